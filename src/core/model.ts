@@ -1,0 +1,152 @@
+/**
+ * The domain model: what MaxCompute VPC Connect knows about a region, its VPCs and the
+ * services MaxCompute must reach. Plain data, independent of the API's wire shapes
+ * (src/cloud maps those into these types).
+ */
+
+export interface Region {
+  regionId: string;
+  localName: string;
+}
+
+export interface Zone {
+  zoneId: string;
+  regionId: string;
+  localName: string;
+}
+
+export interface Vpc {
+  vpcId: string;
+  regionId: string;
+  name: string;
+  cidrBlock: string;
+  status: string;
+  /** The account (UID) that owns the VPC; MaxCompute requires it to be the caller's. */
+  ownerId: string;
+  isDefault: boolean;
+  vSwitchIds: string[];
+}
+
+export interface VSwitch {
+  vSwitchId: string;
+  vpcId: string;
+  zoneId: string;
+  name: string;
+  cidrBlock: string;
+  status: string;
+  availableIpAddressCount: number;
+}
+
+/** `normal` is a basic security group, `enterprise` an advanced one (denies outbound by default). */
+export type SecurityGroupType = 'normal' | 'enterprise';
+
+export interface SecurityGroup {
+  securityGroupId: string;
+  regionId: string;
+  vpcId: string;
+  name: string;
+  description: string;
+  type: SecurityGroupType;
+  ruleCount?: number;
+  /** True for the return-traffic groups MaxCompute creates; they must never be modified. */
+  managedByMaxCompute: boolean;
+}
+
+export type RuleDirection = 'ingress' | 'egress';
+export type RulePolicy = 'accept' | 'drop';
+export type IpProtocol = 'ALL' | 'TCP' | 'UDP' | 'ICMP' | 'GRE';
+
+export interface SecurityGroupRule {
+  ruleId?: string;
+  direction: RuleDirection;
+  policy: RulePolicy;
+  protocol: IpProtocol;
+  /** `start/end`, e.g. `3306/3306`, `1/65535`; `-1/-1` means all ports (and is the only value for ALL/ICMP/GRE). */
+  portRange: string;
+  /** 1–100, smaller wins. */
+  priority: number;
+  /** Ingress: the source; egress: the destination. Exactly one of cidr or groupId is set. */
+  peerCidr?: string;
+  peerGroupId?: string;
+  description?: string;
+}
+
+export interface NetworkInterface {
+  networkInterfaceId: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  privateIpAddress: string;
+  securityGroupIds: string[];
+  /** Created and owned by a cloud service (MaxCompute's link ENIs are). */
+  serviceManaged: boolean;
+  status: string;
+  type: string;
+  description?: string;
+}
+
+/** A network link as far as it can be seen: MaxCompute has no public API to list links. */
+export interface NetworkLink {
+  /** The name SQL and Spark use; known only from a spec or the user, never from the cloud. */
+  name?: string;
+  regionId: string;
+  vpcId: string;
+  vSwitchId: string;
+  securityGroupId: string;
+  networkInterfaceIds: string[];
+}
+
+export interface RdsInstance {
+  kind: 'rds';
+  instanceId: string;
+  regionId: string;
+  description: string;
+  engine: string;
+  engineVersion: string;
+  vpcId: string;
+  vSwitchId: string;
+  status: string;
+  port: number;
+}
+
+export interface HBaseCluster {
+  kind: 'hbase';
+  clusterId: string;
+  regionId: string;
+  name: string;
+  vpcId: string;
+  vSwitchId: string;
+  status: string;
+}
+
+export interface EmrCluster {
+  kind: 'emr';
+  clusterId: string;
+  regionId: string;
+  name: string;
+  clusterType: string;
+  state: string;
+  vpcId?: string;
+  /** The cluster's (basic) security group, from GetCluster's NodeAttributes. */
+  securityGroupId?: string;
+}
+
+export interface CustomTarget {
+  kind: 'custom';
+  name: string;
+  cidr: string;
+  ports: number[];
+}
+
+export type Target = RdsInstance | HBaseCluster | EmrCluster | CustomTarget;
+
+/** Names of the two return-traffic groups MaxCompute creates in a VPC. */
+export function maxComputeManagedGroupNames(vpcId: string): [string, string] {
+  return [`MaxCompute-vpc-${vpcId}`, `MaxCompute-backup-vpc-${vpcId}`];
+}
+
+/** True when the name is one of MaxCompute's return-traffic groups (of the given VPC, if given). */
+export function isMaxComputeManagedGroupName(name: string, vpcId?: string): boolean {
+  const m = /^MaxCompute-(?:backup-)?vpc-(.+)$/.exec(name);
+  return m !== null && (vpcId === undefined || m[1] === vpcId);
+}

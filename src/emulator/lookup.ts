@@ -1,0 +1,48 @@
+/**
+ * Finding a caller's resources by id. Only the caller's account is searched, so another
+ * account's id is "not found", exactly like the real cloud.
+ */
+import { UNVERIFIED_CODES } from './constants';
+import { notFound } from './errors';
+import type { Params } from './params';
+import { catalogRegion } from './regions';
+import type { AccountState, RdsInstanceRecord, SecurityGroupRecord, VpcRecord, VSwitchRecord } from './state';
+import { ApiError } from './errors';
+
+/** The required RegionId, checked against the region catalog. */
+export function requiredRegion(params: Params): string {
+  const regionId = params.required('RegionId');
+  if (!catalogRegion(regionId)) {
+    throw new ApiError(UNVERIFIED_CODES.regionNotFound, `The specified region "${regionId}" does not exist.`);
+  }
+  return regionId;
+}
+
+/** The optional RegionId, checked when given. */
+export function optionalRegion(params: Params): string | undefined {
+  return params.optional('RegionId') ? requiredRegion(params) : undefined;
+}
+
+export function findVpc(account: AccountState, vpcId: string, regionId?: string): VpcRecord {
+  const vpc = account.vpcs.find((v) => v.vpcId === vpcId && (regionId === undefined || v.regionId === regionId));
+  if (!vpc) throw notFound('InvalidVpcId.NotFound', 'VpcId', vpcId);
+  return vpc;
+}
+
+export function findVSwitch(account: AccountState, vSwitchId: string, regionId?: string): VSwitchRecord {
+  const vSwitch = account.vSwitches.find((v) => v.vSwitchId === vSwitchId && (regionId === undefined || v.regionId === regionId));
+  if (!vSwitch) throw notFound(UNVERIFIED_CODES.vSwitchNotFound, 'VSwitchId', vSwitchId);
+  return vSwitch;
+}
+
+export function findSecurityGroup(account: AccountState, securityGroupId: string, regionId?: string): SecurityGroupRecord {
+  const group = account.securityGroups.find((g) => g.securityGroupId === securityGroupId && (regionId === undefined || g.regionId === regionId));
+  if (!group) throw new ApiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${securityGroupId}" does not exist.`);
+  return group;
+}
+
+export function findRdsInstance(account: AccountState, dbInstanceId: string): RdsInstanceRecord {
+  const instance = account.rdsInstances.find((i) => i.dbInstanceId === dbInstanceId);
+  if (!instance) throw notFound('InvalidDBInstanceId.NotFound', 'DBInstanceId', dbInstanceId);
+  return instance;
+}

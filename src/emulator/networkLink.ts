@@ -1,0 +1,174 @@
+/**
+ * What the MaxCompute console does when a user creates a network link (reference §6): MaxCompute
+ * has no public API for it, so the emulator offers it only under `/__emulator/`. Validation
+ * follows the console's requirements; the side effects are the ones visible through the public
+ * APIs: two service-managed ENIs and the two `MaxCompute-*vpc-<vpcId>` return-traffic groups.
+ */
+import { formatIpv4, parseCidr } from '../core/cidr';
+import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../core/model';
+import { zoneSupportProblem } from '../core/zones';
+import { newMacAddress, newResourceId, isoSeconds } from './ids';
+import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
+
+/** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6). */
+export const NETWORK_LINK_ROLE_NAME = 'AliyunODPSRoleForENI';
+
+/** How many ENIs one link creates. [unverified: the doc does not state the count] */
+export const NETWORK_LINK_ENI_COUNT = 2;
+
+/**
+ * Link names: a letter first, then letters, digits, `_` or `-`, 3–64 characters in all.
+ * [unverified: the console's exact rule is not documented; this is deliberately strict]
+ */
+const LINK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
+
+/** A console-style refusal: HTTP status plus `{Code, Message}`. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleError';
+  }
+}
+
+export interface NetworkLinkRequest {
+  regionId: string;
+  name: string;
+  vpcId: string;
+  vSwitchId: string;
+  securityGroupId: string;
+}
+
+/** Makes ids; the seed passes a deterministic one, the console a random one. */
+export type IdMaker = (prefix: string, regionId: string, label: string) => string;
+
+const randomIds: IdMaker = (prefix, regionId) => newResourceId(prefix, regionId);
+
+function requireText(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConsoleError(400, 'MissingParameter', `"${field}" is required.`);
+  }
+  return value.trim();
+}
+
+/** Reads the console form's JSON body; ConsoleError 400 naming the missing field. */
+export function parseNetworkLinkRequest(body: Record<string, unknown>): NetworkLinkRequest {
+  return {
+    regionId: requireText(body, 'regionId'),
+    name: requireText(body, 'name'),
+    vpcId: requireText(body, 'vpcId'),
+    vSwitchId: requireText(body, 'vSwitchId'),
+    securityGroupId: requireText(body, 'securityGroupId'),
+  };
+}
+
+/** Checks a request as the console would; returns the resolved vSwitch and group. */
+export function validateNetworkLink(account: AccountState, req: NetworkLinkRequest): { vSwitch: VSwitchRecord; group: SecurityGroupRecord } {
+  if (!LINK_NAME_PATTERN.test(req.name)) {
+    throw new ConsoleError(400, 'InvalidNetworkLinkName', `Connection name "${req.name}" is invalid: it must start with a letter and contain 3 to 64 letters, digits, "_" or "-".`);
+  }
+  if (account.networkLinks.some((l) => l.regionId === req.regionId && l.name === req.name)) {
+    throw new ConsoleError(400, 'NetworkLink.AlreadyExists', `A network connection named "${req.name}" already exists in ${req.regionId}.`);
+  }
+  const vpc = account.vpcs.find((v) => v.vpcId === req.vpcId && v.regionId === req.regionId);
+  if (!vpc) throw new ConsoleError(404, 'InvalidVpcId.NotFound', `VPC ${req.vpcId} does not exist in ${req.regionId} for account ${account.accountId}.`);
+  const vSwitch = account.vSwitches.find((s) => s.vSwitchId === req.vSwitchId && s.regionId === req.regionId);
+  if (!vSwitch) throw new ConsoleError(404, 'InvalidVSwitchId.NotFound', `vSwitch ${req.vSwitchId} does not exist in ${req.regionId}.`);
+  if (vSwitch.vpcId !== vpc.vpcId) {
+    throw new ConsoleError(400, 'InvalidVSwitchId.VpcMismatch', `vSwitch ${vSwitch.vSwitchId} belongs to ${vSwitch.vpcId}, not to ${vpc.vpcId}.`);
+  }
+  const zoneProblem = zoneSupportProblem(req.regionId, vSwitch.zoneId);
+  if (zoneProblem) throw new ConsoleError(400, 'ZoneNotSupported', zoneProblem);
+  const group = account.securityGroups.find((g) => g.securityGroupId === req.securityGroupId && g.regionId === req.regionId);
+  if (!group) throw new ConsoleError(404, 'InvalidSecurityGroupId.NotFound', `Security group ${req.securityGroupId} does not exist in ${req.regionId}.`);
+  if (group.vpcId !== vpc.vpcId) {
+    throw new ConsoleError(400, 'InvalidSecurityGroupId.VpcMismatch', `Security group ${group.securityGroupId} belongs to ${group.vpcId}, not to ${vpc.vpcId}.`);
+  }
+  if (group.type !== 'normal') {
+    throw new ConsoleError(400, 'InvalidSecurityGroup.NotBasic', `Security group ${group.securityGroupId} is an advanced group; a network connection needs a basic security group (advanced groups deny outbound traffic by default).`);
+  }
+  if (isMaxComputeManagedGroupName(group.name)) {
+    throw new ConsoleError(400, 'InvalidSecurityGroup.ManagedByMaxCompute', `Security group ${group.securityGroupId} (${group.name}) is managed by MaxCompute; create a separate basic group for the connection.`);
+  }
+  if (!account.ramRoles.some((r) => r.roleName === NETWORK_LINK_ROLE_NAME)) {
+    throw new ConsoleError(400, 'NoPermission.RoleNotAuthorized', `Account ${account.accountId} has not authorized MaxCompute to create network interfaces: the RAM role ${NETWORK_LINK_ROLE_NAME} is missing. Click "Authorize" in the console first.`);
+  }
+  return { vSwitch, group };
+}
+
+/** The lowest free host address of the vSwitch; like a VPC, the first and last three are reserved. */
+function allocateIp(account: AccountState, vSwitch: VSwitchRecord): string {
+  const cidr = parseCidr(vSwitch.cidrBlock);
+  if (!cidr) throw new ConsoleError(500, 'InternalError', `vSwitch ${vSwitch.vSwitchId} has an unreadable CIDR ${vSwitch.cidrBlock}.`);
+  const used = new Set(account.networkInterfaces.filter((e) => e.vSwitchId === vSwitch.vSwitchId).map((e) => e.privateIpAddress));
+  const size = 2 ** (32 - cidr.prefix);
+  for (let offset = 3; offset < size - 3; offset++) {
+    const ip = formatIpv4(cidr.network + offset);
+    if (!used.has(ip)) return ip;
+  }
+  throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has no free IP address left.`);
+}
+
+function managedGroup(account: AccountState, vSwitch: VSwitchRecord, name: string, now: number, visibleAt: number, ids: IdMaker): void {
+  if (account.securityGroups.some((g) => g.vpcId === vSwitch.vpcId && g.name === name)) return;
+  account.securityGroups.push({
+    securityGroupId: ids('sg', vSwitch.regionId, name),
+    regionId: vSwitch.regionId,
+    vpcId: vSwitch.vpcId,
+    name,
+    description: 'Created by MaxCompute for network connection return traffic. Do not modify.',
+    type: 'normal',
+    innerAccessPolicy: 'Accept',
+    serviceManaged: false,
+    creationTime: isoSeconds(now),
+    visibleAt,
+    rules: [],
+  });
+}
+
+/** Validates and creates a link: ENIs, managed groups and the link record. Mutates the account. */
+export function createNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): NetworkLinkRecord {
+  const { vSwitch, group } = validateNetworkLink(account, req);
+  const visibleAt = now + visibilityDelayMs;
+  const enis: NetworkInterfaceRecord[] = [];
+  for (let i = 0; i < NETWORK_LINK_ENI_COUNT; i++) {
+    const eni: NetworkInterfaceRecord = {
+      networkInterfaceId: ids('eni', req.regionId, `${req.name}/${i}`),
+      regionId: req.regionId,
+      vpcId: req.vpcId,
+      vSwitchId: vSwitch.vSwitchId,
+      zoneId: vSwitch.zoneId,
+      name: '',
+      description: `MaxCompute network connection ${req.name}`,
+      privateIpAddress: allocateIp(account, vSwitch),
+      macAddress: newMacAddress(),
+      securityGroupIds: [group.securityGroupId],
+      serviceManaged: true,
+      serviceId: '1413397765616316', // [unverified] the UID a service-managed ENI reports as its user
+      type: 'Secondary',
+      status: 'InUse',
+      creationTime: isoSeconds(now),
+      visibleAt,
+    };
+    account.networkInterfaces.push(eni);
+    vSwitch.availableIpAddressCount = Math.max(0, vSwitch.availableIpAddressCount - 1);
+    enis.push(eni);
+  }
+  for (const name of maxComputeManagedGroupNames(req.vpcId)) managedGroup(account, vSwitch, name, now, visibleAt, ids);
+  const link: NetworkLinkRecord = {
+    name: req.name,
+    regionId: req.regionId,
+    vpcId: req.vpcId,
+    vSwitchId: vSwitch.vSwitchId,
+    securityGroupId: group.securityGroupId,
+    networkInterfaceIds: enis.map((e) => e.networkInterfaceId),
+    status: 'Connected',
+    createTime: isoSeconds(now),
+  };
+  account.networkLinks.push(link);
+  return link;
+}

@@ -1,0 +1,219 @@
+/**
+ * The emulator's world: accounts and the resources each one owns. Plain JSON-able data, so the
+ * whole state can be written to one file and read back. Every resource lives under its owner's
+ * account, which is what makes another account's resource simply "not found".
+ */
+
+/** A temporary (STS) credential of an account: the key works only together with its token. */
+export interface TemporaryCredential {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken: string;
+  roleName: string;
+  sessionName: string;
+}
+
+export interface VpcRecord {
+  vpcId: string;
+  regionId: string;
+  name: string;
+  cidrBlock: string;
+  description: string;
+  isDefault: boolean;
+  creationTime: string;
+  /** Epoch ms from which Describe calls show the resource (eventual consistency fault). */
+  visibleAt: number;
+}
+
+export interface VSwitchRecord {
+  vSwitchId: string;
+  vpcId: string;
+  regionId: string;
+  zoneId: string;
+  name: string;
+  cidrBlock: string;
+  availableIpAddressCount: number;
+  creationTime: string;
+  visibleAt: number;
+}
+
+export interface RuleRecord {
+  ruleId: string;
+  direction: 'ingress' | 'egress';
+  /** Upper case: TCP, UDP, ICMP, GRE, ALL, ICMPV6. */
+  ipProtocol: string;
+  portRange: string;
+  sourcePortRange: string;
+  policy: 'Accept' | 'Drop';
+  priority: number;
+  nicType: string;
+  /** The peer: the source for ingress, the destination for egress. Exactly one is set. */
+  peerCidr?: string;
+  peerIpv6Cidr?: string;
+  peerGroupId?: string;
+  peerPrefixListId?: string;
+  /** The other side's address (DestCidrIp on ingress, SourceCidrIp on egress), rarely used. */
+  localCidr?: string;
+  description: string;
+  createTime: string;
+}
+
+export interface SecurityGroupRecord {
+  securityGroupId: string;
+  regionId: string;
+  vpcId: string;
+  name: string;
+  description: string;
+  type: 'normal' | 'enterprise';
+  innerAccessPolicy: 'Accept' | 'Drop';
+  serviceManaged: boolean;
+  creationTime: string;
+  visibleAt: number;
+  rules: RuleRecord[];
+}
+
+export interface NetworkInterfaceRecord {
+  networkInterfaceId: string;
+  regionId: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  name: string;
+  description: string;
+  privateIpAddress: string;
+  macAddress: string;
+  securityGroupIds: string[];
+  serviceManaged: boolean;
+  serviceId: string;
+  type: 'Primary' | 'Secondary';
+  status: string;
+  creationTime: string;
+  visibleAt: number;
+}
+
+export interface IpArrayRecord {
+  name: string;
+  attribute: string;
+  ips: string[];
+}
+
+export interface RdsInstanceRecord {
+  dbInstanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  description: string;
+  engine: string;
+  engineVersion: string;
+  instanceClass: string;
+  port: number;
+  status: string;
+  connectionString: string;
+  createTime: string;
+  ipArrays: IpArrayRecord[];
+  securityGroupIds: string[];
+}
+
+export interface HBaseWhitelistGroup {
+  groupName: string;
+  ipVersion: number;
+  ips: string[];
+}
+
+export interface HBaseClusterRecord {
+  clusterId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  name: string;
+  engine: string;
+  majorVersion: string;
+  status: string;
+  createdTime: string;
+  whitelist: HBaseWhitelistGroup[];
+  securityGroupIds: string[];
+}
+
+export interface EmrClusterRecord {
+  clusterId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  securityGroupId: string;
+  name: string;
+  clusterType: string;
+  state: string;
+  releaseVersion: string;
+  createTime: number;
+}
+
+export interface RamRoleRecord {
+  roleName: string;
+  roleId: string;
+  description: string;
+  createDate: string;
+}
+
+export interface NetworkLinkRecord {
+  name: string;
+  regionId: string;
+  vpcId: string;
+  vSwitchId: string;
+  securityGroupId: string;
+  networkInterfaceIds: string[];
+  status: string;
+  createTime: string;
+}
+
+export interface AccountState {
+  name: string;
+  /** 16 digits, the account UID. */
+  accountId: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  temporaryCredentials: TemporaryCredential[];
+  /** Regions the account has resources in (the seed's view; DescribeRegions lists the whole catalog). */
+  regionIds: string[];
+  vpcs: VpcRecord[];
+  vSwitches: VSwitchRecord[];
+  securityGroups: SecurityGroupRecord[];
+  networkInterfaces: NetworkInterfaceRecord[];
+  rdsInstances: RdsInstanceRecord[];
+  hbaseClusters: HBaseClusterRecord[];
+  emrClusters: EmrClusterRecord[];
+  ramRoles: RamRoleRecord[];
+  networkLinks: NetworkLinkRecord[];
+}
+
+/** A remembered ClientToken: the first successful response of (account, action, token). */
+export interface ClientTokenRecord {
+  key: string;
+  storedAt: number;
+  body: Record<string, unknown>;
+}
+
+export interface EmulatorState {
+  formatVersion: 1;
+  accounts: AccountState[];
+  clientTokens: ClientTokenRecord[];
+}
+
+/** An empty account with the given credentials. */
+export function emptyAccount(init: Pick<AccountState, 'name' | 'accountId' | 'accessKeyId' | 'accessKeySecret'> & Partial<AccountState>): AccountState {
+  return {
+    temporaryCredentials: [],
+    regionIds: [],
+    vpcs: [],
+    vSwitches: [],
+    securityGroups: [],
+    networkInterfaces: [],
+    rdsInstances: [],
+    hbaseClusters: [],
+    emrClusters: [],
+    ramRoles: [],
+    networkLinks: [],
+    ...init,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The one path every API call takes: concurrency cap → signed RPC call through
+ * @alicloud/openapi-client (ACS3-HMAC-SHA256) → classification into CloudError → retry with
+ * backoff → a log line per attempt. Product modules (products/*.ts) describe actions; this file
+ * owns the behaviour around them.
+ */
+
+import { randomUUID } from 'node:crypto';
+import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import OpenApiUtil from '@alicloud/openapi-util';
+import * as $Util from '@alicloud/tea-util';
+import type Credential from '@alicloud/credentials';
+import { cancelledError, CloudError, deadlineError, toCloudError } from './errors';
+import { resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
+import type { ConcurrencyLimiter } from './limiter';
+import type { CloudLogger } from './logger';
+import type { Redactor } from './redact';
+import { backoffDelayMs, sleep, type RetryPolicy } from './retry';
+
+/** An OpenAPI product: its code (endpoints) and API version. */
+export interface Product {
+  code: ProductCode;
+  version: string;
+  /** False for global products (RAM, STS), whose actions take no RegionId. */
+  regional: boolean;
+}
+
+/** Per-call options every API method accepts. */
+export interface CallOptions {
+  /** Cancels the call: it rejects promptly with a CloudError of kind 'cancelled' and is not retried. */
+  signal?: AbortSignal;
+  /** Overrides the session's per-attempt timeout. */
+  timeoutMs?: number;
+}
+
+/** How an action is sent. */
+export interface ActionCall {
+  product: Product;
+  action: string;
+  /** The request's parameters, nested; flattened to `Name.N.Field` here. */
+  params: object;
+  /** Create/modify calls get a ClientToken, reused on every retry, so a retry never acts twice. */
+  mutating: boolean;
+}
+
+/** Everything one session's calls share. */
+export interface CallerSettings {
+  credential: Credential;
+  /** The session's region: the RegionId sent when a request names none, and the endpoint's region. */
+  regionId: string;
+  endpointOverride?: ResolvedEndpoint;
+  limiter: ConcurrencyLimiter;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  logger: CloudLogger;
+  redactor: Redactor;
+}
+
+/** Connecting takes far less than reading a slow answer; cap it so a dead host fails fast. */
+const MAX_CONNECT_TIMEOUT_MS = 5000;
+
+/** Sends API calls for one cloud session. */
+export class Caller {
+  private readonly clients = new Map<string, OpenApi>();
+
+  constructor(private readonly settings: CallerSettings) {}
+
+  /** The session's region. */
+  get regionId(): string {
+    return this.settings.regionId;
+  }
+
+  /** Calls an action and returns its parsed JSON body, retrying what is worth retrying. */
+  async call<Response>(call: ActionCall, options: CallOptions = {}): Promise<Response> {
+    const { product, action, mutating } = call;
+    const params: Record<string, unknown> = { ...(call.params as Record<string, unknown>) };
+    // RegionId is not sent by the client on its own (reference §7.1): fill the session's.
+    if (product.regional && params.RegionId === undefined) params.RegionId = this.settings.regionId;
+    // Generated once per logical call, so every retry carries the same token.
+    if (mutating && params.ClientToken === undefined) params.ClientToken = randomUUID();
+    const regionId = typeof params.RegionId === 'string' ? params.RegionId : this.settings.regionId;
+    const query = OpenApiUtil.query(params) as Record<string, string>;
+    const { retry, limiter, logger } = this.settings;
+    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    const onAbort = (): CloudError => cancelledError(product.code, action);
+
+    for (let attempt = 1; ; attempt++) {
+      const release = await limiter.acquire(options.signal, onAbort);
+      const started = Date.now();
+      let outcome: { body: Response; status: number } | CloudError;
+      try {
+        outcome = await this.attempt<Response>(product, action, regionId, query, timeoutMs, options.signal);
+      } catch (thrown) {
+        outcome = toCloudError(thrown, product.code, action, this.settings.redactor);
+      } finally {
+        release();
+      }
+      const fields = { product: product.code, action, region: regionId, attempt, durationMs: Date.now() - started };
+      if (!(outcome instanceof CloudError)) {
+        const requestId = (outcome.body as { RequestId?: unknown }).RequestId;
+        logger.info('api call', { ...fields, status: outcome.status, requestId: typeof requestId === 'string' ? requestId : undefined });
+        return outcome.body;
+      }
+      const error = outcome;
+      error.attempts = attempt;
+      const logged = { ...fields, status: error.status, requestId: error.requestId, code: error.code, detail: error.detail };
+      if (!error.retryable || attempt >= retry.maxAttempts || options.signal?.aborted === true) {
+        logger.error('api call failed', logged);
+        throw error;
+      }
+      const delayMs = backoffDelayMs(retry, attempt);
+      logger.warn('api call failed, retrying', { ...logged, retryInMs: delayMs });
+      await sleep(delayMs, options.signal, onAbort);
+    }
+  }
+
+  /** One HTTP exchange, raced against the caller's signal and the attempt's deadline. */
+  private async attempt<Response>(
+    product: Product,
+    action: string,
+    regionId: string,
+    query: Record<string, string>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: Response; status: number }> {
+    const client = this.client(product.code, regionId);
+    const params = new $OpenApi.Params({
+      action,
+      version: product.version,
+      protocol: 'HTTPS',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    const runtime = new $Util.RuntimeOptions({
+      readTimeout: timeoutMs,
+      connectTimeout: Math.min(timeoutMs, MAX_CONNECT_TIMEOUT_MS),
+      autoretry: false,
+    });
+    const request = new $OpenApi.OpenApiRequest({ query });
+    const sent = client.callApi(params, request, runtime) as Promise<{ body: Response; statusCode: number }>;
+    const result = await raceSignalAndDeadline(sent, signal, timeoutMs, () => cancelledError(product.code, action), () =>
+      deadlineError(product.code, action, timeoutMs),
+    );
+    return { body: result.body, status: result.statusCode };
+  }
+
+  /** One OpenAPI client per product and endpoint, created on first use. */
+  private client(code: ProductCode, regionId: string): OpenApi {
+    const endpoint = resolveEndpoint(code, regionId, this.settings.endpointOverride);
+    const key = `${endpoint.protocol}://${endpoint.host}`;
+    let client = this.clients.get(key);
+    if (client === undefined) {
+      client = new OpenApi(
+        new $OpenApi.Config({
+          credential: this.settings.credential,
+          endpoint: endpoint.host,
+          protocol: endpoint.protocol,
+          regionId,
+        }),
+      );
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
+
+/**
+ * Settles with `work`, unless the signal fires or the deadline passes first. The client cannot
+ * be told to abort its socket, so an abandoned request runs on until its own read timeout (the
+ * same deadline); its late result is swallowed. Mutating calls carry a ClientToken, so a request
+ * abandoned here and retried still acts once.
+ */
+function raceSignalAndDeadline<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  deadlineMs: number,
+  onAbort: () => Error,
+  onDeadline: () => Error,
+): Promise<T> {
+  if (signal?.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(onAbort());
+  }
+  return new Promise<T>((resolve, reject) => {
+    // A little past the client's own read timeout, so the client's richer error normally wins.
+    const timer = setTimeout(() => finish(() => reject(onDeadline())), deadlineMs + 250);
+    const abort = (): void => finish(() => reject(onAbort()));
+    signal?.addEventListener('abort', abort, { once: true });
+    let settled = false;
+    function finish(settle: () => void): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+      settle();
+    }
+    work.then(
+      (value) => finish(() => resolve(value)),
+      (err: unknown) => finish(() => reject(err)),
+    );
+  });
+}

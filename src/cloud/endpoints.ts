@@ -1,0 +1,74 @@
+/**
+ * Where each product's API lives, per region, and the single override that sends every
+ * product to one endpoint (the emulator): option `endpoint` or env `MCVPC_ENDPOINT`.
+ */
+
+/** The products this extension calls, by their OpenAPI product code. */
+export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'Ram' | 'Sts';
+
+/** Host (and port) plus protocol, as the OpenAPI client's Config wants them. */
+export interface ResolvedEndpoint {
+  /** `host[:port]`, sent verbatim as the Host header. */
+  host: string;
+  protocol: 'http' | 'https';
+}
+
+/**
+ * Regions whose RDS and HBase APIs answer on the central endpoint.
+ * [unverified] The reference lists these for RDS ("most public regions") from the SDK's
+ * endpoint map; the HBase list is the same set by assumption (Go SDK map, not re-checked).
+ * Everywhere else the regional pattern applies, which Alibaba also serves for these regions,
+ * so a wrong entry here costs nothing worse than a different but valid host.
+ */
+const CENTRAL_RDS_REGIONS = new Set(['cn-hangzhou', 'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'us-east-1']);
+const CENTRAL_HBASE_REGIONS = CENTRAL_RDS_REGIONS;
+
+/** The public endpoint host of a product in a region. */
+export function productHost(product: ProductCode, regionId: string): string {
+  switch (product) {
+    case 'Vpc':
+      return regionId === 'cn-hangzhou' ? 'vpc.aliyuncs.com' : `vpc.${regionId}.aliyuncs.com`;
+    case 'Ecs':
+      return regionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${regionId}.aliyuncs.com`;
+    case 'Rds':
+      return CENTRAL_RDS_REGIONS.has(regionId) ? 'rds.aliyuncs.com' : `rds.${regionId}.aliyuncs.com`;
+    case 'HBase':
+      return CENTRAL_HBASE_REGIONS.has(regionId) ? 'hbase.aliyuncs.com' : `hbase.${regionId}.aliyuncs.com`;
+    case 'Emr':
+      return `emr.${regionId}.aliyuncs.com`;
+    case 'Ram':
+      return 'ram.aliyuncs.com';
+    case 'Sts':
+      return 'sts.aliyuncs.com';
+  }
+}
+
+/** The environment variable that points every product at one endpoint (the emulator). */
+export const ENDPOINT_OVERRIDE_ENV = 'MCVPC_ENDPOINT';
+
+/**
+ * Parses an override such as `http://127.0.0.1:8787` or `https://gw.example:443`; a bare
+ * `host[:port]` means https. Throws a message naming the source when it is malformed.
+ */
+export function parseEndpointOverride(value: string, source: string): ResolvedEndpoint {
+  const trimmed = value.trim();
+  const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new Error(`${source}: "${value}" is not an endpoint; expected http://HOST:PORT or https://HOST[:PORT].`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${source}: "${value}" uses ${url.protocol}; only http and https are supported.`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.username !== '') {
+    throw new Error(`${source}: "${value}" must be just a scheme, host and port (no path, query or user).`);
+  }
+  return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
+}
+
+/** Endpoint of a product in a region, honouring the override when one is set. */
+export function resolveEndpoint(product: ProductCode, regionId: string, override: ResolvedEndpoint | undefined): ResolvedEndpoint {
+  return override ?? { host: productHost(product, regionId), protocol: 'https' };
+}

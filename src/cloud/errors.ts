@@ -1,0 +1,155 @@
+/**
+ * CloudError and the one place that classifies what the OpenAPI client throws.
+ *
+ * How @alicloud/openapi-client 0.4.15 (tea-typescript 1.8 over httpx) reports failures, as
+ * probed against a local server (see test/unit/cloud.transport.test.ts for the live checks):
+ * - HTTP 4xx/5xx with a JSON body: an Error with `code` = body.Code, numeric `statusCode`,
+ *   `data` = {...body, statusCode}, message "<Code>: code: <status>, <Message> request id: <id>".
+ * - Connection dropped before or during the response: `code` 'ECONNRESET' ("socket hang up" or
+ *   "aborted"), no statusCode.
+ * - Read/connect timeout (runtime readTimeout/connectTimeout): `name` 'RequestTimeoutError'.
+ * - A non-JSON error body (e.g. a proxy's HTML 502): a SyntaxError from JSON.parse, status lost.
+ * - No credentials: code 'InvalidCredentials', no statusCode.
+ */
+
+import type { Redactor } from './redact';
+
+/** What kind of failure a CloudError is; the UI picks its wording and fix by this. */
+export type CloudErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | 'invalid-response' | 'credentials' | 'client';
+
+/** Fields of a CloudError besides its message. */
+export interface CloudErrorFields {
+  kind: CloudErrorKind;
+  product: string;
+  action: string;
+  code: string;
+  /** The server's (or transport's) own words, already redacted. */
+  detail: string;
+  requestId?: string;
+  /** HTTP status, when a response arrived. */
+  status?: number;
+  retryable: boolean;
+  /** The troubleshooting link Alibaba Cloud returns with API errors. */
+  recommend?: string;
+  /** How many attempts were made before giving up (1 = no retry). */
+  attempts?: number;
+}
+
+/** Any failure of a cloud call. Carries no secret: every text in it has been redacted. */
+export class CloudError extends Error implements CloudErrorFields {
+  override readonly name = 'CloudError';
+  readonly kind: CloudErrorKind;
+  readonly product: string;
+  readonly action: string;
+  readonly code: string;
+  readonly detail: string;
+  readonly requestId?: string;
+  readonly status?: number;
+  readonly retryable: boolean;
+  readonly recommend?: string;
+  attempts?: number;
+
+  constructor(fields: CloudErrorFields) {
+    super(`${fields.product} ${fields.action} failed: ${fields.code}: ${fields.detail}`);
+    this.kind = fields.kind;
+    this.product = fields.product;
+    this.action = fields.action;
+    this.code = fields.code;
+    this.detail = fields.detail;
+    this.requestId = fields.requestId;
+    this.status = fields.status;
+    this.retryable = fields.retryable;
+    this.recommend = fields.recommend;
+    this.attempts = fields.attempts;
+  }
+}
+
+/** True when the error is a cancellation (the caller's AbortSignal fired). */
+export function isCancellation(err: unknown): boolean {
+  return err instanceof CloudError && err.kind === 'cancelled';
+}
+
+/** Error codes of the API that mean "try again later". */
+export function isRetryableApiError(code: string, status: number): boolean {
+  // Throttling.DeepPageSkip is about the request's shape (paging too deep), not load: retrying
+  // the same request cannot help, so it is the one Throttling* code that is not retried.
+  if (code === 'Throttling.DeepPageSkip') return false;
+  if (code.startsWith('Throttling') || code === 'ServiceUnavailable') return true;
+  return status >= 500;
+}
+
+/** Transport error codes (Node errno) after which the same request may succeed. */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** Transport error codes that will not heal within a backoff window (wrong host or port). */
+const FATAL_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+
+interface ThrownShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  statusCode?: unknown;
+  data?: unknown;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function stringField(record: Record<string, unknown>, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const v = record[key];
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return undefined;
+}
+
+/** Turns whatever the client threw into a CloudError; the only place that knows its shapes. */
+export function toCloudError(thrown: unknown, product: string, action: string, redactor: Redactor): CloudError {
+  if (thrown instanceof CloudError) return thrown;
+  const err = asRecord(thrown) as ThrownShape;
+  const rawMessage = typeof err.message === 'string' ? err.message : String(thrown);
+  const data = asRecord(err.data);
+  const status = typeof err.statusCode === 'number' ? err.statusCode : typeof data.statusCode === 'number' ? data.statusCode : undefined;
+  // tea builds `code` with a template string, so a body without Code yields the text "undefined".
+  const code = typeof err.code === 'string' && err.code !== '' && err.code !== 'undefined' ? err.code : undefined;
+
+  if (status !== undefined) {
+    const apiCode = code ?? stringField(data, 'Code', 'code') ?? `Http${status}`;
+    const detail = stringField(data, 'Message', 'message') ?? rawMessage;
+    return new CloudError({
+      kind: 'api',
+      product,
+      action,
+      code: apiCode,
+      detail: redactor.redact(detail),
+      requestId: stringField(data, 'RequestId', 'requestId'),
+      status,
+      retryable: isRetryableApiError(apiCode, status),
+      recommend: stringField(data, 'Recommend'),
+    });
+  }
+  if (err.name === 'RequestTimeoutError') {
+    return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: redactor.redact(rawMessage), retryable: true });
+  }
+  if (code !== undefined && (RETRYABLE_NETWORK_CODES.has(code) || FATAL_NETWORK_CODES.has(code))) {
+    return new CloudError({ kind: 'network', product, action, code, detail: redactor.redact(rawMessage), retryable: RETRYABLE_NETWORK_CODES.has(code) });
+  }
+  if (err.name === 'SyntaxError') {
+    // The body was not JSON: a gateway's HTML error page or a body cut short. Transient in practice.
+    return new CloudError({ kind: 'invalid-response', product, action, code: 'InvalidResponse', detail: redactor.redact(rawMessage), retryable: true });
+  }
+  if (code === 'InvalidCredentials') {
+    return new CloudError({ kind: 'credentials', product, action, code, detail: redactor.redact(rawMessage), retryable: false });
+  }
+  return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(rawMessage), retryable: false });
+}
+
+/** The error an aborted call rejects with. */
+export function cancelledError(product: string, action: string): CloudError {
+  return new CloudError({ kind: 'cancelled', product, action, code: 'Cancelled', detail: 'The call was cancelled.', retryable: false });
+}
+
+/** The error a call rejects with when its own deadline passes before the client gives up. */
+export function deadlineError(product: string, action: string, timeoutMs: number): CloudError {
+  return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: `No response within ${timeoutMs} ms.`, retryable: true });
+}

@@ -1,0 +1,142 @@
+/**
+ * The Alibaba Cloud API layer. `createCloud` resolves credentials (credentials.ts) and region,
+ * then hands out one typed API object per product (products/*.ts), all sending through one
+ * Caller (caller.ts): a concurrency cap shared by the whole session, ACS3-signed RPC calls
+ * via @alicloud/openapi-client, retries with jittered backoff for throttling/5xx/dropped
+ * connections/timeouts, a ClientToken on every create/modify (reused by its retries), a per-call
+ * timeout and AbortSignal, a redacted log line per attempt, and CloudError for every failure.
+ * Mappers (mappers.ts) turn wire shapes into src/core/model types; listings and paging
+ * (listings.ts, paging.ts) serve "Load more" and whole listings.
+ *
+ * Endpoints: per product and region (endpoints.ts), or everything at one endpoint given by the
+ * `endpoint` option or MCVPC_ENDPOINT=http://HOST:PORT (the emulator).
+ */
+
+import { Caller, type CallOptions } from './caller';
+import { ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
+import { ConcurrencyLimiter } from './limiter';
+import { cloudListings, type CloudListings } from './listings';
+import { redactingLogger, silentLogger, type CloudLogger } from './logger';
+import { fetchAll, fetchPage, type FetchAllOptions, type Listing, type Page, type PageCursor } from './paging';
+import { ecsApi, type EcsApi } from './products/ecs';
+import { emrApi, type EmrApi } from './products/emr';
+import { hbaseApi, type HBaseApi } from './products/hbase';
+import { ramApi, stsApi, type RamApi, type StsApi } from './products/identity';
+import { rdsApi, type RdsApi } from './products/rds';
+import { vpcApi, type VpcApi } from './products/vpc';
+import { Redactor } from './redact';
+import { retryPolicy, type RetryPolicy } from './retry';
+import { resolveCredentials, type ResolvedCredentials } from './credentials';
+
+/** How to open a cloud session; everything is optional. */
+export interface CloudOptions {
+  /** A profile of the aliyun CLI config (see credentials.ts for the precedence when absent). */
+  profile?: string;
+  /** The session's region; else the region variable, else the profile's region_id, else cn-hangzhou. */
+  regionId?: string;
+  /** Send every product to this endpoint, e.g. `http://127.0.0.1:8787`; overrides MCVPC_ENDPOINT. */
+  endpoint?: string;
+  /** The aliyun CLI config file; defaults to ~/.aliyun/config.json. */
+  configFile?: string;
+  /** The environment to read (credentials, region, MCVPC_ENDPOINT); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Per-attempt timeout; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Requests in flight at once across the whole session; default 8. */
+  maxConcurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  logger?: CloudLogger;
+}
+
+/** Where the session's credentials came from. No secrets. */
+export interface CredentialInfo {
+  mode: string;
+  source: string;
+}
+
+/** An open cloud session: typed APIs per product plus listings and paging. */
+export interface Cloud {
+  readonly regionId: string;
+  /** The profile name in use, or "(environment)" for environment variables. */
+  readonly accountProfile: string;
+  readonly credentialInfo: CredentialInfo;
+  readonly vpc: VpcApi;
+  readonly ecs: EcsApi;
+  readonly rds: RdsApi;
+  readonly hbase: HBaseApi;
+  readonly emr: EmrApi;
+  readonly ram: RamApi;
+  readonly sts: StsApi;
+  readonly lists: CloudListings;
+  /** One page of a listing (the first without a cursor). */
+  fetchPage<T>(listing: Listing<T>, cursor?: PageCursor, options?: CallOptions): Promise<Page<T>>;
+  /** Every item of a listing. */
+  fetchAll<T>(listing: Listing<T>, options?: FetchAllOptions): Promise<T[]>;
+  /** The same session (credentials, concurrency cap, logger) in another region. */
+  withRegion(regionId: string): Cloud;
+}
+
+/** Used when neither the options, the environment nor the profile name a region. */
+export const FALLBACK_REGION = 'cn-hangzhou';
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_CONCURRENCY = 8;
+
+/** Opens a cloud session; rejects with a clear message when credentials or options are wrong. */
+export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
+  const env = options.env ?? process.env;
+  const credentials = await resolveCredentials({ profile: options.profile, configFile: options.configFile, env });
+  const override = endpointOverride(options.endpoint, env);
+  const redactor = new Redactor();
+  for (const secret of credentials.secrets) redactor.addSecret(secret);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) throw new Error(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`);
+  const shared = {
+    credential: credentials.credential,
+    endpointOverride: override,
+    limiter: new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+    retry: retryPolicy(options.retry),
+    timeoutMs,
+    logger: redactingLogger(options.logger ?? silentLogger, (text) => redactor.redact(text)),
+    redactor,
+  };
+  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId }), credentials, session);
+  return session(options.regionId ?? credentials.regionId ?? FALLBACK_REGION);
+}
+
+function endpointOverride(option: string | undefined, env: NodeJS.ProcessEnv): ResolvedEndpoint | undefined {
+  if (option !== undefined && option !== '') return parseEndpointOverride(option, 'The endpoint option');
+  const fromEnv = env[ENDPOINT_OVERRIDE_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return parseEndpointOverride(fromEnv, ENDPOINT_OVERRIDE_ENV);
+  return undefined;
+}
+
+function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (regionId: string) => Cloud): Cloud {
+  const apis = { regionId: caller.regionId, vpc: vpcApi(caller), ecs: ecsApi(caller), rds: rdsApi(caller), hbase: hbaseApi(caller), emr: emrApi(caller) };
+  return {
+    ...apis,
+    accountProfile: credentials.profile,
+    credentialInfo: { mode: credentials.mode, source: credentials.source },
+    ram: ramApi(caller),
+    sts: stsApi(caller),
+    lists: cloudListings(apis),
+    fetchPage,
+    fetchAll,
+    withRegion: session,
+  };
+}
+
+export { CloudError, isCancellation, type CloudErrorKind } from './errors';
+export type { CloudLogger, LogFields } from './logger';
+export { formatLogLine, silentLogger } from './logger';
+export type { CallOptions } from './caller';
+export type { Listing, Page, PageCursor, FetchAllOptions } from './paging';
+export type { RetryPolicy } from './retry';
+export { listProfiles, ENVIRONMENT_PROFILE, type ProfileSummary, type CredentialOptions } from './credentials';
+export { productHost, type ProductCode } from './endpoints';
+export * from './mappers';
+export type * from './products/vpc';
+export type * from './products/ecs';
+export type * from './products/rds';
+export type * from './products/hbase';
+export type * from './products/emr';
+export type * from './products/identity';

@@ -1,0 +1,26 @@
+/** Turns an action's name and shape into a typed method on a product API object. */
+
+import type { Caller, CallOptions, Product } from '../caller';
+
+/** A typed API method: request in, parsed response body out. */
+export type Operation<Request, Response> = (request: Request, options?: CallOptions) => Promise<Response>;
+
+/** Every response carries the RequestId support asks for. */
+export interface WireResponse {
+  RequestId: string;
+}
+
+/** Tags as VPC/RDS/HBase return them. */
+export interface WireTags {
+  Tag?: Array<{ Key?: string; Value?: string }>;
+}
+
+/** A read-only action: safe to retry as is. */
+export function query<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
+  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: false }, options);
+}
+
+/** A create/modify action: gets a ClientToken that its retries reuse (see caller.ts). */
+export function mutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
+  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: true }, options);
+}

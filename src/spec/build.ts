@@ -1,0 +1,191 @@
+/**
+ * Builds the typed, defaulted `ConnectionSpec` of a document that passed the schema, with the
+ * source range of every field. Defaults come from defaults.ts; a defaulted field's range is
+ * its parent object's, so "Reveal in spec" still lands somewhere sensible.
+ */
+import type { Document } from 'yaml';
+import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP } from './defaults';
+import { locate, type PathSegment, type Ranger } from './nodes';
+import type {
+  ConnectionSpec,
+  InboundSource,
+  SecurityGroupSpec,
+  SourceRange,
+  TargetAccess,
+  TargetSpec,
+} from './types';
+
+/** The schema-valid data of one document (the schema guarantees these shapes). */
+interface SpecData {
+  version: 'mcvpc/v1';
+  metadata: { name: string; description?: string };
+  profile?: string;
+  region: string;
+  vpc: string;
+  vSwitch: string;
+  securityGroup: { id?: string; create?: { name: string; description?: string; inboundSource: string; allowWholeInternet?: boolean } };
+  targets?: TargetData[];
+}
+
+interface TargetData {
+  kind: 'rds' | 'hbase' | 'emr' | 'custom';
+  name?: string;
+  instance?: string;
+  cluster?: string;
+  securityGroup?: string;
+  access?: 'whitelist' | 'securityGroup';
+  whitelistGroup?: string;
+  cidr?: string;
+  ports?: number[];
+}
+
+class FieldRanger {
+  constructor(
+    private readonly doc: Document,
+    private readonly ranger: Ranger,
+  ) {}
+
+  /** The value's range when present, else the parent's. */
+  field(path: readonly PathSegment[], fallback: SourceRange): SourceRange {
+    const located = locate(this.doc, path);
+    return located.found ? this.ranger.valueRange(located) : fallback;
+  }
+
+  object(path: readonly PathSegment[]): SourceRange {
+    return this.ranger.valueRange(locate(this.doc, path));
+  }
+}
+
+function inboundSource(text: string): InboundSource {
+  if (text === 'vpc-cidr' || text === 'vswitch-cidr') return { kind: text };
+  return { kind: 'cidr', cidr: text };
+}
+
+function access(target: TargetData): TargetAccess {
+  if (target.access === 'securityGroup') return { mode: 'securityGroup' };
+  return { mode: 'whitelist', whitelistGroup: target.whitelistGroup ?? DEFAULT_WHITELIST_GROUP };
+}
+
+function derivedLabel(target: TargetData): string {
+  switch (target.kind) {
+    case 'rds':
+      return `rds ${target.instance ?? ''}`;
+    case 'hbase':
+      return `hbase ${target.cluster ?? ''}`;
+    case 'emr':
+      return `emr ${target.cluster ?? target.securityGroup ?? ''}`;
+    case 'custom':
+      return `custom ${target.cidr ?? ''}`;
+  }
+}
+
+function buildTarget(data: TargetData, index: number, fields: FieldRanger): TargetSpec {
+  const at = ['targets', index];
+  const range = fields.object(at);
+  const common = {
+    index,
+    label: data.name ?? derivedLabel(data),
+    labelGiven: data.name !== undefined,
+    range,
+  };
+  const kind = fields.field([...at, 'kind'], range);
+  const label = fields.field([...at, 'name'], range);
+  const portItems = (ports: number[] | undefined, portsRange: SourceRange): SourceRange[] =>
+    ports ? ports.map((_, i) => fields.field([...at, 'ports', i], portsRange)) : DEFAULT_EMR_PORTS.map(() => portsRange);
+  switch (data.kind) {
+    case 'rds':
+    case 'hbase': {
+      const idField = data.kind === 'rds' ? 'instance' : 'cluster';
+      const accessRange = fields.field([...at, 'access'], range);
+      const groupRange = fields.field([...at, 'whitelistGroup'], accessRange);
+      const idRange = fields.field([...at, idField], range);
+      if (data.kind === 'rds') {
+        return { ...common, kind: 'rds', instanceId: data.instance!, access: access(data), ranges: { kind, label, instanceId: idRange, access: accessRange, whitelistGroup: groupRange } };
+      }
+      return { ...common, kind: 'hbase', clusterId: data.cluster!, access: access(data), ranges: { kind, label, clusterId: idRange, access: accessRange, whitelistGroup: groupRange } };
+    }
+    case 'emr': {
+      const portsRange = fields.field([...at, 'ports'], range);
+      const clusterRange = fields.field([...at, data.cluster !== undefined ? 'cluster' : 'securityGroup'], range);
+      const spec: TargetSpec = {
+        ...common,
+        kind: 'emr',
+        ports: data.ports ? [...data.ports] : [...DEFAULT_EMR_PORTS],
+        portsDefaulted: data.ports === undefined,
+        ranges: { kind, label, cluster: clusterRange, ports: portsRange, portItems: portItems(data.ports, portsRange) },
+      };
+      if (data.cluster !== undefined) spec.clusterId = data.cluster;
+      if (data.securityGroup !== undefined) spec.securityGroupId = data.securityGroup;
+      return spec;
+    }
+    case 'custom': {
+      const portsRange = fields.field([...at, 'ports'], range);
+      return {
+        ...common,
+        kind: 'custom',
+        cidr: data.cidr!,
+        ports: [...data.ports!],
+        ranges: { kind, label, cidr: fields.field([...at, 'cidr'], range), ports: portsRange, portItems: portItems(data.ports, portsRange) },
+      };
+    }
+  }
+}
+
+function buildSecurityGroup(data: SpecData['securityGroup'], fields: FieldRanger): SecurityGroupSpec {
+  const range = fields.object(['securityGroup']);
+  if (data.id !== undefined) {
+    return { mode: 'existing', securityGroupId: data.id, range, ranges: { securityGroupId: fields.field(['securityGroup', 'id'], range) } };
+  }
+  const create = data.create!;
+  const at = ['securityGroup', 'create'];
+  const createRange = fields.object(at);
+  const spec: SecurityGroupSpec = {
+    mode: 'create',
+    name: create.name,
+    inboundSource: inboundSource(create.inboundSource),
+    allowWholeInternet: create.allowWholeInternet === true,
+    range,
+    ranges: {
+      name: fields.field([...at, 'name'], createRange),
+      description: fields.field([...at, 'description'], createRange),
+      inboundSource: fields.field([...at, 'inboundSource'], createRange),
+      allowWholeInternet: fields.field([...at, 'allowWholeInternet'], createRange),
+    },
+  };
+  if (create.description !== undefined) spec.description = create.description;
+  return spec;
+}
+
+/** The typed spec of a schema-valid document. */
+export function buildConnectionSpec(data: unknown, doc: Document, ranger: Ranger, documentIndex: number): ConnectionSpec {
+  const spec = data as SpecData;
+  const fields = new FieldRanger(doc, ranger);
+  const range = ranger.documentRange();
+  const metadataRange = fields.field(['metadata'], range);
+  const built: ConnectionSpec = {
+    documentIndex,
+    version: spec.version,
+    networkLinkName: spec.metadata.name,
+    regionId: spec.region,
+    vpcId: spec.vpc,
+    vSwitchId: spec.vSwitch,
+    securityGroup: buildSecurityGroup(spec.securityGroup, fields),
+    targets: (spec.targets ?? []).map((t, i) => buildTarget(t, i, fields)),
+    range,
+    ranges: {
+      version: fields.field(['version'], range),
+      kind: fields.field(['kind'], range),
+      networkLinkName: fields.field(['metadata', 'name'], metadataRange),
+      description: fields.field(['metadata', 'description'], metadataRange),
+      profile: fields.field(['profile'], range),
+      regionId: fields.field(['region'], range),
+      vpcId: fields.field(['vpc'], range),
+      vSwitchId: fields.field(['vSwitch'], range),
+      securityGroup: fields.field(['securityGroup'], range),
+      targets: fields.field(['targets'], range),
+    },
+  };
+  if (spec.metadata.description !== undefined) built.description = spec.metadata.description;
+  if (spec.profile !== undefined) built.profile = spec.profile;
+  return built;
+}

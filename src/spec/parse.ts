@@ -1,0 +1,134 @@
+/**
+ * `parseSpecFile`: spec text in, typed links and exact problems out. Pure and total: whatever
+ * the text, it returns (never throws) and does bounded work (see limits.ts).
+ */
+import { isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { buildConnectionSpec } from './build';
+import { notASpecProblem } from './kindCheck';
+import { MAX_ALIAS_COUNT } from './limits';
+import { Ranger } from './nodes';
+import { LineIndex } from './positions';
+import { validateSpecData } from './schema';
+import { schemaProblems } from './schemaProblems';
+import { fileSemanticProblems, linkSemanticProblems, type TargetWritten } from './semantics';
+import type { ConnectionSpec, SpecFileResult, SpecProblem } from './types';
+import { loadYamlDocuments } from './yamlDocuments';
+
+function yamlProblem(error: YAMLError, severity: 'error' | 'warning', index: LineIndex, documentIndex: number): SpecProblem {
+  const [start, end] = error.pos;
+  // The yaml package's messages are already specific ("Map keys must be unique"); keep them, minus trailing context.
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    message: severity === 'error' ? `YAML syntax: ${message}` : `YAML: ${message}`,
+    severity,
+    range: index.range(start, end),
+    code: severity === 'error' ? 'yaml-syntax' : 'yaml-warning',
+    documentIndex,
+  };
+}
+
+function firstAliasRange(doc: Document, ranger: Ranger, index: LineIndex) {
+  let offset: number | undefined;
+  let end: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        [offset, end] = node.range;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset === undefined ? ranger.documentStart() : index.range(offset, end ?? offset);
+}
+
+interface DocumentOutcome {
+  spec?: ConnectionSpec;
+  problems: SpecProblem[];
+  hasContent: boolean;
+}
+
+function readDocument(doc: Document, documentIndex: number, index: LineIndex): DocumentOutcome {
+  const problems: SpecProblem[] = [
+    ...doc.errors.map((e) => yamlProblem(e, 'error', index, documentIndex)),
+    ...doc.warnings.map((w) => yamlProblem(w, 'warning', index, documentIndex)),
+  ];
+  const hasContent = doc.contents !== null && doc.contents !== undefined;
+  // After a syntax error the tree is a guess; schema errors on it would only add noise.
+  if (doc.errors.length > 0 || !hasContent) return { problems, hasContent };
+
+  const ranger = new Ranger(doc, index);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const tooMany = error instanceof ReferenceError || /alias/i.test(String(error));
+    problems.push({
+      message: tooMany
+        ? `Aliases here expand to too many nodes (more than ${MAX_ALIAS_COUNT}); this looks like an "alias bomb", so the document is not read.`
+        : `YAML: this document cannot be read: ${String(error)}`,
+      severity: 'error',
+      range: firstAliasRange(doc, ranger, index),
+      code: tooMany ? 'too-many-aliases' : 'yaml-syntax',
+      documentIndex,
+    });
+    return { problems, hasContent };
+  }
+
+  const foreign = notASpecProblem(doc, data, ranger, documentIndex);
+  if (foreign) return { problems: [...problems, foreign], hasContent };
+
+  const schemaErrors = validateSpecData(data);
+  if (schemaErrors.length > 0) return { problems: [...problems, ...schemaProblems(schemaErrors, doc, ranger, documentIndex)], hasContent };
+
+  const spec = buildConnectionSpec(data, doc, ranger, documentIndex);
+  const written = ((data as { targets?: TargetWritten[] }).targets ?? []) as TargetWritten[];
+  return { spec, problems: [...problems, ...linkSemanticProblems(spec, written)], hasContent };
+}
+
+function parseUnguarded(text: string, fileName: string | undefined): SpecFileResult {
+  const index = new LineIndex(text);
+  const loaded = loadYamlDocuments(text, index);
+  const problems = [...loaded.problems];
+  const specs: ConnectionSpec[] = [];
+  let withContent = 0;
+  loaded.documents.forEach((doc, documentIndex) => {
+    if (loaded.unread.has(documentIndex)) return;
+    const outcome = readDocument(doc, documentIndex, index);
+    problems.push(...outcome.problems);
+    if (outcome.hasContent) withContent++;
+    if (outcome.spec) specs.push(outcome.spec);
+  });
+  problems.push(...fileSemanticProblems(specs));
+  if (withContent === 0 && problems.length === 0) {
+    problems.push({
+      message: `${fileName ? `${fileName} is` : 'This file is'} empty: a spec needs at least one document with \`version: mcvpc/v1\` and \`kind: NetworkLink\``,
+      severity: 'error',
+      range: index.range(0, 0),
+      code: 'empty-file',
+    });
+  }
+  problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { specs, problems };
+}
+
+/**
+ * Parses and validates a `*.mcvpc.yaml` file: one ConnectionSpec per schema-valid document and
+ * every problem with an exact range. Never throws.
+ */
+export function parseSpecFile(text: string, fileName?: string): SpecFileResult {
+  try {
+    return parseUnguarded(typeof text === 'string' ? text : String(text), fileName);
+  } catch (error) {
+    // Only a bug in this module gets here; the fuzz test asserts it never happens.
+    return {
+      specs: [],
+      problems: [{ message: `Internal error while reading this spec (please report it): ${String(error)}`, severity: 'error', range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } }, code: 'internal-error' }],
+    };
+  }
+}
+
+/** True when any problem is an error: callers that plan or apply must then refuse. */
+export function hasErrors(problems: readonly SpecProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

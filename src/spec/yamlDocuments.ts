@@ -1,0 +1,138 @@
+/**
+ * Turns spec text into `yaml` documents safely: refuses oversized and binary input, bounds the
+ * number of documents and the nesting depth on the concrete syntax tree (the `yaml` parser is
+ * iterative, its composer is recursive), and only then composes.
+ */
+import { Composer, Lexer, Parser, type Document, type CST } from 'yaml';
+import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
+import type { LineIndex } from './positions';
+import type { SpecProblem } from './types';
+
+export interface LoadedDocuments {
+  documents: Document.Parsed[];
+  /** File-level problems (size, binary content, depth, document count). */
+  problems: SpecProblem[];
+  /** Indexes of documents whose content was dropped (too deep); they must not be read further. */
+  unread: Set<number>;
+}
+
+/** Characters that never occur in a text spec: C0 controls other than tab/LF/CR, DEL, and non-characters. */
+// eslint-disable-next-line no-control-regex
+const BINARY_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+
+function utf8Length(text: string): number {
+  // Cheap bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
+  if (text.length * 3 <= MAX_SPEC_FILE_BYTES) return text.length;
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function fileProblem(index: LineIndex, code: SpecProblem['code'], message: string, start: number, end: number): SpecProblem {
+  return { message, severity: 'error', range: index.range(start, end), code };
+}
+
+/** Deepest nesting of collections in one CST document, walked with an explicit stack. */
+function nestingDepth(root: CST.Token | undefined, limit: number): { depth: number; offset: number } {
+  if (!root) return { depth: 0, offset: 0 };
+  const stack: Array<{ token: CST.Token; depth: number }> = [{ token: root, depth: 0 }];
+  let deepest = { depth: 0, offset: 0 };
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    const level = depth + 1;
+    if (level > deepest.depth) deepest = { depth: level, offset: token.offset };
+    if (level > limit) return deepest;
+    for (const item of token.items) {
+      if (item.key) stack.push({ token: item.key, depth: level });
+      if (item.value) stack.push({ token: item.value, depth: level });
+    }
+  }
+  return deepest;
+}
+
+/** Parses the text into at most MAX_DOCUMENTS documents, or refuses it with file-level problems. */
+export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocuments {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SPEC_FILE_BYTES) {
+    const firstLine = index.lineRange(0);
+    return {
+      documents: [],
+      unread: new Set(),
+      problems: [fileProblem(index, 'file-too-large', `This file is ${bytes} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB). Split it into several files.`, firstLine.start.offset, firstLine.end.offset)],
+    };
+  }
+  const binary = BINARY_CHARACTER.exec(text);
+  if (binary) {
+    const at = index.position(binary.index);
+    const code = text.charCodeAt(binary.index).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      documents: [],
+      unread: new Set(),
+      problems: [fileProblem(index, 'binary-content', `This file holds binary data (character U+${code} at line ${at.line + 1}, column ${at.column + 1}), not a YAML spec.`, binary.index, binary.index + 1)],
+    };
+  }
+
+  const problems: SpecProblem[] = [];
+  const unread = new Set<number>();
+  const tokens: CST.Token[] = [];
+  let documentCount = 0;
+  let full = false;
+  const take = (token: CST.Token): void => {
+    if (full) return;
+    if (token.type === 'document') {
+      documentCount++;
+      if (documentCount > MAX_DOCUMENTS) {
+        full = true;
+        problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
+        return;
+      }
+      const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
+      if (depth > MAX_NESTING_DEPTH) {
+        problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
+        // Keep the document's place (so later documents keep their index) but not its content.
+        unread.add(documentCount - 1);
+        tokens.push({ ...token, value: undefined });
+        return;
+      }
+    }
+    tokens.push(token);
+  };
+
+  // Lex ourselves and feed the parser, so that `[[[[…` is refused while lexing: the parser's
+  // work grows faster than linearly with flow depth (seconds at 200,000 levels).
+  // Block nesting is bounded the same way: a line can be no deeper than its indentation plus
+  // its `-`/`?`/`:` indicators, and the parser recurses per level (`- - - …` overflows the stack).
+  const parser = new Parser();
+  let flowDepth = 0;
+  let lineIndent = 0;
+  let lineIndicators = 0;
+  let atLineStart = true;
+  const refuse = (what: string): LoadedDocuments => {
+    const at = parser.offset;
+    return { documents: [], problems: [fileProblem(index, 'too-deep', `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`, at, at + 1)], unread };
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
+      atLineStart = true;
+      lineIndent = 0;
+      lineIndicators = 0;
+    } else if (lexeme.length === 1 && lexeme < ' ') {
+      // Lexer control markers (document start, scalar follows, flow end) take no room in the text.
+    } else {
+      if (atLineStart && lexeme.startsWith(' ') && lexeme.trim() === '') lineIndent = lexeme.length;
+      atLineStart = false;
+      if (lexeme === '[' || lexeme === '{') {
+        if (++flowDepth > MAX_NESTING_DEPTH) return refuse('Brackets here are');
+      } else if (lexeme === ']' || lexeme === '}') flowDepth = Math.max(0, flowDepth - 1);
+      else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
+        if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
+      }
+    }
+    for (const token of parser.next(lexeme)) take(token);
+    if (full) break;
+  }
+  if (!full) for (const token of parser.end()) take(token);
+
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const documents = Array.from(composer.compose(tokens, true, text.length));
+  return { documents, problems, unread };
+}

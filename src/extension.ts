@@ -1,9 +1,32 @@
 import * as vscode from 'vscode';
+import { createTestApi, type McvpcTestApi } from './ui/api';
+import { registerCommands } from './ui/commands';
+import { ViewId } from './ui/ids';
+import { channelLogger } from './ui/log';
+import { CloudSession } from './ui/session';
+import { affectsSettings, readSettings } from './ui/settings';
+import { createStatusBar } from './ui/statusBar';
+import { NetworkExplorer } from './ui/tree/explorer';
 
-/** Composes the extension's services and hands them to the register functions. */
-export function activate(context: vscode.ExtensionContext): void {
+/** Composes the extension's services and hands them to the register functions. Nothing else. */
+export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   const log = vscode.window.createOutputChannel('MaxCompute VPC Connect', { log: true });
-  context.subscriptions.push(log);
+  const session = new CloudSession(() => readSettings(), channelLogger(log));
+  const explorer = new NetworkExplorer(session);
+  context.subscriptions.push(
+    log,
+    session,
+    explorer,
+    vscode.window.registerTreeDataProvider(ViewId.explorer, explorer),
+    createStatusBar(session),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsSettings(event)) return;
+      session.reset();
+      explorer.refresh();
+    }),
+  );
+  registerCommands(context, { session, explorer, log });
+  return createTestApi(session, explorer);
 }
 
 export function deactivate(): void {

@@ -1,0 +1,26 @@
+/**
+ * What `activate()` returns. TEST-FACING: the integration tests in test/integration call it
+ * through `vscode.extensions.getExtension(ExtensionId).exports`; it is not a public API for
+ * other extensions and may change with them.
+ */
+import type { CloudSession, CallerIdentity } from './session';
+import type { NetworkExplorer } from './tree/explorer';
+import type { ExplorerNode } from './tree/nodes';
+
+/** The test-facing API of the extension. */
+export interface McvpcTestApi {
+  /** STS GetCallerIdentity with the profile, region and credential source the extension uses. */
+  getCallerIdentity(): Promise<CallerIdentity>;
+  /** The Network view's children of `node` (its roots when absent), exactly as the view gets them. */
+  getExplorerChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
+}
+
+/** Builds the API over the extension's services. */
+export function createTestApi(session: CloudSession, explorer: NetworkExplorer): McvpcTestApi {
+  return {
+    getCallerIdentity: () => session.callerIdentity(),
+    getExplorerChildren: (node) => explorer.getChildren(node),
+  };
+}
+
+export type { CallerIdentity, ExplorerNode };

@@ -1,0 +1,14 @@
+/** What command handlers are given (composed in extension.ts). */
+import type * as vscode from 'vscode';
+import type { CloudSession } from '../session';
+import type { NetworkExplorer } from '../tree/explorer';
+
+/** The services every command factory receives. */
+export interface CommandDeps {
+  session: CloudSession;
+  explorer: NetworkExplorer;
+  log: vscode.LogOutputChannel;
+}
+
+/** A command's handler; its result is what `executeCommand` resolves to. */
+export type CommandHandler = (...args: unknown[]) => unknown;

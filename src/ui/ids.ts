@@ -1,0 +1,52 @@
+/**
+ * Every id the extension shares with package.json: commands, views, context keys and tree
+ * item context values. test/unit/ids.test.ts diffs this file against `contributes`, so a
+ * command cannot be contributed without a handler id here, nor the other way round.
+ * Imports nothing (the unit test loads it in plain Node).
+ */
+
+/** Command ids, as contributed in package.json. */
+export const CommandId = {
+  refresh: 'mcvpc.refresh',
+  showAccount: 'mcvpc.showAccount',
+  showLog: 'mcvpc.showLog',
+} as const;
+
+/** One of CommandId's values. */
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
+/** The activity-bar container and its views. */
+export const ViewContainerId = 'mcvpc';
+export const ViewId = {
+  explorer: 'mcvpc.explorer',
+} as const;
+
+/** `contextValue` of each tree node kind, for `view/item/context` menus' `viewItem ==` clauses. */
+export const ContextValue = {
+  region: 'mcvpc.region',
+  vpc: 'mcvpc.vpc',
+  error: 'mcvpc.error',
+  note: 'mcvpc.note',
+} as const;
+
+/** Context keys the extension sets with `setContext`, used by `when` clauses in package.json. */
+export const ContextKey = {
+  /** Why the explorer is empty: 'noProfile' | 'noRegions' | 'ready' (drives viewsWelcome). */
+  setup: 'mcvpc.setup',
+} as const;
+
+/** Values of ContextKey.setup. */
+export type SetupState = 'noProfile' | 'noRegions' | 'ready';
+
+/** The extension's settings section and keys (package.json `contributes.configuration`). */
+export const SettingsSection = 'mcvpc';
+export const SettingKey = {
+  profile: 'profile',
+  regions: 'regions',
+  endpoint: 'endpoint',
+  pageSize: 'pageSize',
+  requestTimeoutMs: 'requestTimeoutMs',
+} as const;
+
+/** The extension's id (`publisher.name`), for `vscode.extensions.getExtension`. */
+export const ExtensionId = 'mcvpc.maxcompute-vpc-connect';

@@ -1,0 +1,103 @@
+/**
+ * The cloud session of the current settings. Opened on first use (the cloud layer and its SDK
+ * are loaded only then, which keeps activation cheap) and dropped when `mcvpc.*` settings
+ * change, so the next call uses the new profile, endpoint or timeout.
+ */
+import * as vscode from 'vscode';
+import type { Cloud } from '../cloud';
+import type { CloudLogger } from '../cloud/logger';
+import type { SetupState } from './ids';
+import type { ExtensionSettings } from './settings';
+
+/** Who the session's credentials belong to (STS GetCallerIdentity), and how they were chosen. */
+export interface CallerIdentity {
+  accountId: string;
+  arn?: string;
+  userId?: string;
+  identityType?: string;
+  /** The aliyun CLI profile used, or "(environment)". */
+  profile: string;
+  regionId: string;
+  /** Where the credentials came from, e.g. `profile "dev" in ~/.aliyun/config.json`. No secrets. */
+  credentialSource: string;
+  requestId: string;
+}
+
+/** Opens, caches and drops the cloud session. */
+export class CloudSession implements vscode.Disposable {
+  private cloud: Promise<Cloud> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the session is dropped (settings changed, or a refresh asked for it). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    readonly settings: () => ExtensionSettings,
+    private readonly logger: CloudLogger,
+  ) {}
+
+  /** The open session; rejects with a message saying what is wrong (no credentials, bad endpoint…). */
+  open(): Promise<Cloud> {
+    if (this.cloud === undefined) {
+      const opening = this.create();
+      this.cloud = opening;
+      // A failure is not cached: the next call tries again (the person may have fixed the profile).
+      opening.catch(() => {
+        if (this.cloud === opening) this.cloud = undefined;
+      });
+    }
+    return this.cloud;
+  }
+
+  /** Drops the session; the next call opens a new one. */
+  reset(): void {
+    this.cloud = undefined;
+    this.changed.fire();
+  }
+
+  /** STS GetCallerIdentity through the session. */
+  async callerIdentity(): Promise<CallerIdentity> {
+    const cloud = await this.open();
+    const identity = await cloud.sts.getCallerIdentity({});
+    return {
+      accountId: identity.AccountId,
+      arn: identity.Arn,
+      userId: identity.UserId,
+      identityType: identity.IdentityType,
+      profile: cloud.accountProfile,
+      regionId: cloud.regionId,
+      credentialSource: cloud.credentialInfo.source,
+      requestId: identity.RequestId,
+    };
+  }
+
+  /** Why nothing can be shown, given that opening failed with `error`: no credentials anywhere, or something else. */
+  async setupStateAfter(error: unknown): Promise<SetupState> {
+    if (this.settings().profile !== undefined) return 'ready';
+    const { listProfiles } = await import('../cloud');
+    const profiles = await listProfiles().catch(() => undefined);
+    const nothingFound = error instanceof Error && error.message.startsWith('No Alibaba Cloud credentials found');
+    return nothingFound && profiles !== undefined && profiles.length === 0 ? 'noProfile' : 'ready';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async create(): Promise<Cloud> {
+    const { createCloud } = await import('../cloud');
+    const settings = this.settings();
+    const cloud = await createCloud({
+      profile: settings.profile,
+      endpoint: settings.endpoint,
+      timeoutMs: settings.requestTimeoutMs,
+      logger: this.logger,
+    });
+    this.logger.info('cloud session opened', {
+      profile: cloud.accountProfile,
+      region: cloud.regionId,
+      credentials: cloud.credentialInfo.source,
+      endpoint: settings.endpoint ?? 'public',
+    });
+    return cloud;
+  }
+}

@@ -116,8 +116,11 @@ export class ApiHandler {
       const received: ReceivedRequest = { method: req.method ?? 'GET', pathname: url.pathname, queryPairs, query, bodyParams, body, headers: req.headers };
       const values = { ...query, ...bodyParams };
       record.params = loggableParams(values);
-      const action = headerText(req, 'x-acs-action') ?? query.Action;
-      const version = headerText(req, 'x-acs-version') ?? query.Version;
+      // V1 signs the Action/Version query parameters but not the x-acs-* headers, so V1 requests
+      // are routed by the query; ACS3 signs the headers.
+      const v1 = req.headers.authorization === undefined && query.Action !== undefined;
+      const action = v1 ? query.Action : (headerText(req, 'x-acs-action') ?? query.Action);
+      const version = v1 ? query.Version : (headerText(req, 'x-acs-version') ?? query.Version);
       record.action = action ?? '';
       record.version = version ?? '';
       if (!action) throw missingParameter('Action');

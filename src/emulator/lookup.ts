@@ -3,11 +3,10 @@
  * account's id is "not found", exactly like the real cloud.
  */
 import { UNVERIFIED_CODES } from './constants';
-import { notFound } from './errors';
+import { ApiError, notFound } from './errors';
 import type { Params } from './params';
 import { catalogRegion } from './regions';
 import type { AccountState, RdsInstanceRecord, SecurityGroupRecord, VpcRecord, VSwitchRecord } from './state';
-import { ApiError } from './errors';
 
 /** The required RegionId, checked against the region catalog. */
 export function requiredRegion(params: Params): string {
@@ -37,8 +36,13 @@ export function findVSwitch(account: AccountState, vSwitchId: string, regionId?:
 
 export function findSecurityGroup(account: AccountState, securityGroupId: string, regionId?: string): SecurityGroupRecord {
   const group = account.securityGroups.find((g) => g.securityGroupId === securityGroupId && (regionId === undefined || g.regionId === regionId));
-  if (!group) throw new ApiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${securityGroupId}" does not exist.`);
+  if (!group) throw securityGroupNotFound(securityGroupId);
   return group;
+}
+
+/** `InvalidSecurityGroupId.NotFound` with the ECS doc's message. */
+export function securityGroupNotFound(securityGroupId: string): ApiError {
+  return new ApiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${securityGroupId}" does not exist.`);
 }
 
 export function findRdsInstance(account: AccountState, dbInstanceId: string): RdsInstanceRecord {

@@ -1,0 +1,156 @@
+/** RDS API 2014-08-15: instances, IP whitelists and ECS security-group bindings (reference §3). */
+import { parseCidr } from '../../core/cidr';
+import type { ActionContext, ProductApi } from '../action';
+import { RDS_DEFAULT_IP_ARRAY_NAME, RDS_MAX_SECURITY_GROUPS, RDS_MAX_SECURITY_IPS, UNVERIFIED_CODES } from '../constants';
+import { ApiError, invalidParameter, missingParameter } from '../errors';
+import { findRdsInstance, findSecurityGroup, requiredRegion } from '../lookup';
+import { pageByNumber, pageByToken } from '../paging';
+import type { RdsInstanceRecord } from '../state';
+
+function instanceWire(i: RdsInstanceRecord): Record<string, unknown> {
+  return {
+    DBInstanceId: i.dbInstanceId,
+    DBInstanceDescription: i.description,
+    DBInstanceStatus: i.status,
+    DBInstanceType: 'Primary',
+    DBInstanceClass: i.instanceClass,
+    DBInstanceNetType: 'Intranet',
+    InstanceNetworkType: 'VPC',
+    Engine: i.engine,
+    EngineVersion: i.engineVersion,
+    Category: 'HighAvailability',
+    VpcId: i.vpcId,
+    VSwitchId: i.vSwitchId,
+    VpcCloudInstanceId: `${i.dbInstanceId}_${i.vpcId}`,
+    ZoneId: i.zoneId,
+    RegionId: i.regionId,
+    ConnectionMode: 'Standard',
+    ConnectionString: i.connectionString,
+    CreateTime: i.createTime,
+    ExpireTime: '',
+    PayType: 'Postpaid',
+    LockMode: 'Unlock',
+    MasterInstanceId: '',
+    ReadOnlyDBInstanceIds: { ReadOnlyDBInstanceId: [] },
+    ResourceGroupId: '',
+  };
+}
+
+function describeDBInstances(ctx: ActionContext): Record<string, unknown> {
+  const { params } = ctx;
+  const regionId = requiredRegion(params);
+  const vpcId = params.optional('VpcId');
+  const vSwitchId = params.optional('VSwitchId');
+  const ids = params.commaList('DBInstanceId');
+  const engine = params.optional('Engine');
+  const matches = ctx.account.rdsInstances.filter(
+    (i) =>
+      i.regionId === regionId &&
+      (!vpcId || i.vpcId === vpcId) &&
+      (!vSwitchId || i.vSwitchId === vSwitchId) &&
+      (!ids || ids.length === 0 || ids.includes(i.dbInstanceId)) &&
+      (!engine || i.engine.toLowerCase() === engine.toLowerCase()),
+  );
+  if (params.has('MaxResults') || params.has('NextToken')) {
+    const page = pageByToken(matches, params, { defaultMaxResults: 30, minMaxResults: 1, maxMaxResults: 100 });
+    return { NextToken: page.nextToken, PageRecordCount: page.items.length, TotalRecordCount: page.totalCount, Items: { DBInstance: page.items.map(instanceWire) } };
+  }
+  const page = pageByNumber(matches, params, { defaultPageSize: 30, maxPageSize: 100 });
+  return { PageNumber: page.pageNumber, PageRecordCount: page.items.length, TotalRecordCount: page.totalCount, NextToken: '', Items: { DBInstance: page.items.map(instanceWire) } };
+}
+
+function describeIpArrays(ctx: ActionContext): Record<string, unknown> {
+  const instance = findRdsInstance(ctx.account, ctx.params.required('DBInstanceId'));
+  return {
+    Items: {
+      DBInstanceIPArray: instance.ipArrays.map((a) => ({
+        DBInstanceIPArrayName: a.name,
+        DBInstanceIPArrayAttribute: a.attribute,
+        SecurityIPType: 'IPv4',
+        SecurityIPList: a.ips.join(','),
+        WhitelistNetworkType: 'MIX',
+      })),
+    },
+  };
+}
+
+/** An IPv4 address or CIDR block; RDS's other forms (`%`, IPv6 groups) are not modelled. */
+function checkWhitelistEntry(entry: string): void {
+  if (!parseCidr(entry)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or CIDR block.`);
+}
+
+/** Group names: lowercase letter first, then lowercase letters, digits or `_`; 2–120 characters. */
+const IP_ARRAY_NAME = /^[a-z][a-z0-9_]{1,119}$/;
+
+function modifySecurityIps(ctx: ActionContext): Record<string, unknown> {
+  const { params } = ctx;
+  const instance = findRdsInstance(ctx.account, params.required('DBInstanceId'));
+  if (!params.has('SecurityIps')) throw missingParameter('SecurityIps');
+  const entries = [...new Set(params.commaList('SecurityIps') ?? [])];
+  entries.forEach(checkWhitelistEntry);
+  const name = params.optional('DBInstanceIPArrayName') || RDS_DEFAULT_IP_ARRAY_NAME;
+  if (!IP_ARRAY_NAME.test(name)) {
+    throw new ApiError(UNVERIFIED_CODES.ipArrayName, `The specified DBInstanceIPArrayName "${name}" is not valid: 2-120 characters, lowercase letters, digits and "_", starting with a letter.`);
+  }
+  const mode = params.optional('ModifyMode') || 'Cover';
+  if (mode !== 'Cover' && mode !== 'Append' && mode !== 'Delete') throw invalidParameter('ModifyMode', `"${mode}" is not Cover, Append or Delete.`);
+  const existing = instance.ipArrays.find((a) => a.name === name);
+  let next: string[];
+  if (mode === 'Delete') {
+    if (!existing) throw new ApiError(UNVERIFIED_CODES.ipArrayNotFound, `The whitelist group "${name}" does not exist on ${instance.dbInstanceId}.`);
+    const doomed = new Set(entries);
+    next = existing.ips.filter((ip) => !doomed.has(ip));
+    if (next.length === 0) {
+      throw new ApiError(UNVERIFIED_CODES.securityIpsDeleteAll, `Deleting these entries would leave whitelist group "${name}" empty; at least one entry must remain.`);
+    }
+  } else {
+    if (entries.length === 0) throw missingParameter('SecurityIps');
+    next = mode === 'Cover' ? entries : [...new Set([...(existing?.ips ?? []), ...entries])];
+  }
+  const total = instance.ipArrays.filter((a) => a.name !== name).reduce((n, a) => n + a.ips.length, 0) + next.length;
+  if (total > RDS_MAX_SECURITY_IPS) {
+    throw new ApiError(UNVERIFIED_CODES.securityIpsQuota, `The instance would have ${total} whitelist entries; at most ${RDS_MAX_SECURITY_IPS} are allowed.`);
+  }
+  if (existing) existing.ips = next;
+  else instance.ipArrays.push({ name, attribute: params.optional('DBInstanceIPArrayAttribute') ?? '', ips: next });
+  return { TaskId: String(Math.floor(ctx.now / 1000) % 1_000_000_000) };
+}
+
+function relations(ctx: ActionContext, instance: RdsInstanceRecord, withName: boolean): Record<string, unknown>[] {
+  return instance.securityGroupIds.map((id) => {
+    const group = ctx.account.securityGroups.find((g) => g.securityGroupId === id);
+    return { SecurityGroupId: id, ...(withName ? { SecurityGroupName: group?.name ?? '' } : {}), RegionId: instance.regionId, NetworkType: 'VPC' };
+  });
+}
+
+function describeSecurityGroupConfiguration(ctx: ActionContext): Record<string, unknown> {
+  const instance = findRdsInstance(ctx.account, ctx.params.required('DBInstanceId'));
+  return { DBInstanceName: instance.dbInstanceId, Items: { EcsSecurityGroupRelation: relations(ctx, instance, true) } };
+}
+
+function modifySecurityGroupConfiguration(ctx: ActionContext): Record<string, unknown> {
+  const { params } = ctx;
+  const instance = findRdsInstance(ctx.account, params.required('DBInstanceId'));
+  // An empty SecurityGroupId is allowed and removes every binding; an absent one is not.
+  if (!params.has('SecurityGroupId')) throw missingParameter('SecurityGroupId');
+  const ids = [...new Set(params.commaList('SecurityGroupId') ?? [])];
+  if (ids.length > RDS_MAX_SECURITY_GROUPS) {
+    throw new ApiError(UNVERIFIED_CODES.rdsGroupQuota, `At most ${RDS_MAX_SECURITY_GROUPS} security groups can be bound to an instance; ${ids.length} were given.`);
+  }
+  for (const id of ids) findSecurityGroup(ctx.account, id, instance.regionId);
+  instance.securityGroupIds = ids;
+  return { DBInstanceName: instance.dbInstanceId, Items: { EcsSecurityGroupRelation: relations(ctx, instance, false) } };
+}
+
+export const RDS_API: ProductApi = {
+  product: 'Rds',
+  version: '2014-08-15',
+  hostId: 'rds.aliyuncs.com',
+  actions: {
+    DescribeDBInstances: { mutates: false, handle: describeDBInstances },
+    DescribeDBInstanceIPArrayList: { mutates: false, handle: describeIpArrays },
+    ModifySecurityIps: { mutates: true, handle: modifySecurityIps },
+    DescribeSecurityGroupConfiguration: { mutates: false, handle: describeSecurityGroupConfiguration },
+    ModifySecurityGroupConfiguration: { mutates: true, handle: modifySecurityGroupConfiguration },
+  },
+};

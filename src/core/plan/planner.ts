@@ -1,0 +1,186 @@
+/**
+ * The planner: a connection spec plus the live state → the ordered steps of the seed doc's
+ * procedure (preflight, the link's security group, the console hand-over, target access, usage),
+ * each marked + ~ = ! with the API call it makes and the spec text it comes from. Pure.
+ */
+import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames, type SecurityGroupRule } from '../model';
+import { NETWORK_LINK_ROLE_NAME, NETWORK_LINK_TYPE, networkLinkConsoleUrl } from '../networkLinkConsole';
+import { ruleCovers } from '../ruleCoverage';
+import { describeRule } from '../rules';
+import { formatLinkUsage } from '../usage';
+import type { ConnectionSpec } from '../../spec/types';
+import { liveStateFingerprint, specHash } from './fingerprint';
+import { linkInboundCidr, liveChecks, networkLinkDetected } from './liveChecks';
+import type { LiveState } from './liveState';
+import { KNOWN_AFTER_APPLY, type Plan, type PlanStep, type PlanSummary } from './steps';
+import { planTargetStep } from './targetSteps';
+
+export interface PlanOptions {
+  /** The emulator's endpoint when one is in use: the hand-over then points at its console page. */
+  emulatorEndpoint?: string;
+}
+
+/** Step ids the executor and the CLI refer to. */
+export const STEP_IDS = {
+  account: 'preflight.account',
+  eniRole: 'preflight.eni-role',
+  zone: 'preflight.zone',
+  groupCreate: 'link-group.create',
+  groupIngress: 'link-group.ingress',
+  networkLink: 'network-link',
+  usage: 'usage',
+} as const;
+
+/** The inbound rule the link's group needs: MaxCompute's traffic back into its ENIs is return traffic, so accept all of it from the source block. */
+export function linkGroupIngressRule(sourceCidr: string): SecurityGroupRule {
+  return { direction: 'ingress', policy: 'accept', protocol: 'ALL', portRange: '-1/-1', priority: 1, peerCidr: sourceCidr, description: 'MaxCompute network link return traffic' };
+}
+
+/** The description a created link group gets. */
+function groupDescription(spec: ConnectionSpec): string {
+  return spec.securityGroup.mode === 'create' && spec.securityGroup.description ? spec.securityGroup.description : `MaxCompute network link ${spec.networkLinkName}`;
+}
+
+/** The plan for one spec against the live state read for it. */
+export function planConnection(spec: ConnectionSpec, live: LiveState, options: PlanOptions = {}): Plan {
+  const checks = liveChecks(spec, live);
+  const refused = checks.some((c) => c.severity === 'error');
+  const steps = refused ? [] : orderedSteps(spec, live, options);
+  if (!refused) assertNoManagedGroupChanged(steps, live);
+  return {
+    formatVersion: 1,
+    networkLinkName: spec.networkLinkName,
+    regionId: spec.regionId,
+    vpcId: spec.vpcId,
+    specHash: specHash(spec),
+    fingerprint: liveStateFingerprint(live),
+    refused,
+    checks,
+    steps,
+    summary: summarize(steps),
+  };
+}
+
+function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanOptions): PlanStep[] {
+  // The live checks passed, so the VPC and vSwitch exist.
+  const vpc = live.vpc!;
+  const vSwitch = live.vSwitch!;
+  const steps: PlanStep[] = [
+    {
+      id: STEP_IDS.account, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vpcId, operation: { kind: 'check' }, details: [],
+      title: `Account ${live.callerAccountId} owns ${vpc.vpcId}: same-account rule met`,
+    },
+    {
+      id: STEP_IDS.eniRole, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'check' }, details: [],
+      title: live.eniRoleExists ? `MaxCompute may create network interfaces (RAM role ${NETWORK_LINK_ROLE_NAME} exists)` : 'MaxCompute created the link, so it was authorized to create network interfaces',
+    },
+    {
+      id: STEP_IDS.zone, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vSwitchId, operation: { kind: 'check' }, details: [],
+      title: `vSwitch ${vSwitch.vSwitchId} is in zone ${vSwitch.zoneId}, which supports network links`,
+    },
+  ];
+  const preflight = steps.map((s) => s.id);
+
+  const groupSpec = spec.securityGroup;
+  const linkGroupId = live.linkGroup?.group.securityGroupId;
+  const groupName = groupSpec.mode === 'create' ? groupSpec.name : (live.linkGroup?.group.name ?? '');
+  const linkGroupLabel = linkGroupId === undefined ? `"${groupName}" ${KNOWN_AFTER_APPLY}` : `${linkGroupId} (${groupName})`;
+  const groupRange = groupSpec.range;
+  if (linkGroupId === undefined && groupSpec.mode === 'create') {
+    const description = groupDescription(spec);
+    steps.push({
+      id: STEP_IDS.groupCreate, phase: 'security-group', action: 'create', dependsOn: preflight, range: groupSpec.ranges.name,
+      title: `Create basic security group "${groupSpec.name}" in ${vpc.vpcId}`,
+      details: ['type: basic (normal); outbound: left at the default, allow all'],
+      call: { product: 'Ecs', action: 'CreateSecurityGroup', params: { RegionId: spec.regionId, VpcId: vpc.vpcId, SecurityGroupName: groupSpec.name, SecurityGroupType: 'normal', Description: description } },
+      operation: { kind: 'create-link-group', vpcId: vpc.vpcId, name: groupSpec.name, description },
+    });
+  } else {
+    steps.push({
+      id: STEP_IDS.groupCreate, phase: 'security-group', action: 'unchanged', dependsOn: preflight, range: groupSpec.mode === 'create' ? groupSpec.ranges.name : groupSpec.ranges.securityGroupId,
+      title: `Basic security group ${linkGroupLabel} exists in ${vpc.vpcId}`, details: [], operation: { kind: 'check' },
+    });
+  }
+
+  const sourceCidr = linkInboundCidr(spec, live);
+  if (sourceCidr === undefined) throw new Error(`The inbound source block of ${spec.networkLinkName}'s group is unknown although the VPC and vSwitch exist.`);
+  const wanted = linkGroupIngressRule(sourceCidr);
+  const covered = live.linkGroup !== undefined && ruleCovers(live.linkGroup.ingress, wanted);
+  const sourceRange = groupSpec.mode === 'create' ? groupSpec.ranges.inboundSource : groupRange;
+  steps.push(covered ? {
+    id: STEP_IDS.groupIngress, phase: 'security-group', action: 'unchanged', dependsOn: [STEP_IDS.groupCreate], range: sourceRange, details: [],
+    title: `${linkGroupLabel} already accepts all inbound traffic from ${sourceCidr}`, operation: { kind: 'authorize-link-group', sourceCidr },
+  } : {
+    id: STEP_IDS.groupIngress, phase: 'security-group', action: 'create', dependsOn: [STEP_IDS.groupCreate], range: sourceRange,
+    title: `Allow all inbound traffic from ${sourceCidr} in ${linkGroupLabel}`,
+    details: [describeRule(wanted), 'traffic into the link\'s network interfaces is return traffic, so all of it is accepted'],
+    call: { product: 'Ecs', action: 'AuthorizeSecurityGroup', params: { RegionId: spec.regionId, SecurityGroupId: linkGroupId ?? KNOWN_AFTER_APPLY, Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: sourceCidr, Policy: 'accept', Priority: '1', Description: wanted.description }] } },
+    operation: { kind: 'authorize-link-group', sourceCidr },
+  });
+
+  steps.push(networkLinkStep(spec, live, linkGroupId, linkGroupLabel, options));
+
+  for (const target of spec.targets) {
+    steps.push(planTargetStep(target, live.targets[target.index]!, { linkGroupId, linkGroupLabel, vSwitchCidr: vSwitch.cidrBlock, dependsOn: [STEP_IDS.networkLink] }));
+  }
+
+  steps.push({
+    id: STEP_IDS.usage, phase: 'usage', action: 'info', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'usage' },
+    title: `Use the link "${spec.networkLinkName}" from SQL and Spark`,
+    details: formatLinkUsage({ networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId }).trimEnd().split('\n'),
+  });
+  return steps;
+}
+
+function networkLinkStep(spec: ConnectionSpec, live: LiveState, linkGroupId: string | undefined, linkGroupLabel: string, options: PlanOptions): PlanStep {
+  const common: Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range' | 'operation'> = {
+    id: STEP_IDS.networkLink, phase: 'network-link', dependsOn: [STEP_IDS.groupIngress], range: spec.ranges.networkLinkName,
+    operation: { kind: 'await-network-link', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId },
+  };
+  if (networkLinkDetected(live)) {
+    return {
+      ...common, action: 'unchanged',
+      title: `Network link detected in ${spec.vSwitchId}: MaxCompute's interfaces ${live.linkNetworkInterfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${linkGroupLabel}`,
+      details: [`return-traffic groups: ${live.managedGroups.map((g) => g.name).join(', ')}`, `its name cannot be read back (MaxCompute has no network-link API); SQL and Spark must use "${spec.networkLinkName}"`],
+    };
+  }
+  const url = networkLinkConsoleUrl(spec.regionId, options.emulatorEndpoint);
+  const fields = [
+    { label: 'Connection Name', value: spec.networkLinkName },
+    { label: 'Type', value: NETWORK_LINK_TYPE },
+    { label: 'Region', value: spec.regionId },
+    { label: 'VPC', value: spec.vpcId },
+    { label: 'vSwitch', value: spec.vSwitchId },
+    { label: 'Security Group', value: linkGroupId ?? `${linkGroupLabel}` },
+  ];
+  return {
+    ...common, action: 'manual',
+    title: `Create the network link "${spec.networkLinkName}" in the MaxCompute console (no API exists for it)`,
+    details: [`open ${url} → Network Connection → Add Network Connection, and enter:`, ...fields.map((f) => `  ${f.label}: ${f.value}`), `done when MaxCompute's network interfaces appear in ${spec.vSwitchId} with ${maxComputeManagedGroupNames(spec.vpcId)[0]}`],
+    handover: { url, fields },
+  };
+}
+
+/** Programming-error guard: no step may change one of MaxCompute's own groups (the live checks refuse such specs). */
+function assertNoManagedGroupChanged(steps: readonly PlanStep[], live: LiveState): void {
+  const managedIds = new Set(live.managedGroups.map((g) => g.securityGroupId));
+  if (live.linkGroup !== undefined && isMaxComputeManagedGroupName(live.linkGroup.group.name)) managedIds.add(live.linkGroup.group.securityGroupId);
+  for (const t of live.targets) if (t.kind === 'emr' && t.group !== undefined && (t.group.group.managedByMaxCompute || isMaxComputeManagedGroupName(t.group.group.name))) managedIds.add(t.group.group.securityGroupId);
+  for (const step of steps) {
+    const groupId = step.call?.params.SecurityGroupId;
+    if (step.call?.product === 'Ecs' && typeof groupId === 'string' && managedIds.has(groupId)) {
+      throw new Error(`Refusing to plan step ${step.id}: it would modify ${groupId}, a security group managed by MaxCompute.`);
+    }
+  }
+}
+
+/** Counts for the summary line; usage lines are not counted. */
+export function summarize(steps: readonly PlanStep[]): PlanSummary {
+  const count = (action: PlanStep['action']): number => steps.filter((s) => s.action === action).length;
+  return { add: count('create'), change: count('change'), unchanged: count('unchanged'), manual: count('manual') };
+}
+
+/** True when applying would change something or still waits for the console (`plan` exits 2). */
+export function planHasChanges(plan: Plan): boolean {
+  return plan.steps.some((s) => s.action === 'create' || s.action === 'change' || (s.action === 'manual' && s.operation.kind === 'await-network-link'));
+}

@@ -1,0 +1,116 @@
+/** The shape of a plan: ordered steps with Terraform-like symbols, and why a plan may refuse. */
+import type { SourceRange } from '../../spec/types';
+
+/** `create` +, `change` ~, `unchanged` =, `manual` ! (a hand-over to a person), `info` (usage lines). */
+export type StepAction = 'create' | 'change' | 'unchanged' | 'manual' | 'info';
+
+export const STEP_SYMBOLS: Record<StepAction, string> = { create: '+', change: '~', unchanged: '=', manual: '!', info: '#' };
+
+/** Which part of the procedure (seed doc steps 1–4 and "use the link") a step belongs to. */
+export type StepPhase = 'preflight' | 'security-group' | 'network-link' | 'target' | 'usage';
+
+/** Stands for a value known only once an earlier step ran (the id of a group still to create). */
+export const KNOWN_AFTER_APPLY = '(known after apply)';
+
+/** One API call a step will make: product, action and parameters (never a secret). */
+export interface PlannedCall {
+  product: 'Ecs' | 'Rds' | 'HBase';
+  action: string;
+  params: Record<string, unknown>;
+}
+
+/** The values a person enters in the MaxCompute console to create the link. */
+export interface ConsoleHandover {
+  url: string;
+  fields: Array<{ label: string; value: string }>;
+}
+
+/** What the executor must do for a step; the executor re-reads live state before acting on it. */
+export type StepOperation =
+  | { kind: 'check' }
+  | { kind: 'create-link-group'; vpcId: string; name: string; description: string }
+  | { kind: 'authorize-link-group'; sourceCidr: string }
+  | { kind: 'await-network-link'; vpcId: string; vSwitchId: string }
+  | { kind: 'rds-whitelist'; instanceId: string; whitelistGroup: string; cidr: string }
+  | { kind: 'rds-security-group'; instanceId: string }
+  | { kind: 'hbase-whitelist'; clusterId: string; whitelistGroup: string; cidr: string }
+  | { kind: 'hbase-security-group'; clusterId: string }
+  | { kind: 'emr-rules'; securityGroupId: string; ports: number[] }
+  | { kind: 'custom-handover' }
+  | { kind: 'usage' };
+
+export interface PlanStep {
+  /** Stable within a plan: `preflight.account`, `link-group.create`, `target.0.rds`, … */
+  id: string;
+  phase: StepPhase;
+  action: StepAction;
+  /** One line, e.g. "Create basic security group mc-link in vpc-…". */
+  title: string;
+  /** More lines: the rule, the values, the reason it is already so. */
+  details: string[];
+  /** The API call the step makes when it is not `=`. */
+  call?: PlannedCall;
+  /** For the console hand-over. */
+  handover?: ConsoleHandover;
+  operation: StepOperation;
+  /** Steps that must be done first. */
+  dependsOn: string[];
+  /** The spec text the step comes from. */
+  range: SourceRange;
+  /** Index in spec.targets for target steps. */
+  targetIndex?: number;
+}
+
+export type CheckSeverity = 'error' | 'warning';
+
+/** A live check's finding; an error makes the plan refuse. */
+export interface LiveCheck {
+  code: LiveCheckCode;
+  severity: CheckSeverity;
+  message: string;
+  range: SourceRange;
+}
+
+export type LiveCheckCode =
+  | 'other-account'
+  | 'eni-role-missing'
+  | 'vpc-not-found'
+  | 'vswitch-not-found'
+  | 'vswitch-other-vpc'
+  | 'zone-unsupported'
+  | 'group-not-found'
+  | 'group-other-vpc'
+  | 'group-advanced'
+  | 'group-managed'
+  | 'group-name-ambiguous'
+  | 'whole-internet'
+  | 'target-not-found'
+  | 'target-other-vpc'
+  | 'target-group-missing'
+  | 'target-group-managed'
+  | 'target-group-advanced'
+  | 'too-many-security-groups';
+
+export interface PlanSummary {
+  add: number;
+  change: number;
+  unchanged: number;
+  manual: number;
+}
+
+/** A plan for one connection spec. */
+export interface Plan {
+  formatVersion: 1;
+  networkLinkName: string;
+  regionId: string;
+  vpcId: string;
+  /** Hash of the spec's meaning (not its text layout), so a saved plan is not applied to another spec. */
+  specHash: string;
+  /** Hash of the live state read, for the stale-plan rule. */
+  fingerprint: string;
+  /** True when an error check makes the plan refuse; `steps` then holds only what was checked. */
+  refused: boolean;
+  checks: LiveCheck[];
+  steps: PlanStep[];
+  summary: PlanSummary;
+}

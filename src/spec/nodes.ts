@@ -104,13 +104,13 @@ export class Ranger {
   /** The whole document's content. */
   documentRange(): SourceRange {
     const span = nodeSpan((this.doc.contents ?? undefined) as Node | undefined) ?? [this.doc.range?.[0] ?? 0, this.doc.range?.[1] ?? 0];
-    return this.index.range(span[0], span[1]);
+    return this.index.trimmedRange(span[0], span[1]);
   }
 
   /** The value as written; an empty value (`vpc:`) falls back to its key, a missing one to the nearest parent. */
   valueRange(located: Located): SourceRange {
     const span = nodeSpan(located.written);
-    if (span && span[1] > span[0]) return this.index.range(span[0], span[1]);
+    if (span && span[1] > span[0]) return this.index.trimmedRange(span[0], span[1]);
     return this.keyRange(located);
   }
 

@@ -2,7 +2,7 @@
  * `parseSpecFile`: spec text in, typed links and exact problems out. Pure and total: whatever
  * the text, it returns (never throws) and does bounded work (see limits.ts).
  */
-import { isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import { buildConnectionSpec } from './build';
 import { notASpecProblem } from './kindCheck';
 import { MAX_ALIAS_COUNT } from './limits';
@@ -53,7 +53,9 @@ function readDocument(doc: Document, documentIndex: number, index: LineIndex): D
     ...doc.errors.map((e) => yamlProblem(e, 'error', index, documentIndex)),
     ...doc.warnings.map((w) => yamlProblem(w, 'warning', index, documentIndex)),
   ];
-  const hasContent = doc.contents !== null && doc.contents !== undefined;
+  // `---` alone yields an empty null scalar: nothing written, so nothing to check.
+  const contents = doc.contents;
+  const hasContent = contents !== null && contents !== undefined && !(isScalar(contents) && contents.value === null && contents.range != null && contents.range[0] === contents.range[1]);
   // After a syntax error the tree is a guess; schema errors on it would only add noise.
   if (doc.errors.length > 0 || !hasContent) return { problems, hasContent };
 

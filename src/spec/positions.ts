@@ -56,6 +56,13 @@ export class LineIndex {
     return a.offset <= b.offset ? { start: a, end: b } : { start: b, end: a };
   }
 
+  /** The range between two offsets without trailing blanks and line breaks (block nodes end on the next line). */
+  trimmedRange(startOffset: number, endOffset: number): SourceRange {
+    let end = Math.min(endOffset, this.text.length);
+    while (end > startOffset && /\s/.test(this.text.charAt(end - 1))) end--;
+    return this.range(startOffset, end);
+  }
+
   /** The range of one whole line without its line break. */
   lineRange(line: number): SourceRange {
     const start = this.offset(line, 0);

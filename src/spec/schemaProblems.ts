@@ -53,6 +53,7 @@ function word(error: ErrorObject, path: string): Worded | undefined {
     case 'type': {
       const bounded = boundedNumber(parent, data);
       if (bounded) return { message: `${p}${bounded}`, code: codeForBounded(parent, 'wrong-type'), on: 'value' };
+      if (data === null) return { message: `${p}is empty; expected ${typeWords(params.type)}`, code: 'wrong-type', on: 'value' };
       return { message: `${p}expected ${typeWords(params.type)}, got ${describeValue(data)}`, code: 'wrong-type', on: 'value' };
     }
     case 'minimum':

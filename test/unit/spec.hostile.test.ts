@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES, parseSpecFile, type SpecFileResult } from '../../src/spec';
+
+const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'rds.mcvpc.yaml'), 'utf8');
+
+/** Parses under a time budget: hostile input must be refused quickly, not merely eventually. */
+function parseWithin(text: string, budgetMs: number): SpecFileResult {
+  const started = performance.now();
+  const result = parseSpecFile(text);
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < budgetMs, `took ${elapsed.toFixed(0)} ms (budget ${budgetMs} ms)`);
+  return result;
+}
+
+function only(result: SpecFileResult, code: string): void {
+  assert.deepEqual(result.problems.map((p) => p.code), [code], JSON.stringify(result.problems));
+  assert.deepEqual(result.specs, []);
+}
+
+describe('spec: hostile and odd input', () => {
+  it('refuses an empty or blank file with one problem at the start', () => {
+    for (const text of ['', '\n\n', '# only a comment\n', '---\n', '---\n---\n']) {
+      const result = parseSpecFile(text, 'links.mcvpc.yaml');
+      only(result, 'empty-file');
+      assert.deepEqual(result.problems[0]!.range, { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } });
+      assert.match(result.problems[0]!.message, /^links\.mcvpc\.yaml is empty/);
+    }
+  });
+
+  it('refuses binary content at the first offending character', () => {
+    const result = parseSpecFile('version: mcvpc/v1\nkind: Net\u0000workLink\n');
+    only(result, 'binary-content');
+    assert.deepEqual([result.problems[0]!.range.start.line, result.problems[0]!.range.start.column, result.problems[0]!.range.end.column], [1, 9, 10]);
+    assert.match(result.problems[0]!.message, /U\+0000 at line 2, column 10/);
+    const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    only(parseSpecFile(garbage), 'binary-content');
+  });
+
+  it('refuses a file over the size limit without parsing it', () => {
+    const big = `description: ${'x'.repeat(MAX_SPEC_FILE_BYTES)}`;
+    only(parseWithin(big, 500), 'file-too-large');
+    // Counted in UTF-8 bytes: 400,000 three-byte characters are over 1 MiB.
+    only(parseWithin(`a: ${'中'.repeat(400_000)}`, 500), 'file-too-large');
+  });
+
+  it('refuses an alias bomb at the first alias', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const result = parseWithin(bomb, 1000);
+    only(result, 'too-many-aliases');
+    assert.deepEqual([result.problems[0]!.range.start.line, result.problems[0]!.range.start.column], [1, 7]);
+    assert.match(result.problems[0]!.message, new RegExp(`more than ${MAX_ALIAS_COUNT}`));
+  });
+
+  it('accepts a few ordinary aliases', () => {
+    const text = sample.replace('vpc: vpc-bp1w4g8ykeud64dultaii', 'vpc: &vpc vpc-bp1w4g8ykeud64dultaii') + '---\n' + sample.replace('name: orders_rds', 'name: orders_rds_2').replace(/^vpc: .*$/m, 'vpc: vpc-bp1w4g8ykeud64dultaii');
+    assert.deepEqual(parseSpecFile(text).problems, []);
+  });
+
+  it('refuses deep nesting of every shape, quickly', () => {
+    const shapes = [
+      '['.repeat(500_000) + ']'.repeat(500_000),
+      `a: ${'{a: '.repeat(200_000)}`,
+      '- '.repeat(400_000) + 'x',
+      Array.from({ length: 1400 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+      Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+      '['.repeat(MAX_NESTING_DEPTH + 1) + ']'.repeat(MAX_NESTING_DEPTH + 1),
+    ];
+    for (const text of shapes) {
+      const result = parseWithin(text, 2000);
+      only(result, 'too-deep');
+      assert.match(result.problems[0]!.message, new RegExp(`more than ${MAX_NESTING_DEPTH} levels`));
+    }
+  });
+
+  it('reads nesting up to the limit', () => {
+    const nested = '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH);
+    assert.deepEqual(parseSpecFile(nested).problems.map((p) => p.code), ['not-a-spec']);
+  });
+
+  it('keeps the document index of documents after one that is too deep', () => {
+    const deep = Array.from({ length: MAX_NESTING_DEPTH + 2 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
+    const result = parseSpecFile(`${deep}\n---\n${sample}`);
+    assert.deepEqual(result.problems.map((p) => p.code), ['too-deep']);
+    assert.deepEqual(result.specs.map((s) => s.documentIndex), [1]);
+  });
+
+  it(`reads at most ${MAX_DOCUMENTS} documents`, () => {
+    const docs = Array.from({ length: MAX_DOCUMENTS + 5 }, (_, i) => sample.replace('name: orders_rds', `name: link_${i}`)).join('---\n');
+    const result = parseWithin(docs, 5000);
+    assert.equal(result.specs.length, MAX_DOCUMENTS);
+    assert.deepEqual(result.problems.map((p) => p.code), ['too-many-documents']);
+    const lines = sample.split('\n').length - 1;
+    // The 201st document starts at its `---` line.
+    assert.equal(result.problems[0]!.range.start.line, MAX_DOCUMENTS * (lines + 1) - 1);
+  });
+
+  it('reports YAML syntax errors at their position and nothing else for that document', () => {
+    const result = parseSpecFile('version: mcvpc/v1\nkind: NetworkLink\nmetadata:\n\tname: x\n');
+    assert.deepEqual(result.problems.map((p) => [p.code, p.range.start.line, p.range.start.column]), [['yaml-syntax', 3, 0]]);
+    assert.match(result.problems[0]!.message, /^YAML syntax: Tabs are not allowed/);
+    const duplicate = parseSpecFile('version: mcvpc/v1\nversion: mcvpc/v1\n');
+    assert.deepEqual(duplicate.problems.map((p) => [p.code, p.range.start.line, p.message]), [['yaml-syntax', 1, 'YAML syntax: Map keys must be unique']]);
+  });
+
+  it('says a lone value or a list is not a spec', () => {
+    assert.deepEqual(parseSpecFile('hello').problems.map((p) => p.message), ['this is not a MaxCompute VPC Connect spec: expected `kind: NetworkLink`, found a single value instead of key: value lines']);
+    assert.deepEqual(parseSpecFile('- a\n- b\n').problems.map((p) => p.code), ['not-a-spec']);
+  });
+
+  it('survives odd keys and tags', () => {
+    for (const text of ['? [a, b]\n: 1\nkind: NetworkLink\n', '__proto__: {polluted: 1}\nkind: NetworkLink\n', 'kind: !!binary aGVsbG8=\n', 'version: !custom mcvpc/v1\nkind: NetworkLink\n', '\uFEFF' + sample]) {
+      const result = parseSpecFile(text);
+      assert.ok(!result.problems.some((p) => p.code === 'internal-error'), JSON.stringify(result.problems));
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.deepEqual(parseSpecFile('\uFEFF' + sample).problems, []);
+  });
+});

@@ -20,15 +20,20 @@ function toAlphabet(bytes: Buffer, length: number): string {
   return out;
 }
 
+/** The region letters ids carry (`bp` for cn-hangzhou). */
+export function regionLetters(regionId: string): string {
+  return REGION_ID_LETTERS[regionId] ?? 'zz';
+}
+
 /** A fresh id: `<prefix>-<region letters>1<18 random chars>`, e.g. `sg-bp1a2b…`. */
 export function newResourceId(prefix: string, regionId: string): string {
-  return `${prefix}-${REGION_ID_LETTERS[regionId] ?? 'zz'}1${toAlphabet(randomBytes(18), 18)}`;
+  return `${prefix}-${regionLetters(regionId)}1${toAlphabet(randomBytes(18), 18)}`;
 }
 
 /** A deterministic id for seeds: the same label always gives the same id. */
 export function seededResourceId(prefix: string, regionId: string, label: string): string {
   const digest = createHash('sha256').update(`${prefix}/${regionId}/${label}`).digest();
-  return `${prefix}-${REGION_ID_LETTERS[regionId] ?? 'zz'}1${toAlphabet(digest, 18)}`;
+  return `${prefix}-${regionLetters(regionId)}1${toAlphabet(digest, 18)}`;
 }
 
 /** A request id in the gateway's format (upper-case UUID). */
@@ -42,8 +47,8 @@ export function isoSeconds(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A locally administered MAC address for an ENI. */
-export function newMacAddress(): string {
-  const bytes = randomBytes(5);
+/** The ENI's MAC address, derived from its id so seeds stay deterministic. */
+export function macAddressFor(networkInterfaceId: string): string {
+  const bytes = createHash('sha256').update(networkInterfaceId).digest().subarray(0, 5);
   return ['00', ...[...bytes].map((b) => b.toString(16).padStart(2, '0'))].join(':');
 }

@@ -7,7 +7,7 @@
 import { formatIpv4, parseCidr } from '../core/cidr';
 import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../core/model';
 import { zoneSupportProblem } from '../core/zones';
-import { newMacAddress, newResourceId, isoSeconds } from './ids';
+import { macAddressFor, newResourceId, isoSeconds } from './ids';
 import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
 
 /** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6). */
@@ -136,8 +136,9 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
   const visibleAt = now + visibilityDelayMs;
   const enis: NetworkInterfaceRecord[] = [];
   for (let i = 0; i < NETWORK_LINK_ENI_COUNT; i++) {
+    const networkInterfaceId = ids('eni', req.regionId, `${req.name}/${i}`);
     const eni: NetworkInterfaceRecord = {
-      networkInterfaceId: ids('eni', req.regionId, `${req.name}/${i}`),
+      networkInterfaceId,
       regionId: req.regionId,
       vpcId: req.vpcId,
       vSwitchId: vSwitch.vSwitchId,
@@ -145,7 +146,7 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
       name: '',
       description: `MaxCompute network connection ${req.name}`,
       privateIpAddress: allocateIp(account, vSwitch),
-      macAddress: newMacAddress(),
+      macAddress: macAddressFor(networkInterfaceId),
       securityGroupIds: [group.securityGroupId],
       serviceManaged: true,
       serviceId: '1413397765616316', // [unverified] the UID a service-managed ENI reports as its user

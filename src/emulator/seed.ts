@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { maxComputeManagedGroupNames } from '../core/model';
-import { isoSeconds, seededResourceId } from './ids';
+import { isoSeconds, regionLetters, seededResourceId } from './ids';
 import { createNetworkLink, NETWORK_LINK_ROLE_NAME } from './networkLink';
 import { REGION_CATALOG } from './regions';
 import { emptyAccount, type AccountState, type EmulatorState, type RuleRecord, type SecurityGroupRecord } from './state';
@@ -218,7 +218,7 @@ function emptyWorld(): EmulatorState {
 
 /** Sequential, readable ids for the scale seed (`vpc-bp1s00000000000000042`): cheap and collision-free. */
 function scaleId(prefix: string, regionId: string, n: number): string {
-  return seededResourceId(prefix, regionId, '').slice(0, prefix.length + 4) + `s${n.toString(36).padStart(17, '0')}`;
+  return `${prefix}-${regionLetters(regionId)}1s${n.toString(36).padStart(17, '0')}`;
 }
 
 function scaleWorld(seed: ScaleSeed): EmulatorState {

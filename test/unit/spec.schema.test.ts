@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUPPORTED_REGIONS } from '../../src/core/zones';
+import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP, networkLinkNameProblem, specSchema, specValidator } from '../../src/spec';
+import { DEFAULT_ACCESS } from '../../src/spec/defaults';
+import { resolveSchema, type SchemaNode } from '../../src/spec/schema';
+
+const root = join(__dirname, '..', '..');
+
+/** Every property schema in the file, with its path, `$ref`s resolved. */
+function allProperties(): Array<[string, SchemaNode]> {
+  const out: Array<[string, SchemaNode]> = [];
+  const visit = (path: string, node: SchemaNode): void => {
+    for (const [name, property] of Object.entries(node.properties ?? {})) out.push([`${path}.${name}`, resolveSchema(property)!]);
+  };
+  visit('#', specSchema);
+  for (const [name, definition] of Object.entries(specSchema.definitions ?? {})) visit(`#/definitions/${name}`, definition);
+  return out;
+}
+
+describe('spec: JSON Schema', () => {
+  it('is draft-07, which ajv and every yaml-language-server release read', () => {
+    assert.equal(specSchema.$schema, 'http://json-schema.org/draft-07/schema#');
+  });
+
+  it('documents every field with a description and examples', () => {
+    const properties = allProperties();
+    assert.ok(properties.length > 30);
+    for (const [path, property] of properties) {
+      assert.ok(typeof property.description === 'string' && property.description.length > 10, `${path} has no description`);
+      assert.ok(Array.isArray(property.examples) && property.examples.length > 0, `${path} has no examples`);
+    }
+  });
+
+  it('gives every id pattern a message that says what the id looks like', () => {
+    for (const [path, property] of allProperties()) {
+      if (property.pattern !== undefined) assert.ok(property.patternErrorMessage, `${path} has a pattern but no patternErrorMessage`);
+    }
+  });
+
+  it('states the same defaults the parser fills in', () => {
+    const defs = specSchema.definitions!;
+    assert.deepEqual(defs.emrTarget!.properties!.ports!.default, DEFAULT_EMR_PORTS);
+    assert.equal(defs.whitelistGroup!.default, DEFAULT_WHITELIST_GROUP);
+    assert.equal(defs.access!.default, DEFAULT_ACCESS);
+  });
+
+  it('offers exactly the supported regions as examples', () => {
+    assert.deepEqual(specSchema.properties!.region!.examples, SUPPORTED_REGIONS.map((r) => r.regionId));
+  });
+
+  it('has one branch per target kind', () => {
+    const kinds = specSchema.definitions!.target!.properties!.kind!.enum;
+    assert.deepEqual(kinds, ['rds', 'hbase', 'emr', 'custom']);
+    const branches = (specSchema.definitions!.target!.allOf as SchemaNode[]).map((b) => (b.if as SchemaNode).properties!.kind!.const);
+    assert.deepEqual(branches, kinds);
+  });
+
+  it('keeps the link name rule in the schema and applies it to forms too', () => {
+    assert.match(String(specSchema.definitions!.networkLinkName!.$comment), /\[unverified\]/);
+    assert.equal(networkLinkNameProblem('orders_rds'), undefined);
+    assert.equal(networkLinkNameProblem('hadoop-prod-2'), undefined);
+    assert.match(networkLinkNameProblem('9lives')!, /starts with a letter/);
+    assert.match(networkLinkNameProblem('ab')!, /3–64 characters/);
+    assert.match(networkLinkNameProblem('a'.repeat(65))!, /3–64 characters/);
+    assert.match(networkLinkNameProblem('has space')!, /only letters, digits/);
+  });
+
+  it('compiles once and is reused', () => {
+    assert.equal(specValidator(), specValidator());
+  });
+
+  it('is what package.json gives Red Hat YAML for *.mcvpc.yaml', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> } };
+    const entry = pkg.contributes.yamlValidation.find((v) => v.url === './schemas/mcvpc.schema.json');
+    assert.ok(entry);
+    assert.deepEqual(entry.fileMatch, ['*.mcvpc.yaml', '*.mcvpc.yml']);
+    assert.ok(existsSync(join(root, entry.url)));
+  });
+});

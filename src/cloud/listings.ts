@@ -5,7 +5,7 @@
 
 import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../core/model';
 import { toEmrCluster, toHBaseCluster, toNetworkInterface, toRdsInstance, toRule, toSecurityGroup, toVSwitch, toVpc } from './mappers';
-import type { Listing } from './paging';
+import type { Listing, NextTokenListing, PageNumberListing } from './paging';
 import { SECURITY_GROUPS_MAX_PAGE_SIZE, SECURITY_GROUPS_MAX_RESULTS, type DescribeNetworkInterfacesRequest, type DescribeSecurityGroupsRequest, type EcsApi } from './products/ecs';
 import { EMR_MAX_RESULTS, type EmrApi, type ListClustersRequest } from './products/emr';
 import type { DescribeInstancesRequest, HBaseApi } from './products/hbase';
@@ -36,20 +36,20 @@ export interface ListingApis {
 
 /** Listings of the domain objects this extension shows. */
 export interface CloudListings {
-  vpcs(filter?: Filter<DescribeVpcsRequest>): Listing<Vpc>;
+  vpcs(filter?: Filter<DescribeVpcsRequest>): PageNumberListing<Vpc>;
   /** Region-wide unless filtered by VpcId/ZoneId: one listing serves every VPC. */
-  vSwitches(filter?: Filter<DescribeVSwitchesRequest>): Listing<VSwitch>;
+  vSwitches(filter?: Filter<DescribeVSwitchesRequest>): PageNumberListing<VSwitch>;
   /**
    * Security groups. 'next-token' (default) is the paging ECS recommends; 'page-number' is the
    * deprecated but still accepted style, whose pages can be fetched in parallel.
    */
   securityGroups(filter?: Filter<DescribeSecurityGroupsRequest>, style?: 'next-token' | 'page-number'): Listing<SecurityGroup>;
-  securityGroupRules(securityGroupId: string, direction?: 'ingress' | 'egress' | 'all', regionId?: string): Listing<SecurityGroupRule>;
-  networkInterfaces(filter?: Filter<DescribeNetworkInterfacesRequest>): Listing<NetworkInterface>;
-  rdsInstances(filter?: Filter<DescribeDBInstancesRequest>): Listing<RdsInstance>;
-  hbaseClusters(filter?: Filter<DescribeInstancesRequest>): Listing<HBaseCluster>;
+  securityGroupRules(securityGroupId: string, direction?: 'ingress' | 'egress' | 'all', regionId?: string): NextTokenListing<SecurityGroupRule>;
+  networkInterfaces(filter?: Filter<DescribeNetworkInterfacesRequest>): NextTokenListing<NetworkInterface>;
+  rdsInstances(filter?: Filter<DescribeDBInstancesRequest>): PageNumberListing<RdsInstance>;
+  hbaseClusters(filter?: Filter<DescribeInstancesRequest>): PageNumberListing<HBaseCluster>;
   /** Summaries only: vpcId and securityGroupId need GetCluster (see toEmrCluster). */
-  emrClusters(filter?: Filter<ListClustersRequest>): Listing<EmrCluster>;
+  emrClusters(filter?: Filter<ListClustersRequest>): NextTokenListing<EmrCluster>;
 }
 
 /** Builds the listings over a session's APIs. */

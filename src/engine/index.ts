@@ -1,0 +1,21 @@
+/**
+ * The engine: where the pure planner meets the cloud. Reads the live state for a spec, plans it,
+ * applies plans step by step with re-reads before every change. No vscode (lint enforces it),
+ * so the CLI and the extension share it.
+ */
+import type { ConnectionSpec } from '../spec/types';
+import { planConnection, type LiveState, type Plan, type PlanOptions } from '../core/plan';
+import type { EngineCloud } from './engineCloud';
+import { readLiveState } from './readLiveState';
+
+export { readLiveState } from './readLiveState';
+export { detectNetworkLink } from './detectLink';
+export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
+export { parseSavedPlanFile, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
+export { isNotFound, type EngineCloud } from './engineCloud';
+
+/** Reads the live state for a spec and plans it. */
+export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {
+  const live = await readLiveState(cloud, spec, { signal: options.signal });
+  return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint }), live };
+}

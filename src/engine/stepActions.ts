@@ -1,0 +1,187 @@
+/**
+ * What each kind of step does when applied. Every action re-reads the state it depends on right
+ * before acting and does nothing when the wanted state is already there, so running it again
+ * after any failure (even one where the server committed and the answer was lost) finishes the
+ * job without duplicating anything. Mutating calls are not given the AbortSignal: a call in
+ * flight completes, so the report can say truthfully what was done.
+ */
+import { ruleCovers } from '../core/ruleCoverage';
+import { linkGroupIngressRule, missingEmrPorts, whitelistEntryCovering, RDS_MAX_SECURITY_GROUPS, type PlanStep, type StepOperation } from '../core/plan';
+import type { ConnectionSpec } from '../spec/types';
+import { CancelledError, delay, isNotFound, type EngineCloud } from './engineCloud';
+import { detectNetworkLink } from './detectLink';
+import { findGroups, readHBaseSecurityGroups, readHBaseWhitelist, readIngress, readRdsSecurityGroups, readRdsWhitelist } from './liveReads';
+
+/** State shared by the steps of one run. */
+export interface StepContext {
+  cloud: EngineCloud;
+  spec: ConnectionSpec;
+  signal?: AbortSignal;
+  /** Shared by the steps of a run; the link-group step sets the existing group's id, the one found by name, or the one just created. */
+  link: { groupId?: string };
+  /** How long a just-created group may take to show up in Describe calls. */
+  visibilityTimeoutMs: number;
+  /** How long to wait for the console step; 0 checks once. */
+  waitForConsoleMs: number;
+  pollInitialMs: number;
+  pollMaxMs: number;
+  /** Called once when the console step starts waiting. */
+  onWaiting(deadline: number): void;
+}
+
+/** How a step ended when it did not throw. */
+export type StepOutcome =
+  | { status: 'done'; detail: string }
+  | { status: 'already'; detail: string }
+  | { status: 'manual' | 'info' | 'waiting-for-console'; detail: string };
+
+/** A refusal found only at apply time (e.g. the RDS instance gained groups since the plan). */
+export class ApplyRefusal extends Error {
+  override readonly name = 'ApplyRefusal';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function throwIfCancelled(ctx: StepContext): void {
+  if (ctx.signal?.aborted) throw new CancelledError();
+}
+
+function requireLinkGroup(ctx: StepContext): string {
+  if (ctx.link.groupId === undefined) throw new Error('The link group is not known yet; the link-group step must run first.');
+  return ctx.link.groupId;
+}
+
+/** Retries a read while it answers "not found", for resources created a moment ago (eventual consistency). */
+async function whenVisible<T>(ctx: StepContext, read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + ctx.visibilityTimeoutMs;
+  let wait = ctx.pollInitialMs;
+  for (;;) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isNotFound(err) || Date.now() + wait > deadline) throw err;
+    }
+    await delay(wait, ctx.signal);
+    wait = Math.min(wait * 2, ctx.pollMaxMs);
+  }
+}
+
+/** Runs one step's operation. */
+export async function runOperation(step: PlanStep, ctx: StepContext): Promise<StepOutcome> {
+  const op: StepOperation = step.operation;
+  const regionId = ctx.spec.regionId;
+  const { cloud, signal } = ctx;
+  switch (op.kind) {
+    case 'check':
+      if (step.id === 'link-group.create') return ensureLinkGroup(ctx, undefined);
+      return { status: 'already', detail: 'checked when planning' };
+    case 'create-link-group':
+      return ensureLinkGroup(ctx, op);
+    case 'authorize-link-group': {
+      const groupId = requireLinkGroup(ctx);
+      const wanted = linkGroupIngressRule(op.sourceCidr);
+      const ingress = await whenVisible(ctx, () => readIngress(cloud, regionId, groupId, { signal }));
+      if (ruleCovers(ingress, wanted)) return { status: 'already', detail: `${groupId} already accepts all inbound traffic from ${op.sourceCidr}` };
+      throwIfCancelled(ctx);
+      await cloud.ecs.authorizeSecurityGroup({ RegionId: regionId, SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: op.sourceCidr, Policy: 'accept', Priority: '1', Description: wanted.description }] });
+      return { status: 'done', detail: `${groupId} now accepts all inbound traffic from ${op.sourceCidr}` };
+    }
+    case 'await-network-link':
+      return awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
+    case 'rds-whitelist': {
+      const groups = await readRdsWhitelist(cloud, regionId, op.instanceId, { signal });
+      const covering = whitelistEntryCovering(groups.find((g) => g.name === op.whitelistGroup), op.cidr);
+      if (covering !== undefined) return { status: 'already', detail: `whitelist group ${op.whitelistGroup} of ${op.instanceId} already allows ${op.cidr}` };
+      throwIfCancelled(ctx);
+      await cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: op.instanceId, DBInstanceIPArrayName: op.whitelistGroup, SecurityIps: op.cidr, ModifyMode: 'Append' });
+      return { status: 'done', detail: `${op.cidr} appended to whitelist group ${op.whitelistGroup} of ${op.instanceId}` };
+    }
+    case 'rds-security-group': {
+      const groupId = requireLinkGroup(ctx);
+      const current = await readRdsSecurityGroups(cloud, regionId, op.instanceId, { signal });
+      if (current.includes(groupId)) return { status: 'already', detail: `${op.instanceId} already has security group ${groupId}` };
+      if (current.length >= RDS_MAX_SECURITY_GROUPS) {
+        throw new ApplyRefusal('TooManySecurityGroups', `RDS instance ${op.instanceId} already has ${current.length} security groups (${current.join(', ')}); at most ${RDS_MAX_SECURITY_GROUPS} are allowed.`);
+      }
+      throwIfCancelled(ctx);
+      await cloud.rds.modifySecurityGroupConfiguration({ RegionId: regionId, DBInstanceId: op.instanceId, SecurityGroupId: [...current, groupId].join(',') });
+      return { status: 'done', detail: `${groupId} added to the security groups of ${op.instanceId}` };
+    }
+    case 'hbase-whitelist': {
+      // ModifyIpWhitelist replaces the group's list: read, merge, write, right here.
+      const groups = await readHBaseWhitelist(cloud, regionId, op.clusterId, { signal });
+      const group = groups.find((g) => g.name === op.whitelistGroup);
+      if (whitelistEntryCovering(group, op.cidr) !== undefined) return { status: 'already', detail: `whitelist group ${op.whitelistGroup} of ${op.clusterId} already allows ${op.cidr}` };
+      throwIfCancelled(ctx);
+      await cloud.hbase.modifyIpWhitelist({ RegionId: regionId, ClusterId: op.clusterId, GroupName: op.whitelistGroup, IpVersion: String(group?.ipVersion ?? 4), IpList: [...(group?.ips ?? []), op.cidr].join(',') });
+      return { status: 'done', detail: `${op.cidr} added to whitelist group ${op.whitelistGroup} of ${op.clusterId}` };
+    }
+    case 'hbase-security-group': {
+      const groupId = requireLinkGroup(ctx);
+      const current = await readHBaseSecurityGroups(cloud, regionId, op.clusterId, { signal });
+      if (current.includes(groupId)) return { status: 'already', detail: `${op.clusterId} already has security group ${groupId}` };
+      throwIfCancelled(ctx);
+      await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: op.clusterId, SecurityGroupIds: [...current, groupId].join(',') });
+      return { status: 'done', detail: `${groupId} added to the security groups of ${op.clusterId}` };
+    }
+    case 'emr-rules': {
+      const groupId = requireLinkGroup(ctx);
+      const ingress = await readIngress(cloud, regionId, op.securityGroupId, { signal });
+      const missing = missingEmrPorts(ingress, groupId, op.ports);
+      if (missing.length === 0) return { status: 'already', detail: `${op.securityGroupId} already allows ${groupId} on TCP ${op.ports.join(', ')}` };
+      throwIfCancelled(ctx);
+      await cloud.ecs.authorizeSecurityGroup({
+        RegionId: regionId,
+        SecurityGroupId: op.securityGroupId,
+        Permissions: missing.map((p) => ({ IpProtocol: 'TCP', PortRange: `${p}/${p}`, SourceGroupId: groupId, Policy: 'accept', Priority: '1', NicType: 'intranet', Description: 'MaxCompute network link' })),
+      });
+      return { status: 'done', detail: `${op.securityGroupId} now allows ${groupId} on TCP ${missing.join(', ')}` };
+    }
+    case 'custom-handover':
+      return { status: 'manual', detail: step.title };
+    case 'usage':
+      return { status: 'info', detail: step.details.join('\n') };
+  }
+}
+
+/** Finds the link group (by id, or by name in the VPC) and creates it only when it is really absent. */
+async function ensureLinkGroup(ctx: StepContext, create: Extract<StepOperation, { kind: 'create-link-group' }> | undefined): Promise<StepOutcome> {
+  const { spec, cloud, signal } = ctx;
+  const groupSpec = spec.securityGroup;
+  if (groupSpec.mode === 'existing') {
+    ctx.link.groupId = groupSpec.securityGroupId;
+    return { status: 'already', detail: `using security group ${groupSpec.securityGroupId}` };
+  }
+  const [found] = (await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, { signal })).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
+  if (found !== undefined) {
+    if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${groupSpec.name}" is an advanced group; a network link needs a basic one.`);
+    ctx.link.groupId = found.securityGroupId;
+    return { status: 'already', detail: `security group "${groupSpec.name}" is ${found.securityGroupId}` };
+  }
+  throwIfCancelled(ctx);
+  const description = create?.description ?? `MaxCompute network link ${spec.networkLinkName}`;
+  const created = await cloud.ecs.createSecurityGroup({ RegionId: spec.regionId, VpcId: spec.vpcId, SecurityGroupName: groupSpec.name, SecurityGroupType: 'normal', Description: description });
+  ctx.link.groupId = created.SecurityGroupId;
+  return { status: 'done', detail: `created security group "${groupSpec.name}" ${created.SecurityGroupId}` };
+}
+
+/** Detects the link, waiting (with backoff, until the deadline) when asked to. */
+async function awaitNetworkLink(ctx: StepContext, vpcId: string, vSwitchId: string): Promise<StepOutcome> {
+  const groupId = requireLinkGroup(ctx);
+  const detect = (): Promise<boolean> => detectNetworkLink(ctx.cloud, ctx.spec.regionId, vpcId, vSwitchId, groupId, { signal: ctx.signal });
+  if (await detect()) return { status: 'already', detail: `network link detected in ${vSwitchId}` };
+  if (ctx.waitForConsoleMs <= 0) return { status: 'waiting-for-console', detail: 'the network link has not been created in the MaxCompute console yet' };
+  const deadline = Date.now() + ctx.waitForConsoleMs;
+  ctx.onWaiting(deadline);
+  let wait = ctx.pollInitialMs;
+  while (Date.now() < deadline) {
+    await delay(Math.min(wait, Math.max(0, deadline - Date.now())), ctx.signal);
+    if (await detect()) return { status: 'done', detail: `network link detected in ${vSwitchId}` };
+    wait = Math.min(Math.round(wait * 1.5), ctx.pollMaxMs);
+  }
+  return { status: 'waiting-for-console', detail: `the network link did not appear within ${Math.round(ctx.waitForConsoleMs / 1000)} s` };
+}

@@ -1,0 +1,190 @@
+import { strict as assert } from 'node:assert';
+import type { Cloud } from '../../src/cloud';
+import { formatSummary, planHasChanges, type Plan } from '../../src/core/plan';
+import type { Emulator } from '../../src/emulator';
+import { applyPlan, planSpec, type ApplyEvent, type ApplyReport } from '../../src/engine';
+import type { ConnectionSpec } from '../../src/spec/types';
+import { cloudFor, emulator, requestsFor } from './cloud.harness';
+import { createLinkInConsole, DEFAULT_SEED, groupIdByName, linkFootprint, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
+
+const M = DEFAULT_SEED.main;
+const VSW_H_CIDR = '192.168.1.0/24';
+
+function statuses(report: ApplyReport): Record<string, string> {
+  return Object.fromEntries(report.steps.map((s) => [s.stepId, s.status]));
+}
+
+async function plan(cloud: Cloud, spec: ConnectionSpec, emu?: Emulator): Promise<Plan> {
+  const { plan: p } = await planSpec(cloud, spec, { emulatorEndpoint: emu?.endpoint });
+  assert.equal(p.refused, false, p.checks.map((c) => c.message).join('\n'));
+  return p;
+}
+
+/** Plan and apply once. */
+async function applyOnce(cloud: Cloud, spec: ConnectionSpec, options: Parameters<typeof applyPlan>[3] = {}): Promise<ApplyReport> {
+  return applyPlan(cloud, spec, await plan(cloud, spec), { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000, ...options });
+}
+
+/** The whole procedure: apply (stops at the console step), create the link in the console, apply again. */
+async function applyAll(emu: Emulator, cloud: Cloud, spec: ConnectionSpec, groupName: string): Promise<ApplyReport> {
+  const first = await applyOnce(cloud, spec);
+  assert.equal(first.outcome, 'waiting-for-console', JSON.stringify(first.steps, null, 1));
+  await createLinkInConsole(emu, spec, await groupIdByName(emu, groupName));
+  const second = await applyOnce(cloud, spec);
+  assert.equal(second.outcome, 'done', JSON.stringify(second.steps, null, 1));
+  return second;
+}
+
+describe('engine: apply against the emulator', function () {
+  this.timeout(60_000);
+  let emu: Emulator;
+  let cloud: Cloud;
+
+  beforeEach(async () => {
+    emu = await emulator();
+    cloud = await cloudFor(emu);
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('plans everything from nothing: group, rule, console hand-over, RDS whitelist', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const p = await plan(cloud, spec, emu);
+    assert.deepEqual(p.steps.map((s) => `${s.action} ${s.id}`), [
+      'unchanged preflight.account', 'unchanged preflight.eni-role', 'unchanged preflight.zone',
+      'create link-group.create', 'create link-group.ingress', 'manual network-link', 'create target.0.rds', 'info usage',
+    ]);
+    assert.equal(formatSummary(p.summary), 'Plan: 3 to add, 0 to change, 3 unchanged, 1 manual.');
+    assert.equal(p.steps.find((s) => s.id === 'network-link')?.handover?.url, `${emu.endpoint}/__emulator/`);
+  });
+
+  it('RDS whitelist: stops at the console step, finishes after it, then plans all =', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const first = await applyOnce(cloud, spec);
+    assert.equal(first.outcome, 'waiting-for-console');
+    assert.deepEqual(statuses(first), {
+      'preflight.account': 'already', 'preflight.eni-role': 'already', 'preflight.zone': 'already',
+      'link-group.create': 'done', 'link-group.ingress': 'done', 'network-link': 'waiting-for-console', 'target.0.rds': 'not-started', usage: 'info',
+    });
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
+    await createLinkInConsole(emu, spec, groupId);
+    const second = await applyOnce(cloud, spec);
+    assert.equal(second.outcome, 'done');
+    assert.equal(statuses(second)['target.0.rds'], 'done');
+    assert.equal(statuses(second)['link-group.create'], 'already');
+    const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
+    assert.deepEqual(rds.ipArrays.find((a) => a.name === 'maxcompute')?.ips, [VSW_H_CIDR]);
+    const again = await plan(cloud, spec);
+    assert.equal(planHasChanges(again), false);
+    assert.deepEqual(again.steps.filter((s) => s.action !== 'info').map((s) => s.action).filter((a) => a !== 'unchanged'), []);
+  });
+
+  it('HBase whitelist, HBase and RDS security groups, EMR ports and a custom server in one link', async () => {
+    const several = parseOne(specText({ targets: [TARGETS.hbaseWhitelist, TARGETS.emr, TARGETS.custom] }));
+    await applyAll(emu, cloud, several, 'maxcompute-link');
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
+    const account = await mainAccount(emu);
+    const hbase = account.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!;
+    assert.deepEqual(hbase.whitelist.find((w) => w.groupName === 'maxcompute')?.ips, [VSW_H_CIDR]);
+    assert.deepEqual(hbase.whitelist.find((w) => w.groupName === 'default')?.ips, ['127.0.0.1'], 'other groups untouched');
+    const emrRules = account.securityGroups.find((g) => g.securityGroupId === M.emrGroupId)!.rules.filter((r) => r.peerGroupId === groupId);
+    assert.deepEqual(emrRules.map((r) => r.portRange).sort(), ['50010/50010', '8020/8020', '9083/9083']);
+    const final = await plan(cloud, several);
+    assert.equal(planHasChanges(final), false);
+    assert.deepEqual(final.steps.filter((s) => s.action === 'manual').map((s) => s.id), ['target.2.custom'], 'only the unverifiable server step stays a hand-over');
+
+    const bySecurityGroup = parseOne(specText({ name: 'by_groups', targets: [TARGETS.rdsSecurityGroup, TARGETS.hbaseSecurityGroup] }));
+    const report = await applyOnce(cloud, bySecurityGroup);
+    assert.equal(report.outcome, 'done', 'same vSwitch and group: the link already exists');
+    const after = await mainAccount(emu);
+    assert.deepEqual(after.rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!.securityGroupIds, [groupId]);
+    assert.deepEqual(after.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!.securityGroupIds, [M.hbaseGroupId, groupId], 'existing group kept');
+  });
+
+  it('an RDS whitelist group with other entries keeps them all (Append, never Cover)', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsDefaultWhitelist] }));
+    await applyAll(emu, cloud, spec, 'maxcompute-link');
+    const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
+    assert.deepEqual(rds.ipArrays.find((a) => a.name === 'default')?.ips, ['127.0.0.1', '192.168.1.10', VSW_H_CIDR]);
+    assert.deepEqual(rds.ipArrays.find((a) => a.name === 'ali_dms_group')?.ips, ['100.104.0.0/16']);
+    const calls = requestsFor(emu, 'ModifySecurityIps');
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]!.params.ModifyMode, 'Append');
+  });
+
+  it('waits for the console step when asked, and finishes in one run', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const events: ApplyEvent['type'][] = [];
+    let created: Promise<void> | undefined;
+    const report = await applyOnce(cloud, spec, {
+      waitForConsoleMs: 20_000,
+      onEvent: (event) => {
+        events.push(event.type);
+        if (event.type === 'waiting-for-console') created = groupIdByName(emu, 'maxcompute-link').then((id) => createLinkInConsole(emu, spec, id));
+      },
+    });
+    await created;
+    assert.equal(report.outcome, 'done');
+    assert.equal(statuses(report)['network-link'], 'done');
+    assert.equal(statuses(report)['target.0.rds'], 'done');
+    assert.ok(events.includes('waiting-for-console'));
+  });
+
+  it('re-reads before acting: a change made after planning is found, not repeated', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    await applyOnce(cloud, spec);
+    await createLinkInConsole(emu, spec, await groupIdByName(emu, 'maxcompute-link'));
+    const p = await plan(cloud, spec);
+    assert.equal(p.steps.find((s) => s.id === 'target.0.rds')?.action, 'create');
+    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.0.0/16', ModifyMode: 'Append' });
+    emu.clearRequests();
+    const report = await applyPlan(cloud, spec, p);
+    assert.equal(statuses(report)['target.0.rds'], 'already');
+    assert.equal(requestsFor(emu, 'ModifySecurityIps').length, 0);
+  });
+
+  it('cancellation stops between calls and reports what was done and what was not started', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const controller = new AbortController();
+    const report = await applyOnce(cloud, spec, {
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'step-finished' && event.step.id === 'link-group.create') controller.abort();
+      },
+    });
+    assert.equal(report.outcome, 'cancelled');
+    assert.equal(statuses(report)['link-group.create'], 'done');
+    assert.equal(statuses(report)['link-group.ingress'], 'not-started');
+    assert.equal(statuses(report)['target.0.rds'], 'not-started');
+    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').length, 0);
+  });
+
+  it('cancellation ends a console wait promptly', async () => {
+    const spec = parseOne(specText());
+    const controller = new AbortController();
+    const started = Date.now();
+    const report = await applyOnce(cloud, spec, {
+      signal: controller.signal,
+      waitForConsoleMs: 60_000,
+      onEvent: (event) => {
+        if (event.type === 'waiting-for-console') setTimeout(() => controller.abort(), 50);
+      },
+    });
+    assert.equal(report.outcome, 'cancelled');
+    assert.equal(statuses(report)['network-link'], 'cancelled');
+    assert.ok(Date.now() - started < 5000, 'did not wait for the deadline');
+  });
+
+  it('reports a failed step with the API code, message and RequestId, and does not start what depends on it', async () => {
+    emu.setFaults({ failNext: [{ action: 'AuthorizeSecurityGroup', code: 'InvalidParameter', times: 1 }] });
+    const report = await applyOnce(cloud, parseOne(specText({ targets: [TARGETS.rdsWhitelist] })));
+    assert.equal(report.outcome, 'failed');
+    const failed = report.steps.find((s) => s.stepId === 'link-group.ingress')!;
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.error?.code, 'InvalidParameter');
+    assert.equal(failed.error?.action, 'Ecs.AuthorizeSecurityGroup');
+    assert.match(failed.error?.requestId ?? '', /\S/);
+    assert.equal(statuses(report)['network-link'], 'not-started');
+  });
+});

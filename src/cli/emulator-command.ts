@@ -77,6 +77,8 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
     endpoint: emulator.endpoint,
     accounts: emulator.accounts.map((a) => ({ name: a.name, accountId: a.accountId, accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret })),
   };
+  // A script may read the first line and close the pipe; the emulator must keep serving then.
+  process.stdout.on('error', () => undefined);
   process.stdout.write(`${JSON.stringify(announcement)}\n`);
   process.stdout.write(`Alibaba Cloud OpenAPI emulator listening on ${emulator.endpoint}\n`);
   process.stdout.write(`Console (MaxCompute network connections): ${emulator.endpoint}/__emulator/\n`);

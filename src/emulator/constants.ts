@@ -31,6 +31,18 @@ export const RDS_MAX_SECURITY_IPS = 1000;
  */
 export const RDS_DEFAULT_IP_ARRAY_NAME = 'default';
 
+/** How many ENIs one MaxCompute network link creates. [unverified: the doc does not state the count] */
+export const NETWORK_LINK_ENI_COUNT = 2;
+
+/**
+ * Network link names: a letter first, then letters, digits, `_` or `-`, 3–64 characters in all.
+ * [unverified: the console's exact rule is not documented; this is deliberately strict]
+ */
+export const LINK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
+
+/** The `ServiceID` a MaxCompute link ENI reports. [unverified: made up; only `ServiceManaged: true` is assumed by the reference] */
+export const SERVICE_MANAGED_ENI_SERVICE_ID = '1413397765616316';
+
 /** Basic security groups allow at most 20 rules that authorize another group (ECS doc). */
 export const BASIC_GROUP_MAX_GROUP_RULES = 20;
 

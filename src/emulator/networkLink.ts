@@ -7,22 +7,18 @@
 import { formatIpv4, parseCidr } from '../core/cidr';
 import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../core/model';
 import { zoneSupportProblem } from '../core/zones';
+import { LINK_NAME_PATTERN, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
 import { macAddressFor, newResourceId, isoSeconds } from './ids';
 import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
 
 /** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6). */
 export const NETWORK_LINK_ROLE_NAME = 'AliyunODPSRoleForENI';
 
-/** How many ENIs one link creates. [unverified: the doc does not state the count] */
-export const NETWORK_LINK_ENI_COUNT = 2;
 
 /**
- * Link names: a letter first, then letters, digits, `_` or `-`, 3–64 characters in all.
- * [unverified: the console's exact rule is not documented; this is deliberately strict]
+ * A console-style refusal: HTTP status plus `{Code, Message}`. The console's internal API is
+ * undocumented, so these codes are the emulator's own (named in Alibaba's style).
  */
-const LINK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
-
-/** A console-style refusal: HTTP status plus `{Code, Message}`. */
 export class ConsoleError extends Error {
   constructor(
     readonly status: number,
@@ -149,7 +145,7 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
       macAddress: macAddressFor(networkInterfaceId),
       securityGroupIds: [group.securityGroupId],
       serviceManaged: true,
-      serviceId: '1413397765616316', // [unverified] the UID a service-managed ENI reports as its user
+      serviceId: SERVICE_MANAGED_ENI_SERVICE_ID,
       type: 'Secondary',
       status: 'InUse',
       creationTime: isoSeconds(now),

@@ -28,7 +28,7 @@ export const RAM = '2015-05-01';
 export const STS = '2015-04-01';
 
 /** A client for one account of the emulator, signing with ACS3 (default) or V1 (`signatureAlgorithm: 'v2'`). */
-export function clientFor(emulator: Emulator, account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string }, signing: Signing = 'ACS3', options: { readTimeout?: number; body?: boolean } = {}): ApiClient {
+export function clientFor(emulator: Emulator, account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string }, signing: Signing = 'ACS3', options: { readTimeout?: number; body?: boolean; method?: 'GET' | 'POST' } = {}): ApiClient {
   const config = new $OpenApi.Config({
     accessKeyId: account.accessKeyId,
     accessKeySecret: account.accessKeySecret,
@@ -42,7 +42,7 @@ export function clientFor(emulator: Emulator, account: Pick<EmulatorAccount, 'ac
   return {
     async call(action, version, params = {}) {
       const apiParams = new $OpenApi.Params({
-        action, version, protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+        action, version, protocol: 'HTTPS', pathname: '/', method: options.method ?? 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
       });
       const request = options.body
         ? new $OpenApi.OpenApiRequest({ body: OpenApiUtil.query(params) })
@@ -101,7 +101,7 @@ export async function captureSignedRequest(account: Pick<EmulatorAccount, 'acces
 }
 
 /** Sends a (possibly altered) captured request to the emulator as raw HTTP; resolves to status and parsed body. */
-export function replay(emulator: Emulator, request: CapturedRequest): Promise<{ status: number; body: WireBody }> {
+export function replay(emulator: Emulator, request: CapturedRequest): Promise<{ status: number; body: WireBody; headers: http.IncomingHttpHeaders }> {
   const url = new URL(emulator.endpoint);
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers };
@@ -112,7 +112,7 @@ export function replay(emulator: Emulator, request: CapturedRequest): Promise<{ 
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         try {
-          resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody });
+          resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody, headers: res.headers });
         } catch (err) {
           reject(err as Error);
         }

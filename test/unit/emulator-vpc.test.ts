@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
-import { clientFor, failure, VPC, type Signing } from './emulator-support';
+import { captureSignedRequest, clientFor, failure, replay, VPC, type Signing } from './emulator-support';
 
 const m = DEFAULT_SEED.main;
 
@@ -37,6 +37,11 @@ describe('emulator: VPC 2016-04-28 through the real client', () => {
       it('parameters with characters the encoders treat specially still verify', async () => {
         const body = await clientFor(emulator, m, signing).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou', VpcName: "a b*(x)!~'+&=%" });
         assert.equal(body.TotalCount, 0);
+      });
+
+      it('accepts GET as well as POST', async () => {
+        const body = await clientFor(emulator, m, signing, { method: 'GET' }).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou', VpcId: m.vpcId });
+        assert.equal(body.Vpcs.Vpc[0].VpcId, m.vpcId);
       });
 
       it('accepts parameters in a chunked form body as well as in the query', async () => {
@@ -89,6 +94,15 @@ describe('emulator: VPC 2016-04-28 through the real client', () => {
     assert.equal(err.data.Message, 'The input parameter "RegionId" that is mandatory for processing this request is not supplied.');
     assert.deepEqual(Object.keys(err.data).sort(), ['Code', 'HostId', 'Message', 'Recommend', 'RequestId', 'statusCode']);
     assert.equal(err.data.HostId, 'vpc.aliyuncs.com');
+  });
+
+  it('answers with content-type application/json;charset=utf-8, errors included', async () => {
+    for (const params of [{ RegionId: 'cn-hangzhou' }, {}]) {
+      const request = await captureSignedRequest(m, 'ACS3', 'DescribeVpcs', VPC, params);
+      const response = await replay(emulator, request);
+      assert.equal(response.headers['content-type'], 'application/json;charset=utf-8');
+      assert.equal(response.status, 'RegionId' in params ? 200 : 400);
+    }
   });
 
   it('answers an unknown action with InvalidAction.NotFound (404)', async () => {

@@ -1,0 +1,95 @@
+/**
+ * What the end-to-end tests share: the running session (emulator, code-server, browser) set up
+ * by the runner's root hooks (test/harness/e2eRunner.ts), and the moves a person makes in the
+ * workbench. Every wait is on something visible, with a deadline.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../harness/bundle';
+import type { WorkbenchSession } from '../harness/workbenchSession';
+
+/** The shared state of one e2e run. */
+export interface E2eContext {
+  session: WorkbenchSession;
+  browser: Browser;
+  /** The folder the workbench opens (the sample workspace). */
+  workspace: string;
+}
+
+let context: E2eContext | undefined;
+let page: Page | undefined;
+
+/** Set by the runner's root hooks. */
+export function setE2eContext(value: E2eContext | undefined): void {
+  context = value;
+  page = undefined;
+}
+
+/** The session; fails when the runner did not start one. */
+export function e2e(): E2eContext {
+  if (context === undefined) throw new Error('no e2e session: run the e2e tests through scripts/test-e2e.mjs');
+  return context;
+}
+
+/** The workbench page, if one was opened (for screenshots). */
+export function currentPage(): Page | undefined {
+  return page;
+}
+
+/**
+ * The workbench on the sample workspace with the extension under development, opened once
+ * per run: each new window would start another extension host, and on two cores the
+ * earlier ones (kept for reconnection) slow every later test down.
+ */
+export async function workbench(): Promise<Page> {
+  if (page !== undefined && !page.isClosed()) return page;
+  const { session, browser, workspace } = e2e();
+  const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = opened;
+  await opened.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT }));
+  await opened.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+  return opened;
+}
+
+/** Back to a calm workbench between tests: no open palette, no notifications from the previous test. */
+export async function resetWorkbench(opened: Page): Promise<void> {
+  await opened.keyboard.press('Escape');
+  const toasts = opened.locator('.notifications-toasts .notification-toast');
+  if ((await toasts.count()) > 0) await runCommand(opened, 'Notifications: Clear All Notifications');
+  await toasts.first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** The activity bar's item of the MaxCompute VPC container. */
+export function activityBarItem(page: Page): Locator {
+  return page.locator('.part.activitybar a.action-label[aria-label="MaxCompute VPC"]');
+}
+
+/** Opens the MaxCompute VPC container from the activity bar, unless it is already showing. */
+export async function openNetworkView(page: Page): Promise<void> {
+  const item = activityBarItem(page);
+  await item.waitFor({ timeout: 60_000 });
+  const showing = await page.locator('[id="workbench.view.extension.mcvpc"]').isVisible();
+  if (!showing) await item.click();
+  await page.locator('[id="workbench.view.extension.mcvpc"]').waitFor({ timeout: 10_000 });
+}
+
+/** Rows of the Network view's tree. */
+export function networkTreeRows(page: Page): Locator {
+  return page.locator('[id="workbench.view.extension.mcvpc"] .monaco-list[role="tree"] [role="treeitem"]');
+}
+
+/** Runs a command from the palette as a person does: Ctrl+Shift+P, its title, Enter. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ timeout: 10_000 });
+  // The palette opens with '>' (commands); filling replaces it, so it is part of what is typed.
+  await input.fill(`>${title}`);
+  // Enter would pick whatever is highlighted: wait until the command itself is.
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** A notification toast containing `text`. */
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+}

@@ -2,7 +2,8 @@
  * CloudError and the one place that classifies what the OpenAPI client throws.
  *
  * How @alicloud/openapi-client 0.4.15 (tea-typescript 1.8 over httpx) reports failures, as
- * probed against a local server (see test/unit/cloud.transport.test.ts for the live checks):
+ * probed against a local server and checked live against the emulator's faults in
+ * test/unit/cloud.resilience.test.ts and cloud.errors.test.ts:
  * - HTTP 4xx/5xx with a JSON body: an Error with `code` = body.Code, numeric `statusCode`,
  *   `data` = {...body, statusCode}, message "<Code>: code: <status>, <Message> request id: <id>".
  * - Connection dropped before or during the response: `code` 'ECONNRESET' ("socket hang up" or

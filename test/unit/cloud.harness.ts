@@ -14,6 +14,10 @@ import { DEFAULT_SEED } from '../../src/emulator/seed';
 
 export { DEFAULT_SEED };
 
+// The sessions below get their environment explicitly, but @alicloud/credentials' providers read
+// process.env themselves: make sure nothing in this test process can ever reach 100.100.100.200.
+process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+
 /** An environment with nothing from the machine: no keys, no profile, no metadata service. */
 export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extra };

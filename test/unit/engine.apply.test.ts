@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import { formatSummary, planHasChanges, type Plan } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
-import { applyPlan, planSpec, type ApplyEvent, type ApplyReport } from '../../src/engine';
+import { applyPlan, planSpec, stalePlanReason, type ApplyEvent, type ApplyReport } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName, linkFootprint, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
 const VSW_H_CIDR = '192.168.1.0/24';
@@ -142,6 +142,29 @@ describe('engine: apply against the emulator', function () {
     const report = await applyPlan(cloud, spec, p);
     assert.equal(statuses(report)['target.0.rds'], 'already');
     assert.equal(requestsFor(emu, 'ModifySecurityIps').length, 0);
+  });
+
+  it('applying the same (now outdated) plan twice creates the group and rule once', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.emr] }));
+    const p = await plan(cloud, spec);
+    const first = await applyPlan(cloud, spec, p);
+    const second = await applyPlan(cloud, spec, p);
+    assert.equal(statuses(first)['link-group.create'], 'done');
+    assert.equal(statuses(second)['link-group.create'], 'already');
+    assert.equal(statuses(second)['link-group.ingress'], 'already');
+    assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
+    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').length, 1);
+    await groupIdByName(emu, 'maxcompute-link');
+  });
+
+  it('a saved plan is stale once the cloud changes, and not before', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const saved = await plan(cloud, spec);
+    assert.equal(stalePlanReason(saved, await plan(cloud, spec)), undefined);
+    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.9.0.0/16', ModifyMode: 'Append' });
+    assert.match(stalePlanReason(saved, await plan(cloud, spec)) ?? '', /is stale: the cloud changed since it was made/);
+    const otherSpec = parseOne(specText({ vSwitchId: M.vSwitchIdJ, targets: [TARGETS.rdsWhitelist] }));
+    assert.match(stalePlanReason(saved, await plan(cloud, otherSpec)) ?? '', /spec of "orders_link" changed/);
   });
 
   it('cancellation stops between calls and reports what was done and what was not started', async () => {

@@ -104,6 +104,11 @@ export class Caller {
       const error = outcome;
       error.attempts = attempt;
       const logged = { ...fields, status: error.status, requestId: error.requestId, code: error.code, detail: error.detail };
+      if (error.kind === 'cancelled') {
+        // The caller asked for this; not a failure worth an error line.
+        logger.info('api call cancelled', logged);
+        throw error;
+      }
       if (!error.retryable || attempt >= retry.maxAttempts || options.signal?.aborted === true) {
         logger.error('api call failed', logged);
         throw error;

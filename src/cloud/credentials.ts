@@ -28,6 +28,7 @@ import {
   type AliyunConfig,
   type AliyunProfile,
 } from './aliyun-config';
+import { redactPatterns } from './redact';
 
 /** Where to look for credentials; everything is optional. */
 export interface CredentialOptions {
@@ -238,6 +239,16 @@ function fromProfile(config: AliyunConfig, name: string, envRegion: string | und
   const problem = profileProblem(config, profile);
   if (problem !== undefined) throw new Error(`The aliyun CLI config ${config.file}: ${problem}.`);
   const mode = profileMode(profile);
+  try {
+    return buildFromProfile(config, profile, mode, envRegion);
+  } catch (err) {
+    // The library refuses some setups at construction (e.g. EcsRamRole with metadata disabled).
+    throw new Error(`The aliyun CLI config ${config.file}: profile "${name}" (mode ${mode}) cannot be used: ${redactPatterns(err instanceof Error ? err.message : String(err))}`);
+  }
+}
+
+function buildFromProfile(config: AliyunConfig, profile: AliyunProfile, mode: string, envRegion: string | undefined): ResolvedCredentials {
+  const name = profile.name;
   const source = `profile "${name}" in ${config.file}`;
   const regionId = envRegion ?? nonEmpty(profile.region_id);
   const base = { profile: name, mode, source, regionId };

@@ -95,7 +95,6 @@ describe('cloud credentials', () => {
     for (const [profile, mode] of [
       ['assume', 'RamRoleArn'],
       ['chained', 'ChainableRamRoleArn'],
-      ['on-ecs', 'EcsRamRole'],
       ['by-command', 'External'],
     ] as const) {
       const resolved = await resolveCredentials({ configFile: MULTI, profile, env: isolatedEnv() });
@@ -103,6 +102,9 @@ describe('cloud credentials', () => {
       assert.equal(typeof resolved.credential.getCredential, 'function');
       assert.match(resolved.source, new RegExp(`profile "${profile}" in .*multi-profile\\.json`));
     }
+    // The library refuses an instance-role profile while metadata is disabled: said with the profile named.
+    const ecs = message(await rejection(resolveCredentials({ configFile: MULTI, profile: 'on-ecs', env: isolatedEnv() })));
+    assert.match(ecs, /profile "on-ecs" \(mode EcsRamRole\) cannot be used: IMDS credentials is disabled/);
     // The chained profile's source keys are registered for redaction.
     const chained = await resolveCredentials({ configFile: MULTI, profile: 'chained', env: isolatedEnv() });
     assert.deepEqual(chained.secrets, [main.accessKeySecret]);

@@ -90,7 +90,7 @@ describe('cloud resilience against emulator faults', () => {
     assert.equal(err.kind, 'timeout');
     assert.equal(err.code, 'RequestTimeout');
     assert.equal(err.attempts, 2);
-    assert.ok(elapsed >= 550 && elapsed < 2000, `two 300 ms attempts took ${elapsed} ms`);
+    assert.ok(elapsed >= 550 && elapsed < 2900, `two 300 ms attempts took ${elapsed} ms (the hangs last 3 s)`);
   });
 
   it('cancels a call in flight promptly through its AbortSignal, without retrying', async () => {
@@ -102,8 +102,9 @@ describe('cloud resilience against emulator faults', () => {
     const err = await rejection(pending);
     assert.ok(isCancellation(err), `expected a cancellation, got ${String(err)}`);
     assert.equal((err as CloudError).retryable, false);
-    assert.ok(Date.now() - started < 600, 'the rejection is prompt');
+    assert.ok(Date.now() - started < 1000, 'the rejection is prompt (the hang lasts 3 s)');
     assert.equal(log.lines.filter((l) => l.level === 'warn').length, 0, 'no retry after cancellation');
+    assert.ok(log.lines.some((l) => l.message === 'api call cancelled' && l.fields.code === 'Cancelled'));
   });
 
   it('rejects at once when the signal is already aborted, sending nothing', async () => {
@@ -126,7 +127,7 @@ describe('cloud resilience against emulator faults', () => {
     controller.abort();
     const err = await rejection(pending);
     assert.ok(isCancellation(err));
-    assert.ok(Date.now() - started < 200);
+    assert.ok(Date.now() - started < 1000, 'well before the 2 s backoff ends');
     assert.equal(requestsFor(emu, 'DescribeVpcs').length, 1);
   });
 

@@ -73,19 +73,9 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
     process.stderr.write(`mcvpc emulator: ${message}\n`);
     return 1;
   }
-  const announcement = {
-    endpoint: emulator.endpoint,
-    accounts: emulator.accounts.map((a) => ({ name: a.name, accountId: a.accountId, accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret })),
-  };
-  // A script may read the first line and close the pipe; the emulator must keep serving then.
-  process.stdout.on('error', () => undefined);
-  process.stdout.write(`${JSON.stringify(announcement)}\n`);
-  process.stdout.write(`Alibaba Cloud OpenAPI emulator listening on ${emulator.endpoint}\n`);
-  process.stdout.write(`Console (MaxCompute network connections): ${emulator.endpoint}/__emulator/\n`);
-  process.stdout.write(`State: ${options.stateFile ?? 'in memory'}; seed: ${options.seed}. Stop with Ctrl+C.\n`);
-
+  // Handlers go in before the first line: a script may signal as soon as it has read it.
   const running = emulator;
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -101,4 +91,16 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+
+  const announcement = {
+    endpoint: emulator.endpoint,
+    accounts: emulator.accounts.map((a) => ({ name: a.name, accountId: a.accountId, accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret })),
+  };
+  // A script may read the first line and close the pipe; the emulator must keep serving then.
+  process.stdout.on('error', () => undefined);
+  process.stdout.write(`${JSON.stringify(announcement)}\n`);
+  process.stdout.write(`Alibaba Cloud OpenAPI emulator listening on ${emulator.endpoint}\n`);
+  process.stdout.write(`Console (MaxCompute network connections): ${emulator.endpoint}/__emulator/\n`);
+  process.stdout.write(`State: ${options.stateFile ?? 'in memory'}; seed: ${options.seed}. Stop with Ctrl+C.\n`);
+  return stopped;
 }

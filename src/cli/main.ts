@@ -3,6 +3,7 @@
  * adding one row; `run` receives the arguments after its name and resolves to the exit code.
  */
 import { runEmulatorCommand } from './emulator-command';
+import { LINK_SUBCOMMANDS } from './linkCommands';
 
 interface Subcommand {
   /** One line for `mcvpc help`. */
@@ -11,6 +12,7 @@ interface Subcommand {
 }
 
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  ...LINK_SUBCOMMANDS,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',
     run: runEmulatorCommand,

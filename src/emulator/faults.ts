@@ -30,7 +30,7 @@ export interface FaultConfig {
   latencyMs?: number;
   /** Probability (0–1) per error code, e.g. `{ "Throttling.User": 0.1, "ServiceUnavailable": 0.05 }`. */
   errorRates?: Record<string, number>;
-  /** More API requests than this within one second are answered `Throttling.User`. */
+  /** More API requests than this within one second (all accounts together) are answered `Throttling.User`. */
   throttleAbovePerSecond?: number;
   /** Probability (0–1) that a request's connection is destroyed without a reply. */
   dropRate?: number;
@@ -150,10 +150,13 @@ export class FaultEngine {
     return { kind: 'error', code, message: fault.message ?? faultMessage(code), status: statusForCode(code), reason };
   }
 
+  /** At most `throttleAbovePerSecond` requests are let through in any one-second window; refused ones do not count. */
   private isThrottled(now: number): boolean {
-    this.arrivals.push(now);
-    while (this.arrivals.length > 0 && now - this.arrivals[0]! >= 1000) this.arrivals.shift();
     const limit = this.config.throttleAbovePerSecond;
-    return limit !== undefined && this.arrivals.length > limit;
+    if (limit === undefined) return false;
+    while (this.arrivals.length > 0 && now - this.arrivals[0]! >= 1000) this.arrivals.shift();
+    if (this.arrivals.length >= limit) return true;
+    this.arrivals.push(now);
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
+import { FaultEngine } from '../../src/emulator/faults';
 import { clientFor, control, ECS, failure, RDS, VPC, type ApiClient, type WireBody } from './emulator-support';
 
 const m = DEFAULT_SEED.main;
@@ -47,11 +48,22 @@ describe('emulator: fault injection', () => {
 
   it('throttleAbovePerSecond refuses the excess requests of a burst with Throttling.User', async () => {
     emulator.setFaults({ throttleAbovePerSecond: 3 });
+    const started = Date.now();
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => describeVpcs()));
+    const seconds = Math.ceil((Date.now() - started) / 1000);
     const throttled = results.filter((r) => r.status === 'rejected' && (r.reason as { code: string }).code === 'Throttling.User');
     const passed = results.filter((r) => r.status === 'fulfilled');
-    assert.equal(passed.length, 3);
-    assert.equal(throttled.length, 5);
+    assert.equal(passed.length + throttled.length, 8);
+    // Exactly 3 pass when the burst fits in one second; a slow machine may stretch it over more.
+    assert.ok(passed.length >= 3 && passed.length <= 3 * seconds, `${passed.length} passed in ${seconds} s`);
+    assert.ok(throttled.length >= 1);
+  });
+
+  it('the throttle counts requests in a sliding one-second window', () => {
+    const engine = new FaultEngine(() => 1);
+    engine.set({ throttleAbovePerSecond: 2 });
+    const at = (t: number): string => engine.decide('DescribeVpcs', t).kind;
+    assert.deepEqual([at(0), at(100), at(200), at(999), at(1000), at(1150), at(1300)], ['none', 'none', 'error', 'error', 'none', 'none', 'error']);
   });
 
   it('dropRate destroys the connection without an answer', async () => {
@@ -61,7 +73,7 @@ describe('emulator: fault injection', () => {
   });
 
   it('visibilityDelayMs hides new resources from Describe calls until the delay has passed', async () => {
-    emulator.setFaults({ visibilityDelayMs: 400 });
+    emulator.setFaults({ visibilityDelayMs: 1500 });
     const started = Date.now();
     const { SecurityGroupId } = await client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: 'late' });
     const listed = async (): Promise<boolean> => {
@@ -71,8 +83,8 @@ describe('emulator: fault injection', () => {
     assert.equal(await listed(), false);
     const hidden = await failure(client.call('DescribeSecurityGroupAttribute', ECS, { RegionId: R, SecurityGroupId }));
     assert.equal(hidden.code, 'InvalidSecurityGroupId.NotFound');
-    await eventually(listed, 3000);
-    assert.ok(Date.now() - started >= 400);
+    await eventually(listed, 6000);
+    assert.ok(Date.now() - started >= 1500);
   });
 
   it('failNext error fails the next matching call before it acts, then lets calls through', async () => {

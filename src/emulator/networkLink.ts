@@ -96,17 +96,19 @@ export function validateNetworkLink(account: AccountState, req: NetworkLinkReque
   return { vSwitch, group };
 }
 
-/** The lowest free host address of the vSwitch; like a VPC, the first and last three are reserved. */
-function allocateIp(account: AccountState, vSwitch: VSwitchRecord): string {
+/** The lowest `count` free host addresses of the vSwitch; like a VPC, the first and last three are reserved. */
+function allocateIps(account: AccountState, vSwitch: VSwitchRecord, count: number): string[] {
   const cidr = parseCidr(vSwitch.cidrBlock);
   if (!cidr) throw new ConsoleError(500, 'InternalError', `vSwitch ${vSwitch.vSwitchId} has an unreadable CIDR ${vSwitch.cidrBlock}.`);
   const used = new Set(account.networkInterfaces.filter((e) => e.vSwitchId === vSwitch.vSwitchId).map((e) => e.privateIpAddress));
   const size = 2 ** (32 - cidr.prefix);
-  for (let offset = 3; offset < size - 3; offset++) {
+  const free: string[] = [];
+  for (let offset = 3; offset < size - 3 && free.length < count; offset++) {
     const ip = formatIpv4(cidr.network + offset);
-    if (!used.has(ip)) return ip;
+    if (!used.has(ip)) free.push(ip);
   }
-  throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has no free IP address left.`);
+  if (free.length < count) throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has fewer than ${count} free IP addresses.`);
+  return free;
 }
 
 function managedGroup(account: AccountState, vSwitch: VSwitchRecord, name: string, now: number, visibleAt: number, ids: IdMaker): void {
@@ -130,6 +132,8 @@ function managedGroup(account: AccountState, vSwitch: VSwitchRecord, name: strin
 export function createNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): NetworkLinkRecord {
   const { vSwitch, group } = validateNetworkLink(account, req);
   const visibleAt = now + visibilityDelayMs;
+  // Everything that can fail is done before the first change, so a refusal leaves no trace.
+  const ips = allocateIps(account, vSwitch, NETWORK_LINK_ENI_COUNT);
   const enis: NetworkInterfaceRecord[] = [];
   for (let i = 0; i < NETWORK_LINK_ENI_COUNT; i++) {
     const networkInterfaceId = ids('eni', req.regionId, `${req.name}/${i}`);
@@ -141,7 +145,7 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
       zoneId: vSwitch.zoneId,
       name: '',
       description: `MaxCompute network connection ${req.name}`,
-      privateIpAddress: allocateIp(account, vSwitch),
+      privateIpAddress: ips[i]!,
       macAddress: macAddressFor(networkInterfaceId),
       securityGroupIds: [group.securityGroupId],
       serviceManaged: true,

@@ -10,6 +10,26 @@ export const CommandId = {
   refresh: 'mcvpc.refresh',
   showAccount: 'mcvpc.showAccount',
   showLog: 'mcvpc.showLog',
+  // The Network view (src/ui/tree, src/ui/commands/explorer*.ts).
+  refreshNode: 'mcvpc.refreshNode',
+  loadMore: 'mcvpc.loadMore',
+  addRegion: 'mcvpc.addRegion',
+  removeRegion: 'mcvpc.removeRegion',
+  filterRegion: 'mcvpc.filterRegion',
+  clearRegionFilter: 'mcvpc.clearRegionFilter',
+  copyId: 'mcvpc.copyId',
+  openInConsole: 'mcvpc.openInConsole',
+  revealInSpec: 'mcvpc.revealInSpec',
+  copyUsage: 'mcvpc.copyUsage',
+  switchProfile: 'mcvpc.switchProfile',
+  switchRegion: 'mcvpc.switchRegion',
+  switchAccount: 'mcvpc.switchAccount',
+} as const;
+
+/** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */
+export const ReservedCommandId = {
+  /** The "Create Network Link" form (a webview). */
+  createNetworkLink: 'mcvpc.createNetworkLink',
 } as const;
 
 /** One of CommandId's values. */
@@ -23,8 +43,25 @@ export const ViewId = {
 
 /** `contextValue` of each tree node kind, for `view/item/context` menus' `viewItem ==` clauses. */
 export const ContextValue = {
+  profile: 'mcvpc.profile',
   region: 'mcvpc.region',
+  /** A region with a VPC filter in force (offers "Clear Filter"). */
+  regionFiltered: 'mcvpc.regionFiltered',
   vpc: 'mcvpc.vpc',
+  vpcGroup: 'mcvpc.vpcGroup',
+  vSwitch: 'mcvpc.vSwitch',
+  securityGroup: 'mcvpc.securityGroup',
+  /** MaxCompute's return-traffic groups: no editing command may ever be offered on them. */
+  securityGroupLocked: 'mcvpc.securityGroupLocked',
+  rule: 'mcvpc.rule',
+  ruleLocked: 'mcvpc.ruleLocked',
+  /** A link declared in a spec (Plan, Apply, usage, reveal). */
+  linkDeclared: 'mcvpc.linkDeclared',
+  /** A link seen in the VPC that no spec names. */
+  linkDetected: 'mcvpc.linkDetected',
+  service: 'mcvpc.service',
+  loadMore: 'mcvpc.loadMore',
+  addRegion: 'mcvpc.addRegion',
   error: 'mcvpc.error',
   note: 'mcvpc.note',
 } as const;

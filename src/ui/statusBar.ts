@@ -1,4 +1,4 @@
-/** The status bar item: which profile and region the extension acts with; a click shows the account. */
+/** The status bar item: which profile and region the extension acts with; a click switches either. */
 import * as vscode from 'vscode';
 import { describeError, formatDescribedError } from './errorReporting';
 import { CommandId } from './ids';
@@ -8,7 +8,8 @@ import type { CloudSession } from './session';
 export function createStatusBar(session: CloudSession): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mcvpc.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'MaxCompute VPC profile';
-  item.command = CommandId.showAccount;
+  // A click offers: switch profile, switch region, show the account.
+  item.command = CommandId.switchAccount;
   const update = async (): Promise<void> => {
     item.text = '$(loading~spin) MaxCompute VPC';
     item.show();
@@ -17,7 +18,7 @@ export function createStatusBar(session: CloudSession): vscode.Disposable {
       const regions = session.settings().regions;
       const extra = regions.length > 1 ? ` +${regions.length - 1}` : '';
       item.text = `$(cloud) ${cloud.accountProfile} · ${regions[0] ?? cloud.regionId}${extra}`;
-      item.tooltip = `MaxCompute VPC: profile "${cloud.accountProfile}" (${cloud.credentialInfo.source}); regions ${regions.join(', ') || 'none'}. Click to show the account.`;
+      item.tooltip = `MaxCompute VPC: profile "${cloud.accountProfile}" (${cloud.credentialInfo.source}); regions ${regions.join(', ') || 'none'}. Click to switch profile or region.`;
       item.backgroundColor = undefined;
     } catch (error) {
       item.text = '$(warning) MaxCompute VPC: no credentials';

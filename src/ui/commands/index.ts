@@ -7,12 +7,38 @@ import type { CommandDeps, CommandHandler } from './deps';
 import { refreshCommand } from './refresh';
 import { showAccountCommand } from './showAccount';
 import { showLogCommand } from './showLog';
+import { addRegionCommand } from './addRegion';
+import { clearRegionFilterCommand } from './clearRegionFilter';
+import { copyIdCommand } from './copyId';
+import { copyUsageCommand } from './copyUsage';
+import { filterRegionCommand } from './filterRegion';
+import { loadMoreCommand } from './loadMore';
+import { openInConsoleCommand } from './openInConsole';
+import { refreshNodeCommand } from './refreshNode';
+import { removeRegionCommand } from './removeRegion';
+import { revealInSpecCommand } from './revealInSpec';
+import { switchAccountCommand } from './switchAccount';
+import { switchProfileCommand } from './switchProfile';
+import { switchRegionCommand } from './switchRegion';
 
 /** Each command's factory and the words its failures start with. */
 const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDeps) => CommandHandler }> = {
   [CommandId.refresh]: { what: 'Refresh', create: refreshCommand },
   [CommandId.showAccount]: { what: 'Show Account', create: showAccountCommand },
   [CommandId.showLog]: { what: 'Show Log', create: showLogCommand },
+  [CommandId.refreshNode]: { what: 'Refresh', create: refreshNodeCommand },
+  [CommandId.loadMore]: { what: 'Load more', create: loadMoreCommand },
+  [CommandId.addRegion]: { what: 'Add region', create: addRegionCommand },
+  [CommandId.removeRegion]: { what: 'Remove region', create: removeRegionCommand },
+  [CommandId.filterRegion]: { what: 'Filter VPCs', create: filterRegionCommand },
+  [CommandId.clearRegionFilter]: { what: 'Clear filter', create: clearRegionFilterCommand },
+  [CommandId.copyId]: { what: 'Copy ID', create: copyIdCommand },
+  [CommandId.openInConsole]: { what: 'Open in Console', create: openInConsoleCommand },
+  [CommandId.revealInSpec]: { what: 'Reveal in Spec', create: revealInSpecCommand },
+  [CommandId.copyUsage]: { what: 'Copy SQL/Spark usage', create: copyUsageCommand },
+  [CommandId.switchProfile]: { what: 'Switch profile', create: switchProfileCommand },
+  [CommandId.switchRegion]: { what: 'Switch region', create: switchRegionCommand },
+  [CommandId.switchAccount]: { what: 'Switch profile or region', create: switchAccountCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

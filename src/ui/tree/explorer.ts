@@ -1,72 +1,104 @@
 /**
- * The Network view's data: regions from `mcvpc.regions`, then the VPCs DescribeVpcs returns
- * in each. Failures become error nodes (never popups from inside getChildren); more VPCs than
- * one page is said in a note (paging with "Load more" arrives with the full explorer).
+ * The Network view (`mcvpc.explorer`): VS Code's side of ExplorerData. It renders nodes, keeps
+ * the last node object per id (VS Code refreshes an element by the object it was given), sets
+ * the context key that picks the welcome message, and redraws links when spec files change.
  */
 import * as vscode from 'vscode';
-import { describeError } from '../errorReporting';
+import { describeError, formatDescribedError } from '../errorReporting';
 import { ContextKey, type SetupState } from '../ids';
 import type { CloudSession } from '../session';
-import { errorNode, noteNode, regionNode, vpcNode, type ExplorerNode, type RegionNode } from './nodes';
+import { ExplorerData } from './explorerData';
+import { errorNode, type ExplorerNode, type LoadMoreNode } from './nodes';
+import type { RegionFilters } from './regionFilters';
 import { renderNode } from './render';
+import type { SpecIndex } from './specIndex';
 
 /** The TreeDataProvider of `mcvpc.explorer`. */
 export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly data: ExplorerData;
+  /** The last object handed to VS Code per node id. */
+  private readonly known = new Map<string, ExplorerNode>();
+  private readonly specListener: vscode.Disposable;
 
-  constructor(private readonly session: CloudSession) {}
+  constructor(
+    private readonly session: CloudSession,
+    readonly specs: SpecIndex,
+    readonly filters: RegionFilters,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.data = new ExplorerData({
+      openCloud: () => session.open(),
+      settings: () => session.settings(),
+      profiles: async () => (await import('../../cloud')).listProfiles(),
+      declaredLinks: () => specs.declared(),
+      regionFilter: (profile, regionId) => filters.get(profile, regionId),
+      describeError,
+      logFailure: (what, error) => log.error(`${what}: ${formatDescribedError(error)}`),
+    });
+    // Links and access are computed from cached answers, so following a spec edit costs no call.
+    this.specListener = specs.onDidChange(() => {
+      for (const node of this.known.values()) {
+        if (node.kind === 'vpcGroup' && (node.group === 'networkLinks' || node.group === 'services')) this.changed.fire(node);
+      }
+    });
+  }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return renderNode(node);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node === undefined) return this.roots();
-    if (node.kind === 'region') return this.vpcsOf(node);
-    return [];
+    const children = node === undefined ? await this.roots() : await this.data.children(node);
+    for (const child of children) this.known.set(child.id, child);
+    return children;
   }
 
-  /** Redraws the whole view (its nodes are fetched again). */
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** The node last shown with this id, if any (tests and commands find nodes by id). */
+  nodeById(id: string): ExplorerNode | undefined {
+    return this.known.get(id);
+  }
+
+  /** Refetches `node`'s children (the whole view when absent), aborting calls still in flight. */
+  refresh(node?: ExplorerNode): void {
+    this.data.invalidate(node);
+    if (node === undefined) {
+      this.known.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const id of [...this.known.keys()]) if (id.startsWith(`${node.id}/`)) this.known.delete(id);
+    this.changed.fire(this.known.get(node.id) ?? node);
+  }
+
+  /** Loads the next page into the "Load more" node's parent; a second click while loading does nothing more. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    await this.data.loadMore(node);
+    const parent = this.known.get(node.parentId);
+    this.changed.fire(parent);
   }
 
   dispose(): void {
+    this.specListener.dispose();
     this.changed.dispose();
   }
 
   private async roots(): Promise<ExplorerNode[]> {
-    const { regions } = this.session.settings();
-    if (regions.length === 0) {
+    if (this.session.settings().regions.length === 0) {
       await setSetupState('noRegions');
       return [];
     }
     try {
-      const cloud = await this.session.open();
+      const roots = await this.data.children();
       await setSetupState('ready');
-      return regions.map((regionId) => regionNode(cloud.accountProfile, regionId));
+      return roots;
     } catch (error) {
       const state = await this.session.setupStateAfter(error);
       await setSetupState(state);
-      return state === 'noProfile' ? [] : [errorNode('', 'Could not open a cloud session', describeError(error))];
-    }
-  }
-
-  private async vpcsOf(region: RegionNode): Promise<ExplorerNode[]> {
-    try {
-      const cloud = (await this.session.open()).withRegion(region.regionId);
-      const listing = { ...cloud.lists.vpcs(), pageSize: this.session.settings().pageSize };
-      const page = await cloud.fetchPage(listing);
-      const nodes: ExplorerNode[] = page.items.map((vpc) => vpcNode(region, vpc));
-      if (nodes.length === 0) return [noteNode(region.id, 'empty', `No VPCs in ${region.regionId}`)];
-      if (page.next !== undefined) {
-        const total = page.totalCount !== undefined ? ` of ${page.totalCount}` : '';
-        nodes.push(noteNode(region.id, 'more', `Showing the first ${nodes.length}${total} VPCs`, 'Raise mcvpc.pageSize (at most 50) to see more at once.'));
-      }
-      return nodes;
-    } catch (error) {
-      return [errorNode(region.id, 'Could not list VPCs', describeError(error))];
+      const described = describeError(error);
+      this.log.error(`Could not open a cloud session: ${formatDescribedError(described)}`);
+      return state === 'noProfile' ? [] : [errorNode('', 'Could not open a cloud session', described)];
     }
   }
 }

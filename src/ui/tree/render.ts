@@ -1,57 +1,190 @@
-/** The one function that turns an ExplorerNode into what VS Code draws. */
+/** The one function that turns an ExplorerNode into what VS Code draws. Codicons only, so every theme works. */
 import * as vscode from 'vscode';
+import { describeRule } from '../../core/rules';
+import { SUPPORTED_REGIONS } from '../../core/zones';
 import { CommandId, ContextValue } from '../ids';
-import type { ExplorerNode } from './nodes';
+import { accessSummaryText } from './access';
+import { linkStateText } from './links';
+import type { ExplorerNode, NetworkLinkNode, SecurityGroupNode, ServiceNode, VSwitchNode, VpcGroupNode } from './nodes';
+
+/** The seed doc's own words on MaxCompute's return-traffic groups (access-vpc-direct-connection). */
+export const MANAGED_GROUP_WARNING =
+  'This solution creates two security groups for return traffic. The names are MaxCompute-vpc-xxx and MaxCompute-backup-vpc-xxx. ' +
+  'Do not modify the rules of these two security groups. Do not use these security groups to manage security rules for other components. ' +
+  'The platform is not responsible for any issues that result from these modifications.';
+
+const GROUP_LABELS: Record<VpcGroupNode['group'], { label: string; icon: string }> = {
+  vSwitches: { label: 'vSwitches', icon: 'type-hierarchy-sub' },
+  securityGroups: { label: 'Security groups', icon: 'shield' },
+  networkLinks: { label: 'Network links', icon: 'plug' },
+  services: { label: 'Services', icon: 'server-environment' },
+};
+
+const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+
+function item(node: ExplorerNode, label: string, state: vscode.TreeItemCollapsibleState, icon: vscode.ThemeIcon, contextValue: string): vscode.TreeItem {
+  const treeItem = new vscode.TreeItem(label, state);
+  treeItem.id = node.id;
+  treeItem.iconPath = icon;
+  treeItem.contextValue = contextValue;
+  return treeItem;
+}
+
+function markdown(...lines: string[]): vscode.MarkdownString {
+  const text = new vscode.MarkdownString(lines.join('\n\n'));
+  text.supportThemeIcons = true;
+  return text;
+}
 
 /** The TreeItem of a node: label, description, codicon, tooltip, context value. */
 export function renderNode(node: ExplorerNode): vscode.TreeItem {
   switch (node.kind) {
+    case 'profile': {
+      const treeItem = item(node, node.profile, Expanded, new vscode.ThemeIcon('account'), ContextValue.profile);
+      treeItem.description = `profile · ${node.profileCount} configured`;
+      treeItem.tooltip = `Profile "${node.profile}" (${node.mode}), from ${node.source}.\nSwitch profile from the status bar or this node's menu; the view then shows only that account.`;
+      return treeItem;
+    }
     case 'region': {
-      const item = new vscode.TreeItem(node.regionId, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = node.id;
-      item.iconPath = new vscode.ThemeIcon('globe');
-      item.contextValue = ContextValue.region;
-      item.tooltip = `Region ${node.regionId} (profile ${node.profile})`;
-      return item;
+      const name = SUPPORTED_REGIONS.find((r) => r.regionId === node.regionId)?.name;
+      const treeItem = item(node, node.regionId, node.only ? Expanded : Collapsed, new vscode.ThemeIcon('globe'), node.filter !== undefined ? ContextValue.regionFiltered : ContextValue.region);
+      const parts = [name, node.networkLinksSupported ? undefined : 'no network links here', node.filter !== undefined ? `filter "${node.filter}"` : undefined].filter((p) => p !== undefined);
+      treeItem.description = parts.join(' · ');
+      treeItem.tooltip = `Region ${node.regionId}${name !== undefined ? ` (${name})` : ''}, profile ${node.profile}.${node.networkLinksSupported ? '' : '\nMaxCompute network links cannot be created in this region.'}`;
+      return treeItem;
     }
     case 'vpc': {
       const { vpc } = node;
       const named = vpc.name !== '' && vpc.name !== vpc.vpcId;
-      const item = new vscode.TreeItem(named ? vpc.name : vpc.vpcId, vscode.TreeItemCollapsibleState.None);
-      item.id = node.id;
-      item.description = named ? `${vpc.vpcId} · ${vpc.cidrBlock}` : vpc.cidrBlock;
-      item.iconPath = new vscode.ThemeIcon('symbol-structure');
-      item.contextValue = ContextValue.vpc;
-      const tooltip = new vscode.MarkdownString();
-      tooltip.appendMarkdown(`**${escape(named ? vpc.name : vpc.vpcId)}**${vpc.isDefault ? ' (default VPC)' : ''}\n\n`);
-      tooltip.appendMarkdown(`- ID: \`${vpc.vpcId}\`\n- CIDR: \`${vpc.cidrBlock}\`\n- Status: ${escape(vpc.status)}\n- vSwitches: ${vpc.vSwitchIds.length}\n- Region: ${node.regionId}`);
-      item.tooltip = tooltip;
-      return item;
+      const treeItem = item(node, named ? vpc.name : vpc.vpcId, Collapsed, new vscode.ThemeIcon('symbol-structure'), ContextValue.vpc);
+      treeItem.description = named ? `${vpc.cidrBlock} · ${vpc.vpcId}` : vpc.cidrBlock;
+      treeItem.tooltip = markdown(
+        `**${escape(named ? vpc.name : vpc.vpcId)}**${vpc.isDefault ? ' (default VPC)' : ''}`,
+        `- ID: \`${vpc.vpcId}\`\n- CIDR: \`${vpc.cidrBlock}\`\n- Status: ${escape(vpc.status)}\n- vSwitches: ${vpc.vSwitchIds.length}\n- Region: ${node.regionId}`,
+      );
+      return treeItem;
+    }
+    case 'vpcGroup': {
+      const { label, icon } = GROUP_LABELS[node.group];
+      return item(node, label, Collapsed, new vscode.ThemeIcon(icon), ContextValue.vpcGroup);
+    }
+    case 'vSwitch':
+      return renderVSwitch(node);
+    case 'securityGroup':
+      return renderSecurityGroup(node);
+    case 'rule': {
+      const { rule } = node;
+      const icon = rule.policy === 'drop' ? new vscode.ThemeIcon('circle-slash') : new vscode.ThemeIcon(rule.direction === 'ingress' ? 'arrow-down' : 'arrow-up');
+      const direction = rule.direction === 'ingress' ? 'in' : 'out';
+      const peer = rule.peerCidr ?? rule.peerGroupId ?? '?';
+      const ports = rule.protocol === 'TCP' || rule.protocol === 'UDP' ? ` ${rule.portRange}` : '';
+      const treeItem = item(node, `${direction} ${rule.policy} ${rule.protocol}${ports}`, None, icon, node.locked ? ContextValue.ruleLocked : ContextValue.rule);
+      treeItem.description = `${rule.direction === 'ingress' ? 'from' : 'to'} ${peer} · priority ${rule.priority}`;
+      treeItem.tooltip = `${describeRule(rule)}${rule.description ? `\n"${rule.description}"` : ''}${rule.ruleId ? `\n${rule.ruleId}` : ''}`;
+      return treeItem;
+    }
+    case 'networkLink':
+      return renderLink(node);
+    case 'service':
+      return renderService(node);
+    case 'loadMore': {
+      const treeItem = item(node, 'Load more…', None, new vscode.ThemeIcon('ellipsis'), ContextValue.loadMore);
+      treeItem.description = node.total !== undefined ? `${node.shown} of ${node.total} shown` : `${node.shown} shown`;
+      treeItem.tooltip = 'Fetch the next page (mcvpc.pageSize items).';
+      treeItem.command = { command: CommandId.loadMore, title: 'Load More', arguments: [node] };
+      return treeItem;
+    }
+    case 'addRegion': {
+      const treeItem = item(node, 'Add region…', None, new vscode.ThemeIcon('add'), ContextValue.addRegion);
+      treeItem.tooltip = 'Choose another region to list VPCs in (stored in mcvpc.regions).';
+      treeItem.command = { command: CommandId.addRegion, title: 'Add Region' };
+      return treeItem;
     }
     case 'error': {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-      item.id = node.id;
-      item.description = node.error.code ?? node.error.message;
-      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.contextValue = ContextValue.error;
+      const treeItem = item(node, node.label, None, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), ContextValue.error);
+      treeItem.description = node.error.code ?? node.error.message;
       const lines = [node.error.message];
       if (node.error.code !== undefined) lines.push(`Code: ${node.error.code}`);
       if (node.error.requestId !== undefined) lines.push(`RequestId: ${node.error.requestId}`);
       if (node.error.hint !== undefined) lines.push(node.error.hint);
-      lines.push('Click to show the log.');
-      item.tooltip = lines.join('\n');
-      item.command = { command: CommandId.showLog, title: 'Show Log' };
-      return item;
+      lines.push('Click to show the log; refresh the parent to try again.');
+      treeItem.tooltip = lines.join('\n');
+      treeItem.command = { command: CommandId.showLog, title: 'Show Log' };
+      return treeItem;
     }
     case 'note': {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-      item.id = node.id;
-      item.iconPath = new vscode.ThemeIcon('info');
-      item.contextValue = ContextValue.note;
-      if (node.tooltip !== undefined) item.tooltip = node.tooltip;
-      return item;
+      const treeItem = item(node, node.label, None, new vscode.ThemeIcon('info'), ContextValue.note);
+      if (node.tooltip !== undefined) treeItem.tooltip = node.tooltip;
+      return treeItem;
     }
   }
+}
+
+function renderVSwitch(node: VSwitchNode): vscode.TreeItem {
+  const { vSwitch } = node;
+  const supported = node.zoneProblem === undefined;
+  const icon = supported ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground'));
+  const treeItem = item(node, vSwitch.name || vSwitch.vSwitchId, None, icon, ContextValue.vSwitch);
+  treeItem.description = `${vSwitch.zoneId} · ${vSwitch.cidrBlock} · ${vSwitch.availableIpAddressCount} free IPs${supported ? '' : ' · no network links'}`;
+  treeItem.tooltip = markdown(
+    `**${escape(vSwitch.name || vSwitch.vSwitchId)}** \`${vSwitch.vSwitchId}\``,
+    `- Zone: ${vSwitch.zoneId}\n- CIDR: \`${vSwitch.cidrBlock}\`\n- Free IPs: ${vSwitch.availableIpAddressCount}`,
+    supported ? '$(pass) This zone supports MaxCompute network links.' : `$(circle-slash) ${escape(node.zoneProblem!)}`,
+  );
+  return treeItem;
+}
+
+function renderSecurityGroup(node: SecurityGroupNode): vscode.TreeItem {
+  const { group } = node;
+  const type = group.type === 'enterprise' ? 'advanced' : 'basic';
+  const rules = group.ruleCount !== undefined ? ` · ${group.ruleCount} rule${group.ruleCount === 1 ? '' : 's'}` : '';
+  const icon = node.locked ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('shield');
+  const treeItem = item(node, group.name || group.securityGroupId, Collapsed, icon, node.locked ? ContextValue.securityGroupLocked : ContextValue.securityGroup);
+  treeItem.description = node.locked ? `managed by MaxCompute · do not modify · ${group.securityGroupId}` : `${type}${rules} · ${group.securityGroupId}`;
+  const lines = [`**${escape(group.name || group.securityGroupId)}** \`${group.securityGroupId}\``, `- Type: ${type}${group.type === 'enterprise' ? ' (denies outbound by default: not usable for a network link)' : ''}${rules !== '' ? `\n- Rules: ${group.ruleCount}` : ''}`];
+  if (group.description !== '') lines.push(`"${escape(group.description)}"`);
+  if (node.locked) lines.push(`$(lock) **Read-only.** MaxCompute created this group for the return traffic of its network links. From the MaxCompute documentation:`, `> ${escape(MANAGED_GROUP_WARNING)}`);
+  treeItem.tooltip = markdown(...lines);
+  return treeItem;
+}
+
+function renderLink(node: NetworkLinkNode): vscode.TreeItem {
+  const { link } = node;
+  const icons = { connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')), 'waiting-for-console': new vscode.ThemeIcon('watch'), 'detected-unnamed': new vscode.ThemeIcon('question') };
+  const treeItem = item(node, link.name ?? 'unnamed link', None, icons[link.state], link.declared !== undefined ? ContextValue.linkDeclared : ContextValue.linkDetected);
+  treeItem.description = `${linkStateText(link.state)} · ${node.vSwitch?.name || link.vSwitchId}`;
+  const lines = [`**${escape(link.name ?? 'Unnamed link')}** — ${linkStateText(link.state)}`];
+  const where = [`- vSwitch: \`${link.vSwitchId}\`${node.vSwitch !== undefined ? ` (${node.vSwitch.zoneId}, \`${node.vSwitch.cidrBlock}\`)` : ''}`];
+  where.push(`- Security group: ${link.securityGroupId !== undefined ? `\`${link.securityGroupId}\`` : 'to be created'}${link.securityGroupName !== undefined ? ` (${escape(link.securityGroupName)})` : ''}`);
+  where.push(`- Network interfaces: ${link.networkInterfaces.length === 0 ? 'none yet' : link.networkInterfaces.map((e) => `\`${e.networkInterfaceId}\` ${e.privateIpAddress}`).join(', ')}`);
+  lines.push(where.join('\n'));
+  if (link.state === 'waiting-for-console') lines.push('Declared in a spec; MaxCompute\'s network interfaces are not in the VPC yet. Run **Apply**, then create the link in the MaxCompute console (Network Connection) with the values it shows.');
+  if (link.state === 'detected-unnamed') lines.push('MaxCompute\'s network interfaces are in this VPC, but no spec in the workspace names this link (MaxCompute has no API that tells its name).');
+  if (link.declared !== undefined) lines.push(`Declared in \`${escape(vscode.Uri.parse(link.declared.file).path.split('/').pop() ?? link.declared.file)}\``);
+  treeItem.tooltip = markdown(...lines);
+  return treeItem;
+}
+
+function renderService(node: ServiceNode): vscode.TreeItem {
+  const { service, access } = node;
+  const icons = { rds: 'database', hbase: 'table', emr: 'server' } as const;
+  const label = service.kind === 'rds' ? service.description || service.instanceId : service.name || service.clusterId;
+  const id = service.kind === 'rds' ? service.instanceId : service.clusterId;
+  const kindText = service.kind === 'rds' ? `RDS ${service.engine} ${service.engineVersion}`.trim() : service.kind === 'hbase' ? 'HBase' : `EMR ${service.clusterType}`.trim();
+  const accessIcon = { allowed: 'pass', partial: 'warning', blocked: 'circle-slash', unknown: 'question', 'no-link': 'dash' }[access.summary];
+  const treeItem = item(node, label, access.perLink.length > 0 ? Collapsed : None, new vscode.ThemeIcon(icons[service.kind]), ContextValue.service);
+  treeItem.description = `${kindText} · ${accessSummaryText(access)}`;
+  const lines = [`**${escape(label)}** \`${id}\` — ${kindText}`];
+  const facts: string[] = [];
+  if (service.kind === 'rds') facts.push(`- Port: ${service.port}`, `- Status: ${escape(service.status)}`);
+  if (service.kind === 'hbase') facts.push(`- Status: ${escape(service.status)}`);
+  if (service.kind === 'emr') facts.push(`- State: ${escape(service.state)}`, `- Cluster security group: ${service.securityGroupId !== undefined ? `\`${service.securityGroupId}\`` : 'unknown'}`);
+  lines.push(facts.join('\n'));
+  lines.push(`$(${accessIcon}) Access from network links: ${accessSummaryText(access)}${access.problem !== undefined ? ` — ${escape(access.problem)}` : ''}`);
+  if (access.perLink.length > 0) lines.push(access.perLink.map((a) => `- ${escape(a.link)}: **${a.verdict}** — ${escape(a.reason)}`).join('\n'));
+  lines.push('_As far as whitelists and security-group rules tell; routes and the service\'s own accounts are not checked._');
+  treeItem.tooltip = markdown(...lines);
+  return treeItem;
 }
 
 function escape(text: string): string {

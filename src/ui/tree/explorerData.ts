@@ -1,0 +1,429 @@
+/**
+ * The Network view's data layer, free of vscode so the bench and unit tests drive it in plain
+ * Node: which calls each node's children need, paged by `mcvpc.pageSize` with "Load more",
+ * cached per node (CallCache) until that node is refreshed, cancellable through AbortSignal,
+ * and with every failure turned into an error node under the node that asked — siblings are
+ * never blocked. Nothing is fetched until a node's children are asked for.
+ */
+import type { Cloud } from '../../cloud';
+import type { ProfileSummary } from '../../cloud/credentials';
+import type { Listing, Page, PageCursor, PageNumberListing } from '../../cloud/paging';
+import { isCancellation } from '../../cloud/errors';
+import { toEmrCluster, toRule } from '../../cloud/mappers';
+import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import { isRegionSupported, zoneSupportProblem } from '../../core/zones';
+import type { DescribedError } from '../errorReporting';
+import { linkSource, serviceAccess, unreadableAccess, type AccessSettings, type LinkSource } from './access';
+import { CallCache } from './callCache';
+import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from './links';
+import {
+  addRegionNode,
+  errorNode,
+  loadMoreNode,
+  networkLinkNode,
+  noteNode,
+  profileNode,
+  regionNode,
+  ruleNode,
+  securityGroupNode,
+  serviceNode,
+  vSwitchNode,
+  vpcGroupNodes,
+  vpcNode,
+  type ExplorerNode,
+  type LoadMoreNode,
+  type RegionNode,
+  type SecurityGroupNode,
+  type VpcGroupNode,
+} from './nodes';
+
+/** What the data layer needs from its host (the extension, or the bench). */
+export interface ExplorerSource {
+  /** The open session of the active profile; rejects with a readable error. */
+  openCloud(): Promise<Cloud>;
+  /** The regions to show and the page size, read fresh each time. */
+  settings(): { regions: readonly string[]; pageSize: number };
+  /** Profiles that could be switched to; more than one puts the active profile at the root. */
+  profiles?(): Promise<ProfileSummary[]>;
+  /** Links declared in the workspace's spec files (waits for the first scan). */
+  declaredLinks(): Promise<readonly DeclaredLink[]>;
+  /** The VPC filter of a region (substring of name or id), if any. */
+  regionFilter?(profile: string, regionId: string): string | undefined;
+  /** A failure in words (message, code, RequestId, hint). */
+  describeError(error: unknown): DescribedError;
+  /** Where failures are written (the log that error nodes open). */
+  logFailure?(what: string, error: DescribedError): void;
+}
+
+type Service = RdsInstance | HBaseCluster | EmrCluster;
+
+/** Parent of a hierarchical id. */
+function parentId(id: string): string {
+  return id.slice(0, id.lastIndexOf('/'));
+}
+
+/** The region node's id (`profile/region`) of any id under it. */
+function regionKey(profile: string, regionId: string): string {
+  return `${profile}/${regionId}`;
+}
+
+/** The explorer's data: children of each node, "Load more", refresh. */
+export class ExplorerData {
+  private readonly calls = new CallCache();
+  /** Pages loaded beyond the first, per parent node id, in order. */
+  private readonly cursors = new Map<string, PageCursor[]>();
+  private readonly loading = new Map<string, Promise<void>>();
+
+  constructor(private readonly source: ExplorerSource) {}
+
+  /** The children of `node` (the roots when absent). Rejects only when no session can be opened at the root. */
+  async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node === undefined) return this.roots();
+    try {
+      return await this.childrenOf(node);
+    } catch (error) {
+      // A refresh aborted the call: VS Code asks again, so this answer is never shown for long.
+      if (isCancellation(error)) return [noteNode(node.id, 'cancelled', 'Cancelled (refreshing)')];
+      return [this.failure(node.id, this.failureLabel(node), error)];
+    }
+  }
+
+  /**
+   * Loads the page a "Load more" node points at into its parent's children. Clicking twice
+   * (or while it loads) loads once. Rejects when the page cannot be fetched; the node stays.
+   */
+  loadMore(node: LoadMoreNode): Promise<void> {
+    const key = `${node.parentId}#${node.cursor}`;
+    const inFlight = this.loading.get(key);
+    if (inFlight !== undefined) return inFlight;
+    const loaded = this.cursors.get(node.parentId) ?? [];
+    if (loaded.includes(node.cursor)) return Promise.resolve();
+    const load = (async () => {
+      this.cursors.set(node.parentId, [...loaded, node.cursor]);
+      try {
+        // Fetch now, so a failure is the command's (the children then come from the cache).
+        await this.pageFetcher(node.parentId)?.(node.cursor);
+      } catch (error) {
+        this.cursors.set(node.parentId, (this.cursors.get(node.parentId) ?? []).filter((c) => c !== node.cursor));
+        throw error;
+      } finally {
+        this.loading.delete(key);
+      }
+    })();
+    this.loading.set(key, load);
+    return load;
+  }
+
+  /** Forgets what `node` (everything when absent) and its descendants know, aborting calls in flight. */
+  invalidate(node?: ExplorerNode): void {
+    if (node === undefined) {
+      this.calls.clear();
+      this.cursors.clear();
+      this.pageFetchers.clear();
+      return;
+    }
+    const prefixes = [node.id];
+    if ('profile' in node && 'regionId' in node) {
+      const region = regionKey(node.profile, node.regionId);
+      // Region-wide listings (HBase, EMR, rules read for access) belong to the nodes that show them.
+      if (node.kind === 'vpc' || (node.kind === 'vpcGroup' && node.group === 'services')) prefixes.push(`${region}/~`);
+      if (node.kind === 'securityGroup') prefixes.push(`${region}/~rules/${node.group.securityGroupId}`);
+      if (node.kind === 'vpcGroup' && node.group === 'networkLinks') prefixes.push(`${parentId(node.id)}/securityGroups`);
+    }
+    this.calls.invalidate(...prefixes);
+    for (const key of [...this.cursors.keys()]) {
+      if (prefixes.some((p) => key === p || key.startsWith(`${p}/`))) this.cursors.delete(key);
+    }
+  }
+
+  private async roots(): Promise<ExplorerNode[]> {
+    const cloud = await this.source.openCloud();
+    const profile = cloud.accountProfile;
+    const profiles = (await this.source.profiles?.().catch(() => [] as ProfileSummary[])) ?? [];
+    const usable = profiles.filter((p) => p.problem === undefined);
+    if (usable.length > 1) {
+      const active = usable.find((p) => p.name === profile);
+      return [profileNode(profile, cloud.credentialInfo.source, active?.mode ?? cloud.credentialInfo.mode, usable.length)];
+    }
+    return this.regionNodes(profile);
+  }
+
+  private regionNodes(profile: string): ExplorerNode[] {
+    const { regions } = this.source.settings();
+    return [
+      ...regions.map((regionId) =>
+        regionNode(profile, regionId, { supported: isRegionSupported(regionId), filter: this.source.regionFilter?.(profile, regionId), only: regions.length === 1 }),
+      ),
+      addRegionNode(profile),
+    ];
+  }
+
+  private async childrenOf(node: ExplorerNode): Promise<ExplorerNode[]> {
+    switch (node.kind) {
+      case 'profile':
+        return this.regionNodes(node.profile);
+      case 'region':
+        return this.vpcs(node);
+      case 'vpc':
+        return vpcGroupNodes(node);
+      case 'vpcGroup':
+        switch (node.group) {
+          case 'vSwitches':
+            return this.vSwitches(node);
+          case 'securityGroups':
+            return this.securityGroups(node);
+          case 'networkLinks':
+            return this.networkLinks(node);
+          case 'services':
+            return this.services(node);
+        }
+        break;
+      case 'securityGroup':
+        return this.rules(node);
+      case 'service':
+        return node.access.perLink.map((access, index) => noteNode(node.id, `access-${index}`, `${access.link}: ${access.verdict}`, access.reason));
+      default:
+        return [];
+    }
+    return [];
+  }
+
+  private async regionCloud(regionId: string): Promise<Cloud> {
+    return (await this.source.openCloud()).withRegion(regionId);
+  }
+
+  /** Fetchers of the next page per paged parent, registered when its first page is shown. */
+  private readonly pageFetchers = new Map<string, (cursor: PageCursor) => Promise<unknown>>();
+
+  private pageFetcher(parent: string): ((cursor: PageCursor) => Promise<unknown>) | undefined {
+    return this.pageFetchers.get(parent);
+  }
+
+  /** Every loaded page of a parent's listing (the first, then each "Load more"), from the cache. */
+  private async loadedPages<T>(parent: string, listing: Listing<T>, cloud: Cloud): Promise<Page<T>[]> {
+    const fetchOne = (cursor?: PageCursor): Promise<Page<T>> => this.calls.get(`${parent}#${cursor ?? ''}`, (signal) => cloud.fetchPage(listing, cursor, { signal }));
+    this.pageFetchers.set(parent, fetchOne);
+    return Promise.all([undefined, ...(this.cursors.get(parent) ?? [])].map((cursor) => fetchOne(cursor)));
+  }
+
+  /** Every item of a parent's listing, page after page through the same cache entries the tree uses. */
+  private async allItems<T>(parent: string, listing: Listing<T>, cloud: Cloud): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: PageCursor | undefined;
+    do {
+      const page: Page<T> = await this.calls.get(`${parent}#${cursor ?? ''}`, (signal) => cloud.fetchPage(listing, cursor, { signal }));
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor !== undefined);
+    return items;
+  }
+
+  private pageNodes<T>(parent: string, pages: Page<T>[], toNode: (item: T) => ExplorerNode): { nodes: ExplorerNode[]; shown: number } {
+    const items = pages.flatMap((p) => p.items);
+    const nodes = items.map(toNode);
+    const last = pages[pages.length - 1];
+    if (last?.next !== undefined) nodes.push(loadMoreNode(parent, last.next, items.length, last.totalCount));
+    return { nodes, shown: items.length };
+  }
+
+  private vpcListing(cloud: Cloud): PageNumberListing<Vpc> {
+    return { ...cloud.lists.vpcs(), pageSize: this.source.settings().pageSize };
+  }
+
+  private vSwitchListing(cloud: Cloud, vpcId: string): PageNumberListing<VSwitch> {
+    return { ...cloud.lists.vSwitches({ VpcId: vpcId }), pageSize: this.source.settings().pageSize };
+  }
+
+  private securityGroupListing(cloud: Cloud, vpcId: string): PageNumberListing<SecurityGroup> {
+    // Page numbers (deprecated but accepted): their page size may be anything from 1 to 50,
+    // while NextToken paging wants MaxResults of at least 10, which a small mcvpc.pageSize breaks.
+    return { ...(cloud.lists.securityGroups({ VpcId: vpcId }, 'page-number') as PageNumberListing<SecurityGroup>), pageSize: this.source.settings().pageSize };
+  }
+
+  private async vpcs(region: RegionNode): Promise<ExplorerNode[]> {
+    const cloud = await this.regionCloud(region.regionId);
+    const pages = await this.loadedPages(region.id, this.vpcListing(cloud), cloud);
+    const filter = this.source.regionFilter?.(region.profile, region.regionId)?.trim().toLowerCase();
+    const { nodes, shown } = this.pageNodes(region.id, pages, (vpc) => vpcNode(region, vpc));
+    if (shown === 0) return [noteNode(region.id, 'empty', `No VPCs in ${region.regionId}`, 'Create a VPC in the VPC console (or switch profile or region), then refresh.')];
+    if (filter === undefined || filter === '') return nodes;
+    const kept = nodes.filter((n) => n.kind !== 'vpc' || n.vpc.vpcId.toLowerCase().includes(filter) || n.vpc.name.toLowerCase().includes(filter));
+    const matching = kept.filter((n) => n.kind === 'vpc').length;
+    const more = kept.some((n) => n.kind === 'loadMore') ? '; "Load more" searches further' : '';
+    return [noteNode(region.id, 'filter', `Filter "${filter}": ${matching} of ${shown} loaded VPCs`, `Showing VPCs whose name or ID contains "${filter}"${more}. Clear the filter from the region's menu.`), ...kept];
+  }
+
+  private async vSwitches(group: VpcGroupNode): Promise<ExplorerNode[]> {
+    const cloud = await this.regionCloud(group.regionId);
+    const pages = await this.loadedPages(group.id, this.vSwitchListing(cloud, group.vpcId), cloud);
+    const { nodes, shown } = this.pageNodes(group.id, pages, (s) => vSwitchNode(group, s, zoneSupportProblem(group.regionId, s.zoneId)));
+    return shown === 0 ? [noteNode(group.id, 'empty', 'No vSwitches', 'A network link needs a vSwitch in a zone that supports it.')] : nodes;
+  }
+
+  private async securityGroups(group: VpcGroupNode): Promise<ExplorerNode[]> {
+    const cloud = await this.regionCloud(group.regionId);
+    const pages = await this.loadedPages(group.id, this.securityGroupListing(cloud, group.vpcId), cloud);
+    const { nodes, shown } = this.pageNodes(group.id, pages, (g) => securityGroupNode(group, g, g.managedByMaxCompute));
+    return shown === 0 ? [noteNode(group.id, 'empty', 'No security groups')] : nodes;
+  }
+
+  private async rules(node: SecurityGroupNode): Promise<ExplorerNode[]> {
+    const rules = await this.groupRules(node.profile, node.regionId, node.group.securityGroupId);
+    if (rules.length === 0) return [noteNode(node.id, 'empty', 'No rules', node.group.type === 'enterprise' ? 'Advanced group: all traffic is denied by default.' : 'Basic group: inbound denied except from members, outbound allowed.')];
+    const sorted = [...rules].sort((a, b) => (a.direction === b.direction ? a.priority - b.priority : a.direction === 'ingress' ? -1 : 1));
+    return sorted.map((rule, index) => ruleNode(node, rule, index));
+  }
+
+  /** A group's rules, both directions; shared by the rules node and EMR access. */
+  private async groupRules(profile: string, regionId: string, securityGroupId: string): Promise<SecurityGroupRule[]> {
+    const cloud = await this.regionCloud(regionId);
+    return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, async (signal) => {
+      const rules: SecurityGroupRule[] = [];
+      let nextToken: string | undefined;
+      do {
+        const r = await cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: securityGroupId, Direction: 'all', MaxResults: 1000, NextToken: nextToken }, { signal });
+        for (const permission of r.Permissions?.Permission ?? []) {
+          try {
+            rules.push(toRule(permission));
+          } catch {
+            // A protocol the model cannot represent (e.g. ICMPv6): not shown, never matches IPv4.
+          }
+        }
+        nextToken = r.NextToken || undefined;
+      } while (nextToken !== undefined);
+      return rules;
+    });
+  }
+
+  /** What the links group and the services group both need: the VPC's links, matched. */
+  private async linkViews(group: VpcGroupNode): Promise<{ links: NetworkLinkView[]; vSwitches: VSwitch[] }> {
+    const cloud = await this.regionCloud(group.regionId);
+    const vpcId = parentId(group.id);
+    const [groups, interfaces, vSwitches] = await Promise.all([
+      this.allItems(`${vpcId}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud),
+      this.calls.get(`${vpcId}/networkLinks#interfaces`, (signal) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: group.vpcId }), { signal })) as Promise<NetworkInterface[]>,
+      this.allItems(`${vpcId}/vSwitches`, this.vSwitchListing(cloud, group.vpcId), cloud),
+    ]);
+    const detected = detectLinks(group.vpcId, interfaces, groups);
+    const links = matchLinks({ profile: group.profile, regionId: group.regionId, vpcId: group.vpcId, declared: await this.source.declaredLinks(), detected, groups });
+    return { links, vSwitches };
+  }
+
+  private async networkLinks(group: VpcGroupNode): Promise<ExplorerNode[]> {
+    const { links, vSwitches } = await this.linkViews(group);
+    if (links.length === 0) {
+      return [noteNode(group.id, 'empty', 'No network links', 'None declared in a *.mcvpc.yaml spec of this workspace, and none detected (MaxCompute leaves service-managed network interfaces and MaxCompute-vpc-<vpcId> groups behind).')];
+    }
+    return links.map((link) => networkLinkNode(group, link, vSwitches.find((s) => s.vSwitchId === link.vSwitchId)));
+  }
+
+  private async services(group: VpcGroupNode): Promise<ExplorerNode[]> {
+    const cloud = await this.regionCloud(group.regionId);
+    const region = regionKey(group.profile, group.regionId);
+    const [linksRead, rds, hbase, emr] = await Promise.allSettled([
+      this.linkViews(group),
+      this.calls.get(`${group.id}#rds`, (signal) => cloud.fetchAll(cloud.lists.rdsInstances({ VpcId: group.vpcId }), { signal })),
+      this.calls.get(`${region}/~hbase`, (signal) => cloud.fetchAll(cloud.lists.hbaseClusters(), { signal })),
+      this.calls.get(`${region}/~emr`, (signal) => cloud.fetchAll(cloud.lists.emrClusters(), { signal })),
+    ]);
+    const sources: LinkSource[] =
+      linksRead.status === 'fulfilled' ? linksRead.value.links.map((link) => linkSource(link, linksRead.value.vSwitches.find((s) => s.vSwitchId === link.vSwitchId)?.cidrBlock)) : [];
+    const nodes: ExplorerNode[] = [];
+    if (linksRead.status === 'rejected') nodes.push(this.failure(group.id, 'Could not read the network links (access unknown)', linksRead.reason, 'error-links'));
+    const add = async (settled: PromiseSettledResult<Service[]>, what: string, slot: string): Promise<void> => {
+      if (settled.status === 'rejected') {
+        nodes.push(this.failure(group.id, `Could not list ${what}`, settled.reason, `error-${slot}`));
+        return;
+      }
+      const inVpc = settled.value.filter((s) => s.vpcId === group.vpcId);
+      const accessed = await Promise.all(inVpc.map(async (service) => serviceNode(group, service, await this.access(group, service, sources, linksRead.status === 'rejected'))));
+      nodes.push(...accessed);
+    };
+    const emrInVpc = emr.status === 'fulfilled' ? await this.emrDetails(cloud, region, emr.value) : emr;
+    await add(rds, 'RDS instances', 'rds');
+    await add(hbase, 'HBase clusters', 'hbase');
+    await add(emrInVpc, 'EMR clusters', 'emr');
+    if (nodes.length === 0) return [noteNode(group.id, 'empty', 'No RDS, HBase or EMR in this VPC')];
+    return nodes;
+  }
+
+  /** ListClusters gives no VPC: GetCluster per cluster says where it is and which group guards it. */
+  private async emrDetails(cloud: Cloud, region: string, clusters: EmrCluster[]): Promise<PromiseSettledResult<EmrCluster[]>> {
+    try {
+      const detailed = await Promise.all(
+        clusters.map((c) => this.calls.get(`${region}/~emr/${c.clusterId}`, async (signal) => toEmrCluster((await cloud.emr.getCluster({ ClusterId: c.clusterId }, { signal })).Cluster, c.regionId))),
+      );
+      return { status: 'fulfilled', value: detailed };
+    } catch (error) {
+      return { status: 'rejected', reason: error };
+    }
+  }
+
+  private async access(group: VpcGroupNode, service: Service, sources: LinkSource[], linksUnknown: boolean): Promise<ReturnType<typeof serviceAccess>> {
+    if (linksUnknown) return unreadableAccess('the VPC\'s network links could not be read');
+    if (sources.length === 0) return serviceAccess({ kind: 'rds', whitelist: [], securityGroupIds: [] }, []);
+    try {
+      return serviceAccess(await this.accessSettings(group, service), sources);
+    } catch (error) {
+      const described = this.source.describeError(error);
+      this.source.logFailure?.(`Reading the access settings of ${service.kind === 'rds' ? service.instanceId : service.clusterId}`, described);
+      return unreadableAccess(described.message);
+    }
+  }
+
+  private async accessSettings(group: VpcGroupNode, service: Service): Promise<AccessSettings> {
+    const cloud = await this.regionCloud(group.regionId);
+    const key = `${group.id}/${service.kind === 'rds' ? service.instanceId : service.clusterId}`;
+    if (service.kind === 'rds') {
+      const [arrays, groups] = await Promise.all([
+        this.calls.get(`${key}#whitelist`, (signal) => cloud.rds.describeDBInstanceIPArrayList({ DBInstanceId: service.instanceId }, { signal })),
+        this.calls.get(`${key}#groups`, (signal) => cloud.rds.describeSecurityGroupConfiguration({ DBInstanceId: service.instanceId }, { signal })),
+      ]);
+      return {
+        kind: 'rds',
+        whitelist: (arrays.Items?.DBInstanceIPArray ?? []).map((a) => ({ name: a.DBInstanceIPArrayName, ips: a.SecurityIPList.split(',').map((ip) => ip.trim()).filter((ip) => ip !== '') })),
+        securityGroupIds: (groups.Items?.EcsSecurityGroupRelation ?? []).map((r) => r.SecurityGroupId),
+      };
+    }
+    if (service.kind === 'hbase') {
+      const [whitelist, groups] = await Promise.all([
+        this.calls.get(`${key}#whitelist`, (signal) => cloud.hbase.describeIpWhitelist({ ClusterId: service.clusterId }, { signal })),
+        this.calls.get(`${key}#groups`, (signal) => cloud.hbase.describeSecurityGroups({ ClusterId: service.clusterId }, { signal })),
+      ]);
+      return {
+        kind: 'hbase',
+        whitelist: (whitelist.Groups?.Group ?? []).map((g) => ({ name: g.GroupName, ips: g.IpList?.Ip ?? [], ipVersion: Number(g.IpVersion ?? 4) })),
+        securityGroupIds: groups.SecurityGroupIds?.SecurityGroupId ?? [],
+      };
+    }
+    if (service.securityGroupId === undefined) return { kind: 'emr', rules: [] };
+    const rules = await this.groupRules(group.profile, group.regionId, service.securityGroupId);
+    const all = await this.allItems(`${parentId(group.id)}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud);
+    const found = all.find((g) => g.securityGroupId === service.securityGroupId);
+    return { kind: 'emr', group: found, rules };
+  }
+
+  private failure(parent: string, label: string, error: unknown, slot = 'error'): ExplorerNode {
+    const described = this.source.describeError(error);
+    this.source.logFailure?.(label, described);
+    return errorNode(parent, label, described, slot);
+  }
+
+  private failureLabel(node: ExplorerNode): string {
+    switch (node.kind) {
+      case 'region':
+        return `Could not list VPCs in ${node.regionId}`;
+      case 'vpcGroup':
+        return {
+          vSwitches: 'Could not list vSwitches',
+          securityGroups: 'Could not list security groups',
+          networkLinks: 'Could not look for network links',
+          services: 'Could not list services',
+        }[node.group];
+      case 'securityGroup':
+        return 'Could not read the rules';
+      default:
+        return 'Could not load';
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The network links the workspace's spec files (`*.mcvpc.yaml` / `.yml`) declare, read through
+ * `parseSpecFile` and kept current: saved changes, creations and deletions through a
+ * FileSystemWatcher, unsaved edits through onDidChangeTextDocument, both debounced so typing
+ * does not redraw the tree on every key.
+ */
+import * as vscode from 'vscode';
+import { parseSpecFile } from '../../spec';
+import type { DeclaredLink } from './links';
+
+/** Spec files, as a glob for findFiles and the watcher. */
+export const SPEC_GLOB = '**/*.mcvpc.{yaml,yml}';
+const DEBOUNCE_MS = 300;
+/** A workspace with more spec files than this is not scanned further (the tree stays responsive). */
+const MAX_SPEC_FILES = 500;
+
+/** True for a spec file's path. */
+export function isSpecPath(path: string): boolean {
+  return /\.mcvpc\.ya?ml$/i.test(path);
+}
+
+/** The declared links of the workspace, by file. */
+export class SpecIndex implements vscode.Disposable {
+  private readonly byFile = new Map<string, DeclaredLink[]>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private scan: Promise<void> | undefined;
+  /** Fires (debounced) when the declared links may have changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(SPEC_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri)),
+      watcher.onDidChange((uri) => this.schedule(uri)),
+      watcher.onDidDelete((uri) => {
+        this.byFile.delete(uri.toString());
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (isSpecPath(event.document.uri.path) && event.contentChanges.length > 0) this.schedule(event.document.uri);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.scan = undefined;
+        this.changed.fire();
+      }),
+    );
+  }
+
+  /** Every declared link, after the first scan of the workspace. */
+  async declared(): Promise<readonly DeclaredLink[]> {
+    this.scan ??= this.scanWorkspace();
+    await this.scan;
+    return [...this.byFile.values()].flat();
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+
+  private async scanWorkspace(): Promise<void> {
+    const files = await vscode.workspace.findFiles(SPEC_GLOB, '**/node_modules/**', MAX_SPEC_FILES);
+    this.byFile.clear();
+    await Promise.all(files.map((uri) => this.read(uri)));
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.pending.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.read(uri).then(() => this.changed.fire());
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private async read(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    // An open editor's text wins over the file: the tree follows unsaved edits.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    let text: string;
+    try {
+      text = open !== undefined ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.byFile.delete(key);
+      return;
+    }
+    // Specs with problems still declare their link (as the planner sees them); the editor shows the problems.
+    const { specs } = parseSpecFile(text, uri.path);
+    this.byFile.set(
+      key,
+      specs.map((spec) => ({ spec, file: key })),
+    );
+  }
+}

@@ -37,7 +37,7 @@ const MEASURED_RUNS = 5;
 
 /** Messages between the bench and its emulator child. */
 type ToChild = { kind: 'requests' } | { kind: 'clear' } | { kind: 'close' };
-type FromChild = { kind: 'ready'; endpoint: string } | { kind: 'requests'; records: RequestRecord[] } | { kind: 'cleared' } | { kind: 'failed'; message: string };
+type FromChild = { kind: 'ready'; endpoint: string } | { kind: 'requests'; records: RequestRecord[]; cpuMs: number } | { kind: 'cleared' } | { kind: 'failed'; message: string };
 
 /** The child side: run the emulator and answer the parent's questions about its request log. */
 async function runEmulatorChild(): Promise<void> {
@@ -48,10 +48,15 @@ async function runEmulatorChild(): Promise<void> {
       seed: { kind: 'scale', regionId: REGION, vpcs: VPCS, vSwitchesPerVpc: VSWITCHES_PER_VPC, securityGroupsPerVpc: GROUPS_PER_VPC },
       faults: { latencyMs: LATENCY_MS },
     });
+    let cpuBaseline = process.cpuUsage();
     process.on('message', (m: ToChild) => {
-      if (m.kind === 'requests') send({ kind: 'requests', records: emu.requests() });
+      if (m.kind === 'requests') {
+        const cpu = process.cpuUsage(cpuBaseline);
+        send({ kind: 'requests', records: emu.requests(), cpuMs: (cpu.user + cpu.system) / 1000 });
+      }
       if (m.kind === 'clear') {
         emu.clearRequests();
+        cpuBaseline = process.cpuUsage();
         send({ kind: 'cleared' });
       }
       if (m.kind === 'close') void emu.close().then(() => process.exit(0));
@@ -96,8 +101,10 @@ class EmulatorChild {
     });
   }
 
-  async requests(): Promise<RequestRecord[]> {
-    return (await this.ask({ kind: 'requests' }, 'requests')).records;
+  /** The request log since the last clear, and the CPU the emulator spent since then. */
+  async requests(): Promise<{ records: RequestRecord[]; cpuMs: number }> {
+    const { records, cpuMs } = await this.ask({ kind: 'requests' }, 'requests');
+    return { records, cpuMs };
   }
 
   async clearRequests(): Promise<void> {
@@ -117,6 +124,8 @@ interface RunResult {
   wallMs: number;
   /** CPU the client process spent (signing, HTTP, JSON, mapping), for telling client cost from emulator cost. */
   clientCpuMs: number;
+  /** CPU the emulator process spent answering (one thread: it caps how fast answers can come). */
+  emulatorCpuMs: number;
   calls: number;
   perAction: string;
   failed: number;
@@ -143,7 +152,7 @@ async function listRegion(cloud: Cloud, expected: { vpcs: number; vSwitches: num
     throw new Error(`Listed ${JSON.stringify(got)} (unique ${JSON.stringify(unique)}), expected ${JSON.stringify(expected)}.`);
   }
 
-  const requests = await emu.requests();
+  const { records: requests, cpuMs: emulatorCpuMs } = await emu.requests();
   const keys = requests.map((r) => `${r.action} ${JSON.stringify(Object.entries(r.params).sort(([a], [b]) => a.localeCompare(b)))}`);
   const perAction = new Map<string, number>();
   for (const r of requests) perAction.set(r.action, (perAction.get(r.action) ?? 0) + 1);
@@ -152,6 +161,7 @@ async function listRegion(cloud: Cloud, expected: { vpcs: number; vSwitches: num
   return {
     wallMs,
     clientCpuMs,
+    emulatorCpuMs,
     calls: requests.length,
     perAction: [...perAction].map(([a, n]) => `${a} ${n}`).join(', '),
     failed: requests.filter((r) => r.status !== 200).length,
@@ -183,7 +193,7 @@ async function main(): Promise<void> {
       await emu.clearRequests();
       const result = await listRegion(cloud, expected, emu);
       const label = run === 0 ? 'cold run' : `run ${run}`;
-      console.log(`${label}: wall ${result.wallMs.toFixed(1)} ms, client CPU ${result.clientCpuMs.toFixed(0)} ms, ${result.calls} calls, ${result.failed} failed, made twice: ${result.duplicates}, ratio ${(result.wallMs / result.lowerBoundMs).toFixed(2)}`);
+      console.log(`${label}: wall ${result.wallMs.toFixed(1)} ms, client CPU ${result.clientCpuMs.toFixed(0)} ms, emulator CPU ${result.emulatorCpuMs.toFixed(0)} ms, ${result.calls} calls, ${result.failed} failed, made twice: ${result.duplicates}, ratio ${(result.wallMs / result.lowerBoundMs).toFixed(2)}`);
       if (run > 0) runs.push(result);
     }
     const median = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];

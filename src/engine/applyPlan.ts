@@ -5,7 +5,7 @@
  * (with the API's code, message and RequestId) and what was not started.
  */
 import { CloudError, isCancellation } from '../cloud';
-import type { ConsoleHandover, Plan, PlanStep } from '../core/plan';
+import { KNOWN_AFTER_APPLY, type ConsoleHandover, type Plan, type PlanStep } from '../core/plan';
 import type { ConnectionSpec } from '../spec/types';
 import { CancelledError, type EngineCloud } from './engineCloud';
 import { ApplyRefusal, runOperation, type StepContext } from './stepActions';
@@ -35,6 +35,10 @@ export interface ApplyReport {
   networkLinkName: string;
   outcome: ApplyOutcome;
   steps: StepResult[];
+  /** The link's security group as resolved by this run (created, found by name, or given). */
+  linkGroupId?: string;
+  /** When waiting for the console: what to enter there, with the group's id now known. */
+  handover?: ConsoleHandover;
 }
 
 export type ApplyEvent =
@@ -103,7 +107,7 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
     emit({ type: 'step-started', step });
     let result: StepResult;
     try {
-      const stepCtx: StepContext = { ...ctx, onWaiting: (deadline: number) => emit({ type: 'waiting-for-console', step, handover: step.handover, deadline }) };
+      const stepCtx: StepContext = { ...ctx, onWaiting: (deadline: number) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline }) };
       const outcome = await runOperation(step, stepCtx);
       result = { ...base, status: outcome.status, detail: outcome.detail };
     } catch (err) {
@@ -114,7 +118,18 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
   };
 
   const steps = await Promise.all(plan.steps.map(run));
-  return { networkLinkName: plan.networkLinkName, outcome: outcomeOf(steps, options.signal), steps };
+  const outcome = outcomeOf(steps, options.signal);
+  const report: ApplyReport = { networkLinkName: plan.networkLinkName, outcome, steps };
+  if (ctx.link.groupId !== undefined) report.linkGroupId = ctx.link.groupId;
+  const waiting = plan.steps.find((s) => s.handover !== undefined && steps.some((r) => r.stepId === s.id && r.status === 'waiting-for-console'));
+  if (waiting?.handover !== undefined) report.handover = resolvedHandover(waiting.handover, ctx.link.groupId);
+  return report;
+}
+
+/** The hand-over with the link group's id filled in once this run knows it. */
+function resolvedHandover(handover: ConsoleHandover | undefined, groupId: string | undefined): ConsoleHandover | undefined {
+  if (handover === undefined || groupId === undefined) return handover;
+  return { ...handover, fields: handover.fields.map((f) => (f.value.includes(KNOWN_AFTER_APPLY) ? { ...f, value: groupId } : f)) };
 }
 
 function outcomeOf(steps: readonly StepResult[], signal: AbortSignal | undefined): ApplyOutcome {

@@ -24,7 +24,7 @@ export function formatCall(call: PlannedCall): string {
 
 function formatStep(step: PlanStep): string[] {
   const lines = [`  ${STEP_SYMBOLS[step.action]} ${step.title}`];
-  for (const detail of step.details) lines.push(`      ${detail}`);
+  for (const detail of step.details) lines.push(detail === '' ? '' : `      ${detail}`);
   if (step.call !== undefined) lines.push(`      call: ${formatCall(step.call)}`);
   return lines;
 }

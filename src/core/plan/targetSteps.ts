@@ -43,13 +43,18 @@ export function missingEmrPorts(ingress: readonly SecurityGroupRule[], linkGroup
   return ports.filter((port) => !ruleCovers(ingress, emrPortRule(linkGroupId, port)));
 }
 
+/** ` ("orders-mysql")` when the spec names the target; derived labels only repeat the id. */
+function named(target: TargetSpec): string {
+  return target.labelGiven ? ` ("${target.label}")` : '';
+}
+
 function base(target: TargetSpec, ctx: TargetContext): Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range' | 'targetIndex' | 'details'> {
   return { id: `target.${target.index}.${target.kind}`, phase: 'target', dependsOn: ctx.dependsOn, range: target.range, targetIndex: target.index, details: [] };
 }
 
 function planRds(target: RdsTargetSpec, live: RdsLive, ctx: TargetContext): PlanStep {
   const instanceId = target.instanceId;
-  const label = `RDS ${instanceId} ("${target.label}")`;
+  const label = `RDS ${instanceId}${named(target)}`;
   if (target.access.mode === 'whitelist') {
     const groupName = target.access.whitelistGroup;
     const group = live.whitelist.find((w) => w.name === groupName);
@@ -85,7 +90,7 @@ function planRds(target: RdsTargetSpec, live: RdsLive, ctx: TargetContext): Plan
 
 function planHBase(target: HBaseTargetSpec, live: HBaseLive, ctx: TargetContext): PlanStep {
   const clusterId = target.clusterId;
-  const label = `HBase ${clusterId} ("${target.label}")`;
+  const label = `HBase ${clusterId}${named(target)}`;
   if (target.access.mode === 'whitelist') {
     const groupName = target.access.whitelistGroup;
     const group = live.whitelist.find((w) => w.name === groupName);
@@ -126,7 +131,7 @@ function planEmr(target: EmrTargetSpec, live: EmrLive, ctx: TargetContext): Plan
   if (group === undefined) throw new Error(`EMR target ${target.index} has no security group; the live checks should have refused the plan.`);
   const groupId = group.group.securityGroupId;
   const owner = target.clusterId === undefined ? `security group ${groupId}` : `EMR ${target.clusterId}'s security group ${groupId}`;
-  const label = `${owner} ("${target.label}")`;
+  const label = `${owner}${named(target)}`;
   const missing = missingEmrPorts(group.ingress, ctx.linkGroupId, target.ports);
   const operation = { kind: 'emr-rules', securityGroupId: groupId, ports: target.ports } as const;
   if (missing.length === 0) {

@@ -1,0 +1,65 @@
+/** How `mcvpc apply` talks: progress lines on stderr while it runs, the report on stdout at the end. */
+import type { ApplyEvent, ApplyReport, StepResult } from '../../engine';
+import type { ConsoleHandover, PlanStep } from '../../core/plan';
+
+const LABELS: Record<StepResult['status'], string> = {
+  done: 'done',
+  already: 'already so',
+  manual: 'to do by hand',
+  info: 'info',
+  failed: 'FAILED',
+  'waiting-for-console': 'waiting for the console',
+  cancelled: 'cancelled',
+  'not-started': 'not started',
+};
+
+/** One progress line per event, for stderr. */
+export function progressLine(linkName: string, event: ApplyEvent): string | undefined {
+  switch (event.type) {
+    case 'step-started':
+      return event.step.action === 'info' ? undefined : `[${linkName}] ${event.step.title}…`;
+    case 'step-finished': {
+      if (event.result.status === 'info') return undefined;
+      const error = event.result.error;
+      const why = error === undefined ? '' : `: ${error.action ? `${error.action} ` : ''}${error.code}: ${error.message}${error.requestId ? ` (RequestId: ${error.requestId})` : ''}`;
+      return `[${linkName}] ${LABELS[event.result.status]}: ${event.step.title}${why}`;
+    }
+    case 'waiting-for-console': {
+      const seconds = Math.max(0, Math.round((event.deadline - Date.now()) / 1000));
+      return `[${linkName}] Waiting up to ${seconds} s for the network link to be created in the MaxCompute console (${event.handover?.url ?? 'console'})…`;
+    }
+  }
+}
+
+function handoverLines(handover: ConsoleHandover | undefined): string[] {
+  if (handover === undefined) return [];
+  return [`  Create it in the MaxCompute console: ${handover.url}`, ...handover.fields.map((f) => `    ${f.label}: ${f.value}`)];
+}
+
+/** The report of one link as text. */
+export function renderReport(report: ApplyReport, steps: readonly PlanStep[]): string {
+  const lines = [`Network link "${report.networkLinkName}": ${report.outcome}`];
+  for (const result of report.steps) {
+    if (result.status === 'info') continue;
+    lines.push(`  ${LABELS[result.status].padEnd(24)} ${result.title}`);
+    if (result.error !== undefined) {
+      lines.push(`      ${result.error.action ? `${result.error.action}: ` : ''}${result.error.code}: ${result.error.message}${result.error.requestId ? ` (RequestId: ${result.error.requestId})` : ''}`);
+    }
+  }
+  if (report.outcome === 'waiting-for-console') lines.push(...handoverLines(report.handover));
+  if (report.outcome === 'done') {
+    const usage = steps.find((s) => s.operation.kind === 'usage');
+    if (usage !== undefined) lines.push('', ...usage.details.map((d) => `  ${d}`));
+  }
+  return lines.join('\n');
+}
+
+/** The closing line for all links. */
+export function closingLine(file: string, reports: readonly ApplyReport[]): string {
+  const count = (status: StepResult['status']): number => reports.reduce((n, r) => n + r.steps.filter((s) => s.status === status).length, 0);
+  const counts = `${count('done')} done, ${count('already')} already so, ${count('failed')} failed, ${count('not-started')} not started`;
+  if (reports.some((r) => r.outcome === 'cancelled')) return `Apply cancelled: ${counts}. Run mcvpc apply ${file} again to finish; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'failed')) return `Apply failed: ${counts}. Fix the cause and run mcvpc apply ${file} again; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'waiting-for-console')) return `Apply paused at the MaxCompute console step: ${counts}. Create the network link as shown, then run mcvpc apply ${file} again.`;
+  return `Apply complete: ${counts}.`;
+}

@@ -1,0 +1,26 @@
+/** `mcvpc plan FILE [--out PLAN]`: the steps apply would take; exit 0 no changes, 2 changes, 1 error. */
+import { writeFile } from 'node:fs/promises';
+import { addSummaries, formatSummary, planHasChanges } from '../../core/plan';
+import { savedPlanFile } from '../../engine';
+import { CloudSessions } from '../cloudSessions';
+import { EXIT, type LinkCommandArgs } from '../linkArgs';
+import { planAll, renderPlans } from './planAll';
+
+export async function runPlan(args: LinkCommandArgs): Promise<number> {
+  const planned = await planAll(args, new CloudSessions(args));
+  if (planned === undefined) return EXIT.error;
+  const plans = planned.map((p) => p.plan);
+  const refused = plans.some((p) => p.refused);
+  const summary = formatSummary(addSummaries(plans.map((p) => p.summary)));
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ file: args.file, refused, summary, plans }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderPlans(args, planned)}\n\n${refused ? 'Plan refused: fix the errors above.' : summary}\n`);
+  }
+  if (refused) return EXIT.error;
+  if (args.out !== undefined) {
+    await writeFile(args.out, `${JSON.stringify(savedPlanFile(args.file, plans), null, 2)}\n`, 'utf8');
+    process.stderr.write(`Saved the plan to ${args.out}; apply exactly this with: mcvpc apply ${args.file} --plan ${args.out}\n`);
+  }
+  return plans.some(planHasChanges) ? EXIT.changes : EXIT.ok;
+}

@@ -1,0 +1,25 @@
+/** The network-link subcommands (validate, plan, apply, usage) as rows for the dispatcher in main.ts. */
+import { describeFailure } from './cloudSessions';
+import { EXIT, LINK_COMMAND_SUMMARIES, parseLinkArgs, UsageError, type LinkCommandArgs } from './linkArgs';
+import { runApply } from './commands/apply';
+import { runPlan } from './commands/plan';
+import { runUsage } from './commands/usage';
+import { runValidate } from './commands/validate';
+
+const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = { validate: runValidate, plan: runPlan, apply: runApply, usage: runUsage };
+
+/** Runs one link command; every failure becomes a one-line message (no stack trace) and exit 1. */
+function runner(name: string): (argv: string[]) => Promise<number> {
+  return async (argv) => {
+    try {
+      return await RUNNERS[name]!(parseLinkArgs(name, argv));
+    } catch (err) {
+      const usage = err instanceof UsageError ? `\nusage: mcvpc ${name} ${LINK_COMMAND_SUMMARIES[name]}` : '';
+      process.stderr.write(`mcvpc ${name}: ${describeFailure(err)}${usage}\n`);
+      return EXIT.error;
+    }
+  };
+}
+
+/** Rows for the SUBCOMMANDS table. */
+export const LINK_SUBCOMMANDS = Object.fromEntries(Object.keys(RUNNERS).map((name) => [name, { summary: LINK_COMMAND_SUMMARIES[name]!, run: runner(name) }]));

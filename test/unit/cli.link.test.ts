@@ -1,0 +1,178 @@
+/**
+ * The mcvpc command line as a user runs it: a separate node process running src/cli/main.ts
+ * bundled by esbuild exactly as scripts/build.mjs bundles dist/cli.js (tsx would recompile on
+ * every run), with an isolated HOME, the emulator's keys in the environment and MCVPC_ENDPOINT
+ * pointing at an emulator started by the test.
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { build } from 'esbuild';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Emulator } from '../../src/emulator';
+import { emulator, cloudFor } from './cloud.harness';
+import { createLinkInConsole, DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
+
+const ROOT = join(__dirname, '..', '..');
+const M = DEFAULT_SEED.main;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('mcvpc validate / plan / apply / usage', function () {
+  this.timeout(120_000);
+  let emu: Emulator;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let bundleDir: string;
+  let cliBundle: string;
+
+  before(async () => {
+    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-bundle-'));
+    cliBundle = join(bundleDir, 'cli.js');
+    await build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cliBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT });
+  });
+  after(async () => {
+    await rm(bundleDir, { recursive: true, force: true });
+  });
+
+  /** Runs mcvpc asynchronously (the emulator lives in this process's event loop). */
+  function mcvpc(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [cliBundle, ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
+        resolve({ code, stdout, stderr });
+      });
+    });
+  }
+
+  async function specFile(name: string, text: string): Promise<string> {
+    const file = join(dir, name);
+    await writeFile(file, text, 'utf8');
+    return file;
+  }
+
+  function noStackTrace(run: Run): void {
+    assert.doesNotMatch(run.stderr, /^\s+at .+\(.*:\d+:\d+\)$/m, `no stack trace in:\n${run.stderr}`);
+  }
+
+  beforeEach(async () => {
+    emu = await emulator();
+    dir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-'));
+    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    env = {
+      ...keep,
+      HOME: dir,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
+      MCVPC_ENDPOINT: emu.endpoint,
+    };
+  });
+  afterEach(async () => {
+    await emu.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('validate: exit 0 for a valid file, 1 with file:line:col for an invalid one', async () => {
+    const good = await specFile('good.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const ok = await mcvpc(['validate', good]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /good\.mcvpc\.yaml: valid \(1 link: "orders_link"\)/);
+    const bad = await specFile('bad.mcvpc.yaml', specText().replace('vpc: vpc-', 'vpc: vxc-'));
+    const run = await mcvpc(['validate', bad]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`bad\\.mcvpc\\.yaml:6:\\d+: error: `));
+    noStackTrace(run);
+    const json = await mcvpc(['validate', bad, '--json']);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; problems: Array<{ line: number }> };
+    assert.equal(parsed.valid, false);
+    assert.equal(parsed.problems[0]!.line, 6);
+  });
+
+  it('usage prints the lines from core/usage', async () => {
+    const run = await mcvpc(['usage', await specFile('u.mcvpc.yaml', specText())]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^SET odps\.session\.networklink=orders_link;$/m);
+    assert.match(run.stdout, new RegExp(`^spark\\.hadoop\\.odps\\.cupid\\.eni\\.info=cn-hangzhou:${M.vpcId}$`, 'm'));
+  });
+
+  it('plan exits 2 with changes; apply stops at the console (4), finishes after it (0); then plan exits 0 with all =', async () => {
+    const file = await specFile('rds.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const plan = await mcvpc(['plan', file]);
+    assert.equal(plan.code, 2, plan.stderr);
+    assert.match(plan.stdout, /^Plan: 3 to add, 0 to change, 3 unchanged, 1 manual\.$/m);
+    assert.match(plan.stdout, /^ {2}\+ Create basic security group "maxcompute-link"/m);
+    assert.match(plan.stderr, /Reading the live state of "orders_link"/, 'progress goes to stderr');
+
+    const refused = await mcvpc(['apply', file]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /not applying without confirmation.*--auto-approve/);
+
+    const first = await mcvpc(['apply', file, '--auto-approve']);
+    assert.equal(first.code, 4, first.stdout + first.stderr);
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
+    assert.match(first.stdout, new RegExp(`Security Group: ${groupId}`), 'the hand-over names the group just created');
+    assert.match(first.stdout, /Apply paused at the MaxCompute console step/);
+
+    await createLinkInConsole(emu, parseOne(specText()), groupId);
+    const second = await mcvpc(['apply', file, '--auto-approve', '--json']);
+    assert.equal(second.code, 0, second.stderr);
+    const report = JSON.parse(second.stdout) as { outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
+    assert.equal(report.outcome, 'done');
+    assert.equal(report.reports[0]!.steps.find((s) => s.stepId === 'target.0.rds')?.status, 'done');
+
+    const after = await mcvpc(['plan', file, '--json']);
+    assert.equal(after.code, 0, after.stderr);
+    const json = JSON.parse(after.stdout) as { summary: string; plans: Array<{ steps: Array<{ action: string }> }> };
+    assert.equal(json.summary, 'Plan: 0 to add, 0 to change, 7 unchanged, 0 manual.');
+    assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
+  });
+
+  it('a saved plan is applied only while the cloud is unchanged', async () => {
+    const file = await specFile('hb.mcvpc.yaml', specText({ targets: [TARGETS.hbaseWhitelist] }));
+    const planFile = join(dir, 'saved.plan.json');
+    assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
+    const cloud = await cloudFor(emu);
+    await cloud.hbase.modifyIpWhitelist({ ClusterId: M.hbaseClusterId, GroupName: 'default', IpVersion: '4', IpList: '127.0.0.1,10.0.0.9' });
+    const stale = await mcvpc(['apply', file, '--plan', planFile]);
+    assert.equal(stale.code, 1);
+    assert.match(stale.stderr, /refusing the saved plan: .*is stale: the cloud changed since it was made/);
+    noStackTrace(stale);
+
+    assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
+    const fresh = await mcvpc(['apply', file, '--plan', planFile]);
+    assert.equal(fresh.code, 4, fresh.stderr);
+  });
+
+  it('refuses a plan with live-check errors as file:line:col (exit 1)', async () => {
+    const file = await specFile('zone.mcvpc.yaml', specText({ vSwitchId: M.vSwitchIdB }));
+    const run = await mcvpc(['plan', file]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /zone\.mcvpc\.yaml:7:\d+: error: vSwitch .*cn-hangzhou-b does not support MaxCompute network links/);
+    assert.match(run.stdout, /Plan refused/);
+  });
+
+  it('reports a cloud error with its code and RequestId, without a stack trace', async () => {
+    const file = await specFile('e.mcvpc.yaml', specText());
+    const run = await mcvpc(['plan', file], { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-0000000000000000000' });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+ failed: [\w.]+: .*\(RequestId: [\w-]+\)/);
+    assert.doesNotMatch(run.stderr + run.stdout, /wrong-secret/);
+    noStackTrace(run);
+  });
+
+  it('rejects unknown flags and a missing file with a usage line', async () => {
+    const flag = await mcvpc(['plan', 'x.mcvpc.yaml', '--force']);
+    assert.equal(flag.code, 1);
+    assert.match(flag.stderr, /unknown option "--force" for mcvpc plan[\s\S]*usage: mcvpc plan/);
+    const missing = await mcvpc(['validate', join(dir, 'nope.mcvpc.yaml')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nope\.mcvpc\.yaml: no such file/);
+    noStackTrace(missing);
+  });
+});

@@ -167,6 +167,36 @@ describe('engine: apply against the emulator', function () {
     assert.match(stalePlanReason(saved, await plan(cloud, otherSpec)) ?? '', /spec of "orders_link" changed/);
   });
 
+  it('runs independent targets in parallel', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist, TARGETS.hbaseWhitelist, TARGETS.emr] }));
+    await applyOnce(cloud, spec);
+    await createLinkInConsole(emu, spec, await groupIdByName(emu, 'maxcompute-link'));
+    const p = await plan(cloud, spec);
+    emu.setFaults({ latencyMs: 300 });
+    emu.clearRequests();
+    const report = await applyPlan(cloud, spec, p);
+    assert.equal(report.outcome, 'done');
+    const arrivals = emu.requests().filter((r) => ['ModifySecurityIps', 'ModifyIpWhitelist', 'AuthorizeSecurityGroup'].includes(r.action)).map((r) => Date.parse(r.time));
+    assert.equal(arrivals.length, 3);
+    // One after another they would arrive at least two re-reads (2 × 300 ms) apart.
+    assert.ok(Math.max(...arrivals) - Math.min(...arrivals) < 250, `arrivals spread over ${Math.max(...arrivals) - Math.min(...arrivals)} ms`);
+  });
+
+  it('waits for a just-created group to become visible (eventual consistency)', async () => {
+    emu.setFaults({ visibilityDelayMs: 400 });
+    const spec = parseOne(specText({ targets: [TARGETS.emr] }));
+    let created: Promise<void> | undefined;
+    const report = await applyOnce(cloud, spec, {
+      waitForConsoleMs: 20_000,
+      onEvent: (event) => {
+        if (event.type === 'waiting-for-console') created = createLinkInConsole(emu, spec, event.handover!.fields.find((f) => f.label === 'Security Group')!.value);
+      },
+    });
+    await created;
+    assert.equal(report.outcome, 'done', JSON.stringify(report.steps));
+    assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
+  });
+
   it('cancellation stops between calls and reports what was done and what was not started', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const controller = new AbortController();

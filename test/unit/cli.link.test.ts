@@ -5,14 +5,14 @@
  * pointing at an emulator started by the test.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
@@ -131,6 +131,32 @@ describe('mcvpc validate / plan / apply / usage', function () {
     const json = JSON.parse(after.stdout) as { summary: string; plans: Array<{ steps: Array<{ action: string }> }> };
     assert.equal(json.summary, 'Plan: 0 to add, 0 to change, 7 unchanged, 0 manual.');
     assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
+  });
+
+  it('on a terminal, apply asks and acts only on "yes"', async () => {
+    const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */
+    const onTerminal = (answer: string): Promise<Run> => new Promise((resolve, reject) => {
+      const child = spawn('script', ['-qec', `"${process.execPath}" "${cliBundle}" apply "${file}"`, '/dev/null'], { cwd: ROOT, env, stdio: 'pipe' });
+      let stdout = '';
+      let answered = false;
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        if (!answered && stdout.includes('Only "yes" will be accepted')) {
+          answered = true;
+          child.stdin.write(`${answer}\r`);
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 99, stdout, stderr: '' }));
+    });
+    const declined = await onTerminal('no');
+    assert.equal(declined.code, 1, declined.stdout);
+    assert.match(declined.stdout, /Apply cancelled; nothing was changed\./);
+    assert.equal((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link').length, 0);
+    const accepted = await onTerminal('yes');
+    assert.equal(accepted.code, 4, accepted.stdout);
+    await groupIdByName(emu, 'maxcompute-link');
   });
 
   it('a saved plan is applied only while the cloud is unchanged', async () => {

@@ -120,6 +120,16 @@ describe('emulator: ECS 2014-05-26 security groups and ENIs', () => {
       assert.equal((await rules(group)).length, 2, 'another policy is another rule');
     });
 
+    it('works the same signed with V1, flattened Permissions.N in a form body included', async () => {
+      const group = await newGroup();
+      const v1 = clientFor(emulator, m, 'V1', { body: true });
+      await v1.call('AuthorizeSecurityGroup', ECS, { RegionId: R, SecurityGroupId: group, Permissions: [tcp(16000, '192.168.2.0/24'), tcp(16020, '192.168.2.0/24', { Description: 'region server (RPC)' })] });
+      const added = await rules(group);
+      assert.deepEqual(added.map((r) => r.PortRange).sort(), ['16000/16000', '16020/16020']);
+      await v1.call('RevokeSecurityGroup', ECS, { RegionId: R, SecurityGroupId: group, SecurityGroupRuleId: added.map((r) => r.SecurityGroupRuleId) });
+      assert.deepEqual(await rules(group), []);
+    });
+
     it('accepts the legacy flat parameters', async () => {
       const group = await newGroup();
       await ecs.call('AuthorizeSecurityGroup', ECS, { RegionId: R, SecurityGroupId: group, IpProtocol: 'UDP', PortRange: '53/53', SourceCidrIp: '192.168.0.0/16' });

@@ -24,8 +24,19 @@ function describeZones(ctx: ActionContext): Record<string, unknown> {
   };
 }
 
-function vpcWire(vpc: VpcRecord, ctx: ActionContext): Record<string, unknown> {
-  const vSwitchIds = ctx.account.vSwitches.filter((s) => s.vpcId === vpc.vpcId && isVisible(s, ctx.now)).map((s) => s.vSwitchId);
+/** Visible vSwitch ids per VPC, in one pass (a scale seed has thousands of vSwitches). */
+function vSwitchIdsByVpc(ctx: ActionContext, vpcIds: ReadonlySet<string>): Map<string, string[]> {
+  const byVpc = new Map<string, string[]>();
+  for (const s of ctx.account.vSwitches) {
+    if (!vpcIds.has(s.vpcId) || !isVisible(s, ctx.now)) continue;
+    const list = byVpc.get(s.vpcId) ?? [];
+    list.push(s.vSwitchId);
+    byVpc.set(s.vpcId, list);
+  }
+  return byVpc;
+}
+
+function vpcWire(vpc: VpcRecord, ctx: ActionContext, vSwitchIds: string[]): Record<string, unknown> {
   return {
     VpcId: vpc.vpcId,
     VpcName: vpc.name,
@@ -70,11 +81,12 @@ function describeVpcs(ctx: ActionContext): Record<string, unknown> {
       (isDefault === undefined || v.isDefault === isDefault),
   );
   const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: VPC_MAX_PAGE_SIZE });
+  const vSwitchIds = vSwitchIdsByVpc(ctx, new Set(page.items.map((v) => v.vpcId)));
   return {
     TotalCount: page.totalCount,
     PageNumber: page.pageNumber,
     PageSize: page.pageSize,
-    Vpcs: { Vpc: page.items.map((v) => vpcWire(v, ctx)) },
+    Vpcs: { Vpc: page.items.map((v) => vpcWire(v, ctx, vSwitchIds.get(v.vpcId) ?? [])) },
   };
 }
 

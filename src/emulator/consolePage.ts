@@ -37,7 +37,8 @@ h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
 form { display: grid; grid-template-columns: 12rem 1fr; gap: .5rem 1rem; align-items: center; max-width: 40rem; }
 label { font-weight: 600; } input, select { padding: .3rem; font: inherit; }
 button { grid-column: 2; justify-self: start; padding: .4rem 1.2rem; font: inherit; }
-table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #d0d7de; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #d0d7de; white-space: nowrap; }
+.scroll { overflow-x: auto; }
 #result { grid-column: 1 / -1; min-height: 1.5rem; } .error { color: #cf222e; } .ok { color: #1a7f37; }
 .note { color: #59636e; }
 </style></head>
@@ -56,8 +57,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
   <div id="result" role="status"></div>
 </form>
 <h2>Existing connections</h2>
-<table><thead><tr><th>Name</th><th>Account</th><th>Region</th><th>VPC</th><th>vSwitch</th><th>Security group</th><th>Status</th></tr></thead>
-<tbody id="links">${rows || '<tr><td colspan="7" class="note">No network connections yet.</td></tr>'}</tbody></table>
+<div class="scroll"><table><thead><tr><th>Name</th><th>Account</th><th>Region</th><th>VPC</th><th>vSwitch</th><th>Security group</th><th>Status</th></tr></thead>
+<tbody id="links">${rows || '<tr><td colspan="7" class="note">No network connections yet.</td></tr>'}</tbody></table></div>
 <script>
 const accounts = ${data};
 const $ = (id) => document.getElementById(id);

@@ -35,6 +35,15 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       assert.equal(none.TotalRecordCount, 0);
     });
 
+    it('DescribeDBInstanceNetInfo gives the private address and the port as a string', async () => {
+      const body = await main.call('DescribeDBInstanceNetInfo', RDS, { DBInstanceId: m.rdsInstanceId });
+      const [info] = body.DBInstanceNetInfos.DBInstanceNetInfo;
+      assert.equal(info.Port, String(m.rdsPort));
+      assert.equal(info.IPType, 'Private');
+      assert.match(info.IPAddress, /^192\.168\.1\.\d+$/);
+      assert.deepEqual([info.VPCId, info.VSwitchId], [m.vpcId, m.vSwitchIdH]);
+    });
+
     it('DescribeDBInstanceIPArrayList shows the default group holding 127.0.0.1', async () => {
       const groups = await whitelist();
       assert.ok(groups.default?.includes('127.0.0.1'));

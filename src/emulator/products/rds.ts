@@ -1,5 +1,5 @@
-/** RDS API 2014-08-15: instances, IP whitelists and ECS security-group bindings (reference §3). */
-import { parseCidr } from '../../core/cidr';
+/** RDS API 2014-08-15: instances, their address and port, IP whitelists and ECS security-group bindings (reference §3). */
+import { formatIpv4, parseCidr } from '../../core/cidr';
 import type { ActionContext, ProductApi } from '../action';
 import { RDS_DEFAULT_IP_ARRAY_NAME, RDS_MAX_SECURITY_GROUPS, RDS_MAX_SECURITY_IPS, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
@@ -116,6 +116,38 @@ function modifySecurityIps(ctx: ActionContext): Record<string, unknown> {
   return { TaskId: String(Math.floor(ctx.now / 1000) % 1_000_000_000) };
 }
 
+/** The instance's private address: a fixed host of its vSwitch, far from where link ENIs are placed. */
+function privateAddress(ctx: ActionContext, instance: RdsInstanceRecord): string {
+  const vSwitch = ctx.account.vSwitches.find((v) => v.vSwitchId === instance.vSwitchId);
+  const cidr = vSwitch ? parseCidr(vSwitch.cidrBlock) : undefined;
+  return cidr ? formatIpv4(cidr.network + Math.min(200, 2 ** (32 - cidr.prefix) - 4)) : '';
+}
+
+function describeNetInfo(ctx: ActionContext): Record<string, unknown> {
+  const instance = findRdsInstance(ctx.account, ctx.params.required('DBInstanceId'));
+  return {
+    InstanceNetworkType: 'VPC',
+    SecurityIPMode: 'normal',
+    DBInstanceNetInfos: {
+      DBInstanceNetInfo: [
+        {
+          ConnectionString: instance.connectionString,
+          ConnectionStringType: 'Normal',
+          IPAddress: privateAddress(ctx, instance),
+          IPType: 'Private',
+          // A string, as in the API.
+          Port: String(instance.port),
+          VPCId: instance.vpcId,
+          VSwitchId: instance.vSwitchId,
+          Upgradeable: 'Disabled',
+          SecurityIPGroups: { securityIPGroup: instance.ipArrays.map((a) => ({ SecurityIPGroupName: a.name, SecurityIPs: a.ips.join(',') })) },
+          DBInstanceWeights: { DBInstanceWeight: [] },
+        },
+      ],
+    },
+  };
+}
+
 function relations(ctx: ActionContext, instance: RdsInstanceRecord, withName: boolean): Record<string, unknown>[] {
   return instance.securityGroupIds.map((id) => {
     const group = ctx.account.securityGroups.find((g) => g.securityGroupId === id);
@@ -149,6 +181,7 @@ export const RDS_API: ProductApi = {
   actions: {
     DescribeDBInstances: { mutates: false, handle: describeDBInstances },
     DescribeDBInstanceIPArrayList: { mutates: false, handle: describeIpArrays },
+    DescribeDBInstanceNetInfo: { mutates: false, handle: describeNetInfo },
     ModifySecurityIps: { mutates: true, handle: modifySecurityIps },
     DescribeSecurityGroupConfiguration: { mutates: false, handle: describeSecurityGroupConfiguration },
     ModifySecurityGroupConfiguration: { mutates: true, handle: modifySecurityGroupConfiguration },

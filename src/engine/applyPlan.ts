@@ -8,7 +8,8 @@ import { CloudError, isCancellation } from '../cloud';
 import { KNOWN_AFTER_APPLY, type ConsoleHandover, type Plan, type PlanStep } from '../core/plan';
 import type { ConnectionSpec } from '../spec/types';
 import { CancelledError, type EngineCloud } from './engineCloud';
-import { ApplyRefusal, runOperation, type StepContext } from './stepActions';
+import { runOperation } from './stepActions';
+import { ApplyRefusal, type StepContext } from './stepContext';
 
 export type StepStatus = 'done' | 'already' | 'manual' | 'info' | 'failed' | 'waiting-for-console' | 'cancelled' | 'not-started';
 

@@ -7,48 +7,11 @@
  */
 import { ruleCovers } from '../core/ruleCoverage';
 import { linkGroupIngressRule, missingEmrPorts, whitelistEntryCovering, RDS_MAX_SECURITY_GROUPS, type PlanStep, type StepOperation } from '../core/plan';
-import type { ConnectionSpec } from '../spec/types';
-import { CancelledError, delay, isNotFound, type EngineCloud } from './engineCloud';
+import { delay, isNotFound } from './engineCloud';
+import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { detectNetworkLink } from './detectLink';
-import { findGroups, readHBaseSecurityGroups, readHBaseWhitelist, readIngress, readRdsSecurityGroups, readRdsWhitelist } from './liveReads';
-
-/** State shared by the steps of one run. */
-export interface StepContext {
-  cloud: EngineCloud;
-  spec: ConnectionSpec;
-  signal?: AbortSignal;
-  /** Shared by the steps of a run; the link-group step sets the existing group's id, the one found by name, or the one just created. */
-  link: { groupId?: string };
-  /** How long a just-created group may take to show up in Describe calls. */
-  visibilityTimeoutMs: number;
-  /** How long to wait for the console step; 0 checks once. */
-  waitForConsoleMs: number;
-  pollInitialMs: number;
-  pollMaxMs: number;
-  /** Called once when the console step starts waiting. */
-  onWaiting(deadline: number): void;
-}
-
-/** How a step ended when it did not throw. */
-export type StepOutcome =
-  | { status: 'done'; detail: string }
-  | { status: 'already'; detail: string }
-  | { status: 'manual' | 'info' | 'waiting-for-console'; detail: string };
-
-/** A refusal found only at apply time (e.g. the RDS instance gained groups since the plan). */
-export class ApplyRefusal extends Error {
-  override readonly name = 'ApplyRefusal';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function throwIfCancelled(ctx: StepContext): void {
-  if (ctx.signal?.aborted) throw new CancelledError();
-}
+import { checkAccount, checkEniRole, checkZone, ensureLinkGroup, useLinkGroup } from './preflightActions';
+import { readHBaseSecurityGroups, readHBaseWhitelist, readIngress, readRdsSecurityGroups, readRdsWhitelist } from './liveReads';
 
 function requireLinkGroup(ctx: StepContext): string {
   if (ctx.link.groupId === undefined) throw new Error('The link group is not known yet; the link-group step must run first.');
@@ -76,11 +39,16 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
   const regionId = ctx.spec.regionId;
   const { cloud, signal } = ctx;
   switch (op.kind) {
-    case 'check':
-      if (step.id === 'link-group.create') return ensureLinkGroup(ctx, undefined);
-      return { status: 'already', detail: 'checked when planning' };
-    case 'create-link-group':
+    case 'check-account':
+      return checkAccount(ctx, op.vpcId);
+    case 'check-eni-role':
+      return checkEniRole(ctx, op.linkDetected);
+    case 'check-zone':
+      return checkZone(ctx, op.vSwitchId);
+    case 'ensure-link-group':
       return ensureLinkGroup(ctx, op);
+    case 'use-link-group':
+      return useLinkGroup(ctx, op.securityGroupId);
     case 'authorize-link-group': {
       const groupId = requireLinkGroup(ctx);
       const wanted = linkGroupIngressRule(op.sourceCidr);
@@ -146,27 +114,6 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
     case 'usage':
       return { status: 'info', detail: step.details.join('\n') };
   }
-}
-
-/** Finds the link group (by id, or by name in the VPC) and creates it only when it is really absent. */
-async function ensureLinkGroup(ctx: StepContext, create: Extract<StepOperation, { kind: 'create-link-group' }> | undefined): Promise<StepOutcome> {
-  const { spec, cloud, signal } = ctx;
-  const groupSpec = spec.securityGroup;
-  if (groupSpec.mode === 'existing') {
-    ctx.link.groupId = groupSpec.securityGroupId;
-    return { status: 'already', detail: `using security group ${groupSpec.securityGroupId}` };
-  }
-  const [found] = (await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, { signal })).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
-  if (found !== undefined) {
-    if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${groupSpec.name}" is an advanced group; a network link needs a basic one.`);
-    ctx.link.groupId = found.securityGroupId;
-    return { status: 'already', detail: `security group "${groupSpec.name}" is ${found.securityGroupId}` };
-  }
-  throwIfCancelled(ctx);
-  const description = create?.description ?? `MaxCompute network link ${spec.networkLinkName}`;
-  const created = await cloud.ecs.createSecurityGroup({ RegionId: spec.regionId, VpcId: spec.vpcId, SecurityGroupName: groupSpec.name, SecurityGroupType: 'normal', Description: description });
-  ctx.link.groupId = created.SecurityGroupId;
-  return { status: 'done', detail: `created security group "${groupSpec.name}" ${created.SecurityGroupId}` };
 }
 
 /** Detects the link, waiting (with backoff, until the deadline) when asked to. */

@@ -197,6 +197,20 @@ describe('engine: apply against the emulator', function () {
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
   });
 
+  it('re-checks the preflight at apply time: a plan applied with another account\'s keys changes nothing', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const p = await plan(cloud, spec);
+    const otherCloud = await cloudFor(emu, {}, { ...M, accessKeyId: DEFAULT_SEED.second.accessKeyId, accessKeySecret: DEFAULT_SEED.second.accessKeySecret });
+    emu.clearRequests();
+    const report = await applyPlan(otherCloud, spec, p);
+    assert.equal(report.outcome, 'failed');
+    const account = report.steps.find((s) => s.stepId === 'preflight.account')!;
+    assert.equal(account.status, 'failed');
+    assert.equal(account.error?.code, 'VpcNotFound');
+    assert.equal(statuses(report)['link-group.create'], 'not-started');
+    assert.deepEqual(emu.requests().filter((r) => !r.action.startsWith('Describe') && !r.action.startsWith('Get')).map((r) => r.action), []);
+  });
+
   it('cancellation stops between calls and reports what was done and what was not started', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const controller = new AbortController();

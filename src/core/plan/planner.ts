@@ -67,15 +67,15 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanOption
   const vSwitch = live.vSwitch!;
   const steps: PlanStep[] = [
     {
-      id: STEP_IDS.account, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vpcId, operation: { kind: 'check' }, details: [],
+      id: STEP_IDS.account, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vpcId, operation: { kind: 'check-account', vpcId: vpc.vpcId }, details: [],
       title: `Account ${live.callerAccountId} owns ${vpc.vpcId}: same-account rule met`,
     },
     {
-      id: STEP_IDS.eniRole, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'check' }, details: [],
+      id: STEP_IDS.eniRole, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'check-eni-role', linkDetected: networkLinkDetected(live) }, details: [],
       title: live.eniRoleExists ? `MaxCompute may create network interfaces (RAM role ${NETWORK_LINK_ROLE_NAME} exists)` : 'MaxCompute created the link, so it was authorized to create network interfaces',
     },
     {
-      id: STEP_IDS.zone, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vSwitchId, operation: { kind: 'check' }, details: [],
+      id: STEP_IDS.zone, phase: 'preflight', action: 'unchanged', dependsOn: [], range: spec.ranges.vSwitchId, operation: { kind: 'check-zone', vSwitchId: vSwitch.vSwitchId }, details: [],
       title: `vSwitch ${vSwitch.vSwitchId} is in zone ${vSwitch.zoneId}, which supports network links`,
     },
   ];
@@ -86,19 +86,21 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanOption
   const groupName = groupSpec.mode === 'create' ? groupSpec.name : (live.linkGroup?.group.name ?? '');
   const linkGroupLabel = linkGroupId === undefined ? `"${groupName}" ${KNOWN_AFTER_APPLY}` : `${linkGroupId} (${groupName})`;
   const groupRange = groupSpec.range;
-  if (linkGroupId === undefined && groupSpec.mode === 'create') {
-    const description = groupDescription(spec);
+  const description = groupDescription(spec);
+  const ensure = groupSpec.mode === 'create' ? ({ kind: 'ensure-link-group', vpcId: vpc.vpcId, name: groupSpec.name, description } as const) : undefined;
+  if (linkGroupId === undefined && ensure !== undefined && groupSpec.mode === 'create') {
     steps.push({
       id: STEP_IDS.groupCreate, phase: 'security-group', action: 'create', dependsOn: preflight, range: groupSpec.ranges.name,
       title: `Create basic security group "${groupSpec.name}" in ${vpc.vpcId}`,
       details: ['type: basic (normal); outbound: left at the default, allow all'],
       call: { product: 'Ecs', action: 'CreateSecurityGroup', params: { RegionId: spec.regionId, VpcId: vpc.vpcId, SecurityGroupName: groupSpec.name, SecurityGroupType: 'normal', Description: description } },
-      operation: { kind: 'create-link-group', vpcId: vpc.vpcId, name: groupSpec.name, description },
+      operation: ensure,
     });
   } else {
     steps.push({
       id: STEP_IDS.groupCreate, phase: 'security-group', action: 'unchanged', dependsOn: preflight, range: groupSpec.mode === 'create' ? groupSpec.ranges.name : groupSpec.ranges.securityGroupId,
-      title: `Basic security group ${linkGroupLabel} exists in ${vpc.vpcId}`, details: [], operation: { kind: 'check' },
+      title: `Basic security group ${linkGroupLabel} exists in ${vpc.vpcId}`, details: [],
+      operation: ensure ?? { kind: 'use-link-group', securityGroupId: linkGroupId! },
     });
   }
 

@@ -27,8 +27,16 @@ export interface ConsoleHandover {
 
 /** What the executor must do for a step; the executor re-reads live state before acting on it. */
 export type StepOperation =
-  | { kind: 'check' }
-  | { kind: 'create-link-group'; vpcId: string; name: string; description: string }
+  /** Preflight, re-checked at apply time: the caller's account owns the VPC. */
+  | { kind: 'check-account'; vpcId: string }
+  /** Preflight: MaxCompute may create ENIs (or the link already exists, which proves it could). */
+  | { kind: 'check-eni-role'; linkDetected: boolean }
+  /** Preflight: the vSwitch's zone supports network links. */
+  | { kind: 'check-zone'; vSwitchId: string }
+  /** The group to create: found again by name in the VPC, created only when absent. */
+  | { kind: 'ensure-link-group'; vpcId: string; name: string; description: string }
+  /** The spec's existing group: still there, basic, in the VPC, not MaxCompute's. */
+  | { kind: 'use-link-group'; securityGroupId: string }
   | { kind: 'authorize-link-group'; sourceCidr: string }
   | { kind: 'await-network-link'; vpcId: string; vSwitchId: string }
   | { kind: 'rds-whitelist'; instanceId: string; whitelistGroup: string; cidr: string }

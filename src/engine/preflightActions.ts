@@ -1,0 +1,70 @@
+/**
+ * The first steps at apply time: the preflight conditions re-checked against the cloud (a plan
+ * may have been shown minutes ago), and the link's security group found, checked or created.
+ */
+import { isMaxComputeManagedGroupName } from '../core/model';
+import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
+import type { StepOperation } from '../core/plan';
+import { zoneSupportProblem } from '../core/zones';
+import { unlessNotFound } from './engineCloud';
+import { findGroups } from './liveReads';
+import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
+
+/** The same-account rule: the caller's account owns the VPC. */
+export async function checkAccount(ctx: StepContext, vpcId: string): Promise<StepOutcome> {
+  const { cloud, spec, signal } = ctx;
+  const [identity, vpcs] = await Promise.all([cloud.sts.getCallerIdentity({}, { signal }), cloud.vpc.describeVpcs({ RegionId: spec.regionId, VpcId: vpcId }, { signal })]);
+  const vpc = (vpcs.Vpcs?.Vpc ?? []).find((v) => v.VpcId === vpcId);
+  if (vpc === undefined) throw new ApplyRefusal('VpcNotFound', `VPC ${vpcId} no longer exists in ${spec.regionId}.`);
+  const owner = vpc.OwnerId === undefined ? '' : String(vpc.OwnerId);
+  if (owner !== '' && owner !== String(identity.AccountId)) {
+    throw new ApplyRefusal('OtherAccount', `VPC ${vpcId} belongs to account ${owner}, but you are signed in as ${identity.AccountId}.`);
+  }
+  return { status: 'already', detail: `account ${identity.AccountId} owns ${vpcId}` };
+}
+
+/** MaxCompute may create ENIs; an existing link proves it could, even if the role was renamed since. */
+export async function checkEniRole(ctx: StepContext, linkDetected: boolean): Promise<StepOutcome> {
+  const role = await unlessNotFound(ctx.cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, { signal: ctx.signal }));
+  if (role !== undefined) return { status: 'already', detail: `RAM role ${NETWORK_LINK_ROLE_NAME} exists` };
+  if (linkDetected) return { status: 'already', detail: 'the network link exists, so MaxCompute was authorized' };
+  throw new ApplyRefusal('EniRoleMissing', `MaxCompute is not authorized to create network interfaces (RAM role ${NETWORK_LINK_ROLE_NAME} not found); click "Authorize" in the MaxCompute console first.`);
+}
+
+/** The vSwitch's zone supports network links. */
+export async function checkZone(ctx: StepContext, vSwitchId: string): Promise<StepOutcome> {
+  const { cloud, spec, signal } = ctx;
+  const response = await cloud.vpc.describeVSwitches({ RegionId: spec.regionId, VSwitchId: vSwitchId }, { signal });
+  const vSwitch = (response.VSwitches?.VSwitch ?? []).find((v) => v.VSwitchId === vSwitchId);
+  if (vSwitch === undefined) throw new ApplyRefusal('VSwitchNotFound', `vSwitch ${vSwitchId} no longer exists in ${spec.regionId}.`);
+  const problem = zoneSupportProblem(spec.regionId, vSwitch.ZoneId);
+  if (problem !== undefined) throw new ApplyRefusal('ZoneNotSupported', problem);
+  return { status: 'already', detail: `zone ${vSwitch.ZoneId} supports network links` };
+}
+
+/** The spec's existing group: still there, basic, in the VPC, not one of MaxCompute's. */
+export async function useLinkGroup(ctx: StepContext, securityGroupId: string): Promise<StepOutcome> {
+  const { cloud, spec, signal } = ctx;
+  const [group] = await findGroups(cloud, spec.regionId, { SecurityGroupId: securityGroupId }, { signal });
+  if (group === undefined || group.securityGroupId !== securityGroupId) throw new ApplyRefusal('GroupNotFound', `Security group ${securityGroupId} no longer exists in ${spec.regionId}.`);
+  if (group.vpcId !== spec.vpcId) throw new ApplyRefusal('GroupOtherVpc', `Security group ${securityGroupId} is in ${group.vpcId}, not in ${spec.vpcId}.`);
+  if (group.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${securityGroupId} is an advanced group; a network link needs a basic one.`);
+  if (isMaxComputeManagedGroupName(group.name)) throw new ApplyRefusal('GroupManaged', `Security group ${securityGroupId} (${group.name}) belongs to MaxCompute and must not be modified.`);
+  ctx.link.groupId = securityGroupId;
+  return { status: 'already', detail: `using security group ${securityGroupId}` };
+}
+
+/** Finds the group to create by name in the VPC, and creates it only when it is really absent. */
+export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperation, { kind: 'ensure-link-group' }>): Promise<StepOutcome> {
+  const { cloud, spec, signal } = ctx;
+  const [found] = (await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal })).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
+  if (found !== undefined) {
+    if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${op.name}" is an advanced group; a network link needs a basic one.`);
+    ctx.link.groupId = found.securityGroupId;
+    return { status: 'already', detail: `security group "${op.name}" is ${found.securityGroupId}` };
+  }
+  throwIfCancelled(ctx);
+  const created = await cloud.ecs.createSecurityGroup({ RegionId: spec.regionId, VpcId: op.vpcId, SecurityGroupName: op.name, SecurityGroupType: 'normal', Description: op.description });
+  ctx.link.groupId = created.SecurityGroupId;
+  return { status: 'done', detail: `created security group "${op.name}" ${created.SecurityGroupId}` };
+}

@@ -1,0 +1,43 @@
+/** What the steps of one apply share, and how a step ends. */
+import type { ConnectionSpec } from '../spec/types';
+import { CancelledError, type EngineCloud } from './engineCloud';
+
+/** State shared by the steps of one run. */
+export interface StepContext {
+  cloud: EngineCloud;
+  spec: ConnectionSpec;
+  signal?: AbortSignal;
+  /** Shared by the steps of a run; the link-group step sets the existing group's id, the one found by name, or the one just created. */
+  link: { groupId?: string };
+  /** How long a just-created group may take to show up in Describe calls. */
+  visibilityTimeoutMs: number;
+  /** How long to wait for the console step; 0 checks once. */
+  waitForConsoleMs: number;
+  pollInitialMs: number;
+  pollMaxMs: number;
+  /** Called once when the console step starts waiting. */
+  onWaiting(deadline: number): void;
+}
+
+/** How a step ended when it did not throw. */
+export type StepOutcome =
+  | { status: 'done'; detail: string }
+  | { status: 'already'; detail: string }
+  | { status: 'manual' | 'info' | 'waiting-for-console'; detail: string };
+
+/** A refusal found only at apply time (e.g. the RDS instance gained groups since the plan). */
+export class ApplyRefusal extends Error {
+  override readonly name = 'ApplyRefusal';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Checked before every change: a cancelled run sends nothing more. */
+export function throwIfCancelled(ctx: StepContext): void {
+  if (ctx.signal?.aborted) throw new CancelledError();
+}
+

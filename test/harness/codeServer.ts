@@ -72,6 +72,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    // Its own config file, so code-server never writes ~/.config/code-server of the person's HOME.
+    '--config', join(stateDir, 'config.yaml'),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...(options.folder !== undefined ? [options.folder] : []),

@@ -7,15 +7,13 @@
 import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { RESULT_FILE_ENV, type TestRunResult } from './results';
+import { hostMeasurements, RESULT_FILE_ENV, type TestRunResult } from './results';
 
 /** Options of `runMochaInHost`. */
 export interface HostMochaOptions {
   /** Folder of the bundled `*.test.js` files. */
   dir: string;
   timeoutMs?: number;
-  /** Figures the suites recorded, added to the result (the activation bench). */
-  measurements?: () => Record<string, number>;
 }
 
 /** Runs every `*.test.js` in `dir`; writes the result file named by MCVPC_TEST_RESULT_FILE. */
@@ -36,7 +34,8 @@ export async function runMochaInHost(options: HostMochaOptions): Promise<void> {
         result.failures.push({ title: test.fullTitle(), stack: describeError(error) });
       });
     });
-    if (options.measurements !== undefined) result.measurements = options.measurements();
+    const measured = hostMeasurements();
+    if (Object.keys(measured).length > 0) result.measurements = { ...measured };
   } catch (error) {
     result.fatal = describeError(error);
   }

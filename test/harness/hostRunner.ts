@@ -42,7 +42,7 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
   const testsPath = await bundleHostTests(options.suite);
   const cleanup = new Cleanup();
   const removeSignalHandlers = cleanup.stopOnSignals(log);
-  const scratch = mkdtempSync(join(tmpdir(), `mcvpc-${options.suite}-`));
+  const scratch = mkdtempSync(join(tmpdir(), `mcvpc-${options.suite.replace(/\W+/g, '-')}-`));
   cleanup.add('the scratch folder', () => rmSync(scratch, { recursive: true, force: true }));
   const workspace = join(scratch, 'workspace');
   mkdirSync(workspace);
@@ -50,6 +50,8 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
 
   let session: WorkbenchSession | undefined;
   try {
+    let hostExits = 0;
+    const consoleErrors: string[] = [];
     session = await startWorkbenchSession({
       cleanup,
       // The in-host suites compare what the extension sees with the emulator's accounts (names and ids, no secrets).
@@ -57,7 +59,10 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
         [RESULT_FILE_ENV]: resultFile,
         [ACCOUNTS_ENV]: JSON.stringify(emulator.accounts.map(({ name, accountId }) => ({ name, accountId }))),
       }),
-      onCodeServerLine: (line) => serverLog.write(line + '\n'),
+      onCodeServerLine: (line) => {
+        serverLog.write(line + '\n');
+        if (/Extension Host Process exited/.test(line)) hostExits += 1;
+      },
     });
     log(`code-server ${session.codeServer.origin}, emulator ${session.emulator.endpoint}`);
     const browser: Browser = await launchChromium();
@@ -69,15 +74,26 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       let crashed = false;
       page.on('crash', () => (crashed = true));
-      page.on('console', (message) => consoleLog.write(`[run ${run}] ${message.type()}: ${message.text()}\n`));
+      page.on('console', (message) => {
+        consoleLog.write(`[run ${run}] ${message.type()}: ${message.text()}\n`);
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      const exitsBefore = hostExits;
+      let hostGoneAt: number | undefined;
       await page.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
       const server = session.codeServer;
       const result = await waitFor(
         () => {
           if (server.process.hasExited()) throw new Error(`code-server died during the run. Its last output:\n${server.process.outputTail()}`);
           if (crashed) throw new Error('the browser page crashed during the run');
-          if (!existsSync(resultFile)) return undefined;
-          return JSON.parse(readFileSync(resultFile, 'utf8')) as TestRunResult;
+          if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as TestRunResult;
+          // The host writes the result before it exits; an exit without one means the test module never ran.
+          if (hostExits > exitsBefore) hostGoneAt ??= Date.now();
+          if (hostGoneAt !== undefined && Date.now() - hostGoneAt > 3000) {
+            const errors = consoleErrors.filter((text) => !/ENOTFOUND|ERR_NAME_NOT_RESOLVED|status of 404/.test(text)).slice(-5);
+            throw new Error(`the extension host exited without writing a result: the test module did not load or run.\n${errors.join('\n')}`);
+          }
+          return undefined;
         },
         { timeoutMs: options.runDeadlineMs ?? 180_000, what: `the in-host ${options.suite} tests to write ${resultFile} (see ${logDir}/code-server.log)` },
       );

@@ -34,3 +34,13 @@ export interface PublicAccount {
   name: string;
   accountId: string;
 }
+
+/**
+ * Figures the in-host suites record (the activation bench's timings). Kept on globalThis
+ * because every suite file is bundled on its own, each with its own copy of this module.
+ */
+export function hostMeasurements(): Record<string, number> {
+  const key = Symbol.for('mcvpc.test.measurements');
+  const holder = globalThis as unknown as Record<symbol, Record<string, number> | undefined>;
+  return (holder[key] ??= {});
+}

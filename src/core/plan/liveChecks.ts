@@ -92,8 +92,18 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
   return checks;
 }
 
-function targetName(target: TargetSpec): string {
-  return `Target "${target.label}"`;
+/** The message, prefixed `Target "orders-mysql": ` when the spec names the target (derived labels would only repeat the id). */
+function aboutTarget(target: TargetSpec, text: string): string {
+  return target.labelGiven ? `Target "${target.label}": ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function targetWords(target: TargetSpec): string {
+  switch (target.kind) {
+    case 'rds': return `RDS instance ${target.instanceId}`;
+    case 'hbase': return `HBase cluster ${target.clusterId}`;
+    case 'emr': return target.clusterId === undefined ? `the EMR security group ${target.securityGroupId}` : `EMR cluster ${target.clusterId}`;
+    case 'custom': return target.cidr;
+  }
 }
 
 function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive | undefined, state: LiveState): LiveCheck[] {
@@ -101,35 +111,35 @@ function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive
   const checks: LiveCheck[] = [];
   const otherVpc = (vpcId: string | undefined, range: SourceRange): void => {
     if (vpcId !== undefined && vpcId !== '' && vpcId !== spec.vpcId) {
-      checks.push(warning('target-other-vpc', `${targetName(target)} is in ${vpcId}, not in the link's VPC ${spec.vpcId}: the link only reaches addresses in ${spec.vpcId}.`, range));
+      checks.push(warning('target-other-vpc', aboutTarget(target, `${targetWords(target)} is in ${vpcId}, not in the link's VPC ${spec.vpcId}: the link only reaches addresses in ${spec.vpcId}.`), range));
     }
   };
   if (target.kind === 'rds' && live.kind === 'rds') {
-    if (live.instance === undefined) return [error('target-not-found', `${targetName(target)}: RDS instance ${target.instanceId} was not found in ${spec.regionId}.`, target.ranges.instanceId)];
+    if (live.instance === undefined) return [error('target-not-found', aboutTarget(target, `RDS instance ${target.instanceId} was not found in ${spec.regionId}.`), target.ranges.instanceId)];
     otherVpc(live.instance.vpcId, target.ranges.instanceId);
     const linkGroupId = state.linkGroup?.group.securityGroupId;
     const alreadyBound = linkGroupId !== undefined && live.securityGroupIds.includes(linkGroupId);
     if (target.access.mode === 'securityGroup' && !alreadyBound && live.securityGroupIds.length >= RDS_MAX_SECURITY_GROUPS) {
-      checks.push(error('too-many-security-groups', `${targetName(target)}: RDS instance ${target.instanceId} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${RDS_MAX_SECURITY_GROUPS}; use access: whitelist, or remove one.`, target.ranges.access));
+      checks.push(error('too-many-security-groups', aboutTarget(target, `RDS instance ${target.instanceId} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${RDS_MAX_SECURITY_GROUPS}; use access: whitelist, or remove one.`), target.ranges.access));
     }
   } else if (target.kind === 'hbase' && live.kind === 'hbase') {
-    if (live.cluster === undefined) return [error('target-not-found', `${targetName(target)}: HBase cluster ${target.clusterId} was not found in ${spec.regionId}.`, target.ranges.clusterId)];
+    if (live.cluster === undefined) return [error('target-not-found', aboutTarget(target, `HBase cluster ${target.clusterId} was not found in ${spec.regionId}.`), target.ranges.clusterId)];
     otherVpc(live.cluster.vpcId, target.ranges.clusterId);
   } else if (target.kind === 'emr' && live.kind === 'emr') {
     if (target.clusterId !== undefined && live.cluster === undefined) {
-      return [error('target-not-found', `${targetName(target)}: EMR cluster ${target.clusterId} was not found in ${spec.regionId}.`, target.ranges.cluster)];
+      return [error('target-not-found', aboutTarget(target, `EMR cluster ${target.clusterId} was not found in ${spec.regionId}.`), target.ranges.cluster)];
     }
     if (live.group === undefined) {
       const which = target.securityGroupId ?? live.cluster?.securityGroupId;
       const message = which === undefined ? `EMR cluster ${target.clusterId} reports no security group (NodeAttributes.SecurityGroupId); name it with securityGroupId.` : `security group ${which} was not found in ${spec.regionId}.`;
-      return [error('target-group-missing', `${targetName(target)}: ${message}`, target.ranges.cluster)];
+      return [error('target-group-missing', aboutTarget(target, message), target.ranges.cluster)];
     }
     const group = live.group.group;
     otherVpc(live.cluster?.vpcId ?? group.vpcId, target.ranges.cluster);
     if (group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name)) {
-      checks.push(error('target-group-managed', `${targetName(target)}: security group ${group.securityGroupId} (${group.name}) belongs to MaxCompute and must never be modified; name the cluster's own group.`, target.ranges.cluster));
+      checks.push(error('target-group-managed', aboutTarget(target, `security group ${group.securityGroupId} (${group.name}) belongs to MaxCompute and must never be modified; name the cluster's own group.`), target.ranges.cluster));
     } else if (group.type !== 'normal') {
-      checks.push(error('target-group-advanced', `${targetName(target)}: security group ${group.securityGroupId} is an advanced group, which cannot authorize another security group; EMR needs a basic group.`, target.ranges.cluster));
+      checks.push(error('target-group-advanced', aboutTarget(target, `security group ${group.securityGroupId} is an advanced group, which cannot authorize another security group; EMR needs a basic group.`), target.ranges.cluster));
     }
   }
   return checks;

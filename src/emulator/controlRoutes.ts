@@ -8,7 +8,7 @@ import { readBody } from './apiHandler';
 import { renderConsolePage } from './consolePage';
 import { validateFaultConfig, type FaultEngine } from './faults';
 import { newRequestId } from './ids';
-import { ConsoleError, createNetworkLink, parseNetworkLinkRequest } from './networkLink';
+import { ConsoleError, createNetworkLink, parseNetworkLinkRequest, removeNetworkLink } from './networkLink';
 import type { RequestLog } from './requestLog';
 import type { AccountState, EmulatorState } from './state';
 import type { StateStore } from './store';
@@ -60,11 +60,28 @@ function consoleAccount(state: EmulatorState, accountId: unknown): AccountState 
   return account;
 }
 
+function linkName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ConsoleError(400, 'InvalidNetworkLinkName', `"${segment}" is not a valid percent-encoded link name.`);
+  }
+}
+
 /** Handles a `/__emulator/…` request. */
 export async function handleControl(req: IncomingMessage, res: ServerResponse, deps: ControlDependencies): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const route = `${req.method ?? 'GET'} ${url.pathname}`;
   try {
+    const linkPath = /^DELETE \/__emulator\/console\/network-links\/([^/]+)$/.exec(route);
+    if (linkPath) {
+      const account = consoleAccount(deps.store.state, url.searchParams.get('accountId') ?? undefined);
+      const regionId = url.searchParams.get('regionId');
+      if (!regionId) throw new ConsoleError(400, 'MissingParameter', '"regionId" is required (as a query parameter).');
+      const link = removeNetworkLink(account, regionId, linkName(linkPath[1]!));
+      await deps.store.persist();
+      return send(res, 200, { RequestId: newRequestId(), NetworkLink: { accountId: account.accountId, ...link } });
+    }
     switch (route) {
       case `GET ${CONTROL_PREFIX}`: {
         const html = renderConsolePage(deps.store.state);

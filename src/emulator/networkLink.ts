@@ -173,3 +173,15 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
   account.networkLinks.push(link);
   return link;
 }
+
+/** Removes a link and its ENIs (the return-traffic groups stay, as they are per VPC); ConsoleError 404 when absent. */
+export function removeNetworkLink(account: AccountState, regionId: string, name: string): NetworkLinkRecord {
+  const link = account.networkLinks.find((l) => l.regionId === regionId && l.name === name);
+  if (!link) throw new ConsoleError(404, 'NetworkLink.NotFound', `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`);
+  const doomed = new Set(link.networkInterfaceIds);
+  const vSwitch = account.vSwitches.find((s) => s.vSwitchId === link.vSwitchId);
+  if (vSwitch) vSwitch.availableIpAddressCount += account.networkInterfaces.filter((e) => doomed.has(e.networkInterfaceId)).length;
+  account.networkInterfaces = account.networkInterfaces.filter((e) => !doomed.has(e.networkInterfaceId));
+  account.networkLinks = account.networkLinks.filter((l) => l !== link);
+  return link;
+}

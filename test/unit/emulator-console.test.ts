@@ -66,6 +66,18 @@ describe('emulator: MaxCompute console network links', () => {
     assert.equal((await enis(m.vpcId)).length, 4);
   });
 
+  it('DELETE removes a link and its ENIs but keeps the VPC\'s MaxCompute groups', async () => {
+    await control(emulator, 'POST', LINKS, link());
+    const removed = await control(emulator, 'DELETE', `${LINKS}/orders_link?regionId=${R}`);
+    assert.equal(removed.status, 200, removed.text);
+    assert.deepEqual(await enis(m.vpcId), []);
+    assert.equal((await groupNames(m.vpcId)).filter((n) => n.startsWith('MaxCompute-')).length, 2);
+    const again = await control(emulator, 'DELETE', `${LINKS}/orders_link?regionId=${R}`);
+    assert.deepEqual([again.status, again.body.Code], [404, 'NetworkLink.NotFound']);
+    const listed = await control(emulator, 'GET', `${LINKS}?accountId=${m.accountId}`);
+    assert.deepEqual(listed.body.NetworkLinks.map((l: WireBody) => l.name), [m.linkName]);
+  });
+
   it('the new ENIs obey the visibility delay', async () => {
     emulator.setFaults({ visibilityDelayMs: 60_000 });
     assert.equal((await control(emulator, 'POST', LINKS, link())).status, 201);

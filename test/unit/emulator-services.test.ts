@@ -114,6 +114,13 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       assert.deepEqual([c.ClusterId, c.VpcId, c.VswitchId, c.VSwitchId], [m.hbaseClusterId, m.vpcId, m.vSwitchIdJ, undefined]);
     });
 
+    it('DescribeClusterConnection lists the ZooKeeper quorum on port 2181', async () => {
+      const body = await main.call('DescribeClusterConnection', HBASE, { ClusterId: m.hbaseClusterId, RegionId: R });
+      assert.equal(body.VpcId, m.vpcId);
+      assert.equal(body.ZkConnAddrs.ZkConnAddr.length, 3);
+      assert.ok(body.ZkConnAddrs.ZkConnAddr.every((z: WireBody) => z.ConnAddrPort === '2181' && z.ConnAddr.startsWith(m.hbaseClusterId)));
+    });
+
     it('DescribeIpWhitelist/ModifyIpWhitelist use Groups.Group[].IpList.Ip[]', async () => {
       const before = await main.call('DescribeIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(before.Groups.Group, [{ GroupName: 'default', IpVersion: 4, IpList: { Ip: ['127.0.0.1'] } }]);

@@ -50,6 +50,24 @@ function describeInstances(ctx: ActionContext): Record<string, unknown> {
   return { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, Instances: { Instance: page.items.map(instanceWire) } };
 }
 
+/** The ZooKeeper quorum HBase clients connect to: three hosts on 2181 (the Apache default). */
+function describeClusterConnection(ctx: ActionContext): Record<string, unknown> {
+  const cluster = findCluster(ctx);
+  const host = (i: number): string => `${cluster.clusterId}-master${i}-001.hbase.rds.aliyuncs.com`;
+  return {
+    NetType: 'VPC',
+    VpcId: cluster.vpcId,
+    VSwitchId: cluster.vSwitchId,
+    DbType: 'hbase',
+    IsMultimod: 'false',
+    ZkConnAddrs: { ZkConnAddr: [1, 2, 3].map((i) => ({ ConnAddr: host(i), ConnAddrPort: '2181', NetType: '2' })) },
+    UiProxyConnAddrInfo: { ConnAddr: `${cluster.clusterId}-master1-001.hbaseue.rds.aliyuncs.com`, ConnAddrPort: '443', NetType: '2' },
+    ThriftConn: { ConnAddr: '', ConnAddrPort: '', NetType: '' },
+    SlbConnAddrs: { SlbConnAddr: [] },
+    ServiceConnAddrs: { ServiceConnAddr: [] },
+  };
+}
+
 function describeIpWhitelist(ctx: ActionContext): Record<string, unknown> {
   const cluster = findCluster(ctx);
   return { Groups: { Group: cluster.whitelist.map((g) => ({ GroupName: g.groupName, IpVersion: g.ipVersion, IpList: { Ip: [...g.ips] } })) } };
@@ -91,6 +109,7 @@ export const HBASE_API: ProductApi = {
   hostId: 'hbase.aliyuncs.com',
   actions: {
     DescribeInstances: { mutates: false, handle: describeInstances },
+    DescribeClusterConnection: { mutates: false, handle: describeClusterConnection },
     DescribeIpWhitelist: { mutates: false, handle: describeIpWhitelist },
     ModifyIpWhitelist: { mutates: true, handle: modifyIpWhitelist },
     DescribeSecurityGroups: { mutates: false, handle: describeSecurityGroups },

@@ -109,6 +109,7 @@ export class ApiHandler {
     let product: ProductApi | undefined;
     try {
       const body = await readBody(req);
+      if (this.deps.faults.latencyMs > 0) await sleep(this.deps.faults.latencyMs);
       const url = new URL(req.url ?? '/', 'http://emulator.invalid');
       const queryPairs = parseUrlEncoded(url.search.replace(/^\?/, ''));
       const query = Object.fromEntries(queryPairs);
@@ -129,7 +130,6 @@ export class ApiHandler {
       const route = this.routes.get(`${version}/${action}`);
       if (!route) throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method. (${action} in version ${version})`);
 
-      if (this.deps.faults.latencyMs > 0) await sleep(this.deps.faults.latencyMs);
       const now = Date.now();
       const caller = this.auth.authenticate(received, now);
       record.accountId = caller.account.accountId;

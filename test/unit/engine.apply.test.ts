@@ -200,7 +200,7 @@ describe('engine: apply against the emulator', function () {
   it('re-checks the preflight at apply time: a plan applied with another account\'s keys changes nothing', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const p = await plan(cloud, spec);
-    const otherCloud = await cloudFor(emu, {}, { ...M, accessKeyId: DEFAULT_SEED.second.accessKeyId, accessKeySecret: DEFAULT_SEED.second.accessKeySecret });
+    const otherCloud = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_SEED.second.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_SEED.second.accessKeySecret } });
     emu.clearRequests();
     const report = await applyPlan(otherCloud, spec, p);
     assert.equal(report.outcome, 'failed');

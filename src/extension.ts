@@ -6,6 +6,7 @@ import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
 import { affectsSettings, readSettings } from './ui/settings';
 import { createStatusBar } from './ui/statusBar';
+import { StoredAccessKey } from './ui/storedAccessKey';
 import { NetworkExplorer } from './ui/tree/explorer';
 import { RegionFilters } from './ui/tree/regionFilters';
 import { SpecIndex } from './ui/tree/specIndex';
@@ -13,7 +14,7 @@ import { SpecIndex } from './ui/tree/specIndex';
 /** Composes the extension's services and hands them to the register functions. Nothing else. */
 export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   const log = vscode.window.createOutputChannel('MaxCompute VPC Connect', { log: true });
-  const session = new CloudSession(() => readSettings(), channelLogger(log));
+  const session = new CloudSession(() => readSettings(), channelLogger(log), new StoredAccessKey(context.secrets));
   const specs = new SpecIndex();
   const explorer = new NetworkExplorer(session, specs, new RegionFilters(context.workspaceState), log);
   context.subscriptions.push(

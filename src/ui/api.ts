@@ -3,6 +3,7 @@
  * through `vscode.extensions.getExtension(ExtensionId).exports`; it is not a public API for
  * other extensions and may change with them.
  */
+import type * as vscode from 'vscode';
 import type { CloudSession, CallerIdentity } from './session';
 import type { NetworkExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes';
@@ -13,6 +14,8 @@ export interface McvpcTestApi {
   getCallerIdentity(): Promise<CallerIdentity>;
   /** The Network view's children of `node` (its roots when absent), exactly as the view gets them. */
   getExplorerChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
+  /** The TreeItem the Network view draws for `node` (label, description, icon, context value, tooltip). */
+  getExplorerItem(node: ExplorerNode): vscode.TreeItem;
 }
 
 /** Builds the API over the extension's services. */
@@ -20,6 +23,7 @@ export function createTestApi(session: CloudSession, explorer: NetworkExplorer):
   return {
     getCallerIdentity: () => session.callerIdentity(),
     getExplorerChildren: (node) => explorer.getChildren(node),
+    getExplorerItem: (node) => explorer.getTreeItem(node),
   };
 }
 

@@ -24,6 +24,9 @@ export const CommandId = {
   switchProfile: 'mcvpc.switchProfile',
   switchRegion: 'mcvpc.switchRegion',
   switchAccount: 'mcvpc.switchAccount',
+  planLink: 'mcvpc.planLink',
+  applyLink: 'mcvpc.applyLink',
+  signIn: 'mcvpc.signIn',
 } as const;
 
 /** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */

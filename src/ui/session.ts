@@ -8,6 +8,7 @@ import type { Cloud } from '../cloud';
 import type { CloudLogger } from '../cloud/logger';
 import type { SetupState } from './ids';
 import type { ExtensionSettings } from './settings';
+import type { StoredAccessKey } from './storedAccessKey';
 
 /** Who the session's credentials belong to (STS GetCallerIdentity), and how they were chosen. */
 export interface CallerIdentity {
@@ -33,6 +34,8 @@ export class CloudSession implements vscode.Disposable {
   constructor(
     readonly settings: () => ExtensionSettings,
     private readonly logger: CloudLogger,
+    /** An AccessKey typed in by the person, used only when no profile or environment credentials exist. */
+    readonly storedKey?: StoredAccessKey,
   ) {}
 
   /** The open session; rejects with a message saying what is wrong (no credentials, bad endpoint…). */
@@ -73,6 +76,7 @@ export class CloudSession implements vscode.Disposable {
   /** Why nothing can be shown, given that opening failed with `error`: no credentials anywhere, or something else. */
   async setupStateAfter(error: unknown): Promise<SetupState> {
     if (this.settings().profile !== undefined) return 'ready';
+    if ((await this.storedKey?.read()) !== undefined) return 'ready';
     const { listProfiles } = await import('../cloud');
     const profiles = await listProfiles().catch(() => undefined);
     const nothingFound = error instanceof Error && error.message.startsWith('No Alibaba Cloud credentials found');
@@ -86,11 +90,14 @@ export class CloudSession implements vscode.Disposable {
   private async create(): Promise<Cloud> {
     const { createCloud } = await import('../cloud');
     const settings = this.settings();
-    const cloud = await createCloud({
-      profile: settings.profile,
-      endpoint: settings.endpoint,
-      timeoutMs: settings.requestTimeoutMs,
-      logger: this.logger,
+    const options = { profile: settings.profile, endpoint: settings.endpoint, timeoutMs: settings.requestTimeoutMs, logger: this.logger };
+    const cloud = await createCloud(options).catch(async (error: unknown) => {
+      // No profile and no environment credentials: fall back to a key stored by "Sign in with an AccessKey…".
+      const nothingFound = settings.profile === undefined && error instanceof Error && error.message.startsWith('No Alibaba Cloud credentials found');
+      const stored = nothingFound ? await this.storedKey?.read() : undefined;
+      if (stored === undefined) throw error;
+      this.logger.info('using the AccessKey stored in secret storage');
+      return createCloud({ ...options, env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: stored.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: stored.accessKeySecret } });
     });
     this.logger.info('cloud session opened', {
       profile: cloud.accountProfile,

@@ -226,8 +226,9 @@ describe('explorer data layer (default seed)', () => {
   });
 
   it('keeps one account\'s nodes out of another\'s tree: ids carry the profile', async () => {
-    const second = await cloudFor(emu, {}, DEFAULT_SEED.second);
-    const other = explorerHarness(async () => Object.assign(Object.create(second) as Cloud, { accountProfile: 'second', withRegion: second.withRegion }));
+    const { accessKeyId, accessKeySecret } = DEFAULT_SEED.second;
+    const second = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret } });
+    const other = explorerHarness(async () => ({ ...second, accountProfile: 'second' }));
     const [otherRegion] = (await other.data.children()) as ExplorerNode[];
     const vpcs = (await other.data.children(otherRegion)).filter((n) => n.kind === 'vpc');
     assert.deepEqual(

@@ -8,6 +8,9 @@ import { refreshCommand } from './refresh';
 import { showAccountCommand } from './showAccount';
 import { showLogCommand } from './showLog';
 import { addRegionCommand } from './addRegion';
+import { applyLinkCommand } from './applyLink';
+import { planLinkCommand } from './planLink';
+import { signInCommand } from './signIn';
 import { clearRegionFilterCommand } from './clearRegionFilter';
 import { copyIdCommand } from './copyId';
 import { copyUsageCommand } from './copyUsage';
@@ -39,6 +42,9 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.switchProfile]: { what: 'Switch profile', create: switchProfileCommand },
   [CommandId.switchRegion]: { what: 'Switch region', create: switchRegionCommand },
   [CommandId.switchAccount]: { what: 'Switch profile or region', create: switchAccountCommand },
+  [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
+  [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
+  [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

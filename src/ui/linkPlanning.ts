@@ -1,0 +1,53 @@
+/**
+ * Planning a declared link from the explorer: the engine reads the live state and plans it
+ * (src/engine, src/core/plan), with progress and Cancel in a notification, and the plan is
+ * shown first as a readable document, before anything can change.
+ */
+import * as vscode from 'vscode';
+import type { Plan } from '../core/plan';
+import type { ConnectionSpec } from '../spec/types';
+import type { CloudSession } from './session';
+import type { DeclaredLink } from './tree/links';
+
+/** A plan and what it was made from. */
+export interface PlannedLink {
+  spec: ConnectionSpec;
+  plan: Plan;
+  /** The plan as the document shows it. */
+  text: string;
+}
+
+/** Plans a declared link with a cancellable notification; undefined when cancelled. */
+export async function planDeclaredLink(session: CloudSession, declared: DeclaredLink): Promise<PlannedLink | undefined> {
+  const { spec } = declared;
+  const { planSpec } = await import('../engine');
+  const { renderPlan, formatSummary } = await import('../core/plan');
+  const cloud = (await session.open()).withRegion(spec.regionId);
+  const endpoint = session.settings().endpoint;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Planning network link ${spec.networkLinkName}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
+      try {
+        progress.report({ message: `reading ${spec.vpcId}, its groups and ${spec.targets.length} target(s)…` });
+        const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: endpoint, signal: controller.signal });
+        const fileName = vscode.workspace.asRelativePath(vscode.Uri.parse(declared.file));
+        const header = `Plan for ${fileName}, profile ${cloud.accountProfile}: nothing has been changed yet.`;
+        const summary = plan.refused ? '' : `\n\n${formatSummary(plan.summary)}`;
+        return { spec, plan, text: `${header}\n\n${renderPlan(plan, fileName)}${summary}\n` };
+      } catch (error) {
+        if (token.isCancellationRequested) return undefined;
+        throw error;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+}
+
+/** Opens the plan as a read-only-looking document beside the spec. */
+export async function showPlanDocument(planned: PlannedLink): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content: planned.text, language: 'plaintext' });
+  return vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}

@@ -56,7 +56,10 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
       const page = currentPage();
       if (test === undefined || page === undefined || page.isClosed()) return;
       const file = join(E2E_RESULTS, `${slug(test.fullTitle())}.png`);
-      await page.screenshot({ path: file }).then(
+      // Park the pointer on the empty editor area so a hover left by the last click does not cover the view.
+      await page.mouse.move(800, 300);
+      await page.locator('.workbench-hover-container:visible, .monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+      await page.screenshot({ path: file, animations: 'disabled' }).then(
         () => screenshots.set(test.fullTitle(), file),
         (error: unknown) => log(`  (no screenshot of "${test.fullTitle()}": ${String(error)})`),
       );

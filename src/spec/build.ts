@@ -3,9 +3,9 @@
  * source range of every field. Defaults come from defaults.ts; a defaulted field's range is
  * its parent object's, so "Reveal in spec" still lands somewhere sensible.
  */
-import type { Document } from 'yaml';
+import type { SpecDocument } from './yamlDocuments';
 import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP } from './defaults';
-import { locate, type PathSegment, type Ranger } from './nodes';
+import { rootLocation, step, type Located, type PathSegment, type Ranger } from './nodes';
 import type {
   ConnectionSpec,
   InboundSource,
@@ -40,19 +40,32 @@ interface TargetData {
 }
 
 class FieldRanger {
+  /** Locations by path, so each field is one step from its (already found) parent. */
+  private readonly located = new Map<string, Located>();
+
   constructor(
-    private readonly doc: Document,
+    private readonly doc: SpecDocument,
     private readonly ranger: Ranger,
   ) {}
 
+  private locate(path: readonly PathSegment[]): Located {
+    const id = path.join('\u0000');
+    let hit = this.located.get(id);
+    if (!hit) {
+      hit = path.length === 0 ? rootLocation(this.doc) : step(this.doc, this.locate(path.slice(0, -1)), path[path.length - 1]!);
+      this.located.set(id, hit);
+    }
+    return hit;
+  }
+
   /** The value's range when present, else the parent's. */
   field(path: readonly PathSegment[], fallback: SourceRange): SourceRange {
-    const located = locate(this.doc, path);
+    const located = this.locate(path);
     return located.found ? this.ranger.valueRange(located) : fallback;
   }
 
   object(path: readonly PathSegment[]): SourceRange {
-    return this.ranger.valueRange(locate(this.doc, path));
+    return this.ranger.valueRange(this.locate(path));
   }
 }
 
@@ -157,7 +170,7 @@ function buildSecurityGroup(data: SpecData['securityGroup'], fields: FieldRanger
 }
 
 /** The typed spec of a schema-valid document. */
-export function buildConnectionSpec(data: unknown, doc: Document, ranger: Ranger, documentIndex: number): ConnectionSpec {
+export function buildConnectionSpec(data: unknown, doc: SpecDocument, ranger: Ranger, documentIndex: number): ConnectionSpec {
   const spec = data as SpecData;
   const fields = new FieldRanger(doc, ranger);
   const range = ranger.documentRange();

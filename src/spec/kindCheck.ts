@@ -2,7 +2,8 @@
  * Recognises YAML that is not a connection spec at all (a Kubernetes manifest, a Docker Compose
  * file…), so the user gets one clear sentence instead of a screenful of schema errors.
  */
-import { isMap, type Document, type Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
+import type { SpecDocument } from './yamlDocuments';
 import { SPEC_KIND } from './defaults';
 import { findPair, keyText, locate, type Ranger } from './nodes';
 import { specSchema } from './schema';
@@ -19,7 +20,7 @@ function lookalike(root: Node): string {
 }
 
 /** A problem when the document is clearly some other kind of YAML; undefined when it is (meant to be) a spec. */
-export function notASpecProblem(doc: Document, data: unknown, ranger: Ranger, documentIndex: number): SpecProblem | undefined {
+export function notASpecProblem(doc: SpecDocument, data: unknown, ranger: Ranger, documentIndex: number): SpecProblem | undefined {
   const root = locate(doc, []);
   const base = { severity: 'error' as const, code: 'not-a-spec' as const, documentIndex };
   if (!isMap(root.node) || typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -3,7 +3,8 @@
  * builder) and the text ranges to underline for it: the value for wrong values, the key for
  * unknown or missing properties. Aliases are followed, but ranges stay where the user wrote them.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { SpecDocument } from './yamlDocuments';
 import type { LineIndex } from './positions';
 import type { SourceRange } from './types';
 
@@ -28,10 +29,10 @@ export function keyText(key: unknown): string {
   return String(key);
 }
 
-function resolve(doc: Document, node: unknown): Node | undefined {
+function resolve(doc: SpecDocument, node: unknown): Node | undefined {
   let current = node;
   // An alias may point at another alias only through a chain the composer already bounded.
-  for (let hops = 0; hops < 8 && isAlias(current); hops++) current = current.resolve(doc);
+  for (let hops = 0; hops < 8 && isAlias(current); hops++) current = doc.resolveAlias(current);
   return (current ?? undefined) as Node | undefined;
 }
 
@@ -43,28 +44,38 @@ export function findPair(map: unknown, key: string): Pair<Node, Node | null> | u
   return hit;
 }
 
-/** Follows a path of keys and indexes from the document's root. */
-export function locate(doc: Document, path: readonly PathSegment[]): Located {
-  let written = (doc.contents ?? undefined) as Node | undefined;
-  let node = resolve(doc, written);
+/** The document's root as a location. */
+export function rootLocation(doc: SpecDocument): Located {
+  const written = (doc.contents ?? undefined) as Node | undefined;
+  return { written, node: resolve(doc, written), found: true };
+}
+
+/** One step down from a location: a key of a mapping or an index of a list. */
+export function step(doc: SpecDocument, from: Located, segment: PathSegment): Located {
+  const { node } = from;
+  if (!from.found) return from;
+  let written: Node | undefined;
   let key: Node | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = findPair(node, String(segment));
-      if (!pair) return { written, node, key, found: false };
-      key = pair.key;
-      written = pair.value ?? undefined;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)] as Node | null | undefined;
-      if (item === undefined) return { written, node, key, found: false };
-      key = undefined;
-      written = item ?? undefined;
-    } else {
-      return { written, node, key, found: false };
-    }
-    node = resolve(doc, written);
+  if (isMap(node)) {
+    const pair = findPair(node, String(segment));
+    if (!pair) return { ...from, found: false };
+    key = pair.key;
+    written = pair.value ?? undefined;
+  } else if (isSeq(node)) {
+    const item = node.items[Number(segment)] as Node | null | undefined;
+    if (item === undefined) return { ...from, found: false };
+    written = item ?? undefined;
+  } else {
+    return { ...from, found: false };
   }
-  return { written, node, key, found: true };
+  return { written, node: resolve(doc, written), key, found: true };
+}
+
+/** Follows a path of keys and indexes from the document's root. */
+export function locate(doc: SpecDocument, path: readonly PathSegment[]): Located {
+  let located = rootLocation(doc);
+  for (const segment of path) located = step(doc, located, segment);
+  return located;
 }
 
 /** Parses an ajv `instancePath` (JSON Pointer) into segments. */
@@ -91,7 +102,7 @@ function nodeSpan(node: Node | undefined): [number, number] | undefined {
 
 export class Ranger {
   constructor(
-    private readonly doc: Document,
+    private readonly doc: SpecDocument,
     private readonly index: LineIndex,
   ) {}
 

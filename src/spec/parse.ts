@@ -2,7 +2,7 @@
  * `parseSpecFile`: spec text in, typed links and exact problems out. Pure and total: whatever
  * the text, it returns (never throws) and does bounded work (see limits.ts).
  */
-import { isAlias, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, visit, type YAMLError } from 'yaml';
 import { buildConnectionSpec } from './build';
 import { notASpecProblem } from './kindCheck';
 import { MAX_ALIAS_COUNT } from './limits';
@@ -12,7 +12,7 @@ import { validateSpecData } from './schema';
 import { schemaProblems } from './schemaProblems';
 import { fileSemanticProblems, linkSemanticProblems, type TargetWritten } from './semantics';
 import type { ConnectionSpec, SpecFileResult, SpecProblem } from './types';
-import { loadYamlDocuments } from './yamlDocuments';
+import { loadYamlDocuments, type SpecDocument } from './yamlDocuments';
 
 function yamlProblem(error: YAMLError, severity: 'error' | 'warning', index: LineIndex, documentIndex: number): SpecProblem {
   const [start, end] = error.pos;
@@ -27,10 +27,10 @@ function yamlProblem(error: YAMLError, severity: 'error' | 'warning', index: Lin
   };
 }
 
-function firstAliasRange(doc: Document, ranger: Ranger, index: LineIndex) {
+function firstAliasRange(doc: SpecDocument, ranger: Ranger, index: LineIndex) {
   let offset: number | undefined;
   let end: number | undefined;
-  visit(doc, {
+  if (doc.contents) visit(doc.contents, {
     Alias(_, node) {
       if (isAlias(node) && node.range) {
         [offset, end] = node.range;
@@ -48,7 +48,7 @@ interface DocumentOutcome {
   hasContent: boolean;
 }
 
-function readDocument(doc: Document, documentIndex: number, index: LineIndex): DocumentOutcome {
+function readDocument(doc: SpecDocument, documentIndex: number, index: LineIndex): DocumentOutcome {
   const problems: SpecProblem[] = [
     ...doc.errors.map((e) => yamlProblem(e, 'error', index, documentIndex)),
     ...doc.warnings.map((w) => yamlProblem(w, 'warning', index, documentIndex)),
@@ -62,7 +62,7 @@ function readDocument(doc: Document, documentIndex: number, index: LineIndex): D
   const ranger = new Ranger(doc, index);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toData(MAX_ALIAS_COUNT);
   } catch (error) {
     const tooMany = error instanceof ReferenceError || /alias/i.test(String(error));
     problems.push({

@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { formatPath, locate, pointerSegments, type Ranger } from './nodes';
 import { resolveSchema, type SchemaNode } from './schema';
-import type { Document } from 'yaml';
+import type { SpecDocument } from './yamlDocuments';
 import type { SourceRange, SpecProblem, SpecProblemCode } from './types';
 import { closest, describeValue, firstSentence, idKindOf, listWords, typeWords } from './words';
 
@@ -125,7 +125,7 @@ function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /** Schema problems of one document, in text order, without duplicates. */
-export function schemaProblems(errors: readonly ErrorObject[], doc: Document, ranger: Ranger, documentIndex: number): SpecProblem[] {
+export function schemaProblems(errors: readonly ErrorObject[], doc: SpecDocument, ranger: Ranger, documentIndex: number): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const seen = new Set<string>();
   for (const error of withoutBranchNoise(errors)) {

@@ -3,13 +3,26 @@
  * number of documents and the nesting depth on the concrete syntax tree (the `yaml` parser is
  * iterative, its composer is recursive), and only then composes.
  */
-import { Composer, Lexer, Parser, type Document, type CST } from 'yaml';
+import { Composer, Lexer, Parser, type Alias, type CST, type Document, type Node, type YAMLError } from 'yaml';
+import { readFast } from './fastCompose';
 import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
 import type { LineIndex } from './positions';
 import type { SpecProblem } from './types';
 
+/** One YAML document, from the fast path or the `yaml` Composer; what the rest of src/spec reads. */
+export interface SpecDocument {
+  contents: Node | null;
+  errors: readonly YAMLError[];
+  warnings: readonly YAMLError[];
+  range: readonly [number, number, number] | undefined;
+  /** Plain data for the schema; throws on an alias bomb (composed documents only). */
+  toData(maxAliasCount: number): unknown;
+  /** The node an alias stands for. */
+  resolveAlias(alias: Alias): Node | undefined;
+}
+
 export interface LoadedDocuments {
-  documents: Document.Parsed[];
+  documents: SpecDocument[];
   /** File-level problems (size, binary content, depth, document count). */
   problems: SpecProblem[];
   /** Indexes of documents whose content was dropped (too deep); they must not be read further. */
@@ -132,7 +145,26 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
   }
   if (!full) for (const token of parser.end()) take(token);
 
+  const fast = readFast(tokens);
+  if (fast) {
+    const documents = fast.map((doc): SpecDocument => ({
+      contents: doc.contents,
+      errors: [],
+      warnings: [],
+      range: doc.range,
+      toData: () => doc.data,
+      resolveAlias: () => undefined,
+    }));
+    return { documents, problems, unread };
+  }
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-  const documents = Array.from(composer.compose(tokens, true, text.length));
+  const documents = Array.from(composer.compose(tokens, true, text.length), (doc: Document.Parsed): SpecDocument => ({
+    contents: (doc.contents ?? null) as Node | null,
+    errors: doc.errors,
+    warnings: doc.warnings,
+    range: doc.range,
+    toData: (maxAliasCount) => doc.toJS({ maxAliasCount }),
+    resolveAlias: (alias) => (alias.resolve(doc) ?? undefined) as Node | undefined,
+  }));
   return { documents, problems, unread };
 }

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { Composer, isMap, isPair, isSeq, Parser, stringify, type Node } from 'yaml';
+import { readFast } from '../../src/spec/fastCompose';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
 import { LineIndex, parseSpecFile, specSchema, type SpecFileResult } from '../../src/spec';
 
@@ -31,7 +32,46 @@ function checkResult(text: string, result: SpecFileResult): void {
   }
 }
 
+/** The same node shape and ranges in the fast path's tree and the Composer's. */
+function assertSameNodes(fast: unknown, composed: unknown, where: string): void {
+  if (isPair(fast) && isPair(composed)) {
+    assertSameNodes(fast.key, composed.key, `${where} key`);
+    assertSameNodes(fast.value, composed.value, `${where} value`);
+    return;
+  }
+  const a = fast as Node;
+  const b = composed as Node;
+  assert.deepEqual(a.range, b.range, `${where}: range`);
+  assert.equal(isMap(a), isMap(b), `${where}: map`);
+  assert.equal(isSeq(a), isSeq(b), `${where}: seq`);
+  if (isMap(a) || isSeq(a)) {
+    const items = (b as unknown as { items: unknown[] }).items;
+    assert.equal(a.items.length, items.length, `${where}: items`);
+    a.items.forEach((item, i) => assertSameNodes(item, items[i], `${where}[${i}]`));
+  }
+}
+
+let fastAccepted = 0;
+/**
+ * Differential check of the fast path: whenever it accepts a text, the `yaml` Composer must
+ * accept it too (no error, no warning) and produce the same data and node ranges.
+ */
+function assertFastPathAgrees(text: string): void {
+  const tokens = Array.from(new Parser().parse(text));
+  const fast = readFast(tokens);
+  if (!fast) return;
+  fastAccepted++;
+  const composed = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }).compose(tokens, true, text.length));
+  assert.equal(fast.length, composed.length, 'document count');
+  composed.forEach((doc, i) => {
+    assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], `fast path accepted what the Composer rejects:\n${text}`);
+    assert.deepEqual(fast[i]!.data, doc.toJS(), `data of document ${i}:\n${text}`);
+    assertSameNodes(fast[i]!.contents, doc.contents, `document ${i}`);
+  });
+}
+
 function parsedSafely(text: string): SpecFileResult {
+  assertFastPathAgrees(text);
   let result: SpecFileResult | undefined;
   assert.doesNotThrow(() => {
     result = parseSpecFile(text);
@@ -110,8 +150,10 @@ const validSpec = (n: number) =>
 
 // ---- mutations of the samples ----
 const yamlishText = fc.oneof(fc.constantFrom(':', '- ', '[', ']', '{', '}', '&a ', '*a', '!', '#', "'", '"', '\n', '  ', '\t', '|', '>', '%', '@', '`', ',', '?', '---\n', '\r', '\u00e9', '\ud83d\ude00', '\u0000', '\\'), fc.string({ maxLength: 6 }));
-type Mutation = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'swap'; a: number; b: number } | { kind: 'truncate'; at: number } | { kind: 'duplicate'; at: number; length: number };
+type Mutation = { kind: 'indent'; line: number; by: number } | { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'swap'; a: number; b: number } | { kind: 'truncate'; at: number } | { kind: 'duplicate'; at: number; length: number };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  // Indentation decides YAML structure; the Composer's column checks are what the fast path must not miss.
+  fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: yamlishText }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
@@ -121,6 +163,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 function mutate(text: string, m: Mutation): string {
   const at = (n: number): number => (text.length === 0 ? 0 : n % (text.length + 1));
   switch (m.kind) {
+    case 'indent': {
+      const lines = text.split('\n');
+      const i = m.line % lines.length;
+      lines[i] = m.by >= 0 ? ' '.repeat(m.by) + lines[i]! : lines[i]!.replace(new RegExp(`^ {0,${-m.by}}`), '');
+      return lines.join('\n');
+    }
     case 'insert':
       return text.slice(0, at(m.at)) + m.text + text.slice(at(m.at));
     case 'delete':
@@ -154,6 +202,10 @@ describe('spec: fuzz', function () {
     );
   });
 
+  beforeEach(() => {
+    fastAccepted = 0;
+  });
+
   it(`finds no problem at all in ${RUNS.valid} generated valid multi-document specs`, () => {
     const files = fc.integer({ min: 1, max: 3 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => validSpec(i))));
     fc.assert(
@@ -166,6 +218,8 @@ describe('spec: fuzz', function () {
       }),
       { numRuns: RUNS.valid, seed: SEED },
     );
+    // The generated specs are plain YAML: nearly all of them must take the fast path.
+    assert.ok(fastAccepted > RUNS.valid * 0.9, `fast path took ${fastAccepted} of ${RUNS.valid}`);
   });
 
   it(`never throws and keeps every range inside the text, for ${RUNS.mutations} mutated samples`, () => {
@@ -175,5 +229,6 @@ describe('spec: fuzz', function () {
       }),
       { numRuns: RUNS.mutations, seed: SEED },
     );
+    console.log(`      (the fast path read ${fastAccepted} of ${RUNS.mutations} mutated samples; the Composer agreed on each)`);
   });
 });

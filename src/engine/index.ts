@@ -4,7 +4,7 @@
  * so the CLI and the extension share it.
  */
 import type { ConnectionSpec } from '../spec/types';
-import { planConnection, type LiveState, type Plan, type PlanOptions } from '../core/plan';
+import { liveChecks, planConnection, type LiveCheck, type LiveState, type Plan, type PlanOptions } from '../core/plan';
 import type { EngineCloud } from './engineCloud';
 import { readLiveState } from './readLiveState';
 
@@ -18,4 +18,9 @@ export { isNotFound, type EngineCloud } from './engineCloud';
 export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {
   const live = await readLiveState(cloud, spec, { signal: options.signal });
   return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint }), live };
+}
+
+/** The live checks of a spec (for editor diagnostics): what is missing or against MaxCompute's rules, each with its spec range. */
+export async function checkSpecLive(cloud: EngineCloud, spec: ConnectionSpec, options: { signal?: AbortSignal } = {}): Promise<LiveCheck[]> {
+  return liveChecks(spec, await readLiveState(cloud, spec, options));
 }

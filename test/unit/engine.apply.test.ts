@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import { formatSummary, planHasChanges, type Plan } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
-import { applyPlan, planSpec, stalePlanReason, type ApplyEvent, type ApplyReport } from '../../src/engine';
+import { applyPlan, checkSpecLive, planSpec, stalePlanReason, type ApplyEvent, type ApplyReport } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
@@ -209,6 +209,16 @@ describe('engine: apply against the emulator', function () {
     assert.equal(account.error?.code, 'VpcNotFound');
     assert.equal(statuses(report)['link-group.create'], 'not-started');
     assert.deepEqual(emu.requests().filter((r) => !r.action.startsWith('Describe') && !r.action.startsWith('Get')).map((r) => r.action), []);
+  });
+
+  it('gives the live checks with their spec ranges for the editor', async () => {
+    const text = specText({ vSwitchId: M.vSwitchIdB, groupId: M.advancedGroupId });
+    const checks = await checkSpecLive(cloud, parseOne(text));
+    const lines = text.split('\n');
+    assert.deepEqual(checks.map((c) => [c.code, lines[c.range.start.line]!.trim()]), [
+      ['zone-unsupported', `vSwitch: ${M.vSwitchIdB}`],
+      ['group-advanced', `id: ${M.advancedGroupId}`],
+    ]);
   });
 
   it('cancellation stops between calls and reports what was done and what was not started', async () => {

@@ -50,6 +50,29 @@ describe('emulator: state, ClientToken and request log', () => {
       }
     });
 
+    it('a reader never sees a half-written file while large states are being rewritten', async () => {
+      const file = join(dir, 'state.json');
+      const emulator = await startEmulator({ stateFile: file, seed: { kind: 'scale', regionId: R, vpcs: 300, vSwitchesPerVpc: 5, securityGroupsPerVpc: 10 } });
+      try {
+        const client = clientFor(emulator, m);
+        const vpcId = (await client.call('DescribeVpcs', VPC, { RegionId: R, PageSize: 1 })).Vpcs.Vpc[0].VpcId as string;
+        let done = false;
+        let reads = 0;
+        const writes = Promise.all(Array.from({ length: 30 }, (_, i) => client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: vpcId, SecurityGroupName: `w-${i}` }))).finally(() => {
+          done = true;
+        });
+        while (!done) {
+          JSON.parse(readFileSync(file, 'utf8')); // throws on a torn file
+          reads++;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await writes;
+        assert.ok(reads > 0);
+      } finally {
+        await emulator.close();
+      }
+    });
+
     for (const [what, content] of [
       ['not JSON', '{"formatVersion": 1, "accounts": ['],
       ['JSON of the wrong shape', '{"formatVersion": 1, "accounts": [{"name": "x"}], "clientTokens": []}'],

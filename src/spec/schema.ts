@@ -1,8 +1,9 @@
 /**
- * The JSON Schema (schemas/mcvpc.schema.json) compiled once with ajv. The schema is the single
- * source for the spec's structure; Red Hat YAML reads the same file through contributes.yamlValidation.
+ * The JSON Schema (schemas/mcvpc.schema.json) and its validator. The schema is the single source
+ * for the spec's structure; Red Hat YAML reads the same file through contributes.yamlValidation.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import precompiledValidator from './generated/specValidator';
 import specSchemaJson from '../../schemas/mcvpc.schema.json';
 
 /** A JSON Schema object as far as this module reads it. */
@@ -33,25 +34,13 @@ export interface SchemaNode {
 /** The spec's JSON Schema as loaded from schemas/mcvpc.schema.json. */
 export const specSchema: SchemaNode = specSchemaJson as SchemaNode;
 
-let compiled: ValidateFunction | undefined;
-
-/** Milliseconds the one-time compilation took (0 until it ran); the benchmark reports it. */
-export let schemaCompileMilliseconds = 0;
-
 /**
- * The compiled validator, built on first use and kept for the process: compiling costs tens of
- * milliseconds, validating a document microseconds. Call early (e.g. when a spec editor opens)
- * to take the compilation off the first keystroke.
+ * The validator, compiled ahead of time from the schema (generated/specValidator.js, kept in step
+ * by a unit test): compiling with ajv at start-up would cost every CLI run and editor session
+ * tens to hundreds of milliseconds.
  */
 export function specValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  const started = performance.now();
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  // yaml-language-server's annotations: documentation and message text only, never validation.
-  ajv.addVocabulary(['markdownDescription', 'patternErrorMessage', 'errorMessage']);
-  compiled = ajv.compile(specSchema);
-  schemaCompileMilliseconds = performance.now() - started;
-  return compiled;
+  return precompiledValidator;
 }
 
 /** Validates one document's data; the errors are ajv's, for `schemaProblems` to put in words. */

@@ -90,6 +90,6 @@ export function listWords(items: readonly unknown[]): string {
 /** The first sentence of a schema description, for "missing `vpc`: …" hints. */
 export function firstSentence(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /^(.*?[.)])(\s|$)/.exec(text);
+  const m = /^(.*?\.)(\s|$)/.exec(text);
   return (m ? m[1] : text)!.trim();
 }

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { parseSpecFile, schemaCompileMilliseconds, specValidator, type SpecProblemCode } from '../../src/spec';
+import { parseSpecFile, type SpecProblemCode } from '../../src/spec';
+import { specValidatorSource } from '../../src/spec/validatorSource';
 
 const WARMUP = 5;
 const ITERATIONS = 40;
@@ -100,9 +101,10 @@ async function main(): Promise<void> {
   const lineCount = text.split('\n').length;
   const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'mcvpc.schema.json'), 'utf8')) as unknown;
 
-  // Ours: the one-time compilation is measured on its own, then kept off the hot path.
-  specValidator();
-  const compileMs = schemaCompileMilliseconds;
+  // Ours validates with a validator compiled ahead of time; this is what that compilation costs.
+  const compileStarted = performance.now();
+  specValidatorSource();
+  const compileMs = performance.now() - compileStarted;
 
   const service = getLanguageService({
     schemaRequestService: (uri: string) => Promise.reject(new Error(`offline: ${uri}`)),
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
   const theirsMedian = median(theirsMs);
   const ratio = oursMedian / theirsMedian;
   console.log(`spec: ${lineCount} lines, ${text.split('---\n').length} documents, ${injected} injected schema mistakes`);
-  console.log(`ajv schema compile (once per process): ${compileMs.toFixed(1)} ms`);
+  console.log(`ajv schema compile: ${compileMs.toFixed(1)} ms, paid ahead of time (src/spec/generated/specValidator.js), not at start-up`);
   console.log(`iterations: ${ITERATIONS} after ${WARMUP} warm-up`);
   console.log(`ours   (parseSpecFile)              median ${oursMedian.toFixed(2)} ms   min ${Math.min(...oursMs).toFixed(2)} ms`);
   console.log(`theirs (yaml-language-server doValidation) median ${theirsMedian.toFixed(2)} ms   min ${Math.min(...theirsMs).toFixed(2)} ms`);

@@ -1,0 +1,5 @@
+/** The spec's JSON Schema compiled ahead of time (see src/spec/validatorSource.ts). */
+import type { ValidateFunction } from 'ajv';
+
+declare const validate: ValidateFunction;
+export default validate;

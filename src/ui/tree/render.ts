@@ -139,7 +139,10 @@ function renderSecurityGroup(node: SecurityGroupNode): vscode.TreeItem {
   const type = group.type === 'enterprise' ? 'advanced' : 'basic';
   const rules = group.ruleCount !== undefined ? ` · ${group.ruleCount} rule${group.ruleCount === 1 ? '' : 's'}` : '';
   const icon = node.locked ? new vscode.ThemeIcon('lock') : new vscode.ThemeIcon('shield');
-  const treeItem = item(node, group.name || group.securityGroupId, Collapsed, icon, node.locked ? ContextValue.securityGroupLocked : ContextValue.securityGroup);
+  // Under its own VPC, "MaxCompute-vpc-<that VPC's id>" says nothing the parent does not: keep the part that matters visible.
+  const suffix = `-${group.vpcId}`;
+  const label = node.locked && group.vpcId !== '' && group.name.endsWith(suffix) ? group.name.slice(0, -suffix.length) : group.name || group.securityGroupId;
+  const treeItem = item(node, label, Collapsed, icon, node.locked ? ContextValue.securityGroupLocked : ContextValue.securityGroup);
   treeItem.description = node.locked ? `managed by MaxCompute · do not modify · ${group.securityGroupId}` : `${type}${rules} · ${group.securityGroupId}`;
   const lines = [`**${escape(group.name || group.securityGroupId)}** \`${group.securityGroupId}\``, `- Type: ${type}${group.type === 'enterprise' ? ' (denies outbound by default: not usable for a network link)' : ''}${rules !== '' ? `\n- Rules: ${group.ruleCount}` : ''}`];
   if (group.description !== '') lines.push(`"${escape(group.description)}"`);
@@ -151,13 +154,14 @@ function renderSecurityGroup(node: SecurityGroupNode): vscode.TreeItem {
 function renderLink(node: NetworkLinkNode): vscode.TreeItem {
   const { link } = node;
   const icons = { connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')), 'waiting-for-console': new vscode.ThemeIcon('watch'), 'detected-unnamed': new vscode.ThemeIcon('question') };
-  const treeItem = item(node, link.name ?? 'unnamed link', None, icons[link.state], link.declared !== undefined ? ContextValue.linkDeclared : ContextValue.linkDetected);
-  treeItem.description = `${linkStateText(link.state)} · ${node.vSwitch?.name || link.vSwitchId}`;
+  const treeItem = item(node, link.name ?? '(unnamed link)', None, icons[link.state], link.declared !== undefined ? ContextValue.linkDeclared : ContextValue.linkDetected);
+  const where = node.vSwitch?.name || link.vSwitchId;
+  treeItem.description = link.state === 'detected-unnamed' ? `detected in ${where} · no spec names it` : `${linkStateText(link.state)} · ${where}`;
   const lines = [`**${escape(link.name ?? 'Unnamed link')}** — ${linkStateText(link.state)}`];
-  const where = [`- vSwitch: \`${link.vSwitchId}\`${node.vSwitch !== undefined ? ` (${node.vSwitch.zoneId}, \`${node.vSwitch.cidrBlock}\`)` : ''}`];
-  where.push(`- Security group: ${link.securityGroupId !== undefined ? `\`${link.securityGroupId}\`` : 'to be created'}${link.securityGroupName !== undefined ? ` (${escape(link.securityGroupName)})` : ''}`);
-  where.push(`- Network interfaces: ${link.networkInterfaces.length === 0 ? 'none yet' : link.networkInterfaces.map((e) => `\`${e.networkInterfaceId}\` ${e.privateIpAddress}`).join(', ')}`);
-  lines.push(where.join('\n'));
+  const place = [`- vSwitch: \`${link.vSwitchId}\`${node.vSwitch !== undefined ? ` (${node.vSwitch.zoneId}, \`${node.vSwitch.cidrBlock}\`)` : ''}`];
+  place.push(`- Security group: ${link.securityGroupId !== undefined ? `\`${link.securityGroupId}\`` : 'to be created'}${link.securityGroupName !== undefined ? ` (${escape(link.securityGroupName)})` : ''}`);
+  place.push(`- Network interfaces: ${link.networkInterfaces.length === 0 ? 'none yet' : link.networkInterfaces.map((e) => `\`${e.networkInterfaceId}\` ${e.privateIpAddress}`).join(', ')}`);
+  lines.push(place.join('\n'));
   if (link.state === 'waiting-for-console') lines.push('Declared in a spec; MaxCompute\'s network interfaces are not in the VPC yet. Run **Apply**, then create the link in the MaxCompute console (Network Connection) with the values it shows.');
   if (link.state === 'detected-unnamed') lines.push('MaxCompute\'s network interfaces are in this VPC, but no spec in the workspace names this link (MaxCompute has no API that tells its name).');
   if (link.declared !== undefined) lines.push(`Declared in \`${escape(vscode.Uri.parse(link.declared.file).path.split('/').pop() ?? link.declared.file)}\``);

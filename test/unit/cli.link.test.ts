@@ -159,6 +159,30 @@ describe('mcvpc validate / plan / apply / usage', function () {
     await groupIdByName(emu, 'maxcompute-link');
   });
 
+  it('apply --wait-for-console finishes in one run once the link is created meanwhile', async () => {
+    const file = await specFile('wait.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const run = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliBundle, 'apply', file, '--auto-approve', '--wait-for-console', '60'], { cwd: ROOT, env, stdio: 'pipe' });
+      let stdout = '';
+      let stderr = '';
+      let created: Promise<void> | undefined;
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        // Create the link only once the CLI says it is waiting, as a person would.
+        if (created === undefined && /Waiting up to \d+ s for the network link/.test(stderr)) {
+          created = groupIdByName(emu, 'maxcompute-link').then((id) => createLinkInConsole(emu, parseOne(specText()), id));
+          created.catch(reject);
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 99, stdout, stderr }));
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^Apply complete: /m);
+    assert.match(run.stdout, /done\s+RDS rm-\S+: add 192\.168\.1\.0\/24 to whitelist group maxcompute/);
+  });
+
   it('a saved plan is applied only while the cloud is unchanged', async () => {
     const file = await specFile('hb.mcvpc.yaml', specText({ targets: [TARGETS.hbaseWhitelist] }));
     const planFile = join(dir, 'saved.plan.json');

@@ -38,7 +38,8 @@ async function confirmed(): Promise<boolean> {
 }
 
 export async function runApply(args: LinkCommandArgs): Promise<number> {
-  const planned = await planAll(args, new CloudSessions(args));
+  const sessions = new CloudSessions(args);
+  const planned = await planAll(args, sessions);
   if (planned === undefined) return EXIT.error;
   const plans = planned.map((p) => p.plan);
   // With --json, stdout carries only the JSON; the plan is shown on stderr.
@@ -74,7 +75,6 @@ export async function runApply(args: LinkCommandArgs): Promise<number> {
   };
   process.on('SIGINT', onInterrupt);
   const reports: ApplyReport[] = [];
-  const sessions = new CloudSessions(args);
   try {
     for (const { spec, plan } of planned) {
       if (controller.signal.aborted) break;

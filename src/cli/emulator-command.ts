@@ -54,8 +54,23 @@ export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptio
   return options;
 }
 
+const HELP = `usage: mcvpc emulator [--port N] [--host ADDRESS] [--state FILE] [--seed default|empty] [--latency MS]
+
+Runs the local Alibaba Cloud OpenAPI emulator until Ctrl+C (SIGINT) or SIGTERM.
+The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[…credentials…]}.
+  --port N        port to listen on (default 0: a free port)
+  --host ADDRESS  address to bind (default 127.0.0.1)
+  --state FILE    keep the state in this JSON file (read at start when it exists)
+  --seed NAME     world to start with when there is no state file: default or empty
+  --latency MS    delay every API request by MS milliseconds
+`;
+
 /** Runs the emulator until a signal arrives; resolves to the exit code. */
 export async function runEmulatorCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   let options: EmulatorCommandOptions;
   try {
     options = parseEmulatorArgs(args);

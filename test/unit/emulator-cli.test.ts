@@ -88,10 +88,13 @@ describe('mcvpc emulator (command line)', function () {
     assert.equal(readFileSync(state, 'utf8'), 'not json');
   });
 
-  it('refuses unknown options with exit code 2, and unknown commands with 1', async () => {
+  it('refuses unknown options with exit code 2 (--help is 0), and unknown commands with 1', async () => {
     const bad = await exited(mcvpc(['emulator', '--colour', 'blue']));
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown option "--colour"/);
+    const help = await exited(mcvpc(['emulator', '--help']));
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /usage: mcvpc emulator/);
     const unknown = await exited(mcvpc(['frobnicate']));
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /unknown command "frobnicate"/);

@@ -21,6 +21,7 @@
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
+import * as os from 'node:os';
 import { createCloud, type Cloud } from '../../src/cloud';
 import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
@@ -187,6 +188,8 @@ async function main(): Promise<void> {
     const expected = { vpcs: VPCS, vSwitches: VPCS * VSWITCHES_PER_VPC, groups: VPCS * GROUPS_PER_VPC };
     console.log(`world: ${REGION}, ${VPCS} VPCs, ${expected.vSwitches} vSwitches, ${expected.groups} security groups`);
     console.log(`latency per request: ${LATENCY_MS} ms; concurrency cap: ${MAX_CONCURRENCY}; runs: 1 cold + ${MEASURED_RUNS} measured`);
+    // Wall time on a shared machine depends on what else runs: say so next to the figures.
+    console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}`);
 
     const runs: RunResult[] = [];
     for (let run = 0; run <= MEASURED_RUNS; run++) {

@@ -10,6 +10,7 @@ import { validateFaultConfig, type FaultEngine } from './faults';
 import { newRequestId } from './ids';
 import { ConsoleError, createNetworkLink, parseNetworkLinkRequest, removeNetworkLink } from './networkLink';
 import type { RequestLog } from './requestLog';
+import { buildSeed } from './seed';
 import type { AccountState, EmulatorState } from './state';
 import type { StateStore } from './store';
 
@@ -96,6 +97,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       case 'DELETE /__emulator/requests':
         deps.log.clear();
         return send(res, 200, { cleared: true });
+      case 'POST /__emulator/reset': {
+        const body = await jsonBody(req);
+        const seed = body.seed ?? 'default';
+        if (seed !== 'default' && seed !== 'empty') throw new ConsoleError(400, 'InvalidSeed', `"seed" must be "default" or "empty", got ${JSON.stringify(seed)}.`);
+        await deps.store.replace(buildSeed(seed));
+        return send(res, 200, { reset: true, seed });
+      }
       case 'GET /__emulator/faults':
         return send(res, 200, deps.faults.current());
       case 'POST /__emulator/faults': {

@@ -10,10 +10,10 @@ import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { FaultEngine, validateFaultConfig, type FaultConfig, type TargetedFault } from './faults';
 import { PRODUCT_APIS } from './products';
 import { RequestLog, type RequestRecord } from './requestLog';
-import { buildSeed, type ScaleSeed } from './seed';
+import { buildSeed, type ScaleSeed, type SeedChoice } from './seed';
 import { readStateFile, StateStore } from './store';
 
-export type { FaultConfig, TargetedFault, RequestRecord, ScaleSeed };
+export type { FaultConfig, TargetedFault, RequestRecord, ScaleSeed, SeedChoice };
 export { DEFAULT_SEED } from './seed';
 export { StateFileError } from './store';
 
@@ -47,6 +47,8 @@ export interface Emulator {
   /** The API requests seen so far. */
   requests(): RequestRecord[];
   clearRequests(): void;
+  /** Replaces every account's resources with a fresh seed (default 'default'); faults and the request log stay. */
+  reset(seed?: SeedChoice): Promise<void>;
   /** Stops listening, ends hung requests and finishes pending state writes. */
   close(): Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     setFaults: (f) => faults.set(validateFaultConfig(f)),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
+    reset: (seed = 'default') => store.replace(buildSeed(seed)),
     close: async () => {
       for (const timer of hangs) clearTimeout(timer);
       hangs.clear();

@@ -105,6 +105,13 @@ export class StateStore {
     }
   }
 
+  /** Replaces the whole world (e.g. with a fresh seed) in place and persists it. */
+  replace(next: EmulatorState): Promise<void> {
+    this.state.accounts = next.accounts;
+    this.state.clientTokens = next.clientTokens;
+    return this.persist();
+  }
+
   /** Waits for any write in flight. */
   async flush(): Promise<void> {
     while (this.writing) await this.writing.catch(() => undefined);

@@ -93,6 +93,23 @@ describe('emulator: state, ClientToken and request log', () => {
       });
     }
 
+    it('reset (programmatic or POST /__emulator/reset) brings back a fresh seed and persists it', async () => {
+      const file = join(dir, 'state.json');
+      const emulator = await startEmulator({ stateFile: file });
+      try {
+        const client = clientFor(emulator, m);
+        const created = await client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId });
+        await emulator.reset();
+        assert.ok(!readFileSync(file, 'utf8').includes(created.SecurityGroupId));
+        assert.equal((await client.call('DescribeVpcs', VPC, { RegionId: R })).TotalCount, 2);
+        assert.equal((await control(emulator, 'POST', '/__emulator/reset', { seed: 'empty' })).status, 200);
+        assert.equal((await client.call('DescribeVpcs', VPC, { RegionId: R })).TotalCount, 0, 'the same credentials still work');
+        assert.equal((await control(emulator, 'POST', '/__emulator/reset', { seed: 'huge' })).status, 400);
+      } finally {
+        await emulator.close();
+      }
+    });
+
     it('GET /__emulator/state returns the state with secrets and tokens redacted', async () => {
       const emulator = await startEmulator();
       try {

@@ -197,6 +197,24 @@ const rows: Row[] = [
     refusedWith: ['group-name-ambiguous'],
   },
   {
+    name: 'a drop rule at priority 1 in the link group would beat the accept rule',
+    spec: b.spec(),
+    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [{ ...b.returnTrafficRule('0.0.0.0/0'), policy: 'drop' }]) }),
+    refusedWith: ['rule-overridden'],
+  },
+  {
+    name: 'a drop rule at a lower priority does not stop the accept rule',
+    spec: b.spec(),
+    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [{ ...b.returnTrafficRule('0.0.0.0/0'), policy: 'drop', priority: 5 }]) }),
+    actions: { 'link-group.ingress': 'create' },
+  },
+  {
+    name: 'a drop rule on an EMR port at priority 1',
+    spec: b.spec({ targets: [b.emrTarget(0)] }),
+    live: b.linkedLive([b.emrLive([{ direction: 'ingress', policy: 'drop', protocol: 'TCP', portRange: '9083/9083', priority: 1, peerCidr: '0.0.0.0/0' }])]),
+    refusedWith: ['rule-overridden'],
+  },
+  {
     name: 'HBase whitelist, HBase security group, EMR (one port covered) and a custom server',
     spec: b.spec({ targets: [b.hbaseTarget(0), b.hbaseTarget(1, 'securityGroup'), b.emrTarget(2), b.customTarget(3)] }),
     live: b.linkedLive([

@@ -10,6 +10,8 @@ import { zoneSupportProblem } from '../zones';
 import type { ConnectionSpec, SourceRange, TargetSpec } from '../../spec/types';
 import type { LiveState, TargetLive } from './liveState';
 import type { LiveCheck, LiveCheckCode } from './steps';
+import { emrPortRule, linkGroupIngressRule, overridingDrops } from './wantedRules';
+import { describeRule } from '../rules';
 
 /** RDS instances accept at most three ECS security groups (alicloud_db_instance `security_group_ids`). */
 export const RDS_MAX_SECURITY_GROUPS = 3;
@@ -89,6 +91,13 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
   if (groupSpec.mode === 'create' && groupSpec.inboundSource.kind === 'cidr' && isWholeInternet(groupSpec.inboundSource.cidr) && !groupSpec.allowWholeInternet) {
     checks.push(error('whole-internet', `inboundSource ${groupSpec.inboundSource.cidr} opens the group to the whole internet; set allowWholeInternet: true if that is really meant.`, groupSpec.ranges.inboundSource));
   }
+  const sourceCidr = linkInboundCidr(spec, live);
+  if (live.linkGroup !== undefined && sourceCidr !== undefined) {
+    const drops = overridingDrops(live.linkGroup.ingress, linkGroupIngressRule(sourceCidr));
+    if (drops.length > 0) {
+      checks.push(error('rule-overridden', `Security group ${live.linkGroup.group.securityGroupId} has ${drops.map(describeRule).join('; ')}, which would still drop return traffic from ${sourceCidr} after the accept rule is added (a drop wins at equal priority); remove it first.`, range));
+    }
+  }
   return checks;
 }
 
@@ -109,6 +118,7 @@ function targetWords(target: TargetSpec): string {
 function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive | undefined, state: LiveState): LiveCheck[] {
   if (live === undefined || live.kind !== target.kind) throw new Error(`The live state has no ${target.kind} entry for target ${target.index}; it was read for another spec.`);
   const checks: LiveCheck[] = [];
+  const linkGroupId = state.linkGroup?.group.securityGroupId;
   const otherVpc = (vpcId: string | undefined, range: SourceRange): void => {
     if (vpcId !== undefined && vpcId !== '' && vpcId !== spec.vpcId) {
       checks.push(warning('target-other-vpc', aboutTarget(target, `${targetWords(target)} is in ${vpcId}, not in the link's VPC ${spec.vpcId}: the link only reaches addresses in ${spec.vpcId}.`), range));
@@ -117,7 +127,6 @@ function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive
   if (target.kind === 'rds' && live.kind === 'rds') {
     if (live.instance === undefined) return [error('target-not-found', aboutTarget(target, `RDS instance ${target.instanceId} was not found in ${spec.regionId}.`), target.ranges.instanceId)];
     otherVpc(live.instance.vpcId, target.ranges.instanceId);
-    const linkGroupId = state.linkGroup?.group.securityGroupId;
     const alreadyBound = linkGroupId !== undefined && live.securityGroupIds.includes(linkGroupId);
     if (target.access.mode === 'securityGroup' && !alreadyBound && live.securityGroupIds.length >= RDS_MAX_SECURITY_GROUPS) {
       checks.push(error('too-many-security-groups', aboutTarget(target, `RDS instance ${target.instanceId} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${RDS_MAX_SECURITY_GROUPS}; use access: whitelist, or remove one.`), target.ranges.access));
@@ -140,6 +149,11 @@ function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive
       checks.push(error('target-group-managed', aboutTarget(target, `security group ${group.securityGroupId} (${group.name}) belongs to MaxCompute and must never be modified; name the cluster's own group.`), target.ranges.cluster));
     } else if (group.type !== 'normal') {
       checks.push(error('target-group-advanced', aboutTarget(target, `security group ${group.securityGroupId} is an advanced group, which cannot authorize another security group; EMR needs a basic group.`), target.ranges.cluster));
+    } else if (linkGroupId !== undefined) {
+      const drops = [...new Set(target.ports.flatMap((port) => overridingDrops(live.group!.ingress, emrPortRule(linkGroupId, port))))];
+      if (drops.length > 0) {
+        checks.push(error('rule-overridden', aboutTarget(target, `security group ${group.securityGroupId} has ${drops.map(describeRule).join('; ')}, which would still drop the link's traffic on TCP ${target.ports.join(', ')} after the accept rules are added; remove it first.`), target.ranges.ports));
+      }
     }
   }
   return checks;

@@ -3,7 +3,7 @@
  * procedure (preflight, the link's security group, the console hand-over, target access, usage),
  * each marked + ~ = ! with the API call it makes and the spec text it comes from. Pure.
  */
-import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames, type SecurityGroupRule } from '../model';
+import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../model';
 import { NETWORK_LINK_ROLE_NAME, NETWORK_LINK_TYPE, networkLinkConsoleUrl } from '../networkLinkConsole';
 import { ruleCovers } from '../ruleCoverage';
 import { describeRule } from '../rules';
@@ -14,6 +14,7 @@ import { linkInboundCidr, liveChecks, networkLinkDetected } from './liveChecks';
 import type { LiveState } from './liveState';
 import { KNOWN_AFTER_APPLY, type Plan, type PlanStep, type PlanSummary } from './steps';
 import { planTargetStep } from './targetSteps';
+import { linkGroupIngressRule } from './wantedRules';
 
 export interface PlanOptions {
   /** The emulator's endpoint when one is in use: the hand-over then points at its console page. */
@@ -30,11 +31,6 @@ export const STEP_IDS = {
   networkLink: 'network-link',
   usage: 'usage',
 } as const;
-
-/** The inbound rule the link's group needs: MaxCompute's traffic back into its ENIs is return traffic, so accept all of it from the source block. */
-export function linkGroupIngressRule(sourceCidr: string): SecurityGroupRule {
-  return { direction: 'ingress', policy: 'accept', protocol: 'ALL', portRange: '-1/-1', priority: 1, peerCidr: sourceCidr, description: 'MaxCompute network link return traffic' };
-}
 
 /** The description a created link group gets. */
 function groupDescription(spec: ConnectionSpec): string {

@@ -97,7 +97,8 @@ export type LiveCheckCode =
   | 'target-group-missing'
   | 'target-group-managed'
   | 'target-group-advanced'
-  | 'too-many-security-groups';
+  | 'too-many-security-groups'
+  | 'rule-overridden';
 
 export interface PlanSummary {
   add: number;

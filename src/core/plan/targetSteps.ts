@@ -11,6 +11,7 @@ import { describeRule } from '../rules';
 import type { CustomTargetSpec, EmrTargetSpec, HBaseTargetSpec, RdsTargetSpec, TargetSpec } from '../../spec/types';
 import type { CustomLive, EmrLive, HBaseLive, RdsLive, TargetLive, WhitelistGroup } from './liveState';
 import { KNOWN_AFTER_APPLY, type PlanStep } from './steps';
+import { emrPortRule } from './wantedRules';
 
 /** What target steps need from the earlier steps. */
 export interface TargetContext {
@@ -30,11 +31,6 @@ export function whitelistEntryCovering(group: WhitelistGroup | undefined, cidr: 
     const entry = parseCidr(ip);
     return entry !== undefined && cidrContains(entry, wanted);
   });
-}
-
-/** The inbound rule that lets the link's ENIs reach one TCP port of a cluster. */
-export function emrPortRule(linkGroupId: string, port: number): SecurityGroupRule {
-  return { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: `${port}/${port}`, priority: 1, peerGroupId: linkGroupId, description: 'MaxCompute network link' };
 }
 
 /** The ports whose rule is not yet in force in the group (all of them while the link group is unknown). */

@@ -71,12 +71,12 @@ export const ContextValue = {
 
 /** Context keys the extension sets with `setContext`, used by `when` clauses in package.json. */
 export const ContextKey = {
-  /** Why the explorer is empty: 'noProfile' | 'noRegions' | 'ready' (drives viewsWelcome). */
+  /** Why the explorer is empty: 'noProfile' | 'noRegions' | 'empty' (no VPC in the only region) | 'ready' (drives viewsWelcome). */
   setup: 'mcvpc.setup',
 } as const;
 
 /** Values of ContextKey.setup. */
-export type SetupState = 'noProfile' | 'noRegions' | 'ready';
+export type SetupState = 'noProfile' | 'noRegions' | 'empty' | 'ready';
 
 /** The extension's settings section and keys (package.json `contributes.configuration`). */
 export const SettingsSection = 'mcvpc';

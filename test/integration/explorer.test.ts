@@ -264,6 +264,20 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     }
   });
 
+  it('shows nothing but the welcome (with its next steps) when the only region has no VPC', async () => {
+    const { api, extension } = await activatedExtension();
+    await setSetting('regions', ['ap-southeast-1']);
+    try {
+      assert.deepEqual(await api.getExplorerChildren(), []);
+    } finally {
+      await setSetting('regions', undefined);
+    }
+    const manifest = extension.packageJSON as { contributes: { viewsWelcome: { when?: string; contents: string }[] } };
+    const welcome = manifest.contributes.viewsWelcome.find((w) => w.when === 'mcvpc.setup == empty');
+    assert.match(welcome?.contents ?? '', /command:mcvpc\.switchAccount/);
+    assert.ok((await api.getExplorerChildren()).length > 0, 'back to the default region');
+  });
+
   it('shows an unreachable endpoint as an error node with a code, not a popup', async () => {
     const { api } = await activatedExtension();
     const endpoint = emulatorEndpoint();

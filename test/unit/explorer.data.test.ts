@@ -225,6 +225,33 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(actionsSince(emu, start), calls, 'links and services come from the cache the second time');
   });
 
+  it('tells an empty region apart (for the welcome message) using the page the region would fetch anyway', async () => {
+    h.settings.regions = ['ap-southeast-1'];
+    assert.equal(await h.data.accountLooksEmpty(), true);
+    const [empty] = await h.data.children();
+    const start = emu.requests().length;
+    const children = await h.data.children(empty);
+    assert.equal(child(children, 'note').label, 'No VPCs in ap-southeast-1');
+    assert.deepEqual(actionsSince(emu, start), [], 'the region\'s first page was cached by the check');
+    h.settings.regions = ['cn-hangzhou'];
+    assert.equal(await h.data.accountLooksEmpty(), false);
+    h.settings.regions = ['ap-southeast-1', 'cn-shanghai'];
+    assert.equal(await h.data.accountLooksEmpty(), false, 'several regions stay lazy');
+  });
+
+  it('shows each service\'s whitelist groups and security groups, read once', async () => {
+    const services = await h.data.children(await group(m.vpcId, 'services'));
+    const rds = child(services, 'service', (s) => s.service.kind === 'rds');
+    const hbase = child(services, 'service', (s) => s.service.kind === 'hbase');
+    assert.ok(rds.access.settings?.kind === 'rds');
+    assert.deepEqual(
+      rds.access.settings.whitelist.map((w) => w.name),
+      ['default', 'ali_dms_group'],
+    );
+    assert.ok(hbase.access.settings?.kind === 'hbase');
+    assert.deepEqual(hbase.access.settings.securityGroupIds, [m.hbaseGroupId]);
+  });
+
   it('keeps one account\'s nodes out of another\'s tree: ids carry the profile', async () => {
     const { accessKeyId, accessKeySecret } = DEFAULT_SEED.second;
     const second = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret } });

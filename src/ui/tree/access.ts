@@ -32,6 +32,8 @@ export interface ServiceAccess {
   perLink: LinkAccess[];
   /** Why access could not be read (the service's settings could not be fetched). */
   problem?: string;
+  /** The settings the verdicts come from, when they could be read. */
+  settings?: AccessSettings;
 }
 
 /** The access settings of a service, as read from its API. */

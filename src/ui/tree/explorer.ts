@@ -91,6 +91,10 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     }
     try {
       const roots = await this.data.children();
+      if (await this.data.accountLooksEmpty()) {
+        await setSetupState('empty');
+        return [];
+      }
       await setSetupState('ready');
       return roots;
     } catch (error) {

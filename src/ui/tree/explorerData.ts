@@ -13,7 +13,7 @@ import { toEmrCluster, toRule } from '../../cloud/mappers';
 import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
 import { isRegionSupported, zoneSupportProblem } from '../../core/zones';
 import type { DescribedError } from '../errorReporting';
-import { linkSource, serviceAccess, unreadableAccess, type AccessSettings, type LinkSource } from './access';
+import { linkSource, serviceAccess, unreadableAccess, type AccessSettings, type LinkSource, type ServiceAccess } from './access';
 import { CallCache } from './callCache';
 import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from './links';
 import {
@@ -133,6 +133,25 @@ export class ExplorerData {
     this.calls.invalidate(...prefixes);
     for (const key of [...this.cursors.keys()]) {
       if (prefixes.some((p) => key === p || key.startsWith(`${p}/`))) this.cursors.delete(key);
+    }
+  }
+
+  /**
+   * True when the only configured region has no VPC, so the view can show a welcome with the
+   * next step instead of an empty region. Only with one region: that one opens by itself, so
+   * its first page is fetched anyway (and cached for it); more regions stay lazy. Errors: false.
+   */
+  async accountLooksEmpty(): Promise<boolean> {
+    const { regions } = this.source.settings();
+    if (regions.length !== 1) return false;
+    try {
+      const cloud = await this.source.openCloud();
+      const regionCloud = cloud.withRegion(regions[0]!);
+      const key = `${regionKey(cloud.accountProfile, regions[0]!)}#`;
+      const page = await this.calls.get(key, (signal) => regionCloud.fetchPage(this.vpcListing(regionCloud), undefined, { signal }));
+      return page.items.length === 0;
+    } catch {
+      return false;
     }
   }
 
@@ -359,16 +378,18 @@ export class ExplorerData {
     }
   }
 
-  private async access(group: VpcGroupNode, service: Service, sources: LinkSource[], linksUnknown: boolean): Promise<ReturnType<typeof serviceAccess>> {
-    if (linksUnknown) return unreadableAccess('the VPC\'s network links could not be read');
-    if (sources.length === 0) return serviceAccess({ kind: 'rds', whitelist: [], securityGroupIds: [] }, []);
+  /** The service's access settings (shown in its tooltip) and what they mean for each link of the VPC. */
+  private async access(group: VpcGroupNode, service: Service, sources: LinkSource[], linksUnknown: boolean): Promise<ServiceAccess> {
+    let settings: AccessSettings;
     try {
-      return serviceAccess(await this.accessSettings(group, service), sources);
+      settings = await this.accessSettings(group, service);
     } catch (error) {
       const described = this.source.describeError(error);
       this.source.logFailure?.(`Reading the access settings of ${service.kind === 'rds' ? service.instanceId : service.clusterId}`, described);
       return unreadableAccess(described.message);
     }
+    if (linksUnknown) return { ...unreadableAccess('the VPC\'s network links could not be read'), settings };
+    return { ...serviceAccess(settings, sources), settings };
   }
 
   private async accessSettings(group: VpcGroupNode, service: Service): Promise<AccessSettings> {

@@ -183,6 +183,16 @@ function renderService(node: ServiceNode): vscode.TreeItem {
   if (service.kind === 'rds') facts.push(`- Port: ${service.port}`, `- Status: ${escape(service.status)}`);
   if (service.kind === 'hbase') facts.push(`- Status: ${escape(service.status)}`);
   if (service.kind === 'emr') facts.push(`- State: ${escape(service.state)}`, `- Cluster security group: ${service.securityGroupId !== undefined ? `\`${service.securityGroupId}\`` : 'unknown'}`);
+  const settings = access.settings;
+  if (settings !== undefined && settings.kind !== 'emr') {
+    const groups = settings.whitelist.map((w) => `${escape(w.name)}: ${w.ips.length > 0 ? w.ips.map((ip) => `\`${ip}\``).join(', ') : '(empty)'}`);
+    facts.push(`- Whitelist groups: ${groups.length > 0 ? `\n${groups.map((g) => `  - ${g}`).join('\n')}` : 'none'}`);
+    facts.push(`- Security groups: ${settings.securityGroupIds.length > 0 ? settings.securityGroupIds.map((id) => `\`${id}\``).join(', ') : 'none'}`);
+  }
+  if (settings !== undefined && settings.kind === 'emr' && settings.group !== undefined) {
+    const inbound = settings.rules.filter((r) => r.direction === 'ingress').length;
+    facts.push(`- Group type: ${settings.group.type === 'enterprise' ? 'advanced' : 'basic'}, ${inbound} inbound rule${inbound === 1 ? '' : 's'}`);
+  }
   lines.push(facts.join('\n'));
   lines.push(`$(${accessIcon}) Access from network links: ${accessSummaryText(access)}${access.problem !== undefined ? ` — ${escape(access.problem)}` : ''}`);
   if (access.perLink.length > 0) lines.push(access.perLink.map((a) => `- ${escape(a.link)}: **${a.verdict}** — ${escape(a.reason)}`).join('\n'));

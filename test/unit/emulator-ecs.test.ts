@@ -271,10 +271,13 @@ describe('emulator: ECS 2014-05-26 security groups and ENIs', () => {
       assert.equal(notManaged.TotalCount, 0);
     });
 
-    it('filters by NetworkInterfaceId.N and vSwitch, and pages with MaxResults', async () => {
+    it('filters by NetworkInterfaceId.N, PrivateIpAddress.N and vSwitch, and pages with MaxResults', async () => {
       const [eniId] = m.linkedEniIds;
       const byId = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, NetworkInterfaceId: [eniId] });
       assert.deepEqual(byId.NetworkInterfaceSets.NetworkInterfaceSet.map((e: WireBody) => e.NetworkInterfaceId), [eniId]);
+      const ip = byId.NetworkInterfaceSets.NetworkInterfaceSet[0].PrivateIpAddress;
+      const byIp = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, PrivateIpAddress: [ip] });
+      assert.deepEqual(byIp.NetworkInterfaceSets.NetworkInterfaceSet.map((e: WireBody) => e.NetworkInterfaceId), [eniId]);
       const byVSwitch = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, VSwitchId: m.vSwitchIdH });
       assert.equal(byVSwitch.TotalCount, 0);
       const page = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, MaxResults: 10 });

@@ -230,6 +230,8 @@ function describeNetworkInterfaces(ctx: ActionContext): Record<string, unknown> 
   const serviceManaged = params.boolean('ServiceManaged');
   const ids = params.list('NetworkInterfaceId');
   if (ids.length > 100) throw invalidParameter('NetworkInterfaceId', 'at most 100 ids may be given.');
+  const privateIps = params.list('PrivateIpAddress');
+  const name = params.optional('NetworkInterfaceName');
   const type = params.optional('Type');
   const status = params.optional('Status');
   const matches = ctx.account.networkInterfaces.filter(
@@ -241,6 +243,8 @@ function describeNetworkInterfaces(ctx: ActionContext): Record<string, unknown> 
       (!groupId || e.securityGroupIds.includes(groupId)) &&
       (serviceManaged === undefined || e.serviceManaged === serviceManaged) &&
       (ids.length === 0 || ids.includes(e.networkInterfaceId)) &&
+      (privateIps.length === 0 || privateIps.includes(e.privateIpAddress)) &&
+      (!name || e.name === name) &&
       (!type || e.type === type) &&
       (!status || e.status === status),
   );

@@ -278,6 +278,51 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     assert.ok((await api.getExplorerChildren()).length > 0, 'back to the default region');
   });
 
+  it('filters a region\'s VPCs from its menu, keeps the filter on the region node, and clears it', async () => {
+    const { api } = await activatedExtension();
+    const before = (await emulatorRequests()).length;
+    await vscode.commands.executeCommand('mcvpc.filterRegion', await region(), 'LINKED');
+    const filtered = await region();
+    assert.equal(filtered.filter, 'LINKED');
+    assert.equal(api.getExplorerItem(filtered).contextValue, 'mcvpc.regionFiltered');
+    const children = await api.getExplorerChildren(filtered);
+    assert.deepEqual(
+      children.filter((n) => n.kind === 'vpc').map((n) => n.kind === 'vpc' && n.vpc.name),
+      ['mcvpc-linked'],
+    );
+    assert.match(find(children, 'note').label, /^Filter "linked": 1 of \d+ loaded VPCs$/);
+    await vscode.commands.executeCommand('mcvpc.clearRegionFilter', filtered);
+    const cleared = await region();
+    assert.equal(cleared.filter, undefined);
+    assert.ok((await api.getExplorerChildren(cleared)).filter((n) => n.kind === 'vpc').length >= 2);
+    assert.deepEqual(
+      (await emulatorRequests()).slice(before).filter((r) => r.action === 'DescribeVpcs'),
+      [],
+      'filtering works on the loaded pages: no call',
+    );
+  });
+
+  it('switches region from the status bar\'s command: the chosen region comes first and the tree lists both', async () => {
+    const { api } = await activatedExtension();
+    await vscode.commands.executeCommand('mcvpc.switchRegion', 'cn-shanghai');
+    try {
+      assert.deepEqual(vscode.workspace.getConfiguration('mcvpc').get('regions'), ['cn-shanghai', 'cn-hangzhou']);
+      const roots = await api.getExplorerChildren();
+      const regions = (await api.getExplorerChildren(roots[0])).filter((n) => n.kind === 'region');
+      assert.deepEqual(
+        regions.map((r) => r.kind === 'region' && r.regionId),
+        ['cn-shanghai', 'cn-hangzhou'],
+      );
+      const shanghai = (await api.getExplorerChildren(regions[0])).filter((n) => n.kind === 'vpc');
+      assert.deepEqual(
+        shanghai.map((n) => n.kind === 'vpc' && n.vpc.name),
+        ['mcvpc-sh'],
+      );
+    } finally {
+      await setSetting('regions', undefined);
+    }
+  });
+
   it('shows an unreachable endpoint as an error node with a code, not a popup', async () => {
     const { api } = await activatedExtension();
     const endpoint = emulatorEndpoint();

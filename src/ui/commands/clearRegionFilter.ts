@@ -7,6 +7,6 @@ export function clearRegionFilterCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown) => {
     const node = nodeArgument(arg, ['region'], 'Clear Filter');
     await deps.explorer.filters.set(node.profile, node.regionId, undefined);
-    deps.explorer.refresh();
+    deps.explorer.redraw();
   };
 }

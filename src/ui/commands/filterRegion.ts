@@ -17,7 +17,7 @@ export function filterRegionCommand(deps: CommandDeps): CommandHandler {
           });
     if (filter === undefined) return;
     await deps.explorer.filters.set(node.profile, node.regionId, filter);
-    // The region node itself changes (its description and menu), so its parent is redrawn.
-    deps.explorer.refresh();
+    // The region node itself changes (its description and menu): redraw from the cache, no call.
+    deps.explorer.redraw();
   };
 }

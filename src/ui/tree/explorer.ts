@@ -72,6 +72,11 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     this.changed.fire(this.known.get(node.id) ?? node);
   }
 
+  /** Redraws the view from what is cached (a filter changed): no call is made again. */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
   /** Loads the next page into the "Load more" node's parent; a second click while loading does nothing more. */
   async loadMore(node: LoadMoreNode): Promise<void> {
     await this.data.loadMore(node);

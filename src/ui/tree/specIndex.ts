@@ -42,6 +42,10 @@ export class SpecIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (isSpecPath(event.document.uri.path) && event.contentChanges.length > 0) this.schedule(event.document.uri);
       }),
+      // Closing an editor without saving drops its edits: read the file again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (isSpecPath(document.uri.path) && document.uri.scheme !== 'untitled') this.schedule(document.uri);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.scan = undefined;
         this.changed.fire();

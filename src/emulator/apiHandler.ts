@@ -16,6 +16,7 @@ import type { StateStore } from './store';
 /** Bodies larger than this are refused; the product never sends more than a few KB. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** What the API handler shares with the control routes and the server. */
 export interface ApiDependencies {
   store: StateStore;
   faults: FaultEngine;

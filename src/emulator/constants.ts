@@ -93,7 +93,6 @@ export const UNVERIFIED_CODES = {
   groupDescription: 'InvalidSecurityGroupDescription.Malformed',
   groupRuleQuota: 'QuotaExceeded.AuthorizedSecurityGroupRule',
   advancedGroupReference: 'InvalidParam.GroupAuthorization',
-  vSwitchNotFound: 'InvalidVSwitchId.NotFound',
   securityIps: 'InvalidSecurityIPs.Format',
   securityIpsQuota: 'QuotaExceeded.SecurityIps',
   securityIpsDeleteAll: 'InvalidSecurityIPs.DeleteAll',

@@ -14,6 +14,7 @@ import { buildSeed } from './seed';
 import type { AccountState, EmulatorState } from './state';
 import type { StateStore } from './store';
 
+/** What the control routes read and change. */
 export interface ControlDependencies {
   store: StateStore;
   faults: FaultEngine;

@@ -25,6 +25,7 @@ export interface TargetedFault {
   ms?: number;
 }
 
+/** Faults for API requests (never for `/__emulator/` control requests). */
 export interface FaultConfig {
   /** Added before every API request is handled. */
   latencyMs?: number;

@@ -25,6 +25,7 @@ export interface EmulatorAccount {
   accessKeySecret: string;
 }
 
+/** How to start an emulator; every field is optional. */
 export interface StartEmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;

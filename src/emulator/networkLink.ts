@@ -30,6 +30,7 @@ export class ConsoleError extends Error {
   }
 }
 
+/** The console form's fields. */
 export interface NetworkLinkRequest {
   regionId: string;
   name: string;

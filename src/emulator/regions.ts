@@ -11,6 +11,7 @@ export interface RegionCatalogEntry {
   zoneIds: readonly string[];
 }
 
+/** Every region the emulator knows, with the zones DescribeZones lists. */
 export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
   { regionId: 'cn-hangzhou', localName: 'China (Hangzhou)', endpoint: 'vpc.aliyuncs.com', zoneIds: ['cn-hangzhou-b', 'cn-hangzhou-f', 'cn-hangzhou-g', 'cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k'] },
   { regionId: 'cn-shanghai', localName: 'China (Shanghai)', endpoint: 'vpc.cn-shanghai.aliyuncs.com', zoneIds: ['cn-shanghai-a', 'cn-shanghai-b', 'cn-shanghai-e', 'cn-shanghai-g', 'cn-shanghai-l', 'cn-shanghai-m', 'cn-shanghai-n'] },

@@ -19,6 +19,7 @@ export interface ScaleSeed {
   securityGroupsPerVpc: number;
 }
 
+/** Which world a new emulator starts with. */
 export type SeedChoice = 'default' | 'empty' | ScaleSeed;
 
 const HZ = 'cn-hangzhou';

@@ -56,6 +56,13 @@ describe('the Network view, expanded as a person would', () => {
     const rds = await row(page, 'orders-mysql');
     assert.match(await rds.innerText(), /RDS MySQL/);
     await row(page, 'etl-hadoop');
+    // The service's tooltip: engine, port, whitelist groups, security groups, access from links.
+    await rds.hover();
+    const rdsHover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Whitelist groups' });
+    await rdsHover.first().waitFor({ timeout: 30_000 });
+    assert.match(await rdsHover.first().innerText(), /ali_dms_group/);
+    await page.screenshot({ path: join(E2E_RESULTS, 'explorer-service-hover.png') });
+    await page.mouse.move(900, 600);
 
     const linked = await row(page, 'mcvpc-linked');
     await expand(linked);

@@ -175,7 +175,7 @@ function renderService(node: ServiceNode): vscode.TreeItem {
   const label = service.kind === 'rds' ? service.description || service.instanceId : service.name || service.clusterId;
   const id = service.kind === 'rds' ? service.instanceId : service.clusterId;
   const kindText = service.kind === 'rds' ? `RDS ${service.engine} ${service.engineVersion}`.trim() : service.kind === 'hbase' ? 'HBase' : `EMR ${service.clusterType}`.trim();
-  const accessIcon = { allowed: 'pass', partial: 'warning', blocked: 'circle-slash', unknown: 'question', 'no-link': 'dash' }[access.summary];
+  const accessIcon = { allowed: 'pass', partial: 'warning', blocked: 'circle-slash', unknown: 'question', 'no-link': 'debug-disconnect' }[access.summary];
   const treeItem = item(node, label, access.perLink.length > 0 ? Collapsed : None, new vscode.ThemeIcon(icons[service.kind]), ContextValue.service);
   treeItem.description = `${kindText} · ${accessSummaryText(access)}`;
   const lines = [`**${escape(label)}** \`${id}\` — ${kindText}`];

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { SecurityGroupRule } from '../../src/core/model';
 import { accessSummaryText, linkAccess, linkSource, serviceAccess, type LinkSource } from '../../src/ui/tree/access';
+import { CONSOLE_URL_PATTERNS, consoleUrl } from '../../src/ui/consoleUrls';
 import { CallCache } from '../../src/ui/tree/callCache';
 import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/tree/links';
 import { networkLinkNode, regionNode, resourceIdOf, securityGroupNode, vpcGroupNodes, vpcNode } from '../../src/ui/tree/nodes';
@@ -178,5 +179,16 @@ describe('the explorer\'s call cache', () => {
     cache.invalidate('p/r');
     await assert.rejects(hanging, /aborted/);
     assert.ok(aborted);
+  });
+});
+
+describe('console pages ("Open in Console")', () => {
+  it('fills region and id into every pattern, and sends network links to the emulator\'s page when it is the endpoint', () => {
+    for (const kind of Object.keys(CONSOLE_URL_PATTERNS) as (keyof typeof CONSOLE_URL_PATTERNS)[]) {
+      const url = consoleUrl({ kind, regionId: 'cn-hangzhou', id: 'x-123' });
+      assert.ok(url.startsWith('https://') && url.includes('cn-hangzhou') && url.includes('x-123'), `${kind}: ${url}`);
+    }
+    assert.equal(consoleUrl({ kind: 'networkLink', regionId: 'cn-hangzhou' }, 'http://127.0.0.1:8787'), 'http://127.0.0.1:8787/__emulator/');
+    assert.match(consoleUrl({ kind: 'networkLink', regionId: 'cn-beijing' }), /^https:\/\/maxcompute\.console\.aliyun\.com\/cn-beijing\//);
   });
 });

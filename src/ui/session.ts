@@ -30,6 +30,10 @@ export class CloudSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the session is dropped (settings changed, or a refresh asked for it). */
   readonly onDidChange = this.changed.event;
+  private readonly opened = new vscode.EventEmitter<Cloud>();
+  /** Fires each time a session opens (the first use after activation or after a reset). */
+  readonly onDidOpen = this.opened.event;
+  private current: Cloud | undefined;
 
   constructor(
     readonly settings: () => ExtensionSettings,
@@ -43,10 +47,17 @@ export class CloudSession implements vscode.Disposable {
     if (this.cloud === undefined) {
       const opening = this.create();
       this.cloud = opening;
-      // A failure is not cached: the next call tries again (the person may have fixed the profile).
-      opening.catch(() => {
-        if (this.cloud === opening) this.cloud = undefined;
-      });
+      opening.then(
+        (cloud) => {
+          if (this.cloud !== opening) return;
+          this.current = cloud;
+          this.opened.fire(cloud);
+        },
+        // A failure is not cached: the next call tries again (the person may have fixed the profile).
+        () => {
+          if (this.cloud === opening) this.cloud = undefined;
+        },
+      );
     }
     return this.cloud;
   }
@@ -54,7 +65,13 @@ export class CloudSession implements vscode.Disposable {
   /** Drops the session; the next call opens a new one. */
   reset(): void {
     this.cloud = undefined;
+    this.current = undefined;
     this.changed.fire();
+  }
+
+  /** The open session, if one is open now; never opens one (so never loads the SDK). */
+  get openSession(): Cloud | undefined {
+    return this.current;
   }
 
   /** STS GetCallerIdentity through the session. */
@@ -85,6 +102,7 @@ export class CloudSession implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.opened.dispose();
   }
 
   private async create(): Promise<Cloud> {

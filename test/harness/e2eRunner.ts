@@ -48,6 +48,8 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
       await workbench();
     },
     async beforeEach(this: Mocha.Context) {
+      const server = session?.codeServer;
+      if (server?.process.hasExited()) throw new Error(`code-server died. Its last output:\n${server.process.outputTail()}`);
       const page = currentPage();
       if (page !== undefined) await resetWorkbench(page);
     },

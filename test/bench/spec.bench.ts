@@ -13,7 +13,7 @@ import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice
 import { parseSpecFile, type SpecProblemCode } from '../../src/spec';
 import { specValidatorSource } from '../../src/spec/validatorSource';
 
-const WARMUP = 15;
+const WARMUP = 30;
 const ITERATIONS = 40;
 /** Child processes per side; they alternate, so both sides see the same machine load. */
 const ROUNDS = 2;

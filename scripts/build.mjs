@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { sdkBundleOptions, sdkSplitPlugin } from './lib/sdk-split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -19,6 +20,8 @@ const node = {
 };
 
 await Promise.all([
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The OpenAPI SDK goes to dist/sdk.js, loaded on the first cloud call (see lib/sdk-split.mjs).
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkSplitPlugin] }),
+  build({ ...node, ...sdkBundleOptions(root) }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);

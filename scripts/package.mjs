@@ -25,7 +25,9 @@ if (listing.status !== 0) fail(`vsce ls failed:\n${listing.stderr || listing.std
 const files = listing.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
 const forbidden = files.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
 if (forbidden.length > 0) fail(`these must not ship (fix .vscodeignore):\n  ${forbidden.join('\n  ')}`);
-if (!files.includes('dist/extension.js')) fail('dist/extension.js is not in the package');
+for (const bundle of ['dist/extension.js', 'dist/sdk.js']) {
+  if (!files.includes(bundle)) fail(`${bundle} is not in the package`);
+}
 
 const packed = vsce(['package', '--out', vsix, ...packageFlags]);
 if (packed.status !== 0) fail(`vsce package failed:\n${packed.stderr || packed.stdout}`);

@@ -45,7 +45,7 @@ export async function workbench(): Promise<Page> {
   const { session, browser, workspace } = e2e();
   const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page = opened;
-  await opened.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT }));
+  await opened.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT }), { timeout: 120_000 });
   await opened.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
   return opened;
 }

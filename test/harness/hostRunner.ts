@@ -80,7 +80,8 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
       });
       const exitsBefore = hostExits;
       let hostGoneAt: number | undefined;
-      await page.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
+      // The first page code-server serves takes long on a busy machine (it loads the workbench server side).
+      await page.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }), { timeout: 120_000 });
       const server = session.codeServer;
       const result = await waitFor(
         () => {

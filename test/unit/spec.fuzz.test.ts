@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Composer, isMap, isPair, isSeq, Parser, stringify, type Node } from 'yaml';
 import { readFast } from '../../src/spec/fastCompose';
+import { readPlainYaml } from '../../src/spec/plainReader';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
 import { LineIndex, parseSpecFile, specSchema, type SpecFileResult } from '../../src/spec';
 
@@ -52,22 +53,29 @@ function assertSameNodes(fast: unknown, composed: unknown, where: string): void 
 }
 
 let fastAccepted = 0;
+let plainAccepted = 0;
 /**
- * Differential check of the fast path: whenever it accepts a text, the `yaml` Composer must
- * accept it too (no error, no warning) and produce the same data and node ranges.
+ * Differential check of both fast paths (the CST fast path and the line-based plain reader):
+ * whenever one accepts a text, the `yaml` Composer must accept it too (no error, no warning)
+ * and produce the same data and node ranges.
  */
 function assertFastPathAgrees(text: string): void {
   const tokens = Array.from(new Parser().parse(text));
   const fast = readFast(tokens);
-  if (!fast) return;
-  fastAccepted++;
+  const plain = readPlainYaml(text);
+  if (!fast && !plain) return;
+  if (fast) fastAccepted++;
+  if (plain) plainAccepted++;
   const composed = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }).compose(tokens, true, text.length));
-  assert.equal(fast.length, composed.length, 'document count');
-  composed.forEach((doc, i) => {
-    assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], `fast path accepted what the Composer rejects:\n${text}`);
-    assert.deepEqual(fast[i]!.data, doc.toJS(), `data of document ${i}:\n${text}`);
-    assertSameNodes(fast[i]!.contents, doc.contents, `document ${i}`);
-  });
+  for (const [name, read] of [['fast path', fast], ['plain reader', plain]] as const) {
+    if (!read) continue;
+    assert.equal(read.length, composed.length, `${name}: document count:\n${text}`);
+    composed.forEach((doc, i) => {
+      assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], `${name} accepted what the Composer rejects:\n${text}`);
+      assert.deepEqual(read[i]!.data, doc.toJS(), `${name}: data of document ${i}:\n${text}`);
+      assertSameNodes(read[i]!.contents, doc.contents, `${name}: document ${i}:\n${JSON.stringify(text)}\n`);
+    });
+  }
 }
 
 function parsedSafely(text: string): SpecFileResult {
@@ -205,6 +213,7 @@ describe('spec: fuzz', function () {
 
   beforeEach(() => {
     fastAccepted = 0;
+    plainAccepted = 0;
   });
 
   it(`finds no problem at all in ${RUNS.valid} generated valid multi-document specs`, () => {
@@ -221,6 +230,7 @@ describe('spec: fuzz', function () {
     );
     // The generated specs are plain YAML: nearly all of them must take the fast path.
     assert.ok(fastAccepted > RUNS.valid * 0.9, `fast path took ${fastAccepted} of ${RUNS.valid}`);
+    assert.ok(plainAccepted > RUNS.valid * 0.9, `plain reader took ${plainAccepted} of ${RUNS.valid}`);
   });
 
   it(`never throws and keeps every range inside the text, for ${RUNS.mutations} mutated samples`, () => {
@@ -230,6 +240,6 @@ describe('spec: fuzz', function () {
       }),
       { numRuns: RUNS.mutations, seed: SEED },
     );
-    console.log(`      (the fast path read ${fastAccepted} of ${RUNS.mutations} mutated samples; the Composer agreed on each)`);
+    console.log(`      (the fast path read ${fastAccepted}, the plain reader ${plainAccepted}, of ${RUNS.mutations} mutated samples; the Composer agreed on each)`);
   });
 });

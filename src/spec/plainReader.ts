@@ -15,7 +15,8 @@
  * It builds the same `yaml` nodes, with the same ranges, as the Composer; the differential fuzz
  * test (spec.fuzz.test.ts) checks that on every text it accepts.
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { mapNode, pairNode, scalarNode, seqNode } from './plainNodes';
 import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH } from './limits';
 import { doubleQuoted, plainMayStartAt, plainValue, singleQuoted, UNSURE, type Quoted } from './plainScalars';
 import type { FastDocument } from './fastCompose';
@@ -214,9 +215,8 @@ class Reader {
       this.settlePending(top);
     }
     // Close what this line is outside of; a sequence at its key's indentation ends at the next key.
-    const outside = (frame: Frame): boolean => frame.indent > column || (frame.atParentIndent && frame.indent === column && !isItem);
     let keep = this.frames.length - 1;
-    while (outside(this.frames[keep]!)) keep--;
+    for (let f = this.frames[keep]!; f.indent > column || (f.atParentIndent && f.indent === column && !isItem); f = this.frames[keep]!) keep--;
     this.settleComments(this.frames[keep]!, at);
     while (this.frames.length - 1 > keep) this.close();
     top = this.frames[keep]!;
@@ -232,14 +232,14 @@ class Reader {
 
   private openMap(at: number, column: number, compact: boolean): Frame {
     if (this.frames.length >= MAX_NESTING_DEPTH) giveUp();
-    const frame: Frame = { kind: 'map', indent: column, compact, atParentIndent: false, map: new YAMLMap(), data: {}, start: at, itemEnd: at, seen: new Set() };
+    const frame: Frame = { kind: 'map', indent: column, compact, atParentIndent: false, map: mapNode(), data: {}, start: at, itemEnd: at, seen: new Set() };
     this.frames.push(frame);
     return frame;
   }
 
   private openSeq(at: number, column: number, atParentIndent: boolean): Frame {
     if (this.frames.length >= MAX_NESTING_DEPTH) giveUp();
-    const frame: Frame = { kind: 'seq', indent: column, compact: false, atParentIndent, seq: new YAMLSeq(), data: [], start: at, itemEnd: at };
+    const frame: Frame = { kind: 'seq', indent: column, compact: false, atParentIndent, seq: seqNode(), data: [], start: at, itemEnd: at };
     this.frames.push(frame);
     return frame;
   }
@@ -250,7 +250,7 @@ class Reader {
       // A child collection: its node and data are filled in as it is read; its range when it closes.
       const child = node.map ?? node.seq!;
       if (frame.map) {
-        frame.map.items.push(new Pair(key!, child));
+        frame.map.items.push(pairNode(key!, child));
         (frame.data as Record<string, unknown>)[name] = node.data;
       } else {
         frame.seq!.items.push(child);
@@ -260,7 +260,7 @@ class Reader {
       return;
     }
     if (frame.map) {
-      frame.map.items.push(new Pair(key!, node));
+      frame.map.items.push(pairNode(key!, node));
       (frame.data as Record<string, unknown>)[name] = data;
     } else {
       frame.seq!.items.push(node);
@@ -275,8 +275,7 @@ class Reader {
     const pending = frame.pending!;
     if (pending.commented) giveUp();
     frame.pending = undefined;
-    const node = new Scalar(null);
-    node.range = [pending.at, pending.at, pending.at];
+    const node = scalarNode(null, [pending.at, pending.at, pending.at]);
     this.attach(frame, pending.key, pending.name, node, null);
     frame.lastValue = undefined;
   }
@@ -375,9 +374,11 @@ class Reader {
       name = quoted.value;
       keyEnd = quoted.end;
     } else {
-      let colon = text.indexOf(':', at);
-      while (colon !== -1 && colon < lineEnd && colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== 0x20) colon = text.indexOf(':', colon + 1);
-      if (colon === -1 || colon >= lineEnd) return undefined;
+      // The first `:` followed by a space or the line's end (searched within the line only, so
+      // that a file of colon-less lines stays linear).
+      let colon = at;
+      while (colon < lineEnd && !(text.charCodeAt(colon) === 0x3a && (colon + 1 === lineEnd || text.charCodeAt(colon + 1) === 0x20))) colon++;
+      if (colon === lineEnd) return undefined;
       if (!plainMayStartAt(text, at)) giveUp();
       keyEnd = colon;
       name = text.slice(at, colon);
@@ -387,8 +388,7 @@ class Reader {
     const colon = keyEnd;
     if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== 0x20) giveUp();
     if (colon - at > MAX_KEY_LENGTH || name === '__proto__') giveUp();
-    const node = new Scalar(name);
-    node.range = [at, keyEnd, keyEnd];
+    const node = scalarNode(name, [at, keyEnd, keyEnd]);
     return { node, name, colon };
   }
 
@@ -418,9 +418,15 @@ class Reader {
       if (data === UNSURE) giveUp();
       valueEnd = end;
     }
-    const node = new Scalar(data);
-    node.range = [at, valueEnd, this.next];
+    const node = scalarNode(data, [at, valueEnd, this.next]);
     return { node, data };
+  }
+
+  /** The first offset from `at` on this line that is not a space. */
+  private spacesFrom(at: number): number {
+    let i = at;
+    while (i < this.lineEnd && this.text.charCodeAt(i) === 0x20) i++;
+    return i;
   }
 
   /** After a value, only spaces and a comment (after a space) may follow on its line. */
@@ -435,14 +441,9 @@ class Reader {
   private flowSequence(at: number): { node: Node; data: unknown[] } {
     const text = this.text;
     const lineEnd = this.lineEnd;
-    const seq = new YAMLSeq();
-    seq.flow = true;
+    const seq = seqNode();
     const data: unknown[] = [];
-    let i = at + 1;
-    const skipSpaces = (): void => {
-      while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
-    };
-    skipSpaces();
+    let i = this.spacesFrom(at + 1);
     if (text.charCodeAt(i) !== 0x5d) {
       for (;;) {
         const start = i;
@@ -462,16 +463,13 @@ class Reader {
           value = plainValue(text.slice(start, valueEnd));
           if (value === UNSURE) giveUp();
         }
-        skipSpaces();
-        const node = new Scalar(value);
-        node.range = [start, valueEnd, i];
-        seq.items.push(node);
+        i = this.spacesFrom(i);
+        seq.items.push(scalarNode(value, [start, valueEnd, i]));
         data.push(value);
         const separator = text.charCodeAt(i);
         if (separator === 0x5d) break;
         if (separator !== 0x2c || i >= lineEnd) giveUp();
-        i++;
-        skipSpaces();
+        i = this.spacesFrom(i + 1);
         if (i >= lineEnd || text.charCodeAt(i) === 0x5d) giveUp(); // `[a,]` or an unclosed `[`
       }
     }

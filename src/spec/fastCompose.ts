@@ -1,5 +1,6 @@
 /**
- * A fast path from the `yaml` CST to nodes and plain data, for the plain YAML specs are written in:
+ * The second-fastest path (the first is plainReader.ts, which skips the `yaml` lexer too and is
+ * tried before this): from the `yaml` CST to nodes and plain data, for the plain YAML specs are written in:
  * block mappings and sequences, one-line flow collections of scalars, plain/quoted/block scalars
  * and comments. It skips the `yaml` Composer and `toJS`, which cost more than half of validating a
  * large spec. Anything outside that subset (anchors, aliases, tags, directives, explicit keys,

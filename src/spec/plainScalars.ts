@@ -35,13 +35,13 @@ export function plainValue(text: string): unknown {
 /** Characters a plain scalar may not start with here (indicators, or forms left to the `yaml` package). */
 const AWKWARD_START = new Set('[]{},#&*!|>\'"%@`?:');
 
-/** True when a plain scalar may start with the character at `at` (a `-` only before a non-space). */
+/** True when a plain scalar may start with the character at `at` of `line` (a `-` only before a non-space on its line). */
 export function plainMayStartAt(line: string, at: number): boolean {
   const c = line[at];
-  if (c === undefined || AWKWARD_START.has(c)) return false;
+  if (c === undefined || c === '\n' || c === '\r' || AWKWARD_START.has(c)) return false;
   if (c === '-') {
     const next = line[at + 1];
-    return next !== undefined && !' ,[]{}'.includes(next);
+    return next !== undefined && !' \r\n,[]{}'.includes(next);
   }
   return true;
 }

@@ -101,6 +101,8 @@ const HANDED_BACK: Array<[string, string]> = [
   ['a lone carriage return', 'a: 1\rb: 2\n'],
   ['an unclosed flow sequence', 'a: [1, 2\n'],
   ['a trailing comma', 'a: [1, 2,]\n'],
+  ['a lone dash as a value', 'a: -\n'],
+  ['a comment in a flow sequence line without a space', 'a: [1]#c\n'],
 ];
 
 describe('spec: plain reader', () => {
@@ -130,6 +132,22 @@ describe('spec: plain reader', () => {
     const viaYaml = parseSpecFile(`${text}#\t\n`);
     assert.ok(viaPlain.problems.length > 0);
     assert.deepEqual(viaPlain, viaYaml);
+  });
+
+  it('types plain scalars and reads quoted ones exactly as the Composer does', () => {
+    let accepted = 0;
+    const plain = fc.string({ unit: fc.constantFrom(...'0123456789.+-eExXoabfnulrtsIiNF~_: #,[]\'"'.split('')), minLength: 1, maxLength: 8 });
+    const quotedBody = fc.string({ unit: fc.constantFrom(...['\\', '"', "'", 'x', 'u', 'U', '0', '4', '1', 'N', '_', 'n', 't', ' ', '#', ':', 'é', '\\u00e9', '\\x41', '\\U0001F600', '\\ud800']), maxLength: 8 });
+    const value = fc.oneof(plain, quotedBody.map((b) => `"${b}"`), quotedBody.map((b) => `'${b}'`));
+    const layout = fc.constantFrom((v: string) => `a: ${v}\n`, (v: string) => `${v}: 1\n`, (v: string) => `a:\n  - ${v}\n`, (v: string) => `a: [${v}, ${v}]\n`, (v: string) => `a:\n  - ${v}: x\n`);
+    fc.assert(
+      fc.property(value, layout, (v, lay) => {
+        if (readsLikeComposer(lay(v))) accepted++;
+      }),
+      { numRuns: 5000, seed: Number(process.env.SPEC_FUZZ_SEED ?? 20261128) },
+    );
+    if (process.env.SPEC_FUZZ_VERBOSE) console.log(`      (the plain reader read ${accepted} of 5000)`);
+    assert.ok(accepted > 1000, `plain reader took ${accepted} of 5000`);
   });
 
   it('agrees with the Composer on comments, blank lines, trailing spaces and CRLF sprinkled over the samples', () => {

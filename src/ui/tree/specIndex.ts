@@ -5,7 +5,6 @@
  * does not redraw the tree on every key.
  */
 import * as vscode from 'vscode';
-import { parseSpecFile } from '../../spec';
 import type { DeclaredLink } from './links';
 
 /** Spec files, as a glob for findFiles and the watcher. */
@@ -98,6 +97,8 @@ export class SpecIndex implements vscode.Disposable {
       return;
     }
     // Specs with problems still declare their link (as the planner sees them); the editor shows the problems.
+    // Loaded on the first spec file, not at activation: the parser brings the YAML library along.
+    const { parseSpecFile } = await import('../../spec');
     const { specs } = parseSpecFile(text, uri.path);
     this.byFile.set(
       key,

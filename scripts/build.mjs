@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { lazyBundleOptions, sdkSplitPlugin } from './lib/sdk-split.mjs';
+import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -20,8 +20,8 @@ const node = {
 };
 
 await Promise.all([
-  // The OpenAPI SDK and the YAML library go to files of their own, loaded on first use (see lib/sdk-split.mjs).
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkSplitPlugin] }),
+  // The OpenAPI SDK and the YAML library go to files of their own, loaded on first use (see lib/lazy-bundles.mjs).
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyBundlesPlugin] }),
   ...lazyBundleOptions(root).map((options) => build({ ...node, ...options })),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);

@@ -16,7 +16,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const fileOf = new Map(Object.entries(LAZY_BUNDLES).flatMap(([file, packages]) => packages.map((name) => [name, file])));
 
 /** esbuild plugin for the extension bundle: `import … from '<package>'` becomes `require('./<file>.js')[package]`. */
-export const sdkSplitPlugin = {
+export const lazyBundlesPlugin = {
   name: 'mcvpc-lazy-bundles',
   setup(build) {
     const packages = new RegExp(`^(${[...fileOf.keys()].map(escape).join('|')})$`);

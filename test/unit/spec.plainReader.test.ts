@@ -68,6 +68,7 @@ const READ: Array<[string, string]> = [
   ['an indented comment that extends a value', 'a: 1\n  # more about a\nb: 2\n'],
   ['blank lines', '\n\na: 1\n\n\nb:\n\n  c: 2\n\n'],
   ['no final line break', 'a:\n  - x\n  - y'],
+  ['a byte-order mark inside the text', 'x: \ufeffa\n---\n\ufeffb: 1\n'],
 ];
 
 /** Texts the reader must hand to the `yaml` package (each is valid or invalid YAML alike). */
@@ -150,11 +151,12 @@ describe('spec: plain reader', () => {
     assert.ok(accepted > 1000, `plain reader took ${accepted} of 5000`);
   });
 
-  it('agrees with the Composer on comments, blank lines, trailing spaces and CRLF sprinkled over the samples', () => {
+  it('agrees with the Composer, and with parseSpecFile through the yaml package, on comments, blank lines, trailing spaces, CRLF and mistakes sprinkled over the samples', () => {
+    let withProblems = 0;
     let accepted = 0;
     const edit = fc.record({
       line: fc.nat(),
-      what: fc.constantFrom('comment line', 'blank line', 'trailing comment', 'trailing spaces'),
+      what: fc.constantFrom('comment line', 'blank line', 'trailing comment', 'trailing spaces', 'wrong value', 'wrong key'),
       indent: fc.integer({ min: 0, max: 8 }),
     });
     fc.assert(
@@ -165,15 +167,24 @@ describe('spec: plain reader', () => {
           if (what === 'comment line') lines.splice(i, 0, `${' '.repeat(indent)}# note`);
           else if (what === 'blank line') lines.splice(i, 0, ' '.repeat(indent % 3));
           else if (what === 'trailing comment') lines[i] = `${lines[i]}${' '.repeat(1 + (indent % 2))}# note`;
-          else lines[i] = `${lines[i]}${' '.repeat(1 + (indent % 3))}`;
+          else if (what === 'trailing spaces') lines[i] = `${lines[i]}${' '.repeat(1 + (indent % 3))}`;
+          // Schema mistakes, so that the whole-result comparison below has problems to compare.
+          else if (what === 'wrong value') lines[i] = lines[i]!.replace(/: ([^\s#]+)/, ': $1Z');
+          else lines[i] = lines[i]!.replace(/^(\s*(?:- )?)(\w+):/, '$1$2Z:');
         }
         const text = crlf ? lines.join('\r\n') : lines.join('\n');
-        if (readsLikeComposer(text)) accepted++;
+        if (!readsLikeComposer(text)) return;
+        accepted++;
+        // Whole results too: the same problems and specs as when a tab sends the text down the `yaml` path.
+        const viaPlain = parseSpecFile(text);
+        if (viaPlain.problems.length > 0) withProblems++;
+        assert.deepEqual(viaPlain, parseSpecFile(`${text}\n#\t\n`), text);
       }),
       { numRuns: 3000, seed: Number(process.env.SPEC_FUZZ_SEED ?? 20261128) },
     );
     // The edits are all plain YAML: most must stay on the fast path.
     assert.ok(accepted > 1500, `plain reader took ${accepted} of 3000`);
-    if (process.env.SPEC_FUZZ_VERBOSE) console.log(`      (the plain reader read ${accepted} of 3000)`);
+    assert.ok(withProblems > 300, `only ${withProblems} texts with problems`);
+    if (process.env.SPEC_FUZZ_VERBOSE) console.log(`      (the plain reader read ${accepted} of 3000, ${withProblems} with problems)`);
   });
 });

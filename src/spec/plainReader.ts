@@ -48,7 +48,7 @@ interface Frame {
   lastValue?: Node;
   /** A key whose value has not been seen yet. */
   pending?: { key: Scalar; name: string; at: number; commented?: boolean };
-  /** Trailing comment end for this collection, if the collection closes before another item. */
+  /** Where this collection's range ends when comments of its own trail its last item (the next content's offset). */
   trailing?: number;
   seen?: Set<string>;
 }
@@ -56,7 +56,6 @@ interface Frame {
 /** A comment-only line not yet settled: whom it belongs to depends on the next content line. */
 interface LooseComment {
   indent: number;
-  end: number;
   /** The frame whose items it sits between (`trailing` when it closes); undefined: must be followed by an item of `frame`. */
   trailingOf?: Frame;
   frame: Frame;
@@ -163,13 +162,13 @@ class Reader {
       return;
     }
     if (column === top.indent && top !== this.root && !top.compact && !top.atParentIndent) {
-      this.loose.push({ indent: column, end, trailingOf: top, frame: top });
+      this.loose.push({ indent: column, trailingOf: top, frame: top });
       return;
     }
     // Otherwise only a comment right before the next item of an enclosing collection is followed.
     const frame = this.frames.find((f) => f.indent === column && !f.atParentIndent);
     if (!frame) giveUp();
-    this.loose.push({ indent: column, end, frame: frame! });
+    this.loose.push({ indent: column, frame: frame! });
   }
 
   /** Settles loose comments once the next content line is known to continue `continued` (undefined: document end). */

@@ -69,7 +69,9 @@ export async function runDemo(options: DemoOptions, log: (line: string) => void 
   log('Ctrl-C stops everything.');
 
   const crashed = server.process.exited.then(async ({ code, signal }) => {
-    if (stopping) return 0;
+    // A stop we asked for: code-server's leader exits before the rest of its group, so wait
+    // for the cleanup to finish rather than judging the group half-way.
+    if (stopping) return stopped;
     stopping = true;
     log(`code-server exited unexpectedly (${signal ?? `code ${code}`}). Its last output:\n${server.process.outputTail()}`);
     for (const problem of await cleanup.run()) log(problem);

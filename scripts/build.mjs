@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
+import { specBundleOptions, specBundlePlugin } from './lib/lazy-spec.mjs';
 import { vscodeOncePlugin } from './lib/vscode-once.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,9 +22,10 @@ const node = {
 };
 
 await Promise.all([
-  // The OpenAPI SDK and the YAML library go to files of their own, loaded on first use (see lib/lazy-bundles.mjs);
-  // 'vscode' is required once and shared (see lib/vscode-once.mjs).
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundlesPlugin, vscodeOncePlugin] }),
+  // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
+  // (see lib/lazy-bundles.mjs, lib/lazy-spec.mjs); 'vscode' is required once and shared (see lib/vscode-once.mjs).
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] }),
   ...lazyBundleOptions(root).map((options) => build({ ...node, ...options })),
+  build({ ...node, ...specBundleOptions }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);

@@ -48,66 +48,71 @@ function base(target: TargetSpec, ctx: TargetContext): Pick<PlanStep, 'id' | 'ph
   return { id: `target.${target.index}.${target.kind}`, phase: 'target', dependsOn: ctx.dependsOn, range: target.range, targetIndex: target.index, details: [] };
 }
 
-function planRds(target: RdsTargetSpec, live: RdsLive, ctx: TargetContext): PlanStep {
+/**
+ * How one service kind (RDS, HBase) is asked to let the link in. The decisions are the same for
+ * both — whitelist entry already covering the block, link group already attached — only the
+ * operations and API calls differ.
+ */
+interface ServiceAccessKind {
+  label: string;
+  whitelistOperation(groupName: string, cidr: string): PlanStep['operation'];
+  /** The call that adds the block to the group, and a note on how it keeps existing entries. */
+  whitelistCall(groupName: string, group: WhitelistGroup | undefined, cidr: string): { call: PlanStep['call']; keeps: string };
+  groupOperation: PlanStep['operation'];
+  groupCall(groupIds: string[]): PlanStep['call'];
+}
+
+function rdsAccess(target: RdsTargetSpec): ServiceAccessKind {
   const instanceId = target.instanceId;
-  const label = `RDS ${instanceId}${named(target)}`;
-  if (target.access.mode === 'whitelist') {
-    const groupName = target.access.whitelistGroup;
-    const group = live.whitelist.find((w) => w.name === groupName);
-    const covering = whitelistEntryCovering(group, ctx.vSwitchCidr);
-    const operation = { kind: 'rds-whitelist', instanceId, whitelistGroup: groupName, cidr: ctx.vSwitchCidr } as const;
-    if (covering !== undefined) {
-      const via = covering === ctx.vSwitchCidr ? '' : ` (through ${covering})`;
-      return { ...base(target, ctx), action: 'unchanged', title: `${label}: whitelist group ${groupName} already allows ${ctx.vSwitchCidr}${via}`, operation };
-    }
-    return {
-      ...base(target, ctx),
-      action: group === undefined ? 'create' : 'change',
-      title: `${label}: add ${ctx.vSwitchCidr} to whitelist group ${groupName}`,
-      details: [group === undefined ? `new whitelist group ${groupName}` : `entries kept: ${group.ips.join(', ') || '(none)'}`, 'ModifyMode=Append: no existing entry is replaced or removed'],
-      call: { product: 'Rds', action: 'ModifySecurityIps', params: { DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: ctx.vSwitchCidr, ModifyMode: 'Append' } },
-      operation,
-    };
-  }
-  const operation = { kind: 'rds-security-group', instanceId } as const;
-  if (ctx.linkGroupId !== undefined && live.securityGroupIds.includes(ctx.linkGroupId)) {
-    return { ...base(target, ctx), action: 'unchanged', title: `${label}: already in security group ${ctx.linkGroupLabel}`, operation };
-  }
-  const merged = [...live.securityGroupIds, ctx.linkGroupId ?? KNOWN_AFTER_APPLY];
   return {
-    ...base(target, ctx),
-    action: 'change',
-    title: `${label}: add security group ${ctx.linkGroupLabel}`,
-    details: [`security groups: ${merged.join(', ')}`],
-    call: { product: 'Rds', action: 'ModifySecurityGroupConfiguration', params: { DBInstanceId: instanceId, SecurityGroupId: merged.join(',') } },
-    operation,
+    label: `RDS ${instanceId}${named(target)}`,
+    whitelistOperation: (whitelistGroup, cidr) => ({ kind: 'rds-whitelist', instanceId, whitelistGroup, cidr }),
+    whitelistCall: (groupName, _group, cidr) => ({
+      call: { product: 'Rds', action: 'ModifySecurityIps', params: { DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: cidr, ModifyMode: 'Append' } },
+      keeps: 'ModifyMode=Append: no existing entry is replaced or removed',
+    }),
+    groupOperation: { kind: 'rds-security-group', instanceId },
+    groupCall: (groupIds) => ({ product: 'Rds', action: 'ModifySecurityGroupConfiguration', params: { DBInstanceId: instanceId, SecurityGroupId: groupIds.join(',') } }),
   };
 }
 
-function planHBase(target: HBaseTargetSpec, live: HBaseLive, ctx: TargetContext): PlanStep {
+function hbaseAccess(target: HBaseTargetSpec): ServiceAccessKind {
   const clusterId = target.clusterId;
-  const label = `HBase ${clusterId}${named(target)}`;
+  return {
+    label: `HBase ${clusterId}${named(target)}`,
+    whitelistOperation: (whitelistGroup, cidr) => ({ kind: 'hbase-whitelist', clusterId, whitelistGroup, cidr }),
+    // ModifyIpWhitelist replaces the group's list: send the current entries plus ours (re-read at apply time).
+    whitelistCall: (groupName, group, cidr) => ({
+      call: { product: 'HBase', action: 'ModifyIpWhitelist', params: { ClusterId: clusterId, GroupName: groupName, IpVersion: String(group?.ipVersion ?? 4), IpList: [...(group?.ips ?? []), cidr].join(',') } },
+      keeps: 'the list is re-read and merged right before writing',
+    }),
+    groupOperation: { kind: 'hbase-security-group', clusterId },
+    groupCall: (groupIds) => ({ product: 'HBase', action: 'ModifySecurityGroups', params: { ClusterId: clusterId, SecurityGroupIds: groupIds.join(',') } }),
+  };
+}
+
+function planServiceAccess(target: RdsTargetSpec | HBaseTargetSpec, live: RdsLive | HBaseLive, ctx: TargetContext, kind: ServiceAccessKind): PlanStep {
+  const { label } = kind;
   if (target.access.mode === 'whitelist') {
     const groupName = target.access.whitelistGroup;
     const group = live.whitelist.find((w) => w.name === groupName);
     const covering = whitelistEntryCovering(group, ctx.vSwitchCidr);
-    const operation = { kind: 'hbase-whitelist', clusterId, whitelistGroup: groupName, cidr: ctx.vSwitchCidr } as const;
+    const operation = kind.whitelistOperation(groupName, ctx.vSwitchCidr);
     if (covering !== undefined) {
       const via = covering === ctx.vSwitchCidr ? '' : ` (through ${covering})`;
       return { ...base(target, ctx), action: 'unchanged', title: `${label}: whitelist group ${groupName} already allows ${ctx.vSwitchCidr}${via}`, operation };
     }
-    // ModifyIpWhitelist replaces the group's list: send the current entries plus ours (re-read at apply time).
-    const merged = [...(group?.ips ?? []), ctx.vSwitchCidr];
+    const { call, keeps } = kind.whitelistCall(groupName, group, ctx.vSwitchCidr);
     return {
       ...base(target, ctx),
       action: group === undefined ? 'create' : 'change',
       title: `${label}: add ${ctx.vSwitchCidr} to whitelist group ${groupName}`,
-      details: [group === undefined ? `new whitelist group ${groupName}` : `entries kept: ${group.ips.join(', ') || '(none)'}`, 'the list is re-read and merged right before writing'],
-      call: { product: 'HBase', action: 'ModifyIpWhitelist', params: { ClusterId: clusterId, GroupName: groupName, IpVersion: String(group?.ipVersion ?? 4), IpList: merged.join(',') } },
+      details: [group === undefined ? `new whitelist group ${groupName}` : `entries kept: ${group.ips.join(', ') || '(none)'}`, keeps],
+      call,
       operation,
     };
   }
-  const operation = { kind: 'hbase-security-group', clusterId } as const;
+  const operation = kind.groupOperation;
   if (ctx.linkGroupId !== undefined && live.securityGroupIds.includes(ctx.linkGroupId)) {
     return { ...base(target, ctx), action: 'unchanged', title: `${label}: already in security group ${ctx.linkGroupLabel}`, operation };
   }
@@ -117,7 +122,7 @@ function planHBase(target: HBaseTargetSpec, live: HBaseLive, ctx: TargetContext)
     action: 'change',
     title: `${label}: add security group ${ctx.linkGroupLabel}`,
     details: [`security groups: ${merged.join(', ')}`],
-    call: { product: 'HBase', action: 'ModifySecurityGroups', params: { ClusterId: clusterId, SecurityGroupIds: merged.join(',') } },
+    call: kind.groupCall(merged),
     operation,
   };
 }
@@ -161,8 +166,8 @@ function planCustom(target: CustomTargetSpec, _live: CustomLive, ctx: TargetCont
 
 /** The step that opens one target to the link. */
 export function planTargetStep(target: TargetSpec, live: TargetLive, ctx: TargetContext): PlanStep {
-  if (target.kind === 'rds' && live.kind === 'rds') return planRds(target, live, ctx);
-  if (target.kind === 'hbase' && live.kind === 'hbase') return planHBase(target, live, ctx);
+  if (target.kind === 'rds' && live.kind === 'rds') return planServiceAccess(target, live, ctx, rdsAccess(target));
+  if (target.kind === 'hbase' && live.kind === 'hbase') return planServiceAccess(target, live, ctx, hbaseAccess(target));
   if (target.kind === 'emr' && live.kind === 'emr') return planEmr(target, live, ctx);
   if (target.kind === 'custom' && live.kind === 'custom') return planCustom(target, live, ctx);
   throw new Error(`Target ${target.index} is ${target.kind} in the spec but ${live.kind} in the live state.`);

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Composer, isMap, isPair, isSeq, Parser, stringify, type Node } from 'yaml';
+import { Composer, Parser, stringify } from 'yaml';
+import { assertSameNodes } from './spec.nodeAssertions';
 import { readFast } from '../../src/spec/fastCompose';
 import { readPlainYaml } from '../../src/spec/plainReader';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
@@ -33,24 +34,6 @@ function checkResult(text: string, result: SpecFileResult): void {
   }
 }
 
-/** The same node shape and ranges in the fast path's tree and the Composer's. */
-function assertSameNodes(fast: unknown, composed: unknown, where: string): void {
-  if (isPair(fast) && isPair(composed)) {
-    assertSameNodes(fast.key, composed.key, `${where} key`);
-    assertSameNodes(fast.value, composed.value, `${where} value`);
-    return;
-  }
-  const a = fast as Node;
-  const b = composed as Node;
-  assert.deepEqual(a.range, b.range, `${where}: range`);
-  assert.equal(isMap(a), isMap(b), `${where}: map`);
-  assert.equal(isSeq(a), isSeq(b), `${where}: seq`);
-  if (isMap(a) || isSeq(a)) {
-    const items = (b as unknown as { items: unknown[] }).items;
-    assert.equal(a.items.length, items.length, `${where}: items`);
-    a.items.forEach((item, i) => assertSameNodes(item, items[i], `${where}[${i}]`));
-  }
-}
 
 let fastAccepted = 0;
 let plainAccepted = 0;

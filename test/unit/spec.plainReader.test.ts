@@ -8,30 +8,14 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Composer, isMap, isPair, isSeq, Parser, type Node } from 'yaml';
+import { Composer, Parser } from 'yaml';
+import { assertSameNodes } from './spec.nodeAssertions';
 import { readPlainYaml } from '../../src/spec/plainReader';
 import { parseSpecFile } from '../../src/spec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
 const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => readFileSync(join(samplesDir, n), 'utf8'));
 
-function assertSameNodes(read: unknown, composed: unknown, where: string): void {
-  if (isPair(read) && isPair(composed)) {
-    assertSameNodes(read.key, composed.key, `${where} key`);
-    assertSameNodes(read.value, composed.value, `${where} value`);
-    return;
-  }
-  const a = read as Node;
-  const b = composed as Node;
-  assert.deepEqual(a.range, b.range, `${where}: range`);
-  assert.equal(isMap(a), isMap(b), `${where}: map`);
-  assert.equal(isSeq(a), isSeq(b), `${where}: seq`);
-  if (isMap(a) || isSeq(a)) {
-    const items = (b as unknown as { items: unknown[] }).items;
-    assert.equal(a.items.length, items.length, `${where}: items`);
-    a.items.forEach((item, i) => assertSameNodes(item, items[i], `${where}[${i}]`));
-  }
-}
 
 /** Reads `text` with the plain reader; when it accepts, asserts the Composer agrees. Returns whether it accepted. */
 function readsLikeComposer(text: string): boolean {

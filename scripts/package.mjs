@@ -16,8 +16,9 @@ const vsix = join(outDir, `${manifest.name}-${manifest.version}.vsix`);
 mkdirSync(outDir, { recursive: true });
 
 npmRun('build', '--production');
-// No repository to link to and no LICENSE file yet (package.json says MIT): tell vsce so instead of letting it prompt.
-const packageFlags = ['--no-dependencies', '--allow-missing-repository', '--skip-license'];
+// No repository to link to yet: tell vsce so instead of letting it prompt.
+// The README's picture ships in the package (docs/), so its relative link works on the extension's page as it is.
+const packageFlags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
 const vsce = (args) => spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), ...args], { cwd: root, encoding: 'utf8' });
 
 const listing = vsce(['ls', '--no-dependencies']);

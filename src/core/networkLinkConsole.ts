@@ -7,7 +7,7 @@
  * The RAM service role whose existence means "MaxCompute may create ENIs in your VPCs".
  * [unverified] Taken from an older guide (aliyun/MaxCompute-Spark wiki "09. ENI专线访问VPC迁移指南");
  * the current console's "Authorize" button may create a differently named role.
- * The emulator keeps its own copy (src/emulator/networkLink.ts) so it can disagree in tests.
+ * The emulator's console and seed use this same constant.
  */
 export const NETWORK_LINK_ROLE_NAME = 'AliyunODPSRoleForENI';
 

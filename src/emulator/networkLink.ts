@@ -6,13 +6,14 @@
  */
 import { formatIpv4, parseCidr } from '../core/cidr';
 import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../core/model';
+import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
 import { zoneSupportProblem } from '../core/zones';
 import { LINK_NAME_PATTERN, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
 import { macAddressFor, newResourceId, isoSeconds } from './ids';
 import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
 
-/** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6). */
-export const NETWORK_LINK_ROLE_NAME = 'AliyunODPSRoleForENI';
+/** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6); one name for the product and its emulator. */
+export { NETWORK_LINK_ROLE_NAME };
 
 
 /**

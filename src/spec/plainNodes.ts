@@ -26,24 +26,21 @@ class ScalarNode {
 }
 Object.setPrototypeOf(ScalarNode.prototype, tagged(Scalar.prototype, 'yaml.scalar'));
 
-class MapNode {
-  declare items: unknown[];
-  declare range: Range | undefined;
-  constructor() {
-    this.items = [];
-    this.range = undefined;
+/** A class of cheap collection nodes (items + range) posing as `base` (YAMLMap or YAMLSeq); one class each keeps V8's shapes apart. */
+function collectionNodeClass(base: object, tag: string): new () => { items: unknown[]; range: Range | undefined } {
+  class CollectionNode {
+    declare items: unknown[];
+    declare range: Range | undefined;
+    constructor() {
+      this.items = [];
+      this.range = undefined;
+    }
   }
+  Object.setPrototypeOf(CollectionNode.prototype, tagged(base, tag));
+  return CollectionNode;
 }
-class SeqNode {
-  declare items: unknown[];
-  declare range: Range | undefined;
-  constructor() {
-    this.items = [];
-    this.range = undefined;
-  }
-}
-Object.setPrototypeOf(MapNode.prototype, tagged(YAMLMap.prototype, 'yaml.map'));
-Object.setPrototypeOf(SeqNode.prototype, tagged(YAMLSeq.prototype, 'yaml.seq'));
+const MapNode = collectionNodeClass(YAMLMap.prototype, 'yaml.map');
+const SeqNode = collectionNodeClass(YAMLSeq.prototype, 'yaml.seq');
 
 class PairNode {
   declare key: unknown;

@@ -207,6 +207,13 @@ export interface EcsApi {
   authorizeSecurityGroupEgress: Operation<AuthorizeSecurityGroupEgressRequest, WireResponse>;
   revokeSecurityGroup: Operation<RevokeSecurityGroupRequest, WireResponse>;
   describeNetworkInterfaces: Operation<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse>;
+  deleteSecurityGroup: Operation<DeleteSecurityGroupRequest, WireResponse>;
+}
+
+/** DeleteSecurityGroup (ECS 2014-05-26): refused while an instance or interface uses the group. */
+export interface DeleteSecurityGroupRequest {
+  RegionId?: string;
+  SecurityGroupId: string;
 }
 
 /** The ECS API object of a session. */
@@ -219,5 +226,6 @@ export function ecsApi(caller: Caller): EcsApi {
     authorizeSecurityGroupEgress: mutation(caller, ECS_PRODUCT, 'AuthorizeSecurityGroupEgress'),
     revokeSecurityGroup: mutation(caller, ECS_PRODUCT, 'RevokeSecurityGroup'),
     describeNetworkInterfaces: query(caller, ECS_PRODUCT, 'DescribeNetworkInterfaces'),
+    deleteSecurityGroup: mutation(caller, ECS_PRODUCT, 'DeleteSecurityGroup'),
   };
 }

@@ -4,8 +4,8 @@
  * Ids are derived from labels (not random), so they are the same in every run.
  */
 import { createHash } from 'node:crypto';
-import { maxComputeManagedGroupNames } from '../core/model';
 import { isoSeconds, regionLetters, seededResourceId } from './ids';
+import { managedGroupNames } from './facts';
 import { createNetworkLink, NETWORK_LINK_ROLE_NAME } from './networkLink';
 import { REGION_CATALOG } from './regions';
 import { emptyAccount, type AccountState, type EmulatorState, type RuleRecord, type SecurityGroupRecord } from './state';
@@ -60,7 +60,7 @@ export const DEFAULT_SEED = {
     linkedGroupId: id('sg', HZ, 'main/linked/mc-link'),
     linkName: 'existing_link',
     linkedEniIds: [id('eni', HZ, 'existing_link/0'), id('eni', HZ, 'existing_link/1')],
-    managedGroupIds: maxComputeManagedGroupNames(linkedVpcId).map((name) => id('sg', HZ, name)),
+    managedGroupIds: managedGroupNames(linkedVpcId).map((name) => id('sg', HZ, name)),
     rdsInstanceId: id('rm', HZ, 'main/rds'),
     rdsPort: 3306,
     hbaseClusterId: id('hb', HZ, 'main/hbase'),

@@ -21,6 +21,8 @@ import { fetchAll, fetchPage, type FetchAllOptions, type Listing, type Page, typ
 import { ecsApi, type EcsApi } from './products/ecs';
 import { emrApi, type EmrApi } from './products/emr';
 import { hbaseApi, type HBaseApi } from './products/hbase';
+import { lindormApi, type LindormApi } from './products/lindorm';
+import { polarDbApi, type PolarDbApi } from './products/polardb';
 import { ramApi, stsApi, type RamApi, type StsApi } from './products/identity';
 import { rdsApi, type RdsApi } from './products/rds';
 import { vpcApi, type VpcApi } from './products/vpc';
@@ -65,6 +67,8 @@ export interface Cloud {
   readonly rds: RdsApi;
   readonly hbase: HBaseApi;
   readonly emr: EmrApi;
+  readonly polardb: PolarDbApi;
+  readonly lindorm: LindormApi;
   readonly ram: RamApi;
   readonly sts: StsApi;
   readonly lists: CloudListings;
@@ -112,7 +116,16 @@ function endpointOverride(option: string | undefined, env: NodeJS.ProcessEnv): R
 }
 
 function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (regionId: string) => Cloud): Cloud {
-  const apis = { regionId: caller.regionId, vpc: vpcApi(caller), ecs: ecsApi(caller), rds: rdsApi(caller), hbase: hbaseApi(caller), emr: emrApi(caller) };
+  const apis = {
+    regionId: caller.regionId,
+    vpc: vpcApi(caller),
+    ecs: ecsApi(caller),
+    rds: rdsApi(caller),
+    hbase: hbaseApi(caller),
+    emr: emrApi(caller),
+    polardb: polarDbApi(caller),
+    lindorm: lindormApi(caller),
+  };
   return {
     ...apis,
     accountProfile: credentials.profile,
@@ -138,7 +151,10 @@ export { productHost, type ProductCode } from './endpoints';
 export * from './mappers';
 export type * from './products/vpc';
 export type * from './products/ecs';
+export type * from './products/ecsInstances';
 export type * from './products/rds';
 export type * from './products/hbase';
 export type * from './products/emr';
+export type * from './products/polardb';
+export type * from './products/lindorm';
 export type * from './products/identity';

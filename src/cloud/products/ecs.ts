@@ -1,6 +1,7 @@
 /** ECS API 2014-05-26: security groups, their rules and network interfaces (reference §2). */
 
 import type { Caller, Product } from '../caller';
+import { ecsInstanceApi, type EcsInstanceApi } from './ecsInstances';
 import { mutation, query, type Operation, type WireResponse } from './operation';
 
 export const ECS_PRODUCT: Product = { code: 'Ecs', version: '2014-05-26', regional: true };
@@ -198,8 +199,8 @@ export interface DescribeNetworkInterfacesResponse extends WireResponse {
   NetworkInterfaceSets: { NetworkInterfaceSet: WireNetworkInterface[] };
 }
 
-/** The ECS operations this extension uses. */
-export interface EcsApi {
+/** The ECS operations this extension uses (DescribeInstances and DeleteSecurityGroup are in ecsInstances.ts). */
+export interface EcsApi extends EcsInstanceApi {
   describeSecurityGroups: Operation<DescribeSecurityGroupsRequest, DescribeSecurityGroupsResponse>;
   describeSecurityGroupAttribute: Operation<DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse>;
   createSecurityGroup: Operation<CreateSecurityGroupRequest, CreateSecurityGroupResponse>;
@@ -207,13 +208,6 @@ export interface EcsApi {
   authorizeSecurityGroupEgress: Operation<AuthorizeSecurityGroupEgressRequest, WireResponse>;
   revokeSecurityGroup: Operation<RevokeSecurityGroupRequest, WireResponse>;
   describeNetworkInterfaces: Operation<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse>;
-  deleteSecurityGroup: Operation<DeleteSecurityGroupRequest, WireResponse>;
-}
-
-/** DeleteSecurityGroup (ECS 2014-05-26): refused while an instance or interface uses the group. */
-export interface DeleteSecurityGroupRequest {
-  RegionId?: string;
-  SecurityGroupId: string;
 }
 
 /** The ECS API object of a session. */
@@ -226,6 +220,6 @@ export function ecsApi(caller: Caller): EcsApi {
     authorizeSecurityGroupEgress: mutation(caller, ECS_PRODUCT, 'AuthorizeSecurityGroupEgress'),
     revokeSecurityGroup: mutation(caller, ECS_PRODUCT, 'RevokeSecurityGroup'),
     describeNetworkInterfaces: query(caller, ECS_PRODUCT, 'DescribeNetworkInterfaces'),
-    deleteSecurityGroup: mutation(caller, ECS_PRODUCT, 'DeleteSecurityGroup'),
+    ...ecsInstanceApi(caller, ECS_PRODUCT),
   };
 }

@@ -24,3 +24,14 @@ export function query<Request extends object, Response>(caller: Caller, product:
 export function mutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
   return (request, options) => caller.call<Response>({ product, action, params: request, mutating: true }, options);
 }
+
+/**
+ * A modify action whose API takes no ClientToken (PolarDB and Lindorm whitelists, ECS
+ * DeleteSecurityGroup): sent without one, so the gateway sees only parameters it knows. Retrying it
+ * is safe only because the action is idempotent by nature (append an entry that is then present,
+ * delete one that is then absent, set a list to a value, delete a group that is then gone); callers
+ * still verify by reading afterwards.
+ */
+export function idempotentMutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
+  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: false }, options);
+}

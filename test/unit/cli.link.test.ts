@@ -6,12 +6,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile, spawn } from 'node:child_process';
-import { build } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
+import { bundleCli } from './builders/cliBundle';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -34,7 +34,7 @@ describe('mcvpc validate / plan / apply / usage', function () {
   before(async () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-bundle-'));
     cliBundle = join(bundleDir, 'cli.js');
-    await build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cliBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT });
+    await bundleCli(cliBundle);
   });
   after(async () => {
     await rm(bundleDir, { recursive: true, force: true });

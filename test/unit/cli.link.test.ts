@@ -133,6 +133,16 @@ describe('mcvpc validate / plan / apply / usage', function () {
     assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
   });
 
+  it('apply of samples/several.mcvpc.yaml outlasts throttling, saying when a call is retried', async () => {
+    emu.setFaults({ throttleAbovePerSecond: 10 });
+    const run = await mcvpc(['apply', join(ROOT, 'samples', 'several.mcvpc.yaml'), '--auto-approve']);
+    assert.equal(run.code, 4, `reaches the console step instead of failing:\n${run.stdout}${run.stderr}`);
+    const throttled = emu.requests().filter((r) => r.code === 'Throttling.User').length;
+    assert.ok(throttled > 0, 'the emulator throttled');
+    const retries = run.stderr.split('\n').filter((l) => /^ {2}\w+ \w+: Throttling\.User; retrying in \d+\.\d s \(attempt \d+\)…$/.test(l));
+    assert.equal(retries.length, throttled, run.stderr);
+  });
+
   it('on a terminal, apply asks and acts only on "yes"', async () => {
     const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */

@@ -54,5 +54,5 @@ export function mutation<Request extends object, Response>(caller: Caller, produ
  * still verify by reading afterwards.
  */
 export function idempotentMutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
-  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: false }, options);
+  return (request, options) => caller.call<Response>({ product, action, params: request, clientToken: false }, options);
 }

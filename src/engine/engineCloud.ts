@@ -4,7 +4,7 @@
  */
 import type { Cloud } from '../cloud';
 
-export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'ram' | 'sts'>;
+export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm' | 'ram' | 'sts'>;
 
 export { isNotFound, unlessNotFound, allPages } from '../cloud/reads';
 

@@ -11,7 +11,7 @@ import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
 
 /** The products a kind may call. */
-export type TargetCloud = Pick<Cloud, 'ecs' | 'rds' | 'hbase' | 'emr'>;
+export type TargetCloud = Pick<Cloud, 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm'>;
 
 /** A JSON Schema object (the parts the assembly reads are typed; the rest passes through). */
 export type SchemaObject = { [keyword: string]: unknown };

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { TARGET_KINDS } from '../../src/targets';
 import { assembleSpecSchema } from '../../src/spec/schemaAssembly';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,8 @@ describe('spec: JSON Schema', () => {
 
   it('has one branch per target kind', () => {
     const kinds = specSchema.definitions!.target!.properties!.kind!.enum;
-    assert.deepEqual(kinds, ['rds', 'hbase', 'emr', 'custom']);
+    assert.deepEqual(kinds, TARGET_KINDS.map((k) => k.kind));
+    assert.deepEqual(kinds, ['rds', 'polardb', 'hbase', 'lindorm', 'emr', 'ecs', 'custom']);
     const branches = (specSchema.definitions!.target!.allOf as SchemaNode[]).map((b) => (b.if as SchemaNode).properties!.kind!.const);
     assert.deepEqual(branches, kinds);
   });

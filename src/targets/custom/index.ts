@@ -6,8 +6,8 @@ import { cidrProblem, formatCidr, parseCidr } from '../../core/cidr';
 import { targetStepBase, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { TargetKindModule, TargetProblem } from '../kind';
-import { portsOf } from '../shared/portsSpec';
-import { stringField } from '../shared/serviceSpec';
+import { portsOf } from '../common/portsSpec';
+import { stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 export interface CustomTargetSpec extends TargetSpec {

@@ -10,9 +10,9 @@ import type { EmrCluster } from '../../core/model';
 import { otherVpcCheck, targetError, type GroupWithIngress, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { SharedReads, TargetCloud, TargetKindModule } from '../kind';
-import { fillConsoleUrl } from '../shared/consoleUrl';
-import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../shared/portRules';
-import { portProblems, portsOf } from '../shared/portsSpec';
+import { fillConsoleUrl } from '../common/consoleUrl';
+import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../common/portRules';
+import { portProblems, portsOf } from '../common/portsSpec';
 import { definition } from './schema';
 
 /** HiveMetaStore, HDFS NameNode, HDFS DataNode (the direct-connection doc; Hadoop 3 uses 9866 for DataNode). */

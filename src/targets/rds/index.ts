@@ -10,10 +10,10 @@ import type { RdsInstance } from '../../core/model';
 import { otherVpcCheck, targetError, type LiveCheck, type PlannedCall } from '../../core/plan';
 import type { SourceRange, TargetAccess, TargetSpec } from '../../core/specModel';
 import type { TargetCloud, TargetKindModule } from '../kind';
-import { fillConsoleUrl } from '../shared/consoleUrl';
-import { applyServiceAccess } from '../shared/serviceApply';
-import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../shared/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../shared/serviceSpec';
+import { fillConsoleUrl } from '../common/consoleUrl';
+import { applyServiceAccess } from '../common/serviceApply';
+import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
+import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /**

@@ -2,6 +2,7 @@
  * The mcvpc command line: a table of subcommands, each in its own module. A subcommand joins by
  * adding one row; `run` receives the arguments after its name and resolves to the exit code.
  */
+import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { runEmulatorCommand } from './emulator-command';
 import { LINK_SUBCOMMANDS } from './linkCommands';
 
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = SUBCOMMANDS[name];
   if (!command) {
-    process.stderr.write(`mcvpc: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`mcvpc: unknown command "${escapeForMessage(name)}"\n\n${usage()}`);
     return 1;
   }
   return command.run(args);
@@ -43,7 +44,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`mcvpc: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`mcvpc: ${escapeForMessageLines(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -15,14 +15,35 @@ export interface WireTags {
   Tag?: Array<{ Key?: string; Value?: string }>;
 }
 
-/** A read-only action: safe to retry as is. */
-export function query<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
-  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: false }, options);
+/**
+ * The create/modify actions whose reference documents a ClientToken ("保证请求幂等性"), checked
+ * in Alibaba's generated SDK request models: ECS 2014-05-26 CreateSecurityGroup,
+ * AuthorizeSecurityGroup, AuthorizeSecurityGroupEgress, RevokeSecurityGroup. RDS
+ * ModifySecurityIps and ModifySecurityGroupConfiguration, HBase ModifyIpWhitelist and
+ * ModifySecurityGroups have none: they are not sent one, and a retry of theirs may act twice,
+ * which their callers make harmless by reading first and verifying after.
+ */
+const DOCUMENTS_CLIENT_TOKEN: ReadonlySet<string> = new Set([
+  'Ecs.CreateSecurityGroup',
+  'Ecs.AuthorizeSecurityGroup',
+  'Ecs.AuthorizeSecurityGroupEgress',
+  'Ecs.RevokeSecurityGroup',
+]);
+
+/** True when the action takes a ClientToken (see DOCUMENTS_CLIENT_TOKEN). */
+export function takesClientToken(product: Product, action: string): boolean {
+  return DOCUMENTS_CLIENT_TOKEN.has(`${product.code}.${action}`);
 }
 
-/** A create/modify action: gets a ClientToken that its retries reuse (see caller.ts). */
+/** A read-only action: safe to retry as is. */
+export function query<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
+  return (request, options) => caller.call<Response>({ product, action, params: request, clientToken: false }, options);
+}
+
+/** A create/modify action: gets a ClientToken that its retries reuse, where the API documents one (see caller.ts). */
 export function mutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
-  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: true }, options);
+  const clientToken = takesClientToken(product, action);
+  return (request, options) => caller.call<Response>({ product, action, params: request, clientToken }, options);
 }
 
 /**
@@ -33,5 +54,5 @@ export function mutation<Request extends object, Response>(caller: Caller, produ
  * still verify by reading afterwards.
  */
 export function idempotentMutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
-  return (request, options) => caller.call<Response>({ product, action, params: request, mutating: false }, options);
+  return (request, options) => caller.call<Response>({ product, action, params: request, clientToken: false }, options);
 }

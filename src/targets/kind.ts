@@ -132,8 +132,6 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   readLive(cloud: TargetCloud, regionId: string, target: S, reads: SharedReads, options: ReadOptions): Promise<L>;
   /** Carries out a grant or a revoke: re-reads, decides again with the planner's functions, changes, verifies. */
   apply(target: S, change: 'grant' | 'revoke', ctx: TargetApplyContext): Promise<StepOutcome>;
-  /** Lines for the usage hints (e.g. the foreign-table statement for this service). */
-  usageHints(target: S, linkName: string): string[];
   readonly service?: ServiceBinding<S, L, R>;
 }
 

@@ -120,7 +120,7 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
     return applyPortRules(ruleGroupId(instance, target.securityGroupId), target.ports, change, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- ECS ${target.instanceId}: reach ${target.ports.join(', ')} from SQL/UDFs with SET odps.session.networklink=${linkName};`],
+  usageHints: (target, link) => [`-- ${target.label}: UDFs and Spark reach ${target.instanceId} on TCP ${target.ports.join(', ')} once SET odps.session.networklink=${link.networkLinkName}; (or the Spark ENI lines) is in force`],
 
   service: {
     listScope: 'vpc',

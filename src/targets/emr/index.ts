@@ -115,7 +115,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     return applyPortRules(groupId, target.ports, change, ctx);
   },
 
-  usageHints: () => ['# Spark on the Hadoop cluster: spark.hadoop.odps.cupid.eni.enable = true and spark.hadoop.odps.cupid.eni.info = <regionId>:<vpcId>'],
+  usageHints: (target, link) => [`# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`],
 
   service: {
     listScope: 'region',

@@ -119,7 +119,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- HBase ${target.clusterId}: an HBase foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
 
   service: {
     listScope: 'region',

@@ -114,7 +114,7 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- Lindorm ${target.instanceId}: an HBase foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over Lindorm ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
 
   service: {
     listScope: 'region',

@@ -117,7 +117,7 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- PolarDB ${target.clusterId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over PolarDB ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
 
   service: {
     listScope: 'region',

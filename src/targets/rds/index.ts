@@ -113,7 +113,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- RDS ${target.instanceId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over RDS ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES (STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler')`],
 
   service: {
     listScope: 'vpc',

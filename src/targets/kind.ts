@@ -3,7 +3,7 @@
  * the planner, the engine, the Network view — and the form and the doctor — loop over the
  * table in ./index.ts and ask the kind's module; nothing outside a kind's folder names a kind.
  */
-import type { Cloud } from '../cloud';
+import type { Cloud, CloudProducts } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
 import type { SecurityGroup, SecurityGroupRule } from '../core/model';
@@ -11,7 +11,7 @@ import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
 
 /** The products a kind may call. */
-export type TargetCloud = Pick<Cloud, 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm'>;
+export type TargetCloud = CloudProducts;
 
 /** A JSON Schema object (the parts the assembly reads are typed; the rest passes through). */
 export type SchemaObject = { [keyword: string]: unknown };

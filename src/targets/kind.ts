@@ -126,6 +126,8 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   specProblems(target: S, fields: TargetFields): TargetProblem[];
   /** What makes two targets the same service (duplicates), in words, and where it is written. */
   identity(target: S): { words: string; range: SourceRange };
+  /** The TCP ports the target's access is about (the spec's, or the kind's defaults); [] when the service decides. */
+  targetPorts(target: S): readonly number[];
   /** The resource id the target names, for Reveal in Spec, completion and hover. */
   resourceIdOf(target: S): string | undefined;
   /** What the planner needs of the target, read from the cloud. */

@@ -80,6 +80,7 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   derivedLabel: (data) => `ecs ${String(data.instance ?? '')}`,
   specProblems: () => [],
   identity: (target) => ({ words: `ECS instance ${target.instanceId} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.instanceId }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, reads, options) {

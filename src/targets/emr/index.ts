@@ -74,6 +74,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
   derivedLabel: (data) => `emr ${String(data.cluster ?? data.securityGroup ?? '')}`,
   specProblems: (target) => portProblems(target.ports, target.ranges.portItems),
   identity: (target) => ({ words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`, range: target.ranges.cluster }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.clusterId ?? target.securityGroupId,
 
   async readLive(cloud, regionId, target, reads, options) {

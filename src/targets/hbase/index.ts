@@ -84,6 +84,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   derivedLabel: (data) => `hbase ${String(data.cluster ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `HBase cluster ${target.clusterId}`, range: target.ranges.clusterId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.clusterId,
 
   async readLive(cloud, regionId, target, _reads, options) {

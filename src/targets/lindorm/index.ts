@@ -78,6 +78,7 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
   derivedLabel: (data) => `lindorm ${String(data.instance ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `Lindorm instance ${target.instanceId}`, range: target.ranges.instanceId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, _reads, options) {

@@ -71,6 +71,7 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
   derivedLabel: (data) => `polardb ${String(data.cluster ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `PolarDB cluster ${target.clusterId}`, range: target.ranges.clusterId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.clusterId,
 
   async readLive(cloud, regionId, target, _reads, options) {

@@ -75,6 +75,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
   derivedLabel: (data) => `rds ${String(data.instance ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `RDS instance ${target.instanceId}`, range: target.ranges.instanceId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, _reads, options) {

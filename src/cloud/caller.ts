@@ -72,8 +72,13 @@ export interface CallerSettings {
   onRetry?: (notice: RetryNotice) => void;
 }
 
-/** Connecting takes far less than reading a slow answer; cap it so a dead host fails fast. */
-const MAX_CONNECT_TIMEOUT_MS = 5000;
+/**
+ * httpx hands connectTimeout to Node as the socket's idle timeout, which also runs while the
+ * answer is awaited: below the read timeout, a slow answer would be reported "ConnectTimeout".
+ * A little above it, the read timer (started once connected) fires first and names the wait
+ * that ran out; a host that never connects still fails within the call's timeout plus this.
+ */
+const CONNECT_TIMEOUT_MARGIN_MS = 100;
 
 /** Sends API calls for one cloud session. */
 export class Caller {
@@ -160,7 +165,7 @@ export class Caller {
     });
     const runtime = new $Util.RuntimeOptions({
       readTimeout: timeoutMs,
-      connectTimeout: Math.min(timeoutMs, MAX_CONNECT_TIMEOUT_MS),
+      connectTimeout: timeoutMs + CONNECT_TIMEOUT_MARGIN_MS,
       autoretry: false,
     });
     const request = new $OpenApi.OpenApiRequest({ query });

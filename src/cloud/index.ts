@@ -129,7 +129,8 @@ function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (
   };
 }
 
-export { CloudError, isCancellation, type CloudErrorKind } from './errors';
+export { CloudError, isCancellation, isNotFoundError, isNoCredentialsError, type CloudErrorKind } from './errors';
+export { describeError, formatDescribedError, hintFor, type DescribedError } from './describeError';
 export type { CloudLogger, LogFields } from './logger';
 export { formatLogLine, silentLogger } from './logger';
 export type { CallOptions, RetryNotice } from './caller';

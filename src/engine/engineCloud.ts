@@ -3,14 +3,13 @@
  * (any object with the same shape works, e.g. a session for another region).
  */
 import type { Cloud } from '../cloud';
-import { CloudError } from '../cloud';
+import { isNotFoundError } from '../cloud';
 
 export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'ram' | 'sts'>;
 
 /** True when the API said the resource does not exist (so "absent" is an answer, not a failure). */
 export function isNotFound(err: unknown): boolean {
-  if (!(err instanceof CloudError) || err.kind !== 'api') return false;
-  return err.status === 404 || /(^|\.)NotFound$|NotExist/.test(err.code);
+  return isNotFoundError(err);
 }
 
 /** Undefined instead of a not-found error. */

@@ -221,7 +221,7 @@ describe('mcvpc validate / plan / apply / usage', function () {
     const file = await specFile('e.mcvpc.yaml', specText());
     const run = await mcvpc(['plan', file], { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-0000000000000000000' });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+ failed: [\w.]+: .*\(RequestId: [\w-]+\)/);
+    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+: .* \(SignatureDoesNotMatch, RequestId [\w-]+\) The AccessKey secret does not match its ID/);
     assert.doesNotMatch(run.stderr + run.stdout, /wrong-secret/);
     noStackTrace(run);
   });

@@ -11,7 +11,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import * as $Util from '@alicloud/tea-util';
 import type Credential from '@alicloud/credentials';
 import { cancelledError, CloudError, deadlineError, toCloudError } from './errors';
-import { resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
 import type { ConcurrencyLimiter } from './limiter';
 import type { CloudLogger } from './logger';
 import type { Redactor } from './redact';
@@ -100,6 +100,12 @@ export class Caller {
     // Generated once per logical call, so every retry carries the same token.
     if (clientToken && params.ClientToken === undefined) params.ClientToken = randomUUID();
     const regionId = typeof params.RegionId === 'string' ? params.RegionId : this.settings.regionId;
+    try {
+      // The region names the endpoint's host: nothing that is not a region id may get there.
+      checkRegionId(regionId);
+    } catch (err) {
+      throw new CloudError({ kind: 'client', product: product.code, action, code: 'InvalidRegionId', detail: (err as Error).message, retryable: false });
+    }
     const query = OpenApiUtil.query(params) as Record<string, string>;
     const { retry, limiter, logger } = this.settings;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;

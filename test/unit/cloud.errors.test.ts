@@ -69,6 +69,15 @@ describe('cloud errors and redaction', () => {
     assert.ok(isNotFoundError(cluster), `EMR's answer ${(cluster as CloudError).code} is not-found`);
   });
 
+  it('refuses a region that is not a region id before it becomes a host name', async () => {
+    await assert.rejects(cloudFor(emu, { regionId: 'evil.example.com/x' }), /"evil\.example\.com\/x" is not a region id/);
+    const cloud = await cloudFor(emu);
+    emu.clearRequests();
+    const err = await rejection(cloud.vpc.describeVpcs({ RegionId: 'cn-hangzhou.attacker.example' } as never));
+    assert.ok(err instanceof CloudError && err.code === 'InvalidRegionId', String(err));
+    assert.equal(emu.requests().length, 0);
+  });
+
   it('names the transport\'s failure apart from the request: no "socket hang upPOST", a read timeout called so', async () => {
     const cloud = await cloudFor(emu, { timeoutMs: 400, retry: { maxAttempts: 1 } });
     emu.setFaults({ failNext: [{ action: 'DescribeVpcs', kind: 'drop' }] });

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionDefinition, ProductApi } from './action';
 import { Authenticator, type Caller, type ReceivedRequest } from './auth';
-import { rememberToken, replayFor } from './clientTokens';
+import { honoursClientToken, rememberToken, replayFor } from './clientTokens';
 import { ApiError, missingParameter } from './errors';
 import type { FaultEngine } from './faults';
 import { newRequestId } from './ids';
@@ -150,7 +150,7 @@ export class ApiHandler {
 
   private async act(actionName: string, action: ActionDefinition, params: Params, caller: Caller, now: number, record: RequestRecord): Promise<Record<string, unknown>> {
     const { store } = this.deps;
-    const token = action.mutates ? params.optional('ClientToken') : undefined;
+    const token = action.mutates && honoursClientToken(actionName) ? params.optional('ClientToken') : undefined;
     if (token) {
       const replay = replayFor(store.state, caller.account.accountId, actionName, token, now);
       if (replay) {

@@ -13,8 +13,8 @@ import type { LiveCheck, LiveCheckCode } from './steps';
 import { emrPortRule, linkGroupIngressRule, overridingDrops } from './wantedRules';
 import { describeRule } from '../rules';
 
-/** RDS instances accept at most three ECS security groups (alicloud_db_instance `security_group_ids`). */
-export const RDS_MAX_SECURITY_GROUPS = 3;
+/** RDS instances accept at most 10 ECS security groups (ModifySecurityGroupConfiguration reference, see issue 9). */
+export const RDS_MAX_SECURITY_GROUPS = 10;
 
 function error(code: LiveCheckCode, message: string, range: SourceRange): LiveCheck {
   return { code, severity: 'error', message, range };

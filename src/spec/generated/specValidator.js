@@ -1,6 +1,6 @@
 /* eslint-disable */
 // Generated from schemas/mcvpc.schema.json by src/spec/validatorSource.ts; do not edit.
-// Regenerate: SPEC_REGENERATE_VALIDATOR=1 npx mocha test/unit/spec.schema.test.ts
+// Regenerate: npm run generate:validator
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;

@@ -160,7 +160,8 @@ function submitConfs(line: string, index: number): Setting[] {
 
 /** `.config("k", "v")` / `.set("k", "v")` (SparkSession.builder, SparkConf). `quotes` is a regex class of the language's string quotes. */
 function codeCalls(line: string, index: number, quotes: string): Setting[] {
-  const re = new RegExp(`\\.(?:config|set)\\(\\s*(${quotes})([\\w.-]+)\\1\\s*,\\s*(${quotes})([^"'\\n]*?)\\3\\s*\\)`, 'g');
+  // The value may hold escaped quotes (a JSON vpc.domain.list in a Scala string).
+  const re = new RegExp(`\\.(?:config|set)\\(\\s*(${quotes})([\\w.-]+)\\1\\s*,\\s*(${quotes})((?:\\\\.|(?!\\3)[^\\\\\\n])*)\\3\\s*\\)`, 'g');
   return [...line.matchAll(re)].map((m) => keyValueMatch('codeCall', m, index));
 }
 
@@ -177,7 +178,7 @@ function keyValueMatch(form: SettingForm, m: RegExpMatchArray, index: number): S
   return {
     form,
     key: m[2]!,
-    value: m[4]!,
+    value: m[4]!.replace(/\\(.)/g, '$1'),
     line: index,
     keyRange: lineRange(index, keyStart, keyStart + m[2]!.length),
     valueRange: lineRange(index, valueStart, valueStart + m[4]!.length),

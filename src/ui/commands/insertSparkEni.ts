@@ -1,5 +1,5 @@
 /** mcvpc.insertSparkEni: the two ENI settings of a link, in the form the active file needs (spark-defaults.conf, --conf, .config). */
-import { sparkEniLines } from '../../core/usage';
+import { isCodeDialect, sparkEniLines } from '../../core/usage';
 import type { CommandDeps, CommandHandler } from './deps';
 import { activeEditor, chooseLink, insertLines } from './linkChoice';
 
@@ -12,6 +12,6 @@ export function insertSparkEniCommand(deps: CommandDeps): CommandHandler {
     sparkEniLines(dialect, { regionId: '', vpcId: '' }); // throws early for SQL, before any pick
     const link = await chooseLink(arg, deps.links, false, WHAT);
     if (link === undefined) return undefined;
-    return insertLines(editor, sparkEniLines(dialect, link));
+    return insertLines(editor, sparkEniLines(dialect, link), isCodeDialect(dialect));
   };
 }

@@ -12,6 +12,6 @@ export function insertSqlNetworkLinkCommand(deps: CommandDeps): CommandHandler {
     sqlNetworkLinkText(dialect, 'x'); // throws early for a file that cannot hold it, before any pick
     const link = await chooseLink(arg, deps.links, true, WHAT);
     if (link?.name === undefined) return undefined;
-    return insertLines(editor, [sqlNetworkLinkText(dialect, link.name)]);
+    return insertLines(editor, [sqlNetworkLinkText(dialect, link.name)], dialect === 'python');
   };
 }

@@ -33,8 +33,13 @@ export function activeEditor(what: string): { editor: vscode.TextEditor; dialect
   return { editor, dialect };
 }
 
-/** Inserts lines at the cursor (replacing a selection), each on its own line, in the document's line ending; resolves to the text inserted. */
-export async function insertLines(editor: vscode.TextEditor, lines: readonly string[]): Promise<string> {
+/**
+ * Inserts lines at the cursor (replacing a selection), each on its own line in the document's line
+ * ending; in code (`inline`) as one piece right at the cursor, where a call chain or argument list
+ * continues. Resolves to the text inserted.
+ */
+export async function insertLines(editor: vscode.TextEditor, lines: readonly string[], inline = false): Promise<string> {
+  if (inline) return replaceSelection(editor, lines.join(''));
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const at = editor.selection.active;
   const lineText = editor.document.lineAt(at.line).text;
@@ -42,7 +47,10 @@ export async function insertLines(editor: vscode.TextEditor, lines: readonly str
   const before = lineText.slice(0, at.character).trim() === '' ? '' : eol;
   const after = lineText.slice(at.character).trim() === '' ? '' : eol;
   const indent = before === '' ? '' : /^\s*/.exec(lineText)![0];
-  const text = `${before}${lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol)}${after}`;
+  return replaceSelection(editor, `${before}${lines.map((l, i) => (i === 0 ? l : indent + l)).join(eol)}${after}`);
+}
+
+async function replaceSelection(editor: vscode.TextEditor, text: string): Promise<string> {
   const done = await editor.edit((b) => b.replace(editor.selection, text));
   if (!done) throw new Error('The editor refused the edit (the document changed); try again.');
   return text;

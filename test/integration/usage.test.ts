@@ -37,9 +37,16 @@ async function diagnosticsOf(uri: vscode.Uri, ready: (codes: string[]) => boolea
   );
 }
 
+/** A new untitled document in the active editor; waits until it is the active one (a close of the previous test's editor may still be settling). */
 async function openText(language: string, content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(document);
+  return waitFor(
+    async () => {
+      const editor = await vscode.window.showTextDocument(document);
+      return vscode.window.activeTextEditor?.document === document ? editor : undefined;
+    },
+    { timeoutMs: 10_000, what: `the ${language} document to be the active editor` },
+  );
 }
 
 /** Applies the quick fix titled `title` on the diagnostic with `code`; resolves to the document's text after it. */

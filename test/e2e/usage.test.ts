@@ -6,6 +6,9 @@ import { workbench } from './workbench';
 describe('using a link from code', () => {
   it('marks the legacy key in the demo spark-defaults.conf and offers "Migrate to ENI" in its quick-fix menu', async () => {
     const page = await workbench();
+    // Room for the file: an earlier test may have widened the side bar; hide it as a person would (Ctrl+B).
+    if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
     // Open the file as a person does: Quick Open, its name, Enter.
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input[type="text"]');
@@ -29,7 +32,6 @@ describe('using a link from code', () => {
     const migrate = menu.locator('.action-list-item, .monaco-list-row').filter({ hasText: 'Migrate to ENI (cn-hangzhou:vpc-bp1w4g8ykeud64dultaii)' });
     await migrate.first().waitFor({ timeout: 15_000 });
     assert.ok(await migrate.first().isVisible());
-    // Hover the warning too, so the screenshot shows the message next to the menu.
     await page.screenshot({ path: join(E2E_RESULTS, 'usage-quick-fix.png'), animations: 'disabled' });
   });
 });

@@ -39,8 +39,6 @@ function inlineSetting(line: string, anchor: Setting, key: string, value: string
   switch (anchor.form) {
     case 'submitConf':
       return ` --conf ${key}=${value}`;
-    case 'hint':
-      return `, '${key}': '${value}'`;
     case 'codeCall': {
       // Keep the call's own method (SparkConf.set or builder.config) and quote style.
       const call = /^\.(set|config)\(\s*(["'])/.exec(line.slice(anchor.statementRange.start.character));
@@ -64,6 +62,6 @@ export function replaceSetting(parsed: ParsedDocument, setting: Setting, setting
   if (setting.form === 'confLine') {
     return { range: setting.statementRange, newText: settings.map(([k, v]) => sparkSettingText('sparkConf', k, v, separator)).join(`${parsed.doc.eol}${indent}`) };
   }
-  const parts = settings.map(([k, v]) => inlineSetting(parsed.doc.lines[setting.line]!, setting, k, v).replace(/^(, | )/, ''));
-  return { range: setting.statementRange, newText: parts.join(setting.form === 'codeCall' ? '' : setting.form === 'hint' ? ', ' : ' ') };
+  const parts = settings.map(([k, v]) => inlineSetting(parsed.doc.lines[setting.line]!, setting, k, v).replace(/^ /, ''));
+  return { range: setting.statementRange, newText: parts.join(setting.form === 'codeCall' ? '' : ' ') };
 }

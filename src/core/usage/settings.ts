@@ -165,9 +165,9 @@ function codeCalls(line: string, index: number, quotes: string): Setting[] {
   return [...line.matchAll(re)].map((m) => keyValueMatch('codeCall', m, index));
 }
 
-/** PyODPS hints / options.sql.settings dict entries: `'odps.…': 'v'` (and Spark keys in a dict). */
+/** PyODPS hints / options.sql.settings dict entries: `'odps.…': 'v'`. A dict of Spark keys may be a SparkConf's (setAll): not read as hints. */
 function hints(line: string, index: number): Setting[] {
-  return [...line.matchAll(/(["'])((?:odps|spark)\.[\w.-]+)\1\s*:\s*(["'])([^"'\n]*?)\3/g)].map((m) => keyValueMatch('hint', m, index));
+  return [...line.matchAll(/(["'])(odps\.[\w.-]+)\1\s*:\s*(["'])([^"'\n]*?)\3/g)].map((m) => keyValueMatch('hint', m, index));
 }
 
 /** Builds a setting from a match of (quote)(key)\1 … (quote)(value)\3. */

@@ -27,9 +27,10 @@ describe('using a link from code', () => {
     await input.waitFor({ timeout: 10_000 });
     await input.fill(':7:10');
     await page.keyboard.press('Enter');
+    // The light bulb says the fixes are computed for this line; then ask for them.
+    await editor.locator('.lightBulbWidget').first().waitFor({ timeout: 15_000 });
+    const migrate = page.locator('.action-widget .action-list-item, .action-widget .monaco-list-row').filter({ hasText: 'Migrate to ENI (cn-hangzhou:vpc-bp1w4g8ykeud64dultaii)' });
     await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget');
-    const migrate = menu.locator('.action-list-item, .monaco-list-row').filter({ hasText: 'Migrate to ENI (cn-hangzhou:vpc-bp1w4g8ykeud64dultaii)' });
     await migrate.first().waitFor({ timeout: 15_000 });
     assert.ok(await migrate.first().isVisible());
     await page.screenshot({ path: join(E2E_RESULTS, 'usage-quick-fix.png'), animations: 'disabled' });

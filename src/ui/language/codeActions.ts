@@ -15,9 +15,9 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
     {
       async provideCodeActions(document, range) {
         const actions: vscode.CodeAction[] = [];
-        const here = diagnostics.diagnostics(document.uri).filter((d) => d.range.intersection(range) !== undefined);
-        for (const diagnostic of here) {
-          for (const fix of diagnostic.problem.fixes) {
+        const here = diagnostics.diagnostics(document.uri).filter((d) => d.diagnostic.range.intersection(range) !== undefined);
+        for (const { diagnostic, problem } of here) {
+          for (const fix of problem.fixes) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
             action.diagnostics = [diagnostic];
             action.isPreferred = fix.preferred === true;
@@ -25,7 +25,7 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
             for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
             actions.push(action);
           }
-          const vpc = diagnostic.problem.vpc;
+          const vpc = problem.vpc;
           if (vpc !== undefined && !vpc.linked) actions.push(await linkAction(diagnostic, vpc));
         }
         return actions;

@@ -9,8 +9,9 @@ import { dialectOf, toRange } from './documents';
 const DEBOUNCE_MS = 250;
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
 
-/** A diagnostic with the problem it shows, so a code action finds its fixes. */
-export interface UsageDiagnostic extends vscode.Diagnostic {
+/** A published diagnostic and the problem it shows, so a code action finds its fixes. */
+export interface UsageDiagnostic {
+  diagnostic: vscode.Diagnostic;
   problem: UsageProblem;
 }
 
@@ -18,6 +19,8 @@ export interface UsageDiagnostic extends vscode.Diagnostic {
 export class UsageDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mcvpc-usage');
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** What was published per document: VS Code hands providers copies of diagnostics, so the problems are kept here. */
+  private readonly published = new Map<string, UsageDiagnostic[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -28,7 +31,10 @@ export class UsageDiagnostics implements vscode.Disposable {
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.collection.delete(d.uri);
+        this.published.delete(d.uri.toString());
+      }),
       linksChanged(() => this.checkAll()),
     );
     this.checkAll();
@@ -36,7 +42,7 @@ export class UsageDiagnostics implements vscode.Disposable {
 
   /** The diagnostics of a document, with their problems. */
   diagnostics(uri: vscode.Uri): readonly UsageDiagnostic[] {
-    return (this.collection.get(uri) ?? []) as readonly UsageDiagnostic[];
+    return this.published.get(uri.toString()) ?? [];
   }
 
   /** Checks every open document again (the known links changed). */
@@ -69,15 +75,16 @@ export class UsageDiagnostics implements vscode.Disposable {
     const problems = checkUsage(document.getText(), dialect, await this.links.knownLinks());
     // An edit arrived while the links were read: its own check publishes.
     if (document.version !== version || document.isClosed) return;
+    const published = problems.map((problem) => {
+      const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
+      diagnostic.source = 'mcvpc';
+      diagnostic.code = problem.code;
+      return { diagnostic, problem };
+    });
+    this.published.set(document.uri.toString(), published);
     this.collection.set(
       document.uri,
-      problems.map((problem) => {
-        const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]) as UsageDiagnostic;
-        diagnostic.source = 'mcvpc';
-        diagnostic.code = problem.code;
-        diagnostic.problem = problem;
-        return diagnostic;
-      }),
+      published.map((p) => p.diagnostic),
     );
   }
 }

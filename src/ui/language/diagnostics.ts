@@ -32,6 +32,8 @@ export class UsageDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => {
+        // An untitled name is reused: the close of the old document may arrive after the new one opened.
+        if (vscode.workspace.textDocuments.some((open) => open.uri.toString() === d.uri.toString())) return;
         this.collection.delete(d.uri);
         this.published.delete(d.uri.toString());
       }),

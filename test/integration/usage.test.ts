@@ -43,7 +43,7 @@ async function openText(language: string, content: string): Promise<vscode.TextE
   return waitFor(
     async () => {
       const editor = await vscode.window.showTextDocument(document);
-      return vscode.window.activeTextEditor?.document === document ? editor : undefined;
+      return vscode.window.activeTextEditor?.document === document && document.getText() === content ? editor : undefined;
     },
     { timeoutMs: 10_000, what: `the ${language} document to be the active editor` },
   );

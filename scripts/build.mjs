@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
 import { specBundleOptions, specBundlePlugin } from './lib/lazy-spec.mjs';
 import { vscodeOncePlugin } from './lib/vscode-once.mjs';
+import { silentDebugPlugin } from './lib/no-debug.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -19,13 +20,15 @@ const node = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // No DEBUG=… of the environment may print request headers or bodies: see lib/no-debug.mjs.
+  plugins: [silentDebugPlugin],
 };
 
 await Promise.all([
   // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
   // (see lib/lazy-bundles.mjs, lib/lazy-spec.mjs); 'vscode' is required once and shared (see lib/vscode-once.mjs).
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] }),
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] }),
   ...lazyBundleOptions(root).map((options) => build({ ...node, ...options })),
-  build({ ...node, ...specBundleOptions }),
+  build({ ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);

@@ -1,5 +1,5 @@
 /** One cloud session per (profile, region) the specs of a file name, opened once. */
-import { createCloud, CloudError, type Cloud } from '../cloud';
+import { createCloud, CloudError, type Cloud, type RetryNotice } from '../cloud';
 import type { ConnectionSpec } from '../spec/types';
 
 export interface SessionFlags {
@@ -11,7 +11,11 @@ export interface SessionFlags {
 export class CloudSessions {
   private readonly sessions = new Map<string, Promise<Cloud>>();
 
-  constructor(private readonly flags: SessionFlags) {}
+  constructor(
+    private readonly flags: SessionFlags,
+    /** Where a retry is announced; stderr, so that stdout keeps only the plan or the JSON. */
+    private readonly progress: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
 
   /** The spec as the flags override it (the region a link is planned in). */
   effectiveSpec(spec: ConnectionSpec): ConnectionSpec {
@@ -25,11 +29,16 @@ export class CloudSessions {
     const key = `${profile ?? ''}\u0000${regionId}`;
     let session = this.sessions.get(key);
     if (session === undefined) {
-      session = createCloud({ profile, regionId });
+      session = createCloud({ profile, regionId, onRetry: (notice) => this.progress(retryLine(notice)) });
       this.sessions.set(key, session);
     }
     return session;
   }
+}
+
+/** A retry as one progress line: which call, why, and how long until it is tried again. */
+export function retryLine(notice: RetryNotice): string {
+  return `  ${notice.product} ${notice.action}: ${notice.code}; retrying in ${(notice.delayMs / 1000).toFixed(1)} s (attempt ${notice.attempt + 1})…`;
 }
 
 /** The endpoint override in use (the emulator), for the console hand-over's URL. */

@@ -3,7 +3,9 @@
  * is one JSON object with the endpoint and the accounts' credentials, so scripts can read it;
  * the lines after it are for people.
  */
+import { escapeForMessage } from '../core/displayText';
 import { startEmulator, StateFileError, type StartEmulatorOptions } from '../emulator';
+import { oneOf, parseCommandLine, UsageError, wholeNumber, type OptionSpec } from './args';
 
 /** Parsed `mcvpc emulator` options. */
 export interface EmulatorCommandOptions {
@@ -14,43 +16,24 @@ export interface EmulatorCommandOptions {
   latencyMs?: number;
 }
 
-function nonNegativeInteger(flag: string, text: string | undefined): number {
-  if (text === undefined || !/^\d+$/.test(text)) throw new Error(`${flag} needs a non-negative integer, got ${text === undefined ? 'nothing' : `"${text}"`}.`);
-  return Number(text);
-}
+const OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'string', placeholder: 'N', parse: wholeNumber(65535) },
+  host: { type: 'string', placeholder: 'ADDRESS' },
+  state: { type: 'string', placeholder: 'FILE' },
+  seed: { type: 'string', placeholder: 'default|empty', parse: oneOf(['default', 'empty'] as const) },
+  latency: { type: 'string', placeholder: 'MS', parse: wholeNumber() },
+  help: { type: 'boolean' },
+};
 
-/** Parses the flags; throws with a message naming the bad flag. */
-export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptions {
-  const options: EmulatorCommandOptions = { port: 0, seed: 'default' };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--port':
-        options.port = nonNegativeInteger('--port', value());
-        if (options.port > 65535) throw new Error('--port must be at most 65535.');
-        break;
-      case '--host':
-        options.host = value();
-        if (!options.host) throw new Error('--host needs an address.');
-        break;
-      case '--state':
-        options.stateFile = value();
-        if (!options.stateFile) throw new Error('--state needs a file name.');
-        break;
-      case '--seed': {
-        const seed = value();
-        if (seed !== 'default' && seed !== 'empty') throw new Error(`--seed must be "default" or "empty", got ${seed === undefined ? 'nothing' : `"${seed}"`}.`);
-        options.seed = seed;
-        break;
-      }
-      case '--latency':
-        options.latencyMs = nonNegativeInteger('--latency', value());
-        break;
-      default:
-        throw new Error(`unknown option "${flag}" for mcvpc emulator (known: --port, --host, --state, --seed, --latency).`);
-    }
-  }
+/** Parses the flags (util.parseArgs, see args.ts); throws UsageError naming the bad flag. */
+export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptions & { help?: boolean } {
+  const { values, positionals } = parseCommandLine('emulator', args, OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`mcvpc emulator takes no file or word, got ${positionals.map(escapeForMessage).join(', ')}.`);
+  const options: EmulatorCommandOptions & { help?: boolean } = { port: (values.port as number | undefined) ?? 0, seed: (values.seed as 'default' | 'empty' | undefined) ?? 'default' };
+  if (values.host !== undefined) options.host = values.host as string;
+  if (values.state !== undefined) options.stateFile = values.state as string;
+  if (values.latency !== undefined) options.latencyMs = values.latency as number;
+  if (values.help === true) options.help = true;
   return options;
 }
 
@@ -67,16 +50,17 @@ The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[â
 
 /** Runs the emulator until a signal arrives; resolves to the exit code. */
 export async function runEmulatorCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  let options: EmulatorCommandOptions;
+  if (args.includes('-h')) args = ['--help'];
+  let options: ReturnType<typeof parseEmulatorArgs>;
   try {
     options = parseEmulatorArgs(args);
   } catch (err) {
-    process.stderr.write(`mcvpc emulator: ${(err as Error).message}\n`);
-    return 2;
+    process.stderr.write(`mcvpc emulator: ${(err as Error).message}\n${HELP.split('\n')[0]}\n`);
+    return 1;
+  }
+  if (options.help === true) {
+    process.stdout.write(HELP);
+    return 0;
   }
   const start: StartEmulatorOptions = { host: options.host, port: options.port, stateFile: options.stateFile, seed: options.seed };
   if (options.latencyMs !== undefined) start.faults = { latencyMs: options.latencyMs };

@@ -1,4 +1,9 @@
-/** The flags of `mcvpc validate | plan | apply | usage`, parsed by hand (no dependency for four commands). */
+/** The options of `mcvpc validate | plan | apply | usage`, one table per command, parsed by util.parseArgs (args.ts). */
+import { isRegionSupported, SUPPORTED_REGIONS } from '../core/zones';
+import { escapeForMessage } from '../core/displayText';
+import { parseCommandLine, UsageError, wholeNumber, type OptionSpec } from './args';
+
+export { UsageError } from './args';
 
 /** Exit codes, like `terraform plan -detailed-exitcode` plus one for the console hand-over. */
 export const EXIT = {
@@ -21,60 +26,57 @@ export interface LinkCommandArgs {
   waitForConsoleSeconds?: number;
 }
 
-/** Which flags each command accepts besides --json, --profile and --region. */
-const EXTRA_FLAGS: Record<string, readonly string[]> = {
-  validate: [],
-  usage: [],
-  plan: ['--out'],
-  apply: ['--auto-approve', '--wait-for-console', '--plan'],
-};
-
-/** A command-line mistake: printed with the command's usage, exit 1. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** A region id from the table of regions with network links, checked before it names a host or is printed. */
+function regionId(text: string, flag: string): string {
+  if (!isRegionSupported(text)) {
+    throw new UsageError(`${flag} "${escapeForMessage(text)}" is not a region with MaxCompute network links; use one of ${SUPPORTED_REGIONS.map((r) => r.regionId).join(', ')}.`);
+  }
+  return text;
 }
 
-/** Parses `FILE [flags]` for one command; throws UsageError naming the bad flag. */
+const COMMON: Record<string, OptionSpec> = {
+  json: { type: 'boolean' },
+  profile: { type: 'string', placeholder: 'PROFILE' },
+  region: { type: 'string', placeholder: 'REGION', parse: regionId },
+};
+
+/** Each command's options; a new option is one row here and one field of LinkCommandArgs. */
+const OPTIONS: Record<string, Record<string, OptionSpec>> = {
+  validate: { json: COMMON.json! },
+  usage: { json: COMMON.json!, region: COMMON.region! },
+  plan: { ...COMMON, out: { type: 'string', placeholder: 'PLAN' } },
+  apply: {
+    ...COMMON,
+    'auto-approve': { type: 'boolean' },
+    'wait-for-console': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
+    plan: { type: 'string', placeholder: 'PLAN' },
+  },
+};
+
+/** Parses `FILE [options]` for one command; throws UsageError naming the bad option or value. */
 export function parseLinkArgs(command: string, args: readonly string[]): LinkCommandArgs {
-  const allowed = new Set(['--json', '--profile', '--region', ...(EXTRA_FLAGS[command] ?? [])]);
-  const parsed: Partial<LinkCommandArgs> & { autoApprove: boolean; json: boolean } = { autoApprove: false, json: false };
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [flag, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!allowed.has(flag)) throw new UsageError(`unknown option "${flag}" for mcvpc ${command} (known: ${[...allowed].join(', ')}).`);
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
-      return v;
-    };
-    switch (flag) {
-      case '--json': parsed.json = true; break;
-      case '--auto-approve': parsed.autoApprove = true; break;
-      case '--profile': parsed.profile = value(); break;
-      case '--region': parsed.region = value(); break;
-      case '--out': parsed.out = value(); break;
-      case '--plan': parsed.plan = value(); break;
-      case '--wait-for-console': {
-        const text = value();
-        if (!/^\d+$/.test(text)) throw new UsageError(`--wait-for-console needs a whole number of seconds, got "${text}".`);
-        parsed.waitForConsoleSeconds = Number(text);
-        break;
-      }
-    }
+  const options = OPTIONS[command];
+  if (options === undefined) throw new UsageError(`unknown command "${escapeForMessage(command)}".`);
+  const { values, positionals } = parseCommandLine(command, args, options);
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? `mcvpc ${command} needs a spec file (*.mcvpc.yaml).` : `mcvpc ${command} takes one spec file, got ${positionals.map(escapeForMessage).join(', ')}.`);
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? `mcvpc ${command} needs a spec file (*.mcvpc.yaml).` : `mcvpc ${command} takes one spec file, got ${files.join(', ')}.`);
-  return { ...parsed, file: files[0]! };
+  return {
+    file: positionals[0]!,
+    json: values.json === true,
+    autoApprove: values['auto-approve'] === true,
+    profile: values.profile as string | undefined,
+    region: values.region as string | undefined,
+    out: values.out as string | undefined,
+    plan: values.plan as string | undefined,
+    waitForConsoleSeconds: values['wait-for-console'] as number | undefined,
+  };
 }
 
 /** One line per command for `mcvpc help`. */
 export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
   validate: 'check a spec file offline: FILE [--json]; exit 0 valid, 1 invalid',
   plan: 'read the cloud and show the steps: FILE [--out PLAN] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
-  apply: 'carry out the plan: FILE [--auto-approve] [--wait-for-console SECONDS] [--plan PLAN] [--json]; exit 0 done, 4 waiting for the console step, 1 error',
-  usage: 'print the SQL and Spark lines that use each link: FILE [--json]',
+  apply: 'carry out the plan: FILE [--auto-approve] [--wait-for-console SECONDS] [--plan PLAN] [--json] [--profile P] [--region R]; exit 0 done, 4 waiting for the console step, 1 error',
+  usage: 'print the SQL and Spark lines that use each link: FILE [--json] [--region R]',
 };

@@ -2,6 +2,7 @@
  * The mcvpc command line: a table of subcommands, each in its own module. A subcommand joins by
  * adding one row; `run` receives the arguments after its name and resolves to the exit code.
  */
+import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { LINT_SUMMARY, runLint } from './commands/lint';
 import { runEmulatorCommand } from './emulator-command';
 import { LINK_SUBCOMMANDS } from './linkCommands';
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = SUBCOMMANDS[name];
   if (!command) {
-    process.stderr.write(`mcvpc: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`mcvpc: unknown command "${escapeForMessage(name)}"\n\n${usage()}`);
     return 1;
   }
   return command.run(args);
@@ -45,7 +46,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`mcvpc: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`mcvpc: ${escapeForMessageLines(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

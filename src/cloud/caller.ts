@@ -15,7 +15,7 @@ import { resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endp
 import type { ConcurrencyLimiter } from './limiter';
 import type { CloudLogger } from './logger';
 import type { Redactor } from './redact';
-import { backoffDelayMs, sleep, type RetryPolicy } from './retry';
+import { nextRetryDelayMs, sleep, type RetryPolicy } from './retry';
 
 /** An OpenAPI product: its code (endpoints) and API version. */
 export interface Product {
@@ -39,8 +39,22 @@ export interface ActionCall {
   action: string;
   /** The request's parameters, nested; flattened to `Name.N.Field` here. */
   params: object;
-  /** Create/modify calls get a ClientToken, reused on every retry, so a retry never acts twice. */
-  mutating: boolean;
+  /**
+   * Send a ClientToken, generated once and reused by every retry, so that a retry of a request
+   * that acted but lost its answer returns the first result instead of acting again. Only for
+   * actions whose API documents ClientToken (products/operation.ts); others get none.
+   */
+  clientToken: boolean;
+}
+
+/** A failed attempt about to be retried, for progress output ("retrying in 1.2 s"). */
+export interface RetryNotice {
+  product: string;
+  action: string;
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  code: string;
+  delayMs: number;
 }
 
 /** Everything one session's calls share. */
@@ -54,6 +68,8 @@ export interface CallerSettings {
   timeoutMs: number;
   logger: CloudLogger;
   redactor: Redactor;
+  /** Told of every retry before its wait begins. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /** Connecting takes far less than reading a slow answer; cap it so a dead host fails fast. */
@@ -72,17 +88,18 @@ export class Caller {
 
   /** Calls an action and returns its parsed JSON body, retrying what is worth retrying. */
   async call<Response>(call: ActionCall, options: CallOptions = {}): Promise<Response> {
-    const { product, action, mutating } = call;
+    const { product, action, clientToken } = call;
     const params: Record<string, unknown> = { ...(call.params as Record<string, unknown>) };
     // RegionId is not sent by the client on its own (reference §7.1): fill the session's.
     if (product.regional && params.RegionId === undefined) params.RegionId = this.settings.regionId;
     // Generated once per logical call, so every retry carries the same token.
-    if (mutating && params.ClientToken === undefined) params.ClientToken = randomUUID();
+    if (clientToken && params.ClientToken === undefined) params.ClientToken = randomUUID();
     const regionId = typeof params.RegionId === 'string' ? params.RegionId : this.settings.regionId;
     const query = OpenApiUtil.query(params) as Record<string, string>;
     const { retry, limiter, logger } = this.settings;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     const onAbort = (): CloudError => cancelledError(product.code, action);
+    const began = Date.now();
 
     for (let attempt = 1; ; attempt++) {
       const release = await limiter.acquire(options.signal, onAbort);
@@ -109,12 +126,13 @@ export class Caller {
         logger.info('api call cancelled', logged);
         throw error;
       }
-      if (!error.retryable || attempt >= retry.maxAttempts || options.signal?.aborted === true) {
+      const delayMs = error.retryable && options.signal?.aborted !== true ? nextRetryDelayMs(retry, attempt, Date.now() - began) : undefined;
+      if (delayMs === undefined) {
         logger.error('api call failed', logged);
         throw error;
       }
-      const delayMs = backoffDelayMs(retry, attempt);
       logger.warn('api call failed, retrying', { ...logged, retryInMs: delayMs });
+      this.settings.onRetry?.({ product: product.code, action, attempt, code: error.code, delayMs });
       await sleep(delayMs, options.signal, onAbort);
     }
   }
@@ -176,8 +194,11 @@ export class Caller {
 /**
  * Settles with `work`, unless the signal fires or the deadline passes first. The client cannot
  * be told to abort its socket, so an abandoned request runs on until its own read timeout (the
- * same deadline); its late result is swallowed. Mutating calls carry a ClientToken, so a request
- * abandoned here and retried still acts once.
+ * same deadline); its late result is swallowed. A request abandoned here may still have acted.
+ * Retried, it acts once only where the API honours a ClientToken (ECS group create, authorize,
+ * revoke: see products/operation.ts); RDS and HBase whitelist and group changes take none, so
+ * their retry may act again — harmless only because the engine reads before it writes and
+ * verifies after.
  */
 function raceSignalAndDeadline<T>(
   work: Promise<T>,

@@ -4,7 +4,7 @@
  */
 
 /** The products this extension calls, by their OpenAPI product code. */
-export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'Ram' | 'Sts';
+export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'polardb' | 'hitsdb' | 'Ram' | 'Sts';
 
 /** Host (and port) plus protocol, as the OpenAPI client's Config wants them. */
 export interface ResolvedEndpoint {
@@ -23,6 +23,14 @@ export interface ResolvedEndpoint {
 const CENTRAL_RDS_REGIONS = new Set(['cn-hangzhou', 'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'us-east-1']);
 const CENTRAL_HBASE_REGIONS = CENTRAL_RDS_REGIONS;
 
+/**
+ * Regions whose PolarDB API answers on the central endpoint: the public regions of the endpoint map
+ * in the generated TypeScript SDK (polardb-20170801 client.ts, 2026). Older SDKs also listed
+ * cn-shenzhen, cn-hongkong, ap-southeast-1, us-west-1 and us-east-1; those now take the regional
+ * pattern, which Alibaba serves as well.
+ */
+const CENTRAL_POLARDB_REGIONS = new Set(['cn-qingdao', 'cn-beijing', 'cn-wulanchabu', 'cn-hangzhou', 'cn-shanghai', 'cn-heyuan']);
+
 /** The public endpoint host of a product in a region. */
 export function productHost(product: ProductCode, regionId: string): string {
   switch (product) {
@@ -36,6 +44,11 @@ export function productHost(product: ProductCode, regionId: string): string {
       return CENTRAL_HBASE_REGIONS.has(regionId) ? 'hbase.aliyuncs.com' : `hbase.${regionId}.aliyuncs.com`;
     case 'Emr':
       return `emr.${regionId}.aliyuncs.com`;
+    case 'polardb':
+      return CENTRAL_POLARDB_REGIONS.has(regionId) ? 'polardb.aliyuncs.com' : `polardb.${regionId}.aliyuncs.com`;
+    case 'hitsdb':
+      // The SDK has no endpoint map for Lindorm, only the regional rule.
+      return `hitsdb.${regionId}.aliyuncs.com`;
     case 'Ram':
       return 'ram.aliyuncs.com';
     case 'Sts':

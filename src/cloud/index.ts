@@ -3,7 +3,7 @@
  * then hands out one typed API object per product (products/*.ts), all sending through one
  * Caller (caller.ts): a concurrency cap shared by the whole session, ACS3-signed RPC calls
  * via @alicloud/openapi-client, retries with jittered backoff for throttling/5xx/dropped
- * connections/timeouts, a ClientToken on every create/modify (reused by its retries), a per-call
+ * connections/timeouts (up to 20 s per call), a ClientToken where the API documents one (reused by its retries), a per-call
  * timeout and AbortSignal, a redacted log line per attempt, and CloudError for every failure.
  * Mappers (mappers.ts) turn wire shapes into src/core/model types; listings and paging
  * (listings.ts, paging.ts) serve "Load more" and whole listings.
@@ -12,7 +12,7 @@
  * `endpoint` option or MCVPC_ENDPOINT=http://HOST:PORT (the emulator).
  */
 
-import { Caller, type CallOptions } from './caller';
+import { Caller, type CallOptions, type RetryNotice } from './caller';
 import { ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
 import { ConcurrencyLimiter } from './limiter';
 import { cloudListings, type CloudListings } from './listings';
@@ -21,6 +21,8 @@ import { fetchAll, fetchPage, type FetchAllOptions, type Listing, type Page, typ
 import { ecsApi, type EcsApi } from './products/ecs';
 import { emrApi, type EmrApi } from './products/emr';
 import { hbaseApi, type HBaseApi } from './products/hbase';
+import { lindormApi, type LindormApi } from './products/lindorm';
+import { polarDbApi, type PolarDbApi } from './products/polardb';
 import { ramApi, stsApi, type RamApi, type StsApi } from './products/identity';
 import { rdsApi, type RdsApi } from './products/rds';
 import { vpcApi, type VpcApi } from './products/vpc';
@@ -46,6 +48,8 @@ export interface CloudOptions {
   maxConcurrency?: number;
   retry?: Partial<RetryPolicy>;
   logger?: CloudLogger;
+  /** Told of every retry before its wait begins (the CLI prints a progress line). */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /** Where the session's credentials came from. No secrets. */
@@ -65,6 +69,8 @@ export interface Cloud {
   readonly rds: RdsApi;
   readonly hbase: HBaseApi;
   readonly emr: EmrApi;
+  readonly polardb: PolarDbApi;
+  readonly lindorm: LindormApi;
   readonly ram: RamApi;
   readonly sts: StsApi;
   readonly lists: CloudListings;
@@ -99,6 +105,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     // Redaction costs a few regexes per line: skip it when nothing is listening.
     logger: options.logger === undefined ? silentLogger : redactingLogger(options.logger, (text) => redactor.redact(text)),
     redactor,
+    onRetry: options.onRetry,
   };
   const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId }), credentials, session);
   return session(options.regionId ?? credentials.regionId ?? FALLBACK_REGION);
@@ -112,7 +119,16 @@ function endpointOverride(option: string | undefined, env: NodeJS.ProcessEnv): R
 }
 
 function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (regionId: string) => Cloud): Cloud {
-  const apis = { regionId: caller.regionId, vpc: vpcApi(caller), ecs: ecsApi(caller), rds: rdsApi(caller), hbase: hbaseApi(caller), emr: emrApi(caller) };
+  const apis = {
+    regionId: caller.regionId,
+    vpc: vpcApi(caller),
+    ecs: ecsApi(caller),
+    rds: rdsApi(caller),
+    hbase: hbaseApi(caller),
+    emr: emrApi(caller),
+    polardb: polarDbApi(caller),
+    lindorm: lindormApi(caller),
+  };
   return {
     ...apis,
     accountProfile: credentials.profile,
@@ -129,7 +145,7 @@ function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (
 export { CloudError, isCancellation, type CloudErrorKind } from './errors';
 export type { CloudLogger, LogFields } from './logger';
 export { formatLogLine, silentLogger } from './logger';
-export type { CallOptions } from './caller';
+export type { CallOptions, RetryNotice } from './caller';
 export type { Listing, PageNumberListing, NextTokenListing, Page, PageCursor, FetchAllOptions } from './paging';
 export type { CloudListings } from './listings';
 export type { RetryPolicy } from './retry';
@@ -138,7 +154,10 @@ export { productHost, type ProductCode } from './endpoints';
 export * from './mappers';
 export type * from './products/vpc';
 export type * from './products/ecs';
+export type * from './products/ecsInstances';
 export type * from './products/rds';
 export type * from './products/hbase';
 export type * from './products/emr';
+export type * from './products/polardb';
+export type * from './products/lindorm';
 export type * from './products/identity';

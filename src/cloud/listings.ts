@@ -3,12 +3,15 @@
  * mapper. The UI's tree pages through these; commands and the bench fetch them whole.
  */
 
-import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../core/model';
-import { toEmrCluster, toHBaseCluster, toNetworkInterface, toRdsInstance, toRule, toSecurityGroup, toVSwitch, toVpc } from './mappers';
+import type { EcsInstance, EmrCluster, HBaseCluster, LindormInstance, NetworkInterface, PolarDbCluster, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../core/model';
+import { toEcsInstance, toEmrCluster, toHBaseCluster, toLindormInstance, toNetworkInterface, toPolarDbCluster, toRdsInstance, toRule, toSecurityGroup, toVSwitch, toVpc } from './mappers';
 import type { Listing, NextTokenListing, PageNumberListing } from './paging';
 import { SECURITY_GROUPS_MAX_PAGE_SIZE, SECURITY_GROUPS_MAX_RESULTS, type DescribeNetworkInterfacesRequest, type DescribeSecurityGroupsRequest, type EcsApi } from './products/ecs';
+import { INSTANCES_MAX_RESULTS, type DescribeEcsInstancesRequest } from './products/ecsInstances';
 import { EMR_MAX_RESULTS, type EmrApi, type ListClustersRequest } from './products/emr';
-import type { DescribeInstancesRequest, HBaseApi } from './products/hbase';
+import type { DescribeInstancesRequest as DescribeHBaseInstancesRequest, HBaseApi } from './products/hbase';
+import { LINDORM_PAGE_SIZE, type GetLindormInstanceListRequest, type LindormApi } from './products/lindorm';
+import { POLARDB_PAGE_SIZE, type DescribeDBClustersRequest, type PolarDbApi } from './products/polardb';
 import { RDS_MAX_PAGE_SIZE, type DescribeDBInstancesRequest, type RdsApi } from './products/rds';
 import { VPC_MAX_PAGE_SIZE, type DescribeVSwitchesRequest, type DescribeVpcsRequest, type VpcApi } from './products/vpc';
 
@@ -32,6 +35,8 @@ export interface ListingApis {
   rds: RdsApi;
   hbase: HBaseApi;
   emr: EmrApi;
+  polardb: PolarDbApi;
+  lindorm: LindormApi;
 }
 
 /** Listings of the domain objects this extension shows. */
@@ -47,9 +52,15 @@ export interface CloudListings {
   securityGroupRules(securityGroupId: string, direction?: 'ingress' | 'egress' | 'all', regionId?: string): NextTokenListing<SecurityGroupRule>;
   networkInterfaces(filter?: Filter<DescribeNetworkInterfacesRequest>): NextTokenListing<NetworkInterface>;
   rdsInstances(filter?: Filter<DescribeDBInstancesRequest>): PageNumberListing<RdsInstance>;
-  hbaseClusters(filter?: Filter<DescribeInstancesRequest>): PageNumberListing<HBaseCluster>;
+  hbaseClusters(filter?: Filter<DescribeHBaseInstancesRequest>): PageNumberListing<HBaseCluster>;
   /** Summaries only: vpcId and securityGroupId need GetCluster (see toEmrCluster). */
   emrClusters(filter?: Filter<ListClustersRequest>): NextTokenListing<EmrCluster>;
+  /** Region-wide: DescribeDBClusters cannot filter by VPC, so callers keep the clusters whose vpcId they want. */
+  polardbClusters(filter?: Filter<DescribeDBClustersRequest>): PageNumberListing<PolarDbCluster>;
+  /** Region-wide, without vSwitches: GetLindormInstanceList can neither filter by VPC nor name the vSwitch. */
+  lindormInstances(filter?: Filter<GetLindormInstanceListRequest>): PageNumberListing<LindormInstance>;
+  /** ECS instances, filtered by the API (VpcId, InstanceIds, …). */
+  ecsInstances(filter?: Filter<DescribeEcsInstancesRequest>): NextTokenListing<EcsInstance>;
 }
 
 /** Builds the listings over a session's APIs. */
@@ -131,6 +142,31 @@ export function cloudListings(apis: ListingApis): CloudListings {
       fetch: async (NextToken, MaxResults, options) => {
         const r = await apis.emr.listClusters({ ...filter, NextToken, MaxResults }, options);
         return { items: (r.Clusters ?? []).map((c) => toEmrCluster(c, regionOf(filter))), nextToken: r.NextToken, totalCount: r.TotalCount };
+      },
+    }),
+    polardbClusters: (filter) => ({
+      style: 'page-number',
+      pageSize: POLARDB_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await apis.polardb.describeDBClusters({ ...filter, PageNumber, PageSize }, options);
+        // Like RDS: PageRecordCount (items on this page) and TotalRecordCount, no PageSize echoed.
+        return { items: (r.Items?.DBCluster ?? []).map((c) => toPolarDbCluster(c, regionOf(filter))), totalCount: Number(r.TotalRecordCount ?? 0) };
+      },
+    }),
+    lindormInstances: (filter) => ({
+      style: 'page-number',
+      pageSize: LINDORM_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await apis.lindorm.getLindormInstanceList({ ...filter, PageNumber, PageSize }, options);
+        return { items: (r.InstanceList ?? []).map((i) => toLindormInstance(i, regionOf(filter))), totalCount: Number(r.Total ?? 0), pageSize: Number(r.PageSize) || undefined };
+      },
+    }),
+    ecsInstances: (filter) => ({
+      style: 'next-token',
+      maxResults: INSTANCES_MAX_RESULTS,
+      fetch: async (NextToken, MaxResults, options) => {
+        const r = await apis.ecs.describeInstances({ ...filter, NextToken, MaxResults }, options);
+        return { items: (r.Instances?.Instance ?? []).map((i) => toEcsInstance(i, regionOf(filter))), nextToken: r.NextToken };
       },
     }),
   };

@@ -5,10 +5,13 @@
 
 import {
   isMaxComputeManagedGroupName,
+  type EcsInstance,
   type EmrCluster,
   type HBaseCluster,
+  type LindormInstance,
   type IpProtocol,
   type NetworkInterface,
+  type PolarDbCluster,
   type RdsInstance,
   type Region,
   type RuleDirection,
@@ -21,7 +24,10 @@ import {
 } from '../core/model';
 import type { PermissionRequest, WireNetworkInterface, WirePermission, WireSecurityGroup } from './products/ecs';
 import type { WireClusterSummary, WireCluster } from './products/emr';
+import type { WireInstance } from './products/ecsInstances';
 import type { WireHBaseInstance } from './products/hbase';
+import type { GetLindormInstanceResponse, WireLindormInstanceSummary } from './products/lindorm';
+import type { WireDBCluster } from './products/polardb';
 import type { WireDBInstance } from './products/rds';
 import type { WireRegion, WireVSwitch, WireVpc, WireZone } from './products/vpc';
 
@@ -199,4 +205,58 @@ export function toEmrCluster(wire: WireClusterSummary | WireCluster, regionId: s
   if (attributes?.VpcId) cluster.vpcId = attributes.VpcId;
   if (attributes?.SecurityGroupId) cluster.securityGroupId = attributes.SecurityGroupId;
   return cluster;
+}
+
+/** A PolarDB cluster from DescribeDBClusters. */
+export function toPolarDbCluster(wire: WireDBCluster, regionId: string): PolarDbCluster {
+  return {
+    kind: 'polardb',
+    clusterId: wire.DBClusterId,
+    regionId: wire.RegionId ?? regionId,
+    description: wire.DBClusterDescription ?? '',
+    engine: wire.DBType ?? '',
+    engineVersion: wire.DBVersion ?? '',
+    vpcId: wire.VpcId ?? '',
+    vSwitchId: wire.VswitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    status: wire.DBClusterStatus ?? '',
+  };
+}
+
+/** A Lindorm instance from GetLindormInstanceList, or from GetLindormInstance (which adds the vSwitch). */
+export function toLindormInstance(wire: WireLindormInstanceSummary | GetLindormInstanceResponse, regionId: string): LindormInstance {
+  const engineType = Number(wire.EngineType);
+  const instance: LindormInstance = {
+    kind: 'lindorm',
+    instanceId: wire.InstanceId ?? '',
+    regionId: wire.RegionId ?? regionId,
+    name: wire.InstanceAlias ?? '',
+    vpcId: wire.VpcId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    status: wire.InstanceStatus ?? '',
+    engineType: Number.isInteger(engineType) ? engineType : 0,
+    serviceType: wire.ServiceType ?? '',
+  };
+  if ('VswitchId' in wire && wire.VswitchId) instance.vSwitchId = wire.VswitchId;
+  return instance;
+}
+
+/** An ECS instance from DescribeInstances. */
+export function toEcsInstance(wire: WireInstance, regionId: string): EcsInstance {
+  const tags: Record<string, string> = {};
+  for (const tag of wire.Tags?.Tag ?? []) if (tag.TagKey) tags[tag.TagKey] = tag.TagValue ?? '';
+  return {
+    kind: 'ecs',
+    instanceId: wire.InstanceId,
+    regionId: wire.RegionId ?? regionId,
+    name: wire.InstanceName ?? '',
+    description: wire.Description ?? '',
+    vpcId: wire.VpcAttributes?.VpcId ?? '',
+    vSwitchId: wire.VpcAttributes?.VSwitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    privateIpAddresses: wire.VpcAttributes?.PrivateIpAddress?.IpAddress ?? [],
+    securityGroupIds: wire.SecurityGroupIds?.SecurityGroupId ?? [],
+    status: wire.Status ?? '',
+    tags,
+  };
 }

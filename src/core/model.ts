@@ -131,6 +131,54 @@ export interface EmrCluster {
   securityGroupId?: string;
 }
 
+/** A PolarDB cluster (DescribeDBClusters). The list carries no port: PolarDB MySQL listens on 3306, PostgreSQL and Oracle on 5432/1521. */
+export interface PolarDbCluster {
+  kind: 'polardb';
+  clusterId: string;
+  regionId: string;
+  description: string;
+  /** The database engine: MySQL, PostgreSQL or Oracle (the API's DBType). */
+  engine: string;
+  engineVersion: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  status: string;
+}
+
+/** A Lindorm instance (GetLindormInstanceList; the vSwitch only from GetLindormInstance). */
+export interface LindormInstance {
+  kind: 'lindorm';
+  instanceId: string;
+  regionId: string;
+  name: string;
+  vpcId: string;
+  /** Absent when read from the list, which does not carry it. */
+  vSwitchId?: string;
+  zoneId: string;
+  status: string;
+  /** The engines it runs, as a sum of flags: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file. */
+  engineType: number;
+  /** lindorm, lindorm_multizone, serverless_lindorm, lindorm_standalone or lts. */
+  serviceType: string;
+}
+
+/** An ECS instance in a VPC, e.g. one running a self-managed service (Kafka, ClickHouse, MySQL). */
+export interface EcsInstance {
+  kind: 'ecs';
+  instanceId: string;
+  regionId: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  privateIpAddresses: string[];
+  securityGroupIds: string[];
+  status: string;
+  tags: Record<string, string>;
+}
+
 export interface CustomTarget {
   kind: 'custom';
   name: string;

@@ -68,6 +68,10 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   InternalError: 500,
   ServiceUnavailable: 503,
   'EntityNotExist.Role': 404, // [unverified]
+  // ECS DeleteSecurityGroup's refusals (ECS API doc, error table).
+  DependencyViolation: 403,
+  // PolarDB (API doc error tables; the same code and status on every DBClusterId operation).
+  'InvalidDBClusterId.NotFound': 404,
 };
 
 /** Status for codes not in the table: `*.NotFound` is 404 (as for the verified NotFound codes), everything else 400. */
@@ -102,4 +106,55 @@ export const UNVERIFIED_CODES = {
   hbaseClusterNotFound: 'Instance.NotFound',
   emrClusterNotFound: 'Cluster.NotFound',
   nextToken: 'InvalidParameter.NextToken',
+  polardbIpArrayName: 'InvalidDBClusterIPArrayName.Malformed',
+  polardbIpArrayNotFound: 'InvalidDBClusterIPArrayName.NotFound',
+  polardbSecurityIps: 'InvalidSecurityIps.Malformed',
+  polardbSecurityIpsQuota: 'QuotaExceeded.SecurityIps',
+  polardbIpArrayQuota: 'QuotaExceeded.DBClusterIPArray',
+  polardbGroupQuota: 'QuotaExceeded.SecurityGroup',
+  polardbPageSize: 'InvalidPageSize.Malformed',
+  lindormInstanceNotFound: 'Instance.IsNotValid',
+  lindormParameter: 'Lindorm.Errorcode.ParameterInvaild',
+} as const;
+
+/**
+ * PolarDB 2017-08-01 behaviour the SDK models and API doc do not settle (the verified facts are in
+ * products/polardb.ts). Each entry is [unverified].
+ */
+export const POLARDB_UNVERIFIED = {
+  /** ModifyMode=Delete that empties a group: we remove the group (the `default` group stays, empty). */
+  deleteEmptiesGroup: 'remove-group-except-default',
+  /** ModifyMode=Delete on a group name the cluster does not have is refused (polardbIpArrayNotFound). */
+  deleteMissingGroupRefused: true,
+  /** WhiteListType=SecurityGroup ignores ModifyMode: the doc says ModifyMode applies to IP whitelists only, so SecurityGroupIds replaces the set. */
+  securityGroupIdsReplace: true,
+  /** New clusters start with the `default` group holding 127.0.0.1, as RDS and HBase do. */
+  defaultGroupEntries: ['127.0.0.1'],
+  /** DescribeDBClusters PageSize other than 30, 50 or 100 (the doc's valid values) is refused rather than rounded. */
+  pageSizes: [30, 50, 100],
+} as const;
+
+/** Lindorm (hitsdb 2020-06-15) behaviour the SDK models and API doc do not settle. Each entry is [unverified]. */
+export const LINDORM_UNVERIFIED = {
+  /** UpdateInstanceIpWhiteList replaces the named group's list (the doc says "sets the access whitelist"); it does not append. */
+  updateReplacesGroup: true,
+  /** Delete=true removes the named group (the doc says "whether to clear the whitelist"). */
+  deleteRemovesGroup: true,
+  /** GetInstanceIpWhiteList's flat IpList is every group's entries, deduplicated (the doc's sample shows different entries there than in GroupList). */
+  ipListIsUnion: true,
+  /** GetLindormInstanceList PageSize: default 10, at most 100 (no limit is documented). */
+  defaultPageSize: 10,
+  maxPageSize: 100,
+  /** An unknown InstanceId answers Instance.IsNotValid (400), listed in the doc's error table as "The instance is invalid."; a NotFound code is not documented. */
+  unknownInstanceCode: 'Instance.IsNotValid',
+  /** Group names: letters, digits and "_" (the console doc's rule), 1-64 characters (length not documented). */
+  groupNamePattern: /^[A-Za-z0-9_]{1,64}$/,
+} as const;
+
+/** ECS DescribeInstances / DeleteSecurityGroup behaviour not settled by the SDK models and API doc. Each entry is [unverified]. */
+export const ECS_INSTANCES_UNVERIFIED = {
+  /** DeleteSecurityGroup on a group a network interface still uses: DependencyViolation with this message (the doc says ENIs block deletion, its error table names only instances and references). */
+  eniInUseMessage: 'There is still network interface(s) in the specified security group.',
+  /** DescribeInstances in NextToken mode does not return TotalCount (as for DescribeSecurityGroups). */
+  tokenModeTotalCount: false,
 } as const;

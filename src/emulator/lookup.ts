@@ -6,7 +6,7 @@ import { UNVERIFIED_CODES } from './constants';
 import { ApiError, notFound } from './errors';
 import type { Params } from './params';
 import { catalogRegion } from './regions';
-import type { AccountState, RdsInstanceRecord, SecurityGroupRecord, VpcRecord } from './state';
+import type { AccountState, EcsInstanceRecord, LindormInstanceRecord, PolarDbClusterRecord, RdsInstanceRecord, SecurityGroupRecord, VpcRecord } from './state';
 
 /** The required RegionId, checked against the region catalog. */
 export function requiredRegion(params: Params): string {
@@ -46,4 +46,31 @@ export function findRdsInstance(account: AccountState, dbInstanceId: string): Rd
   const instance = account.rdsInstances.find((i) => i.dbInstanceId === dbInstanceId);
   if (!instance) throw notFound('InvalidDBInstanceId.NotFound', 'DBInstanceId', dbInstanceId);
   return instance;
+}
+
+/** The lists added after the first state files were written; an older file simply has none yet. */
+type LaterList = 'polardbClusters' | 'lindormInstances' | 'ecsInstances';
+
+/** One of the account's later lists, created empty when a state file from before it lacks it. */
+export function ownList<K extends LaterList>(account: AccountState, key: K): AccountState[K] {
+  return (account[key] ??= [] as AccountState[K]);
+}
+
+/** The caller's PolarDB cluster; InvalidDBClusterId.NotFound (404) otherwise. */
+export function findPolarDbCluster(account: AccountState, dbClusterId: string): PolarDbClusterRecord {
+  const cluster = ownList(account, 'polardbClusters').find((c) => c.dbClusterId === dbClusterId);
+  if (!cluster) throw new ApiError('InvalidDBClusterId.NotFound', 'The DBClusterId provided does not exist in our records.');
+  return cluster;
+}
+
+/** The caller's Lindorm instance; the code for an unknown id is [unverified] (constants.ts). */
+export function findLindormInstance(account: AccountState, instanceId: string): LindormInstanceRecord {
+  const instance = ownList(account, 'lindormInstances').find((i) => i.instanceId === instanceId);
+  if (!instance) throw new ApiError(UNVERIFIED_CODES.lindormInstanceNotFound, `The instance is invalid: "${instanceId}" does not exist.`);
+  return instance;
+}
+
+/** The caller's ECS instances (tolerating older state files). */
+export function ecsInstances(account: AccountState): EcsInstanceRecord[] {
+  return ownList(account, 'ecsInstances');
 }

@@ -4,17 +4,14 @@
  * follows the console's requirements; the side effects are the ones visible through the public
  * APIs: two service-managed ENIs and the two `MaxCompute-*vpc-<vpcId>` return-traffic groups.
  */
-import { formatIpv4, parseCidr } from '../core/cidr';
-import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../core/model';
-import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
-import { zoneSupportProblem } from '../core/zones';
+import { formatAddress, parseBlock } from './cidr';
 import { LINK_NAME_PATTERN, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
+import { isManagedGroupName, linkZoneProblem, managedGroupNames, NETWORK_LINK_ROLE_NAME } from './facts';
 import { macAddressFor, newResourceId, isoSeconds } from './ids';
 import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
 
-/** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6); one name for the product and its emulator. */
+/** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6), the emulator's own copy (facts.ts). */
 export { NETWORK_LINK_ROLE_NAME };
-
 
 /**
  * A console-style refusal: HTTP status plus `{Code, Message}`. The console's internal API is
@@ -79,7 +76,7 @@ export function validateNetworkLink(account: AccountState, req: NetworkLinkReque
   if (vSwitch.vpcId !== vpc.vpcId) {
     throw new ConsoleError(400, 'InvalidVSwitchId.VpcMismatch', `vSwitch ${vSwitch.vSwitchId} belongs to ${vSwitch.vpcId}, not to ${vpc.vpcId}.`);
   }
-  const zoneProblem = zoneSupportProblem(req.regionId, vSwitch.zoneId);
+  const zoneProblem = linkZoneProblem(req.regionId, vSwitch.zoneId);
   if (zoneProblem) throw new ConsoleError(400, 'ZoneNotSupported', zoneProblem);
   const group = account.securityGroups.find((g) => g.securityGroupId === req.securityGroupId && g.regionId === req.regionId);
   if (!group) throw new ConsoleError(404, 'InvalidSecurityGroupId.NotFound', `Security group ${req.securityGroupId} does not exist in ${req.regionId}.`);
@@ -89,7 +86,7 @@ export function validateNetworkLink(account: AccountState, req: NetworkLinkReque
   if (group.type !== 'normal') {
     throw new ConsoleError(400, 'InvalidSecurityGroup.NotBasic', `Security group ${group.securityGroupId} is an advanced group; a network connection needs a basic security group (advanced groups deny outbound traffic by default).`);
   }
-  if (isMaxComputeManagedGroupName(group.name)) {
+  if (isManagedGroupName(group.name)) {
     throw new ConsoleError(400, 'InvalidSecurityGroup.ManagedByMaxCompute', `Security group ${group.securityGroupId} (${group.name}) is managed by MaxCompute; create a separate basic group for the connection.`);
   }
   if (!account.ramRoles.some((r) => r.roleName === NETWORK_LINK_ROLE_NAME)) {
@@ -100,13 +97,13 @@ export function validateNetworkLink(account: AccountState, req: NetworkLinkReque
 
 /** The lowest `count` free host addresses of the vSwitch; like a VPC, the first and last three are reserved. */
 function allocateIps(account: AccountState, vSwitch: VSwitchRecord, count: number): string[] {
-  const cidr = parseCidr(vSwitch.cidrBlock);
+  const cidr = parseBlock(vSwitch.cidrBlock);
   if (!cidr) throw new ConsoleError(500, 'InternalError', `vSwitch ${vSwitch.vSwitchId} has an unreadable CIDR ${vSwitch.cidrBlock}.`);
   const used = new Set(account.networkInterfaces.filter((e) => e.vSwitchId === vSwitch.vSwitchId).map((e) => e.privateIpAddress));
   const size = 2 ** (32 - cidr.prefix);
   const free: string[] = [];
   for (let offset = 3; offset < size - 3 && free.length < count; offset++) {
-    const ip = formatIpv4(cidr.network + offset);
+    const ip = formatAddress(cidr.network + offset);
     if (!used.has(ip)) free.push(ip);
   }
   if (free.length < count) throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has fewer than ${count} free IP addresses.`);
@@ -161,7 +158,7 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
     vSwitch.availableIpAddressCount = Math.max(0, vSwitch.availableIpAddressCount - 1);
     enis.push(eni);
   }
-  for (const name of maxComputeManagedGroupNames(req.vpcId)) managedGroup(account, vSwitch, name, now, visibleAt, ids);
+  for (const name of managedGroupNames(req.vpcId)) managedGroup(account, vSwitch, name, now, visibleAt, ids);
   const link: NetworkLinkRecord = {
     name: req.name,
     regionId: req.regionId,

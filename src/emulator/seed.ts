@@ -4,8 +4,8 @@
  * Ids are derived from labels (not random), so they are the same in every run.
  */
 import { createHash } from 'node:crypto';
-import { maxComputeManagedGroupNames } from '../core/model';
 import { isoSeconds, regionLetters, seededResourceId } from './ids';
+import { managedGroupNames } from './facts';
 import { createNetworkLink, NETWORK_LINK_ROLE_NAME } from './networkLink';
 import { REGION_CATALOG } from './regions';
 import { emptyAccount, type AccountState, type EmulatorState, type RuleRecord, type SecurityGroupRecord } from './state';
@@ -60,13 +60,24 @@ export const DEFAULT_SEED = {
     linkedGroupId: id('sg', HZ, 'main/linked/mc-link'),
     linkName: 'existing_link',
     linkedEniIds: [id('eni', HZ, 'existing_link/0'), id('eni', HZ, 'existing_link/1')],
-    managedGroupIds: maxComputeManagedGroupNames(linkedVpcId).map((name) => id('sg', HZ, name)),
+    managedGroupIds: managedGroupNames(linkedVpcId).map((name) => id('sg', HZ, name)),
     rdsInstanceId: id('rm', HZ, 'main/rds'),
     rdsPort: 3306,
     hbaseClusterId: id('hb', HZ, 'main/hbase'),
     hbaseGroupId: id('sg', HZ, 'main/app/hbase'),
     emrClusterId: emrClusterId('main/emr'),
     emrGroupId: id('sg', HZ, 'main/app/emr'),
+    /** PolarDB MySQL cluster in the app VPC (cn-hangzhou-h); whitelist groups `default` (127.0.0.1) and `app` (10.0.0.0/24). */
+    polardbClusterId: id('pc', HZ, 'main/polardb'),
+    polardbWhitelist: { default: ['127.0.0.1'], app: ['10.0.0.0/24'] },
+    /** Lindorm instance in the app VPC (cn-hangzhou-j); whitelist group `user` holds 192.168.1.10. */
+    lindormInstanceId: id('ld', HZ, 'main/lindorm'),
+    lindormWhitelist: { user: ['192.168.1.10'] },
+    /** ECS instance running Kafka (port 9092, said only in its description and tags) in the app VPC, in its own basic group. */
+    ecsInstanceId: id('i', HZ, 'main/kafka'),
+    ecsPrivateIp: '192.168.1.20',
+    ecsGroupId: id('sg', HZ, 'main/app/kafka'),
+    ecsPorts: [9092],
     roleName: NETWORK_LINK_ROLE_NAME,
     shanghaiVpcId: id('vpc', SH, 'main/sh'),
     shanghaiVSwitchId: id('vsw', SH, 'main/sh/b'),
@@ -195,6 +206,53 @@ function defaultWorld(): EmulatorState {
     state: 'RUNNING',
     releaseVersion: 'EMR-3.46.2',
     createTime: SEED_TIME,
+  });
+  main.polardbClusters.push({
+    dbClusterId: m.polardbClusterId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-h',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    description: 'billing-polardb',
+    dbType: 'MySQL',
+    dbVersion: '8.0',
+    status: 'Running',
+    nodeClass: 'polar.mysql.x4.large',
+    createTime: created,
+    ipArrays: Object.entries(m.polardbWhitelist).map(([name, ips]) => ({ name, attribute: '', ips: [...ips] })),
+    securityGroupIds: [],
+  });
+  main.lindormInstances.push({
+    instanceId: m.lindormInstanceId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-j',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdJ,
+    alias: 'metrics-lindorm',
+    status: 'ACTIVATION',
+    // LindormTable (4) + LindormTSDB (2).
+    engineType: 6,
+    serviceType: 'lindorm',
+    createMilliseconds: SEED_TIME,
+    whitelist: Object.entries(m.lindormWhitelist).map(([groupName, ips]) => ({ groupName, ips: [...ips] })),
+  });
+  group(main, m.ecsGroupId, m.vpcId, HZ, 'kafka-sg', 'normal', [
+    rule(id('sgr', HZ, 'main/kafka/ssh'), 'ingress', 'TCP', '22/22', '10.0.0.0/8', 'ssh from office'),
+  ]).description = 'Kafka broker: clients connect on 9092';
+  main.ecsInstances.push({
+    instanceId: m.ecsInstanceId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-h',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    name: 'kafka-broker-1',
+    description: 'Self-managed Kafka broker, listening on 9092',
+    status: 'Running',
+    instanceType: 'ecs.g7.large',
+    privateIpAddresses: [m.ecsPrivateIp],
+    securityGroupIds: [m.ecsGroupId],
+    creationTime: created,
+    tags: [{ key: 'service', value: 'kafka' }, { key: 'ports', value: m.ecsPorts.join(',') }],
   });
   role(main, m.roleName);
 

@@ -149,6 +149,69 @@ export interface EmrClusterRecord {
   createTime: number;
 }
 
+/** A PolarDB cluster (PolarDB 2017-08-01). `ipArrays` are its IP whitelist groups, `securityGroupIds` its ECS groups (at most 3). */
+export interface PolarDbClusterRecord {
+  dbClusterId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  description: string;
+  /** `MySQL`, `PostgreSQL` or `Oracle`. */
+  dbType: string;
+  dbVersion: string;
+  /** e.g. `Running`. */
+  status: string;
+  nodeClass: string;
+  createTime: string;
+  ipArrays: IpArrayRecord[];
+  securityGroupIds: string[];
+}
+
+/** One whitelist group of a Lindorm instance. */
+export interface LindormWhitelistGroup {
+  groupName: string;
+  ips: string[];
+}
+
+/** A Lindorm instance (hitsdb 2020-06-15). */
+export interface LindormInstanceRecord {
+  instanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  /** The name the console shows (InstanceAlias). */
+  alias: string;
+  /** e.g. `ACTIVATION` (running). */
+  status: string;
+  /** Sum of the engines it runs: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file. */
+  engineType: number;
+  /** `lindorm`, `lindorm_multizone`, `serverless_lindorm`, `lindorm_standalone` or `lts`. */
+  serviceType: string;
+  /** Epoch ms. */
+  createMilliseconds: number;
+  whitelist: LindormWhitelistGroup[];
+}
+
+/** An ECS instance in a VPC, with the security groups of its primary network interface. */
+export interface EcsInstanceRecord {
+  instanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  name: string;
+  description: string;
+  /** `Pending`, `Running`, `Starting`, `Stopping` or `Stopped`. */
+  status: string;
+  instanceType: string;
+  privateIpAddresses: string[];
+  securityGroupIds: string[];
+  creationTime: string;
+  tags: Array<{ key: string; value: string }>;
+}
+
 export interface RamRoleRecord {
   roleName: string;
   roleId: string;
@@ -183,6 +246,13 @@ export interface AccountState {
   rdsInstances: RdsInstanceRecord[];
   hbaseClusters: HBaseClusterRecord[];
   emrClusters: EmrClusterRecord[];
+  /**
+   * Added with PolarDB, Lindorm and ECS instances. State files written before have none: the
+   * product handlers treat a missing list as empty (see ownList in lookup.ts).
+   */
+  polardbClusters: PolarDbClusterRecord[];
+  lindormInstances: LindormInstanceRecord[];
+  ecsInstances: EcsInstanceRecord[];
   ramRoles: RamRoleRecord[];
   networkLinks: NetworkLinkRecord[];
 }
@@ -212,6 +282,9 @@ export function emptyAccount(init: Pick<AccountState, 'name' | 'accountId' | 'ac
     rdsInstances: [],
     hbaseClusters: [],
     emrClusters: [],
+    polardbClusters: [],
+    lindormInstances: [],
+    ecsInstances: [],
     ramRoles: [],
     networkLinks: [],
     ...init,

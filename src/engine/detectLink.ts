@@ -1,14 +1,14 @@
-/** Whether a network link exists: MaxCompute has no API for links, so we look for what creating one leaves behind. */
-import { maxComputeManagedGroupNames } from '../core/model';
+/** Whether a network link exists, through core's one detection predicate. */
+import { findDetectedLink } from '../core/linkDetection';
 import type { EngineCloud } from './engineCloud';
-import { findGroups, readLinkInterfaces, type ReadOptions } from './liveReads';
+import { findGroups, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** True when service-managed ENIs carry the link group in the vSwitch and MaxCompute's return-traffic group is in the VPC. */
 export async function detectNetworkLink(cloud: EngineCloud, regionId: string, vpcId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<boolean> {
-  const [returnGroupName] = maxComputeManagedGroupNames(vpcId);
-  const [interfaces, returnGroups] = await Promise.all([
+  const [interfaces, managed, linkGroups] = await Promise.all([
     readLinkInterfaces(cloud, regionId, vSwitchId, linkGroupId, options),
-    findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: returnGroupName }, options),
+    readManagedGroups(cloud, regionId, vpcId, options),
+    findGroups(cloud, regionId, { SecurityGroupId: linkGroupId }, options),
   ]);
-  return interfaces.length > 0 && returnGroups.length > 0;
+  return findDetectedLink(vpcId, vSwitchId, linkGroupId, interfaces, [...managed, ...linkGroups]) !== undefined;
 }

@@ -3,37 +3,10 @@
  * (any object with the same shape works, e.g. a session for another region).
  */
 import type { Cloud } from '../cloud';
-import { CloudError } from '../cloud';
 
-export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'ram' | 'sts'>;
+export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm' | 'ram' | 'sts'>;
 
-/** True when the API said the resource does not exist (so "absent" is an answer, not a failure). */
-export function isNotFound(err: unknown): boolean {
-  if (!(err instanceof CloudError) || err.kind !== 'api') return false;
-  return err.status === 404 || /(^|\.)NotFound$|NotExist/.test(err.code);
-}
-
-/** Undefined instead of a not-found error. */
-export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
-/** Follows NextToken until the last page. */
-export async function allPages<Item>(fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string }>): Promise<Item[]> {
-  const items: Item[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    items.push(...page.items);
-    token = page.nextToken === undefined || page.nextToken === '' ? undefined : page.nextToken;
-  } while (token !== undefined);
-  return items;
-}
+export { isNotFound, unlessNotFound, allPages } from '../cloud/reads';
 
 /** Resolves after `ms`, or rejects with the signal's reason when it is aborted first. */
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {

@@ -3,8 +3,9 @@
  * applies plans step by step with re-reads before every change. No vscode (lint enforces it),
  * so the CLI and the extension share it.
  */
-import type { ConnectionSpec } from '../spec/types';
-import { liveChecks, planConnection, type LiveCheck, type LiveState, type Plan, type PlanOptions } from '../core/plan';
+import type { ConnectionSpec } from '../core/specModel';
+import { liveChecks, planConnection, planTeardown, type LiveCheck, type LiveState, type Plan, type PlanOptions } from '../core/plan';
+import { targetPlanners } from '../targets';
 import type { EngineCloud } from './engineCloud';
 import { readLiveState } from './readLiveState';
 
@@ -17,10 +18,16 @@ export { isNotFound, type EngineCloud } from './engineCloud';
 /** Reads the live state for a spec and plans it. */
 export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {
   const live = await readLiveState(cloud, spec, { signal: options.signal });
-  return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint }), live };
+  return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint, planners: targetPlanners }), live };
+}
+
+/** Reads the live state for a spec and plans its teardown (what `mcvpc destroy` applies). */
+export async function planSpecTeardown(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {
+  const live = await readLiveState(cloud, spec, { signal: options.signal });
+  return { plan: planTeardown(spec, live, { emulatorEndpoint: options.emulatorEndpoint, planners: targetPlanners }), live };
 }
 
 /** The live checks of a spec (for editor diagnostics): what is missing or against MaxCompute's rules, each with its spec range. */
 export async function checkSpecLive(cloud: EngineCloud, spec: ConnectionSpec, options: { signal?: AbortSignal } = {}): Promise<LiveCheck[]> {
-  return liveChecks(spec, await readLiveState(cloud, spec, options));
+  return liveChecks(spec, await readLiveState(cloud, spec, options), targetPlanners);
 }

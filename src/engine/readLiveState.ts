@@ -3,27 +3,19 @@
  * (the client's concurrency cap bounds them). Missing resources become `undefined`, so the live
  * checks can say what is missing; any other failure is a CloudError for the caller.
  */
-import { toEmrCluster, toHBaseCluster, toRdsInstance, toVSwitch, toVpc } from '../cloud';
-import type { EmrLive, GroupWithIngress, HBaseLive, LiveState, RdsLive, TargetLive } from '../core/plan';
+import { toVSwitch, toVpc } from '../cloud';
+import { readGroupRules } from '../cloud/reads';
+import type { GroupWithIngress, LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
-import type { ConnectionSpec, EmrTargetSpec, HBaseTargetSpec, RdsTargetSpec, TargetSpec } from '../spec/types';
+import type { ConnectionSpec } from '../core/specModel';
+import { targetKind, type SharedReads } from '../targets';
 import { unlessNotFound, type EngineCloud } from './engineCloud';
-import {
-  findGroups,
-  readGroupWithIngress,
-  readHBaseSecurityGroups,
-  readHBaseWhitelist,
-  readIngress,
-  readLinkInterfaces,
-  readManagedGroups,
-  readRdsSecurityGroups,
-  readRdsWhitelist,
-  type ReadOptions,
-} from './liveReads';
+import { findGroups, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** The live state of the spec's VPC, link group, link traces and targets. */
 export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}): Promise<LiveState> {
   const regionId = spec.regionId;
+  const reads = plainReads(cloud, regionId, options);
   const [identity, role, vpcs, vSwitches, linkGroup, managedGroups, targets] = await Promise.all([
     cloud.sts.getCallerIdentity({}, options),
     unlessNotFound(cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, options)),
@@ -31,7 +23,7 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
     cloud.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: spec.vSwitchId }, options),
     readLinkGroup(cloud, spec, options),
     readManagedGroups(cloud, regionId, spec.vpcId, options),
-    Promise.all(spec.targets.map((t) => readTarget(cloud, regionId, t, options))),
+    Promise.all(spec.targets.map((t) => targetKind(t.kind).readLive(cloud, regionId, t, reads, options))),
   ]);
   const wireVpc = (vpcs.Vpcs?.Vpc ?? []).find((v) => v.VpcId === spec.vpcId);
   const wireVSwitch = (vSwitches.VSwitches?.VSwitch ?? []).find((s) => s.VSwitchId === spec.vSwitchId);
@@ -67,43 +59,10 @@ async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: 
   return { found: { group: first, ingress }, others: rest.map((g) => g.securityGroupId) };
 }
 
-async function readTarget(cloud: EngineCloud, regionId: string, target: TargetSpec, options: ReadOptions): Promise<TargetLive> {
-  switch (target.kind) {
-    case 'rds':
-      return readRds(cloud, regionId, target, options);
-    case 'hbase':
-      return readHBase(cloud, regionId, target, options);
-    case 'emr':
-      return readEmr(cloud, regionId, target, options);
-    case 'custom':
-      return { kind: 'custom' };
-  }
-}
-
-async function readRds(cloud: EngineCloud, regionId: string, target: RdsTargetSpec, options: ReadOptions): Promise<RdsLive> {
-  const list = await cloud.rds.describeDBInstances({ RegionId: regionId, DBInstanceId: target.instanceId }, options);
-  const wire = (list.Items?.DBInstance ?? []).find((i) => i.DBInstanceId === target.instanceId);
-  if (wire === undefined) return { kind: 'rds', whitelist: [], securityGroupIds: [] };
-  const [whitelist, securityGroupIds] = await Promise.all([readRdsWhitelist(cloud, regionId, target.instanceId, options), readRdsSecurityGroups(cloud, regionId, target.instanceId, options)]);
-  return { kind: 'rds', instance: toRdsInstance(wire, regionId), whitelist, securityGroupIds };
-}
-
-async function readHBase(cloud: EngineCloud, regionId: string, target: HBaseTargetSpec, options: ReadOptions): Promise<HBaseLive> {
-  const list = await cloud.hbase.describeInstances({ RegionId: regionId, ClusterId: target.clusterId }, options);
-  const wire = (list.Instances?.Instance ?? []).find((i) => i.ClusterId === target.clusterId);
-  if (wire === undefined) return { kind: 'hbase', whitelist: [], securityGroupIds: [] };
-  const [whitelist, securityGroupIds] = await Promise.all([readHBaseWhitelist(cloud, regionId, target.clusterId, options), readHBaseSecurityGroups(cloud, regionId, target.clusterId, options)]);
-  return { kind: 'hbase', cluster: toHBaseCluster(wire, regionId), whitelist, securityGroupIds };
-}
-
-async function readEmr(cloud: EngineCloud, regionId: string, target: EmrTargetSpec, options: ReadOptions): Promise<EmrLive> {
-  const live: EmrLive = { kind: 'emr' };
-  if (target.clusterId !== undefined) {
-    const response = await unlessNotFound(cloud.emr.getCluster({ RegionId: regionId, ClusterId: target.clusterId }, options));
-    if (response === undefined) return live;
-    live.cluster = toEmrCluster(response.Cluster, regionId);
-  }
-  const groupId = target.securityGroupId ?? live.cluster?.securityGroupId;
-  if (groupId !== undefined) live.group = await readGroupWithIngress(cloud, regionId, groupId, options);
-  return live;
+/** The engine's shared reads: plain cloud calls (the Network view hands kinds cached ones). */
+export function plainReads(cloud: EngineCloud, regionId: string, options: ReadOptions): SharedReads {
+  return {
+    group: async (securityGroupId) => (await findGroups(cloud, regionId, { SecurityGroupId: securityGroupId }, options)).find((g) => g.securityGroupId === securityGroupId),
+    groupRules: (securityGroupId) => readGroupRules(cloud, regionId, securityGroupId, 'all', options),
+  };
 }

@@ -6,12 +6,14 @@
  * flight completes, so the report can say truthfully what was done.
  */
 import { ruleCovers } from '../core/ruleCoverage';
-import { linkGroupIngressRule, missingEmrPorts, whitelistEntryCovering, RDS_MAX_SECURITY_GROUPS, type PlanStep, type StepOperation } from '../core/plan';
+import { linkGroupIngressRule, type PlanStep, type StepOperation } from '../core/plan';
 import { delay, isNotFound } from './engineCloud';
-import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
+import { throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { detectNetworkLink } from './detectLink';
 import { checkAccount, checkEniRole, checkZone, ensureLinkGroup, useLinkGroup } from './preflightActions';
-import { readHBaseSecurityGroups, readHBaseWhitelist, readIngress, readRdsSecurityGroups, readRdsWhitelist } from './liveReads';
+import { readIngress } from './liveReads';
+import { targetAccess } from './targetActions';
+import { awaitNetworkLinkRemoval, deleteLinkGroup } from './teardownActions';
 
 function requireLinkGroup(ctx: StepContext): string {
   if (ctx.link.groupId === undefined) throw new Error('The link group is not known yet; the link-group step must run first.');
@@ -60,57 +62,12 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
     }
     case 'await-network-link':
       return awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
-    case 'rds-whitelist': {
-      const groups = await readRdsWhitelist(cloud, regionId, op.instanceId, { signal });
-      const covering = whitelistEntryCovering(groups.find((g) => g.name === op.whitelistGroup), op.cidr);
-      if (covering !== undefined) return { status: 'already', detail: `whitelist group ${op.whitelistGroup} of ${op.instanceId} already allows ${op.cidr}` };
-      throwIfCancelled(ctx);
-      await cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: op.instanceId, DBInstanceIPArrayName: op.whitelistGroup, SecurityIps: op.cidr, ModifyMode: 'Append' });
-      return { status: 'done', detail: `${op.cidr} appended to whitelist group ${op.whitelistGroup} of ${op.instanceId}` };
-    }
-    case 'rds-security-group': {
-      const groupId = requireLinkGroup(ctx);
-      const current = await readRdsSecurityGroups(cloud, regionId, op.instanceId, { signal });
-      if (current.includes(groupId)) return { status: 'already', detail: `${op.instanceId} already has security group ${groupId}` };
-      if (current.length >= RDS_MAX_SECURITY_GROUPS) {
-        throw new ApplyRefusal('TooManySecurityGroups', `RDS instance ${op.instanceId} already has ${current.length} security groups (${current.join(', ')}); at most ${RDS_MAX_SECURITY_GROUPS} are allowed.`);
-      }
-      throwIfCancelled(ctx);
-      await cloud.rds.modifySecurityGroupConfiguration({ RegionId: regionId, DBInstanceId: op.instanceId, SecurityGroupId: [...current, groupId].join(',') });
-      return { status: 'done', detail: `${groupId} added to the security groups of ${op.instanceId}` };
-    }
-    case 'hbase-whitelist': {
-      // ModifyIpWhitelist replaces the group's list: read, merge, write, right here.
-      const groups = await readHBaseWhitelist(cloud, regionId, op.clusterId, { signal });
-      const group = groups.find((g) => g.name === op.whitelistGroup);
-      if (whitelistEntryCovering(group, op.cidr) !== undefined) return { status: 'already', detail: `whitelist group ${op.whitelistGroup} of ${op.clusterId} already allows ${op.cidr}` };
-      throwIfCancelled(ctx);
-      await cloud.hbase.modifyIpWhitelist({ RegionId: regionId, ClusterId: op.clusterId, GroupName: op.whitelistGroup, IpVersion: String(group?.ipVersion ?? 4), IpList: [...(group?.ips ?? []), op.cidr].join(',') });
-      return { status: 'done', detail: `${op.cidr} added to whitelist group ${op.whitelistGroup} of ${op.clusterId}` };
-    }
-    case 'hbase-security-group': {
-      const groupId = requireLinkGroup(ctx);
-      const current = await readHBaseSecurityGroups(cloud, regionId, op.clusterId, { signal });
-      if (current.includes(groupId)) return { status: 'already', detail: `${op.clusterId} already has security group ${groupId}` };
-      throwIfCancelled(ctx);
-      await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: op.clusterId, SecurityGroupIds: [...current, groupId].join(',') });
-      return { status: 'done', detail: `${groupId} added to the security groups of ${op.clusterId}` };
-    }
-    case 'emr-rules': {
-      const groupId = requireLinkGroup(ctx);
-      const ingress = await readIngress(cloud, regionId, op.securityGroupId, { signal });
-      const missing = missingEmrPorts(ingress, groupId, op.ports);
-      if (missing.length === 0) return { status: 'already', detail: `${op.securityGroupId} already allows ${groupId} on TCP ${op.ports.join(', ')}` };
-      throwIfCancelled(ctx);
-      await cloud.ecs.authorizeSecurityGroup({
-        RegionId: regionId,
-        SecurityGroupId: op.securityGroupId,
-        Permissions: missing.map((p) => ({ IpProtocol: 'TCP', PortRange: `${p}/${p}`, SourceGroupId: groupId, Policy: 'accept', Priority: '1', NicType: 'intranet', Description: 'MaxCompute network link' })),
-      });
-      return { status: 'done', detail: `${op.securityGroupId} now allows ${groupId} on TCP ${missing.join(', ')}` };
-    }
-    case 'custom-handover':
-      return { status: 'manual', detail: step.title };
+    case 'target-access':
+      return targetAccess(ctx, op);
+    case 'await-network-link-removal':
+      return awaitNetworkLinkRemoval(ctx, op.vpcId, op.vSwitchId);
+    case 'delete-link-group':
+      return deleteLinkGroup(ctx, op.vpcId, op.name);
     case 'usage':
       return { status: 'info', detail: step.details.join('\n') };
   }

@@ -1,5 +1,5 @@
 /** What the steps of one apply share, and how a step ends. */
-import type { ConnectionSpec } from '../spec/types';
+import type { ConnectionSpec } from '../core/specModel';
 import { CancelledError, type EngineCloud } from './engineCloud';
 
 /** State shared by the steps of one run. */
@@ -8,7 +8,7 @@ export interface StepContext {
   spec: ConnectionSpec;
   signal?: AbortSignal;
   /** Shared by the steps of a run; the link-group step sets the existing group's id, the one found by name, or the one just created. */
-  link: { groupId?: string };
+  link: { groupId?: string; vSwitchCidr?: string };
   /** How long a just-created group may take to show up in Describe calls. */
   visibilityTimeoutMs: number;
   /** How long to wait for the console step; 0 checks once. */
@@ -19,22 +19,7 @@ export interface StepContext {
   onWaiting(deadline: number): void;
 }
 
-/** How a step ended when it did not throw. */
-export type StepOutcome =
-  | { status: 'done'; detail: string }
-  | { status: 'already'; detail: string }
-  | { status: 'manual' | 'info' | 'waiting-for-console'; detail: string };
-
-/** A refusal found only at apply time (e.g. the RDS instance gained groups since the plan). */
-export class ApplyRefusal extends Error {
-  override readonly name = 'ApplyRefusal';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApplyRefusal, type StepOutcome } from '../core/plan';
 
 /** Checked before every change: a cancelled run sends nothing more. */
 export function throwIfCancelled(ctx: StepContext): void {

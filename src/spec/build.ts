@@ -4,14 +4,13 @@
  * its parent object's, so "Reveal in spec" still lands somewhere sensible.
  */
 import type { SpecDocument } from './yamlDocuments';
-import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP } from './defaults';
+import { targetKind, type TargetCommon, type TargetFields } from '../targets';
 import { rootLocation, step, type Located, type PathSegment, type Ranger } from './nodes';
 import type {
   ConnectionSpec,
   InboundSource,
   SecurityGroupSpec,
   SourceRange,
-  TargetAccess,
   TargetSpec,
 } from './types';
 
@@ -28,15 +27,9 @@ interface SpecData {
 }
 
 interface TargetData {
-  kind: 'rds' | 'hbase' | 'emr' | 'custom';
+  kind: string;
   name?: string;
-  instance?: string;
-  cluster?: string;
-  securityGroup?: string;
-  access?: 'whitelist' | 'securityGroup';
-  whitelistGroup?: string;
-  cidr?: string;
-  ports?: number[];
+  [field: string]: unknown;
 }
 
 class FieldRanger {
@@ -74,74 +67,23 @@ function inboundSource(text: string): InboundSource {
   return { kind: 'cidr', cidr: text };
 }
 
-function access(target: TargetData): TargetAccess {
-  if (target.access === 'securityGroup') return { mode: 'securityGroup' };
-  return { mode: 'whitelist', whitelistGroup: target.whitelistGroup ?? DEFAULT_WHITELIST_GROUP };
-}
-
-function derivedLabel(target: TargetData): string {
-  switch (target.kind) {
-    case 'rds':
-      return `rds ${target.instance ?? ''}`;
-    case 'hbase':
-      return `hbase ${target.cluster ?? ''}`;
-    case 'emr':
-      return `emr ${target.cluster ?? target.securityGroup ?? ''}`;
-    case 'custom':
-      return `custom ${target.cidr ?? ''}`;
-  }
-}
-
+/** The typed target of a schema-valid item, built by its kind's module. */
 function buildTarget(data: TargetData, index: number, fields: FieldRanger): TargetSpec {
   const at = ['targets', index];
   const range = fields.object(at);
-  const common = {
+  const kind = targetKind(data.kind);
+  const targetFields: TargetFields = {
+    data,
+    range: (path, fallback) => fields.field([...at, ...(typeof path === 'string' ? [path] : path)], fallback ?? range),
+  };
+  const common: TargetCommon = {
     index,
-    label: data.name ?? derivedLabel(data),
+    label: data.name ?? kind.derivedLabel(data),
     labelGiven: data.name !== undefined,
     range,
+    ranges: { kind: fields.field([...at, 'kind'], range), label: fields.field([...at, 'name'], range) },
   };
-  const kind = fields.field([...at, 'kind'], range);
-  const label = fields.field([...at, 'name'], range);
-  const portItems = (ports: number[] | undefined, portsRange: SourceRange): SourceRange[] =>
-    ports ? ports.map((_, i) => fields.field([...at, 'ports', i], portsRange)) : DEFAULT_EMR_PORTS.map(() => portsRange);
-  switch (data.kind) {
-    case 'rds':
-    case 'hbase': {
-      const idField = data.kind === 'rds' ? 'instance' : 'cluster';
-      const accessRange = fields.field([...at, 'access'], range);
-      const groupRange = fields.field([...at, 'whitelistGroup'], accessRange);
-      const idRange = fields.field([...at, idField], range);
-      if (data.kind === 'rds') {
-        return { ...common, kind: 'rds', instanceId: data.instance!, access: access(data), ranges: { kind, label, instanceId: idRange, access: accessRange, whitelistGroup: groupRange } };
-      }
-      return { ...common, kind: 'hbase', clusterId: data.cluster!, access: access(data), ranges: { kind, label, clusterId: idRange, access: accessRange, whitelistGroup: groupRange } };
-    }
-    case 'emr': {
-      const portsRange = fields.field([...at, 'ports'], range);
-      const clusterRange = fields.field([...at, data.cluster !== undefined ? 'cluster' : 'securityGroup'], range);
-      const spec: TargetSpec = {
-        ...common,
-        kind: 'emr',
-        ports: data.ports ? [...data.ports] : [...DEFAULT_EMR_PORTS],
-        portsDefaulted: data.ports === undefined,
-        ranges: { kind, label, cluster: clusterRange, ports: portsRange, portItems: portItems(data.ports, portsRange) },
-      };
-      if (data.cluster !== undefined) spec.clusterId = data.cluster;
-      if (data.securityGroup !== undefined) spec.securityGroupId = data.securityGroup;
-      return spec;
-    }
-    case 'custom': {
-      const portsRange = fields.field([...at, 'ports'], range);
-      return {
-        ...common,
-        kind: 'custom',
-        cidr: data.cidr!,
-        ports: [...data.ports!],
-        ranges: { kind, label, cidr: fields.field([...at, 'cidr'], range), ports: portsRange, portItems: portItems(data.ports, portsRange) },
-      };
-    }
-  }
+  return kind.buildSpec(targetFields, common);
 }
 
 function buildSecurityGroup(data: SpecData['securityGroup'], fields: FieldRanger): SecurityGroupSpec {

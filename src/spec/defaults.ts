@@ -3,17 +3,13 @@
  * `default` annotations for the editor's hover; a unit test keeps the two equal.
  */
 
-/** EMR/Hadoop ports from the direct-connection doc: HiveMetaStore, HDFS NameNode, HDFS DataNode. */
-export const DEFAULT_EMR_PORTS: readonly number[] = [9083, 8020, 50010];
-
-/** A dedicated whitelist group, so MaxCompute's access can be removed without touching other entries. */
-export const DEFAULT_WHITELIST_GROUP = 'maxcompute';
+// Per-kind defaults live with their kind (src/targets/<kind>); the parser's own stay here.
+export { DEFAULT_EMR_PORTS } from '../targets/emr';
+export { DEFAULT_WHITELIST_GROUP, SHARED_WHITELIST_GROUPS } from '../targets/common/serviceSpec';
 
 /** RDS and HBase targets go through the IP whitelist unless the spec says `access: securityGroup`. */
 export const DEFAULT_ACCESS = 'whitelist';
 
-/** Whitelist groups every client shares; adding MaxCompute there is allowed but flagged. */
-export const SHARED_WHITELIST_GROUPS: readonly string[] = ['default', 'rds_default'];
 
 /** The format version this parser reads. */
 export const SPEC_VERSION = 'mcvpc/v1';

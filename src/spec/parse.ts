@@ -3,6 +3,7 @@
  * the text, it returns (never throws) and does bounded work (see limits.ts).
  */
 import { isAlias, isScalar, visit, type YAMLError } from 'yaml';
+import { escapeForMessageLines } from '../core/displayText';
 import { buildConnectionSpec } from './build';
 import { notASpecProblem } from './kindCheck';
 import { MAX_ALIAS_COUNT } from './limits';
@@ -111,7 +112,8 @@ function parseUnguarded(text: string, fileName: string | undefined): SpecFileRes
     });
   }
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { specs, problems };
+  // Messages quote what the file says; none may carry a bidi override or an invisible character out.
+  return { specs, problems: problems.map((p) => ({ ...p, message: escapeForMessageLines(p.message) })) };
 }
 
 /**

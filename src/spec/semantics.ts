@@ -2,11 +2,11 @@
  * Checks that need no cloud but more than the schema can say: CIDR arithmetic, a refused
  * 0.0.0.0/0, supported regions, duplicates within a link and link names across documents.
  */
-import { cidrProblem, formatCidr, isWholeInternet, parseCidr } from '../core/cidr';
+import { cidrProblem, isWholeInternet, parseCidr } from '../core/cidr';
 import { isMaxComputeManagedGroupName } from '../core/model';
 import { isRegionSupported, SUPPORTED_REGIONS } from '../core/zones';
-import { SHARED_WHITELIST_GROUPS } from './defaults';
-import type { ConnectionSpec, ProblemSeverity, SourceRange, SpecProblem, SpecProblemCode, TargetSpec } from './types';
+import { targetKind } from '../targets';
+import type { ConnectionSpec, ProblemSeverity, SourceRange, SpecProblem, SpecProblemCode } from './types';
 
 function problem(spec: ConnectionSpec, severity: ProblemSeverity, code: SpecProblemCode, path: string, range: SourceRange, message: string): SpecProblem {
   return { message: `${path}: ${message}`, severity, range, code, path, documentIndex: spec.documentIndex };
@@ -20,68 +20,26 @@ function cidrProblems(spec: ConnectionSpec, path: string, range: SourceRange, ci
   return [problem(spec, severity, 'invalid-cidr', path, range, reason)];
 }
 
-function normalizedCidr(text: string): string {
-  const parsed = parseCidr(text);
-  return parsed ? formatCidr(parsed) : text;
-}
-
-function targetIdentity(target: TargetSpec): string {
-  switch (target.kind) {
-    case 'rds':
-      return `RDS instance ${target.instanceId}`;
-    case 'hbase':
-      return `HBase cluster ${target.clusterId}`;
-    case 'emr':
-      return target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`;
-    case 'custom':
-      return `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`;
-  }
-}
-
-function identityRange(target: TargetSpec): SourceRange {
-  switch (target.kind) {
-    case 'rds':
-      return target.ranges.instanceId;
-    case 'hbase':
-      return target.ranges.clusterId;
-    case 'emr':
-      return target.ranges.cluster;
-    case 'custom':
-      return target.ranges.cidr;
-  }
-}
-
-/** What the builder drops but a check needs: whether `whitelistGroup` was written. */
-export interface TargetWritten {
-  whitelistGroup?: string;
-}
-
 function targetProblems(spec: ConnectionSpec, written: readonly TargetWritten[]): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const byIdentity = new Map<string, number>();
   const byLabel = new Map<string, number>();
   for (const target of spec.targets) {
     const path = `targets[${target.index}]`;
-    const identity = targetIdentity(target);
-    const first = byIdentity.get(identity);
+    const kind = targetKind(target.kind);
+    const identity = kind.identity(target);
+    const first = byIdentity.get(identity.words);
     if (first !== undefined) {
-      problems.push(problem(spec, 'error', 'duplicate-target', path, identityRange(target), `the ${identity} is already a target (targets[${first}]); list each service once`));
-    } else byIdentity.set(identity, target.index);
+      problems.push(problem(spec, 'error', 'duplicate-target', path, identity.range, `the ${identity.words} is already a target (targets[${first}]); list each service once`));
+    } else byIdentity.set(identity.words, target.index);
     if (target.labelGiven) {
       const sameName = byLabel.get(target.label);
       if (sameName !== undefined) {
         problems.push(problem(spec, 'error', 'duplicate-target-name', `${path}.name`, target.ranges.label, `the name "${target.label}" is already used by targets[${sameName}]; give each target its own name`));
       } else byLabel.set(target.label, target.index);
     }
-    if (target.kind === 'custom') problems.push(...cidrProblems(spec, `${path}.cidr`, target.ranges.cidr, target.cidr));
-    if (target.kind === 'rds' || target.kind === 'hbase') {
-      const group = written[target.index]?.whitelistGroup;
-      if (target.access.mode === 'securityGroup' && group !== undefined) {
-        problems.push(problem(spec, 'warning', 'ignored-property', `${path}.whitelistGroup`, target.ranges.whitelistGroup, `is ignored because access is securityGroup; remove it, or set access: whitelist`));
-      }
-      if (target.access.mode === 'whitelist' && SHARED_WHITELIST_GROUPS.includes(target.access.whitelistGroup)) {
-        problems.push(problem(spec, 'warning', 'shared-whitelist-group', `${path}.whitelistGroup`, target.ranges.whitelistGroup, `"${target.access.whitelistGroup}" is shared with other clients; a dedicated group such as maxcompute lets you remove MaxCompute's access cleanly`));
-      }
+    for (const found of kind.specProblems(target, { data: written[target.index] ?? {}, range: () => target.range })) {
+      problems.push(problem(spec, found.severity, found.code, found.field === '' ? path : `${path}.${found.field}`, found.range, found.message));
     }
   }
   return problems;
@@ -119,6 +77,9 @@ function linkProblems(spec: ConnectionSpec): SpecProblem[] {
 }
 
 /** Problems of one link that the schema cannot express. */
+/** A target item as written (the builder drops what a check may still need, such as an ignored field). */
+export type TargetWritten = Record<string, unknown>;
+
 export function linkSemanticProblems(spec: ConnectionSpec, written: readonly TargetWritten[]): SpecProblem[] {
   return [...linkProblems(spec), ...targetProblems(spec, written)];
 }

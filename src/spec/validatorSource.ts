@@ -1,8 +1,7 @@
 /**
  * Generates src/spec/generated/specValidator.js: the JSON Schema compiled ahead of time by ajv's
  * standalone mode, so neither the CLI nor the extension pays for compiling it (tens to hundreds of
- * milliseconds) at start-up. Used only by the unit test that keeps the file in step with the
- * schema (and rewrites it with SPEC_REGENERATE_VALIDATOR=1).
+ * milliseconds) at start-up. Written by `npm run generate:spec`; a unit test keeps it in step.
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -20,8 +19,8 @@ function specAjv(): Ajv {
 }
 
 /** The source of the generated validator module. */
-export function specValidatorSource(): string {
+export function specValidatorSource(schema: object = specSchema): string {
   const ajv = specAjv();
-  const code = standaloneCode(ajv, ajv.compile(specSchema));
-  return `/* eslint-disable */\n// Generated from schemas/mcvpc.schema.json by src/spec/validatorSource.ts; do not edit.\n// Regenerate: SPEC_REGENERATE_VALIDATOR=1 npx mocha test/unit/spec.schema.test.ts\n${code}\n`;
+  const code = standaloneCode(ajv, ajv.compile(schema));
+  return `/* eslint-disable */\n// Generated from schemas/mcvpc.schema.json by src/spec/validatorSource.ts; do not edit.\n// Regenerate: npm run generate:spec\n${code}\n`;
 }

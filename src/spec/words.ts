@@ -1,4 +1,5 @@
 /** Small helpers that put values, types and ids in the user's words for problem messages. */
+import { escapeForMessage } from '../core/displayText';
 
 /** Known Alibaba Cloud id prefixes and what they name, to explain an id of the wrong kind. */
 const ID_KINDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -24,7 +25,7 @@ const MAX_QUOTED = 60;
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
-    return JSON.stringify(shown);
+    return escapeForMessage(JSON.stringify(shown));
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null || value === undefined) return 'nothing';

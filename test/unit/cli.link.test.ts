@@ -6,12 +6,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile, spawn } from 'node:child_process';
-import { build } from 'esbuild';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
+import { bundleCli } from './builders/cliBundle';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -34,7 +34,7 @@ describe('mcvpc validate / plan / apply / usage', function () {
   before(async () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-bundle-'));
     cliBundle = join(bundleDir, 'cli.js');
-    await build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cliBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT });
+    await bundleCli(cliBundle);
   });
   after(async () => {
     await rm(bundleDir, { recursive: true, force: true });
@@ -133,6 +133,16 @@ describe('mcvpc validate / plan / apply / usage', function () {
     assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
   });
 
+  it('apply of samples/several.mcvpc.yaml outlasts throttling, saying when a call is retried', async () => {
+    emu.setFaults({ throttleAbovePerSecond: 10 });
+    const run = await mcvpc(['apply', join(ROOT, 'samples', 'several.mcvpc.yaml'), '--auto-approve']);
+    assert.equal(run.code, 4, `reaches the console step instead of failing:\n${run.stdout}${run.stderr}`);
+    const throttled = emu.requests().filter((r) => r.code === 'Throttling.User').length;
+    assert.ok(throttled > 0, 'the emulator throttled');
+    const retries = run.stderr.split('\n').filter((l) => /^ {2}\w+ \w+: Throttling\.User; retrying in \d+\.\d s \(attempt \d+\)…$/.test(l));
+    assert.equal(retries.length, throttled, run.stderr);
+  });
+
   it('on a terminal, apply asks and acts only on "yes"', async () => {
     const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */
@@ -220,6 +230,19 @@ describe('mcvpc validate / plan / apply / usage', function () {
     const flag = await mcvpc(['plan', 'x.mcvpc.yaml', '--force']);
     assert.equal(flag.code, 1);
     assert.match(flag.stderr, /unknown option "--force" for mcvpc plan[\s\S]*usage: mcvpc plan/);
+    const file = await specFile('no.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    const falseApproval = await mcvpc(['apply', file, '--auto-approve=false']);
+    assert.equal(falseApproval.code, 1);
+    assert.match(falseApproval.stderr, /--auto-approve takes no value \(got "false"\)[\s\S]*usage: mcvpc apply/);
+    assert.equal((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link').length, 0, 'nothing applied');
+    const jsonNo = await mcvpc(['validate', file, '--json=no']);
+    assert.equal(jsonNo.code, 1);
+    assert.equal(jsonNo.stdout, '', 'no JSON printed');
+    emu.clearRequests();
+    const region = await mcvpc(['plan', file, '--region', 'cn-hangzhou.evil.example']);
+    assert.equal(region.code, 1);
+    assert.match(region.stderr, /--region "cn-hangzhou\.evil\.example" is not a region/);
+    assert.equal(emu.requests().length, 0, 'a bad region reaches no host');
     const missing = await mcvpc(['validate', join(dir, 'nope.mcvpc.yaml')]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.mcvpc\.yaml: no such file/);

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { toPermissionRequest, toProtocol, toRdsInstance, toRule, toSecurityGroup } from '../../src/cloud';
 import { ConcurrencyLimiter } from '../../src/cloud/limiter';
-import { backoffDelayMs, retryPolicy } from '../../src/cloud/retry';
+import { backoffDelayMs, nextRetryDelayMs, retryPolicy } from '../../src/cloud/retry';
 
 describe('cloud mappers', () => {
   it('toRule normalises protocol and policy case, priority strings and the peer', () => {
@@ -61,6 +61,24 @@ describe('cloud retry backoff', () => {
     const almostOne = (): number => 0.999999;
     assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelayMs(policy, n, almostOne)), [99, 199, 399, 799, 999, 999]);
     assert.deepEqual([1, 4].map((n) => backoffDelayMs(policy, n, () => 0)), [0, 0]);
+  });
+
+  it('by default waits past a one-second throttling window and keeps trying for about 20 s', () => {
+    const policy = retryPolicy(undefined);
+    const ceilings = Array.from({ length: policy.maxAttempts - 1 }, (_, i) => backoffDelayMs(policy, i + 1, () => 0.999999) + 1);
+    assert.ok(ceilings.some((c) => c > 1000), `some wait may exceed 1 s: ${ceilings.join(', ')}`);
+    assert.ok(ceilings.reduce((a, b) => a + b, 0) / 2 >= 10_000, 'the expected total wait is at least 10 s');
+    assert.equal(policy.budgetMs, 20_000);
+  });
+
+  it('gives up when attempts are used up or the next wait would end past the budget', () => {
+    const policy = retryPolicy({ maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 8000, budgetMs: 5000 });
+    const half = (): number => 0.5;
+    assert.equal(nextRetryDelayMs(policy, 1, 0, half), 500);
+    assert.equal(nextRetryDelayMs(policy, 3, 2000, half), 2000);
+    assert.equal(nextRetryDelayMs(policy, 3, 3500, half), undefined, '3.5 s + 2 s is past 5 s');
+    assert.equal(nextRetryDelayMs(policy, 5, 0, half), undefined, 'the fifth attempt was the last');
+    assert.throws(() => retryPolicy({ budgetMs: -1 }), /budgetMs must be a non-negative number/);
   });
 
   it('rejects nonsensical policies with the numbers named', () => {

@@ -4,7 +4,8 @@
  */
 
 import { strict as assert } from 'node:assert';
-import { CloudError, isCancellation, type Cloud } from '../../src/cloud';
+import { CloudError, isCancellation, type Cloud, type RetryNotice } from '../../src/cloud';
+import { DEFAULT_RETRY_POLICY } from '../../src/cloud/retry';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, DEFAULT_SEED, emulator, recordingLogger, rejection, requestsFor } from './cloud.harness';
 
@@ -105,6 +106,40 @@ describe('cloud resilience against emulator faults', () => {
     assert.ok(Date.now() - started < 1000, 'the rejection is prompt (the hang lasts 3 s)');
     assert.equal(log.lines.filter((l) => l.level === 'warn').length, 0, 'no retry after cancellation');
     assert.ok(log.lines.some((l) => l.message === 'api call cancelled' && l.fields.code === 'Cancelled'));
+  });
+
+  it('with the default policy, outlasts throttling at 5 requests/s for 15 calls at once, announcing each retry', async () => {
+    const notices: RetryNotice[] = [];
+    const patient = await cloudFor(emu, { retry: DEFAULT_RETRY_POLICY, onRetry: (n) => notices.push(n) });
+    emu.setFaults({ throttleAbovePerSecond: 5 });
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 15 }, () => patient.vpc.describeVpcs({ VpcId: main.vpcId })));
+    assert.equal(answers.length, 15);
+    const throttled = requestsFor(emu, 'DescribeVpcs').filter((r) => r.code === 'Throttling.User').length;
+    assert.ok(throttled > 0, 'the emulator did throttle');
+    assert.equal(notices.length, throttled, 'every throttled attempt was retried and announced');
+    assert.ok(notices.every((n) => n.action === 'DescribeVpcs' && n.code === 'Throttling.User' && n.delayMs >= 0));
+    assert.ok(Date.now() - started < 20_000);
+  });
+
+  it('stops retrying once the time budget is spent', async () => {
+    const brief = await cloudFor(emu, { retry: { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 100, budgetMs: 400 } });
+    emu.setFaults({ failNext: [{ action: 'DescribeVpcs', code: 'ServiceUnavailable', times: 50 }] });
+    const started = Date.now();
+    const err = await rejection(brief.vpc.describeVpcs({}));
+    assert.ok(err instanceof CloudError && err.code === 'ServiceUnavailable');
+    assert.ok(Date.now() - started < 1500, `gave up after ${Date.now() - started} ms`);
+    assert.ok((err.attempts ?? 0) < 50 && (err.attempts ?? 0) >= 2, `attempts: ${err.attempts}`);
+  });
+
+  it('sends a ClientToken only where the API documents one', async () => {
+    await cloud.rds.modifySecurityIps({ DBInstanceId: main.rdsInstanceId, DBInstanceIPArrayName: 'mcvpc_token', SecurityIps: '192.168.9.0/24', ModifyMode: 'Append' });
+    await cloud.hbase.modifyIpWhitelist({ ClusterId: main.hbaseClusterId, GroupName: 'mcvpc_token', IpVersion: '4', IpList: '192.168.9.0/24' });
+    for (const action of ['ModifySecurityIps', 'ModifyIpWhitelist']) {
+      assert.deepEqual(requestsFor(emu, action).map((r) => r.params.ClientToken), [undefined], `${action} takes no ClientToken`);
+    }
+    await cloud.ecs.createSecurityGroup({ VpcId: main.vpcId, SecurityGroupName: 'mcvpc-token-doc' });
+    assert.match(String(requestsFor(emu, 'CreateSecurityGroup')[0]?.params.ClientToken), /^[0-9a-f-]{36}$/);
   });
 
   it('rejects at once when the signal is already aborted, sending nothing', async () => {

@@ -88,10 +88,11 @@ describe('mcvpc emulator (command line)', function () {
     assert.equal(readFileSync(state, 'utf8'), 'not json');
   });
 
-  it('refuses unknown options with exit code 2 (--help is 0), and unknown commands with 1', async () => {
+  it('refuses unknown options with exit code 1 like every usage error (--help is 0), and unknown commands with 1', async () => {
     const bad = await exited(mcvpc(['emulator', '--colour', 'blue']));
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 1);
     assert.match(bad.stderr, /unknown option "--colour"/);
+    assert.match(bad.stderr, /usage: mcvpc emulator/);
     const help = await exited(mcvpc(['emulator', '--help']));
     assert.equal(help.code, 0);
     assert.match(help.stdout, /usage: mcvpc emulator/);
@@ -102,8 +103,10 @@ describe('mcvpc emulator (command line)', function () {
 
   it('parses its options', () => {
     assert.deepEqual(parseEmulatorArgs(['--port=8787', '--seed', 'empty', '--latency', '20', '--state', 's.json']), { port: 8787, seed: 'empty', latencyMs: 20, stateFile: 's.json' });
-    assert.throws(() => parseEmulatorArgs(['--port', 'x']), /--port needs a non-negative integer/);
+    assert.throws(() => parseEmulatorArgs(['--port', 'x']), /--port needs a whole number, got "x"/);
     assert.throws(() => parseEmulatorArgs(['--seed', 'big']), /--seed must be/);
     assert.throws(() => parseEmulatorArgs(['--port', '70000']), /at most 65535/);
+    assert.throws(() => parseEmulatorArgs(['--port']), /--port needs a value: --port N/);
+    assert.throws(() => parseEmulatorArgs(['--state', '--seed', 'empty']), /--state needs a value/);
   });
 });

@@ -201,14 +201,14 @@ describe('explorer data layer (default seed)', () => {
     const rds = child(services, 'service', (s) => s.service.kind === 'rds');
     const hbase = child(services, 'service', (s) => s.service.kind === 'hbase');
     const emr = child(services, 'service', (s) => s.service.kind === 'emr');
-    assert.equal(rds.service.kind === 'rds' && rds.service.instanceId, m.rdsInstanceId);
+    assert.equal(rds.presentation.id, m.rdsInstanceId);
     // The link vSwitch app-h is 192.168.1.0/24; RDS only whitelists 192.168.1.10, HBase 127.0.0.1.
     assert.equal(rds.access.summary, 'blocked');
     assert.match(rds.access.perLink[0]!.reason, /no whitelist group covers 192\.168\.1\.0\/24/);
     assert.equal(hbase.access.summary, 'blocked');
     // EMR's group accepts TCP 1-65535 from 192.168.1.0/24.
     assert.equal(emr.access.summary, 'allowed', emr.access.perLink[0]?.reason);
-    assert.equal(emr.service.kind === 'emr' && emr.service.securityGroupId, m.emrGroupId);
+    assert.ok(emr.presentation.facts.some((f) => f.includes(m.emrGroupId)), emr.presentation.facts.join('\n'));
     const notes = await h.data.children(rds);
     assert.match(notes[0]!.kind === 'note' ? notes[0].label : '', /^orders_rds: blocked/);
   });
@@ -243,13 +243,12 @@ describe('explorer data layer (default seed)', () => {
     const services = await h.data.children(await group(m.vpcId, 'services'));
     const rds = child(services, 'service', (s) => s.service.kind === 'rds');
     const hbase = child(services, 'service', (s) => s.service.kind === 'hbase');
-    assert.ok(rds.access.settings?.kind === 'rds');
+    const whitelists = (rds.access.facts ?? []).filter((f) => f.startsWith('- Whitelist'));
     assert.deepEqual(
-      rds.access.settings.whitelist.map((w) => w.name),
+      whitelists.map((f) => /`([^`]+)`/.exec(f)?.[1]),
       ['default', 'ali_dms_group'],
     );
-    assert.ok(hbase.access.settings?.kind === 'hbase');
-    assert.deepEqual(hbase.access.settings.securityGroupIds, [m.hbaseGroupId]);
+    assert.ok((hbase.access.facts ?? []).includes(`- Security groups: \`${m.hbaseGroupId}\``), (hbase.access.facts ?? []).join('\n'));
   });
 
   it('keeps one account\'s nodes out of another\'s tree: ids carry the profile', async () => {

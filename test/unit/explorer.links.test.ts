@@ -1,7 +1,20 @@
 /** Pure logic of the Network view: link detection and matching, access state, spec references, node ids. */
 import { strict as assert } from 'node:assert';
 import type { SecurityGroupRule } from '../../src/core/model';
-import { accessSummaryText, linkAccess, linkSource, serviceAccess, type LinkSource } from '../../src/ui/tree/access';
+import { accessSummaryText, linkSource, serviceAccess, type LinkSource } from '../../src/ui/tree/access';
+import type { SecurityGroup } from '../../src/core/model';
+import type { WhitelistGroup } from '../../src/core/plan';
+import { DEFAULT_EMR_PORTS } from '../../src/targets/emr';
+import { portLinkAccess } from '../../src/targets/common/portRules';
+import { serviceLinkAccess } from '../../src/targets/common/serviceAccess';
+
+type Settings = { kind: 'rds' | 'hbase'; whitelist: WhitelistGroup[]; securityGroupIds: string[] } | { kind: 'emr'; group?: SecurityGroup; rules: SecurityGroupRule[] };
+
+/** One link's access as each kind's module judges it (whitelist kinds, port-rule kinds). */
+function linkAccess(settings: Settings, source: LinkSource) {
+  if (settings.kind === 'emr') return portLinkAccess(settings.group, settings.rules, DEFAULT_EMR_PORTS, source);
+  return serviceLinkAccess(settings, source, settings.kind === 'rds' ? 'instance' : 'cluster');
+}
 import { CONSOLE_URL_PATTERNS, consoleUrl } from '../../src/ui/consoleUrls';
 import { CallCache } from '../../src/ui/tree/callCache';
 import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/tree/links';
@@ -111,13 +124,13 @@ describe('service access from a VPC\'s links', () => {
   it('summarizes with the best link, and says when the VPC has no link', () => {
     const other: LinkSource = { label: 'other', vSwitchCidr: '192.168.9.0/24', addresses: [] };
     const settings = { kind: 'rds' as const, whitelist: [{ name: 'maxcompute', ips: [VSW_CIDR] }], securityGroupIds: [] };
-    const access = serviceAccess(settings, [other, source]);
+    const access = serviceAccess([other, source], (s) => linkAccess(settings, s));
     assert.equal(access.summary, 'allowed');
     assert.deepEqual(
       access.perLink.map((a) => a.verdict),
       ['blocked', 'allowed'],
     );
-    const none = serviceAccess(settings, []);
+    const none = serviceAccess([], (s) => linkAccess(settings, s));
     assert.equal(none.summary, 'no-link');
     assert.equal(accessSummaryText(none), 'no link in this VPC');
   });

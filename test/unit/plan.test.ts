@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { targetPlanners } from '../../src/targets';
+import type { EmrLive } from '../../src/targets/emr';
+import type { RdsLive } from '../../src/targets/rds';
 import { NETWORK_LINK_ROLE_NAME } from '../../src/core/networkLinkConsole';
 import { KNOWN_AFTER_APPLY, planConnection, planHasChanges, type LiveCheckCode, type LiveState, type Plan, type StepAction } from '../../src/core/plan';
 import type { ConnectionSpec } from '../../src/spec/types';
@@ -150,7 +153,7 @@ const rows: Row[] = [
   {
     name: 'EMR target whose group is managed by MaxCompute',
     spec: b.spec({ targets: [b.emrTarget(0, [9083], { securityGroupId: 'sg-mc1' })] }),
-    live: b.linkedLive([{ kind: 'emr', group: b.withIngress(b.managedGroups()[0]!) }]),
+    live: b.linkedLive([{ kind: 'emr', group: b.withIngress(b.managedGroups()[0]!) } as EmrLive]),
     refusedWith: ['target-group-managed'],
   },
   {
@@ -172,15 +175,15 @@ const rows: Row[] = [
     actions: { 'link-group.ingress': 'create' },
   },
   {
-    name: 'RDS by security group with three groups already',
+    name: 'RDS by security group with ten groups already (the most ModifySecurityGroupConfiguration accepts)',
     spec: b.spec({ targets: [b.rdsTarget(0, 'securityGroup')] }),
-    live: b.linkedLive([b.rdsLive([], ['sg-1', 'sg-2', 'sg-3'])]),
+    live: b.linkedLive([b.rdsLive([], Array.from({ length: 10 }, (_, i) => `sg-${i + 1}`))]),
     refusedWith: ['too-many-security-groups'],
   },
   {
     name: 'RDS target missing',
     spec: b.spec({ targets: [b.rdsTarget(0)] }),
-    live: b.linkedLive([{ kind: 'rds', whitelist: [], securityGroupIds: [] }]),
+    live: b.linkedLive([{ kind: 'rds', whitelist: [], securityGroupIds: [] } as RdsLive]),
     refusedWith: ['target-not-found'],
   },
   {
@@ -230,7 +233,7 @@ const rows: Row[] = [
 describe('planConnection: table of starting states', () => {
   for (const row of rows) {
     it(row.name, () => {
-      const plan = planConnection(row.spec, row.live);
+      const plan = planConnection(row.spec, row.live, { planners: targetPlanners });
       const errors = plan.checks.filter((c) => c.severity === 'error').map((c) => c.code);
       if (row.refusedWith) {
         assert.equal(plan.refused, true);
@@ -248,13 +251,13 @@ describe('planConnection: table of starting states', () => {
 
 describe('planConnection: what the steps say and call', () => {
   it('orders preflight, group, rule, console hand-over, targets, usage', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0), b.emrTarget(1)] }), b.live({ targets: [b.rdsLive(), b.emrLive()] }));
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0), b.emrTarget(1)] }), b.live({ targets: [b.rdsLive(), b.emrLive()] }), { planners: targetPlanners });
     assert.deepEqual(plan.steps.map((s) => s.id), ['preflight.account', 'preflight.eni-role', 'preflight.zone', 'link-group.create', 'link-group.ingress', 'network-link', 'target.0.rds', 'target.1.emr', 'usage']);
     assert.deepEqual(step(plan, 'target.0.rds').dependsOn, ['network-link']);
   });
 
   it('creates a basic group in the VPC and authorizes ALL -1/-1 priority 1 from the vSwitch block', () => {
-    const plan = planConnection(b.spec(), b.live());
+    const plan = planConnection(b.spec(), b.live(), { planners: targetPlanners });
     const create = step(plan, 'link-group.create');
     assert.deepEqual(create.call, { product: 'Ecs', action: 'CreateSecurityGroup', params: { RegionId: b.REGION, VpcId: b.VPC, SecurityGroupName: b.LINK_GROUP_NAME, SecurityGroupType: 'normal', Description: 'MaxCompute network link orders_link' } });
     const rule = step(plan, 'link-group.ingress');
@@ -264,12 +267,12 @@ describe('planConnection: what the steps say and call', () => {
   });
 
   it('takes the inbound source from the VPC block when the spec says vpc-cidr', () => {
-    const plan = planConnection(b.spec({ securityGroup: b.createGroupSpec({ inboundSource: { kind: 'vpc-cidr' } }) }), b.live());
+    const plan = planConnection(b.spec({ securityGroup: b.createGroupSpec({ inboundSource: { kind: 'vpc-cidr' } }) }), b.live(), { planners: targetPlanners });
     assert.equal((step(plan, 'link-group.ingress').call?.params.Permissions as Array<{ SourceCidrIp: string }>)[0]!.SourceCidrIp, b.VPC_CIDR);
   });
 
   it('hands over the exact console values and the emulator page when an endpoint is in use', () => {
-    const plan = planConnection(b.spec(), b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule()]) }), { emulatorEndpoint: 'http://127.0.0.1:4567' });
+    const plan = planConnection(b.spec(), b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule()]) }), { emulatorEndpoint: 'http://127.0.0.1:4567', planners: targetPlanners });
     const handover = step(plan, 'network-link').handover;
     assert.equal(handover?.url, 'http://127.0.0.1:4567/__emulator/');
     assert.deepEqual(handover?.fields, [
@@ -284,43 +287,43 @@ describe('planConnection: what the steps say and call', () => {
   });
 
   it('appends to the RDS whitelist group and never covers it', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])]));
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])]), { planners: targetPlanners });
     assert.deepEqual(step(plan, 'target.0.rds').call, { product: 'Rds', action: 'ModifySecurityIps', params: { DBInstanceId: 'rm-0', DBInstanceIPArrayName: 'maxcompute', SecurityIps: b.VSW_CIDR, ModifyMode: 'Append' } });
   });
 
   it('merges the link group into the RDS and HBase security groups', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0, 'securityGroup'), b.hbaseTarget(1, 'securityGroup')] }), b.linkedLive([b.rdsLive([], ['sg-a']), b.hbaseLive([], ['sg-hb'])]));
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0, 'securityGroup'), b.hbaseTarget(1, 'securityGroup')] }), b.linkedLive([b.rdsLive([], ['sg-a']), b.hbaseLive([], ['sg-hb'])]), { planners: targetPlanners });
     assert.equal(step(plan, 'target.0.rds').call?.params.SecurityGroupId, `sg-a,${b.LINK_GROUP}`);
     assert.equal(step(plan, 'target.1.hbase').call?.params.SecurityGroupIds, `sg-hb,${b.LINK_GROUP}`);
   });
 
   it('writes the whole HBase whitelist group back with the existing entries first', () => {
-    const plan = planConnection(b.spec({ targets: [b.hbaseTarget(0)] }), b.linkedLive([b.hbaseLive([{ name: 'maxcompute', ips: ['127.0.0.1', '10.1.0.0/16'], ipVersion: 4 }])]));
+    const plan = planConnection(b.spec({ targets: [b.hbaseTarget(0)] }), b.linkedLive([b.hbaseLive([{ name: 'maxcompute', ips: ['127.0.0.1', '10.1.0.0/16'], ipVersion: 4 }])]), { planners: targetPlanners });
     assert.deepEqual(step(plan, 'target.0.hbase').call?.params, { ClusterId: 'hb-0', GroupName: 'maxcompute', IpVersion: '4', IpList: `127.0.0.1,10.1.0.0/16,${b.VSW_CIDR}` });
   });
 
   it('authorizes the link group on each EMR port not already covered', () => {
     const covered = { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '8000/9000', priority: 1, peerGroupId: b.LINK_GROUP } as const;
-    const plan = planConnection(b.spec({ targets: [b.emrTarget(0)] }), b.linkedLive([b.emrLive([covered])]));
+    const plan = planConnection(b.spec({ targets: [b.emrTarget(0)] }), b.linkedLive([b.emrLive([covered])]), { planners: targetPlanners });
     const emr = step(plan, 'target.0.emr');
     assert.equal(emr.call?.params.SecurityGroupId, 'sg-emr');
     assert.deepEqual((emr.call?.params.Permissions as Array<{ PortRange: string; SourceGroupId: string }>).map((p) => `${p.PortRange} ${p.SourceGroupId}`), [`9083/9083 ${b.LINK_GROUP}`, `50010/50010 ${b.LINK_GROUP}`], "8020 lies in 8000/9000; 9083 does not");
   });
 
   it('an EMR rule from a CIDR that is not the link group does not count', () => {
-    const plan = planConnection(b.spec({ targets: [b.emrTarget(0, [9083])] }), b.linkedLive([b.emrLive([{ direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '1/65535', priority: 1, peerCidr: '10.0.0.0/8' }])]));
+    const plan = planConnection(b.spec({ targets: [b.emrTarget(0, [9083])] }), b.linkedLive([b.emrLive([{ direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '1/65535', priority: 1, peerCidr: '10.0.0.0/8' }])]), { planners: targetPlanners });
     assert.equal(step(plan, 'target.0.emr').action, 'create');
   });
 
   it('ends with the usage lines from core/usage', () => {
-    const plan = planConnection(b.spec(), b.live());
+    const plan = planConnection(b.spec(), b.live(), { planners: targetPlanners });
     const usage = step(plan, 'usage');
     assert.ok(usage.details.includes('SET odps.session.networklink=orders_link;'));
     assert.ok(usage.details.includes(`spark.hadoop.odps.cupid.eni.info=${b.REGION}:${b.VPC}`));
   });
 
   it('points checks at the spec field they are about', () => {
-    const plan = planConnection(b.spec(), b.live({ vSwitch: { ...b.live().vSwitch!, zoneId: 'cn-hangzhou-b' }, eniRoleExists: false }));
+    const plan = planConnection(b.spec(), b.live({ vSwitch: { ...b.live().vSwitch!, zoneId: 'cn-hangzhou-b' }, eniRoleExists: false }), { planners: targetPlanners });
     const byCode = new Map(plan.checks.map((c) => [c.code, c]));
     assert.equal(byCode.get('zone-unsupported')?.range.start.line, b.LINES.vSwitch);
     assert.equal(byCode.get('eni-role-missing')?.range.start.line, b.LINES.networkLinkName);
@@ -329,11 +332,11 @@ describe('planConnection: what the steps say and call', () => {
   });
 
   it('reports changes for exit code 2 and none once everything is so', () => {
-    assert.equal(planHasChanges(planConnection(b.spec(), b.live())), true);
-    const done = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [b.VSW_CIDR] }])]));
+    assert.equal(planHasChanges(planConnection(b.spec(), b.live(), { planners: targetPlanners })), true);
+    const done = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [b.VSW_CIDR] }])]), { planners: targetPlanners });
     assert.equal(planHasChanges(done), false);
-    assert.deepEqual(done.summary, { add: 0, change: 0, unchanged: 7, manual: 0 });
+    assert.deepEqual(done.summary, { add: 0, change: 0, remove: 0, unchanged: 7, manual: 0 });
     // The link still to be created in the console is a change even if nothing else is.
-    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), linkNetworkInterfaces: [] })), true);
+    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), linkNetworkInterfaces: [] }, { planners: targetPlanners })), true);
   });
 });

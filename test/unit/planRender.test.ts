@@ -1,15 +1,20 @@
 import { strict as assert } from 'node:assert';
+import { targetPlanners } from '../../src/targets';
 import { addSummaries, formatSummary, liveStateFingerprint, planConnection, renderPlan, specHash } from '../../src/core/plan';
 import * as b from './builders/planBuilders';
 
 describe('plan rendering', () => {
   it('prints the summary line exactly', () => {
-    assert.equal(formatSummary({ add: 3, change: 1, unchanged: 2, manual: 1 }), 'Plan: 3 to add, 1 to change, 2 unchanged, 1 manual.');
-    assert.deepEqual(addSummaries([{ add: 1, change: 0, unchanged: 2, manual: 1 }, { add: 2, change: 1, unchanged: 0, manual: 0 }]), { add: 3, change: 1, unchanged: 2, manual: 1 });
+    assert.equal(formatSummary({ add: 3, change: 1, remove: 0, unchanged: 2, manual: 1 }), 'Plan: 3 to add, 1 to change, 2 unchanged, 1 manual.');
+    assert.equal(formatSummary({ add: 0, change: 0, remove: 2, unchanged: 1, manual: 1 }), 'Plan: 0 to add, 0 to change, 2 to remove, 1 unchanged, 1 manual.');
+    assert.deepEqual(
+      addSummaries([{ add: 1, change: 0, remove: 1, unchanged: 2, manual: 1 }, { add: 2, change: 1, remove: 0, unchanged: 0, manual: 0 }]),
+      { add: 3, change: 1, remove: 1, unchanged: 2, manual: 1 },
+    );
   });
 
   it('shows each step with its symbol, details and call', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.live({ targets: [b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])] }));
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.live({ targets: [b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])] }), { planners: targetPlanners });
     const text = renderPlan(plan, 'orders.mcvpc.yaml');
     const lines = text.split('\n');
     assert.equal(lines[0], `Network link "orders_link" (${b.REGION}, ${b.VPC})`);
@@ -23,7 +28,7 @@ describe('plan rendering', () => {
   });
 
   it('shows a refused plan with file:line:col (1-based) and no steps', () => {
-    const plan = planConnection(b.spec(), b.live({ vpc: { ...b.live().vpc!, ownerId: b.OTHER_ACCOUNT } }));
+    const plan = planConnection(b.spec(), b.live({ vpc: { ...b.live().vpc!, ownerId: b.OTHER_ACCOUNT } }), { planners: targetPlanners });
     const text = renderPlan(plan, 'x.mcvpc.yaml');
     assert.match(text, new RegExp(`x\\.mcvpc\\.yaml:${b.LINES.vpc + 1}:3: error: VPC ${b.VPC} belongs to account ${b.OTHER_ACCOUNT}`));
     assert.match(text, /Plan refused: 1 problem must be fixed first; nothing will be changed\./);

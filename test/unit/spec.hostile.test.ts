@@ -38,6 +38,22 @@ describe('spec: hostile and odd input', () => {
     only(parseSpecFile(garbage), 'binary-content');
   });
 
+  it('echoes bidi and zero-width characters escaped in every message, as NUL', () => {
+    const hidden = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+    const cases = [
+      sample.replace('name: orders_rds', 'name: "orders\u202Erds"'),
+      sample.replace('kind: NetworkLink', 'kind: "NetworkLink\u200B"'),
+      sample.replace('vpc: vpc-', 'vpc: \u2066vxc-'),
+      sample.replace('whitelistGroup: maxcompute', 'whitelistGroup: "max\u200Dcompute\u202E"'),
+    ];
+    for (const text of cases) {
+      const { problems } = parseSpecFile(text);
+      assert.ok(problems.length > 0, `a problem for ${JSON.stringify(text.slice(0, 80))}`);
+      for (const p of problems) assert.doesNotMatch(p.message, hidden, p.message);
+      assert.ok(problems.some((p) => /\\u(200B|202E|2066|200D)/.test(p.message)), problems.map((p) => p.message).join('\n'));
+    }
+  });
+
   it('refuses a file over the size limit without parsing it', () => {
     const big = `description: ${'x'.repeat(MAX_SPEC_FILE_BYTES)}`;
     only(parseWithin(big, 500), 'file-too-large');

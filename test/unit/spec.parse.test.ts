@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import type { EmrTargetSpec } from '../../src/targets/emr';
+import type { HBaseTargetSpec } from '../../src/targets/hbase';
+import type { RdsTargetSpec } from '../../src/targets/rds';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'yaml';
@@ -22,12 +25,13 @@ describe('spec: valid files', () => {
     assert.equal(first!.networkLinkName, 'lake_link');
     assert.equal(first!.regionId, 'cn-beijing');
     assert.deepEqual(first!.securityGroup.mode === 'existing' && first!.securityGroup.securityGroupId, 'sg-2ze0ghi');
-    const [rds, hbase, emr] = first!.targets;
-    assert.deepEqual(rds!.kind === 'rds' && rds!.access, { mode: 'whitelist', whitelistGroup: 'maxcompute' });
+    const [rds, hbase, emrTarget] = first!.targets;
+    const emr = emrTarget as EmrTargetSpec;
+    assert.deepEqual(rds!.kind === 'rds' && (rds as RdsTargetSpec).access, { mode: 'whitelist', whitelistGroup: 'maxcompute' });
     assert.equal(rds!.label, 'rds rm-2ze0jkl');
     assert.equal(rds!.labelGiven, false);
-    assert.deepEqual(hbase!.kind === 'hbase' && hbase!.access, { mode: 'securityGroup' });
-    assert.ok(emr!.kind === 'emr');
+    assert.deepEqual(hbase!.kind === 'hbase' && (hbase as HBaseTargetSpec).access, { mode: 'securityGroup' });
+    assert.ok(emr.kind === 'emr');
     assert.deepEqual(emr.ports, [9083, 8020, 50010]);
     assert.equal(emr.portsDefaulted, true);
     assert.equal(emr.clusterId, 'c-0123abcd');
@@ -52,7 +56,7 @@ describe('spec: valid files', () => {
     assert.deepEqual(at(first!.ranges.vpcId), [6, 5, 6, 16]);
     assert.deepEqual(at(first!.ranges.networkLinkName), [4, 8, 4, 17]);
     assert.deepEqual(at(first!.targets[0]!.range), [11, 4, 12, 24]);
-    const emr = first!.targets[2]!;
+    const emr = first!.targets[2] as EmrTargetSpec;
     assert.ok(emr.kind === 'emr');
     assert.deepEqual(at(emr.ranges.cluster), [17, 13, 17, 23]);
     // Defaulted ports point at the target itself.
@@ -74,7 +78,7 @@ describe('spec: valid files', () => {
   it('gives explicit EMR ports one range each', () => {
     const { specs, problems } = parseSpecFile(readFileSync(join(__dirname, '..', '..', 'samples', 'emr.mcvpc.yaml'), 'utf8'));
     assert.deepEqual(problems, []);
-    const emr = specs[0]!.targets[0]!;
+    const emr = specs[0]!.targets[0] as EmrTargetSpec;
     assert.ok(emr.kind === 'emr');
     assert.equal(emr.portsDefaulted, false);
     assert.deepEqual(emr.ranges.portItems.map(at), [[20, 12, 20, 16], [20, 18, 20, 22], [20, 24, 20, 29]]);
@@ -96,7 +100,7 @@ describe('spec: schema problems', () => {
       ['invalid-port', 'error', 19, 18, 19, 23, 'targets[1].ports[1]: 70000 is not a port (1–65535)'],
       ['duplicate-port', 'error', 19, 25, 19, 29, 'targets[1].ports[2]: port 9083 is listed twice (also at [0])'],
       ['invalid-port', 'error', 19, 31, 19, 37, 'targets[1].ports[3]: "hive" is not a port (1–65535)'],
-      ['invalid-value', 'error', 20, 10, 20, 15, 'targets[2].kind: "redis" is not one of rds, hbase, emr or custom'],
+      ['invalid-value', 'error', 20, 10, 20, 15, 'targets[2].kind: "redis" is not one of rds, polardb, hbase, lindorm, emr, ecs or custom'],
       ['missing-property', 'error', 22, 4, 22, 16, 'targets[3]: missing `name` (What this service is, shown in plans and the editor.)'],
       ['missing-property', 'error', 22, 4, 22, 16, 'targets[3]: missing `ports` (TCP ports MaxCompute must reach, each 1–65535, each once.)'],
     ]);

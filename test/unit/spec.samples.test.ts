@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import type { CustomTargetSpec } from '../../src/targets/custom';
+import type { EmrTargetSpec } from '../../src/targets/emr';
+import type { HBaseTargetSpec } from '../../src/targets/hbase';
+import type { RdsTargetSpec } from '../../src/targets/rds';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isZoneSupported } from '../../src/core/zones';
@@ -23,7 +27,8 @@ function seedMismatches(spec: ConnectionSpec): string[] {
   if (spec.securityGroup.mode === 'existing' && !main.securityGroups.some((g) => g.securityGroupId === (spec.securityGroup.mode === 'existing' && spec.securityGroup.securityGroupId))) {
     wrong.push(`no security group ${spec.securityGroup.securityGroupId}`);
   }
-  for (const target of spec.targets) {
+  for (const anyTarget of spec.targets) {
+    const target = anyTarget as RdsTargetSpec | HBaseTargetSpec | EmrTargetSpec | CustomTargetSpec;
     const inVpc = (vpcId: string | undefined): boolean => vpcId === spec.vpcId;
     switch (target.kind) {
       case 'rds':

@@ -1,14 +1,12 @@
 /** ECS API 2014-05-26: security groups, their rules and network interfaces (reference §2). */
 
 import type { Caller, Product } from '../caller';
-import { mutation, query, type Operation, type WireResponse } from './operation';
+import { ecsInstanceApi, type EcsInstanceApi } from './ecsInstances';
+import { mutation, query, type EcsTags, type Operation, type WireResponse } from './operation';
 
 export const ECS_PRODUCT: Product = { code: 'Ecs', version: '2014-05-26', regional: true };
 
-/** ECS tags use TagKey/TagValue, unlike VPC's Key/Value. */
-export interface EcsTags {
-  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
-}
+export type { EcsTags } from './operation';
 
 /** MaxResults is at most 100 for DescribeSecurityGroups; PageSize (deprecated paging) at most 50. */
 export const SECURITY_GROUPS_MAX_RESULTS = 100;
@@ -198,8 +196,8 @@ export interface DescribeNetworkInterfacesResponse extends WireResponse {
   NetworkInterfaceSets: { NetworkInterfaceSet: WireNetworkInterface[] };
 }
 
-/** The ECS operations this extension uses. */
-export interface EcsApi {
+/** The ECS operations this extension uses (DescribeInstances and DeleteSecurityGroup are in ecsInstances.ts). */
+export interface EcsApi extends EcsInstanceApi {
   describeSecurityGroups: Operation<DescribeSecurityGroupsRequest, DescribeSecurityGroupsResponse>;
   describeSecurityGroupAttribute: Operation<DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse>;
   createSecurityGroup: Operation<CreateSecurityGroupRequest, CreateSecurityGroupResponse>;
@@ -219,5 +217,6 @@ export function ecsApi(caller: Caller): EcsApi {
     authorizeSecurityGroupEgress: mutation(caller, ECS_PRODUCT, 'AuthorizeSecurityGroupEgress'),
     revokeSecurityGroup: mutation(caller, ECS_PRODUCT, 'RevokeSecurityGroup'),
     describeNetworkInterfaces: query(caller, ECS_PRODUCT, 'DescribeNetworkInterfaces'),
+    ...ecsInstanceApi(caller, ECS_PRODUCT),
   };
 }

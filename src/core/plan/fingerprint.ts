@@ -4,8 +4,8 @@
  * sorted, so the same state always hashes the same whatever order the API listed things in.
  */
 import { createHash } from 'node:crypto';
-import type { ConnectionSpec } from '../../spec/types';
-import type { LiveState } from './liveState';
+import type { ConnectionSpec } from '../specModel';
+import type { GroupWithIngress, LiveState, TargetLive, WhitelistGroup } from './liveState';
 
 /** Fields that change without changing what a plan would do (free IPs drop whenever any ENI appears). */
 const VOLATILE_KEYS = new Set(['availableIpAddressCount']);
@@ -47,13 +47,16 @@ export function liveStateFingerprint(live: LiveState): string {
     sameNameGroupIds: [...live.sameNameGroupIds].sort(),
     managedGroups: sortedBy(live.managedGroups, (g) => g.securityGroupId),
     linkNetworkInterfaces: sortedBy(live.linkNetworkInterfaces, (n) => n.networkInterfaceId).map((n) => ({ ...n, securityGroupIds: [...n.securityGroupIds].sort() })),
+    // Kinds share these shapes (src/targets/shared): whitelist groups and bound groups are sets,
+    // whitelist entries keep their order (some APIs rewrite the list as given), rules are a set.
     targets: live.targets.map((t) => {
-      if (t.kind === 'rds' || t.kind === 'hbase') {
-        // Whitelist entries keep their order (ModifyIpWhitelist rewrites the list as given); groups do not.
-        return { ...t, whitelist: sortedBy(t.whitelist, (w) => w.name), securityGroupIds: [...t.securityGroupIds].sort() };
-      }
-      if (t.kind === 'emr') return { ...t, group: withIngress(t.group) };
-      return t;
+      const shaped = t as TargetLive & { whitelist?: WhitelistGroup[]; securityGroupIds?: string[]; group?: GroupWithIngress };
+      return {
+        ...shaped,
+        ...(shaped.whitelist !== undefined ? { whitelist: sortedBy(shaped.whitelist, (w) => w.name) } : {}),
+        ...(shaped.securityGroupIds !== undefined ? { securityGroupIds: [...shaped.securityGroupIds].sort() } : {}),
+        ...(shaped.group !== undefined ? { group: withIngress(shaped.group) } : {}),
+      };
     }),
   };
   return hash(canonical(normalized, VOLATILE_KEYS));

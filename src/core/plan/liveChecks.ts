@@ -4,30 +4,27 @@
  * about, so the editor can show it as a diagnostic; errors make the plan refuse.
  */
 import { isWholeInternet } from '../cidr';
-import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../model';
+import { findDetectedLink } from '../linkDetection';
+import { isMaxComputeManagedGroupName } from '../model';
 import { NETWORK_LINK_ROLE_NAME } from '../networkLinkConsole';
 import { zoneSupportProblem } from '../zones';
-import type { ConnectionSpec, SourceRange, TargetSpec } from '../../spec/types';
+import type { ConnectionSpec, SourceRange, TargetSpec } from '../specModel';
 import type { LiveState, TargetLive } from './liveState';
 import type { LiveCheck, LiveCheckCode } from './steps';
-import { emrPortRule, linkGroupIngressRule, overridingDrops } from './wantedRules';
+import { linkGroupIngressRule, overridingDrops } from './wantedRules';
+import type { TargetPlanners } from './targetPlanning';
 import { describeRule } from '../rules';
-
-/** RDS instances accept at most three ECS security groups (alicloud_db_instance `security_group_ids`). */
-export const RDS_MAX_SECURITY_GROUPS = 3;
 
 function error(code: LiveCheckCode, message: string, range: SourceRange): LiveCheck {
   return { code, severity: 'error', message, range };
 }
 
-function warning(code: LiveCheckCode, message: string, range: SourceRange): LiveCheck {
-  return { code, severity: 'warning', message, range };
-}
 
-/** True when MaxCompute's traces of a created link are visible: its ENIs in the link's group and vSwitch, and its return-traffic group. */
+/** True when MaxCompute's traces of a created link are visible (core/linkDetection's one predicate). */
 export function networkLinkDetected(live: LiveState): boolean {
-  const [returnGroupName] = maxComputeManagedGroupNames(live.vpc?.vpcId ?? '');
-  return live.linkNetworkInterfaces.length > 0 && live.managedGroups.some((g) => g.name === returnGroupName);
+  const linkGroup = live.linkGroup?.group;
+  if (live.vpc === undefined || live.vSwitch === undefined || linkGroup === undefined) return false;
+  return findDetectedLink(live.vpc.vpcId, live.vSwitch.vSwitchId, linkGroup.securityGroupId, live.linkNetworkInterfaces, [...live.managedGroups, linkGroup]) !== undefined;
 }
 
 /** The CIDR block the link's group accepts return traffic from; undefined when the block it refers to is unknown. */
@@ -41,8 +38,17 @@ export function linkInboundCidr(spec: ConnectionSpec, live: LiveState): string |
 }
 
 /** Every live finding about the spec, in spec order. */
-export function liveChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
-  return [...placementChecks(spec, live), ...linkGroupChecks(spec, live), ...spec.targets.flatMap((t) => targetChecks(spec, t, live.targets[t.index], live))];
+export function liveChecks(spec: ConnectionSpec, live: LiveState, planners: TargetPlanners): LiveCheck[] {
+  const linkGroupId = live.linkGroup?.group.securityGroupId;
+  const targetChecks = spec.targets.flatMap((target) => planners(target.kind).liveChecks(target, targetLive(live, target), { spec, linkGroupId }));
+  return [...placementChecks(spec, live), ...linkGroupChecks(spec, live), ...targetChecks];
+}
+
+/** The live entry read for a target; a mismatch is a programming error (the state was read for another spec). */
+export function targetLive(live: LiveState, target: TargetSpec): TargetLive {
+  const found = live.targets[target.index];
+  if (found === undefined || found.kind !== target.kind) throw new Error(`The live state has no ${target.kind} entry for target ${target.index}; it was read for another spec.`);
+  return found;
 }
 
 function placementChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
@@ -101,60 +107,3 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
   return checks;
 }
 
-/** The message, prefixed `Target "orders-mysql": ` when the spec names the target (derived labels would only repeat the id). */
-function aboutTarget(target: TargetSpec, text: string): string {
-  return target.labelGiven ? `Target "${target.label}": ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
-function targetWords(target: TargetSpec): string {
-  switch (target.kind) {
-    case 'rds': return `RDS instance ${target.instanceId}`;
-    case 'hbase': return `HBase cluster ${target.clusterId}`;
-    case 'emr': return target.clusterId === undefined ? `the EMR security group ${target.securityGroupId}` : `EMR cluster ${target.clusterId}`;
-    case 'custom': return target.cidr;
-  }
-}
-
-function targetChecks(spec: ConnectionSpec, target: TargetSpec, live: TargetLive | undefined, state: LiveState): LiveCheck[] {
-  if (live === undefined || live.kind !== target.kind) throw new Error(`The live state has no ${target.kind} entry for target ${target.index}; it was read for another spec.`);
-  const checks: LiveCheck[] = [];
-  const linkGroupId = state.linkGroup?.group.securityGroupId;
-  const otherVpc = (vpcId: string | undefined, range: SourceRange): void => {
-    if (vpcId !== undefined && vpcId !== '' && vpcId !== spec.vpcId) {
-      checks.push(warning('target-other-vpc', aboutTarget(target, `${targetWords(target)} is in ${vpcId}, not in the link's VPC ${spec.vpcId}: the link only reaches addresses in ${spec.vpcId}.`), range));
-    }
-  };
-  if (target.kind === 'rds' && live.kind === 'rds') {
-    if (live.instance === undefined) return [error('target-not-found', aboutTarget(target, `RDS instance ${target.instanceId} was not found in ${spec.regionId}.`), target.ranges.instanceId)];
-    otherVpc(live.instance.vpcId, target.ranges.instanceId);
-    const alreadyBound = linkGroupId !== undefined && live.securityGroupIds.includes(linkGroupId);
-    if (target.access.mode === 'securityGroup' && !alreadyBound && live.securityGroupIds.length >= RDS_MAX_SECURITY_GROUPS) {
-      checks.push(error('too-many-security-groups', aboutTarget(target, `RDS instance ${target.instanceId} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${RDS_MAX_SECURITY_GROUPS}; use access: whitelist, or remove one.`), target.ranges.access));
-    }
-  } else if (target.kind === 'hbase' && live.kind === 'hbase') {
-    if (live.cluster === undefined) return [error('target-not-found', aboutTarget(target, `HBase cluster ${target.clusterId} was not found in ${spec.regionId}.`), target.ranges.clusterId)];
-    otherVpc(live.cluster.vpcId, target.ranges.clusterId);
-  } else if (target.kind === 'emr' && live.kind === 'emr') {
-    if (target.clusterId !== undefined && live.cluster === undefined) {
-      return [error('target-not-found', aboutTarget(target, `EMR cluster ${target.clusterId} was not found in ${spec.regionId}.`), target.ranges.cluster)];
-    }
-    if (live.group === undefined) {
-      const which = target.securityGroupId ?? live.cluster?.securityGroupId;
-      const message = which === undefined ? `EMR cluster ${target.clusterId} reports no security group (NodeAttributes.SecurityGroupId); name it with securityGroupId.` : `security group ${which} was not found in ${spec.regionId}.`;
-      return [error('target-group-missing', aboutTarget(target, message), target.ranges.cluster)];
-    }
-    const group = live.group.group;
-    otherVpc(live.cluster?.vpcId ?? group.vpcId, target.ranges.cluster);
-    if (group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name)) {
-      checks.push(error('target-group-managed', aboutTarget(target, `security group ${group.securityGroupId} (${group.name}) belongs to MaxCompute and must never be modified; name the cluster's own group.`), target.ranges.cluster));
-    } else if (group.type !== 'normal') {
-      checks.push(error('target-group-advanced', aboutTarget(target, `security group ${group.securityGroupId} is an advanced group, which cannot authorize another security group; EMR needs a basic group.`), target.ranges.cluster));
-    } else if (linkGroupId !== undefined) {
-      const drops = [...new Set(target.ports.flatMap((port) => overridingDrops(live.group!.ingress, emrPortRule(linkGroupId, port))))];
-      if (drops.length > 0) {
-        checks.push(error('rule-overridden', aboutTarget(target, `security group ${group.securityGroupId} has ${drops.map(describeRule).join('; ')}, which would still drop the link's traffic on TCP ${target.ports.join(', ')} after the accept rules are added; remove it first.`), target.ranges.ports));
-      }
-    }
-  }
-  return checks;
-}

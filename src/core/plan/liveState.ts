@@ -3,7 +3,7 @@
  * connection spec. Plain data, so the planner stays pure and the fingerprint can hash it.
  * "Absent" is `undefined` (the resource was looked up and does not exist).
  */
-import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, Vpc, VSwitch } from '../model';
+import type { NetworkInterface, SecurityGroup, SecurityGroupRule, Vpc, VSwitch } from '../model';
 
 /** A security group with its inbound rules (outbound rules are never touched by a plan). */
 export interface GroupWithIngress {
@@ -11,7 +11,7 @@ export interface GroupWithIngress {
   ingress: SecurityGroupRule[];
 }
 
-/** One IP whitelist group of an RDS instance or HBase cluster. */
+/** One IP whitelist group of a service (RDS, HBase, PolarDB, Lindorm…). */
 export interface WhitelistGroup {
   name: string;
   ips: string[];
@@ -19,34 +19,13 @@ export interface WhitelistGroup {
   ipVersion?: number;
 }
 
-export interface RdsLive {
-  kind: 'rds';
-  instance?: RdsInstance;
-  whitelist: WhitelistGroup[];
-  securityGroupIds: string[];
+/**
+ * What was read for one target: `kind` names the target kind, whose module (src/targets/<kind>)
+ * defines and reads the rest. Plain data, so the fingerprint can hash it.
+ */
+export interface TargetLive {
+  kind: string;
 }
-
-export interface HBaseLive {
-  kind: 'hbase';
-  cluster?: HBaseCluster;
-  whitelist: WhitelistGroup[];
-  securityGroupIds: string[];
-}
-
-export interface EmrLive {
-  kind: 'emr';
-  /** Absent when the spec names the security group directly, or the cluster does not exist. */
-  cluster?: EmrCluster;
-  /** The group that receives the rules: the spec's, or the cluster's NodeAttributes.SecurityGroupId. */
-  group?: GroupWithIngress;
-}
-
-export interface CustomLive {
-  kind: 'custom';
-}
-
-/** Per target of the spec, in the same order as `spec.targets`. */
-export type TargetLive = RdsLive | HBaseLive | EmrLive | CustomLive;
 
 /** Everything the planner needs to know about the cloud for one spec. */
 export interface LiveState {

@@ -8,17 +8,22 @@ import { NETWORK_LINK_ROLE_NAME, NETWORK_LINK_TYPE, networkLinkConsoleUrl } from
 import { ruleCovers } from '../ruleCoverage';
 import { describeRule } from '../rules';
 import { formatLinkUsage } from '../usage';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../specModel';
 import { liveStateFingerprint, specHash } from './fingerprint';
-import { linkInboundCidr, liveChecks, networkLinkDetected } from './liveChecks';
+import { linkInboundCidr, liveChecks, networkLinkDetected, targetLive } from './liveChecks';
+import type { TargetPlanners } from './targetPlanning';
 import type { LiveState } from './liveState';
 import { KNOWN_AFTER_APPLY, type Plan, type PlanStep, type PlanSummary } from './steps';
-import { planTargetStep } from './targetSteps';
 import { linkGroupIngressRule } from './wantedRules';
 
 export interface PlanOptions {
   /** The emulator's endpoint when one is in use: the hand-over then points at its console page. */
   emulatorEndpoint?: string;
+}
+
+/** What planning needs besides the spec and the live state: each target kind's planning functions. */
+export interface PlanInputs extends PlanOptions {
+  planners: TargetPlanners;
 }
 
 /** Step ids the executor and the CLI refer to. */
@@ -38,13 +43,14 @@ function groupDescription(spec: ConnectionSpec): string {
 }
 
 /** The plan for one spec against the live state read for it. */
-export function planConnection(spec: ConnectionSpec, live: LiveState, options: PlanOptions = {}): Plan {
-  const checks = liveChecks(spec, live);
+export function planConnection(spec: ConnectionSpec, live: LiveState, inputs: PlanInputs): Plan {
+  const checks = liveChecks(spec, live, inputs.planners);
   const refused = checks.some((c) => c.severity === 'error');
-  const steps = refused ? [] : orderedSteps(spec, live, options);
-  if (!refused) assertNoManagedGroupChanged(steps, live);
+  const steps = refused ? [] : orderedSteps(spec, live, inputs);
+  if (!refused) assertNoManagedGroupChanged(steps, spec, live, inputs.planners);
   return {
     formatVersion: 1,
+    purpose: 'apply',
     networkLinkName: spec.networkLinkName,
     regionId: spec.regionId,
     vpcId: spec.vpcId,
@@ -57,7 +63,7 @@ export function planConnection(spec: ConnectionSpec, live: LiveState, options: P
   };
 }
 
-function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanOptions): PlanStep[] {
+function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanInputs): PlanStep[] {
   // The live checks passed, so the VPC and vSwitch exist.
   const vpc = live.vpc!;
   const vSwitch = live.vSwitch!;
@@ -118,14 +124,16 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanOption
 
   steps.push(networkLinkStep(spec, live, linkGroupId, linkGroupLabel, options));
 
-  for (const target of spec.targets) {
-    steps.push(planTargetStep(target, live.targets[target.index]!, { linkGroupId, linkGroupLabel, vSwitchCidr: vSwitch.cidrBlock, dependsOn: [STEP_IDS.networkLink] }));
-  }
+  const targetContext = { regionId: spec.regionId, vpcId: vpc.vpcId, linkGroupId, linkGroupLabel, vSwitchCidr: vSwitch.cidrBlock, dependsOn: [STEP_IDS.networkLink] };
+  for (const target of spec.targets) steps.push(options.planners(target.kind).planGrant(target, targetLive(live, target), targetContext));
 
   steps.push({
     id: STEP_IDS.usage, phase: 'usage', action: 'info', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'usage' },
     title: `Use the link "${spec.networkLinkName}" from SQL and Spark`,
-    details: formatLinkUsage({ networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId }).trimEnd().split('\n'),
+    details: [
+      ...formatLinkUsage({ networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId }).trimEnd().split('\n'),
+      ...spec.targets.flatMap((target) => options.planners(target.kind).usageHints(target, spec)),
+    ],
   });
   return steps;
 }
@@ -160,10 +168,14 @@ function networkLinkStep(spec: ConnectionSpec, live: LiveState, linkGroupId: str
 }
 
 /** Programming-error guard: no step may change one of MaxCompute's own groups (the live checks refuse such specs). */
-function assertNoManagedGroupChanged(steps: readonly PlanStep[], live: LiveState): void {
+export function assertNoManagedGroupChanged(steps: readonly PlanStep[], spec: ConnectionSpec, live: LiveState, planners: TargetPlanners): void {
   const managedIds = new Set(live.managedGroups.map((g) => g.securityGroupId));
   if (live.linkGroup !== undefined && isMaxComputeManagedGroupName(live.linkGroup.group.name)) managedIds.add(live.linkGroup.group.securityGroupId);
-  for (const t of live.targets) if (t.kind === 'emr' && t.group !== undefined && (t.group.group.managedByMaxCompute || isMaxComputeManagedGroupName(t.group.group.name))) managedIds.add(t.group.group.securityGroupId);
+  for (const target of spec.targets) {
+    for (const group of planners(target.kind).modifiedGroups(targetLive(live, target))) {
+      if (group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name)) managedIds.add(group.securityGroupId);
+    }
+  }
   for (const step of steps) {
     const groupId = step.call?.params.SecurityGroupId;
     if (step.call?.product === 'Ecs' && typeof groupId === 'string' && managedIds.has(groupId)) {
@@ -175,10 +187,12 @@ function assertNoManagedGroupChanged(steps: readonly PlanStep[], live: LiveState
 /** Counts for the summary line; usage lines are not counted. */
 export function summarize(steps: readonly PlanStep[]): PlanSummary {
   const count = (action: PlanStep['action']): number => steps.filter((s) => s.action === action).length;
-  return { add: count('create'), change: count('change'), unchanged: count('unchanged'), manual: count('manual') };
+  return { add: count('create'), change: count('change'), remove: count('remove'), unchanged: count('unchanged'), manual: count('manual') };
 }
 
 /** True when applying would change something or still waits for the console (`plan` exits 2). */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.steps.some((s) => s.action === 'create' || s.action === 'change' || (s.action === 'manual' && s.operation.kind === 'await-network-link'));
+  return plan.steps.some(
+    (s) => s.action === 'create' || s.action === 'change' || s.action === 'remove' || (s.action === 'manual' && (s.operation.kind === 'await-network-link' || s.operation.kind === 'await-network-link-removal')),
+  );
 }

@@ -1,5 +1,5 @@
 /** A plan as text for a terminal or output channel: Terraform-style symbols, then one summary line. */
-import type { SourceRange } from '../../spec/types';
+import type { SourceRange } from '../specModel';
 import { STEP_SYMBOLS, type LiveCheck, type Plan, type PlanStep, type PlanSummary, type PlannedCall } from './steps';
 
 /** `file:line:col` with 1-based numbers, as compilers print positions. */
@@ -31,12 +31,16 @@ function formatStep(step: PlanStep): string[] {
 
 /** `Plan: 3 to add, 1 to change, 2 unchanged, 1 manual.` */
 export function formatSummary(summary: PlanSummary): string {
-  return `Plan: ${summary.add} to add, ${summary.change} to change, ${summary.unchanged} unchanged, ${summary.manual} manual.`;
+  const remove = summary.remove > 0 ? `${summary.remove} to remove, ` : '';
+  return `Plan: ${summary.add} to add, ${summary.change} to change, ${remove}${summary.unchanged} unchanged, ${summary.manual} manual.`;
 }
 
 /** Adds several plans' counts (a spec file can hold several links). */
 export function addSummaries(summaries: readonly PlanSummary[]): PlanSummary {
-  return summaries.reduce((a, b) => ({ add: a.add + b.add, change: a.change + b.change, unchanged: a.unchanged + b.unchanged, manual: a.manual + b.manual }), { add: 0, change: 0, unchanged: 0, manual: 0 });
+  return summaries.reduce(
+    (a, b) => ({ add: a.add + b.add, change: a.change + b.change, remove: a.remove + b.remove, unchanged: a.unchanged + b.unchanged, manual: a.manual + b.manual }),
+    { add: 0, change: 0, remove: 0, unchanged: 0, manual: 0 },
+  );
 }
 
 /** The plan of one link as readable text; the summary line is printed by the caller, once for all links. */

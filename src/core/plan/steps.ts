@@ -1,20 +1,24 @@
 /** The shape of a plan: ordered steps with Terraform-like symbols, and why a plan may refuse. */
-import type { SourceRange } from '../../spec/types';
+import type { SourceRange } from '../specModel';
 
-/** `create` +, `change` ~, `unchanged` =, `manual` ! (a hand-over to a person), `info` (usage lines). */
-export type StepAction = 'create' | 'change' | 'unchanged' | 'manual' | 'info';
+/** `create` +, `change` ~, `remove` - (teardown), `unchanged` =, `manual` ! (a hand-over to a person), `info` (usage lines). */
+export type StepAction = 'create' | 'change' | 'remove' | 'unchanged' | 'manual' | 'info';
 
-export const STEP_SYMBOLS: Record<StepAction, string> = { create: '+', change: '~', unchanged: '=', manual: '!', info: '#' };
+export const STEP_SYMBOLS: Record<StepAction, string> = { create: '+', change: '~', remove: '-', unchanged: '=', manual: '!', info: '#' };
 
 /** Which part of the procedure (seed doc steps 1–4 and "use the link") a step belongs to. */
 export type StepPhase = 'preflight' | 'security-group' | 'network-link' | 'target' | 'usage';
+
+/** What a plan is for: bringing the link up (apply) or taking back what apply added (destroy). */
+export type PlanPurpose = 'apply' | 'destroy';
 
 /** Stands for a value known only once an earlier step ran (the id of a group still to create). */
 export const KNOWN_AFTER_APPLY = '(known after apply)';
 
 /** One API call a step will make: product, action and parameters (never a secret). */
 export interface PlannedCall {
-  product: 'Ecs' | 'Rds' | 'HBase';
+  /** The product code as the API names it: `Ecs`, `Rds`, `HBase`, `polardb`, … */
+  product: string;
   action: string;
   params: Record<string, unknown>;
 }
@@ -39,13 +43,16 @@ export type StepOperation =
   | { kind: 'use-link-group'; securityGroupId: string }
   | { kind: 'authorize-link-group'; sourceCidr: string }
   | { kind: 'await-network-link'; vpcId: string; vSwitchId: string }
-  | { kind: 'rds-whitelist'; instanceId: string; whitelistGroup: string; cidr: string }
-  | { kind: 'rds-security-group'; instanceId: string }
-  | { kind: 'hbase-whitelist'; clusterId: string; whitelistGroup: string; cidr: string }
-  | { kind: 'hbase-security-group'; clusterId: string }
-  | { kind: 'emr-rules'; securityGroupId: string; ports: number[] }
-  | { kind: 'custom-handover' }
-  | { kind: 'usage' };
+  /**
+   * Open a target to the link (`grant`) or take back what a grant added (`revoke`): the target's
+   * kind module re-reads the target and decides again at apply time.
+   */
+  | { kind: 'target-access'; targetKind: string; targetIndex: number; change: 'grant' | 'revoke' }
+  | { kind: 'usage' }
+  /** Teardown: delete the link's own security group once no network interface uses it. */
+  | { kind: 'delete-link-group'; vpcId: string; name: string }
+  /** Teardown: the network link is deleted in the console (no API); done when its interfaces are gone. */
+  | { kind: 'await-network-link-removal'; vpcId: string; vSwitchId: string };
 
 export interface PlanStep {
   /** Stable within a plan: `preflight.account`, `link-group.create`, `target.0.rds`, … */
@@ -103,6 +110,8 @@ export type LiveCheckCode =
 export interface PlanSummary {
   add: number;
   change: number;
+  /** Teardown steps (`-`). */
+  remove: number;
   unchanged: number;
   manual: number;
 }
@@ -110,6 +119,8 @@ export interface PlanSummary {
 /** A plan for one connection spec. */
 export interface Plan {
   formatVersion: 1;
+  /** Absent in plans saved before teardown existed: those are apply plans. */
+  purpose?: PlanPurpose;
   networkLinkName: string;
   regionId: string;
   vpcId: string;
@@ -122,4 +133,21 @@ export interface Plan {
   checks: LiveCheck[];
   steps: PlanStep[];
   summary: PlanSummary;
+}
+
+/** How a step ended when it did not throw. */
+export type StepOutcome =
+  | { status: 'done'; detail: string }
+  | { status: 'already'; detail: string }
+  | { status: 'manual' | 'info' | 'waiting-for-console'; detail: string };
+
+/** A refusal found only at apply time (e.g. the RDS instance gained groups since the plan). */
+export class ApplyRefusal extends Error {
+  override readonly name = 'ApplyRefusal';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }

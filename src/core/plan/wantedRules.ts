@@ -8,8 +8,8 @@ export function linkGroupIngressRule(sourceCidr: string): SecurityGroupRule {
   return { direction: 'ingress', policy: 'accept', protocol: 'ALL', portRange: '-1/-1', priority: 1, peerCidr: sourceCidr, description: 'MaxCompute network link return traffic' };
 }
 
-/** The inbound rule that lets the link's ENIs reach one TCP port of a cluster. */
-export function emrPortRule(linkGroupId: string, port: number): SecurityGroupRule {
+/** The inbound rule that lets the link's ENIs reach one TCP port of a cluster or instance. */
+export function portRule(linkGroupId: string, port: number): SecurityGroupRule {
   return { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: `${port}/${port}`, priority: 1, peerGroupId: linkGroupId, description: 'MaxCompute network link' };
 }
 

@@ -6,9 +6,10 @@ import { isoSeconds, newResourceId } from '../ids';
 import { findSecurityGroup, findVpc, requiredRegion, securityGroupNotFound } from '../lookup';
 import { pageByNumber, pageByToken } from '../paging';
 import type { NetworkInterfaceRecord, RuleRecord, SecurityGroupRecord } from '../state';
+import { ECS_INSTANCE_ACTIONS, instancesInGroup } from './ecsInstances';
 import { authorize, parseRule, requestedPermissions, revoke, type Direction } from './securityGroupRules';
 
-function groupWire(g: SecurityGroupRecord): Record<string, unknown> {
+function groupWire(g: SecurityGroupRecord, ctx: ActionContext): Record<string, unknown> {
   return {
     SecurityGroupId: g.securityGroupId,
     SecurityGroupName: g.name,
@@ -19,7 +20,7 @@ function groupWire(g: SecurityGroupRecord): Record<string, unknown> {
     ResourceGroupId: '',
     RuleCount: g.rules.length,
     GroupToGroupRuleCount: g.rules.filter((r) => r.peerGroupId !== undefined).length,
-    EcsCount: 0,
+    EcsCount: instancesInGroup(ctx, g.securityGroupId),
     AvailableInstanceAmount: g.type === 'normal' ? 2000 : 65536,
     ServiceManaged: g.serviceManaged,
     ServiceID: 0,
@@ -64,10 +65,10 @@ function describeSecurityGroups(ctx: ActionContext): Record<string, unknown> {
   const legacy = !params.has('MaxResults') && !params.has('NextToken') && (params.has('PageNumber') || params.has('PageSize'));
   if (legacy) {
     const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 50 });
-    return { RegionId: regionId, PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, NextToken: '', SecurityGroups: { SecurityGroup: page.items.map(groupWire) } };
+    return { RegionId: regionId, PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, NextToken: '', SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) } };
   }
   const page = pageByToken(matches, params, { defaultMaxResults: 10, minMaxResults: 1, maxMaxResults: 100 });
-  return { RegionId: regionId, NextToken: page.nextToken, TotalCount: page.totalCount, SecurityGroups: { SecurityGroup: page.items.map(groupWire) } };
+  return { RegionId: regionId, NextToken: page.nextToken, TotalCount: page.totalCount, SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) } };
 }
 
 function permissionWire(r: RuleRecord, ctx: ActionContext): Record<string, unknown> {
@@ -270,5 +271,6 @@ export const ECS_API: ProductApi = {
     RevokeSecurityGroup: { mutates: true, handle: revokeRules('ingress') },
     RevokeSecurityGroupEgress: { mutates: true, handle: revokeRules('egress') },
     DescribeNetworkInterfaces: { mutates: false, handle: describeNetworkInterfaces },
+    ...ECS_INSTANCE_ACTIONS,
   },
 };

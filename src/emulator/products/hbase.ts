@@ -1,5 +1,5 @@
 /** HBase API 2019-01-01: clusters, IP whitelist groups and security groups (reference §4). */
-import { parseCidr } from '../../core/cidr';
+import { parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
 import { UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter, notFound } from '../errors';
@@ -81,7 +81,7 @@ function modifyIpWhitelist(ctx: ActionContext): Record<string, unknown> {
   if (ipVersion !== '4') throw invalidParameter('IpVersion', `"${ipVersion}" is not supported by the emulator; use 4.`);
   const ips = [...new Set(params.commaList('IpList') ?? [])];
   for (const ip of ips) {
-    if (!parseCidr(ip)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The IpList entry "${ip}" is not an IPv4 address or CIDR block.`);
+    if (!parseBlock(ip)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The IpList entry "${ip}" is not an IPv4 address or CIDR block.`);
   }
   const group = cluster.whitelist.find((g) => g.groupName === groupName);
   if (group) group.ips = ips;

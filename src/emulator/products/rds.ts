@@ -1,5 +1,5 @@
 /** RDS API 2014-08-15: instances, their address and port, IP whitelists and ECS security-group bindings (reference §3). */
-import { formatIpv4, parseCidr } from '../../core/cidr';
+import { formatAddress, parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
 import { RDS_DEFAULT_IP_ARRAY_NAME, RDS_MAX_SECURITY_GROUPS, RDS_MAX_SECURITY_IPS, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
@@ -76,7 +76,7 @@ function describeIpArrays(ctx: ActionContext): Record<string, unknown> {
 
 /** An IPv4 address or CIDR block; RDS's other forms (`%`, IPv6 groups) are not modelled. */
 function checkWhitelistEntry(entry: string): void {
-  if (!parseCidr(entry)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or CIDR block.`);
+  if (!parseBlock(entry)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or CIDR block.`);
 }
 
 /** Group names: lowercase letter first, then lowercase letters, digits or `_`; 2–120 characters. */
@@ -119,8 +119,8 @@ function modifySecurityIps(ctx: ActionContext): Record<string, unknown> {
 /** The instance's private address: a fixed host of its vSwitch, far from where link ENIs are placed. */
 function privateAddress(ctx: ActionContext, instance: RdsInstanceRecord): string {
   const vSwitch = ctx.account.vSwitches.find((v) => v.vSwitchId === instance.vSwitchId);
-  const cidr = vSwitch ? parseCidr(vSwitch.cidrBlock) : undefined;
-  return cidr ? formatIpv4(cidr.network + Math.min(200, 2 ** (32 - cidr.prefix) - 4)) : '';
+  const cidr = vSwitch ? parseBlock(vSwitch.cidrBlock) : undefined;
+  return cidr ? formatAddress(cidr.network + Math.min(200, 2 ** (32 - cidr.prefix) - 4)) : '';
 }
 
 function describeNetInfo(ctx: ActionContext): Record<string, unknown> {

@@ -4,7 +4,7 @@
  * validation, rule identity (peer + PortRange + IpProtocol + Policy + direction), idempotent
  * authorization and the two ways of revoking.
  */
-import { parseCidr } from '../../core/cidr';
+import { parseBlock } from '../cidr';
 import { BASIC_GROUP_MAX_GROUP_RULES, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
 import { isoSeconds, newResourceId } from '../ids';
@@ -49,7 +49,7 @@ function validPortRange(protocol: string, range: string): boolean {
 }
 
 function checkCidr(name: string, value: string): string {
-  if (!parseCidr(value)) throw new ApiError(UNVERIFIED_CODES.cidr, `The specified ${name} "${value}" is not a valid IPv4 address or CIDR block.`);
+  if (!parseBlock(value)) throw new ApiError(UNVERIFIED_CODES.cidr, `The specified ${name} "${value}" is not a valid IPv4 address or CIDR block.`);
   return value;
 }
 
@@ -119,7 +119,7 @@ export function parseRule(account: AccountState, group: SecurityGroupRecord, dir
 /** The peer as a comparable string: a bare address equals its /32. */
 function peerKey(rule: RuleRequest): string {
   if (rule.peerCidr !== undefined) {
-    const parsed = parseCidr(rule.peerCidr)!;
+    const parsed = parseBlock(rule.peerCidr)!;
     return `cidr:${parsed.network}/${parsed.prefix}`;
   }
   if (rule.peerIpv6Cidr !== undefined) return `ipv6:${rule.peerIpv6Cidr.toLowerCase()}`;

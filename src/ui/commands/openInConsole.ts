@@ -14,7 +14,7 @@ function resourceOf(node: ExplorerNode): ConsoleResource | undefined {
     case 'securityGroup':
       return { kind: 'securityGroup', regionId: node.regionId, id: node.group.securityGroupId };
     case 'service':
-      return { kind: node.service.kind, regionId: node.regionId, id: node.service.kind === 'rds' ? node.service.instanceId : node.service.clusterId };
+      return { kind: 'service', url: node.presentation.consoleUrl };
     case 'networkLink':
       return { kind: 'networkLink', regionId: node.regionId };
     default:

@@ -9,11 +9,13 @@ import type { Cloud } from '../../cloud';
 import type { ProfileSummary } from '../../cloud/credentials';
 import type { Listing, Page, PageCursor, PageNumberListing } from '../../cloud/paging';
 import { isCancellation } from '../../cloud/errors';
-import { toEmrCluster, toRule } from '../../cloud/mappers';
-import type { EmrCluster, HBaseCluster, NetworkInterface, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import { readGroupRules } from '../../cloud/reads';
+import type { NetworkInterface, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import type { TargetLive } from '../../core/plan';
+import { serviceKinds, type AnyTargetKind, type ServiceResource, type SharedReads } from '../../targets';
 import { isRegionSupported, zoneSupportProblem } from '../../core/zones';
 import type { DescribedError } from '../errorReporting';
-import { linkSource, serviceAccess, unreadableAccess, type AccessSettings, type LinkSource, type ServiceAccess } from './access';
+import { linkSource, serviceAccess, unreadableAccess, type LinkSource } from './access';
 import { CallCache } from './callCache';
 import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from './links';
 import {
@@ -54,8 +56,6 @@ export interface ExplorerSource {
   /** Where failures are written (the log that error nodes open). */
   logFailure?(what: string, error: DescribedError): void;
 }
-
-type Service = RdsInstance | HBaseCluster | EmrCluster;
 
 /** Parent of a hierarchical id. */
 function parentId(id: string): string {
@@ -293,25 +293,10 @@ export class ExplorerData {
     return sorted.map((rule, index) => ruleNode(node, rule, index));
   }
 
-  /** A group's rules, both directions; shared by the rules node and EMR access. */
+  /** A group's rules, both directions; shared by the rules node and the services' access. */
   private async groupRules(profile: string, regionId: string, securityGroupId: string): Promise<SecurityGroupRule[]> {
     const cloud = await this.regionCloud(regionId);
-    return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, async (signal) => {
-      const rules: SecurityGroupRule[] = [];
-      let nextToken: string | undefined;
-      do {
-        const r = await cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: securityGroupId, Direction: 'all', MaxResults: 1000, NextToken: nextToken }, { signal });
-        for (const permission of r.Permissions?.Permission ?? []) {
-          try {
-            rules.push(toRule(permission));
-          } catch {
-            // A protocol the model cannot represent (e.g. ICMPv6): not shown, never matches IPv4.
-          }
-        }
-        nextToken = r.NextToken || undefined;
-      } while (nextToken !== undefined);
-      return rules;
-    });
+    return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, (signal) => readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }));
   }
 
   /** What the links group and the services group both need: the VPC's links, matched. */
@@ -339,89 +324,57 @@ export class ExplorerData {
   private async services(group: VpcGroupNode): Promise<ExplorerNode[]> {
     const cloud = await this.regionCloud(group.regionId);
     const region = regionKey(group.profile, group.regionId);
-    const [linksRead, rds, hbase, emr] = await Promise.allSettled([
+    const kinds = serviceKinds();
+    const [linksRead, ...listed] = await Promise.allSettled([
       this.linkViews(group),
-      this.calls.get(`${group.id}#rds`, (signal) => cloud.fetchAll(cloud.lists.rdsInstances({ VpcId: group.vpcId }), { signal })),
-      this.calls.get(`${region}/~hbase`, (signal) => cloud.fetchAll(cloud.lists.hbaseClusters(), { signal })),
-      this.calls.get(`${region}/~emr`, (signal) => cloud.fetchAll(cloud.lists.emrClusters(), { signal })),
+      ...kinds.map((kind) => {
+        const binding = kind.service!;
+        // Region-wide listings are shared by the VPCs of the region (and refreshed with any of them).
+        const key = binding.listScope === 'region' ? `${region}/~${kind.kind}` : `${group.id}#${kind.kind}`;
+        return this.calls.get(key, (signal) => binding.list(cloud, group.regionId, binding.listScope === 'vpc' ? group.vpcId : undefined, { signal })) as Promise<ServiceResource[]>;
+      }),
     ]);
     const sources: LinkSource[] =
       linksRead.status === 'fulfilled' ? linksRead.value.links.map((link) => linkSource(link, linksRead.value.vSwitches.find((s) => s.vSwitchId === link.vSwitchId)?.cidrBlock)) : [];
     const nodes: ExplorerNode[] = [];
     if (linksRead.status === 'rejected') nodes.push(this.failure(group.id, 'Could not read the network links (access unknown)', linksRead.reason, 'error-links'));
-    const add = async (settled: PromiseSettledResult<Service[]>, what: string, slot: string): Promise<void> => {
+    for (const [index, kind] of kinds.entries()) {
+      const settled = listed[index]!;
       if (settled.status === 'rejected') {
-        nodes.push(this.failure(group.id, `Could not list ${what}`, settled.reason, `error-${slot}`));
-        return;
+        nodes.push(this.failure(group.id, `Could not list ${kind.noun}s`, settled.reason, `error-${kind.kind}`));
+        continue;
       }
       const inVpc = settled.value.filter((s) => s.vpcId === group.vpcId);
-      const accessed = await Promise.all(inVpc.map(async (service) => serviceNode(group, service, await this.access(group, service, sources, linksRead.status === 'rejected'))));
-      nodes.push(...accessed);
-    };
-    const emrInVpc = emr.status === 'fulfilled' ? await this.emrDetails(cloud, region, emr.value) : emr;
-    await add(rds, 'RDS instances', 'rds');
-    await add(hbase, 'HBase clusters', 'hbase');
-    await add(emrInVpc, 'EMR clusters', 'emr');
-    if (nodes.length === 0) return [noteNode(group.id, 'empty', 'No RDS, HBase or EMR in this VPC')];
+      nodes.push(...(await Promise.all(inVpc.map((service) => this.serviceNode(group, kind, service, sources, linksRead.status === 'rejected')))));
+    }
+    if (nodes.length === 0) return [noteNode(group.id, 'empty', `No ${kinds.map((k) => k.noun).join(', ')} in this VPC`)];
     return nodes;
   }
 
-  /** ListClusters gives no VPC: GetCluster per cluster says where it is and which group guards it. */
-  private async emrDetails(cloud: Cloud, region: string, clusters: EmrCluster[]): Promise<PromiseSettledResult<EmrCluster[]>> {
+  /** A service with its access settings (shown in its tooltip) and what they mean for each link of the VPC. */
+  private async serviceNode(group: VpcGroupNode, kind: AnyTargetKind, service: ServiceResource, sources: LinkSource[], linksUnknown: boolean): Promise<ExplorerNode> {
+    const binding = kind.service!;
+    const presentation = binding.present(service);
+    let live: TargetLive;
     try {
-      const detailed = await Promise.all(
-        clusters.map((c) => this.calls.get(`${region}/~emr/${c.clusterId}`, async (signal) => toEmrCluster((await cloud.emr.getCluster({ ClusterId: c.clusterId }, { signal })).Cluster, c.regionId))),
-      );
-      return { status: 'fulfilled', value: detailed };
-    } catch (error) {
-      return { status: 'rejected', reason: error };
-    }
-  }
-
-  /** The service's access settings (shown in its tooltip) and what they mean for each link of the VPC. */
-  private async access(group: VpcGroupNode, service: Service, sources: LinkSource[], linksUnknown: boolean): Promise<ServiceAccess> {
-    let settings: AccessSettings;
-    try {
-      settings = await this.accessSettings(group, service);
+      const cloud = await this.regionCloud(group.regionId);
+      live = await this.calls.get(`${group.id}/${presentation.id}#access`, (signal) => binding.readAccess(cloud, group.regionId, service, this.sharedReads(group, cloud), { signal }));
     } catch (error) {
       const described = this.source.describeError(error);
-      this.source.logFailure?.(`Reading the access settings of ${service.kind === 'rds' ? service.instanceId : service.clusterId}`, described);
-      return unreadableAccess(described.message);
+      this.source.logFailure?.(`Reading the access settings of ${presentation.id}`, described);
+      return serviceNode(group, service, presentation, unreadableAccess(described.message));
     }
-    if (linksUnknown) return { ...unreadableAccess('the VPC\'s network links could not be read'), settings };
-    return { ...serviceAccess(settings, sources), settings };
+    const facts = binding.accessFacts(live);
+    if (linksUnknown) return serviceNode(group, service, presentation, { ...unreadableAccess('the VPC\'s network links could not be read'), facts });
+    return serviceNode(group, service, presentation, { ...serviceAccess(sources, (source) => binding.linkAccess(live, source)), facts });
   }
 
-  private async accessSettings(group: VpcGroupNode, service: Service): Promise<AccessSettings> {
-    const cloud = await this.regionCloud(group.regionId);
-    const key = `${group.id}/${service.kind === 'rds' ? service.instanceId : service.clusterId}`;
-    if (service.kind === 'rds') {
-      const [arrays, groups] = await Promise.all([
-        this.calls.get(`${key}#whitelist`, (signal) => cloud.rds.describeDBInstanceIPArrayList({ DBInstanceId: service.instanceId }, { signal })),
-        this.calls.get(`${key}#groups`, (signal) => cloud.rds.describeSecurityGroupConfiguration({ DBInstanceId: service.instanceId }, { signal })),
-      ]);
-      return {
-        kind: 'rds',
-        whitelist: (arrays.Items?.DBInstanceIPArray ?? []).map((a) => ({ name: a.DBInstanceIPArrayName, ips: a.SecurityIPList.split(',').map((ip) => ip.trim()).filter((ip) => ip !== '') })),
-        securityGroupIds: (groups.Items?.EcsSecurityGroupRelation ?? []).map((r) => r.SecurityGroupId),
-      };
-    }
-    if (service.kind === 'hbase') {
-      const [whitelist, groups] = await Promise.all([
-        this.calls.get(`${key}#whitelist`, (signal) => cloud.hbase.describeIpWhitelist({ ClusterId: service.clusterId }, { signal })),
-        this.calls.get(`${key}#groups`, (signal) => cloud.hbase.describeSecurityGroups({ ClusterId: service.clusterId }, { signal })),
-      ]);
-      return {
-        kind: 'hbase',
-        whitelist: (whitelist.Groups?.Group ?? []).map((g) => ({ name: g.GroupName, ips: g.IpList?.Ip ?? [], ipVersion: Number(g.IpVersion ?? 4) })),
-        securityGroupIds: groups.SecurityGroupIds?.SecurityGroupId ?? [],
-      };
-    }
-    if (service.securityGroupId === undefined) return { kind: 'emr', rules: [] };
-    const rules = await this.groupRules(group.profile, group.regionId, service.securityGroupId);
-    const all = await this.allItems(`${parentId(group.id)}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud);
-    const found = all.find((g) => g.securityGroupId === service.securityGroupId);
-    return { kind: 'emr', group: found, rules };
+  /** Group reads through the tree's cache, shared with the security-group and rule nodes. */
+  private sharedReads(group: VpcGroupNode, cloud: Cloud): SharedReads {
+    return {
+      group: async (securityGroupId) => (await this.allItems(`${parentId(group.id)}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud)).find((g) => g.securityGroupId === securityGroupId),
+      groupRules: (securityGroupId) => this.groupRules(group.profile, group.regionId, securityGroupId),
+    };
   }
 
   private failure(parent: string, label: string, error: unknown, slot = 'error'): ExplorerNode {

@@ -7,7 +7,9 @@
  * A declared link is "connected" once its ENIs are detected, "waiting for the console step"
  * before; ENIs no spec explains are a "detected (unnamed)" link.
  */
-import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup } from '../../core/model';
+import { isMaxComputeManagedGroupName, type NetworkInterface, type SecurityGroup } from '../../core/model';
+import type { DetectedLink } from '../../core/linkDetection';
+export { detectLinks, type DetectedLink } from '../../core/linkDetection';
 import type { ConnectionSpec } from '../../spec/types';
 
 /** A link declared by one document of a spec file. */
@@ -15,14 +17,6 @@ export interface DeclaredLink {
   spec: ConnectionSpec;
   /** The spec file's URI (a string, so this module needs no vscode). */
   file: string;
-}
-
-/** Service-managed ENIs sharing a vSwitch and a security group: what one link leaves behind. */
-export interface DetectedLink {
-  vpcId: string;
-  vSwitchId: string;
-  securityGroupId: string;
-  networkInterfaces: NetworkInterface[];
 }
 
 /** How far a link has got. */
@@ -46,26 +40,6 @@ export interface NetworkLinkView {
   networkInterfaces: NetworkInterface[];
   /** Whether MaxCompute's return-traffic groups are in the VPC. */
   returnGroupsPresent: boolean;
-}
-
-/** The link candidates of a VPC: its service-managed ENIs grouped by vSwitch and group, provided MaxCompute's return group is there. */
-export function detectLinks(vpcId: string, interfaces: readonly NetworkInterface[], groups: readonly SecurityGroup[]): DetectedLink[] {
-  const [returnGroupName] = maxComputeManagedGroupNames(vpcId);
-  // Other cloud services (RDS, NAS…) also create service-managed ENIs: without MaxCompute's
-  // return-traffic group in the VPC, none of them can be a network link's.
-  if (!groups.some((g) => g.vpcId === vpcId && g.name === returnGroupName)) return [];
-  const managedIds = new Set(groups.filter((g) => isMaxComputeManagedGroupName(g.name)).map((g) => g.securityGroupId));
-  const byPlace = new Map<string, DetectedLink>();
-  for (const eni of interfaces) {
-    if (!eni.serviceManaged || eni.vpcId !== vpcId) continue;
-    const securityGroupId = eni.securityGroupIds.find((id) => !managedIds.has(id));
-    if (securityGroupId === undefined) continue;
-    const key = `${eni.vSwitchId}/${securityGroupId}`;
-    const found = byPlace.get(key) ?? { vpcId, vSwitchId: eni.vSwitchId, securityGroupId, networkInterfaces: [] };
-    found.networkInterfaces.push(eni);
-    byPlace.set(key, found);
-  }
-  return [...byPlace.values()].sort((a, b) => a.vSwitchId.localeCompare(b.vSwitchId) || a.securityGroupId.localeCompare(b.securityGroupId));
 }
 
 /** The security group a declared link uses: the spec's id, or the one group of the VPC with the name the spec creates. */

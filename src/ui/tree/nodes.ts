@@ -4,7 +4,8 @@
  * node of one account can never stand in for another's after a switch, and refreshing a node
  * clears every cache entry whose key starts with its id.
  */
-import type { EmrCluster, HBaseCluster, RdsInstance, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import type { SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import type { ServicePresentation, ServiceResource } from '../../targets';
 import type { PageCursor } from '../../cloud/paging';
 import type { DescribedError } from '../errorReporting';
 import type { DeclaredLink, NetworkLinkView } from './links';
@@ -108,7 +109,10 @@ export interface ServiceNode {
   id: string;
   profile: string;
   regionId: string;
-  service: RdsInstance | HBaseCluster | EmrCluster;
+  /** The kind's resource (an RDS instance, an HBase cluster…). */
+  service: ServiceResource;
+  /** How its kind shows it. */
+  presentation: ServicePresentation;
   access: ServiceAccess;
 }
 
@@ -208,14 +212,9 @@ export function networkLinkNode(parent: VpcGroupNode, link: NetworkLinkView, vSw
   return { kind: 'networkLink', id: `${parent.id}/${link.key}`, profile: parent.profile, regionId: parent.regionId, link, vSwitch };
 }
 
-/** The id of a service (RDS instance, HBase or EMR cluster). */
-export function serviceId(service: RdsInstance | HBaseCluster | EmrCluster): string {
-  return service.kind === 'rds' ? service.instanceId : service.clusterId;
-}
-
 /** A service under its VPC's services group. */
-export function serviceNode(parent: VpcGroupNode, service: RdsInstance | HBaseCluster | EmrCluster, access: ServiceAccess): ServiceNode {
-  return { kind: 'service', id: `${parent.id}/${serviceId(service)}`, profile: parent.profile, regionId: parent.regionId, service, access };
+export function serviceNode(parent: VpcGroupNode, service: ServiceResource, presentation: ServicePresentation, access: ServiceAccess): ServiceNode {
+  return { kind: 'service', id: `${parent.id}/${presentation.id}`, profile: parent.profile, regionId: parent.regionId, service, presentation, access };
 }
 
 /** The "Load more" node of a parent's listing. */
@@ -257,7 +256,7 @@ export function resourceIdOf(node: ExplorerNode): string | undefined {
     case 'rule':
       return node.rule.ruleId;
     case 'service':
-      return serviceId(node.service);
+      return node.presentation.id;
     case 'networkLink':
       return node.link.name ?? node.link.securityGroupId;
     default:

@@ -170,30 +170,14 @@ function renderLink(node: NetworkLinkNode): vscode.TreeItem {
 }
 
 function renderService(node: ServiceNode): vscode.TreeItem {
-  const { service, access } = node;
-  const icons = { rds: 'database', hbase: 'table', emr: 'server' } as const;
-  const label = service.kind === 'rds' ? service.description || service.instanceId : service.name || service.clusterId;
-  const id = service.kind === 'rds' ? service.instanceId : service.clusterId;
-  const kindText = service.kind === 'rds' ? `RDS ${service.engine} ${service.engineVersion}`.trim() : service.kind === 'hbase' ? 'HBase' : `EMR ${service.clusterType}`.trim();
+  const { presentation, access } = node;
+  const { label, id, kindText } = presentation;
   const accessIcon = { allowed: 'pass', partial: 'warning', blocked: 'circle-slash', unknown: 'question', 'no-link': 'debug-disconnect' }[access.summary];
-  const treeItem = item(node, label, access.perLink.length > 0 ? Collapsed : None, new vscode.ThemeIcon(icons[service.kind]), ContextValue.service);
+  const treeItem = item(node, label, access.perLink.length > 0 ? Collapsed : None, new vscode.ThemeIcon(presentation.icon), ContextValue.service);
   treeItem.description = `${kindText} · ${accessSummaryText(access)}`;
-  const lines = [`**${escape(label)}** \`${id}\` — ${kindText}`];
-  const facts: string[] = [];
-  if (service.kind === 'rds') facts.push(`- Port: ${service.port}`, `- Status: ${escape(service.status)}`);
-  if (service.kind === 'hbase') facts.push(`- Status: ${escape(service.status)}`);
-  if (service.kind === 'emr') facts.push(`- State: ${escape(service.state)}`, `- Cluster security group: ${service.securityGroupId !== undefined ? `\`${service.securityGroupId}\`` : 'unknown'}`);
-  const settings = access.settings;
-  if (settings !== undefined && settings.kind !== 'emr') {
-    const groups = settings.whitelist.map((w) => `${escape(w.name)}: ${w.ips.length > 0 ? w.ips.map((ip) => `\`${ip}\``).join(', ') : '(empty)'}`);
-    facts.push(`- Whitelist groups: ${groups.length > 0 ? `\n${groups.map((g) => `  - ${g}`).join('\n')}` : 'none'}`);
-    facts.push(`- Security groups: ${settings.securityGroupIds.length > 0 ? settings.securityGroupIds.map((id) => `\`${id}\``).join(', ') : 'none'}`);
-  }
-  if (settings !== undefined && settings.kind === 'emr' && settings.group !== undefined) {
-    const inbound = settings.rules.filter((r) => r.direction === 'ingress').length;
-    facts.push(`- Group type: ${settings.group.type === 'enterprise' ? 'advanced' : 'basic'}, ${inbound} inbound rule${inbound === 1 ? '' : 's'}`);
-  }
-  lines.push(facts.join('\n'));
+  const lines = [`**${escape(label)}** \`${id}\` — ${escape(kindText)}`];
+  // The kind writes its facts as Markdown (ids in backticks).
+  lines.push([...presentation.facts, ...(access.facts ?? [])].join('\n'));
   lines.push(`$(${accessIcon}) Access from network links: ${accessSummaryText(access)}${access.problem !== undefined ? ` — ${escape(access.problem)}` : ''}`);
   if (access.perLink.length > 0) lines.push(access.perLink.map((a) => `- ${escape(a.link)}: **${a.verdict}** — ${escape(a.reason)}`).join('\n'));
   lines.push('_As far as whitelists and security-group rules tell; routes and the service\'s own accounts are not checked._');

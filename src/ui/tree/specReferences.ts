@@ -1,5 +1,6 @@
 /** Where the workspace's specs name a resource, for "Reveal in Spec". Pure (no vscode). */
-import type { SourceRange } from '../../spec/types';
+import type { SourceRange } from '../../core/specModel';
+import { targetKind } from '../../targets';
 import type { DeclaredLink } from './links';
 import type { ExplorerNode } from './nodes';
 
@@ -36,18 +37,14 @@ export function specReferences(node: ExplorerNode, declared: readonly DeclaredLi
         if (group.mode === 'existing' && group.securityGroupId === node.group.securityGroupId) add(group.ranges.securityGroupId, 'securityGroup.id');
         if (group.mode === 'create' && group.name === node.group.name && spec.vpcId === node.group.vpcId) add(group.ranges.name, 'securityGroup.create.name');
         for (const target of spec.targets) {
-          if (target.kind === 'emr' && target.securityGroupId === node.group.securityGroupId) add(target.range, `targets[${target.index}]`);
+          if (targetKind(target.kind).resourceIdOf(target) === node.group.securityGroupId) add(target.range, `targets[${target.index}]`);
         }
         break;
       }
       case 'service': {
         const service = node.service;
         for (const target of spec.targets) {
-          const named =
-            (target.kind === 'rds' && service.kind === 'rds' && target.instanceId === service.instanceId) ||
-            (target.kind === 'hbase' && service.kind === 'hbase' && target.clusterId === service.clusterId) ||
-            (target.kind === 'emr' && service.kind === 'emr' && (target.clusterId === service.clusterId || (target.securityGroupId !== undefined && target.securityGroupId === service.securityGroupId)));
-          if (named) add(target.range, `targets[${target.index}]`);
+          if (target.kind === service.kind && targetKind(target.kind).service?.matches(target, service) === true) add(target.range, `targets[${target.index}]`);
         }
         break;
       }

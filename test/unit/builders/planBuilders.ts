@@ -4,7 +4,11 @@
  */
 import type { NetworkInterface, SecurityGroup, SecurityGroupRule } from '../../../src/core/model';
 import type { GroupWithIngress, LiveState, TargetLive } from '../../../src/core/plan';
-import type { ConnectionSpec, SecurityGroupSpec, SourceRange, TargetSpec } from '../../../src/spec/types';
+import type { ConnectionSpec, SecurityGroupSpec, SourceRange } from '../../../src/spec/types';
+import type { RdsLive, RdsTargetSpec } from '../../../src/targets/rds';
+import type { HBaseLive, HBaseTargetSpec } from '../../../src/targets/hbase';
+import type { EmrLive, EmrTargetSpec } from '../../../src/targets/emr';
+import type { CustomTargetSpec } from '../../../src/targets/custom';
 
 export const ACCOUNT = '1481736092753620';
 export const OTHER_ACCOUNT = '1937204815562094';
@@ -44,7 +48,7 @@ function targetLine(index: number): number {
   return LINES.targets + index * 5;
 }
 
-export function rdsTarget(index: number, access: 'whitelist' | 'securityGroup' = 'whitelist', whitelistGroup = 'maxcompute'): TargetSpec {
+export function rdsTarget(index: number, access: 'whitelist' | 'securityGroup' = 'whitelist', whitelistGroup = 'maxcompute'): RdsTargetSpec {
   const r = lineRange(targetLine(index));
   return {
     kind: 'rds', index, label: `rds-${index}`, labelGiven: false, range: r, instanceId: `rm-${index}`,
@@ -53,7 +57,7 @@ export function rdsTarget(index: number, access: 'whitelist' | 'securityGroup' =
   };
 }
 
-export function hbaseTarget(index: number, access: 'whitelist' | 'securityGroup' = 'whitelist'): TargetSpec {
+export function hbaseTarget(index: number, access: 'whitelist' | 'securityGroup' = 'whitelist'): HBaseTargetSpec {
   const r = lineRange(targetLine(index));
   return {
     kind: 'hbase', index, label: `hbase-${index}`, labelGiven: false, range: r, clusterId: `hb-${index}`,
@@ -62,12 +66,12 @@ export function hbaseTarget(index: number, access: 'whitelist' | 'securityGroup'
   };
 }
 
-export function emrTarget(index: number, ports = [9083, 8020, 50010], by: { clusterId?: string; securityGroupId?: string } = { clusterId: `c-${index}` }): TargetSpec {
+export function emrTarget(index: number, ports = [9083, 8020, 50010], by: { clusterId?: string; securityGroupId?: string } = { clusterId: `c-${index}` }): EmrTargetSpec {
   const r = lineRange(targetLine(index));
   return { kind: 'emr', index, label: `emr-${index}`, labelGiven: false, range: r, ...by, ports, portsDefaulted: false, ranges: { kind: r, label: r, cluster: lineRange(targetLine(index) + 1), ports: r, portItems: ports.map(() => r) } };
 }
 
-export function customTarget(index: number): TargetSpec {
+export function customTarget(index: number): CustomTargetSpec {
   const r = lineRange(targetLine(index));
   return { kind: 'custom', index, label: `server-${index}`, labelGiven: true, range: r, cidr: '192.168.5.10/32', ports: [8080], ranges: { kind: r, label: r, cidr: r, ports: r, portItems: [r] } };
 }
@@ -133,14 +137,14 @@ export function linkedLive(targets: TargetLive[] = []): LiveState {
   return live({ linkGroup: withIngress(group(LINK_GROUP), [returnTrafficRule()]), managedGroups: managedGroups(), linkNetworkInterfaces: [linkEni('eni-1'), linkEni('eni-2')], targets });
 }
 
-export function rdsLive(whitelist: Array<{ name: string; ips: string[] }> = [], securityGroupIds: string[] = [], vpcId = VPC): TargetLive {
-  return { kind: 'rds', instance: { kind: 'rds', instanceId: 'rm-0', regionId: REGION, description: '', engine: 'MySQL', engineVersion: '8.0', vpcId, vSwitchId: VSW, status: 'Running', port: 3306 }, whitelist, securityGroupIds };
+export function rdsLive(whitelist: Array<{ name: string; ips: string[] }> = [], securityGroupIds: string[] = [], vpcId = VPC): RdsLive {
+  return { kind: 'rds', resource: { kind: 'rds', instanceId: 'rm-0', regionId: REGION, description: '', engine: 'MySQL', engineVersion: '8.0', vpcId, vSwitchId: VSW, status: 'Running', port: 3306 }, whitelist, securityGroupIds };
 }
 
-export function hbaseLive(whitelist: Array<{ name: string; ips: string[]; ipVersion?: number }> = [], securityGroupIds: string[] = []): TargetLive {
-  return { kind: 'hbase', cluster: { kind: 'hbase', clusterId: 'hb-0', regionId: REGION, name: 'events', vpcId: VPC, vSwitchId: VSW, status: 'ACTIVATION' }, whitelist, securityGroupIds };
+export function hbaseLive(whitelist: Array<{ name: string; ips: string[]; ipVersion?: number }> = [], securityGroupIds: string[] = []): HBaseLive {
+  return { kind: 'hbase', resource: { kind: 'hbase', clusterId: 'hb-0', regionId: REGION, name: 'events', vpcId: VPC, vSwitchId: VSW, status: 'ACTIVATION' }, whitelist, securityGroupIds };
 }
 
-export function emrLive(ingress: SecurityGroupRule[] = [], groupOverrides: Partial<SecurityGroup> = {}): TargetLive {
+export function emrLive(ingress: SecurityGroupRule[] = [], groupOverrides: Partial<SecurityGroup> = {}): EmrLive {
   return { kind: 'emr', cluster: { kind: 'emr', clusterId: 'c-0', regionId: REGION, name: 'etl', clusterType: 'HADOOP', state: 'RUNNING', vpcId: VPC, securityGroupId: 'sg-emr' }, group: withIngress(group('sg-emr', groupOverrides), ingress) };
 }

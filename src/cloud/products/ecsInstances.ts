@@ -1,0 +1,83 @@
+/**
+ * ECS API 2014-05-26, the instance half: DescribeInstances (services on ECS: which VPC, vSwitch,
+ * addresses and security groups an instance has) and DeleteSecurityGroup (teardown of a link's
+ * group). Split from ecs.ts; EcsApi carries both halves.
+ *
+ * Checked against the generated SDK models (alibabacloud-typescript-sdk ecs-20140526,
+ * DescribeInstances*, DeleteSecurityGroup*) and the API reference:
+ * - DescribeInstances filters InstanceIds and PrivateIpAddresses as JSON array strings (up to 100);
+ *   MaxResults 1-100 (below 10 means 10, above 100 means 100) with NextToken; PageNumber/PageSize
+ *   still accepted but "will be removed".
+ * - DeleteSecurityGroup takes RegionId and SecurityGroupId only, no ClientToken. It is refused with
+ *   DependencyViolation (403) while an instance is in the group or another group's rule authorizes
+ *   it (the doc adds ENIs); an unknown group is InvalidSecurityGroupId.NotFound, which is also what a
+ *   retry after a lost success answers: treat it as done.
+ * UNVERIFIED: the DependencyViolation message for a group still used by a network interface, and
+ * whether TotalCount comes back in NextToken mode (do not rely on it).
+ */
+
+import type { Caller, Product } from '../caller';
+import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
+import type { EcsTags } from './operation';
+
+/** MaxResults of DescribeInstances is at most 100. */
+export const INSTANCES_MAX_RESULTS = 100;
+
+export interface DescribeEcsInstancesRequest {
+  RegionId?: string;
+  VpcId?: string;
+  VSwitchId?: string;
+  ZoneId?: string;
+  SecurityGroupId?: string;
+  /** A JSON array string of up to 100 ids, e.g. `["i-1","i-2"]`. */
+  InstanceIds?: string;
+  /** A JSON array string of up to 100 private addresses. */
+  PrivateIpAddresses?: string;
+  /** `*` wildcards allowed. */
+  InstanceName?: string;
+  Status?: 'Pending' | 'Running' | 'Starting' | 'Stopping' | 'Stopped';
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface WireInstance {
+  InstanceId: string;
+  InstanceName?: string;
+  Description?: string;
+  HostName?: string;
+  Status?: string;
+  RegionId?: string;
+  ZoneId?: string;
+  InstanceType?: string;
+  InstanceNetworkType?: string;
+  CreationTime?: string;
+  VpcAttributes?: { VpcId?: string; VSwitchId?: string; NatIpAddress?: string; PrivateIpAddress?: { IpAddress?: string[] } };
+  SecurityGroupIds?: { SecurityGroupId?: string[] };
+  Tags?: EcsTags;
+}
+export interface DescribeEcsInstancesResponse extends WireResponse {
+  /** Empty or absent on the last page. */
+  NextToken?: string;
+  TotalCount?: number;
+  PageNumber?: number;
+  PageSize?: number;
+  Instances: { Instance: WireInstance[] };
+}
+
+export interface DeleteSecurityGroupRequest {
+  RegionId?: string;
+  SecurityGroupId: string;
+}
+
+/** The instance operations of ECS. */
+export interface EcsInstanceApi {
+  describeInstances: Operation<DescribeEcsInstancesRequest, DescribeEcsInstancesResponse>;
+  deleteSecurityGroup: Operation<DeleteSecurityGroupRequest, WireResponse>;
+}
+
+/** The instance half of a session's ECS API object; `ecs` is ECS_PRODUCT (passed in, so the two files do not import each other). */
+export function ecsInstanceApi(caller: Caller, ecs: Product): EcsInstanceApi {
+  return {
+    describeInstances: query(caller, ecs, 'DescribeInstances'),
+    deleteSecurityGroup: idempotentMutation(caller, ecs, 'DeleteSecurityGroup'),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Lindorm API (product code `hitsdb`) 2020-06-15: instances and their IP whitelist groups.
+ *
+ * Checked against the generated SDK models (alibabacloud-typescript-sdk hitsdb-20200615,
+ * GetLindormInstanceList*, GetLindormInstance*, GetInstanceIpWhiteList*, UpdateInstanceIpWhiteList*)
+ * and the API reference. Things the models say that shape how this product must be used:
+ * - GetLindormInstanceList has no VpcId filter and no vSwitch: filter on VpcId client-side; the
+ *   vSwitch (`VswitchId`, lower-case "s") comes from GetLindormInstance.
+ * - Its instances are a plain array `InstanceList`, the total is `Total`; EngineType is a string
+ *   there and a number in GetLindormInstance (a sum: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file).
+ * - The whitelist has groups: GetInstanceIpWhiteList answers `GroupList[{GroupName, SecurityIpList}]`
+ *   (comma-separated) next to a flat `IpList`.
+ * - UpdateInstanceIpWhiteList sets one group (GroupName, default `user`) to SecurityIpList; there is
+ *   no Append/Delete mode, so granting and revoking read the group, merge, and write it back.
+ *   It takes no ClientToken (sent as an idempotent request, see operation.ts).
+ * - Documented errors: Instance.IsDeleted, Instance.IsNotValid, Lindorm.Errorcode.ParameterInvaild (all 400).
+ *
+ * UNVERIFIED (the emulator's copy is LINDORM_UNVERIFIED in src/emulator/constants.ts):
+ * - whether SecurityIpList replaces the group (assumed) or adds to it;
+ * - what Delete=true does (assumed: removes the named group) and whether SecurityIpList is still required with it;
+ * - which code an id that never existed gets (assumed Instance.IsNotValid, 400: not a 404);
+ * - how the flat IpList relates to GroupList (assumed: every group's entries);
+ * - GetLindormInstanceList's largest PageSize (assumed 100) and whether the whitelist calls accept RegionId.
+ */
+
+import type { Caller, Product } from '../caller';
+import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
+
+export const LINDORM_PRODUCT: Product = { code: 'hitsdb', version: '2020-06-15', regional: true };
+
+/** [unverified] No maximum is documented; 100 is assumed (see the header). */
+export const LINDORM_PAGE_SIZE = 100;
+
+export interface GetLindormInstanceListRequest {
+  RegionId?: string;
+  /** Fuzzy match on the instance name. */
+  QueryStr?: string;
+  /** lindorm | lindorm_multizone | serverless_lindorm | lindorm_standalone | lts. */
+  ServiceType?: string;
+  /** Instances running at least these engines (sum of 1, 2, 4, 8). */
+  SupportEngine?: number;
+  ResourceGroupId?: string;
+  PageNumber?: number;
+  PageSize?: number;
+}
+export interface WireLindormInstanceSummary {
+  InstanceId: string;
+  InstanceAlias?: string;
+  /** e.g. ACTIVATION (running), CREATING, LOCKED. */
+  InstanceStatus?: string;
+  ServiceType?: string;
+  /** A string here (e.g. "15"). */
+  EngineType?: string;
+  NetworkType?: string;
+  PayType?: string;
+  RegionId?: string;
+  ZoneId?: string;
+  VpcId?: string;
+  AliUid?: number;
+  CreateTime?: string;
+  CreateMilliseconds?: number;
+  ResourceGroupId?: string;
+  Tags?: Array<{ Key?: string; Value?: string }>;
+}
+export interface GetLindormInstanceListResponse extends WireResponse {
+  PageNumber?: number;
+  PageSize?: number;
+  Total?: number;
+  InstanceList?: WireLindormInstanceSummary[];
+}
+
+export interface LindormInstanceRequest {
+  RegionId?: string;
+  InstanceId: string;
+}
+/** GetLindormInstance: the summary's fields at the top level, plus the vSwitch. */
+export interface GetLindormInstanceResponse extends WireResponse, Omit<WireLindormInstanceSummary, 'EngineType' | 'Tags'> {
+  /** A number here. */
+  EngineType?: number | string;
+  /** Lower-case "s", as in the SDK model. */
+  VswitchId?: string;
+}
+
+export interface WireLindormWhitelistGroup {
+  GroupName: string;
+  /** Comma-separated. */
+  SecurityIpList: string;
+}
+export interface GetInstanceIpWhiteListResponse extends WireResponse {
+  InstanceId?: string;
+  IpList?: string[];
+  GroupList?: WireLindormWhitelistGroup[];
+}
+
+export interface UpdateInstanceIpWhiteListRequest {
+  RegionId?: string;
+  InstanceId: string;
+  /** Comma-separated: the group's whole list afterwards. */
+  SecurityIpList: string;
+  /** `user` when absent. */
+  GroupName?: string;
+  /** Clears the group (see the header's UNVERIFIED list). */
+  Delete?: boolean;
+}
+
+/** The Lindorm operations this extension uses. */
+export interface LindormApi {
+  getLindormInstanceList: Operation<GetLindormInstanceListRequest, GetLindormInstanceListResponse>;
+  getLindormInstance: Operation<LindormInstanceRequest, GetLindormInstanceResponse>;
+  getInstanceIpWhiteList: Operation<LindormInstanceRequest, GetInstanceIpWhiteListResponse>;
+  updateInstanceIpWhiteList: Operation<UpdateInstanceIpWhiteListRequest, WireResponse>;
+}
+
+/** The Lindorm API object of a session. */
+export function lindormApi(caller: Caller): LindormApi {
+  return {
+    getLindormInstanceList: query(caller, LINDORM_PRODUCT, 'GetLindormInstanceList'),
+    getLindormInstance: query(caller, LINDORM_PRODUCT, 'GetLindormInstance'),
+    getInstanceIpWhiteList: query(caller, LINDORM_PRODUCT, 'GetInstanceIpWhiteList'),
+    updateInstanceIpWhiteList: idempotentMutation(caller, LINDORM_PRODUCT, 'UpdateInstanceIpWhiteList'),
+  };
+}

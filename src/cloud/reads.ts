@@ -1,0 +1,118 @@
+/**
+ * Reads mapped to the model that more than one layer needs: security groups and their rules,
+ * MaxCompute's traces of a link, paging to the end, "not found" as an answer. The engine, the
+ * target kinds and the Network view all read through these, so each thing is read one way.
+ */
+import { CloudError } from './errors';
+import type { Cloud } from './index';
+import { toNetworkInterface, toRule, toSecurityGroup } from './mappers';
+import { maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup, type SecurityGroupRule } from '../core/model';
+import type { GroupWithIngress } from '../core/plan/liveState';
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+}
+
+/** The products a read may use. */
+export type ReadCloud = Pick<Cloud, 'ecs'>;
+
+/** True when the API said the resource does not exist (so "absent" is an answer, not a failure). */
+export function isNotFound(err: unknown): boolean {
+  if (!(err instanceof CloudError) || err.kind !== 'api') return false;
+  return err.status === 404 || /(^|\.)NotFound$|NotExist/.test(err.code);
+}
+
+/** Undefined instead of a not-found error. */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Follows NextToken until the last page. */
+export async function allPages<Item>(fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string }>): Promise<Item[]> {
+  const items: Item[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    items.push(...page.items);
+    token = page.nextToken === undefined || page.nextToken === '' ? undefined : page.nextToken;
+  } while (token !== undefined);
+  return items;
+}
+
+/** A comma-separated API list as entries. */
+export function splitList(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Security groups matching a filter, every page. */
+export async function findGroups(cloud: ReadCloud, regionId: string, filter: { VpcId?: string; SecurityGroupName?: string; SecurityGroupId?: string }, options: ReadOptions = {}): Promise<SecurityGroup[]> {
+  const wire = await allPages(async (NextToken) => {
+    const r = await cloud.ecs.describeSecurityGroups({ RegionId: regionId, ...filter, MaxResults: 100, NextToken }, options);
+    return { items: r.SecurityGroups?.SecurityGroup ?? [], nextToken: r.NextToken };
+  });
+  // The name filter is exact in the emulator; compare again in case the real API matches loosely.
+  return wire.map((g) => toSecurityGroup(g, regionId)).filter((g) => filter.SecurityGroupName === undefined || g.name === filter.SecurityGroupName);
+}
+
+/**
+ * A group's rules in one direction or both; rules the model cannot represent (e.g. ICMPv6) are
+ * left out, since they never match IPv4 traffic.
+ */
+export async function readGroupRules(cloud: ReadCloud, regionId: string, securityGroupId: string, direction: 'ingress' | 'all', options: ReadOptions = {}): Promise<SecurityGroupRule[]> {
+  const permissions = await allPages(async (NextToken) => {
+    const r = await cloud.ecs.describeSecurityGroupAttribute({ RegionId: regionId, SecurityGroupId: securityGroupId, Direction: direction, MaxResults: 1000, NextToken }, options);
+    return { items: r.Permissions?.Permission ?? [], nextToken: r.NextToken };
+  });
+  const rules: SecurityGroupRule[] = [];
+  for (const permission of permissions) {
+    try {
+      const rule = direction === 'ingress' ? toRule(permission, 'ingress') : toRule(permission);
+      if (direction === 'all' || rule.direction === 'ingress') rules.push(rule);
+    } catch {
+      // An unrepresentable protocol: not an IPv4 rule anything could rely on.
+    }
+  }
+  return rules;
+}
+
+/** A group's inbound rules. */
+export function readIngress(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<SecurityGroupRule[]> {
+  return readGroupRules(cloud, regionId, securityGroupId, 'ingress', options);
+}
+
+/** A group by id with its inbound rules, or undefined when it does not exist. */
+export async function readGroupWithIngress(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<GroupWithIngress | undefined> {
+  const [group] = await findGroups(cloud, regionId, { SecurityGroupId: securityGroupId }, options);
+  if (group === undefined || group.securityGroupId !== securityGroupId) return undefined;
+  const ingress = await unlessNotFound(readIngress(cloud, regionId, securityGroupId, options));
+  return ingress === undefined ? undefined : { group, ingress };
+}
+
+/** MaxCompute's return-traffic groups in the VPC. */
+export async function readManagedGroups(cloud: ReadCloud, regionId: string, vpcId: string, options: ReadOptions = {}): Promise<SecurityGroup[]> {
+  const found = await Promise.all(maxComputeManagedGroupNames(vpcId).map((name) => findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name }, options)));
+  return found.flat();
+}
+
+/** Service-managed ENIs in the vSwitch that carry the group: what MaxCompute creates for a link. */
+export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
+  const wire = await allPages(async (NextToken) => {
+    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, VSwitchId: vSwitchId, SecurityGroupId: linkGroupId, MaxResults: 100, NextToken }, options);
+    return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
+  });
+  return wire.map(toNetworkInterface).filter((n) => n.serviceManaged && n.vSwitchId === vSwitchId && n.securityGroupIds.includes(linkGroupId));
+}
+
+/** Every network interface using a group (any owner): a group in use cannot be deleted. */
+export async function readGroupInterfaces(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
+  const wire = await allPages(async (NextToken) => {
+    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, MaxResults: 100, NextToken }, options);
+    return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
+  });
+  return wire.map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
+}

@@ -1,0 +1,136 @@
+/**
+ * ECS API 2014-05-26: instances (DescribeInstances) and deleting a security group
+ * (DeleteSecurityGroup), which needs to know what still uses the group. Split from ecs.ts, which
+ * keeps groups, rules and network interfaces.
+ *
+ * Verified against the generated SDK models (alibabacloud-typescript-sdk ecs-20140526) and the API
+ * reference:
+ * - DescribeInstances: RegionId*, VpcId, VSwitchId, ZoneId, SecurityGroupId, InstanceIds and
+ *   PrivateIpAddresses (JSON array strings of up to 100), InstanceName (`*` wildcards), Status,
+ *   MaxResults (1-100: below 10 means 10, above 100 means 100) + NextToken, or the deprecated
+ *   PageNumber/PageSize. Answer: {RequestId, NextToken, Instances:{Instance:[…]}} (+ PageNumber,
+ *   PageSize, TotalCount in page mode), each instance with InstanceId, InstanceName, Status, ZoneId,
+ *   VpcAttributes:{VpcId, VSwitchId, NatIpAddress, PrivateIpAddress:{IpAddress:[]}},
+ *   SecurityGroupIds:{SecurityGroupId:[]}, Tags:{Tag:[{TagKey, TagValue}]}.
+ * - DeleteSecurityGroup: RegionId*, SecurityGroupId*; no ClientToken. Refused with DependencyViolation
+ *   (403) while an instance is in the group ("There is still instance(s) in the specified security
+ *   group.") or another group's rule authorizes it ("The specified security group has been authorized
+ *   in another one."); the doc also names ENIs as blocking. Unknown group: InvalidSecurityGroupId.NotFound.
+ * What stays unverified is in constants.ts (ECS_INSTANCES_UNVERIFIED).
+ */
+import { isVisible, type ActionContext, type ActionDefinition } from '../action';
+import { ECS_INSTANCES_UNVERIFIED } from '../constants';
+import { ApiError, invalidParameter } from '../errors';
+import { ecsInstances, findSecurityGroup, requiredRegion, securityGroupNotFound } from '../lookup';
+import { pageByNumber, pageByToken } from '../paging';
+import { Params } from '../params';
+import type { EcsInstanceRecord } from '../state';
+
+function instanceWire(i: EcsInstanceRecord): Record<string, unknown> {
+  return {
+    InstanceId: i.instanceId,
+    InstanceName: i.name,
+    Description: i.description,
+    HostName: i.name,
+    Status: i.status,
+    RegionId: i.regionId,
+    ZoneId: i.zoneId,
+    InstanceType: i.instanceType,
+    InstanceNetworkType: 'vpc',
+    InstanceChargeType: 'PostPaid',
+    CreationTime: i.creationTime,
+    OSType: 'linux',
+    VpcAttributes: { VpcId: i.vpcId, VSwitchId: i.vSwitchId, NatIpAddress: '', PrivateIpAddress: { IpAddress: [...i.privateIpAddresses] } },
+    SecurityGroupIds: { SecurityGroupId: [...i.securityGroupIds] },
+    InnerIpAddress: { IpAddress: [] },
+    PublicIpAddress: { IpAddress: [] },
+    EipAddress: { AllocationId: '', IpAddress: '' },
+    Tags: { Tag: i.tags.map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+  };
+}
+
+/** A JSON array of at most 100 strings, as InstanceIds and PrivateIpAddresses are sent. */
+function jsonList(name: string, text: string | undefined): string[] | undefined {
+  if (text === undefined || text === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalidParameter(name, 'it must be a JSON array, like ["i-1","i-2"].');
+  }
+  if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string')) throw invalidParameter(name, 'it must be a JSON array of strings.');
+  if (parsed.length > 100) throw invalidParameter(name, 'at most 100 values may be given.');
+  return parsed as string[];
+}
+
+/** `*` matches any run of characters; everything else literally. */
+function nameMatcher(pattern: string): (name: string) => boolean {
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return (name) => regex.test(name);
+}
+
+function describeInstances(ctx: ActionContext): Record<string, unknown> {
+  const { params } = ctx;
+  const regionId = requiredRegion(params);
+  const vpcId = params.optional('VpcId');
+  const vSwitchId = params.optional('VSwitchId');
+  const zoneId = params.optional('ZoneId');
+  const groupId = params.optional('SecurityGroupId');
+  const status = params.optional('Status');
+  const ids = jsonList('InstanceIds', params.optional('InstanceIds'));
+  const privateIps = jsonList('PrivateIpAddresses', params.optional('PrivateIpAddresses'));
+  const nameMatches = params.optional('InstanceName') ? nameMatcher(params.optional('InstanceName')!) : undefined;
+  const matches = ecsInstances(ctx.account).filter(
+    (i) =>
+      i.regionId === regionId &&
+      (!vpcId || i.vpcId === vpcId) &&
+      (!vSwitchId || i.vSwitchId === vSwitchId) &&
+      (!zoneId || i.zoneId === zoneId) &&
+      (!groupId || i.securityGroupIds.includes(groupId)) &&
+      (!status || i.status === status) &&
+      (!ids || ids.includes(i.instanceId)) &&
+      (!privateIps || i.privateIpAddresses.some((ip) => privateIps.includes(ip))) &&
+      (!nameMatches || nameMatches(i.name)),
+  );
+  const legacy = !params.has('MaxResults') && !params.has('NextToken') && (params.has('PageNumber') || params.has('PageSize'));
+  if (legacy) {
+    const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 100 });
+    return { NextToken: '', PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, Instances: { Instance: page.items.map(instanceWire) } };
+  }
+  // MaxResults outside 10-100 is brought into range rather than refused (API doc).
+  const asked = params.integer('MaxResults', 10, -1_000_000, 1_000_000);
+  const clamped = new Params({ ...params.values, MaxResults: String(Math.min(100, Math.max(10, asked))) });
+  const page = pageByToken(matches, clamped, { defaultMaxResults: 10, minMaxResults: 10, maxMaxResults: 100 });
+  // No TotalCount in NextToken mode (ECS_INSTANCES_UNVERIFIED.tokenModeTotalCount).
+  return { NextToken: page.nextToken, Instances: { Instance: page.items.map(instanceWire) } };
+}
+
+function deleteSecurityGroup(ctx: ActionContext): Record<string, unknown> {
+  const { params, account } = ctx;
+  const regionId = requiredRegion(params);
+  const group = findSecurityGroup(account, params.required('SecurityGroupId'), regionId);
+  if (!isVisible(group, ctx.now)) throw securityGroupNotFound(group.securityGroupId);
+  const id = group.securityGroupId;
+  if (ecsInstances(account).some((i) => i.securityGroupIds.includes(id))) {
+    throw new ApiError('DependencyViolation', 'There is still instance(s) in the specified security group.');
+  }
+  if (account.networkInterfaces.some((e) => e.securityGroupIds.includes(id))) {
+    throw new ApiError('DependencyViolation', ECS_INSTANCES_UNVERIFIED.eniInUseMessage);
+  }
+  if (account.securityGroups.some((g) => g.securityGroupId !== id && g.rules.some((r) => r.peerGroupId === id))) {
+    throw new ApiError('DependencyViolation', 'The specified security group has been authorized in another one.');
+  }
+  account.securityGroups = account.securityGroups.filter((g) => g !== group);
+  return {};
+}
+
+/** Instances and group deletion, merged into ECS_API by ecs.ts. */
+export const ECS_INSTANCE_ACTIONS: Readonly<Record<string, ActionDefinition>> = {
+  DescribeInstances: { mutates: false, handle: describeInstances },
+  DeleteSecurityGroup: { mutates: true, handle: deleteSecurityGroup },
+};
+
+/** How many instances use a group (DescribeSecurityGroups' EcsCount). */
+export function instancesInGroup(ctx: ActionContext, securityGroupId: string): number {
+  return ecsInstances(ctx.account).filter((i) => i.securityGroupIds.includes(securityGroupId)).length;
+}

@@ -1,0 +1,25 @@
+/**
+ * src/cli/main.ts bundled as scripts/build.mjs bundles dist/cli.js — the same esbuild options and
+ * the same plugins (the silent `debug` stand-in among them), so a test of the CLI tests what ships.
+ */
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Bundles the CLI into `outfile`. */
+export async function bundleCli(outfile: string): Promise<void> {
+  const { silentDebugPlugin } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/no-debug.mjs')).href)) as typeof import('../../../scripts/lib/no-debug.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    plugins: [silentDebugPlugin],
+  });
+}

@@ -81,6 +81,7 @@ export function toSecurityGroup(wire: WireSecurityGroup, regionId: string): Secu
     type: wire.SecurityGroupType === 'enterprise' ? 'enterprise' : 'normal',
     ruleCount: wire.RuleCount === undefined ? undefined : Number(wire.RuleCount),
     managedByMaxCompute: isMaxComputeManagedGroupName(name, vpcId === '' ? undefined : vpcId),
+    ...(wire.CreationTime !== undefined ? { creationTime: wire.CreationTime } : {}),
   };
 }
 

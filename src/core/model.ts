@@ -50,6 +50,8 @@ export interface SecurityGroup {
   ruleCount?: number;
   /** True for the return-traffic groups MaxCompute creates; they must never be modified. */
   managedByMaxCompute: boolean;
+  /** ISO time the group was created (the older of two same-named link groups is kept). */
+  creationTime?: string;
 }
 
 export type RuleDirection = 'ingress' | 'egress';

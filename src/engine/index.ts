@@ -14,6 +14,7 @@ export { detectNetworkLink } from './detectLink';
 export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
 export { parseSavedPlanFile, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
 export { isNotFound, type EngineCloud } from './engineCloud';
+export { acquireLinkLock, LinkLockedError, lockDirectory, type LinkLockKey } from './linkLock';
 
 /** Reads the live state for a spec and plans it. */
 export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {

@@ -4,10 +4,10 @@
  */
 import { isMaxComputeManagedGroupName } from '../core/model';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
-import type { StepOperation } from '../core/plan';
+import { chooseLinkGroup, type StepOperation } from '../core/plan';
 import { zoneSupportProblem } from '../core/zones';
-import { unlessNotFound } from './engineCloud';
-import { findGroups } from './liveReads';
+import { isNotFound, unlessNotFound } from './engineCloud';
+import { findGroups, readGroupInterfaces } from './liveReads';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 
 /** The same-account rule: the caller's account owns the VPC. */
@@ -57,7 +57,7 @@ export async function useLinkGroup(ctx: StepContext, securityGroupId: string): P
 /** Finds the group to create by name in the VPC, and creates it only when it is really absent. */
 export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperation, { kind: 'ensure-link-group' }>): Promise<StepOutcome> {
   const { cloud, spec, signal } = ctx;
-  const [found] = (await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal })).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
+  const { keep: found } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal }));
   if (found !== undefined) {
     if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${op.name}" is an advanced group; a network link needs a basic one.`);
     ctx.link.groupId = found.securityGroupId;
@@ -65,6 +65,43 @@ export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperatio
   }
   throwIfCancelled(ctx);
   const created = await cloud.ecs.createSecurityGroup({ RegionId: spec.regionId, VpcId: op.vpcId, SecurityGroupName: op.name, SecurityGroupType: 'normal', Description: op.description });
-  ctx.link.groupId = created.SecurityGroupId;
-  return { status: 'done', detail: `created security group "${op.name}" ${created.SecurityGroupId}` };
+  // Another machine may have created one at the same moment: list by name and converge on the oldest.
+  const { kept, deleted } = await convergeLinkGroups(ctx, op.vpcId, op.name, created.SecurityGroupId);
+  ctx.link.groupId = kept;
+  if (kept !== created.SecurityGroupId) return { status: 'already', detail: `security group "${op.name}" is ${kept} (created by a run at the same time; ${deleted.join(', ')} deleted)` };
+  return { status: 'done', detail: `created security group "${op.name}" ${created.SecurityGroupId}${deleted.length > 0 ? `; deleted the newer ${deleted.join(', ')}` : ''}` };
+}
+
+/**
+ * Keeps the oldest group with the link group's name and deletes the newer ones no interface uses
+ * (core's chooseLinkGroup decides, as the planner does). `created` is this run's group, counted
+ * even before Describe calls show it (it is then the newest).
+ */
+export async function convergeLinkGroups(ctx: StepContext, vpcId: string, name: string, created?: string): Promise<{ kept: string; deleted: string[] }> {
+  const { cloud, spec, signal } = ctx;
+  const listed = await findGroups(cloud, spec.regionId, { VpcId: vpcId, SecurityGroupName: name }, { signal });
+  const groups = created === undefined || listed.some((g) => g.securityGroupId === created) ? listed : [...listed, { securityGroupId: created }];
+  const { keep, extra } = chooseLinkGroup(groups);
+  if (keep === undefined) throw new ApplyRefusal('GroupNotFound', `No security group "${name}" in ${vpcId}.`);
+  const deleted: string[] = [];
+  for (const group of extra) {
+    const users = await readGroupInterfaces(cloud, spec.regionId, group.securityGroupId, { signal });
+    if (users.length > 0) continue;
+    throwIfCancelled(ctx);
+    try {
+      await cloud.ecs.deleteSecurityGroup({ RegionId: spec.regionId, SecurityGroupId: group.securityGroupId });
+    } catch (err) {
+      // The other run deleted it first: the outcome is the same.
+      if (!isNotFound(err)) throw err;
+    }
+    deleted.push(group.securityGroupId);
+  }
+  return { kept: keep.securityGroupId, deleted };
+}
+
+/** The plan's step for extra empty groups found at plan time. */
+export async function deleteExtraLinkGroups(ctx: StepContext, vpcId: string, name: string): Promise<StepOutcome> {
+  const { kept, deleted } = await convergeLinkGroups(ctx, vpcId, name);
+  ctx.link.groupId = kept;
+  return deleted.length === 0 ? { status: 'already', detail: `only ${kept} is named "${name}" (or the others are in use)` } : { status: 'done', detail: `deleted ${deleted.join(', ')}; ${kept} is the link's group` };
 }

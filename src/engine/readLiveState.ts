@@ -5,12 +5,12 @@
  */
 import { toVSwitch, toVpc } from '../cloud';
 import { readGroupRules } from '../cloud/reads';
-import type { GroupWithIngress, LiveState } from '../core/plan';
+import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
 import type { ConnectionSpec } from '../core/specModel';
 import { targetKind, type SharedReads } from '../targets';
 import { unlessNotFound, type EngineCloud } from './engineCloud';
-import { findGroups, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
+import { findGroups, readGroupInterfaces, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** The live state of the spec's VPC, link group, link traces and targets. */
 export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}): Promise<LiveState> {
@@ -37,6 +37,7 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
     vSwitch: wireVSwitch === undefined ? undefined : toVSwitch(wireVSwitch),
     linkGroup: linkGroup.found,
     sameNameGroupIds: linkGroup.others,
+    sameNameGroupsInUse: linkGroup.inUse,
     managedGroups,
     linkNetworkInterfaces,
     targets,
@@ -47,16 +48,18 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
  * The spec's existing group by id, or the group to create found by name in the VPC. Among
  * several same-named groups the first by id is taken and the others reported (the plan refuses).
  */
-async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions): Promise<{ found?: GroupWithIngress; others: string[] }> {
+async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[] }> {
   const groupSpec = spec.securityGroup;
   if (groupSpec.mode === 'existing') {
-    return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [] };
+    return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [], inUse: [] };
   }
-  const named = (await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options)).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
-  const [first, ...rest] = named;
-  if (first === undefined) return { others: [] };
-  const ingress = await readIngress(cloud, spec.regionId, first.securityGroupId, options);
-  return { found: { group: first, ingress }, others: rest.map((g) => g.securityGroupId) };
+  const { keep, extra } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options));
+  if (keep === undefined) return { others: [], inUse: [] };
+  const [ingress, users] = await Promise.all([
+    readIngress(cloud, spec.regionId, keep.securityGroupId, options),
+    Promise.all(extra.map((g) => readGroupInterfaces(cloud, spec.regionId, g.securityGroupId, options))),
+  ]);
+  return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => users[i]!.length > 0).map((g) => g.securityGroupId) };
 }
 
 /** The engine's shared reads: plain cloud calls (the Network view hands kinds cached ones). */

@@ -10,7 +10,7 @@ import { linkGroupIngressRule, type PlanStep, type StepOperation } from '../core
 import { delay, isNotFound } from './engineCloud';
 import { throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { detectNetworkLink } from './detectLink';
-import { checkAccount, checkEniRole, checkZone, ensureLinkGroup, useLinkGroup } from './preflightActions';
+import { checkAccount, checkEniRole, checkZone, deleteExtraLinkGroups, ensureLinkGroup, useLinkGroup } from './preflightActions';
 import { readIngress } from './liveReads';
 import { targetAccess } from './targetActions';
 import { awaitNetworkLinkRemoval, deleteLinkGroup } from './teardownActions';
@@ -62,6 +62,8 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
     }
     case 'await-network-link':
       return awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
+    case 'delete-extra-link-groups':
+      return deleteExtraLinkGroups(ctx, op.vpcId, op.name);
     case 'target-access':
       return targetAccess(ctx, op);
     case 'await-network-link-removal':

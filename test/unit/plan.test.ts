@@ -200,6 +200,12 @@ const rows: Row[] = [
     warnings: ['target-other-vpc'],
   },
   {
+    name: 'an extra empty group with the name (two applies at once): deleted, the oldest kept',
+    spec: b.spec(),
+    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)), sameNameGroupIds: ['sg-dup'], sameNameGroupsInUse: [] }),
+    actions: { 'link-group.extra': 'remove' },
+  },
+  {
     name: 'several groups with the name to create',
     spec: b.spec(),
     live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)), sameNameGroupIds: ['sg-dup'] }),

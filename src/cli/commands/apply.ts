@@ -11,7 +11,7 @@ import { applyPlan, parseSavedPlanFile, stalePlanReason, type ApplyReport } from
 import { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
 import { closingLine, progressLine, renderReport } from './applyOutput';
-import { planAll, renderPlans, type PlannedLink } from './planAll';
+import { planAll, releaseLocks, renderPlans, type LinkLocks, type PlannedLink } from './planAll';
 
 /** Why the saved plan file does not fit the fresh plans, or undefined when it does. */
 function savedPlanProblem(file: string, text: string, planned: readonly PlannedLink[]): string | undefined {
@@ -54,7 +54,16 @@ export async function runApply(args: LinkCommandArgs): Promise<number> {
   const savedPlanText = args.plan === undefined ? undefined : await readSavedPlan(args.plan);
   if (args.plan !== undefined && savedPlanText === undefined) return EXIT.error;
   const sessions = new CloudSessions(args);
-  const planned = await planAll(args, sessions);
+  const locks: LinkLocks = { what: 'mcvpc apply', held: [] };
+  try {
+    return await planAndApply(args, sessions, savedPlanText, locks);
+  } finally {
+    releaseLocks(locks);
+  }
+}
+
+async function planAndApply(args: LinkCommandArgs, sessions: CloudSessions, savedPlanText: string | undefined, locks: LinkLocks): Promise<number> {
+  const planned = await planAll(args, sessions, locks);
   if (planned === undefined) return EXIT.error;
   const plans = planned.map((p) => p.plan);
   // With --json, stdout carries only the JSON; the plan is shown on stderr.

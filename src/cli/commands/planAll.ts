@@ -1,10 +1,21 @@
 /** Shared by plan and apply: read the spec file, then the live state of each link, and plan it. */
 import { renderPlan, type Plan } from '../../core/plan';
-import { planSpec } from '../../engine';
+import { acquireLinkLock, LinkLockedError, planSpec } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
 import { formatProblem, readSpecInput } from '../specInput';
+
+/** The link locks a run holds (apply, destroy): released by the caller when it is done. */
+export interface LinkLocks {
+  what: string;
+  held: Array<() => void>;
+}
+
+/** Releases every lock of a run. */
+export function releaseLocks(locks: LinkLocks): void {
+  for (const release of locks.held.splice(0)) release();
+}
 
 export interface PlannedLink {
   spec: ConnectionSpec;
@@ -12,7 +23,7 @@ export interface PlannedLink {
 }
 
 /** The plans of every link in the file, or undefined after printing why there are none (exit 1). */
-export async function planAll(args: LinkCommandArgs, sessions: CloudSessions): Promise<PlannedLink[] | undefined> {
+export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, locks?: LinkLocks): Promise<PlannedLink[] | undefined> {
   const input = await readSpecInput(args.file);
   for (const problem of input.problems) {
     if (!input.valid || problem.severity !== 'info') process.stderr.write(`${formatProblem(args.file, problem)}\n`);
@@ -24,6 +35,14 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions): P
   const planned: PlannedLink[] = [];
   for (const written of input.specs) {
     const spec = sessions.effectiveSpec(written);
+    try {
+      // Held from here to the end of applying: a second run on the link is told, not raced.
+      if (locks !== undefined) locks.held.push(acquireLinkLock(spec, locks.what));
+    } catch (err) {
+      if (!(err instanceof LinkLockedError)) throw err;
+      process.stderr.write(`${args.file}: ${err.message}\n`);
+      return undefined;
+    }
     process.stderr.write(`Reading the live state of "${spec.networkLinkName}" in ${spec.regionId}…\n`);
     try {
       const cloud = await sessions.forSpec(spec);

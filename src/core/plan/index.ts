@@ -10,3 +10,4 @@ export { liveStateFingerprint, specHash } from './fingerprint';
 export { renderPlan, formatSummary, formatCheck, formatCall, formatPosition, addSummaries } from './render';
 export { whitelistEntryCovering, entriesCovering } from './whitelists';
 export * from './targetPlanning';
+export { chooseLinkGroup } from './linkGroupChoice';

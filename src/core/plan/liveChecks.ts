@@ -82,9 +82,11 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
   if (groupSpec.mode === 'existing' && found === undefined) {
     checks.push(error('group-not-found', `Security group ${groupSpec.securityGroupId} was not found in region ${spec.regionId}.`, range));
   }
-  if (groupSpec.mode === 'create' && live.sameNameGroupIds.length > 0) {
+  const inUse = live.sameNameGroupsInUse ?? live.sameNameGroupIds;
+  if (groupSpec.mode === 'create' && inUse.length > 0) {
+    // Extra empty groups are a race's leftovers the plan deletes; one in use is someone's group.
     const ids = [found?.securityGroupId, ...live.sameNameGroupIds].filter((id) => id !== undefined).join(', ');
-    checks.push(error('group-name-ambiguous', `Several security groups in ${spec.vpcId} are named "${groupSpec.name}" (${ids}); name one of them with securityGroup.id, or rename the others.`, range));
+    checks.push(error('group-name-ambiguous', `Several security groups in ${spec.vpcId} are named "${groupSpec.name}" (${ids}) and ${inUse.join(', ')} is in use; name one of them with securityGroup.id, or rename the others.`, range));
   }
   if (found !== undefined) {
     const label = `Security group ${found.securityGroupId} (${found.name})`;

@@ -43,6 +43,8 @@ export interface LiveState {
   linkGroup?: GroupWithIngress;
   /** More groups with the to-be-created name in the VPC (ambiguous: the plan refuses). */
   sameNameGroupIds: string[];
+  /** Those of them some network interface uses (not safe to delete: the plan refuses). */
+  sameNameGroupsInUse?: string[];
   /** MaxCompute's return-traffic groups present in the VPC. */
   managedGroups: SecurityGroup[];
   /** Service-managed ENIs in the link's vSwitch and group: the traces of a created link. */

@@ -33,6 +33,7 @@ export const STEP_IDS = {
   zone: 'preflight.zone',
   groupCreate: 'link-group.create',
   groupIngress: 'link-group.ingress',
+  groupExtra: 'link-group.extra',
   networkLink: 'network-link',
   usage: 'usage',
 } as const;
@@ -103,6 +104,16 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanInputs
       id: STEP_IDS.groupCreate, phase: 'security-group', action: 'unchanged', dependsOn: preflight, range: groupSpec.mode === 'create' ? groupSpec.ranges.name : groupSpec.ranges.securityGroupId,
       title: `Basic security group ${linkGroupLabel} exists in ${vpc.vpcId}`, details: [],
       operation: ensure ?? { kind: 'use-link-group', securityGroupId: linkGroupId! },
+    });
+  }
+
+  if (groupSpec.mode === 'create' && live.sameNameGroupIds.length > 0) {
+    steps.push({
+      id: STEP_IDS.groupExtra, phase: 'security-group', action: 'remove', dependsOn: [STEP_IDS.groupCreate], range: groupSpec.ranges.name,
+      title: `Delete ${live.sameNameGroupIds.join(', ')}: newer empty security group${live.sameNameGroupIds.length === 1 ? '' : 's'} named "${groupSpec.name}" (two applies at once); ${linkGroupLabel} is kept`,
+      details: ['no network interface uses them; the oldest group with the name is the link\'s'],
+      call: { product: 'Ecs', action: 'DeleteSecurityGroup', params: { RegionId: spec.regionId, SecurityGroupId: live.sameNameGroupIds.join(',') } },
+      operation: { kind: 'delete-extra-link-groups', vpcId: vpc.vpcId, name: groupSpec.name },
     });
   }
 

@@ -49,6 +49,8 @@ export type StepOperation =
    */
   | { kind: 'target-access'; targetKind: string; targetIndex: number; change: 'grant' | 'revoke' }
   | { kind: 'usage' }
+  /** Delete the newer, empty groups with the link group's name that concurrent applies left (the oldest is kept). */
+  | { kind: 'delete-extra-link-groups'; vpcId: string; name: string }
   /** Teardown: delete the link's own security group once no network interface uses it. */
   | { kind: 'delete-link-group'; vpcId: string; name: string }
   /** Teardown: the network link is deleted in the console (no API); done when its interfaces are gone. */

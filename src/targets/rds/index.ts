@@ -17,8 +17,8 @@ import { accessOf, accessProblems, accessRanges, stringField } from '../common/s
 import { definition } from './schema';
 
 /**
- * RDS instances accept up to ten ECS security groups (ModifySecurityGroupConfiguration's
- * reference: "You can add up to 10 security groups to an instance").
+ * [unverified] RDS instances accept up to ten ECS security groups (the issue's reading of
+ * ModifySecurityGroupConfiguration's reference; copies of the reference up to 2024 said three).
  */
 export const RDS_MAX_SECURITY_GROUPS = 10;
 

@@ -1,0 +1,68 @@
+/**
+ * No lost update, no duplicate group, when two runs act on the same cloud at once (issue 9,
+ * defects 2 and 3). The runs are two sessions without a shared lock, as on two machines; on one
+ * machine the CLI's link lock (src/engine/linkLock.ts) stops the second run before it plans.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Emulator } from '../../src/emulator';
+import { acquireLinkLock, LinkLockedError } from '../../src/engine';
+import { emulator } from './cloud.harness';
+import { raceOneSpec, raceTwoSpecs } from './builders/races';
+
+describe('engine: two runs at once', function () {
+  this.timeout(120_000);
+  let emu: Emulator;
+
+  beforeEach(async () => {
+    emu = await emulator();
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  for (const latencyMs of [50, 200]) {
+    it(`two applies of one spec at ${latencyMs} ms latency end with one link group, and both runs finish`, async () => {
+      const { groups, outcomes } = await raceOneSpec(emu, latencyMs);
+      assert.equal(groups, 1);
+      assert.deepEqual(outcomes, ['waiting-for-console', 'waiting-for-console']);
+    });
+
+    it(`two specs opening one HBase whitelist group at ${latencyMs} ms latency lose no entry`, async () => {
+      const { lost, outcomes } = await raceTwoSpecs(emu, latencyMs);
+      assert.deepEqual(lost, []);
+      assert.deepEqual(outcomes, ['done', 'done']);
+    });
+  }
+});
+
+describe('engine: the link lock (one machine)', () => {
+  const key = { regionId: 'cn-hangzhou', vpcId: 'vpc-1', networkLinkName: 'orders' };
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mcvpc-lock-test-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a second holder with who holds it, and frees on release', () => {
+    const release = acquireLinkLock(key, 'mcvpc apply', dir);
+    assert.throws(() => acquireLinkLock(key, 'mcvpc apply', dir), (err: unknown) => err instanceof LinkLockedError && /already working on network link "orders".*mcvpc apply, process \d+/.test(err.message));
+    assert.doesNotThrow(() => acquireLinkLock({ ...key, networkLinkName: 'other' }, 'x', dir)());
+    release();
+    acquireLinkLock(key, 'again', dir)();
+  });
+
+  it('takes over the lock of a process that is gone, and an unreadable one', () => {
+    acquireLinkLock(key, 'x', dir)();
+    acquireLinkLock(key, 'x', dir);
+    const [lockFile] = readdirSync(dir);
+    assert.ok(lockFile !== undefined);
+    // A holder on this host whose pid cannot exist (above Linux's pid_max).
+    writeFileSync(join(dir, lockFile), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: 'then', what: 'dead' }));
+    acquireLinkLock(key, 'x', dir)();
+    writeFileSync(join(dir, lockFile), '{not json');
+    acquireLinkLock(key, 'x', dir)();
+  });
+});

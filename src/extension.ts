@@ -30,8 +30,8 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
       explorer.refresh();
     }),
   );
-  registerCommands(context, { session, explorer, log });
-  return createTestApi(session, explorer);
+  const commandFailures = registerCommands(context, { session, explorer, log });
+  return createTestApi(session, explorer, commandFailures);
 }
 
 export function deactivate(): void {

@@ -34,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   );
   const links = new WorkspaceKnownLinks(specs, explorer);
   registerLanguageFeatures(context, links, specs.onDidChange);
-  registerCommands(context, { session, explorer, log, links });
-  return createTestApi(session, explorer);
+  const commandFailures = registerCommands(context, { session, explorer, log, links });
+  return createTestApi(session, explorer, commandFailures);
 }
 
 export function deactivate(): void {

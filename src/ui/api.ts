@@ -4,6 +4,7 @@
  * other extensions and may change with them.
  */
 import type * as vscode from 'vscode';
+import type { CommandFailure } from './commands';
 import type { CloudSession, CallerIdentity } from './session';
 import type { NetworkExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes';
@@ -16,11 +17,14 @@ export interface McvpcTestApi {
   getExplorerChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
   /** The TreeItem the Network view draws for `node` (label, description, icon, context value, tooltip). */
   getExplorerItem(node: ExplorerNode): vscode.TreeItem;
+  /** The failures commands reported (their wrapper resolves to undefined), oldest first. */
+  commandFailures(): readonly CommandFailure[];
 }
 
 /** Builds the API over the extension's services. */
-export function createTestApi(session: CloudSession, explorer: NetworkExplorer): McvpcTestApi {
+export function createTestApi(session: CloudSession, explorer: NetworkExplorer, commandFailures: () => readonly CommandFailure[]): McvpcTestApi {
   return {
+    commandFailures,
     getCallerIdentity: () => session.callerIdentity(),
     getExplorerChildren: (node) => explorer.getChildren(node),
     getExplorerItem: (node) => explorer.getTreeItem(node),

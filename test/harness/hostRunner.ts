@@ -56,6 +56,9 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
       cleanup,
       // The in-host suites compare what the extension sees with the emulator's accounts (names and ids, no secrets).
       env: (emulator) => ({
+        // The extension must print no credential whatever DEBUG says (test/integration/debug.test.ts);
+        // httpx:* rather than * keeps code-server's own debug output out of its log.
+        DEBUG: 'httpx:*',
         [RESULT_FILE_ENV]: resultFile,
         [ACCOUNTS_ENV]: JSON.stringify(emulator.accounts.map(({ name, accountId }) => ({ name, accountId }))),
       }),

@@ -2,6 +2,14 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { activatedExtension } from './extension';
 
+/** Runs a command and returns what it resolved to and the failures it reported (its wrapper swallows them). */
+async function run(command: string, ...args: unknown[]): Promise<{ result: unknown; failures: string[] }> {
+  const { api } = await activatedExtension();
+  const before = api.commandFailures().length;
+  const result = await vscode.commands.executeCommand(command, ...args);
+  return { result, failures: api.commandFailures().slice(before).map((f) => `${f.command}: ${f.message}`) };
+}
+
 describe('commands', () => {
   it('registers every command package.json contributes, and contributes every mcvpc.* command it registers', async () => {
     const { extension } = await activatedExtension();
@@ -16,8 +24,34 @@ describe('commands', () => {
     assert.deepEqual(registered, contributed);
   });
 
-  it('shows the log through mcvpc.showLog without failing', async () => {
-    await activatedExtension();
-    await vscode.commands.executeCommand('mcvpc.showLog');
+  it('a command that fails is seen failing (the wrapper resolves to undefined but records it)', async () => {
+    const { result, failures } = await run('mcvpc.copyId');
+    assert.equal(result, undefined);
+    assert.equal(failures.length, 1, 'exactly one failure reported');
+    assert.match(failures[0]!, /^mcvpc\.copyId: Run "Copy ID" from a node's menu/);
+  });
+
+  it('mcvpc.showLog shows the log without failing', async () => {
+    const { failures } = await run('mcvpc.showLog');
+    assert.deepEqual(failures, []);
+  });
+
+  it('mcvpc.refresh reloads the Network view without failing, and the view still has its roots', async () => {
+    const { api } = await activatedExtension();
+    const { failures } = await run('mcvpc.refresh');
+    assert.deepEqual(failures, []);
+    assert.ok((await api.getExplorerChildren()).length > 0, 'the view shows its profile again');
+  });
+
+  it('mcvpc.copyId on a region copies its id to the clipboard and resolves to it', async () => {
+    const { api } = await activatedExtension();
+    const [profile] = await api.getExplorerChildren();
+    assert.ok(profile, 'a profile node');
+    const region = (await api.getExplorerChildren(profile)).find((n) => n.kind === 'region');
+    assert.ok(region, 'a region under the profile');
+    const { result, failures } = await run('mcvpc.copyId', region);
+    assert.deepEqual(failures, []);
+    assert.equal(result, 'cn-hangzhou');
+    assert.equal(await vscode.env.clipboard.readText(), 'cn-hangzhou');
   });
 });

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator } from './cloud.harness';
-import { bundleCli } from './builders/cliBundle';
+import { bundleCli, bundleExtensionSdk } from './builders/cliBundle';
 import { DEFAULT_SEED, specText, TARGETS } from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
@@ -72,6 +72,25 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
     const run = await mcvpc(['plan', specFile], { ALIBABA_CLOUD_ACCESS_KEY_ID: M.sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: M.sts.securityToken });
     assert.ok(run.code === 0 || run.code === 2, run.output);
     assert.deepEqual(leakingLines(run.output, [M.sts.accessKeySecret, M.sts.securityToken]), []);
+  });
+
+  it('the extension\'s SDK bundle (dist/sdk.js, loaded by the extension host) prints nothing under DEBUG=* either', async () => {
+    const sdk = await bundleExtensionSdk(dir);
+    // A signed call through the bundle exactly as src/cloud/caller.ts makes it, in a process whose DEBUG is *.
+    const script = [
+      `const sdk = require(${JSON.stringify(sdk)});`,
+      `const o = sdk['@alicloud/openapi-client'];`,
+      `const client = new o.default(new o.Config({ accessKeyId: ${JSON.stringify(M.accessKeyId)}, accessKeySecret: ${JSON.stringify(M.accessKeySecret)}, endpoint: ${JSON.stringify(new URL(emu.endpoint).host)}, protocol: 'http', regionId: 'cn-hangzhou' }));`,
+      `const params = new o.Params({ action: 'DescribeRegions', version: '2016-04-28', protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });`,
+      `client.callApi(params, new o.OpenApiRequest({ query: { RegionId: 'cn-hangzhou' } }), new (sdk['@alicloud/tea-util'].RuntimeOptions)({})).then((r) => process.stdout.write('status ' + r.statusCode + '\\n'));`,
+    ].join('\n');
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, HOME: dir, DEBUG: '*', DEBUG_COLORS: 'no' }, timeout: 30_000 }, (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : 1, output: `${stdout}\n${stderr}` });
+      });
+    });
+    assert.match(run.output, /^status 200$/m, run.output);
+    assert.deepEqual(leakingLines(run.output, [M.accessKeySecret]), []);
   });
 
   it('a credentials URI: the fetched AccessKeySecret and token are not echoed', async () => {

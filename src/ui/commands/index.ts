@@ -1,7 +1,7 @@
 /** The command table: every command id, its factory, and the one error reporting they all share. */
 import * as vscode from 'vscode';
 import { isCancellation } from '../../cloud/errors';
-import { reportError } from '../errorReporting';
+import { describeError, formatDescribedError, reportError } from '../errorReporting';
 import { CommandId, type CommandIdValue } from '../ids';
 import type { CommandDeps, CommandHandler } from './deps';
 import { refreshCommand } from './refresh';
@@ -55,8 +55,19 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
 };
 
-/** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+/** A command failure as reported to the person (for the test API: the wrapper resolves to undefined). */
+export interface CommandFailure {
+  command: string;
+  message: string;
+}
+
+/**
+ * Registers every command; a failure is reported (message, code, RequestId, "Show Log") and
+ * resolves to undefined. Returns the failures reported so far, newest last, so that a test can
+ * tell a command that failed from one that did nothing.
+ */
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): () => readonly CommandFailure[] {
+  const failures: CommandFailure[] = [];
   for (const [id, { what, create }] of Object.entries(commands)) {
     const handler = create(deps);
     context.subscriptions.push(
@@ -64,10 +75,15 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
         try {
           return await handler(...args);
         } catch (error) {
-          if (!isCancellation(error)) reportError(what, error, deps.log);
+          if (!isCancellation(error)) {
+            reportError(what, error, deps.log);
+            failures.push({ command: id, message: formatDescribedError(describeError(error)) });
+            if (failures.length > 100) failures.shift();
+          }
           return undefined;
         }
       }),
     );
   }
+  return () => [...failures];
 }

@@ -23,3 +23,17 @@ export async function bundleCli(outfile: string): Promise<void> {
     plugins: [silentDebugPlugin],
   });
 }
+
+/**
+ * dist/sdk.js as scripts/build.mjs bundles it: the OpenAPI SDK the extension host loads on its
+ * first cloud call (the CLI bundles the same packages into cli.js). Written into `outdir`.
+ */
+export async function bundleExtensionSdk(outdir: string): Promise<string> {
+  const { silentDebugPlugin } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/no-debug.mjs')).href)) as typeof import('../../../scripts/lib/no-debug.mjs');
+  const { lazyBundleOptions } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/lazy-bundles.mjs')).href)) as typeof import('../../../scripts/lib/lazy-bundles.mjs');
+  const sdk = lazyBundleOptions(ROOT).find((o) => o.outfile === 'dist/sdk.js');
+  if (sdk === undefined) throw new Error('scripts/lib/lazy-bundles.mjs no longer builds dist/sdk.js');
+  const outfile = join(outdir, 'sdk.js');
+  await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT, ...sdk, outfile, plugins: [silentDebugPlugin] });
+  return outfile;
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:spec`: validates a generated ~2,000-line spec with the project's validator
- * (parseSpecFile: plain-YAML reader or yaml, + precompiled ajv) and with yaml-language-server's language service on
+ * (parseSpecFile: the `yaml` package's parser and composer, + precompiled ajv) and with yaml-language-server's language service on
  * the same JSON Schema, side by side. Prints both medians, the ratio (ours/theirs; target ≤ 0.5)
  * and the schema errors each finds, compared by line. Exits non-zero only if the bench fails.
  */
@@ -112,10 +112,7 @@ interface SideReport {
 
 /** Runs one validator over the generated spec in this (child) process and prints a SideReport. */
 async function runSide(side: Side, iterations: number): Promise<void> {
-  const generated = generateSpec(2000).text;
-  // A tab (in a comment) is outside the plain reader's subset: the same spec then goes through
-  // the `yaml` package's lexer and parser, which is what any spec outside the subset costs.
-  const text = side === 'ours-fallback' ? `${generated}#\tthe plain reader leaves tabs to the yaml package\n` : generated;
+  const text = generateSpec(2000).text;
   let validate: () => Promise<SideReport['errors']>;
   if (side !== 'theirs') {
     validate = () =>
@@ -151,7 +148,7 @@ async function runSide(side: Side, iterations: number): Promise<void> {
   process.stdout.write(JSON.stringify(report));
 }
 
-type Side = 'ours' | 'theirs' | 'ours-fallback';
+type Side = 'ours' | 'theirs';
 
 function spawnSide(side: Side, iterations: number): SideReport {
   const output = execFileSync(process.execPath, ['--import', 'tsx', __filename, side, String(iterations)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -184,9 +181,6 @@ async function main(): Promise<void> {
     }
   }
 
-  // One more process: ours on the same spec forced off the plain reader (not part of the ratio).
-  const fallback = spawnSide('ours-fallback', perRound);
-
   const ourLines = new Set(ours.errors.map(([line]) => line));
   const theirLines = new Set(theirs.errors.map(([line]) => line));
   const missed = [...theirLines].filter((line) => !ourLines.has(line)).sort((a, b) => a - b);
@@ -200,7 +194,6 @@ async function main(): Promise<void> {
   console.log(`iterations: ${ITERATIONS} per side in ${ROUNDS} alternating rounds, each after ${WARMUP} warm-up runs in a fresh process`);
   console.log(`ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`);
   console.log(`theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`);
-  console.log(`ours off the plain reader (yaml lexer+parser path, same spec + a tab) median ${median(fallback.wallMs).toFixed(2)} ms   min ${Math.min(...fallback.wallMs).toFixed(2)} ms   CPU median ${median(fallback.cpuMs).toFixed(2)} ms; same errors: ${JSON.stringify(fallback.errors) === JSON.stringify(ours.errors) ? 'yes' : 'NO'}`);
   // On a busy machine the minimum is the least disturbed run of each side.
   const minRatio = Math.min(...ours.wallMs) / Math.min(...theirs.wallMs);
   console.log(`ratio ours/theirs: ${ratio.toFixed(3)} wall-clock medians ${verdict(ratio)}; ${cpuRatio.toFixed(3)} CPU-time medians ${verdict(cpuRatio)}; ${minRatio.toFixed(3)} minima ${verdict(minRatio)}`);
@@ -215,7 +208,7 @@ async function main(): Promise<void> {
 }
 
 const [, , side, count] = process.argv;
-const run = side === 'ours' || side === 'theirs' || side === 'ours-fallback' ? runSide(side, Number(count)) : main();
+const run = side === 'ours' || side === 'theirs' ? runSide(side, Number(count)) : main();
 run.catch((error: unknown) => {
   console.error('bench:spec failed:', error);
   process.exitCode = 1;

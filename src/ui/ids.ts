@@ -62,6 +62,8 @@ export const ContextValue = {
   linkDeclared: 'mcvpc.linkDeclared',
   /** A link seen in the VPC that no spec names. */
   linkDetected: 'mcvpc.linkDetected',
+  /** A link whose spec document has errors (opens the Problems view). */
+  linkInvalid: 'mcvpc.linkInvalid',
   service: 'mcvpc.service',
   loadMore: 'mcvpc.loadMore',
   addRegion: 'mcvpc.addRegion',

@@ -74,7 +74,8 @@ const MISTAKES: Array<[string, string, string]> = [
   ['missing property', '    cidr: 10.', '    cdir: 10.'],
 ];
 
-function generateSpec(targetLines: number): { text: string; injected: number } {
+/** The generated spec, exported for the diagnostics bench and profiling. */
+export function generateSpec(targetLines: number): { text: string; injected: number } {
   const docs: string[] = [];
   let lines = 0;
   let injected = 0;
@@ -208,7 +209,8 @@ async function main(): Promise<void> {
 }
 
 const [, , side, count] = process.argv;
-const run = side === 'ours' || side === 'theirs' ? runSide(side, Number(count)) : main();
+const isMain = process.argv[1] !== undefined && /spec\.bench\.ts$/.test(process.argv[1]);
+const run = !isMain ? Promise.resolve() : side === 'ours' || side === 'theirs' ? runSide(side, Number(count)) : main();
 run.catch((error: unknown) => {
   console.error('bench:spec failed:', error);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
+import { registerSpecLanguage } from './ui/language/specLanguage';
 import { ViewId } from './ui/ids';
 import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
     }),
   );
   registerCommands(context, { session, explorer, log });
+  registerSpecLanguage(context, session, explorer);
   return createTestApi(session, explorer);
 }
 

@@ -82,7 +82,8 @@ export class SpecCatalog {
     };
   }
 
-  private read<T>(regionId: string, what: string, fetch: (cloud: Cloud, signal: AbortSignal) => Promise<T>): Promise<T> {
+  /** One cached call in a region (the key says what it is). */
+  read<T>(regionId: string, what: string, fetch: (cloud: Cloud, signal: AbortSignal) => Promise<T>): Promise<T> {
     const open = this.session();
     if (open === undefined) return Promise.reject(new Error('No cloud session is open.'));
     const cloud = open.withRegion(regionId);

@@ -27,6 +27,9 @@ export const CommandId = {
   planLink: 'mcvpc.planLink',
   applyLink: 'mcvpc.applyLink',
   signIn: 'mcvpc.signIn',
+  newSpec: 'mcvpc.newSpec',
+  /** The same, from a VPC node's menu (its own title). */
+  newSpecForVpc: 'mcvpc.newSpecForVpc',
 } as const;
 
 /** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */

@@ -19,6 +19,7 @@ function spec(lines: { vSwitch?: string; target?: string } = {}): string {
     'securityGroup:',
     '  create:',
     '    name: maxcompute-editor',
+    '    inboundSource: vpc-cidr',
     'targets:',
     ...(lines.target ?? `  - kind: rds\n    instance: ${seed.rdsInstanceId}`).split('\n'),
     '',
@@ -65,10 +66,10 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.ok(expected.length >= 2, `the broken spec has problems: ${expected.join('\n')}`);
     const shown = await waitFor(() => (ours(uri).length === expected.length ? ours(uri) : undefined), { timeoutMs: 10_000, what: 'the spec diagnostics' });
     assert.deepEqual(shown.map(compact), expected);
-    // The port out of range is underlined where it is written: line 16 (0-based), `70000`.
+    // The port out of range is underlined where it is written: line 17 (0-based), `70000`.
     const port = shown.find((d) => /70000/.test(d.message));
     assert.ok(port, shown.map(compact).join('\n'));
-    assert.deepEqual([port.range.start.line, port.range.start.character, port.range.end.character], [16, 18, 23]);
+    assert.deepEqual([port.range.start.line, port.range.start.character, port.range.end.character], [17, 17, 22]);
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), spec());
@@ -112,7 +113,7 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.match(String(b.detail), /cn-hangzhou-b · not supported/);
     assert.ok(String(h.sortText) < String(b.sortText), 'supported zones first');
 
-    const instances = await completeAt(uri, 12, 14);
+    const instances = await completeAt(uri, 13, 14);
     assert.ok(labels(instances).includes(seed.rdsInstanceId), labels(instances).join(', '));
     const keys = await completeAt(uri, 4, 0);
     assert.ok(labels(keys).includes('profile'), 'schema keys not yet written');

@@ -11,6 +11,7 @@ import { addRegionCommand } from './addRegion';
 import { applyLinkCommand } from './applyLink';
 import { planLinkCommand } from './planLink';
 import { signInCommand } from './signIn';
+import { newSpecCommand } from './newSpec';
 import { clearRegionFilterCommand } from './clearRegionFilter';
 import { copyIdCommand } from './copyId';
 import { copyUsageCommand } from './copyUsage';
@@ -45,6 +46,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
+  [CommandId.newSpec]: { what: 'New Connection Spec', create: newSpecCommand },
+  [CommandId.newSpecForVpc]: { what: 'New Connection Spec', create: newSpecCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

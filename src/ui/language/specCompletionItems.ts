@@ -89,6 +89,15 @@ function keyItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
     });
 }
 
+/** The values a schema node lists: enum, const, those of its anyOf/oneOf branches, or true/false. */
+function fixedValues(node: SchemaObject): unknown[] {
+  if (node.enum !== undefined) return node.enum as unknown[];
+  if (node.const !== undefined) return [node.const];
+  if (node.type === 'boolean') return [true, false];
+  const branches = [...((node.anyOf as SchemaObject[] | undefined) ?? []), ...((node.oneOf as SchemaObject[] | undefined) ?? [])];
+  return branches.flatMap((b) => (b.enum !== undefined ? (b.enum as unknown[]) : b.const !== undefined ? [b.const] : []));
+}
+
 /** Enum, const and boolean values of the field at the cursor. */
 function valueItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
   const node = schemaAt(root, ctx.path, ctx.siblings.kind);
@@ -97,7 +106,7 @@ function valueItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
     // A target's kind: every kind of the table, in its own words.
     return TARGET_KINDS.map((k, i) => ({ label: k.kind, insertText: k.kind, detail: k.noun, documentation: describe(k.schema.definition), kind: 'value' as const, sortText: String(i).padStart(3, '0') }));
   }
-  const values: unknown[] = node.enum !== undefined ? (node.enum as unknown[]) : node.const !== undefined ? [node.const] : node.type === 'boolean' ? [true, false] : [];
+  const values = fixedValues(node);
   return values.map((v, i) => ({ label: String(v), insertText: String(v), documentation: describe(node), kind: 'value' as const, sortText: String(i).padStart(3, '0') }));
 }
 

@@ -1,0 +1,79 @@
+/**
+ * Keystroke to diagnostics in the real extension host: a generated ~300-line spec in an editor,
+ * one character typed into a port (an edit of the visible TextEditor) so it goes out of range,
+ * then deleted, each time timed from the edit until VS Code's onDidChangeDiagnostics reports
+ * the new problems of that file. Records every sample. (The `type` command, a key press's path,
+ * did not reach the editor in the test host: the browser page has no keyboard focus there.)
+ */
+import { strict as assert } from 'node:assert';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { ExtensionId } from '../../../src/ui/ids';
+import { hostMeasurements } from '../../harness/results';
+import { generateSpec } from '../generatedSpec';
+
+const KEYSTROKES = 40;
+const WARMUP = 5;
+
+function problemCount(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcvpc').length;
+}
+
+/** Runs `type` and resolves with the milliseconds until the file's problem count becomes `expected`. */
+async function timed(uri: vscode.Uri, expected: number, press: () => Thenable<unknown>): Promise<number> {
+  let listener: vscode.Disposable | undefined;
+  const changed = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics with ${expected} problems within 5 s (now ${problemCount(uri)})`)), 5000);
+    listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((u) => u.toString() === uri.toString()) || problemCount(uri) !== expected) return;
+      clearTimeout(timer);
+      resolve(performance.now());
+    });
+  });
+  const started = performance.now();
+  await press();
+  try {
+    return (await changed) - started;
+  } finally {
+    listener?.dispose();
+  }
+}
+
+describe('keystroke to diagnostics', () => {
+  it(`types ${KEYSTROKES} keys into a 300-line spec and waits for each diagnostics event`, async () => {
+    const extension = vscode.extensions.getExtension(ExtensionId);
+    assert.ok(extension, `${ExtensionId} is not installed`);
+    await extension.activate();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const { text } = generateSpec(300);
+    const uri = vscode.Uri.joinPath(folder.uri, 'bench.mcvpc.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const deadline = Date.now() + 10_000;
+    while (problemCount(uri) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const baseline = problemCount(uri);
+    assert.ok(baseline > 0, 'the generated spec has its sprinkled mistakes');
+
+    // After the first document's `50010`: one more digit makes it a port out of range.
+    const offset = text.indexOf('50010]') + '50010'.length;
+    const position = editor.document.positionAt(offset);
+    const typedRange = new vscode.Range(position, position.translate(0, 1));
+    const samples: number[] = [];
+    for (let i = 0; i < WARMUP + KEYSTROKES / 2; i++) {
+      const typed = await timed(uri, baseline + 1, () => editor.edit((edit) => edit.insert(position, '0')));
+      const deleted = await timed(uri, baseline, () => editor.edit((edit) => edit.delete(typedRange)));
+      if (i >= WARMUP) samples.push(typed, deleted);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+    const measured = hostMeasurements();
+    measured.lines = text.split('\n').length;
+    measured.samples = samples.length;
+    measured.medianMs = (samples[(samples.length >> 1) - 1]! + samples[samples.length >> 1]!) / 2;
+    measured.p90Ms = at(0.9);
+    measured.minMs = samples[0]!;
+    measured.maxMs = samples[samples.length - 1]!;
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});

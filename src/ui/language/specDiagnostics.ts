@@ -44,7 +44,6 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly parsedEmitter = new vscode.EventEmitter<ParsedSpec>();
   /** Fires after a document's (or file's) problems were set. */
   readonly onDidParse = this.parsedEmitter.event;
-  private lastParseMs: number | undefined;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(SPEC_GLOB);
@@ -53,7 +52,7 @@ export class SpecDiagnostics implements vscode.Disposable {
       this.parsedEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(this.lastParseMs));
+        if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(event.document.getText().length));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // An untitled spec has no file to keep problems for; a file's are read from disk again.
@@ -115,9 +114,7 @@ export class SpecDiagnostics implements vscode.Disposable {
   private async parse(uri: vscode.Uri, version: number, text: string): Promise<void> {
     // Loaded on the first spec, not at activation: the parser brings the YAML library along.
     const { parseSpecFile } = await import('../../spec');
-    const started = performance.now();
     const result = parseSpecFile(text, uri.path.split('/').pop());
-    this.lastParseMs = performance.now() - started;
     const key = uri.toString();
     const previous = this.parsed.get(key);
     if (previous !== undefined && version >= 0 && previous.version > version) return;

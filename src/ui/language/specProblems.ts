@@ -13,8 +13,14 @@ export function editorProblems(problems: readonly SpecProblem[], redHatYamlActiv
   return redHatYamlActive ? problems.filter((p) => !SCHEMA_PROBLEM_CODES.has(p.code)) : [...problems];
 }
 
-/** How long to wait after a keystroke before parsing again: none for a spec that parses fast, longer for a big one. */
-export function parseDelayMs(lastParseMs: number | undefined): number {
-  if (lastParseMs === undefined || lastParseMs < 8) return 0;
-  return Math.min(300, Math.ceil(lastParseMs * 3));
+/** Text up to this size is parsed on every keystroke (a few ms even for a thousand lines). */
+const PARSE_AT_ONCE_CHARACTERS = 100_000;
+
+/**
+ * How long to wait after a keystroke before parsing again: not at all for a spec of ordinary
+ * size (problems answer the keystroke), a short debounce for a very large one so fast typing is
+ * not parsed key by key. By size, not by the last parse's time, which a busy machine stretches.
+ */
+export function parseDelayMs(textLength: number): number {
+  return textLength <= PARSE_AT_ONCE_CHARACTERS ? 0 : 150;
 }

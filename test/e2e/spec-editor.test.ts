@@ -1,16 +1,31 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { E2E_RESULTS } from '../harness/e2eRunner';
-import { openNetworkView, runCommand, workbench } from './workbench';
+import { e2e, openNetworkView, workbench } from './workbench';
 
-/** Opens demo/warehouse.mcvpc.yaml from Quick Open. */
-async function openDemoSpec(page: Page): Promise<void> {
+const written: string[] = [];
+
+/**
+ * A copy of the demo's spec under its own name, one per test: the tests edit it, and the
+ * demo's own file must stay as it is in the repository.
+ */
+function demoCopy(name: string): string {
+  const { workspace } = e2e();
+  const file = join(workspace, `${name}.mcvpc.yaml`);
+  writeFileSync(file, readFileSync(join(workspace, 'warehouse.mcvpc.yaml'), 'utf8').replace('name: warehouse_link', `name: ${name.replace(/-/g, '_')}`));
+  written.push(file);
+  return `${name}.mcvpc.yaml`;
+}
+
+/** Opens a file of the workspace from Quick Open. */
+async function openDemoSpec(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor({ timeout: 10_000 });
-  await input.fill('warehouse.mcvpc.yaml');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'warehouse.mcvpc.yaml' }).first().waitFor({ timeout: 10_000 });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: fileName }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -25,16 +40,14 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Undoes the test's edits: the demo file stays as it is in the repository. */
-async function revert(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await runCommand(page, 'File: Revert File');
-}
-
 describe('the spec editor', () => {
+  after(() => {
+    for (const file of written.splice(0)) rmSync(file, { force: true });
+  });
+
   it('underlines a wrong instance id and lists it in the Problems panel', async () => {
     const page = await workbench();
-    await openDemoSpec(page);
+    await openDemoSpec(page, demoCopy('e2e-squiggles'));
     // Line 22: `    instance: rm-…`; replace the id with one of the wrong kind.
     await goTo(page, 22, 15);
     await page.keyboard.press('Shift+End');
@@ -44,7 +57,6 @@ describe('the spec editor', () => {
     const problem = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'An RDS DBInstanceId starts with rm-' });
     await problem.first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(E2E_RESULTS, 'spec-editor-squiggles-and-problems.png') });
-    await revert(page);
     await page.keyboard.press('Control+Shift+M');
   });
 
@@ -52,7 +64,7 @@ describe('the spec editor', () => {
     const page = await workbench();
     // The Network view opens the cloud session that completion reads through.
     await openNetworkView(page);
-    await openDemoSpec(page);
+    await openDemoSpec(page, demoCopy('e2e-completion'));
     await goTo(page, 13, 10);
     await page.keyboard.press('Shift+End');
     await page.keyboard.press('Delete');
@@ -62,13 +74,13 @@ describe('the spec editor', () => {
     const rows = await widget.locator('.monaco-list-row').allInnerTexts();
     assert.ok(rows.some((r) => r.includes('app-h')), rows.join('\n'));
     await page.screenshot({ path: join(E2E_RESULTS, 'spec-editor-vswitch-completion.png') });
-    await revert(page);
+    await page.keyboard.press('Escape');
   });
 
   it('hovers a vSwitch id: zone, support, console link', async () => {
     const page = await workbench();
     await openNetworkView(page);
-    await openDemoSpec(page);
+    await openDemoSpec(page, demoCopy('e2e-hover'));
     await goTo(page, 13, 15);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');

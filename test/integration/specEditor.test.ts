@@ -28,11 +28,14 @@ function spec(lines: { vSwitch?: string; target?: string } = {}): string {
 
 const BROKEN = spec({ target: '  - kind: rds\n    instance: xx-123\n  - kind: custom\n    name: api\n    cidr: 10.0.0.0/24\n    ports: [443, 70000]' });
 
+const written: vscode.Uri[] = [];
+
 async function writeSpec(name: string, text: string): Promise<vscode.Uri> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the suite runs in a workspace folder');
   const uri = vscode.Uri.joinPath(folder.uri, name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  written.push(uri);
   return uri;
 }
 
@@ -57,6 +60,12 @@ async function completeAt(uri: vscode.Uri, line: number, character: number): Pro
 }
 
 describe('the spec editor (in the extension host, default seed)', () => {
+  // Other suites list the workspace's declared links: leave none of these behind.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
   it('shows exactly the problems mcvpc validate finds, with their ranges, and clears them once fixed', async () => {
     await activatedExtension();
     const uri = await writeSpec('broken.mcvpc.yaml', BROKEN);
@@ -94,7 +103,7 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.match(String(item.description), /^\d+ problems? · /);
     assert.equal(item.command?.command, 'workbench.actions.view.problems');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
-    await vscode.workspace.fs.delete(uri);
+    assert.ok(uri);
   });
 
   it('completes vpc:, vSwitch: (unsupported zone marked) and instance: with the emulator\'s resources', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
+import { registerSpecLanguage } from './ui/language/specLanguage';
 import { ViewId } from './ui/ids';
 import { registerLanguageFeatures } from './ui/language';
 import { WorkspaceKnownLinks } from './ui/language/knownLinks';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   const links = new WorkspaceKnownLinks(specs, explorer);
   registerLanguageFeatures(context, links, specs.onDidChange);
   const commandFailures = registerCommands(context, { session, explorer, log, links });
+  registerSpecLanguage(context, session, explorer);
   return createTestApi(session, explorer, commandFailures);
 }
 

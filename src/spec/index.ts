@@ -6,3 +6,4 @@ export { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP, SPEC_KIND, SPEC_VERSION } f
 export { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
 export { networkLinkNameProblem } from './linkName';
 export type * from './types';
+export { linkSketches, type LinkSketch } from './sketch';

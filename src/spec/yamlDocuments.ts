@@ -4,19 +4,17 @@
  * iterative, its composer is recursive), and only then composes.
  */
 import { Composer, Lexer, Parser, type Alias, type CST, type Document, type Node, type YAMLError } from 'yaml';
-import { readFast, type FastDocument } from './fastCompose';
-import { readPlainYaml } from './plainReader';
 import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
 import type { LineIndex } from './positions';
 import type { SpecProblem } from './types';
 
-/** One YAML document, from the fast path or the `yaml` Composer; what the rest of src/spec reads. */
+/** One YAML document as the `yaml` Composer made it; what the rest of src/spec reads. */
 export interface SpecDocument {
   contents: Node | null;
   errors: readonly YAMLError[];
   warnings: readonly YAMLError[];
   range: readonly [number, number, number] | undefined;
-  /** Plain data for the schema; throws on an alias bomb (composed documents only). */
+  /** Plain data for the schema; throws on an alias bomb. */
   toData(maxAliasCount: number): unknown;
   /** The node an alias stands for. */
   resolveAlias(alias: Alias): Node | undefined;
@@ -63,10 +61,6 @@ function nestingDepth(root: CST.Token | undefined, limit: number): { depth: numb
   return deepest;
 }
 
-function fastDocument(doc: FastDocument): SpecDocument {
-  return { contents: doc.contents, errors: [], warnings: [], range: doc.range, toData: () => doc.data, resolveAlias: () => undefined };
-}
-
 /** Parses the text into at most MAX_DOCUMENTS documents, or refuses it with file-level problems. */
 export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocuments {
   const bytes = utf8Length(text);
@@ -88,10 +82,6 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
       problems: [fileProblem(index, 'binary-content', `This file holds binary data (character U+${code} at line ${at.line + 1}, column ${at.column + 1}), not a YAML spec.`, binary.index, binary.index + 1)],
     };
   }
-
-  // Plain YAML (nearly every spec) is read line by line, without the `yaml` package's lexer.
-  const plain = readPlainYaml(text);
-  if (plain) return { documents: plain.map(fastDocument), problems: [], unread: new Set() };
 
   const problems: SpecProblem[] = [];
   const unread = new Set<number>();
@@ -154,8 +144,6 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
   }
   if (!full) for (const token of parser.end()) take(token);
 
-  const fast = readFast(tokens);
-  if (fast) return { documents: fast.map(fastDocument), problems, unread };
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const documents = Array.from(composer.compose(tokens, true, text.length), (doc: Document.Parsed): SpecDocument => ({
     contents: (doc.contents ?? null) as Node | null,

@@ -32,6 +32,9 @@ export const CommandId = {
   insertSqlNetworkLink: 'mcvpc.insertSqlNetworkLink',
   insertForeignTable: 'mcvpc.insertForeignTable',
   newLinkSpec: 'mcvpc.newLinkSpec',
+  newSpec: 'mcvpc.newSpec',
+  /** The same, from a VPC node's menu (its own title). */
+  newSpecForVpc: 'mcvpc.newSpecForVpc',
 } as const;
 
 /** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */
@@ -67,6 +70,8 @@ export const ContextValue = {
   linkDeclared: 'mcvpc.linkDeclared',
   /** A link seen in the VPC that no spec names. */
   linkDetected: 'mcvpc.linkDetected',
+  /** A link whose spec document has errors (opens the Problems view). */
+  linkInvalid: 'mcvpc.linkInvalid',
   service: 'mcvpc.service',
   loadMore: 'mcvpc.loadMore',
   addRegion: 'mcvpc.addRegion',

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:spec`: validates a generated ~2,000-line spec with the project's validator
- * (parseSpecFile: plain-YAML reader or yaml, + precompiled ajv) and with yaml-language-server's language service on
+ * (parseSpecFile: the `yaml` package's parser and composer, + precompiled ajv) and with yaml-language-server's language service on
  * the same JSON Schema, side by side. Prints both medians, the ratio (ours/theirs; target ≤ 0.5)
  * and the schema errors each finds, compared by line. Exits non-zero only if the bench fails.
  */
@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { parseSpecFile, type SpecProblemCode } from '../../src/spec';
 import { specValidatorSource } from '../../src/spec/validatorSource';
+import { generateSpec } from './generatedSpec';
 
 const WARMUP = 30;
 const ITERATIONS = 40;
@@ -21,76 +22,6 @@ const TARGET_RATIO = 0.5;
 
 /** Problem codes that stand for a schema error (the others are YAML or semantic checks). */
 const SCHEMA_CODES: ReadonlySet<SpecProblemCode> = new Set(['missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'wrong-id-kind', 'invalid-port', 'duplicate-port']);
-
-function linkDocument(i: number): string {
-  const id = (prefix: string): string => `${prefix}-bp1${(i * 7919).toString(36).padStart(6, '0')}${prefix.length}`;
-  return `version: mcvpc/v1
-kind: NetworkLink
-metadata:
-  name: link_${i}
-  description: Generated link number ${i}
-region: cn-hangzhou
-vpc: ${id('vpc')}
-vSwitch: ${id('vsw')}
-securityGroup:
-  create:
-    name: maxcompute-${i}
-    description: Link ${i} network interfaces
-    inboundSource: vpc-cidr
-targets:
-  - kind: rds
-    name: db-${i}
-    instance: ${id('rm')}
-    access: whitelist
-    whitelistGroup: maxcompute
-  - kind: hbase
-    name: hbase-${i}
-    cluster: ${id('hb')}
-    access: securityGroup
-  - kind: emr
-    name: emr-${i}
-    cluster: c-${(i * 104729).toString(16).padStart(12, '0')}
-    ports: [9083, 8020, 50010]
-  - kind: custom
-    name: api-${i}
-    cidr: 10.${i % 256}.0.0/16
-    ports:
-      - 443
-      - 8443
-`;
-}
-
-/** Schema errors sprinkled over every third document: [what, from, to]. */
-const MISTAKES: Array<[string, string, string]> = [
-  ['id of the wrong kind', 'vpc: vpc-', 'vpc: vsw-'],
-  ['port out of range', '[9083, 8020, 50010]', '[9083, 70000, 50010]'],
-  ['enum typo', 'access: whitelist\n', 'access: whitelists\n'],
-  ['unknown target kind', 'kind: emr\n', 'kind: emrr\n'],
-  ['wrong version', 'version: mcvpc/v1', 'version: mcvpc/v2'],
-  ['bad inboundSource', 'inboundSource: vpc-cidr', 'inboundSource: the-vpc'],
-  ['port as text', '      - 443', '      - "443"'],
-  ['bad whitelist group', 'whitelistGroup: maxcompute', 'whitelistGroup: Max-Compute'],
-  ['unknown property', '    access: securityGroup\n', '    access: securityGroup\n    acces: whitelist\n'],
-  ['missing property', '    cidr: 10.', '    cdir: 10.'],
-];
-
-function generateSpec(targetLines: number): { text: string; injected: number } {
-  const docs: string[] = [];
-  let lines = 0;
-  let injected = 0;
-  for (let i = 0; lines < targetLines; i++) {
-    let doc = linkDocument(i);
-    if (i % 3 === 1) {
-      const [, from, to] = MISTAKES[injected % MISTAKES.length]!;
-      if (!doc.includes(from)) throw new Error(`bench generator: "${from}" not in document ${i}`);
-      doc = doc.replace(from, to);
-      injected++;
-    }
-    docs.push(doc);
-    lines += doc.split('\n').length;
-  }
-  return { text: docs.join('---\n'), injected };
-}
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
@@ -112,10 +43,7 @@ interface SideReport {
 
 /** Runs one validator over the generated spec in this (child) process and prints a SideReport. */
 async function runSide(side: Side, iterations: number): Promise<void> {
-  const generated = generateSpec(2000).text;
-  // A tab (in a comment) is outside the plain reader's subset: the same spec then goes through
-  // the `yaml` package's lexer and parser, which is what any spec outside the subset costs.
-  const text = side === 'ours-fallback' ? `${generated}#\tthe plain reader leaves tabs to the yaml package\n` : generated;
+  const text = generateSpec(2000).text;
   let validate: () => Promise<SideReport['errors']>;
   if (side !== 'theirs') {
     validate = () =>
@@ -151,7 +79,7 @@ async function runSide(side: Side, iterations: number): Promise<void> {
   process.stdout.write(JSON.stringify(report));
 }
 
-type Side = 'ours' | 'theirs' | 'ours-fallback';
+type Side = 'ours' | 'theirs';
 
 function spawnSide(side: Side, iterations: number): SideReport {
   const output = execFileSync(process.execPath, ['--import', 'tsx', __filename, side, String(iterations)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -184,9 +112,6 @@ async function main(): Promise<void> {
     }
   }
 
-  // One more process: ours on the same spec forced off the plain reader (not part of the ratio).
-  const fallback = spawnSide('ours-fallback', perRound);
-
   const ourLines = new Set(ours.errors.map(([line]) => line));
   const theirLines = new Set(theirs.errors.map(([line]) => line));
   const missed = [...theirLines].filter((line) => !ourLines.has(line)).sort((a, b) => a - b);
@@ -200,7 +125,6 @@ async function main(): Promise<void> {
   console.log(`iterations: ${ITERATIONS} per side in ${ROUNDS} alternating rounds, each after ${WARMUP} warm-up runs in a fresh process`);
   console.log(`ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`);
   console.log(`theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`);
-  console.log(`ours off the plain reader (yaml lexer+parser path, same spec + a tab) median ${median(fallback.wallMs).toFixed(2)} ms   min ${Math.min(...fallback.wallMs).toFixed(2)} ms   CPU median ${median(fallback.cpuMs).toFixed(2)} ms; same errors: ${JSON.stringify(fallback.errors) === JSON.stringify(ours.errors) ? 'yes' : 'NO'}`);
   // On a busy machine the minimum is the least disturbed run of each side.
   const minRatio = Math.min(...ours.wallMs) / Math.min(...theirs.wallMs);
   console.log(`ratio ours/theirs: ${ratio.toFixed(3)} wall-clock medians ${verdict(ratio)}; ${cpuRatio.toFixed(3)} CPU-time medians ${verdict(cpuRatio)}; ${minRatio.toFixed(3)} minima ${verdict(minRatio)}`);
@@ -215,7 +139,7 @@ async function main(): Promise<void> {
 }
 
 const [, , side, count] = process.argv;
-const run = side === 'ours' || side === 'theirs' || side === 'ours-fallback' ? runSide(side, Number(count)) : main();
+const run = side === 'ours' || side === 'theirs' ? runSide(side, Number(count)) : main();
 run.catch((error: unknown) => {
   console.error('bench:spec failed:', error);
   process.exitCode = 1;

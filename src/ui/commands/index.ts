@@ -11,6 +11,7 @@ import { addRegionCommand } from './addRegion';
 import { applyLinkCommand } from './applyLink';
 import { planLinkCommand } from './planLink';
 import { signInCommand } from './signIn';
+import { newSpecCommand } from './newSpec';
 import { clearRegionFilterCommand } from './clearRegionFilter';
 import { copyIdCommand } from './copyId';
 import { copyUsageCommand } from './copyUsage';
@@ -53,6 +54,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },
   [CommandId.insertForeignTable]: { what: 'Insert foreign table', create: insertForeignTableCommand },
   [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
+  [CommandId.newSpec]: { what: 'New Connection Spec', create: newSpecCommand },
+  [CommandId.newSpecForVpc]: { what: 'New Connection Spec', create: newSpecCommand },
 };
 
 /** A command failure as reported to the person (for the test API: the wrapper resolves to undefined). */

@@ -34,6 +34,7 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
       settings: () => session.settings(),
       profiles: async () => (await import('../../cloud')).listProfiles(),
       declaredLinks: () => specs.declared(),
+      invalidLinks: () => specs.invalid(),
       regionFilter: (profile, regionId) => filters.get(profile, regionId),
       describeError,
       logFailure: (what, error) => log.error(`${what}: ${formatDescribedError(error)}`),

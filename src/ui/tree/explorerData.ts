@@ -17,7 +17,7 @@ import { isRegionSupported, zoneSupportProblem } from '../../core/zones';
 import type { DescribedError } from '../errorReporting';
 import { linkSource, serviceAccess, unreadableAccess, type LinkSource } from './access';
 import { CallCache } from './callCache';
-import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from './links';
+import { detectLinks, matchLinks, type DeclaredLink, type InvalidDeclaredLink, type NetworkLinkView } from './links';
 import {
   addRegionNode,
   errorNode,
@@ -49,6 +49,8 @@ export interface ExplorerSource {
   profiles?(): Promise<ProfileSummary[]>;
   /** Links declared in the workspace's spec files (waits for the first scan). */
   declaredLinks(): Promise<readonly DeclaredLink[]>;
+  /** Links of spec documents with errors (shown marked, not dropped). */
+  invalidLinks?(): Promise<readonly InvalidDeclaredLink[]>;
   /** The VPC filter of a region (substring of name or id), if any. */
   regionFilter?(profile: string, regionId: string): string | undefined;
   /** A failure in words (message, code, RequestId, hint). */
@@ -309,7 +311,7 @@ export class ExplorerData {
       this.allItems(`${vpcId}/vSwitches`, this.vSwitchListing(cloud, group.vpcId), cloud),
     ]);
     const detected = detectLinks(group.vpcId, interfaces, groups);
-    const links = matchLinks({ profile: group.profile, regionId: group.regionId, vpcId: group.vpcId, declared: await this.source.declaredLinks(), detected, groups });
+    const links = matchLinks({ profile: group.profile, regionId: group.regionId, vpcId: group.vpcId, declared: await this.source.declaredLinks(), detected, groups, invalid: (await this.source.invalidLinks?.()) ?? [] });
     return { links, vSwitches };
   }
 

@@ -19,8 +19,24 @@ export interface DeclaredLink {
   file: string;
 }
 
-/** How far a link has got. */
-export type LinkState = 'connected' | 'waiting-for-console' | 'detected-unnamed';
+/**
+ * A document of a spec file that declares a link but has errors: kept in the view (in its VPC,
+ * when the document names one) with its problem count, so fixing a typo never hides the link.
+ */
+export interface InvalidDeclaredLink {
+  file: string;
+  documentIndex: number;
+  name?: string;
+  profile?: string;
+  regionId?: string;
+  vpcId?: string;
+  vSwitchId?: string;
+  /** Errors in this document (what the Problems view lists for it). */
+  problemCount: number;
+}
+
+/** How far a link has got; `spec-has-problems` for a declared link whose document has errors. */
+export type LinkState = 'connected' | 'waiting-for-console' | 'detected-unnamed' | 'spec-has-problems';
 
 /** A link as the explorer shows it. */
 export interface NetworkLinkView {
@@ -40,6 +56,8 @@ export interface NetworkLinkView {
   networkInterfaces: NetworkInterface[];
   /** Whether MaxCompute's return-traffic groups are in the VPC. */
   returnGroupsPresent: boolean;
+  /** Set when the declaring document has errors (state `spec-has-problems`). */
+  invalid?: InvalidDeclaredLink;
 }
 
 /** The security group a declared link uses: the spec's id, or the one group of the VPC with the name the spec creates. */
@@ -67,6 +85,7 @@ export function matchLinks(input: {
   declared: readonly DeclaredLink[];
   detected: readonly DetectedLink[];
   groups: readonly SecurityGroup[];
+  invalid?: readonly InvalidDeclaredLink[];
 }): NetworkLinkView[] {
   const { regionId, vpcId, groups } = input;
   const returnGroupsPresent = groups.some((g) => isMaxComputeManagedGroupName(g.name, vpcId));
@@ -98,6 +117,23 @@ export function matchLinks(input: {
       returnGroupsPresent,
     });
   }
+  const invalid = (input.invalid ?? []).filter((d) => d.regionId === regionId && d.vpcId === vpcId && (d.profile === undefined || d.profile === input.profile));
+  for (const link of invalid) {
+    const name = link.name ?? `(unnamed, ${link.file.split('/').pop() ?? link.file})`;
+    if (seenNames.has(name)) continue;
+    seenNames.add(name);
+    views.push({
+      key: `invalid:${link.file}#${link.documentIndex}`,
+      state: 'spec-has-problems',
+      name,
+      regionId,
+      vpcId,
+      vSwitchId: link.vSwitchId ?? '',
+      networkInterfaces: [],
+      returnGroupsPresent,
+      invalid: link,
+    });
+  }
   for (const found of input.detected) {
     if (explained.has(found)) continue;
     views.push({
@@ -124,5 +160,7 @@ export function linkStateText(state: LinkState): string {
       return 'waiting for the console step';
     case 'detected-unnamed':
       return 'detected (unnamed)';
+    case 'spec-has-problems':
+      return 'spec has problems';
   }
 }

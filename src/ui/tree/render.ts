@@ -4,7 +4,7 @@ import { describeRule } from '../../core/rules';
 import { SUPPORTED_REGIONS } from '../../core/zones';
 import { CommandId, ContextValue } from '../ids';
 import { accessSummaryText } from './access';
-import { linkStateText } from './links';
+import { linkStateText, type InvalidDeclaredLink } from './links';
 import type { ExplorerNode, NetworkLinkNode, SecurityGroupNode, ServiceNode, VSwitchNode, VpcGroupNode } from './nodes';
 
 /** The seed doc's own words on MaxCompute's return-traffic groups (access-vpc-direct-connection). */
@@ -153,7 +153,8 @@ function renderSecurityGroup(node: SecurityGroupNode): vscode.TreeItem {
 
 function renderLink(node: NetworkLinkNode): vscode.TreeItem {
   const { link } = node;
-  const icons = { connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')), 'waiting-for-console': new vscode.ThemeIcon('watch'), 'detected-unnamed': new vscode.ThemeIcon('question') };
+  if (link.invalid !== undefined) return renderInvalidLink(node, link.invalid);
+  const icons = { connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')), 'waiting-for-console': new vscode.ThemeIcon('watch'), 'detected-unnamed': new vscode.ThemeIcon('question'), 'spec-has-problems': new vscode.ThemeIcon('error') };
   const treeItem = item(node, link.name ?? '(unnamed link)', None, icons[link.state], link.declared !== undefined ? ContextValue.linkDeclared : ContextValue.linkDetected);
   const where = node.vSwitch?.name || link.vSwitchId;
   treeItem.description = link.state === 'detected-unnamed' ? `detected in ${where} · no spec names it` : `${linkStateText(link.state)} · ${where}`;
@@ -166,6 +167,18 @@ function renderLink(node: NetworkLinkNode): vscode.TreeItem {
   if (link.state === 'detected-unnamed') lines.push('MaxCompute\'s network interfaces are in this VPC, but no spec in the workspace names this link (MaxCompute has no API that tells its name).');
   if (link.declared !== undefined) lines.push(`Declared in \`${escape(vscode.Uri.parse(link.declared.file).path.split('/').pop() ?? link.declared.file)}\``);
   treeItem.tooltip = markdown(...lines);
+  return treeItem;
+}
+
+/** A link whose spec document has errors: marked, with its problem count; a click opens the Problems view. */
+function renderInvalidLink(node: NetworkLinkNode, invalid: InvalidDeclaredLink): vscode.TreeItem {
+  const label = node.link.name ?? '(unnamed link)';
+  const treeItem = item(node, label, None, new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')), ContextValue.linkInvalid);
+  const count = `${invalid.problemCount} problem${invalid.problemCount === 1 ? '' : 's'}`;
+  treeItem.description = `${count} · ${node.vSwitch?.name || node.link.vSwitchId || 'spec'}`;
+  const file = vscode.Uri.parse(invalid.file).path.split('/').pop() ?? invalid.file;
+  treeItem.tooltip = markdown(`**${escape(label)}** — ${count} in \`${escape(file)}\``, 'The spec cannot be planned or applied until they are fixed. Click to open the Problems view.');
+  treeItem.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
   return treeItem;
 }
 

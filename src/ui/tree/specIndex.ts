@@ -5,13 +5,16 @@
  * does not redraw the tree on every key.
  */
 import * as vscode from 'vscode';
-import type { DeclaredLink } from './links';
+import type { DeclaredLink, InvalidDeclaredLink } from './links';
 
 /** Spec files, as a glob for findFiles and the watcher. */
 export const SPEC_GLOB = '**/*.mcvpc.{yaml,yml}';
 const DEBOUNCE_MS = 300;
 /** A workspace with more spec files than this is not scanned further (the tree stays responsive). */
 const MAX_SPEC_FILES = 500;
+
+/** Problems that mean the file was not read at all (nothing to sketch from it). */
+const FILE_REFUSALS: ReadonlySet<string> = new Set(['file-too-large', 'binary-content', 'too-deep', 'too-many-documents']);
 
 /** True for a spec file's path. */
 export function isSpecPath(path: string): boolean {
@@ -21,6 +24,7 @@ export function isSpecPath(path: string): boolean {
 /** The declared links of the workspace, by file. */
 export class SpecIndex implements vscode.Disposable {
   private readonly byFile = new Map<string, DeclaredLink[]>();
+  private readonly invalidByFile = new Map<string, InvalidDeclaredLink[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -36,6 +40,7 @@ export class SpecIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => this.schedule(uri)),
       watcher.onDidDelete((uri) => {
         this.byFile.delete(uri.toString());
+        this.invalidByFile.delete(uri.toString());
         this.changed.fire();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -59,6 +64,13 @@ export class SpecIndex implements vscode.Disposable {
     return [...this.byFile.values()].flat();
   }
 
+  /** Links declared by documents with errors, after the first scan of the workspace. */
+  async invalid(): Promise<readonly InvalidDeclaredLink[]> {
+    this.scan ??= this.scanWorkspace();
+    await this.scan;
+    return [...this.invalidByFile.values()].flat();
+  }
+
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
@@ -69,6 +81,7 @@ export class SpecIndex implements vscode.Disposable {
   private async scanWorkspace(): Promise<void> {
     const files = await vscode.workspace.findFiles(SPEC_GLOB, '**/node_modules/**', MAX_SPEC_FILES);
     this.byFile.clear();
+    this.invalidByFile.clear();
     await Promise.all(files.map((uri) => this.read(uri)));
   }
 
@@ -94,15 +107,25 @@ export class SpecIndex implements vscode.Disposable {
       text = open !== undefined ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       this.byFile.delete(key);
+      this.invalidByFile.delete(key);
       return;
     }
-    // Specs with problems still declare their link (as the planner sees them); the editor shows the problems.
     // Loaded on the first spec file, not at activation: the parser brings the YAML library along.
-    const { parseSpecFile } = await import('../../spec');
-    const { specs } = parseSpecFile(text, uri.path);
+    const { parseSpecFile, linkSketches } = await import('../../spec');
+    const { specs, problems } = parseSpecFile(text, uri.path);
     this.byFile.set(
       key,
       specs.map((spec) => ({ spec, file: key })),
+    );
+    // A document with errors gives no spec; its link stays in the view, marked (the diagnostics say what is wrong).
+    const errorsByDocument = new Map<number, number>();
+    for (const p of problems) if (p.severity === 'error' && p.documentIndex !== undefined) errorsByDocument.set(p.documentIndex, (errorsByDocument.get(p.documentIndex) ?? 0) + 1);
+    const unreadable = problems.some((p) => FILE_REFUSALS.has(p.code));
+    const valid = new Set(specs.map((s) => s.documentIndex));
+    const invalid = errorsByDocument.size === 0 || unreadable ? [] : linkSketches(text).filter((s) => !valid.has(s.documentIndex) && errorsByDocument.has(s.documentIndex));
+    this.invalidByFile.set(
+      key,
+      invalid.map((sketch) => ({ ...sketch, file: key, problemCount: errorsByDocument.get(sketch.documentIndex) ?? 0 })),
     );
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * mcvpc.newSpec: New Connection Spec — region, VPC, vSwitch (supported zones first; the others
+ * shown but not choosable), the link's security group (a new one, or a basic group of the VPC),
+ * the services to reach and the link's name, each from a quick pick of real resources; then
+ * saved where the user says and opened. From a VPC node, the region and VPC are taken from it.
+ */
+import * as vscode from 'vscode';
+import { isMaxComputeManagedGroupName } from '../../core/model';
+import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
+import { SpecCatalog } from '../language/specCatalog';
+import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
+import { idFieldOf } from '../language/specSchemaNav';
+import type { CommandDeps, CommandHandler } from './deps';
+
+interface Pick<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+async function pick<T>(items: Array<Pick<T>>, placeHolder: string): Promise<T> {
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  if (chosen === undefined) throw new vscode.CancellationError();
+  return chosen.value;
+}
+
+/** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
+export function newSpecCommand(deps: CommandDeps): CommandHandler {
+  return async (arg?: unknown): Promise<string | undefined> => {
+    await deps.session.open();
+    const catalog = new SpecCatalog(() => deps.session.openSession);
+    const node = arg as { kind?: string; regionId?: string; vpc?: { vpcId: string } } | undefined;
+    const fromVpc = node?.kind === 'vpc' && node.vpc !== undefined ? { regionId: node.regionId!, vpcId: node.vpc.vpcId } : undefined;
+
+    const regionId = fromVpc?.regionId ?? (await pick(SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.name, value: r.regionId })), 'Region of the VPC (regions where MaxCompute network links exist)'));
+    const vpcs = await catalog.vpcs(regionId);
+    if (vpcs.length === 0) throw new Error(`No VPCs in ${regionId} for this profile.`);
+    const vpcId = fromVpc?.vpcId ?? (await pick(vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })), 'VPC that holds the services'));
+    const vpc = vpcs.find((v) => v.vpcId === vpcId);
+
+    const vSwitches = (await catalog.vSwitches(regionId)).filter((s) => s.vpcId === vpcId);
+    const supported = vSwitches.filter((s) => zoneSupportProblem(regionId, s.zoneId) === undefined);
+    if (supported.length === 0) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
+    const vSwitch = await pick(
+      [
+        ...supported.map((s) => ({ label: s.name || s.vSwitchId, description: `${s.vSwitchId} · ${s.zoneId} · ${s.cidrBlock}`, value: s })),
+        // Listed too, so the user sees why a vSwitch they expected cannot be used.
+        ...vSwitches.filter((s) => !supported.includes(s)).map((s) => ({ label: `$(circle-slash) ${s.name || s.vSwitchId}`, description: `${s.vSwitchId} · ${s.zoneId} · not supported`, detail: zoneSupportProblem(regionId, s.zoneId), value: s })),
+      ],
+      'vSwitch for the link\'s network interfaces (zones with network-link support first)',
+    );
+    const zoneProblem = zoneSupportProblem(regionId, vSwitch.zoneId);
+    if (zoneProblem !== undefined) throw new Error(`vSwitch ${vSwitch.vSwitchId}: ${zoneProblem}`);
+
+    const groups = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
+    const group = await pick<ScaffoldChoices['group'] | 'new'>(
+      [{ label: '$(add) A new basic security group', description: 'created by Apply', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
+      'The link\'s security group',
+    );
+
+    const services = (await catalog.services(regionId)).filter((s) => s.resource.vpcId === vpcId);
+    const chosen = await vscode.window.showQuickPick(
+      services.map((s) => {
+        const shown = s.kind.service!.present(s.resource);
+        return { label: shown.label, description: `${shown.id} · ${shown.kindText}`, service: s, shown };
+      }),
+      { canPickMany: true, placeHolder: 'Services MaxCompute must reach (none: add targets later)', ignoreFocusOut: true },
+    );
+    if (chosen === undefined) throw new vscode.CancellationError();
+
+    const { networkLinkNameProblem } = await import('../../spec');
+    const name = await vscode.window.showInputBox({ prompt: 'Name of the network link (SQL and Spark use it)', value: `${(vpc?.name || 'vpc').replace(/[^A-Za-z0-9_]/g, '_')}_link`.replace(/^[^A-Za-z]+/, 'link_'), validateInput: networkLinkNameProblem, ignoreFocusOut: true });
+    if (name === undefined) throw new vscode.CancellationError();
+
+    const text = scaffoldSpec({
+      name,
+      regionId,
+      vpc: { id: vpcId, words: [vpc?.name, vpc?.cidrBlock].filter((w) => w).join(', ') },
+      vSwitch: { id: vSwitch.vSwitchId, words: `${vSwitch.name}, zone ${vSwitch.zoneId} (supports network links)` },
+      group: group === 'new' ? { mode: 'create', name: `maxcompute-${name.replace(/_/g, '-').toLowerCase()}` } : group,
+      targets: chosen.map(({ service, shown }) => ({ kind: service.kind.kind, idField: idFieldOf(service.kind) ?? 'id', id: shown.id, words: `${shown.label}, ${shown.kindText}` })),
+    });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec': ['mcvpc.yaml'] }, title: 'Save the connection spec' });
+    if (target === undefined) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await vscode.window.showTextDocument(target);
+    return target.toString();
+  };
+}

@@ -1,0 +1,173 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { DEFAULT_SEED } from '../../src/emulator/seed';
+import { parseSpecFile } from '../../src/spec';
+import { waitFor } from '../harness/poll';
+import { activatedExtension } from './extension';
+
+const seed = DEFAULT_SEED.main;
+
+function spec(lines: { vSwitch?: string; target?: string } = {}): string {
+  return [
+    'version: mcvpc/v1',
+    'kind: NetworkLink',
+    'metadata:',
+    '  name: editor_link',
+    'region: cn-hangzhou',
+    `vpc: ${seed.vpcId}`,
+    `vSwitch: ${lines.vSwitch ?? seed.vSwitchIdH}`,
+    'securityGroup:',
+    '  create:',
+    '    name: maxcompute-editor',
+    '    inboundSource: vpc-cidr',
+    'targets:',
+    ...(lines.target ?? `  - kind: rds\n    instance: ${seed.rdsInstanceId}`).split('\n'),
+    '',
+  ].join('\n');
+}
+
+const BROKEN = spec({ target: '  - kind: rds\n    instance: xx-123\n  - kind: custom\n    name: api\n    cidr: 10.0.0.0/24\n    ports: [443, 70000]' });
+
+const written: vscode.Uri[] = [];
+
+async function writeSpec(name: string, text: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs in a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  written.push(uri);
+  return uri;
+}
+
+function ours(uri: vscode.Uri, source = 'mcvpc'): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
+}
+
+const compact = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`;
+
+async function openSession(): Promise<void> {
+  const { api } = await activatedExtension();
+  // Completion, hover and the live checks use the open session only: the Network view opens it.
+  await api.getCallerIdentity();
+}
+
+function labels(list: vscode.CompletionList): string[] {
+  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+async function completeAt(uri: vscode.Uri, line: number, character: number): Promise<vscode.CompletionList> {
+  return vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+}
+
+describe('the spec editor (in the extension host, default seed)', () => {
+  // Other suites list the workspace's declared links: leave none of these behind.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('shows exactly the problems mcvpc validate finds, with their ranges, and clears them once fixed', async () => {
+    await activatedExtension();
+    const uri = await writeSpec('broken.mcvpc.yaml', BROKEN);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const expected = parseSpecFile(BROKEN, 'broken.mcvpc.yaml').problems.map((p) => `${p.range.start.line}:${p.range.start.column}-${p.range.end.line}:${p.range.end.column} ${p.code} ${p.message}`);
+    assert.ok(expected.length >= 2, `the broken spec has problems: ${expected.join('\n')}`);
+    const shown = await waitFor(() => (ours(uri).length === expected.length ? ours(uri) : undefined), { timeoutMs: 10_000, what: 'the spec diagnostics' });
+    assert.deepEqual(shown.map(compact), expected);
+    // The port out of range is underlined where it is written: line 17 (0-based), `70000`.
+    const port = shown.find((d) => /70000/.test(d.message));
+    assert.ok(port, shown.map(compact).join('\n'));
+    assert.deepEqual([port.range.start.line, port.range.start.character, port.range.end.character], [17, 17, 22]);
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), spec());
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => ours(uri).length === 0 || undefined, { timeoutMs: 10_000, what: 'the diagnostics to clear' });
+    await document.save();
+  });
+
+  it('keeps a link whose spec has errors in the Network view, marked, opening the Problems view', async () => {
+    const { api } = await activatedExtension();
+    const uri = await writeSpec('tree-broken.mcvpc.yaml', BROKEN.replace('editor_link', 'broken_link'));
+    const roots = await api.getExplorerChildren();
+    const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
+    const region = regions.find((n) => n.kind === 'region' && n.regionId === 'cn-hangzhou')!;
+    const vpc = (await api.getExplorerChildren(region)).find((n) => n.kind === 'vpc' && n.vpc.vpcId === seed.vpcId)!;
+    const group = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks')!;
+    const link = await waitFor(
+      async () => (await api.getExplorerChildren(group)).find((n) => n.kind === 'networkLink' && n.link.name === 'broken_link'),
+      { timeoutMs: 10_000, what: 'the broken link in the tree' },
+    );
+    const item = api.getExplorerItem(link);
+    assert.match(String(item.description), /^\d+ problems? · /);
+    assert.equal(item.command?.command, 'workbench.actions.view.problems');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.ok(uri);
+  });
+
+  it('completes vpc:, vSwitch: (unsupported zone marked) and instance: with the emulator\'s resources', async () => {
+    await openSession();
+    const uri = await writeSpec('complete.mcvpc.yaml', spec());
+    const vpcs = await completeAt(uri, 5, 5);
+    assert.ok(labels(vpcs).includes(seed.vpcId), labels(vpcs).join(', '));
+    const vpcItem = vpcs.items.find((i) => (i.label as vscode.CompletionItemLabel).label === seed.vpcId)!;
+    assert.match(String(vpcItem.detail), /mcvpc-app · 192\.168\.0\.0\/16/);
+
+    const vSwitches = await completeAt(uri, 6, 9);
+    const b = vSwitches.items.find((i) => (i.label as vscode.CompletionItemLabel).label === seed.vSwitchIdB);
+    const h = vSwitches.items.find((i) => (i.label as vscode.CompletionItemLabel).label === seed.vSwitchIdH);
+    assert.ok(b && h, labels(vSwitches).join(', '));
+    assert.deepEqual(b.tags, [vscode.CompletionItemTag.Deprecated]);
+    assert.match(String(b.detail), /cn-hangzhou-b · not supported/);
+    assert.ok(String(h.sortText) < String(b.sortText), 'supported zones first');
+
+    const instances = await completeAt(uri, 13, 14);
+    assert.ok(labels(instances).includes(seed.rdsInstanceId), labels(instances).join(', '));
+    const keys = await completeAt(uri, 4, 0);
+    assert.ok(labels(keys).includes('profile'), 'schema keys not yet written');
+  });
+
+  it('hovers a vSwitch id with its zone, support and console link', async () => {
+    await openSession();
+    const uri = await writeSpec('hover.mcvpc.yaml', spec());
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(6, 12));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /cn-hangzhou-h/);
+    assert.match(text, /supports network links/);
+    assert.match(text, /Open in console/);
+  });
+
+  it('warns about a vSwitch in an unsupported zone and offers a supported one of the VPC', async () => {
+    await openSession();
+    const uri = await writeSpec('live.mcvpc.yaml', spec({ vSwitch: seed.vSwitchIdB }));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'zone-unsupported'), { timeoutMs: 15_000, what: 'the live zone warning' });
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(warning.range.start.line, 6);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range);
+    const fix = actions.find((a) => a.kind?.value === 'quickfix' && /^Use vsw-/.test(a.title));
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.ok(fix.title.includes(seed.vSwitchIdH) || fix.title.includes(seed.vSwitchIdJ), fix.title);
+  });
+
+  it('puts Plan · Apply · Usage above each link, and the lenses run', async () => {
+    await openSession();
+    const uri = await writeSpec('lens.mcvpc.yaml', spec());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lenses = await waitFor(
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the CodeLenses' },
+    );
+    assert.deepEqual(lenses.map((l) => l.command?.title).slice(0, 3), ['Plan editor_link', 'Apply…', 'Usage']);
+    const usage = lenses.find((l) => l.command?.title === 'Usage')!.command!;
+    const copied = await vscode.commands.executeCommand<string>(usage.command, ...(usage.arguments ?? []));
+    assert.match(copied, /editor_link/);
+    const plan = lenses[0]!.command!;
+    const planText = await vscode.commands.executeCommand<string>(plan.command, ...(plan.arguments ?? []));
+    assert.match(planText, /editor_link/);
+  });
+});

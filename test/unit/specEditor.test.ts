@@ -1,0 +1,219 @@
+/** The spec editor's pure logic over tables of documents and cursor positions: completion, hover, live checks, problems shown. */
+import { strict as assert } from 'node:assert';
+import type { RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../src/core/model';
+import { parseSpecFile, specSchema, type SpecProblem } from '../../src/spec';
+import { rdsKind } from '../../src/targets/rds';
+import { TARGET_KINDS, targetKind, targetPlanners, type SchemaObject } from '../../src/targets';
+import type { CatalogService } from '../../src/ui/language/specCatalog';
+import { completionItems, idFieldAt, type IdChoices } from '../../src/ui/language/specCompletionItems';
+import { cursorContext } from '../../src/ui/language/specCursor';
+import { hoverFor } from '../../src/ui/language/specHoverText';
+import { closest, editorLiveFindings, type EditorLiveInput } from '../../src/ui/language/specLiveChecks';
+import { editorProblems, parseDelayMs } from '../../src/ui/language/specProblems';
+import { idFieldOf } from '../../src/ui/language/specSchemaNav';
+import { matchLinks } from '../../src/ui/tree/links';
+
+const SCHEMA = specSchema as SchemaObject;
+const REGION = 'cn-hangzhou';
+const VPC = 'vpc-app1';
+const vpc = (vpcId: string, name: string, cidrBlock: string): Vpc => ({ vpcId, regionId: REGION, name, cidrBlock, status: 'Available', ownerId: '1', isDefault: false, vSwitchIds: [] });
+const vSwitch = (vSwitchId: string, zoneId: string, name: string, vpcId = VPC, free = 100): VSwitch => ({ vSwitchId, vpcId, zoneId, name, cidrBlock: '192.168.1.0/24', status: 'Available', availableIpAddressCount: free });
+const group = (securityGroupId: string, name: string, extra: Partial<SecurityGroup> = {}): SecurityGroup => ({ securityGroupId, regionId: REGION, vpcId: VPC, name, description: '', type: 'normal', managedByMaxCompute: false, ...extra });
+const rds = (instanceId: string, description: string, vpcId = VPC): RdsInstance => ({ kind: 'rds', instanceId, regionId: REGION, description, engine: 'MySQL', engineVersion: '8.0', vpcId, vSwitchId: 'vsw-h', status: 'Running', port: 3306 });
+
+const VPCS = [vpc(VPC, 'mcvpc-app', '192.168.0.0/16'), vpc('vpc-other', 'other', '10.0.0.0/8')];
+const VSWITCHES = [vSwitch('vsw-h', 'cn-hangzhou-h', 'app-h', VPC, 50), vSwitch('vsw-j', 'cn-hangzhou-j', 'app-j', VPC, 200), vSwitch('vsw-b', 'cn-hangzhou-b', 'app-b'), vSwitch('vsw-x', 'cn-hangzhou-h', 'elsewhere', 'vpc-other')];
+const GROUPS = [
+  group('sg-basic', 'app-basic'),
+  group('sg-adv', 'app-advanced', { type: 'enterprise' }),
+  group('sg-mc', `MaxCompute-vpc-${VPC}`, { managedByMaxCompute: true }),
+  group('sg-far', 'far', { vpcId: 'vpc-other' }),
+];
+const SERVICES: CatalogService[] = [
+  { kind: rdsKind, resource: rds('rm-orders1', 'orders') },
+  { kind: rdsKind, resource: rds('rm-far1', 'far', 'vpc-other') },
+];
+const CHOICES: IdChoices = { vpcs: VPCS, vSwitches: VSWITCHES, groups: GROUPS, services: SERVICES };
+
+const HEAD = `version: mcvpc/v1\nkind: NetworkLink\nmetadata:\n  name: orders_link\nregion: ${REGION}\nvpc: ${VPC}\n`;
+
+/** Completion at the `|` of a document. */
+function complete(marked: string, choices: IdChoices = CHOICES) {
+  const ctx = cursorContext(marked.replace('|', ''), marked.indexOf('|'));
+  assert.ok(ctx, 'a cursor context');
+  return completionItems(SCHEMA, ctx, choices);
+}
+
+describe('spec editor: completion', () => {
+  const table: Array<[string, string, string[], string[]]> = [
+    // [what, document, labels offered (in order, a prefix of the list), labels not offered]
+    ['top-level keys not yet written, required first', `${HEAD}|`, ['version'.replace('version', 'vSwitch')], ['vpc', 'region', 'metadata']],
+    ['kind of a target: every kind of the table', `${HEAD}targets:\n  - kind: |`, TARGET_KINDS.map((k) => k.kind), []],
+    ['inboundSource enum', `${HEAD}securityGroup:\n  create:\n    inboundSource: |`, ['vpc-cidr', 'vswitch-cidr'], []],
+    ['VPCs of the region', `${HEAD.replace(`vpc: ${VPC}\n`, '')}vpc: |`, ['vpc-app1', 'vpc-other'], []],
+    ['vSwitches of the VPC, supported zones first', `${HEAD}vSwitch: |`, ['vsw-h', 'vsw-j', 'vsw-b'], ['vsw-x']],
+    ['the link group: basic, not MaxCompute\'s, in the VPC', `${HEAD}securityGroup:\n  id: |`, ['sg-basic'], ['sg-adv', 'sg-mc', 'sg-far']],
+    ['an RDS target: the VPC\'s instances', `${HEAD}targets:\n  - kind: rds\n    instance: |`, ['rm-orders1'], ['rm-far1']],
+    ['keys of an RDS target', `${HEAD}targets:\n  - kind: rds\n    |`, ['instance'], ['kind', 'cluster']],
+    ['regions with network links', `version: mcvpc/v1\nregion: |`, ['cn-hangzhou', 'cn-beijing'], []],
+  ];
+  for (const [what, doc, offered, absent] of table) {
+    it(what, () => {
+      const items = complete(doc).sort((a, b) => a.sortText.localeCompare(b.sortText));
+      const labels = items.map((i) => i.label);
+      for (const label of absent) assert.ok(!labels.includes(label), `${label} offered: ${labels.join(', ')}`);
+      if (what.startsWith('top-level')) {
+        assert.ok(labels.includes('vSwitch') && labels.includes('securityGroup') && labels.includes('profile'), labels.join(', '));
+        assert.ok(labels.indexOf('vSwitch') < labels.indexOf('profile'), 'required keys first');
+        return;
+      }
+      const inOrder = labels.filter((l) => offered.includes(l));
+      assert.deepEqual(inOrder.slice(0, offered.length), offered, labels.join(', '));
+    });
+  }
+
+  it('marks a vSwitch in an unsupported zone, with the reason', () => {
+    const b = complete(`${HEAD}vSwitch: |`).find((i) => i.label === 'vsw-b')!;
+    assert.equal(b.unusable, true);
+    assert.match(b.documentation!, /Zone cn-hangzhou-b does not support MaxCompute network links/);
+    assert.equal(complete(`${HEAD}vSwitch: |`).find((i) => i.label === 'vsw-h')!.unusable, false);
+  });
+
+  it('adds the name as a trailing comment, unless the line has one', () => {
+    assert.equal(complete(`${HEAD.replace(`vpc: ${VPC}\n`, '')}vpc: |`).find((i) => i.label === VPC)!.insertText, `${VPC}   # mcvpc-app, 192.168.0.0/16`);
+    assert.equal(complete(`${HEAD.replace(`vpc: ${VPC}\n`, '')}vpc: |  # the app`).find((i) => i.label === VPC)!.insertText, VPC);
+  });
+
+  it('opens a mapping or a list on the next line for keys that take one', () => {
+    const items = complete(`${HEAD}|`);
+    assert.equal(items.find((i) => i.label === 'securityGroup')!.insertText, 'securityGroup:\n  ');
+    assert.equal(items.find((i) => i.label === 'targets')!.insertText, 'targets:\n  - ');
+    assert.equal(items.find((i) => i.label === 'vSwitch')!.insertText, 'vSwitch: ');
+  });
+
+  it('finds every service kind\'s id field in its schema fragment, not by its name', () => {
+    for (const kind of TARGET_KINDS.filter((k) => k.service !== undefined)) {
+      const field = idFieldOf(kind);
+      assert.ok(field, `${kind.kind} has an id field`);
+      const ctx = cursorContext(`${HEAD}targets:\n  - kind: ${kind.kind}\n    ${field}: `, 10_000)!;
+      assert.deepEqual(idFieldAt(SCHEMA, ctx), { resource: 'service', kind: targetKind(kind.kind) });
+    }
+  });
+});
+
+describe('spec editor: hover', () => {
+  it('a vSwitch: name, CIDR, zone and its support, console page', () => {
+    const hover = hoverFor({ resource: 'vSwitch' }, 'vsw-b', REGION, { vSwitches: VSWITCHES })!;
+    const text = hover.lines.join('\n');
+    assert.match(text, /\*\*app-b\*\* `vsw-b`/);
+    assert.match(text, /192\.168\.1\.0\/24/);
+    assert.match(text, /Zone cn-hangzhou-b does not support MaxCompute network links/);
+    assert.match(hover.consoleUrl!, /vpc\.console\.aliyun\.com\/vpc\/cn-hangzhou\/switches\/vsw-b/);
+  });
+
+  it('a security group: type, MaxCompute\'s lock, rules summary', () => {
+    const rules = [{ direction: 'ingress' as const, policy: 'accept' as const, protocol: 'TCP' as const, portRange: '3306/3306', priority: 1, peerCidr: '192.168.0.0/16' }];
+    const text = hoverFor({ resource: 'linkGroup' }, 'sg-mc', REGION, { groups: GROUPS, rules })!.lines.join('\n');
+    assert.match(text, /return-traffic groups: never modify it/);
+    assert.match(text, /Rules: 1 inbound, 0 outbound/);
+    assert.match(hoverFor({ resource: 'linkGroup' }, 'sg-adv', REGION, { groups: GROUPS, rules: [] })!.lines.join('\n'), /Advanced groups deny outbound/);
+  });
+
+  it('a service through its kind\'s present(): label, kind text, facts; a missing id says so', () => {
+    const text = hoverFor({ resource: 'service', kind: rdsKind }, 'rm-orders1', REGION, { services: SERVICES })!.lines.join('\n');
+    assert.match(text, /\*\*orders\*\* `rm-orders1` — RDS MySQL 8\.0/);
+    assert.match(text, /Port: 3306/);
+    assert.match(hoverFor({ resource: 'service', kind: rdsKind }, 'rm-nope', REGION, { services: SERVICES })!.lines[0]!, /was not found in cn-hangzhou/);
+  });
+});
+
+describe('spec editor: live checks (the planner\'s, on the read model)', () => {
+  function findings(text: string, input: Partial<EditorLiveInput> = {}) {
+    const { specs, problems } = parseSpecFile(text);
+    assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
+    const spec = specs[0]!;
+    const targets = spec.targets.map((t) => {
+      const found = SERVICES.find((s) => s.kind.kind === t.kind && s.kind.service!.idOf(s.resource) === targetKind(t.kind).resourceIdOf(t));
+      return found === undefined ? { kind: t.kind, whitelist: [], securityGroupIds: [] } : { kind: t.kind, resource: found.resource, whitelist: [], securityGroupIds: [] };
+    });
+    return editorLiveFindings(spec, { vpcs: VPCS, vSwitches: VSWITCHES, groups: GROUPS, services: SERVICES, targets, ...input }, targetPlanners, text);
+  }
+  const doc = (lines: { vpc?: string; vSwitch?: string; group?: string; target?: string }) =>
+    `version: mcvpc/v1\nkind: NetworkLink\nmetadata:\n  name: orders_link\nregion: ${REGION}\nvpc: ${lines.vpc ?? VPC}\nvSwitch: ${lines.vSwitch ?? 'vsw-h'}\nsecurityGroup:\n  id: ${lines.group ?? 'sg-basic'}\n${lines.target === undefined ? '' : `targets:\n  - kind: rds\n    instance: ${lines.target}\n`}`;
+
+  const table: Array<[string, Parameters<typeof doc>[0], string, string | undefined, string | undefined]> = [
+    // [what, document, code, quick-fix replacement, the line of the flagged text]
+    ['a VPC that does not exist: the closest id', { vpc: 'vpc-app2' }, 'vpc-not-found', VPC, `vpc: vpc-app2`],
+    ['a vSwitch that does not exist: the closest of the VPC', { vSwitch: 'vsw-jj' }, 'vswitch-not-found', 'vsw-j', 'vSwitch: vsw-jj'],
+    ['a vSwitch in an unsupported zone: the supported one with most room', { vSwitch: 'vsw-b' }, 'zone-unsupported', 'vsw-j', 'vSwitch: vsw-b'],
+    ['a vSwitch of another VPC', { vSwitch: 'vsw-x' }, 'vswitch-other-vpc', 'vsw-j', 'vSwitch: vsw-x'],
+    ['an advanced group: a basic one', { group: 'sg-adv' }, 'group-advanced', 'sg-basic', '  id: sg-adv'],
+    ['MaxCompute\'s group: a basic one', { group: 'sg-mc' }, 'group-managed', 'sg-basic', '  id: sg-mc'],
+    ['a target that does not exist: the closest instance', { target: 'rm-orderz1' }, 'target-not-found', 'rm-orders1', '    instance: rm-orderz1'],
+    ['a target in another VPC: warned, no obvious fix', { target: 'rm-far1' }, 'target-other-vpc', undefined, '    instance: rm-far1'],
+  ];
+  for (const [what, lines, code, replacement, flaggedLine] of table) {
+    it(what, () => {
+      const text = doc(lines);
+      const found = findings(text).find((f) => f.check.code === code);
+      assert.ok(found, `${code} in ${JSON.stringify(findings(text).map((f) => f.check.code))}`);
+      assert.equal(found.check.severity, 'warning');
+      assert.equal(found.fix?.newText, replacement);
+      const line = text.split('\n')[found.check.range.start.line];
+      assert.equal(line, flaggedLine);
+    });
+  }
+
+  it('finds nothing in a spec that matches the cloud, and leaves RAM and identity checks to Plan', () => {
+    assert.deepEqual(findings(doc({ target: 'rm-orders1' })).map((f) => f.check.message), []);
+  });
+
+  it('picks the closest by id or by name', () => {
+    assert.equal(closest('app-j', VSWITCHES, (s) => s.vSwitchId, (s) => s.name)?.vSwitchId, 'vsw-j');
+    assert.equal(closest('vsw-hh', VSWITCHES, (s) => s.vSwitchId, (s) => s.name)?.vSwitchId, 'vsw-h');
+  });
+});
+
+describe('spec editor: problems shown', () => {
+  const problem = (code: SpecProblem['code']): SpecProblem => ({ code, message: code, severity: 'error', range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 1, offset: 1 } } });
+  it('leaves schema problems to Red Hat YAML while it is active, and only those', () => {
+    const all = [problem('yaml-syntax'), problem('invalid-value'), problem('missing-property'), problem('duplicate-link-name' as SpecProblem['code'])];
+    assert.deepEqual(editorProblems(all, false).map((p) => p.code), all.map((p) => p.code));
+    assert.deepEqual(editorProblems(all, true).map((p) => p.code), ['yaml-syntax', 'duplicate-link-name']);
+  });
+
+  it('parses at once after a keystroke, except in a very large spec', () => {
+    assert.equal(parseDelayMs(0), 0);
+    assert.equal(parseDelayMs(20_000), 0, 'a 300-line spec');
+    assert.ok(parseDelayMs(1_000_000) > 0 && parseDelayMs(1_000_000) <= 300);
+  });
+});
+
+describe('Network view: a link whose spec has errors', () => {
+  it('stays in its VPC, marked with its problem count', () => {
+    const invalid = [{ file: 'file:///ws/a.mcvpc.yaml', documentIndex: 0, name: 'broken_link', regionId: REGION, vpcId: VPC, vSwitchId: 'vsw-h', problemCount: 2 }];
+    const views = matchLinks({ profile: 'main', regionId: REGION, vpcId: VPC, declared: [], detected: [], groups: [], invalid });
+    assert.deepEqual(views.map((v) => [v.name, v.state, v.invalid?.problemCount]), [['broken_link', 'spec-has-problems', 2]]);
+    assert.deepEqual(matchLinks({ profile: 'main', regionId: REGION, vpcId: 'vpc-other', declared: [], detected: [], groups: [], invalid }), []);
+  });
+});
+
+describe('spec editor: New Connection Spec', () => {
+  it('scaffolds a spec that validates, with names as comments', async () => {
+    const { scaffoldSpec } = await import('../../src/ui/language/specScaffold');
+    for (const group of [{ mode: 'create' as const, name: 'maxcompute-orders' }, { mode: 'existing' as const, id: 'sg-basic', words: 'app-basic' }]) {
+      const text = scaffoldSpec({
+        name: 'orders_link',
+        regionId: REGION,
+        vpc: { id: VPC, words: 'mcvpc-app, 192.168.0.0/16' },
+        vSwitch: { id: 'vsw-h', words: 'app-h, zone cn-hangzhou-h' },
+        group,
+        targets: [{ kind: 'rds', idField: idFieldOf(rdsKind)!, id: 'rm-orders1', words: 'orders, RDS MySQL 8.0' }],
+      });
+      const { specs, problems } = parseSpecFile(text);
+      assert.deepEqual(problems, [], text);
+      assert.equal(specs[0]!.vpcId, VPC);
+      assert.match(text, /instance: rm-orders1 {3}# orders, RDS MySQL 8\.0/);
+    }
+  });
+});

@@ -119,3 +119,10 @@ export async function linkFootprint(emu: Emulator): Promise<unknown> {
 }
 
 export { DEFAULT_SEED };
+
+/** Does the teardown's console step: deletes the network link through the emulator's console endpoint. */
+export async function deleteLinkInConsole(emu: Emulator, spec: ConnectionSpec): Promise<void> {
+  const query = new URLSearchParams({ accountId: M.accountId, regionId: spec.regionId });
+  const { status, json } = await control(emu, 'DELETE', `/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?${query}`);
+  assert.equal(status, 200, JSON.stringify(json));
+}

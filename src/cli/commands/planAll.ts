@@ -1,6 +1,6 @@
-/** Shared by plan and apply: read the spec file, then the live state of each link, and plan it. */
-import { renderPlan, type Plan } from '../../core/plan';
-import { planSpec } from '../../engine';
+/** Shared by plan, apply and destroy: read the spec file, then the live state of each link, and plan it (or its teardown). */
+import { renderPlan, type Plan, type PlanPurpose } from '../../core/plan';
+import { planSpec, planSpecTeardown } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
@@ -12,7 +12,8 @@ export interface PlannedLink {
 }
 
 /** The plans of every link in the file, or undefined after printing why there are none (exit 1). */
-export async function planAll(args: LinkCommandArgs, sessions: CloudSessions): Promise<PlannedLink[] | undefined> {
+export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, purpose: PlanPurpose = 'apply'): Promise<PlannedLink[] | undefined> {
+  const planner = purpose === 'destroy' ? planSpecTeardown : planSpec;
   const input = await readSpecInput(args.file);
   for (const problem of input.problems) {
     if (!input.valid || problem.severity !== 'info') process.stderr.write(`${formatProblem(args.file, problem)}\n`);
@@ -27,7 +28,7 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions): P
     process.stderr.write(`Reading the live state of "${spec.networkLinkName}" in ${spec.regionId}…\n`);
     try {
       const cloud = await sessions.forSpec(spec);
-      const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint() });
+      const { plan } = await planner(cloud, spec, { emulatorEndpoint: emulatorEndpoint() });
       planned.push({ spec, plan });
     } catch (err) {
       process.stderr.write(`${args.file}: "${spec.networkLinkName}": ${describeFailure(err)}\n`);

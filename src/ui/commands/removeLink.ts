@@ -5,16 +5,11 @@
  * exists) with the values to find it by; run again afterwards, it deletes the link's group.
  */
 import * as vscode from 'vscode';
-import { formatSummary, planHasChanges, STEP_SYMBOLS, type Plan } from '../../core/plan';
+import { formatSummary, planHasChanges, removalLines } from '../../core/plan';
 import { planDeclaredLink, showPlanDocument } from '../linkPlanning';
 import { reportOutcome, runPlanWithProgress } from '../planRun';
 import type { CommandDeps, CommandHandler } from './deps';
 import { nodeArgument } from './nodeArgument';
-
-/** The confirmation's lines: each removal, each step left to a person. */
-export function removalList(plan: Plan): string[] {
-  return plan.steps.filter((s) => s.action === 'remove' || s.action === 'manual').map((s) => `${STEP_SYMBOLS[s.action]} ${s.title}`);
-}
 
 /** The command's handler; `{ confirmed: true }` as second argument skips the question (tests). Resolves to the outcome. */
 export function removeLinkCommand(deps: CommandDeps): CommandHandler {
@@ -37,7 +32,7 @@ export function removeLinkCommand(deps: CommandDeps): CommandHandler {
     const confirmed = (options as { confirmed?: boolean } | undefined)?.confirmed === true;
     if (!confirmed) {
       const removeLabel = 'Remove';
-      const detail = [...removalList(plan), '', `${formatSummary(plan.summary)} Region ${spec.regionId}, VPC ${spec.vpcId}. Nothing else is touched.`].join('\n');
+      const detail = [...removalLines(plan), '', `${formatSummary(plan.summary)} Region ${spec.regionId}, VPC ${spec.vpcId}. Nothing else is touched.`].join('\n');
       const answer = await vscode.window.showWarningMessage(`Remove network link ${spec.networkLinkName}?`, { modal: true, detail }, removeLabel);
       if (answer !== removeLabel) return undefined;
     }

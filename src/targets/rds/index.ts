@@ -122,6 +122,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
         await modify(entry, 'Delete');
       },
       readSecurityGroups: () => readSecurityGroups(cloud, regionId, instanceId, options),
+      // [unverified] An empty SecurityGroupId unbinds the last group (teardown of an instance bound only to the link's group).
       writeSecurityGroups: async (ids) => void (await cloud.rds.modifySecurityGroupConfiguration({ RegionId: regionId, DBInstanceId: instanceId, SecurityGroupId: ids.join(',') })),
       maxSecurityGroups: RDS_MAX_SECURITY_GROUPS,
     }, ctx);

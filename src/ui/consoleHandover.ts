@@ -15,7 +15,7 @@ export function showConsoleHandover(linkName: string, handover: ConsoleHandover,
   const removing = purpose === 'destroy';
   picker.title = `${removing ? 'Delete' : 'Create'} network link ${linkName} in the MaxCompute console`;
   picker.placeholder = removing
-    ? 'In Tenants > Network Connection, find the link with these values and delete it; then run Remove Network Link again to delete its security group'
+    ? 'Delete the link with these values in Tenants > Network Connection; then Remove again'
     : 'Enter these values in Tenants > Network Connection; pick or click $(copy) to copy one';
   picker.ignoreFocusOut = true;
   picker.items = [

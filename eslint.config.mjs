@@ -3,7 +3,57 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Layers that must stay free of 'vscode' so they run in plain Node and in the CLI. */
-const pureLayers = ['src/core/**', 'src/cloud/**', 'src/emulator/**', 'src/spec/**', 'src/cli/**', 'src/shared/**', 'src/engine/**'];
+const pureLayers = ['src/core/**', 'src/cloud/**', 'src/emulator/**', 'src/spec/**', 'src/cli/**', 'src/shared/**', 'src/engine/**', 'src/targets/**'];
+
+/**
+ * The arrows of HOUSE_STYLE.md: ui → (cli, spec, engine, targets) → cloud → core, spec → targets,
+ * cli → emulator (`mcvpc emulator`); nothing imports a folder that imports it back. Each layer
+ * lists the folders it must not import; the emulator may take core's *types* only, so it stays an
+ * independent oracle. (`src/shared/protocol.ts` imports nothing.)
+ */
+const FORBIDDEN_ARROWS = {
+  core: ['cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
+  cloud: ['targets', 'engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
+  targets: ['engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
+  spec: ['engine', 'cli', 'ui', 'emulator', 'shared'],
+  engine: ['spec', 'cli', 'ui', 'emulator', 'shared'],
+  cli: ['ui', 'shared'],
+  ui: ['cli', 'emulator'],
+  shared: ['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator'],
+};
+
+/** An import of folder `name` from anywhere (`../cloud`, `../../cloud/reads`). */
+const folderPatterns = (names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+const arrowRules = [
+  ...Object.entries(FORBIDDEN_ARROWS).map(([layer, forbidden]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/ui imports vscode: see HOUSE_STYLE.md.' }].filter(() => layer !== 'ui'),
+        patterns: [{ group: folderPatterns(forbidden), message: `src/${layer} must not import ${forbidden.join(', ')} (layer arrows: eslint.config.mjs, HOUSE_STYLE.md).` }],
+      }],
+    },
+  })),
+  {
+    files: ['src/emulator/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The emulator never imports vscode.' }],
+        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'shared']), allowTypeImports: true, message: 'The emulator takes nothing from the product but core types (import type): it is an independent oracle.' }],
+      }],
+    },
+  },
+  {
+    files: ['webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Webview code runs in the browser: no vscode.' }],
+        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator']), message: 'Webview code imports only src/shared.' }],
+      }],
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'media/vendor/**', 'test-results/**'] },
@@ -25,10 +75,11 @@ export default tseslint.config(
     files: pureLayers,
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'Pure layers (core, cloud, emulator, spec, cli, shared, engine) must not import vscode: see HOUSE_STYLE.md.' }],
+        paths: [{ name: 'vscode', message: 'Pure layers (core, cloud, emulator, spec, cli, shared, engine, targets) must not import vscode: see HOUSE_STYLE.md.' }],
       }],
     },
   },
+  ...arrowRules,
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', 'eslint.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly' } },

@@ -13,7 +13,7 @@
  */
 
 import { Caller, type CallOptions, type RetryNotice } from './caller';
-import { ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
 import { ConcurrencyLimiter } from './limiter';
 import { cloudListings, type CloudListings } from './listings';
 import { redactingLogger, silentLogger, type CloudLogger } from './logger';
@@ -82,6 +82,9 @@ export interface Cloud {
   withRegion(regionId: string): Cloud;
 }
 
+/** The session's product APIs alone (what the engine and the target kinds call). */
+export type CloudProducts = Omit<Cloud, 'regionId' | 'accountProfile' | 'credentialInfo' | 'lists' | 'fetchPage' | 'fetchAll' | 'withRegion'>;
+
 /** Used when neither the options, the environment nor the profile name a region. */
 export const FALLBACK_REGION = 'cn-hangzhou';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -107,7 +110,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     redactor,
     onRetry: options.onRetry,
   };
-  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId }), credentials, session);
+  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId: checkRegionId(regionId) }), credentials, session);
   return session(options.regionId ?? credentials.regionId ?? FALLBACK_REGION);
 }
 
@@ -142,7 +145,8 @@ function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (
   };
 }
 
-export { CloudError, isCancellation, type CloudErrorKind } from './errors';
+export { CloudError, isCancellation, isNotFoundError, isNoCredentialsError, type CloudErrorKind } from './errors';
+export { describeError, formatDescribedError, hintFor, type DescribedError } from './describeError';
 export type { CloudLogger, LogFields } from './logger';
 export { formatLogLine, silentLogger } from './logger';
 export type { CallOptions, RetryNotice } from './caller';

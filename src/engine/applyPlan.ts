@@ -6,7 +6,7 @@
  */
 import { CloudError, isCancellation } from '../cloud';
 import { KNOWN_AFTER_APPLY, type ConsoleHandover, type Plan, type PlanStep } from '../core/plan';
-import type { ConnectionSpec } from '../spec/types';
+import type { ConnectionSpec } from '../core/specModel';
 import { CancelledError, type EngineCloud } from './engineCloud';
 import { runOperation } from './stepActions';
 import { ApplyRefusal, type StepContext } from './stepContext';

@@ -5,7 +5,7 @@
 
 // Per-kind defaults live with their kind (src/targets/<kind>); the parser's own stay here.
 export { DEFAULT_EMR_PORTS } from '../targets/emr';
-export { DEFAULT_WHITELIST_GROUP, SHARED_WHITELIST_GROUPS } from '../targets/shared/serviceSpec';
+export { DEFAULT_WHITELIST_GROUP, SHARED_WHITELIST_GROUPS } from '../targets/common/serviceSpec';
 
 /** RDS and HBase targets go through the IP whitelist unless the spec says `access: securityGroup`. */
 export const DEFAULT_ACCESS = 'whitelist';

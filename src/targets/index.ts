@@ -4,13 +4,16 @@
  */
 import type { TargetPlanning } from '../core/plan';
 import { customKind } from './custom';
+import { ecsKind } from './ecs';
 import { emrKind } from './emr';
 import { hbaseKind } from './hbase';
 import type { AnyTargetKind } from './kind';
+import { lindormKind } from './lindorm';
+import { polardbKind } from './polardb';
 import { rdsKind } from './rds';
 
 /** Every kind, in the order the schema, the form and the Network view list them. */
-export const TARGET_KINDS: readonly AnyTargetKind[] = [rdsKind, hbaseKind, emrKind, customKind];
+export const TARGET_KINDS: readonly AnyTargetKind[] = [rdsKind, polardbKind, hbaseKind, lindormKind, emrKind, ecsKind, customKind];
 
 const byName = new Map(TARGET_KINDS.map((k) => [k.kind, k]));
 

@@ -198,6 +198,11 @@ describe('cloud endpoints', () => {
     assert.equal(productHost('Emr', 'cn-hangzhou'), 'emr.cn-hangzhou.aliyuncs.com');
     assert.equal(productHost('Ram', 'cn-shenzhen'), 'ram.aliyuncs.com');
     assert.equal(productHost('Sts', 'us-east-1'), 'sts.aliyuncs.com');
+    // PolarDB: the TypeScript SDK's endpoint map, else the regional rule; Lindorm (hitsdb): the regional rule only.
+    assert.equal(productHost('polardb', 'cn-hangzhou'), 'polardb.aliyuncs.com');
+    assert.equal(productHost('polardb', 'cn-wulanchabu'), 'polardb.aliyuncs.com');
+    assert.equal(productHost('polardb', 'ap-southeast-1'), 'polardb.ap-southeast-1.aliyuncs.com');
+    assert.equal(productHost('hitsdb', 'cn-hangzhou'), 'hitsdb.cn-hangzhou.aliyuncs.com');
   });
 
   it('parses overrides and rejects malformed ones with the source named', () => {

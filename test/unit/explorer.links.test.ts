@@ -5,8 +5,8 @@ import { accessSummaryText, linkSource, serviceAccess, type LinkSource } from '.
 import type { SecurityGroup } from '../../src/core/model';
 import type { WhitelistGroup } from '../../src/core/plan';
 import { DEFAULT_EMR_PORTS } from '../../src/targets/emr';
-import { portLinkAccess } from '../../src/targets/shared/portRules';
-import { serviceLinkAccess } from '../../src/targets/shared/serviceAccess';
+import { portLinkAccess } from '../../src/targets/common/portRules';
+import { serviceLinkAccess } from '../../src/targets/common/serviceAccess';
 
 type Settings = { kind: 'rds' | 'hbase'; whitelist: WhitelistGroup[]; securityGroupIds: string[] } | { kind: 'emr'; group?: SecurityGroup; rules: SecurityGroupRule[] };
 

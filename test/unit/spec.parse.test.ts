@@ -100,7 +100,7 @@ describe('spec: schema problems', () => {
       ['invalid-port', 'error', 19, 18, 19, 23, 'targets[1].ports[1]: 70000 is not a port (1–65535)'],
       ['duplicate-port', 'error', 19, 25, 19, 29, 'targets[1].ports[2]: port 9083 is listed twice (also at [0])'],
       ['invalid-port', 'error', 19, 31, 19, 37, 'targets[1].ports[3]: "hive" is not a port (1–65535)'],
-      ['invalid-value', 'error', 20, 10, 20, 15, 'targets[2].kind: "redis" is not one of rds, hbase, emr or custom'],
+      ['invalid-value', 'error', 20, 10, 20, 15, 'targets[2].kind: "redis" is not one of rds, polardb, hbase, lindorm, emr, ecs or custom'],
       ['missing-property', 'error', 22, 4, 22, 16, 'targets[3]: missing `name` (What this service is, shown in plans and the editor.)'],
       ['missing-property', 'error', 22, 4, 22, 16, 'targets[3]: missing `ports` (TCP ports MaxCompute must reach, each 1–65535, each once.)'],
     ]);

@@ -5,6 +5,7 @@
  * and only if it is an apply plan.
  */
 import { readFile } from 'node:fs/promises';
+import { escapeForMessage } from '../../core/displayText';
 import { parseSavedPlanFile, stalePlanReason } from '../../engine';
 import { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
@@ -12,8 +13,8 @@ import { approved, carryOut, showPlans } from './carryOut';
 import { planAll, type PlannedLink } from './planAll';
 
 /** Why the saved plan file does not fit the fresh plans, or undefined when it does. */
-async function savedPlanProblem(file: string, planned: readonly PlannedLink[]): Promise<string | undefined> {
-  const saved = parseSavedPlanFile(await readFile(file, 'utf8'), file);
+function savedPlanProblem(file: string, text: string, planned: readonly PlannedLink[]): string | undefined {
+  const saved = parseSavedPlanFile(text, file);
   const names = new Set(planned.map((p) => p.plan.networkLinkName));
   const extra = saved.plans.find((p) => !names.has(p.networkLinkName));
   if (extra !== undefined) return `${file} plans "${extra.networkLinkName}", which the spec no longer has; run mcvpc plan again.`;
@@ -26,14 +27,28 @@ async function savedPlanProblem(file: string, planned: readonly PlannedLink[]): 
   return undefined;
 }
 
+/** The saved plan's text, read before anything else so that a wrong path costs no cloud read. */
+async function readSavedPlan(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(err)})`;
+    process.stderr.write(`mcvpc apply: --plan ${escapeForMessage(file)}: ${why}; save a plan with: mcvpc plan FILE --out ${escapeForMessage(file)}\n`);
+    return undefined;
+  }
+}
+
 export async function runApply(args: LinkCommandArgs): Promise<number> {
+  const savedPlanText = args.plan === undefined ? undefined : await readSavedPlan(args.plan);
+  if (args.plan !== undefined && savedPlanText === undefined) return EXIT.error;
   const sessions = new CloudSessions(args);
   const planned = await planAll(args, sessions);
   if (planned === undefined) return EXIT.error;
   const refused = showPlans(args, planned);
   if (refused !== undefined) return refused;
-  if (args.plan !== undefined) {
-    const problem = await savedPlanProblem(args.plan, planned);
+  if (args.plan !== undefined && savedPlanText !== undefined) {
+    const problem = savedPlanProblem(args.plan, savedPlanText, planned);
     if (problem !== undefined) {
       process.stderr.write(`mcvpc apply: refusing the saved plan: ${problem}\n`);
       return EXIT.error;

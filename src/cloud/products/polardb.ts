@@ -18,7 +18,9 @@
  * src/emulator/constants.ts):
  * - whether the whitelist calls accept the RegionId the caller always adds (the models list none;
  *   the gateway ignores unknown parameters for the other products);
- * - what ModifyMode=Delete does to a group it empties (removed, kept empty, or refused);
+ * - what ModifyMode=Delete does to a group it empties (removed, kept empty, or refused), and so
+ *   what a retried Delete of a group's last entry answers (the emulator removes the group and then
+ *   refuses the retry for a missing group: read the whitelist back rather than trusting the error);
  * - the error codes of malformed whitelist input and of quota refusals.
  */
 

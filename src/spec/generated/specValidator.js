@@ -4,7 +4,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$comment":"Draft-07: the newest draft both ajv 8 (default export) and every yaml-language-server release handle. This file is the single source for the spec's structure: src/spec compiles it, and contributes.yamlValidation points Red Hat YAML at it. patternErrorMessage/errorMessage/markdownDescription are yaml-language-server's annotations; src/spec reads them for its own messages.","title":"MaxCompute VPC Connect network link (*.mcvpc.yaml)","description":"One MaxCompute network link (the name SQL and Spark use to reach a VPC) and the services in that VPC it must reach.","markdownDescription":"One MaxCompute **network link** and the services in the VPC it must reach. Use `---` to describe several links in one file.\n\nSQL then uses it with `SET odps.session.networklink=<metadata.name>;`.","type":"object","required":["version","kind","metadata","region","vpc","vSwitch","securityGroup"],"additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Always mcvpc/v1 for now.","const":"mcvpc/v1","examples":["mcvpc/v1"]},"kind":{"description":"What this document describes. Always NetworkLink.","const":"NetworkLink","examples":["NetworkLink"]},"metadata":{"description":"The link's name and an optional description.","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/networkLinkName"},"description":{"description":"Free text for people: what the link is for.","type":"string","maxLength":256,"examples":["Nightly sync from the orders database"]}},"examples":[{"name":"orders_rds","description":"Nightly sync from the orders database"}]},"profile":{"description":"The aliyun CLI profile (from ~/.aliyun/config.json) whose credentials plan and apply use. Omit to use the current profile.","type":"string","minLength":1,"maxLength":64,"examples":["default","prod"]},"region":{"description":"RegionId of the VPC and of the MaxCompute project, like cn-hangzhou.","markdownDescription":"**RegionId** of the VPC, e.g. `cn-hangzhou`. Network links exist only in the regions listed in the MaxCompute direct-connection doc.","type":"string","pattern":"^[a-z]{2,}(-[a-z0-9]+)+$","patternErrorMessage":"A RegionId is lower-case words joined by hyphens, like cn-hangzhou.","examples":["cn-hangzhou","cn-beijing","cn-shanghai","cn-zhangjiakou","cn-wulanchabu","cn-shenzhen","cn-hongkong","cn-shanghai-finance-1","ap-northeast-1","ap-southeast-1","ap-southeast-3","ap-southeast-5","eu-central-1","us-west-1","us-east-1"]},"vpc":{"description":"VpcId of the VPC that holds the services (vpc-…).","type":"string","maxLength":64,"pattern":"^vpc-[a-z0-9]+$","patternErrorMessage":"A VpcId starts with vpc- (like vpc-bp1abc2def3).","examples":["vpc-bp1abc2def3ghi4jkl5"]},"vSwitch":{"description":"VSwitchId where MaxCompute places the link's network interfaces (vsw-…). Its zone must support network links.","type":"string","maxLength":64,"pattern":"^vsw-[a-z0-9]+$","patternErrorMessage":"A VSwitchId starts with vsw- (like vsw-bp1abc2def3).","examples":["vsw-bp1abc2def3ghi4jkl5"]},"securityGroup":{"description":"The basic security group MaxCompute puts its network interfaces in: an existing one (id) or a new one (create).","markdownDescription":"The **basic** security group MaxCompute puts its network interfaces in. Either\n\n```yaml\nsecurityGroup:\n  id: sg-bp1…\n```\n\nfor an existing, unused basic group, or\n\n```yaml\nsecurityGroup:\n  create:\n    name: maxcompute-link\n    inboundSource: vpc-cidr\n```\n\nfor a new one that allows inbound return traffic (priority 1, all protocols, ports -1/-1).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"errorMessage":"Give exactly one of id (an existing basic group) or create (a new one).","properties":{"id":{"$ref":"#/definitions/securityGroupId"},"create":{"$ref":"#/definitions/securityGroupCreate"}},"examples":[{"id":"sg-bp1abc2def3ghi4jkl5"},{"create":{"name":"maxcompute-link","inboundSource":"vpc-cidr"}}]},"targets":{"description":"The services MaxCompute must reach through this link: RDS instances, HBase clusters, EMR (Hadoop) clusters or custom address blocks.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/target"},"default":[],"examples":[[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]]}},"definitions":{"networkLinkName":{"$comment":"[unverified] The console's exact naming rule for network links is not documented. We accept what is safe in `SET odps.session.networklink=<name>;` and TBLPROPERTIES: a letter first, then letters, digits, _ or -, 3-64 characters in all. Change it here only.","description":"The link's name, as SQL (SET odps.session.networklink=<name>;) and Spark refer to it. A letter first, then letters, digits, _ or -; 3–64 characters.","type":"string","minLength":3,"maxLength":64,"pattern":"^[A-Za-z][A-Za-z0-9_-]*$","patternErrorMessage":"A link name starts with a letter and contains only letters, digits, _ and -.","examples":["orders_rds","hadoop-prod"]},"securityGroupId":{"description":"SecurityGroupId of an existing security group (sg-…).","type":"string","maxLength":64,"pattern":"^sg-[a-z0-9]+$","patternErrorMessage":"A SecurityGroupId starts with sg- (like sg-bp1abc2def3).","examples":["sg-bp1abc2def3ghi4jkl5"]},"securityGroupCreate":{"description":"A new basic security group for the link, with one inbound Allow rule (priority 1, protocol ALL, ports -1/-1) for return traffic.","type":"object","required":["name","inboundSource"],"additionalProperties":false,"properties":{"name":{"description":"SecurityGroupName: 2–128 characters, a letter first, then letters, digits, :, _, . or -.","type":"string","minLength":2,"maxLength":128,"pattern":"^[A-Za-z][A-Za-z0-9:_.-]*$","patternErrorMessage":"A security group name starts with a letter and contains only letters, digits, :, _, . and -.","examples":["maxcompute-link"]},"description":{"description":"Description of the new group, 2–256 characters.","type":"string","minLength":2,"maxLength":256,"examples":["MaxCompute network link orders_rds"]},"inboundSource":{"description":"Where inbound (return) traffic may come from: vpc-cidr (the VPC's CIDR block), vswitch-cidr (the vSwitch's CIDR block) or an explicit IPv4 CIDR block.","markdownDescription":"Where inbound (return) traffic may come from:\n\n- `vpc-cidr`: the VPC's CIDR block\n- `vswitch-cidr`: the link vSwitch's CIDR block\n- an IPv4 CIDR block such as `192.168.0.0/16`\n\n`0.0.0.0/0` is refused unless `allowWholeInternet: true`.","type":"string","anyOf":[{"enum":["vpc-cidr","vswitch-cidr"]},{"pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"}],"errorMessage":"Use vpc-cidr, vswitch-cidr or an IPv4 CIDR block like 192.168.0.0/16.","examples":["vpc-cidr","vswitch-cidr","192.168.0.0/16"]},"allowWholeInternet":{"description":"Set to true to accept 0.0.0.0/0 as inboundSource. Almost never what you want.","type":"boolean","default":false,"examples":[false]}},"examples":[{"name":"maxcompute-link","inboundSource":"vpc-cidr"}]},"cidrText":{"description":"An IPv4 address or CIDR block, like 192.168.0.0/16.","type":"string","pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$","patternErrorMessage":"An IPv4 CIDR block looks like 192.168.0.0/16.","examples":["192.168.0.0/16"]},"targetLabel":{"description":"A short label for this target, shown in plans and the editor. Optional.","type":"string","minLength":1,"maxLength":64,"examples":["orders-db"]},"access":{"description":"How the service lets MaxCompute in: whitelist (add the link vSwitch's CIDR block to an IP whitelist group) or securityGroup (add the link's security group to the service).","markdownDescription":"How the service lets MaxCompute in:\n\n- `whitelist` (default): add the link vSwitch's CIDR block to the IP whitelist group `whitelistGroup`. The doc recommends the CIDR block, since the link's network interface addresses can change.\n- `securityGroup`: add the link's security group to the service's security groups.","type":"string","enum":["whitelist","securityGroup"],"default":"whitelist","examples":["whitelist","securityGroup"]},"whitelistGroup":{"$comment":"[unverified] Whitelist group names: RDS documents 2-32 characters of lower-case letters, digits and _, starting with a letter; HBase is assumed to accept the same. Change it here only.","description":"Name of the IP whitelist group that holds MaxCompute's addresses. A dedicated group (default maxcompute) lets you remove MaxCompute's access without touching other entries.","type":"string","minLength":2,"maxLength":32,"pattern":"^[a-z][a-z0-9_]*$","patternErrorMessage":"A whitelist group name starts with a lower-case letter and contains only lower-case letters, digits and _.","default":"maxcompute","examples":["maxcompute"]},"ports":{"description":"TCP ports MaxCompute must reach, each 1–65535, each once.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"title":"port","description":"A TCP port, 1–65535.","type":"integer","minimum":1,"maximum":65535,"examples":[9083]},"examples":[[9083,8020,50010]]},"target":{"description":"A service MaxCompute must reach. kind says which: rds, hbase, emr or custom.","type":"object","required":["kind"],"properties":{"kind":{"description":"What sort of service: rds (ApsaraDB RDS instance), hbase (ApsaraDB for HBase cluster), emr (E-MapReduce / Hadoop cluster) or custom (any address block and ports in the VPC).","type":"string","enum":["rds","hbase","emr","custom"],"examples":["rds","hbase","emr","custom"]}},"allOf":[{"if":{"properties":{"kind":{"const":"rds"}},"required":["kind"]},"then":{"$ref":"#/definitions/rdsTarget"}},{"if":{"properties":{"kind":{"const":"hbase"}},"required":["kind"]},"then":{"$ref":"#/definitions/hbaseTarget"}},{"if":{"properties":{"kind":{"const":"emr"}},"required":["kind"]},"then":{"$ref":"#/definitions/emrTarget"}},{"if":{"properties":{"kind":{"const":"custom"}},"required":["kind"]},"then":{"$ref":"#/definitions/customTarget"}}],"examples":[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]},"rdsTarget":{"description":"An ApsaraDB RDS instance.","type":"object","required":["kind","instance"],"additionalProperties":false,"properties":{"kind":{"const":"rds","description":"An ApsaraDB RDS instance.","examples":["rds"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"DBInstanceId of the RDS instance (rm-… for MySQL, pgm-… for PostgreSQL).","type":"string","maxLength":64,"pattern":"^(rm|pgm)-[a-z0-9]+$","patternErrorMessage":"An RDS DBInstanceId starts with rm- (or pgm- for PostgreSQL).","examples":["rm-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}},"hbaseTarget":{"description":"An ApsaraDB for HBase cluster.","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"hbase","description":"An ApsaraDB for HBase cluster.","examples":["hbase"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the HBase cluster (hb-…).","type":"string","maxLength":64,"pattern":"^hb-[a-z0-9]+$","patternErrorMessage":"An HBase ClusterId starts with hb- (like hb-bp1abc2def3).","examples":["hb-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}},"emrTarget":{"description":"An E-MapReduce (Hadoop) cluster, given by its ClusterId or by its security group.","markdownDescription":"An E-MapReduce (Hadoop) cluster, given by `cluster: c-…` **or** `securityGroup: sg-…`. The link's security group is allowed into the cluster's group on `ports` (default HiveMetaStore 9083, NameNode 8020, DataNode 50010).","type":"object","required":["kind"],"additionalProperties":false,"oneOf":[{"required":["cluster"]},{"required":["securityGroup"]}],"errorMessage":"Give exactly one of cluster (the EMR ClusterId, c-…) or securityGroup (the cluster's security group, sg-…).","properties":{"kind":{"const":"emr","description":"An E-MapReduce (Hadoop) cluster.","examples":["emr"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the EMR cluster (c-…).","type":"string","maxLength":64,"pattern":"^c-[a-z0-9]+$","patternErrorMessage":"An EMR ClusterId starts with c- (like c-b933c5aac8fe****).","examples":["c-b933c5aac8fe4a2b"]},"securityGroup":{"$ref":"#/definitions/securityGroupId"},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the cluster MaxCompute must reach. Default: HiveMetaStore 9083, HDFS NameNode 8020, HDFS DataNode 50010 (Hadoop 3 clusters use 9866 for DataNode).","default":[9083,8020,50010],"examples":[[9083,8020,50010]]}}},"customTarget":{"description":"Any address block in the VPC and the ports MaxCompute must reach there (a self-managed database, an ECS service…).","type":"object","required":["kind","name","cidr","ports"],"additionalProperties":false,"properties":{"kind":{"const":"custom","description":"Any address block in the VPC.","examples":["custom"]},"name":{"$ref":"#/definitions/targetLabel","description":"What this service is, shown in plans and the editor. Required for custom targets."},"cidr":{"$ref":"#/definitions/cidrText","description":"The service's IPv4 address or CIDR block, like 192.168.10.0/24."},"ports":{"$ref":"#/definitions/ports"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$comment":"Draft-07: the newest draft both ajv 8 (default export) and every yaml-language-server release handle. This file is the single source for the spec's structure: src/spec compiles it, and contributes.yamlValidation points Red Hat YAML at it. patternErrorMessage/errorMessage/markdownDescription are yaml-language-server's annotations; src/spec reads them for its own messages.","title":"MaxCompute VPC Connect network link (*.mcvpc.yaml)","description":"One MaxCompute network link (the name SQL and Spark use to reach a VPC) and the services in that VPC it must reach.","markdownDescription":"One MaxCompute **network link** and the services in the VPC it must reach. Use `---` to describe several links in one file.\n\nSQL then uses it with `SET odps.session.networklink=<metadata.name>;`.","type":"object","required":["version","kind","metadata","region","vpc","vSwitch","securityGroup"],"additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Always mcvpc/v1 for now.","const":"mcvpc/v1","examples":["mcvpc/v1"]},"kind":{"description":"What this document describes. Always NetworkLink.","const":"NetworkLink","examples":["NetworkLink"]},"metadata":{"description":"The link's name and an optional description.","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/networkLinkName"},"description":{"description":"Free text for people: what the link is for.","type":"string","maxLength":256,"examples":["Nightly sync from the orders database"]}},"examples":[{"name":"orders_rds","description":"Nightly sync from the orders database"}]},"profile":{"description":"The aliyun CLI profile (from ~/.aliyun/config.json) whose credentials plan and apply use. Omit to use the current profile.","type":"string","minLength":1,"maxLength":64,"examples":["default","prod"]},"region":{"description":"RegionId of the VPC and of the MaxCompute project, like cn-hangzhou.","markdownDescription":"**RegionId** of the VPC, e.g. `cn-hangzhou`. Network links exist only in the regions listed in the MaxCompute direct-connection doc.","type":"string","pattern":"^[a-z]{2,}(-[a-z0-9]+)+$","patternErrorMessage":"A RegionId is lower-case words joined by hyphens, like cn-hangzhou.","examples":["cn-hangzhou","cn-beijing","cn-shanghai","cn-zhangjiakou","cn-wulanchabu","cn-shenzhen","cn-hongkong","cn-shanghai-finance-1","ap-northeast-1","ap-southeast-1","ap-southeast-3","ap-southeast-5","eu-central-1","us-west-1","us-east-1"]},"vpc":{"description":"VpcId of the VPC that holds the services (vpc-…).","type":"string","maxLength":64,"pattern":"^vpc-[a-z0-9]+$","patternErrorMessage":"A VpcId starts with vpc- (like vpc-bp1abc2def3).","examples":["vpc-bp1abc2def3ghi4jkl5"]},"vSwitch":{"description":"VSwitchId where MaxCompute places the link's network interfaces (vsw-…). Its zone must support network links.","type":"string","maxLength":64,"pattern":"^vsw-[a-z0-9]+$","patternErrorMessage":"A VSwitchId starts with vsw- (like vsw-bp1abc2def3).","examples":["vsw-bp1abc2def3ghi4jkl5"]},"securityGroup":{"description":"The basic security group MaxCompute puts its network interfaces in: an existing one (id) or a new one (create).","markdownDescription":"The **basic** security group MaxCompute puts its network interfaces in. Either\n\n```yaml\nsecurityGroup:\n  id: sg-bp1…\n```\n\nfor an existing, unused basic group, or\n\n```yaml\nsecurityGroup:\n  create:\n    name: maxcompute-link\n    inboundSource: vpc-cidr\n```\n\nfor a new one that allows inbound return traffic (priority 1, all protocols, ports -1/-1).","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"errorMessage":"Give exactly one of id (an existing basic group) or create (a new one).","properties":{"id":{"$ref":"#/definitions/securityGroupId"},"create":{"$ref":"#/definitions/securityGroupCreate"}},"examples":[{"id":"sg-bp1abc2def3ghi4jkl5"},{"create":{"name":"maxcompute-link","inboundSource":"vpc-cidr"}}]},"targets":{"description":"The services MaxCompute must reach through this link: RDS instances, HBase clusters, EMR (Hadoop) clusters or custom address blocks.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/target"},"default":[],"examples":[[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]]}},"definitions":{"networkLinkName":{"$comment":"[unverified] The console's exact naming rule for network links is not documented. We accept what is safe in `SET odps.session.networklink=<name>;` and TBLPROPERTIES: a letter first, then letters, digits, _ or -, 3-64 characters in all. Change it here only.","description":"The link's name, as SQL (SET odps.session.networklink=<name>;) and Spark refer to it. A letter first, then letters, digits, _ or -; 3–64 characters.","type":"string","minLength":3,"maxLength":64,"pattern":"^[A-Za-z][A-Za-z0-9_-]*$","patternErrorMessage":"A link name starts with a letter and contains only letters, digits, _ and -.","examples":["orders_rds","hadoop-prod"]},"securityGroupId":{"description":"SecurityGroupId of an existing security group (sg-…).","type":"string","maxLength":64,"pattern":"^sg-[a-z0-9]+$","patternErrorMessage":"A SecurityGroupId starts with sg- (like sg-bp1abc2def3).","examples":["sg-bp1abc2def3ghi4jkl5"]},"securityGroupCreate":{"description":"A new basic security group for the link, with one inbound Allow rule (priority 1, protocol ALL, ports -1/-1) for return traffic.","type":"object","required":["name","inboundSource"],"additionalProperties":false,"properties":{"name":{"description":"SecurityGroupName: 2–128 characters, a letter first, then letters, digits, :, _, . or -.","type":"string","minLength":2,"maxLength":128,"pattern":"^[A-Za-z][A-Za-z0-9:_.-]*$","patternErrorMessage":"A security group name starts with a letter and contains only letters, digits, :, _, . and -.","examples":["maxcompute-link"]},"description":{"description":"Description of the new group, 2–256 characters.","type":"string","minLength":2,"maxLength":256,"examples":["MaxCompute network link orders_rds"]},"inboundSource":{"description":"Where inbound (return) traffic may come from: vpc-cidr (the VPC's CIDR block), vswitch-cidr (the vSwitch's CIDR block) or an explicit IPv4 CIDR block.","markdownDescription":"Where inbound (return) traffic may come from:\n\n- `vpc-cidr`: the VPC's CIDR block\n- `vswitch-cidr`: the link vSwitch's CIDR block\n- an IPv4 CIDR block such as `192.168.0.0/16`\n\n`0.0.0.0/0` is refused unless `allowWholeInternet: true`.","type":"string","anyOf":[{"enum":["vpc-cidr","vswitch-cidr"]},{"pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"}],"errorMessage":"Use vpc-cidr, vswitch-cidr or an IPv4 CIDR block like 192.168.0.0/16.","examples":["vpc-cidr","vswitch-cidr","192.168.0.0/16"]},"allowWholeInternet":{"description":"Set to true to accept 0.0.0.0/0 as inboundSource. Almost never what you want.","type":"boolean","default":false,"examples":[false]}},"examples":[{"name":"maxcompute-link","inboundSource":"vpc-cidr"}]},"cidrText":{"description":"An IPv4 address or CIDR block, like 192.168.0.0/16.","type":"string","pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$","patternErrorMessage":"An IPv4 CIDR block looks like 192.168.0.0/16.","examples":["192.168.0.0/16"]},"targetLabel":{"description":"A short label for this target, shown in plans and the editor. Optional.","type":"string","minLength":1,"maxLength":64,"examples":["orders-db"]},"access":{"description":"How the service lets MaxCompute in: whitelist (add the link vSwitch's CIDR block to an IP whitelist group) or securityGroup (add the link's security group to the service).","markdownDescription":"How the service lets MaxCompute in:\n\n- `whitelist` (default): add the link vSwitch's CIDR block to the IP whitelist group `whitelistGroup`. The doc recommends the CIDR block, since the link's network interface addresses can change.\n- `securityGroup`: add the link's security group to the service's security groups.","type":"string","enum":["whitelist","securityGroup"],"default":"whitelist","examples":["whitelist","securityGroup"]},"whitelistGroup":{"$comment":"[unverified] Whitelist group names: RDS documents 2-32 characters of lower-case letters, digits and _, starting with a letter; HBase is assumed to accept the same. Change it here only.","description":"Name of the IP whitelist group that holds MaxCompute's addresses. A dedicated group (default maxcompute) lets you remove MaxCompute's access without touching other entries.","type":"string","minLength":2,"maxLength":32,"pattern":"^[a-z][a-z0-9_]*$","patternErrorMessage":"A whitelist group name starts with a lower-case letter and contains only lower-case letters, digits and _.","default":"maxcompute","examples":["maxcompute"]},"ports":{"description":"TCP ports MaxCompute must reach, each 1–65535, each once.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"title":"port","description":"A TCP port, 1–65535.","type":"integer","minimum":1,"maximum":65535,"examples":[9083]},"examples":[[9083,8020,50010]]},"target":{"description":"A service MaxCompute must reach. kind says which: rds, polardb, hbase, lindorm, emr, ecs or custom.","type":"object","required":["kind"],"properties":{"kind":{"description":"What sort of service: rds (ApsaraDB RDS instance), polardb (PolarDB cluster), hbase (ApsaraDB for HBase cluster), lindorm (Lindorm instance), emr (E-MapReduce / Hadoop cluster), ecs (a service on an ECS instance) or custom (any address block and ports in the VPC).","type":"string","enum":["rds","polardb","hbase","lindorm","emr","ecs","custom"],"examples":["rds","polardb","hbase","lindorm","emr","ecs","custom"]}},"allOf":[{"if":{"properties":{"kind":{"const":"rds"}},"required":["kind"]},"then":{"$ref":"#/definitions/rdsTarget"}},{"if":{"properties":{"kind":{"const":"polardb"}},"required":["kind"]},"then":{"$ref":"#/definitions/polardbTarget"}},{"if":{"properties":{"kind":{"const":"hbase"}},"required":["kind"]},"then":{"$ref":"#/definitions/hbaseTarget"}},{"if":{"properties":{"kind":{"const":"lindorm"}},"required":["kind"]},"then":{"$ref":"#/definitions/lindormTarget"}},{"if":{"properties":{"kind":{"const":"emr"}},"required":["kind"]},"then":{"$ref":"#/definitions/emrTarget"}},{"if":{"properties":{"kind":{"const":"ecs"}},"required":["kind"]},"then":{"$ref":"#/definitions/ecsTarget"}},{"if":{"properties":{"kind":{"const":"custom"}},"required":["kind"]},"then":{"$ref":"#/definitions/customTarget"}}],"examples":[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]},"rdsTarget":{"description":"An ApsaraDB RDS instance.","type":"object","required":["kind","instance"],"additionalProperties":false,"properties":{"kind":{"const":"rds","description":"An ApsaraDB RDS instance.","examples":["rds"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"DBInstanceId of the RDS instance (rm-… for MySQL, pgm-… for PostgreSQL).","type":"string","maxLength":64,"pattern":"^(rm|pgm)-[a-z0-9]+$","patternErrorMessage":"An RDS DBInstanceId starts with rm- (or pgm- for PostgreSQL).","examples":["rm-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}},"polardbTarget":{"description":"A PolarDB cluster (MySQL, PostgreSQL or Oracle compatible).","markdownDescription":"A PolarDB cluster, given by `cluster: pc-…`. MaxCompute gets in through an IP whitelist group (`access: whitelist`, the default: the link vSwitch's CIDR block is appended, never replacing an entry) or by adding the link's security group to the cluster (`access: securityGroup`; at most 3 groups per cluster).","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"polardb","description":"A PolarDB cluster.","examples":["polardb"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"DBClusterId of the PolarDB cluster (pc-…).","type":"string","maxLength":64,"pattern":"^pc-[a-z0-9]+$","patternErrorMessage":"A PolarDB DBClusterId starts with pc- (like pc-bp1abc2def3ghi4jk).","examples":["pc-bp1abc2def3ghi4jk"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$comment":"ModifyDBClusterAccessWhitelist: DBClusterIPArrayName is 2-120 lower-case letters and digits (SDK model description).","description":"Name of the cluster's IP whitelist group that holds MaxCompute's block (created when absent). A dedicated group (default maxcompute) lets you remove MaxCompute's access without touching other entries.","type":"string","minLength":2,"maxLength":120,"pattern":"^[a-z0-9]+$","patternErrorMessage":"A PolarDB whitelist group name has only lower-case letters and digits (2-120).","default":"maxcompute","examples":["maxcompute"]}}},"hbaseTarget":{"description":"An ApsaraDB for HBase cluster.","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"hbase","description":"An ApsaraDB for HBase cluster.","examples":["hbase"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the HBase cluster (hb-…).","type":"string","maxLength":64,"pattern":"^hb-[a-z0-9]+$","patternErrorMessage":"An HBase ClusterId starts with hb- (like hb-bp1abc2def3).","examples":["hb-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}},"lindormTarget":{"description":"A Lindorm instance (the successor of ApsaraDB for HBase).","markdownDescription":"A Lindorm instance, given by `instance: ld-…`. MaxCompute gets in through the instance's IP whitelist: the link vSwitch's CIDR block is added to `whitelistGroup` (the list is read, merged, written and read back; other entries are kept).","type":"object","required":["kind","instance"],"additionalProperties":false,"properties":{"kind":{"const":"lindorm","description":"A Lindorm instance.","examples":["lindorm"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"InstanceId of the Lindorm instance (ld-…).","type":"string","maxLength":64,"pattern":"^ld-[a-z0-9]+$","patternErrorMessage":"A Lindorm InstanceId starts with ld- (like ld-bp1abc2def3ghi4jk).","examples":["ld-bp1abc2def3ghi4jk"]},"access":{"description":"Lindorm admits clients by IP whitelist only.","const":"whitelist","default":"whitelist","examples":["whitelist"]},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}},"emrTarget":{"description":"An E-MapReduce (Hadoop) cluster, given by its ClusterId or by its security group.","markdownDescription":"An E-MapReduce (Hadoop) cluster, given by `cluster: c-…` **or** `securityGroup: sg-…`. The link's security group is allowed into the cluster's group on `ports` (default HiveMetaStore 9083, NameNode 8020, DataNode 50010).","type":"object","required":["kind"],"additionalProperties":false,"oneOf":[{"required":["cluster"]},{"required":["securityGroup"]}],"errorMessage":"Give exactly one of cluster (the EMR ClusterId, c-…) or securityGroup (the cluster's security group, sg-…).","properties":{"kind":{"const":"emr","description":"An E-MapReduce (Hadoop) cluster.","examples":["emr"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the EMR cluster (c-…).","type":"string","maxLength":64,"pattern":"^c-[a-z0-9]+$","patternErrorMessage":"An EMR ClusterId starts with c- (like c-b933c5aac8fe****).","examples":["c-b933c5aac8fe4a2b"]},"securityGroup":{"$ref":"#/definitions/securityGroupId"},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the cluster MaxCompute must reach. Default: HiveMetaStore 9083, HDFS NameNode 8020, HDFS DataNode 50010 (Hadoop 3 clusters use 9866 for DataNode).","default":[9083,8020,50010],"examples":[[9083,8020,50010]]}}},"ecsTarget":{"description":"A self-managed service on an ECS instance (Kafka, ClickHouse, MySQL on ECS…).","markdownDescription":"A self-managed service on an ECS instance, given by `instance: i-…` and the TCP `ports` it listens on. The instance's security group gets one inbound rule per port with the link's security group as source. Name the group with `securityGroup` when the instance has several.","type":"object","required":["kind","instance","ports"],"additionalProperties":false,"properties":{"kind":{"const":"ecs","description":"A service on an ECS instance.","examples":["ecs"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"InstanceId of the ECS instance (i-…).","type":"string","maxLength":64,"pattern":"^i-[a-z0-9]+$","patternErrorMessage":"An ECS InstanceId starts with i- (like i-bp1abc2def3ghi4jk).","examples":["i-bp1abc2def3ghi4jk"]},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the service MaxCompute must reach (Kafka 9092, ClickHouse 8123/9000, MySQL 3306…).","examples":[[9092]]},"securityGroup":{"allOf":[{"$ref":"#/definitions/securityGroupId"}],"description":"The instance's security group that receives the rules; needed only when the instance has several.","examples":["sg-bp1abc2def3ghi4jkl5"]}}},"customTarget":{"description":"Any address block in the VPC and the ports MaxCompute must reach there (a self-managed database, an ECS service…).","type":"object","required":["kind","name","cidr","ports"],"additionalProperties":false,"properties":{"kind":{"const":"custom","description":"Any address block in the VPC.","examples":["custom"]},"name":{"$ref":"#/definitions/targetLabel","description":"What this service is, shown in plans and the editor. Required for custom targets."},"cidr":{"$ref":"#/definitions/cidrText","description":"The service's IPv4 address or CIDR block, like 192.168.10.0/24."},"ports":{"$ref":"#/definitions/ports"}}}}};
 const schema12 = {"$comment":"[unverified] The console's exact naming rule for network links is not documented. We accept what is safe in `SET odps.session.networklink=<name>;` and TBLPROPERTIES: a letter first, then letters, digits, _ or -, 3-64 characters in all. Change it here only.","description":"The link's name, as SQL (SET odps.session.networklink=<name>;) and Spark refer to it. A letter first, then letters, digits, _ or -; 3–64 characters.","type":"string","minLength":3,"maxLength":64,"pattern":"^[A-Za-z][A-Za-z0-9_-]*$","patternErrorMessage":"A link name starts with a letter and contains only letters, digits, _ and -.","examples":["orders_rds","hadoop-prod"]};
 const schema13 = {"description":"SecurityGroupId of an existing security group (sg-…).","type":"string","maxLength":64,"pattern":"^sg-[a-z0-9]+$","patternErrorMessage":"A SecurityGroupId starts with sg- (like sg-bp1abc2def3).","examples":["sg-bp1abc2def3ghi4jkl5"]};
 const schema14 = {"description":"A new basic security group for the link, with one inbound Allow rule (priority 1, protocol ALL, ports -1/-1) for return traffic.","type":"object","required":["name","inboundSource"],"additionalProperties":false,"properties":{"name":{"description":"SecurityGroupName: 2–128 characters, a letter first, then letters, digits, :, _, . or -.","type":"string","minLength":2,"maxLength":128,"pattern":"^[A-Za-z][A-Za-z0-9:_.-]*$","patternErrorMessage":"A security group name starts with a letter and contains only letters, digits, :, _, . and -.","examples":["maxcompute-link"]},"description":{"description":"Description of the new group, 2–256 characters.","type":"string","minLength":2,"maxLength":256,"examples":["MaxCompute network link orders_rds"]},"inboundSource":{"description":"Where inbound (return) traffic may come from: vpc-cidr (the VPC's CIDR block), vswitch-cidr (the vSwitch's CIDR block) or an explicit IPv4 CIDR block.","markdownDescription":"Where inbound (return) traffic may come from:\n\n- `vpc-cidr`: the VPC's CIDR block\n- `vswitch-cidr`: the link vSwitch's CIDR block\n- an IPv4 CIDR block such as `192.168.0.0/16`\n\n`0.0.0.0/0` is refused unless `allowWholeInternet: true`.","type":"string","anyOf":[{"enum":["vpc-cidr","vswitch-cidr"]},{"pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"}],"errorMessage":"Use vpc-cidr, vswitch-cidr or an IPv4 CIDR block like 192.168.0.0/16.","examples":["vpc-cidr","vswitch-cidr","192.168.0.0/16"]},"allowWholeInternet":{"description":"Set to true to accept 0.0.0.0/0 as inboundSource. Almost never what you want.","type":"boolean","default":false,"examples":[false]}},"examples":[{"name":"maxcompute-link","inboundSource":"vpc-cidr"}]};
@@ -17,7 +17,7 @@ const pattern3 = new RegExp("^vsw-[a-z0-9]+$", "u");
 const pattern4 = new RegExp("^sg-[a-z0-9]+$", "u");
 const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9:_.-]*$", "u");
 const pattern6 = new RegExp("^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$", "u");
-const schema15 = {"description":"A service MaxCompute must reach. kind says which: rds, hbase, emr or custom.","type":"object","required":["kind"],"properties":{"kind":{"description":"What sort of service: rds (ApsaraDB RDS instance), hbase (ApsaraDB for HBase cluster), emr (E-MapReduce / Hadoop cluster) or custom (any address block and ports in the VPC).","type":"string","enum":["rds","hbase","emr","custom"],"examples":["rds","hbase","emr","custom"]}},"allOf":[{"if":{"properties":{"kind":{"const":"rds"}},"required":["kind"]},"then":{"$ref":"#/definitions/rdsTarget"}},{"if":{"properties":{"kind":{"const":"hbase"}},"required":["kind"]},"then":{"$ref":"#/definitions/hbaseTarget"}},{"if":{"properties":{"kind":{"const":"emr"}},"required":["kind"]},"then":{"$ref":"#/definitions/emrTarget"}},{"if":{"properties":{"kind":{"const":"custom"}},"required":["kind"]},"then":{"$ref":"#/definitions/customTarget"}}],"examples":[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]};
+const schema15 = {"description":"A service MaxCompute must reach. kind says which: rds, polardb, hbase, lindorm, emr, ecs or custom.","type":"object","required":["kind"],"properties":{"kind":{"description":"What sort of service: rds (ApsaraDB RDS instance), polardb (PolarDB cluster), hbase (ApsaraDB for HBase cluster), lindorm (Lindorm instance), emr (E-MapReduce / Hadoop cluster), ecs (a service on an ECS instance) or custom (any address block and ports in the VPC).","type":"string","enum":["rds","polardb","hbase","lindorm","emr","ecs","custom"],"examples":["rds","polardb","hbase","lindorm","emr","ecs","custom"]}},"allOf":[{"if":{"properties":{"kind":{"const":"rds"}},"required":["kind"]},"then":{"$ref":"#/definitions/rdsTarget"}},{"if":{"properties":{"kind":{"const":"polardb"}},"required":["kind"]},"then":{"$ref":"#/definitions/polardbTarget"}},{"if":{"properties":{"kind":{"const":"hbase"}},"required":["kind"]},"then":{"$ref":"#/definitions/hbaseTarget"}},{"if":{"properties":{"kind":{"const":"lindorm"}},"required":["kind"]},"then":{"$ref":"#/definitions/lindormTarget"}},{"if":{"properties":{"kind":{"const":"emr"}},"required":["kind"]},"then":{"$ref":"#/definitions/emrTarget"}},{"if":{"properties":{"kind":{"const":"ecs"}},"required":["kind"]},"then":{"$ref":"#/definitions/ecsTarget"}},{"if":{"properties":{"kind":{"const":"custom"}},"required":["kind"]},"then":{"$ref":"#/definitions/customTarget"}}],"examples":[{"kind":"rds","instance":"rm-bp1abc2def3ghi4jkl5"}]};
 const schema16 = {"description":"An ApsaraDB RDS instance.","type":"object","required":["kind","instance"],"additionalProperties":false,"properties":{"kind":{"const":"rds","description":"An ApsaraDB RDS instance.","examples":["rds"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"DBInstanceId of the RDS instance (rm-… for MySQL, pgm-… for PostgreSQL).","type":"string","maxLength":64,"pattern":"^(rm|pgm)-[a-z0-9]+$","patternErrorMessage":"An RDS DBInstanceId starts with rm- (or pgm- for PostgreSQL).","examples":["rm-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}};
 const schema17 = {"description":"A short label for this target, shown in plans and the editor. Optional.","type":"string","minLength":1,"maxLength":64,"examples":["orders-db"]};
 const schema18 = {"description":"How the service lets MaxCompute in: whitelist (add the link vSwitch's CIDR block to an IP whitelist group) or securityGroup (add the link's security group to the service).","markdownDescription":"How the service lets MaxCompute in:\n\n- `whitelist` (default): add the link vSwitch's CIDR block to the IP whitelist group `whitelistGroup`. The doc recommends the CIDR block, since the link's network interface addresses can change.\n- `securityGroup`: add the link's security group to the service's security groups.","type":"string","enum":["whitelist","securityGroup"],"default":"whitelist","examples":["whitelist","securityGroup"]};
@@ -227,8 +227,9 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"description":"An ApsaraDB for HBase cluster.","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"hbase","description":"An ApsaraDB for HBase cluster.","examples":["hbase"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the HBase cluster (hb-…).","type":"string","maxLength":64,"pattern":"^hb-[a-z0-9]+$","patternErrorMessage":"An HBase ClusterId starts with hb- (like hb-bp1abc2def3).","examples":["hb-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}};
-const pattern9 = new RegExp("^hb-[a-z0-9]+$", "u");
+const schema20 = {"description":"A PolarDB cluster (MySQL, PostgreSQL or Oracle compatible).","markdownDescription":"A PolarDB cluster, given by `cluster: pc-…`. MaxCompute gets in through an IP whitelist group (`access: whitelist`, the default: the link vSwitch's CIDR block is appended, never replacing an entry) or by adding the link's security group to the cluster (`access: securityGroup`; at most 3 groups per cluster).","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"polardb","description":"A PolarDB cluster.","examples":["polardb"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"DBClusterId of the PolarDB cluster (pc-…).","type":"string","maxLength":64,"pattern":"^pc-[a-z0-9]+$","patternErrorMessage":"A PolarDB DBClusterId starts with pc- (like pc-bp1abc2def3ghi4jk).","examples":["pc-bp1abc2def3ghi4jk"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$comment":"ModifyDBClusterAccessWhitelist: DBClusterIPArrayName is 2-120 lower-case letters and digits (SDK model description).","description":"Name of the cluster's IP whitelist group that holds MaxCompute's block (created when absent). A dedicated group (default maxcompute) lets you remove MaxCompute's access without touching other entries.","type":"string","minLength":2,"maxLength":120,"pattern":"^[a-z0-9]+$","patternErrorMessage":"A PolarDB whitelist group name has only lower-case letters and digits (2-120).","default":"maxcompute","examples":["maxcompute"]}}};
+const pattern9 = new RegExp("^pc-[a-z0-9]+$", "u");
+const pattern10 = new RegExp("^[a-z0-9]+$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -268,8 +269,8 @@ errors++;
 }
 if(data.kind !== undefined){
 let data0 = data.kind;
-if("hbase" !== data0){
-const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "hbase"},message:"must be equal to constant",schema:"hbase",parentSchema:schema20.properties.kind,data:data0};
+if("polardb" !== data0){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "polardb"},message:"must be equal to constant",schema:"polardb",parentSchema:schema20.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -328,7 +329,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern9.test(data2)){
-const err8 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^hb-[a-z0-9]+$"},message:"must match pattern \""+"^hb-[a-z0-9]+$"+"\"",schema:"^hb-[a-z0-9]+$",parentSchema:schema20.properties.cluster,data:data2};
+const err8 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^pc-[a-z0-9]+$"},message:"must match pattern \""+"^pc-[a-z0-9]+$"+"\"",schema:"^pc-[a-z0-9]+$",parentSchema:schema20.properties.cluster,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -340,6 +341,211 @@ errors++;
 }
 else {
 const err9 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.cluster.type,parentSchema:schema20.properties.cluster,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.access !== undefined){
+let data3 = data.access;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/access",schemaPath:"#/definitions/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!((data3 === "whitelist") || (data3 === "securityGroup"))){
+const err11 = {instancePath:instancePath+"/access",schemaPath:"#/definitions/access/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.whitelistGroup !== undefined){
+let data4 = data.whitelistGroup;
+if(typeof data4 === "string"){
+if(func3(data4) > 120){
+const err12 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/properties/whitelistGroup/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema20.properties.whitelistGroup,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func3(data4) < 2){
+const err13 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/properties/whitelistGroup/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema20.properties.whitelistGroup,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern10.test(data4)){
+const err14 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/properties/whitelistGroup/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+$"},message:"must match pattern \""+"^[a-z0-9]+$"+"\"",schema:"^[a-z0-9]+$",parentSchema:schema20.properties.whitelistGroup,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/properties/whitelistGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.whitelistGroup.type,parentSchema:schema20.properties.whitelistGroup,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"description":"An ApsaraDB for HBase cluster.","type":"object","required":["kind","cluster"],"additionalProperties":false,"properties":{"kind":{"const":"hbase","description":"An ApsaraDB for HBase cluster.","examples":["hbase"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the HBase cluster (hb-…).","type":"string","maxLength":64,"pattern":"^hb-[a-z0-9]+$","patternErrorMessage":"An HBase ClusterId starts with hb- (like hb-bp1abc2def3).","examples":["hb-bp1abc2def3ghi4jkl5"]},"access":{"$ref":"#/definitions/access"},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}};
+const pattern11 = new RegExp("^hb-[a-z0-9]+$", "u");
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.cluster === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "name")) || (key0 === "cluster")) || (key0 === "access")) || (key0 === "whitelistGroup"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if("hbase" !== data0){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "hbase"},message:"must be equal to constant",schema:"hbase",parentSchema:schema23.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.cluster !== undefined){
+let data2 = data.cluster;
+if(typeof data2 === "string"){
+if(func3(data2) > 64){
+const err7 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema23.properties.cluster,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern11.test(data2)){
+const err8 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^hb-[a-z0-9]+$"},message:"must match pattern \""+"^hb-[a-z0-9]+$"+"\"",schema:"^hb-[a-z0-9]+$",parentSchema:schema23.properties.cluster,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.cluster.type,parentSchema:schema23.properties.cluster,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -419,7 +625,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -428,15 +634,210 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"description":"An E-MapReduce (Hadoop) cluster, given by its ClusterId or by its security group.","markdownDescription":"An E-MapReduce (Hadoop) cluster, given by `cluster: c-…` **or** `securityGroup: sg-…`. The link's security group is allowed into the cluster's group on `ports` (default HiveMetaStore 9083, NameNode 8020, DataNode 50010).","type":"object","required":["kind"],"additionalProperties":false,"oneOf":[{"required":["cluster"]},{"required":["securityGroup"]}],"errorMessage":"Give exactly one of cluster (the EMR ClusterId, c-…) or securityGroup (the cluster's security group, sg-…).","properties":{"kind":{"const":"emr","description":"An E-MapReduce (Hadoop) cluster.","examples":["emr"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the EMR cluster (c-…).","type":"string","maxLength":64,"pattern":"^c-[a-z0-9]+$","patternErrorMessage":"An EMR ClusterId starts with c- (like c-b933c5aac8fe****).","examples":["c-b933c5aac8fe4a2b"]},"securityGroup":{"$ref":"#/definitions/securityGroupId"},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the cluster MaxCompute must reach. Default: HiveMetaStore 9083, HDFS NameNode 8020, HDFS DataNode 50010 (Hadoop 3 clusters use 9866 for DataNode).","default":[9083,8020,50010],"examples":[[9083,8020,50010]]}}};
-const schema27 = {"description":"TCP ports MaxCompute must reach, each 1–65535, each once.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"title":"port","description":"A TCP port, 1–65535.","type":"integer","minimum":1,"maximum":65535,"examples":[9083]},"examples":[[9083,8020,50010]]};
-const pattern11 = new RegExp("^c-[a-z0-9]+$", "u");
+const schema27 = {"description":"A Lindorm instance (the successor of ApsaraDB for HBase).","markdownDescription":"A Lindorm instance, given by `instance: ld-…`. MaxCompute gets in through the instance's IP whitelist: the link vSwitch's CIDR block is added to `whitelistGroup` (the list is read, merged, written and read back; other entries are kept).","type":"object","required":["kind","instance"],"additionalProperties":false,"properties":{"kind":{"const":"lindorm","description":"A Lindorm instance.","examples":["lindorm"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"InstanceId of the Lindorm instance (ld-…).","type":"string","maxLength":64,"pattern":"^ld-[a-z0-9]+$","patternErrorMessage":"A Lindorm InstanceId starts with ld- (like ld-bp1abc2def3ghi4jk).","examples":["ld-bp1abc2def3ghi4jk"]},"access":{"description":"Lindorm admits clients by IP whitelist only.","const":"whitelist","default":"whitelist","examples":["whitelist"]},"whitelistGroup":{"$ref":"#/definitions/whitelistGroup"}}};
+const pattern13 = new RegExp("^ld-[a-z0-9]+$", "u");
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.instance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instance"},message:"must have required property '"+"instance"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "name")) || (key0 === "instance")) || (key0 === "access")) || (key0 === "whitelistGroup"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if("lindorm" !== data0){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "lindorm"},message:"must be equal to constant",schema:"lindorm",parentSchema:schema27.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+let data2 = data.instance;
+if(typeof data2 === "string"){
+if(func3(data2) > 64){
+const err7 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema27.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern13.test(data2)){
+const err8 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^ld-[a-z0-9]+$"},message:"must match pattern \""+"^ld-[a-z0-9]+$"+"\"",schema:"^ld-[a-z0-9]+$",parentSchema:schema27.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.instance.type,parentSchema:schema27.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.access !== undefined){
+let data3 = data.access;
+if("whitelist" !== data3){
+const err10 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/const",keyword:"const",params:{allowedValue: "whitelist"},message:"must be equal to constant",schema:"whitelist",parentSchema:schema27.properties.access,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.whitelistGroup !== undefined){
+let data4 = data.whitelistGroup;
+if(typeof data4 === "string"){
+if(func3(data4) > 32){
+const err11 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/definitions/whitelistGroup/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema19,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func3(data4) < 2){
+const err12 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/definitions/whitelistGroup/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema19,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!pattern8.test(data4)){
+const err13 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/definitions/whitelistGroup/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema19,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/whitelistGroup",schemaPath:"#/definitions/whitelistGroup/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema30 = {"description":"An E-MapReduce (Hadoop) cluster, given by its ClusterId or by its security group.","markdownDescription":"An E-MapReduce (Hadoop) cluster, given by `cluster: c-…` **or** `securityGroup: sg-…`. The link's security group is allowed into the cluster's group on `ports` (default HiveMetaStore 9083, NameNode 8020, DataNode 50010).","type":"object","required":["kind"],"additionalProperties":false,"oneOf":[{"required":["cluster"]},{"required":["securityGroup"]}],"errorMessage":"Give exactly one of cluster (the EMR ClusterId, c-…) or securityGroup (the cluster's security group, sg-…).","properties":{"kind":{"const":"emr","description":"An E-MapReduce (Hadoop) cluster.","examples":["emr"]},"name":{"$ref":"#/definitions/targetLabel"},"cluster":{"description":"ClusterId of the EMR cluster (c-…).","type":"string","maxLength":64,"pattern":"^c-[a-z0-9]+$","patternErrorMessage":"An EMR ClusterId starts with c- (like c-b933c5aac8fe****).","examples":["c-b933c5aac8fe4a2b"]},"securityGroup":{"$ref":"#/definitions/securityGroupId"},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the cluster MaxCompute must reach. Default: HiveMetaStore 9083, HDFS NameNode 8020, HDFS DataNode 50010 (Hadoop 3 clusters use 9866 for DataNode).","default":[9083,8020,50010],"examples":[[9083,8020,50010]]}}};
+const schema33 = {"description":"TCP ports MaxCompute must reach, each 1–65535, each once.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"title":"port","description":"A TCP port, 1–65535.","type":"integer","minimum":1,"maximum":65535,"examples":[9083]},"examples":[[9083,8020,50010]]};
+const pattern15 = new RegExp("^c-[a-z0-9]+$", "u");
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -445,7 +846,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cluster === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema24.oneOf[0].required,parentSchema:schema24.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema30.oneOf[0].required,parentSchema:schema30.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -463,7 +864,7 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.securityGroup === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "securityGroup"},message:"must have required property '"+"securityGroup"+"'",schema:schema24.oneOf[1].required,parentSchema:schema24.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "securityGroup"},message:"must have required property '"+"securityGroup"+"'",schema:schema30.oneOf[1].required,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -485,7 +886,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema24.oneOf,parentSchema:schema24,data};
+const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -507,7 +908,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -518,7 +919,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "kind") || (key0 === "name")) || (key0 === "cluster")) || (key0 === "securityGroup")) || (key0 === "ports"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -531,7 +932,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if("emr" !== data0){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "emr"},message:"must be equal to constant",schema:"emr",parentSchema:schema24.properties.kind,data:data0};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "emr"},message:"must be equal to constant",schema:"emr",parentSchema:schema30.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -580,7 +981,7 @@ if(data.cluster !== undefined){
 let data2 = data.cluster;
 if(typeof data2 === "string"){
 if(func3(data2) > 64){
-const err9 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema24.properties.cluster,data:data2};
+const err9 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema30.properties.cluster,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -589,8 +990,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
-const err10 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^c-[a-z0-9]+$"},message:"must match pattern \""+"^c-[a-z0-9]+$"+"\"",schema:"^c-[a-z0-9]+$",parentSchema:schema24.properties.cluster,data:data2};
+if(!pattern15.test(data2)){
+const err10 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/pattern",keyword:"pattern",params:{pattern: "^c-[a-z0-9]+$"},message:"must match pattern \""+"^c-[a-z0-9]+$"+"\"",schema:"^c-[a-z0-9]+$",parentSchema:schema30.properties.cluster,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -601,7 +1002,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.cluster.type,parentSchema:schema24.properties.cluster,data:data2};
+const err11 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.cluster.type,parentSchema:schema30.properties.cluster,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -650,7 +1051,7 @@ if(data.ports !== undefined){
 let data4 = data.ports;
 if(Array.isArray(data4)){
 if(data4.length > 64){
-const err15 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema27,data:data4};
+const err15 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -660,7 +1061,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data4.length < 1){
-const err16 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27,data:data4};
+const err16 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -673,7 +1074,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err17 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.items.type,parentSchema:schema27.items,data:data5};
+const err17 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.items.type,parentSchema:schema33.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -684,7 +1085,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 65535 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema27.items,data:data5};
+const err18 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.items,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -694,7 +1095,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema27.items,data:data5};
+const err19 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.items,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -716,7 +1117,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err20 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema27,data:data4};
+const err20 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -731,7 +1132,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data4};
+const err21 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -743,7 +1144,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -752,19 +1153,296 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"description":"Any address block in the VPC and the ports MaxCompute must reach there (a self-managed database, an ECS service…).","type":"object","required":["kind","name","cidr","ports"],"additionalProperties":false,"properties":{"kind":{"const":"custom","description":"Any address block in the VPC.","examples":["custom"]},"name":{"$ref":"#/definitions/targetLabel","description":"What this service is, shown in plans and the editor. Required for custom targets."},"cidr":{"$ref":"#/definitions/cidrText","description":"The service's IPv4 address or CIDR block, like 192.168.10.0/24."},"ports":{"$ref":"#/definitions/ports"}}};
-const schema30 = {"description":"An IPv4 address or CIDR block, like 192.168.0.0/16.","type":"string","pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$","patternErrorMessage":"An IPv4 CIDR block looks like 192.168.0.0/16.","examples":["192.168.0.0/16"]};
+const schema34 = {"description":"A self-managed service on an ECS instance (Kafka, ClickHouse, MySQL on ECS…).","markdownDescription":"A self-managed service on an ECS instance, given by `instance: i-…` and the TCP `ports` it listens on. The instance's security group gets one inbound rule per port with the link's security group as source. Name the group with `securityGroup` when the instance has several.","type":"object","required":["kind","instance","ports"],"additionalProperties":false,"properties":{"kind":{"const":"ecs","description":"A service on an ECS instance.","examples":["ecs"]},"name":{"$ref":"#/definitions/targetLabel"},"instance":{"description":"InstanceId of the ECS instance (i-…).","type":"string","maxLength":64,"pattern":"^i-[a-z0-9]+$","patternErrorMessage":"An ECS InstanceId starts with i- (like i-bp1abc2def3ghi4jk).","examples":["i-bp1abc2def3ghi4jk"]},"ports":{"allOf":[{"$ref":"#/definitions/ports"}],"description":"TCP ports of the service MaxCompute must reach (Kafka 9092, ClickHouse 8123/9000, MySQL 3306…).","examples":[[9092]]},"securityGroup":{"allOf":[{"$ref":"#/definitions/securityGroupId"}],"description":"The instance's security group that receives the rules; needed only when the instance has several.","examples":["sg-bp1abc2def3ghi4jkl5"]}}};
+const pattern17 = new RegExp("^i-[a-z0-9]+$", "u");
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema28.required,parentSchema:schema28,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.instance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instance"},message:"must have required property '"+"instance"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ports === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema34.required,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "name")) || (key0 === "instance")) || (key0 === "ports")) || (key0 === "securityGroup"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if("ecs" !== data0){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "ecs"},message:"must be equal to constant",schema:"ecs",parentSchema:schema34.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/targetLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+let data2 = data.instance;
+if(typeof data2 === "string"){
+if(func3(data2) > 64){
+const err8 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern17.test(data2)){
+const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^i-[a-z0-9]+$"},message:"must match pattern \""+"^i-[a-z0-9]+$"+"\"",schema:"^i-[a-z0-9]+$",parentSchema:schema34.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.instance.type,parentSchema:schema34.properties.instance,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ports !== undefined){
+let data3 = data.ports;
+if(Array.isArray(data3)){
+if(data3.length > 64){
+const err11 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema33,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data3.length < 1){
+const err12 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.items.type,parentSchema:schema33.items,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 65535 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.items,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.items,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err16 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.securityGroup !== undefined){
+let data5 = data.securityGroup;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err18 = {instancePath:instancePath+"/securityGroup",schemaPath:"#/definitions/securityGroupId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern4.test(data5)){
+const err19 = {instancePath:instancePath+"/securityGroup",schemaPath:"#/definitions/securityGroupId/pattern",keyword:"pattern",params:{pattern: "^sg-[a-z0-9]+$"},message:"must match pattern \""+"^sg-[a-z0-9]+$"+"\"",schema:"^sg-[a-z0-9]+$",parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/securityGroup",schemaPath:"#/definitions/securityGroupId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema38 = {"description":"Any address block in the VPC and the ports MaxCompute must reach there (a self-managed database, an ECS service…).","type":"object","required":["kind","name","cidr","ports"],"additionalProperties":false,"properties":{"kind":{"const":"custom","description":"Any address block in the VPC.","examples":["custom"]},"name":{"$ref":"#/definitions/targetLabel","description":"What this service is, shown in plans and the editor. Required for custom targets."},"cidr":{"$ref":"#/definitions/cidrText","description":"The service's IPv4 address or CIDR block, like 192.168.10.0/24."},"ports":{"$ref":"#/definitions/ports"}}};
+const schema40 = {"description":"An IPv4 address or CIDR block, like 192.168.0.0/16.","type":"string","pattern":"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$","patternErrorMessage":"An IPv4 CIDR block looks like 192.168.0.0/16.","examples":["192.168.0.0/16"]};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -774,7 +1452,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.required,parentSchema:schema28,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -784,7 +1462,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.cidr === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cidr"},message:"must have required property '"+"cidr"+"'",schema:schema28.required,parentSchema:schema28,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cidr"},message:"must have required property '"+"cidr"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -794,7 +1472,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ports === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema28.required,parentSchema:schema28,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -805,7 +1483,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "kind") || (key0 === "name")) || (key0 === "cidr")) || (key0 === "ports"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -818,7 +1496,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if("custom" !== data0){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "custom"},message:"must be equal to constant",schema:"custom",parentSchema:schema28.properties.kind,data:data0};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "custom"},message:"must be equal to constant",schema:"custom",parentSchema:schema38.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -867,7 +1545,7 @@ if(data.cidr !== undefined){
 let data2 = data.cidr;
 if(typeof data2 === "string"){
 if(!pattern6.test(data2)){
-const err9 = {instancePath:instancePath+"/cidr",schemaPath:"#/definitions/cidrText/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"},message:"must match pattern \""+"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"+"\"",schema:"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$",parentSchema:schema30,data:data2};
+const err9 = {instancePath:instancePath+"/cidr",schemaPath:"#/definitions/cidrText/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"},message:"must match pattern \""+"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$"+"\"",schema:"^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$",parentSchema:schema40,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -878,7 +1556,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/cidr",schemaPath:"#/definitions/cidrText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data2};
+const err10 = {instancePath:instancePath+"/cidr",schemaPath:"#/definitions/cidrText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -892,7 +1570,7 @@ if(data.ports !== undefined){
 let data3 = data.ports;
 if(Array.isArray(data3)){
 if(data3.length > 64){
-const err11 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema27,data:data3};
+const err11 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -902,7 +1580,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3.length < 1){
-const err12 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27,data:data3};
+const err12 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -915,7 +1593,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.items.type,parentSchema:schema27.items,data:data4};
+const err13 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.items.type,parentSchema:schema33.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -926,7 +1604,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 65535 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema27.items,data:data4};
+const err14 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -936,7 +1614,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data4 < 1 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema27.items,data:data4};
+const err15 = {instancePath:instancePath+"/ports/" + i0,schemaPath:"#/definitions/ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -958,7 +1636,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err16 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema27,data:data3};
+const err16 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -973,7 +1651,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data3};
+const err17 = {instancePath:instancePath+"/ports",schemaPath:"#/definitions/ports/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -985,7 +1663,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -994,7 +1672,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
@@ -1078,7 +1756,7 @@ errors++;
 }
 else {
 if(data.kind !== undefined){
-if("hbase" !== data.kind){
+if("polardb" !== data.kind){
 const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
@@ -1137,7 +1815,7 @@ errors++;
 }
 else {
 if(data.kind !== undefined){
-if("emr" !== data.kind){
+if("hbase" !== data.kind){
 const err7 = {};
 if(vErrors === null){
 vErrors = [err7];
@@ -1196,7 +1874,7 @@ errors++;
 }
 else {
 if(data.kind !== undefined){
-if("custom" !== data.kind){
+if("lindorm" !== data.kind){
 const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
@@ -1238,9 +1916,13 @@ vErrors.push(err11);
 }
 errors++;
 }
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+let missing4;
+if((data.kind === undefined) && (missing4 = "kind")){
+const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1249,10 +1931,10 @@ vErrors.push(err12);
 }
 errors++;
 }
+else {
 if(data.kind !== undefined){
-let data4 = data.kind;
-if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.kind.type,parentSchema:schema15.properties.kind,data:data4};
+if("emr" !== data.kind){
+const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1261,8 +1943,30 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!((((data4 === "rds") || (data4 === "hbase")) || (data4 === "emr")) || (data4 === "custom"))){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data4};
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(!(validate20(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+}
+if(!valid9){
+const err14 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[4].if,parentSchema:schema15.allOf[4],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1271,15 +1975,166 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const _errs27 = errors;
+let valid11 = true;
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.kind === undefined) && (missing5 = "kind")){
+const err15 = {};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+if("ecs" !== data.kind){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs30 = errors;
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid5 = _errs30 === errors;
+valid11 = _valid5;
+}
+if(!valid11){
+const err17 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[5].if,parentSchema:schema15.allOf[5],data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.kind === undefined) && (missing6 = "kind")){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+if("custom" !== data.kind){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err20 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[6].if,parentSchema:schema15.allOf[6],data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.kind.type,parentSchema:schema15.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((((((data7 === "rds") || (data7 === "polardb")) || (data7 === "hbase")) || (data7 === "lindorm")) || (data7 === "emr")) || (data7 === "ecs")) || (data7 === "custom"))){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }

@@ -6,8 +6,8 @@ import { cidrProblem, formatCidr, parseCidr } from '../../core/cidr';
 import { targetStepBase, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { TargetKindModule, TargetProblem } from '../kind';
-import { portsOf } from '../shared/portsSpec';
-import { stringField } from '../shared/serviceSpec';
+import { portsOf } from '../common/portsSpec';
+import { stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 export interface CustomTargetSpec extends TargetSpec {
@@ -44,6 +44,7 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
     return [{ severity: parseCidr(target.cidr) === undefined ? 'error' : 'warning', code: 'invalid-cidr', field: 'cidr', range: target.ranges.cidr, message: reason }];
   },
   identity: (target) => ({ words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.cidr }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: () => undefined,
 
   readLive: () => Promise.resolve({ kind: 'custom' }),

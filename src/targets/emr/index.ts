@@ -10,9 +10,9 @@ import type { EmrCluster } from '../../core/model';
 import { otherVpcCheck, targetError, type GroupWithIngress, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { SharedReads, TargetCloud, TargetKindModule } from '../kind';
-import { fillConsoleUrl } from '../shared/consoleUrl';
-import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../shared/portRules';
-import { portProblems, portsOf } from '../shared/portsSpec';
+import { fillConsoleUrl } from '../common/consoleUrl';
+import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../common/portRules';
+import { portProblems, portsOf } from '../common/portsSpec';
 import { definition } from './schema';
 
 /** HiveMetaStore, HDFS NameNode, HDFS DataNode (the direct-connection doc; Hadoop 3 uses 9866 for DataNode). */
@@ -74,6 +74,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
   derivedLabel: (data) => `emr ${String(data.cluster ?? data.securityGroup ?? '')}`,
   specProblems: (target) => portProblems(target.ports, target.ranges.portItems),
   identity: (target) => ({ words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`, range: target.ranges.cluster }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.clusterId ?? target.securityGroupId,
 
   async readLive(cloud, regionId, target, reads, options) {
@@ -115,7 +116,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     return applyPortRules(groupId, target.ports, change, ctx);
   },
 
-  usageHints: () => ['# Spark on the Hadoop cluster: spark.hadoop.odps.cupid.eni.enable = true and spark.hadoop.odps.cupid.eni.info = <regionId>:<vpcId>'],
+  usageHints: (target, link) => [`# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`],
 
   service: {
     listScope: 'region',

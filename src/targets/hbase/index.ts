@@ -10,10 +10,10 @@ import type { HBaseCluster } from '../../core/model';
 import { otherVpcCheck, targetError, type WhitelistGroup } from '../../core/plan';
 import type { SourceRange, TargetAccess, TargetSpec } from '../../core/specModel';
 import type { TargetCloud, TargetKindModule } from '../kind';
-import { fillConsoleUrl } from '../shared/consoleUrl';
-import { applyServiceAccess } from '../shared/serviceApply';
-import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../shared/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../shared/serviceSpec';
+import { fillConsoleUrl } from '../common/consoleUrl';
+import { applyServiceAccess } from '../common/serviceApply';
+import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
+import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /** [unverified] The console page of a cluster. */
@@ -84,6 +84,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   derivedLabel: (data) => `hbase ${String(data.cluster ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `HBase cluster ${target.clusterId}`, range: target.ranges.clusterId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.clusterId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -120,7 +121,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- HBase ${target.clusterId}: an HBase foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
 
   service: {
     listScope: 'region',

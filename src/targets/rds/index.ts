@@ -10,10 +10,10 @@ import type { RdsInstance } from '../../core/model';
 import { otherVpcCheck, targetError, type LiveCheck, type PlannedCall } from '../../core/plan';
 import type { SourceRange, TargetAccess, TargetSpec } from '../../core/specModel';
 import type { TargetCloud, TargetKindModule } from '../kind';
-import { fillConsoleUrl } from '../shared/consoleUrl';
-import { applyServiceAccess } from '../shared/serviceApply';
-import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../shared/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../shared/serviceSpec';
+import { fillConsoleUrl } from '../common/consoleUrl';
+import { applyServiceAccess } from '../common/serviceApply';
+import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
+import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /**
@@ -85,6 +85,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
   derivedLabel: (data) => `rds ${String(data.instance ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `RDS instance ${target.instanceId}`, range: target.ranges.instanceId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -128,7 +129,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- RDS ${target.instanceId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over RDS ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES (STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler')`],
 
   service: {
     listScope: 'vpc',

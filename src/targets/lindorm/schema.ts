@@ -1,0 +1,29 @@
+/** The lindorm part of schemas/mcvpc.schema.json (assembled by src/spec/schemaAssembly.ts). */
+import type { SchemaObject } from '../kind';
+
+export const definition: SchemaObject = {
+  description: 'A Lindorm instance (the successor of ApsaraDB for HBase).',
+  markdownDescription: 'A Lindorm instance, given by `instance: ld-…`. MaxCompute gets in through the instance\'s IP whitelist: the link vSwitch\'s CIDR block is added to `whitelistGroup` (the list is read, merged, written and read back; other entries are kept).',
+  type: 'object',
+  required: ['kind', 'instance'],
+  additionalProperties: false,
+  properties: {
+    kind: { const: 'lindorm', description: 'A Lindorm instance.', examples: ['lindorm'] },
+    name: { $ref: '#/definitions/targetLabel' },
+    instance: {
+      description: 'InstanceId of the Lindorm instance (ld-…).',
+      type: 'string',
+      maxLength: 64,
+      pattern: '^ld-[a-z0-9]+$',
+      patternErrorMessage: 'A Lindorm InstanceId starts with ld- (like ld-bp1abc2def3ghi4jk).',
+      examples: ['ld-bp1abc2def3ghi4jk'],
+    },
+    access: {
+      description: 'Lindorm admits clients by IP whitelist only.',
+      const: 'whitelist',
+      default: 'whitelist',
+      examples: ['whitelist'],
+    },
+    whitelistGroup: { $ref: '#/definitions/whitelistGroup' },
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * Each kind's revoke decision over a table of starting states (nothing granted, partly granted,
+ * Each kind's revoke decision (rds, hbase, emr, polardb, lindorm, ecs, custom) over a table of starting states (nothing granted, partly granted,
  * granted, other entries present, resource gone), through the pure teardown planner: what it
  * removes, with which call, and — above all — what it keeps. Then the teardown's own steps.
  */
@@ -82,6 +82,26 @@ const rows: Row[] = [
   { state: 'resource gone', name: 'EMR: the cluster is gone', target: b.emrTarget(0), live: { kind: 'emr' } as TargetLive, action: 'unchanged' },
   { state: 'resource gone', name: 'EMR: the cluster\'s group is gone', target: b.emrTarget(0), live: gone(b.emrLive([portRule(9083)]), () => ({ group: undefined })), action: 'unchanged' },
   { state: 'link group gone', name: 'EMR: the link group no longer exists', target: b.emrTarget(0), live: b.emrLive([portRule(9083, 'sg-other')]), liveOverrides: { linkGroup: undefined }, action: 'unchanged' },
+  // PolarDB: ModifyDBClusterAccessWhitelist Delete of exactly the block, or the security-group set without the link's.
+  { state: 'nothing granted', name: 'PolarDB whitelist: no such group', target: b.polardbTarget(), live: b.polardbLive([{ name: 'app', ips: ['10.0.0.0/24'] }]), action: 'unchanged' },
+  { state: 'partly granted', name: 'PolarDB whitelist: a containing block someone else wrote', target: b.polardbTarget(), live: b.polardbLive([{ name: 'maxcompute', ips: ['192.168.0.0/16'] }]), action: 'unchanged' },
+  { state: 'granted', name: 'PolarDB whitelist: the block alone', target: b.polardbTarget(), live: b.polardbLive([{ name: 'maxcompute', ips: [CIDR] }]), action: 'remove', params: { ModifyMode: 'Delete', SecurityIps: CIDR } },
+  { state: 'other entries present', name: 'PolarDB whitelist: the block among others', target: b.polardbTarget(), live: b.polardbLive([{ name: 'maxcompute', ips: ['10.9.9.9', CIDR] }, { name: 'app', ips: ['10.0.0.0/24'] }]), action: 'remove', params: { ModifyMode: 'Delete', SecurityIps: CIDR }, detail: /^entries kept: 10\.9\.9\.9$/ },
+  { state: 'resource gone', name: 'PolarDB whitelist: the cluster is gone', target: b.polardbTarget(), live: b.polardbLive([{ name: 'maxcompute', ips: [CIDR] }], [], false), action: 'unchanged' },
+  { state: 'other entries present', name: 'PolarDB groups: the link\'s among others', target: b.polardbTarget('securityGroup'), live: b.polardbLive([], ['sg-a', b.LINK_GROUP]), action: 'remove', detail: /^security groups kept: sg-a$/ },
+  { state: 'partly granted', name: 'PolarDB groups: another group bound, not the link\'s', target: b.polardbTarget('securityGroup'), live: b.polardbLive([], ['sg-a']), action: 'unchanged' },
+  // Lindorm: read, merge, write the group without exactly the block.
+  { state: 'nothing granted', name: 'Lindorm whitelist: no such group', target: b.lindormTarget(), live: b.lindormLive([{ name: 'user', ips: ['192.168.1.10'] }]), action: 'unchanged' },
+  { state: 'partly granted', name: 'Lindorm whitelist: a host of the block, not the block', target: b.lindormTarget(), live: b.lindormLive([{ name: 'maxcompute', ips: ['192.168.1.7'] }]), action: 'unchanged' },
+  { state: 'granted', name: 'Lindorm whitelist: the block alone', target: b.lindormTarget(), live: b.lindormLive([{ name: 'maxcompute', ips: [CIDR] }]), action: 'remove' },
+  { state: 'other entries present', name: 'Lindorm whitelist: the block among others', target: b.lindormTarget(), live: b.lindormLive([{ name: 'maxcompute', ips: ['10.1.1.1', CIDR] }, { name: 'user', ips: ['192.168.1.10'] }]), action: 'remove', params: { SecurityIpList: '10.1.1.1' }, detail: /^entries kept: 10\.1\.1\.1$/ },
+  { state: 'resource gone', name: 'Lindorm whitelist: the instance is gone', target: b.lindormTarget(), live: b.lindormLive([{ name: 'maxcompute', ips: [CIDR] }], false), action: 'unchanged' },
+  // ECS: the per-port rules from the link group in the instance's group, as for EMR.
+  { state: 'nothing granted', name: 'ECS: no rule from the link group', target: b.ecsTarget(), live: b.ecsLive([]), action: 'unchanged' },
+  { state: 'partly granted', name: 'ECS: the rule for 9092 only', target: b.ecsTarget(), live: b.ecsLive([portRule(9092)]), action: 'remove', params: { SecurityGroupId: 'sg-kafka', ports: ['9092/9092'] } },
+  { state: 'granted', name: 'ECS: both rules', target: b.ecsTarget(), live: b.ecsLive([portRule(9092), portRule(9093)]), action: 'remove', params: { SecurityGroupId: 'sg-kafka', ports: ['9092/9092', '9093/9093'] } },
+  { state: 'other entries present', name: 'ECS: others\' rules on the same ports stay', target: b.ecsTarget(), live: b.ecsLive([portRule(9092), portRule(9092, 'sg-other'), portRule(9093, undefined, { peerGroupId: undefined, peerCidr: '10.0.0.0/8' })]), action: 'remove', params: { SecurityGroupId: 'sg-kafka', ports: ['9092/9092'] } },
+  { state: 'resource gone', name: 'ECS: the instance is gone', target: b.ecsTarget(), live: b.ecsLive([], [], false), action: 'unchanged' },
   // Custom: nothing can be read or changed through an API, in any state.
   { state: 'granted', name: 'custom: a hand-over, no call', target: b.customTarget(0), live: { kind: 'custom' } as TargetLive, action: 'manual' },
   { state: 'resource gone', name: 'custom: still a hand-over when no link group exists', target: b.customTarget(0), live: { kind: 'custom' } as TargetLive, liveOverrides: { linkGroup: undefined }, action: 'manual' },
@@ -89,7 +109,7 @@ const rows: Row[] = [
 
 describe('teardown: each kind\'s revoke decision', () => {
   it('covers every starting state for every kind with an API', () => {
-    for (const kind of ['RDS whitelist', 'RDS groups', 'HBase whitelist', 'EMR']) {
+    for (const kind of ['RDS whitelist', 'RDS groups', 'HBase whitelist', 'EMR', 'PolarDB whitelist', 'Lindorm whitelist', 'ECS']) {
       const states = new Set(rows.filter((r) => r.name.startsWith(kind)).map((r) => r.state));
       for (const state of ['nothing granted', 'partly granted', 'granted', 'other entries present', 'resource gone'] as const) assert.ok(states.has(state), `${kind}: no row for "${state}"`);
     }

@@ -55,6 +55,8 @@ interface Footprint {
   enis: string[];
   rds: Array<{ id: string; ipArrays: string[]; groups: string[] }>;
   hbase: Array<{ id: string; whitelist: string[]; groups: string[] }>;
+  polardb: Array<{ id: string; ipArrays: string[]; groups: string[] }>;
+  lindorm: Array<{ id: string; whitelist: string[] }>;
 }
 
 /** Entries that admit no one: what a service keeps in a group it will not leave empty (RDS: 127.0.0.1). */
@@ -86,5 +88,7 @@ export async function footprintAfterTeardown(emu: Emulator, start: unknown): Pro
     groups: now.groups.filter((g) => !newGroups.includes(g)),
     rds: now.rds.map((r) => ({ ...r, ipArrays: emptied(r.ipArrays, before.rds.find((b) => b.id === r.id)?.ipArrays ?? []) })),
     hbase: now.hbase.map((h) => ({ ...h, whitelist: emptied(h.whitelist, before.hbase.find((b) => b.id === h.id)?.whitelist ?? []) })),
+    polardb: now.polardb.map((c) => ({ ...c, ipArrays: emptied(c.ipArrays, before.polardb.find((b) => b.id === c.id)?.ipArrays ?? []) })),
+    lindorm: now.lindorm.map((i) => ({ ...i, whitelist: emptied(i.whitelist, before.lindorm.find((b) => b.id === i.id)?.whitelist ?? []) })),
   };
 }

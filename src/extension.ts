@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
 import { ViewId } from './ui/ids';
+import { registerLanguageFeatures } from './ui/language';
+import { WorkspaceKnownLinks } from './ui/language/knownLinks';
 import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
 import { affectsSettings, readSettings } from './ui/settings';
@@ -30,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
       explorer.refresh();
     }),
   );
-  registerCommands(context, { session, explorer, log });
+  const links = new WorkspaceKnownLinks(specs, explorer);
+  registerLanguageFeatures(context, links, specs.onDidChange);
+  registerCommands(context, { session, explorer, log, links });
   return createTestApi(session, explorer);
 }
 

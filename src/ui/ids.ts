@@ -28,6 +28,11 @@ export const CommandId = {
   applyLink: 'mcvpc.applyLink',
   removeLink: 'mcvpc.removeLink',
   signIn: 'mcvpc.signIn',
+  // Using a link from code (src/ui/commands/insert*.ts, src/ui/language).
+  insertSparkEni: 'mcvpc.insertSparkEni',
+  insertSqlNetworkLink: 'mcvpc.insertSqlNetworkLink',
+  insertForeignTable: 'mcvpc.insertForeignTable',
+  newLinkSpec: 'mcvpc.newLinkSpec',
 } as const;
 
 /** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */

@@ -24,6 +24,10 @@ import { revealInSpecCommand } from './revealInSpec';
 import { switchAccountCommand } from './switchAccount';
 import { switchProfileCommand } from './switchProfile';
 import { switchRegionCommand } from './switchRegion';
+import { insertForeignTableCommand } from './insertForeignTable';
+import { insertSparkEniCommand } from './insertSparkEni';
+import { insertSqlNetworkLinkCommand } from './insertSqlNetworkLink';
+import { newLinkSpecCommand } from './newLinkSpec';
 
 /** Each command's factory and the words its failures start with. */
 const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDeps) => CommandHandler }> = {
@@ -47,6 +51,10 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.removeLink]: { what: 'Remove Network Link', create: removeLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
+  [CommandId.insertSparkEni]: { what: 'Insert Spark ENI configuration', create: insertSparkEniCommand },
+  [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },
+  [CommandId.insertForeignTable]: { what: 'Insert foreign table', create: insertForeignTableCommand },
+  [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

@@ -1,4 +1,4 @@
-/** The options of `mcvpc validate | plan | apply | usage`, one table per command, parsed by util.parseArgs (args.ts). */
+/** The options of `mcvpc validate | plan | apply | destroy | usage`, one table per command, parsed by util.parseArgs (args.ts). */
 import { isRegionSupported, SUPPORTED_REGIONS } from '../core/zones';
 import { escapeForMessage } from '../core/displayText';
 import { parseCommandLine, UsageError, wholeNumber, type OptionSpec } from './args';
@@ -11,7 +11,7 @@ export const EXIT = {
   error: 1,
   /** `plan`: there are changes. */
   changes: 2,
-  /** `apply`: stopped at the MaxCompute console step; run again once the link exists. */
+  /** `apply`/`destroy`: stopped at the MaxCompute console step; run again once the link exists (or is gone). */
   waitingForConsole: 4,
 } as const;
 
@@ -51,6 +51,11 @@ const OPTIONS: Record<string, Record<string, OptionSpec>> = {
     'wait-for-console': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
     plan: { type: 'string', placeholder: 'PLAN' },
   },
+  destroy: {
+    ...COMMON,
+    'auto-approve': { type: 'boolean' },
+    'wait-for-console': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
+  },
 };
 
 /** Parses `FILE [options]` for one command; throws UsageError naming the bad option or value. */
@@ -78,5 +83,6 @@ export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
   validate: 'check a spec file offline: FILE [--json]; exit 0 valid, 1 invalid',
   plan: 'read the cloud and show the steps: FILE [--out PLAN] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
   apply: 'carry out the plan: FILE [--auto-approve] [--wait-for-console SECONDS] [--plan PLAN] [--json] [--profile P] [--region R]; exit 0 done, 4 waiting for the console step, 1 error',
+  destroy: 'remove what apply added: FILE [--auto-approve] [--wait-for-console SECONDS] [--json] [--profile P] [--region R]; exit 0 done, 4 waiting for the console step, 1 error',
   usage: 'print the SQL and Spark lines that use each link: FILE [--json] [--region R]',
 };

@@ -1,12 +1,13 @@
-/** The network-link subcommands (validate, plan, apply, usage) as rows for the dispatcher in main.ts. */
+/** The network-link subcommands (validate, plan, apply, destroy, usage) as rows for the dispatcher in main.ts. */
 import { describeFailure } from './cloudSessions';
 import { EXIT, LINK_COMMAND_SUMMARIES, parseLinkArgs, UsageError, type LinkCommandArgs } from './linkArgs';
 import { runApply } from './commands/apply';
+import { runDestroy } from './commands/destroy';
 import { runPlan } from './commands/plan';
 import { runUsage } from './commands/usage';
 import { runValidate } from './commands/validate';
 
-const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = { validate: runValidate, plan: runPlan, apply: runApply, usage: runUsage };
+const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = { validate: runValidate, plan: runPlan, apply: runApply, destroy: runDestroy, usage: runUsage };
 
 /** Runs one link command; every failure becomes a one-line message (no stack trace) and exit 1. */
 function runner(name: string): (argv: string[]) => Promise<number> {

@@ -12,7 +12,7 @@ import { readLiveState } from './readLiveState';
 export { readLiveState } from './readLiveState';
 export { detectNetworkLink } from './detectLink';
 export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
-export { parseSavedPlanFile, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
+export { parseSavedPlanFile, planPurpose, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
 export { isNotFound, type EngineCloud } from './engineCloud';
 export { acquireLinkLock, LinkLockedError, lockDirectory, type LinkLockKey } from './linkLock';
 

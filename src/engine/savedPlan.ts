@@ -3,7 +3,12 @@
  * Terraform's stale-plan rule: a saved plan is applied only if the spec means the same and the
  * live state re-read now has the fingerprint the plan was computed from.
  */
-import type { Plan } from '../core/plan';
+import type { Plan, PlanPurpose } from '../core/plan';
+
+/** What a plan is for; plans saved before teardown existed carry no purpose and are apply plans. */
+export function planPurpose(plan: Pick<Plan, 'purpose'>): PlanPurpose {
+  return plan.purpose ?? 'apply';
+}
 
 /** The file `mcvpc plan --out` writes: one plan per link of the spec file. */
 export interface SavedPlanFile {
@@ -36,12 +41,19 @@ export function parseSavedPlanFile(text: string, fileName: string): SavedPlanFil
     if (typeof plan?.networkLinkName !== 'string' || typeof plan.fingerprint !== 'string' || typeof plan.specHash !== 'string' || !Array.isArray(plan.steps)) {
       throw new Error(`${fileName}: plan ${i + 1} is incomplete (it needs networkLinkName, fingerprint, specHash and steps).`);
     }
+    if (plan.purpose !== undefined && plan.purpose !== 'apply' && plan.purpose !== 'destroy') {
+      throw new Error(`${fileName}: plan ${i + 1} has purpose ${JSON.stringify(plan.purpose)}; expected "apply" or "destroy".`);
+    }
   }
   return file as SavedPlanFile;
 }
 
 /** Why the saved plan may not be applied over the fresh one, or undefined when it may. */
 export function stalePlanReason(saved: Plan, fresh: Plan): string | undefined {
+  // Checked first: an apply plan and a destroy plan of the same spec and state share both hashes.
+  if (planPurpose(saved) !== planPurpose(fresh)) {
+    return `the saved plan for "${saved.networkLinkName}" is a${planPurpose(saved) === 'apply' ? 'n apply' : ' destroy'} plan, and ${planPurpose(fresh) === 'apply' ? 'mcvpc apply' : 'mcvpc destroy'} carries out only ${planPurpose(fresh)} plans; nothing was changed.`;
+  }
   if (saved.specHash !== fresh.specHash) {
     return `the spec of "${saved.networkLinkName}" changed since the plan was saved; run mcvpc plan again.`;
   }

@@ -1,18 +1,22 @@
 /**
- * The console hand-over: MaxCompute has no API to create a network link, so after Apply a
- * person enters the values in the MaxCompute console. Shown as a picker that stays open, each
+ * The console hand-over: MaxCompute has no API to create or delete a network link, so after
+ * Apply a person enters the values in the MaxCompute console (after Remove Network Link, finds
+ * the link by them and deletes it). Shown as a picker that stays open, each
  * value with a copy button, plus "Open MaxCompute console" (the emulator's page when the
  * endpoint is the emulator; the plan already resolved which).
  */
 import * as vscode from 'vscode';
-import type { ConsoleHandover } from '../core/plan';
+import type { ConsoleHandover, PlanPurpose } from '../core/plan';
 
 /** Shows the hand-over; resolves when the person closes it. */
-export function showConsoleHandover(linkName: string, handover: ConsoleHandover): Promise<void> {
+export function showConsoleHandover(linkName: string, handover: ConsoleHandover, purpose: PlanPurpose = 'apply'): Promise<void> {
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { value?: string; open?: boolean }>();
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
-  picker.title = `Create network link ${linkName} in the MaxCompute console`;
-  picker.placeholder = 'Enter these values in Tenants > Network Connection; pick or click $(copy) to copy one';
+  const removing = purpose === 'destroy';
+  picker.title = `${removing ? 'Delete' : 'Create'} network link ${linkName} in the MaxCompute console`;
+  picker.placeholder = removing
+    ? 'Delete the link with these values in Tenants > Network Connection; then Remove again'
+    : 'Enter these values in Tenants > Network Connection; pick or click $(copy) to copy one';
   picker.ignoreFocusOut = true;
   picker.items = [
     { label: '$(link-external) Open MaxCompute console', detail: handover.url, open: true },

@@ -26,6 +26,7 @@ export const CommandId = {
   switchAccount: 'mcvpc.switchAccount',
   planLink: 'mcvpc.planLink',
   applyLink: 'mcvpc.applyLink',
+  removeLink: 'mcvpc.removeLink',
   signIn: 'mcvpc.signIn',
   // Using a link from code (src/ui/commands/insert*.ts, src/ui/language).
   insertSparkEni: 'mcvpc.insertSparkEni',
@@ -66,7 +67,7 @@ export const ContextValue = {
   securityGroupLocked: 'mcvpc.securityGroupLocked',
   rule: 'mcvpc.rule',
   ruleLocked: 'mcvpc.ruleLocked',
-  /** A link declared in a spec (Plan, Apply, usage, reveal). */
+  /** A link declared in a spec (Plan, Apply, Remove, usage, reveal). */
   linkDeclared: 'mcvpc.linkDeclared',
   /** A link seen in the VPC that no spec names. */
   linkDetected: 'mcvpc.linkDetected',

@@ -4,7 +4,7 @@
  * shown first as a readable document, before anything can change.
  */
 import * as vscode from 'vscode';
-import type { Plan } from '../core/plan';
+import type { Plan, PlanPurpose } from '../core/plan';
 import type { ConnectionSpec } from '../spec/types';
 import type { CloudSession } from './session';
 import type { DeclaredLink } from './tree/links';
@@ -17,23 +17,24 @@ export interface PlannedLink {
   text: string;
 }
 
-/** Plans a declared link with a cancellable notification; undefined when cancelled. */
-export async function planDeclaredLink(session: CloudSession, declared: DeclaredLink): Promise<PlannedLink | undefined> {
+/** Plans a declared link (or, for `destroy`, its teardown) with a cancellable notification; undefined when cancelled. */
+export async function planDeclaredLink(session: CloudSession, declared: DeclaredLink, purpose: PlanPurpose = 'apply'): Promise<PlannedLink | undefined> {
   const { spec } = declared;
-  const { planSpec } = await import('../engine');
+  const { planSpec, planSpecTeardown } = await import('../engine');
+  const planner = purpose === 'destroy' ? planSpecTeardown : planSpec;
   const { renderPlan, formatSummary } = await import('../core/plan');
   const cloud = (await session.open()).withRegion(spec.regionId);
   const endpoint = session.settings().endpoint;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Planning network link ${spec.networkLinkName}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Planning ${purpose === 'destroy' ? 'the removal of ' : ''}network link ${spec.networkLinkName}`, cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
       try {
         progress.report({ message: `reading ${spec.vpcId}, its groups and ${spec.targets.length} target(s)…` });
-        const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: endpoint, signal: controller.signal });
+        const { plan } = await planner(cloud, spec, { emulatorEndpoint: endpoint, signal: controller.signal });
         const fileName = vscode.workspace.asRelativePath(vscode.Uri.parse(declared.file));
-        const header = `Plan for ${fileName}, profile ${cloud.accountProfile}: nothing has been changed yet.`;
+        const header = `${purpose === 'destroy' ? 'Removal plan' : 'Plan'} for ${fileName}, profile ${cloud.accountProfile}: nothing has been changed yet.`;
         const summary = plan.refused ? '' : `\n\n${formatSummary(plan.summary)}`;
         return { spec, plan, text: `${header}\n\n${renderPlan(plan, fileName)}${summary}\n` };
       } catch (error) {

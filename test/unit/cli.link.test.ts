@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
 import { bundleCli } from './builders/cliBundle';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { planSpecTeardown, savedPlanFile } from '../../src/engine';
+import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
@@ -29,7 +30,7 @@ interface Run {
   stderr: string;
 }
 
-describe('mcvpc validate / plan / apply / usage', function () {
+describe('mcvpc validate / plan / apply / destroy / usage', function () {
   this.timeout(120_000);
   let emu: Emulator;
   let dir: string;
@@ -278,5 +279,84 @@ describe('mcvpc validate / plan / apply / usage', function () {
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.mcvpc\.yaml: no such file/);
     noStackTrace(missing);
+  });
+
+  /** Applies a spec file to the end through the CLI (console step included). */
+  async function appliedFile(name: string, targets: string[]): Promise<string> {
+    const file = await specFile(name, specText({ targets }));
+    assert.equal((await mcvpc(['apply', file, '--auto-approve'])).code, 4);
+    await createLinkInConsole(emu, parseOne(specText()), await groupIdByName(emu, 'maxcompute-link'));
+    const done = await mcvpc(['apply', file, '--auto-approve']);
+    assert.equal(done.code, 0, done.stdout + done.stderr);
+    return file;
+  }
+
+  it('destroy asks, stops at the console step (4) with what to delete there, finishes after it (0); then has nothing to do (0)', async () => {
+    const file = await appliedFile('d.mcvpc.yaml', [TARGETS.rdsDefaultWhitelist, TARGETS.emr]);
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
+    const unasked = await mcvpc(['destroy', file]);
+    assert.equal(unasked.code, 1);
+    assert.match(unasked.stderr, /mcvpc destroy: not destroying without confirmation.*--auto-approve/);
+    assert.match(unasked.stdout, /^ {2}- RDS rm-\S+: remove 192\.168\.1\.0\/24 from whitelist group default$/m, 'the plan is shown with - for what it removes');
+    assert.match(unasked.stdout, /^ {2}! Delete the network link "orders_link" in the MaxCompute console/m);
+    assert.match(unasked.stdout, new RegExp(`^ {2}- Delete security group ${groupId} \\(maxcompute-link\\)$`, 'm'));
+    assert.match(unasked.stdout, /^Plan: 0 to add, 0 to change, 3 to remove, 0 unchanged, 1 manual\.$/m);
+    assert.equal((await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'default')?.ips.includes('192.168.1.0/24'), true, 'nothing changed');
+
+    const first = await mcvpc(['destroy', file, '--auto-approve']);
+    assert.equal(first.code, 4, first.stdout + first.stderr);
+    assert.match(first.stdout, /Delete it in the MaxCompute console: /);
+    assert.match(first.stdout, /^ {4}Connection Name: orders_link$/m);
+    assert.match(first.stdout, /Destroy paused at the MaxCompute console step: 2 done.*Delete the network link as shown, then run mcvpc destroy .*d\.mcvpc\.yaml again\./);
+    assert.match(first.stderr, /\[orders_link\] done: RDS rm-\S+: remove 192\.168\.1\.0\/24/, 'progress on stderr');
+
+    await deleteLinkInConsole(emu, parseOne(specText()));
+    const second = await mcvpc(['destroy', file, '--auto-approve', '--json']);
+    assert.equal(second.code, 0, second.stderr);
+    const report = JSON.parse(second.stdout) as { command: string; outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
+    assert.equal(report.command, 'destroy');
+    assert.equal(report.outcome, 'done');
+    assert.deepEqual(report.reports[0]!.steps.map((s) => [s.stepId, s.status]), [['target.0.rds', 'already'], ['target.1.emr', 'already'], ['network-link.remove', 'already'], ['link-group.delete', 'done']]);
+    assert.equal((await mainAccount(emu)).securityGroups.some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
+
+    const again = await mcvpc(['destroy', file]);
+    assert.equal(again.code, 0, 'no changes: no question, exit 0');
+    assert.match(again.stdout, /^Destroy complete: 0 done/m);
+  });
+
+  it('destroy exits 1 with the API code and RequestId when a removal fails, and says to run it again', async () => {
+    const file = await appliedFile('f.mcvpc.yaml', [TARGETS.hbaseWhitelist]);
+    emu.setFaults({ failNext: [{ action: 'ModifyIpWhitelist', code: 'InvalidParameter', times: 1 }] });
+    const failed = await mcvpc(['destroy', file, '--auto-approve']);
+    assert.equal(failed.code, 1, failed.stdout);
+    assert.match(failed.stdout, /FAILED\s+HBase hb-\S+: remove 192\.168\.1\.0\/24 from whitelist group maxcompute/);
+    assert.match(failed.stdout, /HBase\.ModifyIpWhitelist: InvalidParameter: .*\(RequestId: [\w-]+\)/);
+    assert.match(failed.stdout, /Destroy failed: .*run mcvpc destroy .*f\.mcvpc\.yaml again; nothing will be done twice\./);
+    noStackTrace(failed);
+    const json = await mcvpc(['destroy', file, '--auto-approve', '--json']);
+    assert.equal(json.code, 4, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as { outcome: string }).outcome, 'waiting-for-console');
+  });
+
+  it('apply --plan refuses a destroy plan; destroy takes no --plan and checks its options', async () => {
+    const file = await appliedFile('p.mcvpc.yaml', [TARGETS.rdsWhitelist]);
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const { plan } = await planSpecTeardown(await cloudFor(emu), spec);
+    const planFile = join(dir, 'destroy.plan.json');
+    await writeFile(planFile, JSON.stringify(savedPlanFile(file, [plan])), 'utf8');
+    emu.clearRequests();
+    const refused = await mcvpc(['apply', file, '--plan', planFile]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /refusing the saved plan: .*is a destroy plan, and mcvpc apply carries out only apply plans/);
+    assert.deepEqual(emu.requests().filter((r) => !/^(Describe|Get|List)/.test(r.action)).map((r) => r.action), [], 'nothing changed');
+
+    const withPlan = await mcvpc(['destroy', file, '--plan', planFile]);
+    assert.equal(withPlan.code, 1);
+    assert.match(withPlan.stderr, /unknown option "--plan" for mcvpc destroy[\s\S]*usage: mcvpc destroy remove what apply added: FILE \[--auto-approve\]/);
+    const badWait = await mcvpc(['destroy', file, '--wait-for-console', 'soon']);
+    assert.equal(badWait.code, 1);
+    assert.match(badWait.stderr, /--wait-for-console needs a whole number, got "soon"/);
+    const help = await mcvpc(['help']);
+    assert.match(help.stdout, /^ {2}destroy {4}remove what apply added/m);
   });
 });

@@ -1,6 +1,9 @@
-/** How `mcvpc apply` talks: progress lines on stderr while it runs, the report on stdout at the end. */
+/**
+ * How `mcvpc apply` and `mcvpc destroy` talk: progress lines on stderr while they run, the report
+ * on stdout at the end. The two differ only in a few words (create or delete the link…).
+ */
 import type { ApplyEvent, ApplyReport, StepResult } from '../../engine';
-import type { ConsoleHandover, PlanStep } from '../../core/plan';
+import type { ConsoleHandover, PlanPurpose, PlanStep } from '../../core/plan';
 
 const LABELS: Record<StepResult['status'], string> = {
   done: 'done',
@@ -11,6 +14,12 @@ const LABELS: Record<StepResult['status'], string> = {
   'waiting-for-console': 'waiting for the console',
   cancelled: 'cancelled',
   'not-started': 'not started',
+};
+
+/** The words of each command: its name, its noun, and what the console step does to the link. */
+const WORDS: Record<PlanPurpose, { command: string; noun: string; consoleVerb: string; consolePast: string }> = {
+  apply: { command: 'apply', noun: 'Apply', consoleVerb: 'Create', consolePast: 'created' },
+  destroy: { command: 'destroy', noun: 'Destroy', consoleVerb: 'Delete', consolePast: 'deleted' },
 };
 
 /** One progress line per event, for stderr. */
@@ -26,18 +35,19 @@ export function progressLine(linkName: string, event: ApplyEvent): string | unde
     }
     case 'waiting-for-console': {
       const seconds = Math.max(0, Math.round((event.deadline - Date.now()) / 1000));
-      return `[${linkName}] Waiting up to ${seconds} s for the network link to be created in the MaxCompute console (${event.handover?.url ?? 'console'})…`;
+      const past = WORDS[event.step.operation.kind === 'await-network-link-removal' ? 'destroy' : 'apply'].consolePast;
+      return `[${linkName}] Waiting up to ${seconds} s for the network link to be ${past} in the MaxCompute console (${event.handover?.url ?? 'console'})…`;
     }
   }
 }
 
-function handoverLines(handover: ConsoleHandover | undefined): string[] {
+function handoverLines(handover: ConsoleHandover | undefined, purpose: PlanPurpose): string[] {
   if (handover === undefined) return [];
-  return [`  Create it in the MaxCompute console: ${handover.url}`, ...handover.fields.map((f) => `    ${f.label}: ${f.value}`)];
+  return [`  ${WORDS[purpose].consoleVerb} it in the MaxCompute console: ${handover.url}`, ...handover.fields.map((f) => `    ${f.label}: ${f.value}`)];
 }
 
 /** The report of one link as text. */
-export function renderReport(report: ApplyReport, steps: readonly PlanStep[]): string {
+export function renderReport(report: ApplyReport, steps: readonly PlanStep[], purpose: PlanPurpose = 'apply'): string {
   const lines = [`Network link "${report.networkLinkName}": ${report.outcome}`];
   for (const result of report.steps) {
     if (result.status === 'info') continue;
@@ -46,7 +56,7 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[]): s
       lines.push(`      ${result.error.action ? `${result.error.action}: ` : ''}${result.error.code}: ${result.error.message}${result.error.requestId ? ` (RequestId: ${result.error.requestId})` : ''}`);
     }
   }
-  if (report.outcome === 'waiting-for-console') lines.push(...handoverLines(report.handover));
+  if (report.outcome === 'waiting-for-console') lines.push(...handoverLines(report.handover, purpose));
   if (report.outcome === 'done') {
     const usage = steps.find((s) => s.operation.kind === 'usage');
     if (usage !== undefined) lines.push('', ...usage.details.map((d) => `  ${d}`));
@@ -55,11 +65,12 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[]): s
 }
 
 /** The closing line for all links. */
-export function closingLine(file: string, reports: readonly ApplyReport[]): string {
+export function closingLine(file: string, reports: readonly ApplyReport[], purpose: PlanPurpose = 'apply'): string {
+  const { command, noun, consoleVerb } = WORDS[purpose];
   const count = (status: StepResult['status']): number => reports.reduce((n, r) => n + r.steps.filter((s) => s.status === status).length, 0);
   const counts = `${count('done')} done, ${count('already')} already so, ${count('failed')} failed, ${count('not-started')} not started`;
-  if (reports.some((r) => r.outcome === 'cancelled')) return `Apply cancelled: ${counts}. Run mcvpc apply ${file} again to finish; nothing will be done twice.`;
-  if (reports.some((r) => r.outcome === 'failed')) return `Apply failed: ${counts}. Fix the cause and run mcvpc apply ${file} again; nothing will be done twice.`;
-  if (reports.some((r) => r.outcome === 'waiting-for-console')) return `Apply paused at the MaxCompute console step: ${counts}. Create the network link as shown, then run mcvpc apply ${file} again.`;
-  return `Apply complete: ${counts}.`;
+  if (reports.some((r) => r.outcome === 'cancelled')) return `${noun} cancelled: ${counts}. Run mcvpc ${command} ${file} again to finish; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'failed')) return `${noun} failed: ${counts}. Fix the cause and run mcvpc ${command} ${file} again; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'waiting-for-console')) return `${noun} paused at the MaxCompute console step: ${counts}. ${consoleVerb} the network link as shown, then run mcvpc ${command} ${file} again.`;
+  return `${noun} complete: ${counts}.`;
 }

@@ -1,6 +1,6 @@
-/** Shared by plan and apply: read the spec file, then the live state of each link, and plan it. */
-import { renderPlan, type Plan } from '../../core/plan';
-import { acquireLinkLock, LinkLockedError, planSpec } from '../../engine';
+/** Shared by plan, apply and destroy: read the spec file, then the live state of each link, and plan it (or its teardown). */
+import { renderPlan, type Plan, type PlanPurpose } from '../../core/plan';
+import { acquireLinkLock, LinkLockedError, planSpec, planSpecTeardown } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
@@ -23,7 +23,8 @@ export interface PlannedLink {
 }
 
 /** The plans of every link in the file, or undefined after printing why there are none (exit 1). */
-export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, locks?: LinkLocks): Promise<PlannedLink[] | undefined> {
+export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, purpose: PlanPurpose = 'apply', locks?: LinkLocks): Promise<PlannedLink[] | undefined> {
+  const planner = purpose === 'destroy' ? planSpecTeardown : planSpec;
   const input = await readSpecInput(args.file);
   for (const problem of input.problems) {
     if (!input.valid || problem.severity !== 'info') process.stderr.write(`${formatProblem(args.file, problem)}\n`);
@@ -46,7 +47,7 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, lo
     process.stderr.write(`Reading the live state of "${spec.networkLinkName}" in ${spec.regionId}…\n`);
     try {
       const cloud = await sessions.forSpec(spec);
-      const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint() });
+      const { plan } = await planner(cloud, spec, { emulatorEndpoint: emulatorEndpoint() });
       planned.push({ spec, plan });
     } catch (err) {
       process.stderr.write(`${args.file}: "${spec.networkLinkName}": ${describeFailure(err)}\n`);

@@ -7,7 +7,7 @@ export { planTeardown } from './teardown';
 export { linkGroupIngressRule, portRule, overridingDrops } from './wantedRules';
 export { liveChecks, networkLinkDetected, linkInboundCidr, targetLive } from './liveChecks';
 export { liveStateFingerprint, specHash } from './fingerprint';
-export { renderPlan, formatSummary, formatCheck, formatCall, formatPosition, addSummaries } from './render';
+export { renderPlan, formatSummary, formatCheck, formatCall, formatPosition, addSummaries, removalLines } from './render';
 export { whitelistEntryCovering, entriesCovering } from './whitelists';
 export * from './targetPlanning';
 export { chooseLinkGroup } from './linkGroupChoice';

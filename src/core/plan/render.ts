@@ -55,3 +55,8 @@ export function renderPlan(plan: Plan, fileName?: string): string {
   for (const step of plan.steps) lines.push(...formatStep(step));
   return lines.join('\n');
 }
+
+/** What a teardown will remove (`-`) and leave to a person (`!`), one line each: the list a confirmation shows. */
+export function removalLines(plan: Plan): string[] {
+  return plan.steps.filter((s) => s.action === 'remove' || s.action === 'manual').map((s) => `${STEP_SYMBOLS[s.action]} ${s.title}`);
+}

@@ -29,6 +29,8 @@ export interface ServiceAccessCalls {
   whitelistAdd(groupName: string, group: WhitelistGroup | undefined, cidr: string): { call: PlannedCall; keeps: string };
   /** Removes exactly the entry from the group. */
   whitelistRemove(groupName: string, group: WhitelistGroup, entry: string): PlannedCall;
+  /** What happens to a group when the link's entry is its last one, where the service says more than "left empty". */
+  lastEntryNote?: string;
   /** Sets the service's security groups; undefined when the kind has no security-group access. */
   groupsSet?(groupIds: string[]): PlannedCall;
 }
@@ -84,7 +86,7 @@ export function planServiceRevoke(target: ServiceAccessTarget, live: ServiceAcce
       ...base,
       action: 'remove',
       title: `${label}: remove ${ctx.vSwitchCidr} from whitelist group ${groupName}`,
-      details: [`entries kept: ${others.join(', ') || '(none)'}`],
+      details: [`entries kept: ${others.join(', ') || '(none)'}`, ...(others.length === 0 ? [calls.lastEntryNote ?? `the group is left empty, not deleted`] : [])],
       call: calls.whitelistRemove(groupName, group, ctx.vSwitchCidr),
     };
   }

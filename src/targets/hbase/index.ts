@@ -114,6 +114,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
       readWhitelist: () => readWhitelist(cloud, regionId, clusterId, options),
       // ModifyIpWhitelist replaces the list: `current` was read right before, and convergeList reads back.
       addToWhitelist: (groupName, current, cidr) => writeList(groupName, current, [...(current?.ips ?? []), cidr]),
+      // [unverified] An empty IpList (the link's entry was the last) leaves the group empty: the reference does not say; the emulator allows it.
       removeFromWhitelist: (groupName, current, entry) => writeList(groupName, current, current.ips.filter((ip) => ip !== entry)),
       readSecurityGroups: () => readSecurityGroups(cloud, regionId, clusterId, options),
       writeSecurityGroups: async (ids) => void (await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: clusterId, SecurityGroupIds: ids.join(',') })),

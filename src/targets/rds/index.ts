@@ -22,6 +22,15 @@ import { definition } from './schema';
  */
 export const RDS_MAX_SECURITY_GROUPS = 10;
 
+/**
+ * ModifySecurityIps' reference: "Delete: … at least one IP address must be kept", and no API
+ * deletes a whitelist group. RDS's own default group holds 127.0.0.1, which admits no one; so
+ * the link's last entry is taken back by appending 127.0.0.1 first, then deleting the block —
+ * two atomic calls, neither of which can drop an entry someone else added meanwhile.
+ * [unverified] that RDS then keeps the group (the emulator refuses the emptying Delete).
+ */
+export const RDS_NO_ACCESS_ENTRY = '127.0.0.1';
+
 /** [unverified] The console page of an instance. */
 const CONSOLE_URL = 'https://rdsnext.console.aliyun.com/detail/{id}/basicInfo?region={regionId}';
 
@@ -57,6 +66,7 @@ function calls(instanceId: string): ServiceAccessCalls {
     label: `RDS ${instanceId}`,
     whitelistAdd: (groupName, _group, cidr) => ({ call: modifyIps(groupName, cidr, 'Append'), keeps: 'ModifyMode=Append: no existing entry is replaced or removed' }),
     whitelistRemove: (groupName, _group, entry) => modifyIps(groupName, entry, 'Delete'),
+    lastEntryNote: `RDS keeps at least one entry in a group and has no call that deletes one: ${RDS_NO_ACCESS_ENTRY} (admits no one) is appended first, and the group stays`,
     groupsSet: (groupIds) => ({ product: 'Rds', action: 'ModifySecurityGroupConfiguration', params: { DBInstanceId: instanceId, SecurityGroupId: groupIds.join(',') } }),
   };
 }
@@ -107,8 +117,13 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
       readWhitelist: () => readWhitelist(cloud, regionId, instanceId, options),
       // ModifySecurityIps Append and Delete change only the given entries: atomic on the server.
       addToWhitelist: async (groupName, _current, cidr) => void (await cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: cidr, ModifyMode: 'Append' })),
-      removeFromWhitelist: async (groupName, _current, entry) => void (await cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: entry, ModifyMode: 'Delete' })),
+      removeFromWhitelist: async (groupName, current, entry) => {
+        const modify = (ips: string, mode: 'Append' | 'Delete') => cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: ips, ModifyMode: mode });
+        if (current.ips.every((ip) => ip === entry)) await modify(RDS_NO_ACCESS_ENTRY, 'Append');
+        await modify(entry, 'Delete');
+      },
       readSecurityGroups: () => readSecurityGroups(cloud, regionId, instanceId, options),
+      // [unverified] An empty SecurityGroupId unbinds the last group (teardown of an instance bound only to the link's group).
       writeSecurityGroups: async (ids) => void (await cloud.rds.modifySecurityGroupConfiguration({ RegionId: regionId, DBInstanceId: instanceId, SecurityGroupId: ids.join(',') })),
       maxSecurityGroups: RDS_MAX_SECURITY_GROUPS,
     }, ctx);

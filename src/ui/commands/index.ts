@@ -19,6 +19,7 @@ import { filterRegionCommand } from './filterRegion';
 import { loadMoreCommand } from './loadMore';
 import { openInConsoleCommand } from './openInConsole';
 import { refreshNodeCommand } from './refreshNode';
+import { removeLinkCommand } from './removeLink';
 import { removeRegionCommand } from './removeRegion';
 import { revealInSpecCommand } from './revealInSpec';
 import { switchAccountCommand } from './switchAccount';
@@ -49,6 +50,7 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.switchAccount]: { what: 'Switch profile or region', create: switchAccountCommand },
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
+  [CommandId.removeLink]: { what: 'Remove Network Link', create: removeLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
   [CommandId.insertSparkEni]: { what: 'Insert Spark ENI configuration', create: insertSparkEniCommand },
   [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },

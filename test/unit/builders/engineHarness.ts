@@ -72,6 +72,9 @@ interface EmuAccount {
   networkInterfaces: Array<{ networkInterfaceId: string; vSwitchId: string; securityGroupIds: string[]; serviceManaged: boolean }>;
   rdsInstances: Array<{ dbInstanceId: string; ipArrays: Array<{ name: string; ips: string[] }>; securityGroupIds: string[] }>;
   hbaseClusters: Array<{ clusterId: string; whitelist: Array<{ groupName: string; ips: string[] }>; securityGroupIds: string[] }>;
+  polardbClusters?: Array<{ dbClusterId: string; ipArrays: Array<{ name: string; ips: string[] }>; securityGroupIds: string[] }>;
+  lindormInstances?: Array<{ instanceId: string; whitelist: Array<{ groupName: string; ips: string[] }> }>;
+  ecsInstances?: Array<{ instanceId: string; securityGroupIds: string[] }>;
 }
 
 /** The main account's state as the emulator holds it. */
@@ -97,8 +100,9 @@ export async function createLinkInConsole(emu: Emulator, spec: ConnectionSpec, s
 
 /**
  * What a link's apply changes, comparable across runs: groups by name with their rules (peer
- * groups by name, no rule ids or times), how many groups share a name, ENIs per vSwitch, RDS and
- * HBase whitelists and security groups (by name).
+ * groups by name, no rule ids or times), how many groups share a name, ENIs per vSwitch, the
+ * whitelists and security groups (by name) of RDS, HBase and PolarDB, Lindorm's whitelists, and the
+ * groups of ECS instances.
  */
 export async function linkFootprint(emu: Emulator): Promise<unknown> {
   const account = await mainAccount(emu);
@@ -115,7 +119,17 @@ export async function linkFootprint(emu: Emulator): Promise<unknown> {
   const enis = account.networkInterfaces.filter((n) => n.serviceManaged).map((n) => `${n.vSwitchId} ${n.securityGroupIds.map(nameOf).join(',')}`).sort();
   const rds = account.rdsInstances.map((i) => ({ id: i.dbInstanceId, ipArrays: i.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(), groups: i.securityGroupIds.map(nameOf) }));
   const hbase = account.hbaseClusters.map((c) => ({ id: c.clusterId, whitelist: c.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort(), groups: c.securityGroupIds.map(nameOf) }));
-  return { groups, enis, rds, hbase };
+  const polardb = (account.polardbClusters ?? []).map((c) => ({ id: c.dbClusterId, ipArrays: c.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(), groups: c.securityGroupIds.map(nameOf) }));
+  const lindorm = (account.lindormInstances ?? []).map((i) => ({ id: i.instanceId, whitelist: i.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort() }));
+  const ecs = (account.ecsInstances ?? []).map((i) => ({ id: i.instanceId, groups: i.securityGroupIds.map(nameOf) }));
+  return { groups, enis, rds, hbase, polardb, lindorm, ecs };
 }
 
 export { DEFAULT_SEED };
+
+/** Does the teardown's console step: deletes the network link through the emulator's console endpoint. */
+export async function deleteLinkInConsole(emu: Emulator, spec: ConnectionSpec): Promise<void> {
+  const query = new URLSearchParams({ accountId: M.accountId, regionId: spec.regionId });
+  const { status, json } = await control(emu, 'DELETE', `/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?${query}`);
+  assert.equal(status, 200, JSON.stringify(json));
+}

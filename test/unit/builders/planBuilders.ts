@@ -9,6 +9,9 @@ import type { RdsLive, RdsTargetSpec } from '../../../src/targets/rds';
 import type { HBaseLive, HBaseTargetSpec } from '../../../src/targets/hbase';
 import type { EmrLive, EmrTargetSpec } from '../../../src/targets/emr';
 import type { CustomTargetSpec } from '../../../src/targets/custom';
+import type { EcsLive, EcsTargetSpec } from '../../../src/targets/ecs';
+import type { LindormLive, LindormTargetSpec } from '../../../src/targets/lindorm';
+import type { PolarDbLive, PolarDbTargetSpec } from '../../../src/targets/polardb';
 
 export const ACCOUNT = '1481736092753620';
 export const OTHER_ACCOUNT = '1937204815562094';
@@ -147,4 +150,50 @@ export function hbaseLive(whitelist: Array<{ name: string; ips: string[]; ipVers
 
 export function emrLive(ingress: SecurityGroupRule[] = [], groupOverrides: Partial<SecurityGroup> = {}): EmrLive {
   return { kind: 'emr', cluster: { kind: 'emr', clusterId: 'c-0', regionId: REGION, name: 'etl', clusterType: 'HADOOP', state: 'RUNNING', vpcId: VPC, securityGroupId: 'sg-emr' }, group: withIngress(group('sg-emr', groupOverrides), ingress) };
+}
+
+const kindRange = lineRange(LINES.targets);
+const firstTarget = { index: 0, labelGiven: false, range: kindRange };
+
+export function polardbTarget(access: 'whitelist' | 'securityGroup' = 'whitelist'): PolarDbTargetSpec {
+  const r = kindRange;
+  return {
+    ...firstTarget, kind: 'polardb', label: 'polardb pc-1', clusterId: 'pc-1',
+    access: access === 'whitelist' ? { mode: 'whitelist', whitelistGroup: 'maxcompute' } : { mode: 'securityGroup' },
+    ranges: { kind: r, label: r, clusterId: r, access: r, whitelistGroup: r },
+  };
+}
+
+export function polardbLive(whitelist: Array<{ name: string; ips: string[] }>, securityGroupIds: string[] = [], present = true): PolarDbLive {
+  return {
+    kind: 'polardb', whitelist, securityGroupIds,
+    ...(present ? { resource: { kind: 'polardb', clusterId: 'pc-1', regionId: REGION, description: 'billing', engine: 'MySQL', engineVersion: '8.0', vpcId: VPC, vSwitchId: VSW, zoneId: 'cn-hangzhou-h', status: 'Running' } } : {}),
+  };
+}
+
+export function lindormTarget(): LindormTargetSpec {
+  const r = kindRange;
+  return { ...firstTarget, kind: 'lindorm', label: 'lindorm ld-1', instanceId: 'ld-1', access: { mode: 'whitelist', whitelistGroup: 'maxcompute' }, ranges: { kind: r, label: r, instanceId: r, access: r, whitelistGroup: r } };
+}
+
+export function lindormLive(whitelist: Array<{ name: string; ips: string[] }>, present = true): LindormLive {
+  return {
+    kind: 'lindorm', whitelist, securityGroupIds: [],
+    ...(present ? { resource: { kind: 'lindorm', instanceId: 'ld-1', regionId: REGION, name: 'metrics', vpcId: VPC, zoneId: 'cn-hangzhou-h', status: 'ACTIVATION', engineType: 4, serviceType: 'lindorm' } } : {}),
+  };
+}
+
+export function ecsTarget(ports = [9092, 9093]): EcsTargetSpec {
+  const r = kindRange;
+  return { ...firstTarget, kind: 'ecs', label: 'ecs i-1', instanceId: 'i-1', ports, ranges: { kind: r, label: r, instanceId: r, ports: r, portItems: ports.map(() => r), securityGroup: r } };
+}
+
+export function ecsLive(ingress: SecurityGroupRule[], groups = ['sg-kafka'], present = true): EcsLive {
+  return {
+    kind: 'ecs',
+    ...(present ? {
+      instance: { kind: 'ecs', instanceId: 'i-1', regionId: REGION, name: 'kafka', description: '', vpcId: VPC, vSwitchId: VSW, zoneId: 'cn-hangzhou-h', privateIpAddresses: ['192.168.1.50'], securityGroupIds: groups, status: 'Running', tags: {} },
+      group: withIngress(group('sg-kafka'), ingress),
+    } : {}),
+  };
 }

@@ -1,0 +1,108 @@
+/**
+ * "Remove Network Link…" as a person uses it: the sample workspace's declared link is applied
+ * from its context menu (the console step done through the emulator's console), then removed:
+ * the confirmation lists what goes, the console deletion is handed over, and a second run
+ * deletes the link's group. Screenshots of the confirmation and the hand-over.
+ */
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { E2E_RESULTS } from '../harness/e2eRunner';
+import { e2e, networkTreeRows, notification, openNetworkView, workbench } from './workbench';
+
+const LINK = 'warehouse_link';
+const GROUP_NAME = 'maxcompute-warehouse';
+
+async function row(page: Page, text: string | RegExp): Promise<Locator> {
+  const found = networkTreeRows(page).filter({ hasText: text }).first();
+  await found.waitFor({ timeout: 30_000 });
+  return found;
+}
+
+/** Expands a row: a click, as a person does (the group's children may take a while: specs are read first). */
+async function expand(target: Locator): Promise<void> {
+  if ((await target.getAttribute('aria-expanded')) === 'true') return;
+  await target.click();
+  const deadline = Date.now() + 60_000;
+  while ((await target.getAttribute('aria-expanded')) !== 'true') {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${await target.innerText()}" to expand`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Right-click on the link's row, then the menu entry. */
+async function fromContextMenu(page: Page, entry: string): Promise<void> {
+  await (await row(page, LINK)).click({ button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: entry }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+/** The modal question; answers it with `button` after `inspect` has seen it. */
+async function answerModal(page: Page, button: string, inspect?: (dialog: Locator) => Promise<void>): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 60_000 });
+  await inspect?.(dialog);
+  await dialog.locator('.monaco-button').filter({ hasText: new RegExp(`^${button}$`) }).first().click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+async function emulatorCall(path: string, method: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${e2e().session.emulator.endpoint}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+async function linkGroupIds(): Promise<string[]> {
+  const state = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ securityGroups: Array<{ securityGroupId: string; name: string }> }> };
+  return state.accounts.flatMap((a) => a.securityGroups).filter((g) => g.name === GROUP_NAME).map((g) => g.securityGroupId);
+}
+
+describe('Remove Network Link… from the Network view', function () {
+  // Two applies and two removals, each planning first: longer than the runner's default.
+  this.timeout(300_000);
+
+  it('applies the sample link, then removes it: confirmation with the list, console hand-over, the group deleted last', async () => {
+    const page = await workbench();
+    await openNetworkView(page);
+    await expand(await row(page, 'mcvpc-app'));
+    await expand(await row(page, 'Network links'));
+
+    await fromContextMenu(page, 'Apply…');
+    await answerModal(page, 'Apply');
+    const createHandover = page.locator('.quick-input-widget').filter({ hasText: `Create network link ${LINK}` });
+    await createHandover.waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    const [groupId] = await linkGroupIds();
+    assert.ok(groupId, 'apply created the link group');
+    await emulatorCall('/__emulator/console/network-links', 'POST', { regionId: 'cn-hangzhou', name: LINK, vpcId: 'vpc-bp1w4g8ykeud64dultaii', vSwitchId: 'vsw-bp1eozbg57e48oj28e5ct', securityGroupId: groupId });
+    await fromContextMenu(page, 'Apply…');
+    await answerModal(page, 'Apply');
+    await notification(page, `${LINK} is applied`).waitFor({ timeout: 60_000 });
+
+    await fromContextMenu(page, 'Remove Network Link…');
+    await answerModal(page, 'Remove', async (dialog) => {
+      const text = await dialog.innerText();
+      assert.match(text, new RegExp(`Remove network link ${LINK}\\?`));
+      assert.match(text, /- RDS rm-\S+ \("orders-mysql"\): remove 192\.168\.1\.0\/24 from whitelist group maxcompute/);
+      assert.match(text, /- security group sg-\S+ \("etl-hadoop"\): remove the rules for sg-\S+ \(maxcompute-warehouse\) on TCP 9083, 8020, 50010/);
+      assert.match(text, new RegExp(`! Delete the network link "${LINK}" in the MaxCompute console`));
+      assert.match(text, new RegExp(`- Delete security group ${groupId} \\(${GROUP_NAME}\\)`));
+      assert.match(text, /Nothing else is touched\./);
+      await page.screenshot({ path: join(E2E_RESULTS, 'remove-link-confirmation.png') });
+    });
+    const deleteHandover = page.locator('.quick-input-widget').filter({ hasText: `Delete network link ${LINK} in the MaxCompute console` });
+    await deleteHandover.waitFor({ timeout: 60_000 });
+    assert.match(await deleteHandover.innerText(), new RegExp(`Connection Name\\s*${LINK}`));
+    await page.screenshot({ path: join(E2E_RESULTS, 'remove-link-handover.png') });
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await linkGroupIds(), [groupId], 'the group stays while the link uses it');
+
+    await emulatorCall(`/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`, 'DELETE');
+    await fromContextMenu(page, 'Remove Network Link…');
+    await answerModal(page, 'Remove');
+    await notification(page, `${LINK} is removed`).waitFor({ timeout: 60_000 });
+    assert.deepEqual(await linkGroupIds(), [], 'the link group is deleted');
+  });
+});

@@ -13,7 +13,7 @@ import type { TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../shared/consoleUrl';
 import { applyServiceAccess } from '../shared/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../shared/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../shared/serviceSpec';
+import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from '../shared/serviceSpec';
 import { definition } from './schema';
 
 /**
@@ -123,6 +123,9 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
     accessFacts: serviceAccessFacts,
     idOf: (instance) => instance.instanceId,
     matches: (target, instance) => target.instanceId === instance.instanceId,
+    // The instance listens on one port; the whitelist or group opens the instance, not single ports.
+    formOffer: (instance) => ({ ports: [{ port: instance.port, label: `${instance.engine} port`, checked: true, fixed: true }], access: SERVICE_FORM_ACCESS }),
+    formItem: (instance, choice) => serviceFormItem('rds', 'instance', instance.instanceId, choice.access),
     present: (instance) => ({
       id: instance.instanceId,
       label: instance.description || instance.instanceId,

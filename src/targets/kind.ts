@@ -157,7 +157,7 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   usageHints(target: S, linkName: string): string[];
   readonly service?: ServiceBinding<S, L, R>;
   /** Kinds that reach any address block (no resource to list): the form's "custom CIDR and ports" item. */
-  addressBlockItem?(cidr: string, ports: readonly number[]): Record<string, unknown>;
+  addressBlockItem?(name: string, cidr: string, ports: readonly number[]): Record<string, unknown>;
 }
 
 /** A kind module of any types (the table holds them side by side). */

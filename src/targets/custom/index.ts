@@ -45,7 +45,7 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
   },
   identity: (target) => ({ words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.cidr }),
   resourceIdOf: () => undefined,
-  addressBlockItem: (cidr, ports) => ({ kind: 'custom', cidr, ports: [...ports] }),
+  addressBlockItem: (name, cidr, ports) => ({ kind: 'custom', name, cidr, ports: [...ports] }),
 
   readLive: () => Promise.resolve({ kind: 'custom' }),
   liveChecks: () => [],

@@ -38,7 +38,7 @@ export function targetItems(context: FormContext, choices: FormChoices): Array<{
   const ports = parsePorts(choices.customPorts);
   if (cidr !== '' && ports !== undefined && ports.length > 0 && context.addressBlockKind !== undefined) {
     const kind = targetKind(context.addressBlockKind);
-    if (kind.addressBlockItem !== undefined) items.push({ item: kind.addressBlockItem(cidr, ports), comment: 'a custom address block' });
+    if (kind.addressBlockItem !== undefined) items.push({ item: kind.addressBlockItem(`block-${cidr.replace(/[./]/g, '-')}`, cidr, ports), comment: 'a custom address block' });
   }
   return items;
 }

@@ -142,6 +142,9 @@ export function withContext(state: FormState, context: FormContext, preset: Form
   };
 }
 
+/** The fields that make the link itself: fixed when the form adds access to an existing link. */
+const LINK_FIELDS: readonly FormField[] = ['name', 'regionId', 'vpcId', 'vSwitchId', 'groupMode', 'groupName', 'inboundSource', 'inboundCidr', 'existingGroupId'];
+
 /** Checks of the last plan that a changed field makes stale. */
 const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
   vSwitchId: ['zone-unsupported', 'vswitch-not-found', 'vswitch-other-vpc'],
@@ -156,13 +159,14 @@ const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
  */
 export function setField(state: FormState, field: FormField, value: string): FormState {
   if (!isEditable(state)) return state;
+  if (state.existingLink !== undefined && LINK_FIELDS.includes(field)) return state;
   const choices = { ...state.choices };
   const stale = new Set(CHECKS_OF_FIELD[field] ?? []);
   const checks = state.checks.filter((c) => !stale.has(c.code));
   switch (field) {
     case 'regionId':
     case 'vpcId':
-      if (state.existingLink !== undefined || choices[field] === value) return state;
+      if (choices[field] === value) return state;
       choices[field] = value;
       return { ...state, phase: 'loading', choices, checks: [] };
     case 'groupMode':
@@ -180,8 +184,8 @@ export function setField(state: FormState, field: FormField, value: string): For
       choices.name = value;
       break;
     case 'inboundCidr':
+      if (choices.inboundCidr !== value) choices.wholeInternetConfirmed = false;
       choices.inboundCidr = value;
-      choices.wholeInternetConfirmed = false;
       break;
     default:
       choices[field] = value;

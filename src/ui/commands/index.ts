@@ -8,6 +8,8 @@ import { refreshCommand } from './refresh';
 import { showAccountCommand } from './showAccount';
 import { showLogCommand } from './showLog';
 import { addRegionCommand } from './addRegion';
+import { allowAccessCommand } from './allowAccess';
+import { createNetworkLinkCommand } from './createNetworkLink';
 import { applyLinkCommand } from './applyLink';
 import { planLinkCommand } from './planLink';
 import { signInCommand } from './signIn';
@@ -45,6 +47,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
+  [CommandId.createNetworkLink]: { what: 'Create Network Link', create: createNetworkLinkCommand },
+  [CommandId.allowAccessFromLink]: { what: 'Allow access from network link', create: allowAccessCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

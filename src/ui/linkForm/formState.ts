@@ -117,7 +117,7 @@ export function loadingState(regionId: string, vpcId: string): FormState {
 /** The form with a VPC's context: defaults that follow the procedure (a new basic group, a supported vSwitch), and a preset. */
 export function withContext(state: FormState, context: FormContext, preset: FormPreset = {}): FormState {
   const existingLink = preset.existingLink ?? state.existingLink;
-  const name = existingLink?.name ?? (state.choices.name !== '' && state.choices.vpcId === context.vpc.vpcId ? state.choices.name : suggestedName(context));
+  const name = existingLink !== undefined ? existingLink.name : (state.choices.name !== '' && state.choices.vpcId === context.vpc.vpcId ? state.choices.name : suggestedName(context));
   const vSwitchId = existingLink?.vSwitchId ?? preset.vSwitchId ?? firstSupportedVSwitch(context);
   const ticked = new Set(preset.targetKeys ?? []);
   const targets = Object.fromEntries(context.services.map((s) => [s.key, defaultTargetChoice(s, ticked.has(s.key))]));
@@ -159,7 +159,8 @@ const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
  */
 export function setField(state: FormState, field: FormField, value: string): FormState {
   if (!isEditable(state)) return state;
-  if (state.existingLink !== undefined && LINK_FIELDS.includes(field)) return state;
+  // A detected link's name is known only to the person (MaxCompute does not tell it): that one field stays open.
+  if (state.existingLink !== undefined && LINK_FIELDS.includes(field) && !(field === 'name' && state.existingLink.name === '')) return state;
   const choices = { ...state.choices };
   const stale = new Set(CHECKS_OF_FIELD[field] ?? []);
   const checks = state.checks.filter((c) => !stale.has(c.code));
@@ -273,9 +274,8 @@ export function validate(state: FormState): FormValidation {
     if (message !== undefined && result.fields[field] === undefined) result.fields[field] = message;
   };
 
-  if (state.existingLink === undefined) {
-    set('name', linkNameProblem(choices.name, context));
-  }
+  if (state.existingLink === undefined) set('name', linkNameProblem(choices.name, context));
+  else if (state.existingLink.name === '') set('name', choices.name === '' ? 'Enter the name this link was given in the MaxCompute console (SQL and Spark use it).' : context.linkNameProblem(choices.name));
   if (context.callerAccountId !== undefined && context.vpc.ownerId !== '' && context.vpc.ownerId !== context.callerAccountId) {
     set('vpcId', `${context.vpc.vpcId} belongs to account ${context.vpc.ownerId}, not to ${context.callerAccountId} (this profile): MaxCompute, the VPC and the services must be in the same Alibaba Cloud account.`);
   }

@@ -19,7 +19,7 @@ function fieldViews(state: RunState, errors: Partial<Record<FormField, string>>)
   const vpc = context?.vpc;
   const vSwitch = context?.vSwitches.find((s) => s.vSwitchId === choices.vSwitchId);
   return {
-    name: field('name', choices.name, { readonly: fixed, hint: 'A letter first, then letters, digits, _ or -. SQL uses it: SET odps.session.networklink=<name>;' }),
+    name: field('name', choices.name, { readonly: fixed && state.existingLink?.name !== '', hint: 'A letter first, then letters, digits, _ or -. SQL uses it: SET odps.session.networklink=<name>;' }),
     regionId: field('regionId', choices.regionId, { readonly: fixed, options: (context?.regions ?? [choices.regionId]).map((r) => ({ value: r, label: r })) }),
     vpcId: field('vpcId', choices.vpcId, {
       readonly: fixed,

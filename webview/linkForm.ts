@@ -14,7 +14,7 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { FieldView, FormAction, FormField, FormView, HostMessage, StepView, TargetView, WebviewMessage } from '../src/shared/protocol';
-import { h, replaceKeepingFocus, type Child } from './dom';
+import { h, morphChildren, type Child } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -26,12 +26,14 @@ const send = (message: WebviewMessage): void => vscode.postMessage(message);
 const act = (action: FormAction) => (): void => send({ type: 'action', action });
 const root = document.getElementById('app')!;
 
+/** What every field's control carries: its id, its name for screen readers, its error state. */
+function controlProps(id: FormField, label: string, field: FieldView): Record<string, string | boolean> {
+  return { id, 'aria-label': label, invalid: field.error !== undefined };
+}
+
 /** The label, the control and what is wrong (or a hint) under it. */
 function row(id: FormField, label: string, control: HTMLElement, field: FieldView): HTMLElement {
   const message = field.error ?? field.hint;
-  control.id = id;
-  control.setAttribute('aria-label', label);
-  if (field.error !== undefined) control.setAttribute('invalid', '');
   return h(
     'div',
     { class: `row${field.error !== undefined ? ' has-error' : ''}` },
@@ -42,8 +44,7 @@ function row(id: FormField, label: string, control: HTMLElement, field: FieldVie
 }
 
 function textfield(id: FormField, label: string, field: FieldView, placeholder = ''): HTMLElement {
-  const control = h('vscode-textfield', { value: field.value, placeholder, readonly: field.readonly === true, input: (e) => send({ type: 'setField', field: id, value: (e.target as HTMLInputElement).value }) });
-  (control as HTMLInputElement).value = field.value;
+  const control = h('vscode-textfield', { ...controlProps(id, label, field), value: field.value, placeholder, readonly: field.readonly === true, input: (e) => send({ type: 'setField', field: id, value: (e.target as HTMLInputElement).value }) });
   return row(id, label, control, field);
 }
 
@@ -52,7 +53,7 @@ function select(id: FormField, label: string, field: FieldView): HTMLElement {
     h('vscode-option', { value: o.value, selected: o.value === field.value, disabled: o.disabled === true, description: o.reason ?? '' }, o.disabled === true ? `${o.label} — ${o.reason ?? 'unavailable'}` : o.reason !== undefined ? `${o.label} ⚠` : o.label),
   );
   if (!options.some((o) => o.hasAttribute('selected'))) options.unshift(h('vscode-option', { value: '', selected: true }, 'Choose…'));
-  const control = h('vscode-single-select', { disabled: field.readonly === true, change: (e) => send({ type: 'setField', field: id, value: (e.target as HTMLSelectElement).value }) }, options);
+  const control = h('vscode-single-select', { ...controlProps(id, label, field), value: field.value, disabled: field.readonly === true, change: (e) => send({ type: 'setField', field: id, value: (e.target as HTMLSelectElement).value }) }, options);
   return row(id, label, control, field);
 }
 
@@ -193,7 +194,7 @@ function copyRow(label: string, value: string, id: string): HTMLElement {
 }
 
 function button(id: string, label: string, action: FormAction, options: { secondary?: boolean; disabled?: boolean } = {}): HTMLElement {
-  return h('vscode-button', { id, secondary: options.secondary === true, disabled: options.disabled === true, click: act(action) }, label);
+  return h('vscode-button', { id, secondary: options.secondary === true, disabled: options.disabled === true, 'aria-describedby': id === 'plan' ? 'todo' : undefined, click: act(action) }, label);
 }
 
 function planView(view: FormView): HTMLElement | undefined {
@@ -237,6 +238,7 @@ function actions(view: FormView): HTMLElement {
     case 'edit':
       buttons.push(button('plan', 'Plan', 'plan', { disabled: !view.canPlan }));
       buttons.push(button('refresh', 'Read the VPC again', 'refresh', { secondary: true }));
+      if (view.todo.length > 0) buttons.push(h('span', { class: 'todo', id: 'todo' }, view.todo.join(' ')));
       break;
     case 'plan':
       buttons.push(button('apply', 'Apply', 'apply'), button('edit', 'Back to the form', 'edit', { secondary: true }), button('save', 'Save as spec…', 'saveSpec', { secondary: true }));
@@ -277,8 +279,8 @@ function render(view: FormView): void {
     view.savedSpec !== undefined && h('p', { class: 'muted' }, `Saved as ${view.savedSpec}`),
     actions(view),
   );
-  const next = h('div', {}, page);
-  replaceKeepingFocus(root, next);
+  // Updated in place: the field being typed in keeps its focus and caret.
+  morphChildren(root, h('div', {}, page));
   document.body.dataset.phase = view.phase;
 }
 

@@ -188,6 +188,8 @@ export interface FormView {
   targets: TargetGroupView[];
   /** Problems that are not one field's (another account's VPC, no ENI authorization…). */
   problems: string[];
+  /** What is still to choose before Plan, shown beside the button (not an error). */
+  todo: string[];
   /** Shown when the new group would open inbound from 0.0.0.0/0: Plan waits for the confirmation. */
   wholeInternet?: { confirmed: boolean };
   /** True when Plan can be pressed (nothing is wrong). */

@@ -26,7 +26,8 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
   let session: WorkbenchSession | undefined;
   const screenshots = new Map<string, string>();
 
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: 'spec', color: false });
+  // MCVPC_E2E_GREP runs only the tests whose title matches (one suite while working on it).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: 'spec', color: false, ...(process.env.MCVPC_E2E_GREP ? { grep: process.env.MCVPC_E2E_GREP } : {}) });
   for (const file of readdirSync(join(REPO_ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts')).sort()) {
     mocha.addFile(join(REPO_ROOT, 'test', 'e2e', file));
   }

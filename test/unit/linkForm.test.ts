@@ -53,7 +53,7 @@ describe('the Create Network Link form (state machine)', () => {
         assert.equal(canPlan(state, validation), false);
         const view = formView(state);
         assert.equal(view.canPlan, false);
-        const said = c.field !== undefined ? (validation.fields as Record<string, string | undefined>)[c.field] : [...validation.problems, ...Object.values(validation.targets)].join('\n');
+        const said = c.field !== undefined ? (validation.fields as Record<string, string | undefined>)[c.field] : [...validation.problems, ...validation.todo, ...Object.values(validation.targets)].join('\n');
         assert.match(said ?? '(nothing)', c.error);
         if (c.field !== undefined) assert.match(view.fields[c.field as keyof typeof view.fields].error ?? '', c.error, 'the view shows the error at its field');
       });

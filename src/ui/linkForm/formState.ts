@@ -70,6 +70,8 @@ export interface FormValidation {
   fields: Partial<Record<FormField, string>>;
   targets: Record<string, string>;
   problems: string[];
+  /** What is still to choose before Plan (not an error: shown beside the button). */
+  todo: string[];
   /** The new group would accept inbound from 0.0.0.0/0 and nobody confirmed it. */
   needsWholeInternetConfirmation: boolean;
 }
@@ -267,7 +269,7 @@ const FIELD_OF_CHECK: Record<string, FormField> = {
 
 /** Everything wrong with the choices, where it is wrong. */
 export function validate(state: FormState): FormValidation {
-  const result: FormValidation = { fields: {}, targets: {}, problems: [], needsWholeInternetConfirmation: false };
+  const result: FormValidation = { fields: {}, targets: {}, problems: [], todo: [], needsWholeInternetConfirmation: false };
   const { context, choices } = state;
   if (context === undefined) return result;
   const set = (field: FormField, message: string | undefined): void => {
@@ -311,7 +313,7 @@ export function validate(state: FormState): FormValidation {
     const ports = parsePorts(choices.customPorts);
     set('customPorts', ports === undefined || ports.length === 0 ? 'Enter TCP ports between 1 and 65535, separated by commas.' : undefined);
   }
-  if (chosen === 0) result.problems.push(state.existingLink === undefined ? 'Choose at least one service in the VPC (or a custom address block) for the link to reach.' : `Choose the services ${state.existingLink.name} should reach.`);
+  if (chosen === 0) result.todo.push(state.existingLink === undefined ? 'Choose at least one service in the VPC (or a custom address block) for the link to reach.' : `Choose the services ${state.existingLink.name} should reach.`);
 
   for (const check of state.checks) {
     if (check.severity !== 'error') continue;
@@ -327,7 +329,7 @@ export function validate(state: FormState): FormValidation {
 export function canPlan(state: FormState, validation: FormValidation = validate(state)): boolean {
   if (state.phase !== 'edit' && state.phase !== 'plan') return false;
   const blocking = validation.problems.filter((p) => !state.context?.readProblems.includes(p));
-  return Object.keys(validation.fields).length === 0 && Object.keys(validation.targets).length === 0 && blocking.length === 0 && !validation.needsWholeInternetConfirmation;
+  return Object.keys(validation.fields).length === 0 && Object.keys(validation.targets).length === 0 && blocking.length === 0 && validation.todo.length === 0 && !validation.needsWholeInternetConfirmation;
 }
 
 /** MaxCompute's naming rule (the spec's, src/spec/linkName.ts, handed in with the context) and uniqueness among the region's links. */

@@ -96,6 +96,7 @@ export function formView(state: RunState): FormView {
     fields: fieldViews(state, validation.fields),
     targets: targetGroups(state, validation.targets),
     problems: validation.problems,
+    todo: validation.todo,
     canPlan: canPlan(state, validation),
   };
   if (choices.groupMode === 'create' && choices.inboundSource === 'cidr' && (validation.needsWholeInternetConfirmation || choices.wholeInternetConfirmed)) view.wholeInternet = { confirmed: choices.wholeInternetConfirmed };

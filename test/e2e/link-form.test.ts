@@ -129,8 +129,17 @@ describe('Create Network Link, as a person', () => {
     await shoot(page, 'waiting');
 
     // The console step, in the simulated MaxCompute console, as a person with the values in front of them.
-    const consolePage = await page.context().newPage();
-    await consolePage.goto(`${session.emulator.endpoint}/__emulator/`);
+    // "Open MaxCompute console" opens the emulator's console page in a new tab (code-server may ask first).
+    const popup = page.context().waitForEvent('page', { timeout: 30_000 });
+    await form.locator('vscode-button#open-console').click();
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+    await confirm.click({ timeout: 5_000 }).catch(() => undefined);
+    const consolePage = await popup;
+    await consolePage.waitForLoadState();
+    // code-server turns a 127.0.0.1 link into its own port proxy (/proxy/<port>/) and drops the path there;
+    // a person then goes to the console page the form named (desktop VS Code opens it as it is).
+    assert.match(consolePage.url(), new RegExp(`(${session.emulator.endpoint}|/proxy/${new URL(session.emulator.endpoint).port}/)`));
+    if (!consolePage.url().includes('/__emulator')) await consolePage.goto(`${session.emulator.endpoint}/__emulator/`);
     await consolePage.selectOption('#accountId', session.emulator.accounts[0]!.accountId);
     await consolePage.fill('#name', value(/name/i));
     await consolePage.selectOption('#regionId', 'cn-hangzhou');

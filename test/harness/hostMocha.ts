@@ -20,7 +20,9 @@ export interface HostMochaOptions {
 export async function runMochaInHost(options: HostMochaOptions): Promise<void> {
   const result: TestRunResult = { passed: 0, failed: 0, passes: [], failures: [] };
   try {
-    const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs ?? 30_000, color: false, reporter: 'spec' });
+    // MCVPC_INTEGRATION_GREP (passed down through code-server's environment) runs only the matching tests.
+    const grep = process.env.MCVPC_INTEGRATION_GREP;
+    const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs ?? 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
     const files = readdirSync(options.dir).filter((file) => file.endsWith('.test.js')).sort();
     for (const file of files) mocha.addFile(join(options.dir, file));
     await new Promise<void>((resolve) => {

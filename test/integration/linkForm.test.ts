@@ -67,8 +67,11 @@ async function warmTree(): Promise<Kind<'vpc'>> {
   return vpc;
 }
 
-async function viewWhen(session: FormSession, what: string, test: (view: FormView) => boolean, timeout = 120_000): Promise<FormView> {
-  await waitFor(() => test(session.view()), { timeoutMs: timeout, what: `${what} (form is ${session.view().phase}: ${session.view().outcome ?? ''} ${session.view().problems.join('; ')})` });
+/** Waits for the form to reach a state; a failure it did not expect ends the wait at once, with the report. */
+async function viewWhen(session: FormSession, what: string, test: (view: FormView) => boolean, timeout = 90_000): Promise<FormView> {
+  const describe = (v: FormView): string => `${v.phase}: ${v.outcome ?? ''} ${v.problems.join('; ')} ${JSON.stringify(v.plan?.steps.map((s) => [s.id, s.status, s.error?.code]))}`;
+  await waitFor(() => test(session.view()) || (session.view().phase === 'failed' && !/fail/.test(what)), { timeoutMs: timeout, what: `${what} (form is ${describe(session.view())})` });
+  assert.ok(test(session.view()), `expected ${what}, the form is ${describe(session.view())}`);
   return session.view();
 }
 

@@ -145,14 +145,14 @@ export class FormSession implements vscode.Disposable {
         return void (await this.makePlan());
       case 'edit':
         return this.update({ ...this.state, phase: 'edit', run: undefined });
+      // A run lasts as long as the console step: it goes on by itself; the message is answered now.
       case 'apply':
-        return this.apply(this.plan!);
-      case 'retry': {
-        // From the live state: plan again, then go on with what is left.
-        const plan = await this.makePlan();
-        if (plan !== undefined && !plan.refused) await this.apply(plan);
+        void this.apply(this.plan!);
         return;
-      }
+      case 'retry':
+        // From the live state: plan again, then go on with what is left.
+        void this.makePlan().then((plan) => (plan !== undefined && !plan.refused ? this.apply(plan) : undefined));
+        return;
       case 'cancel':
         this.run?.abort(new Error('cancelled'));
         this.update(progress(this.state, 'Cancelling after the call in flight…'));
@@ -210,6 +210,7 @@ export class FormSession implements vscode.Disposable {
       const report = await applyPlan(cloud, spec, plan, {
         signal: controller.signal,
         waitForConsoleMs: CONSOLE_WAIT_MS,
+        pollMaxMs: 5_000,
         onEvent: (event) => {
           if (event.type === 'step-started') this.update(stepStarted(this.state, event.step.id));
           if (event.type === 'step-finished') this.update(stepFinished(this.state, event.step.id, event.result.status, event.result.error));

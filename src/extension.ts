@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
+import { planDocuments } from './ui/planDocument';
 import { ViewId } from './ui/ids';
 import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
       explorer.refresh();
     }),
   );
+  planDocuments(context.subscriptions);
   registerCommands(context, { session, explorer, log });
   return createTestApi(session, explorer);
 }

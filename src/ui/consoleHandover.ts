@@ -12,7 +12,8 @@ export function showConsoleHandover(linkName: string, handover: ConsoleHandover)
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { value?: string; open?: boolean }>();
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
   picker.title = `Create network link ${linkName} in the MaxCompute console`;
-  picker.placeholder = 'Enter these values in Tenants > Network Connection; pick or click $(copy) to copy one';
+  // A placeholder shows text as it is (no $(icon) rendering): name the button in words.
+  picker.placeholder = 'Enter these values in Tenants > Network Connection; pick one, or click its copy button, to copy it';
   picker.ignoreFocusOut = true;
   picker.items = [
     { label: '$(link-external) Open MaxCompute console', detail: handover.url, open: true },

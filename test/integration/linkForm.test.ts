@@ -190,4 +190,19 @@ describe('Create Network Link form (in the extension host, emulator)', function 
       await vscode.workspace.fs.delete(file);
     }
   });
+
+  it('on a service, "Allow access from network link…" opens the form for the existing link, which plans to no change there', async () => {
+    const { api } = await activatedExtension();
+    const vpc = await vpcNode();
+    const services = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'services')!;
+    const hbase = (await api.getExplorerChildren(services)).find((n) => n.kind === 'service' && n.presentation.id === HBASE)!;
+    const allow = (await vscode.commands.executeCommand('mcvpc.allowAccessFromLink', hbase, { link: LINK })) as FormSession;
+    let view = allow.view();
+    assert.equal(view.title, `Allow access from network link ${LINK}`);
+    assert.equal(view.fields.name.readonly, true);
+    assert.equal(view.targets.flatMap((g) => g.targets).find((t) => t.key.endsWith(HBASE))?.selected, true);
+    await allow.receive({ type: 'action', action: 'plan' });
+    view = await viewWhen(allow, 'the plan', (v) => v.phase === 'plan');
+    assert.match(view.plan!.summary, /0 to add, 0 to change/);
+  });
 });

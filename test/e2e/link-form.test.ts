@@ -85,13 +85,15 @@ describe('Create Network Link, as a person', () => {
     const form = await formFrame(page);
     const name = form.locator('vscode-textfield#name');
     await name.waitFor({ timeout: 60_000 });
+    // The text box inside the field: each key goes to it once it has the focus (the webview's frame takes it a moment after a click).
+    const nameInput = name.locator('input');
     await form.locator('vscode-single-select#vSwitchId').waitFor();
     await shoot(page, 'empty');
 
     // A name against MaxCompute's rule: the error shows under the field while typing.
     await name.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('9 links');
+    await nameInput.press('Control+A');
+    await nameInput.pressSequentially('9 links');
     const nameError = form.locator('#name-help.error');
     await nameError.waitFor({ timeout: 10_000 });
     assert.match(await nameError.innerText(), /letter/);
@@ -99,8 +101,9 @@ describe('Create Network Link, as a person', () => {
     await shoot(page, 'error');
 
     await name.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('orders_form');
+    await nameInput.press('Control+A');
+    await nameInput.pressSequentially('orders_form');
+    await eventually('the name typed', async () => ((await nameInput.inputValue()) === 'orders_form' ? true : undefined), 10_000);
     await form.locator('#name-help.hint').waitFor({ timeout: 10_000 });
 
     // The RDS instance, by mouse; then to the Plan button by keyboard.

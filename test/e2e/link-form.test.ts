@@ -80,7 +80,11 @@ describe('Create Network Link, as a person', () => {
     await openNetworkView(page);
     const vpc = await treeRow(page, 'mcvpc-app');
     await vpc.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Create Network Link…' }).click();
+    const item = page.locator('.context-view .action-label', { hasText: 'Create Network Link…' });
+    await item.hover();
+    await item.click();
+    // On a busy machine the menu may still be settling: the click counts once the menu is gone.
+    await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => item.click());
 
     const form = await formFrame(page);
     const name = form.locator('vscode-textfield#name');

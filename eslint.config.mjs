@@ -81,6 +81,16 @@ export default tseslint.config(
   },
   ...arrowRules,
   {
+    // Browser code of the forms: talks to the host only through src/shared/protocol.ts.
+    files: ['webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'webview/ runs in the browser: it has no vscode module.' }],
+        patterns: [{ group: ['../src/*', '!../src/shared', '../src/shared/*', '!../src/shared/protocol'], message: 'webview/ imports only src/shared/protocol.ts from the extension (HOUSE_STYLE.md § Webview).' }],
+      }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', 'eslint.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly' } },
   },

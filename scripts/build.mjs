@@ -1,5 +1,6 @@
 // Bundles the extension (Node, CommonJS, 'vscode' external) and the mcvpc CLI.
-// The webview bundle (browser) joins here when the form arrives.
+// The Create Network Link form's browser bundle (webview/, with @vscode-elements/elements) and its
+// stylesheet go to dist/webview/, loaded only when the form opens.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -31,4 +32,5 @@ await Promise.all([
   ...lazyBundleOptions(root).map((options) => build({ ...node, ...options })),
   build({ ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ entryPoints: ['webview/linkForm.ts', 'webview/linkForm.css'], outdir: 'dist/webview', bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', absWorkingDir: root }),
 ]);

@@ -26,7 +26,7 @@ if (listing.status !== 0) fail(`vsce ls failed:\n${listing.stderr || listing.std
 const files = listing.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
 const forbidden = files.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
 if (forbidden.length > 0) fail(`these must not ship (fix .vscodeignore):\n  ${forbidden.join('\n  ')}`);
-for (const bundle of ['dist/extension.js', 'dist/sdk.js', 'dist/yaml.js', 'dist/spec.js']) {
+for (const bundle of ['dist/extension.js', 'dist/sdk.js', 'dist/yaml.js', 'dist/spec.js', 'dist/webview/linkForm.js', 'dist/webview/linkForm.css']) {
   if (!files.includes(bundle)) fail(`${bundle} is not in the package`);
 }
 // Every static file package.json points at must ship: a grammar or snippet left out fails silently in the editor.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
 import { registerSpecLanguage } from './ui/language/specLanguage';
+import { planDocuments } from './ui/planDocument';
 import { ViewId } from './ui/ids';
 import { registerLanguageFeatures } from './ui/language';
 import { WorkspaceKnownLinks } from './ui/language/knownLinks';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
       explorer.refresh();
     }),
   );
+  planDocuments(context.subscriptions);
   const links = new WorkspaceKnownLinks(specs, explorer);
   registerLanguageFeatures(context, links, specs.onDidChange);
   const commandFailures = registerCommands(context, { session, explorer, log, links });

@@ -91,6 +91,23 @@ export interface ServicePresentation {
   consoleUrl: string;
 }
 
+/** How a service lets MaxCompute in, where its kind offers a choice. */
+export type FormAccessMode = 'whitelist' | 'securityGroup';
+
+/** What the Create Network Link form offers for one resource of a kind. */
+export interface FormOffer {
+  /** TCP ports MaxCompute must reach: `checked` ones are the defaults; `fixed` ones cannot be unticked (the service has one port). */
+  ports: Array<{ port: number; label: string; checked: boolean; fixed?: boolean }>;
+  /** The access choice, where the kind offers both (the first mode is the recommended one, `why` says why). */
+  access?: { modes: FormAccessMode[]; why: string };
+}
+
+/** The person's choices for one resource in the form. */
+export interface FormChoice {
+  ports: number[];
+  access?: FormAccessMode;
+}
+
 /** The cloud side of a kind that has resources to list (custom targets have none). */
 export interface ServiceBinding<S extends TargetSpec, L extends TargetLive, R extends ServiceResource> {
   /** Whether one listing serves a whole region (filtered by VPC after) or is asked per VPC. */
@@ -108,6 +125,10 @@ export interface ServiceBinding<S extends TargetSpec, L extends TargetLive, R ex
   idOf(resource: R): string;
   /** True when the spec's target names this resource. */
   matches(target: S, resource: R): boolean;
+  /** What the Create Network Link form offers for the resource (ports, access choice). */
+  formOffer(resource: R): FormOffer;
+  /** The spec's target item (YAML data) for the resource and the form's choices. */
+  formItem(resource: R, choice: FormChoice): Record<string, unknown>;
 }
 
 /** Everything about one target kind. */
@@ -135,6 +156,8 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   /** Carries out a grant or a revoke: re-reads, decides again with the planner's functions, changes, verifies. */
   apply(target: S, change: 'grant' | 'revoke', ctx: TargetApplyContext): Promise<StepOutcome>;
   readonly service?: ServiceBinding<S, L, R>;
+  /** Kinds that reach any address block (no resource to list): the form's "custom CIDR and ports" item. */
+  addressBlockItem?(name: string, cidr: string, ports: readonly number[]): Record<string, unknown>;
 }
 
 /** A kind module of any types (the table holds them side by side). */

@@ -14,9 +14,10 @@ export function showConsoleHandover(linkName: string, handover: ConsoleHandover,
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy' };
   const removing = purpose === 'destroy';
   picker.title = `${removing ? 'Delete' : 'Create'} network link ${linkName} in the MaxCompute console`;
+  // A placeholder shows text as it is (no $(icon) rendering): name the button in words.
   picker.placeholder = removing
     ? 'Delete the link with these values in Tenants > Network Connection; then Remove again'
-    : 'Enter these values in Tenants > Network Connection; pick or click $(copy) to copy one';
+    : 'Enter these values in Tenants > Network Connection; pick one, or click its copy button, to copy it';
   picker.ignoreFocusOut = true;
   picker.items = [
     { label: '$(link-external) Open MaxCompute console', detail: handover.url, open: true },

@@ -36,12 +36,10 @@ export const CommandId = {
   newSpec: 'mcvpc.newSpec',
   /** The same, from a VPC node's menu (its own title). */
   newSpecForVpc: 'mcvpc.newSpecForVpc',
-} as const;
-
-/** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */
-export const ReservedCommandId = {
-  /** The "Create Network Link" form (a webview). */
+  /** The Create Network Link form (a webview, src/ui/linkForm). */
   createNetworkLink: 'mcvpc.createNetworkLink',
+  /** The same form on a service, for a link the VPC has. */
+  allowAccessFromLink: 'mcvpc.allowAccessFromLink',
 } as const;
 
 /** One of CommandId's values. */

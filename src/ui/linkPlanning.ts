@@ -47,8 +47,8 @@ export async function planDeclaredLink(session: CloudSession, declared: Declared
   );
 }
 
-/** Opens the plan as a read-only-looking document beside the spec. */
+/** Shows the plan beside the spec in the link's read-only plan document (reused: one tab per link, nothing to save). */
 export async function showPlanDocument(planned: PlannedLink): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content: planned.text, language: 'plaintext' });
-  return vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const { planDocuments } = await import('./planDocument');
+  return planDocuments().show(planned.spec.networkLinkName, planned.text);
 }

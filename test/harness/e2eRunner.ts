@@ -26,8 +26,8 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
   let session: WorkbenchSession | undefined;
   const screenshots = new Map<string, string>();
 
-  // MCVPC_TEST_GREP runs only the matching tests, for a targeted run.
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: 'spec', color: false, grep: process.env.MCVPC_TEST_GREP || undefined });
+  // MCVPC_TEST_GREP (or MCVPC_E2E_GREP) runs only the matching tests, for a targeted run.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: 'spec', color: false, grep: process.env.MCVPC_TEST_GREP || process.env.MCVPC_E2E_GREP || undefined });
   for (const file of readdirSync(join(REPO_ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts')).sort()) {
     mocha.addFile(join(REPO_ROOT, 'test', 'e2e', file));
   }

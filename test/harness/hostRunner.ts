@@ -99,7 +99,7 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
           }
           return undefined;
         },
-        { timeoutMs: options.runDeadlineMs ?? 180_000, what: `the in-host ${options.suite} tests to write ${resultFile} (see ${logDir}/code-server.log)` },
+        { timeoutMs: options.runDeadlineMs ?? 420_000, what: `the in-host ${options.suite} tests to write ${resultFile} (see ${logDir}/code-server.log)` },
       );
       results.push(result);
       await page.close();

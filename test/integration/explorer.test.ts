@@ -233,6 +233,11 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
       const planText = await vscode.commands.executeCommand<string | undefined>('mcvpc.planLink', shown);
       assert.match(planText ?? '', /Network link "explorer_link" \(cn-hangzhou, vpc-/);
       assert.match(planText ?? '', /^Plan: \d+ to add/m);
+      // Planning again shows the plan in the same read-only document: no untitled editor per run.
+      await vscode.commands.executeCommand('mcvpc.planLink', shown);
+      const planDocuments = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'mcvpc-plan' || d.isUntitled);
+      assert.deepEqual(planDocuments.map((d) => `${d.uri.scheme}:${d.uri.path}`), ['mcvpc-plan:/Plan for explorer_link']);
+      assert.match(planDocuments[0]!.getText(), /^Plan: \d+ to add/m);
 
       // Apply (confirmed): the engine creates the link's group; the link then waits for the console step.
       const outcome = await vscode.commands.executeCommand<string | undefined>('mcvpc.applyLink', shown, { confirmed: true });

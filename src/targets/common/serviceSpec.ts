@@ -39,3 +39,14 @@ export function stringField(fields: TargetFields, name: string): string {
   if (typeof value !== 'string') throw new Error(`The schema guarantees ${name} is a string.`);
   return value;
 }
+
+/** The form's access choice for whitelist/security-group services: the vSwitch block first (ENI addresses change). */
+export const SERVICE_FORM_ACCESS = {
+  modes: ['whitelist', 'securityGroup'] as Array<'whitelist' | 'securityGroup'>,
+  why: 'Whitelist the link vSwitch\'s CIDR block (recommended: MaxCompute\'s network interface addresses change), or add the link\'s security group to the service.',
+};
+
+/** The target item of a whitelist/security-group service: `{ kind, <idField>: id, access[, whitelistGroup] }`. */
+export function serviceFormItem(kind: string, idField: string, id: string, access: 'whitelist' | 'securityGroup' | undefined): Record<string, unknown> {
+  return access === 'securityGroup' ? { kind, [idField]: id, access: 'securityGroup' } : { kind, [idField]: id, access: 'whitelist', whitelistGroup: DEFAULT_WHITELIST_GROUP };
+}

@@ -46,6 +46,7 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
   identity: (target) => ({ words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.cidr }),
   targetPorts: (target) => target.ports,
   resourceIdOf: () => undefined,
+  addressBlockItem: (name, cidr, ports) => ({ kind: 'custom', name, cidr, ports: [...ports] }),
 
   readLive: () => Promise.resolve({ kind: 'custom' }),
   liveChecks: () => [],

@@ -135,6 +135,9 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
     // Ports: the spec's when a spec names the instance; else the tree cannot know which ports matter.
     linkAccess: (live, source, ports) => (ports === undefined || ports.length === 0 ? { link: source.label, verdict: 'unknown', reason: 'which ports the service listens on is known only from a spec' } : portLinkAccess(live.group?.group, live.group?.ingress ?? [], ports, source)),
     accessFacts: (live) => (live.group === undefined ? [] : [`- Security group \`${live.group.group.securityGroupId}\`: ${live.group.ingress.length} inbound rules`]),
+    // The service decides its ports: a few common ones to tick, none ticked by default.
+    formOffer: () => ({ ports: [{ port: 9092, label: 'Kafka', checked: false }, { port: 3306, label: 'MySQL', checked: false }, { port: 8123, label: 'ClickHouse HTTP', checked: false }, { port: 9000, label: 'ClickHouse native', checked: false }] }),
+    formItem: (instance, choice) => ({ kind: 'ecs', instance: instance.instanceId, ports: [...choice.ports], ...(instance.securityGroupIds.length > 1 ? { securityGroup: instance.securityGroupIds[0] } : {}) }),
     idOf: (instance) => instance.instanceId,
     matches: (target, instance) => target.instanceId === instance.instanceId,
     present: (instance) => ({

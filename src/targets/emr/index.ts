@@ -18,6 +18,15 @@ import { definition } from './schema';
 /** HiveMetaStore, HDFS NameNode, HDFS DataNode (the direct-connection doc; Hadoop 3 uses 9866 for DataNode). */
 export const DEFAULT_EMR_PORTS: readonly number[] = [9083, 8020, 50010];
 
+/** The ports the form offers: the defaults ticked, Hadoop 2's NameNode RPC and Hadoop 3's DataNode port to choose. */
+const EMR_FORM_PORTS = [
+  { port: 9083, label: 'HiveMetaStore' },
+  { port: 8020, label: 'HDFS NameNode' },
+  { port: 50010, label: 'HDFS DataNode' },
+  { port: 9000, label: 'HDFS NameNode (fs.defaultFS :9000)' },
+  { port: 9866, label: 'HDFS DataNode (Hadoop 3)' },
+];
+
 /** [unverified] The console page of a cluster. */
 const CONSOLE_URL = 'https://emr-next.console.aliyun.com/#/region/{regionId}/resource/all/ecs/detail/{id}/overview';
 
@@ -137,6 +146,8 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
       return [`- Group type: ${live.group.group.type === 'enterprise' ? 'advanced' : 'basic'}, ${inbound} inbound rule${inbound === 1 ? '' : 's'}`];
     },
     idOf: (cluster) => cluster.clusterId,
+    formOffer: () => ({ ports: EMR_FORM_PORTS.map((p) => ({ ...p, checked: DEFAULT_EMR_PORTS.includes(p.port) })) }),
+    formItem: (cluster, choice) => ({ kind: 'emr', cluster: cluster.clusterId, ports: [...choice.ports] }),
     matches: (target, cluster) => target.clusterId === cluster.clusterId || (target.securityGroupId !== undefined && target.securityGroupId === cluster.securityGroupId),
     present: (cluster) => ({
       id: cluster.clusterId,

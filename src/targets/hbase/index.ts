@@ -13,7 +13,7 @@ import type { TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
+import { accessOf, accessProblems, accessRanges, stringField, SERVICE_FORM_ACCESS, serviceFormItem } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /** [unverified] The console page of a cluster. */
@@ -71,12 +71,18 @@ function calls(clusterId: string): ServiceAccessCalls {
   };
 }
 
+const HBASE_PORTS = [
+  { port: 2181, label: 'ZooKeeper' },
+  { port: 16000, label: 'HMaster' },
+  { port: 16020, label: 'RegionServer' },
+];
+
 export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluster> = {
   kind: 'hbase',
   noun: 'HBase cluster',
   schema: { definition, kindWords: 'hbase (ApsaraDB for HBase cluster)', example: { kind: 'hbase', cluster: 'hb-bp1abc2def3ghi4jkl5' } },
   // ZooKeeper, HMaster, RegionServer.
-  defaultPorts: [2181, 16000, 16020],
+  defaultPorts: HBASE_PORTS.map((p) => p.port),
 
   buildSpec(fields, common) {
     return { ...common, kind: 'hbase', clusterId: stringField(fields, 'cluster'), access: accessOf(fields), ranges: { ...common.ranges, clusterId: fields.range('cluster'), ...accessRanges(fields) } };
@@ -131,6 +137,9 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
     accessFacts: serviceAccessFacts,
     idOf: (cluster) => cluster.clusterId,
     matches: (target, cluster) => target.clusterId === cluster.clusterId,
+    // ZooKeeper, HMaster, RegionServer: what the whitelist or group must let through.
+    formOffer: () => ({ ports: HBASE_PORTS.map(({ port, label }) => ({ port, label, checked: true, fixed: true })), access: SERVICE_FORM_ACCESS }),
+    formItem: (cluster, choice) => serviceFormItem('hbase', 'cluster', cluster.clusterId, choice.access),
     present: (cluster) => ({
       id: cluster.clusterId,
       label: cluster.name || cluster.clusterId,

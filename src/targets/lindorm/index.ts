@@ -13,7 +13,7 @@ import type { TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
+import { accessOf, accessProblems, accessRanges, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /** [unverified] The console page of an instance. */
@@ -123,6 +123,9 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
     readAccess: async (cloud, regionId, instance, _reads, options) => ({ kind: 'lindorm', resource: instance, whitelist: await readWhitelist(cloud, regionId, instance.instanceId, options), securityGroupIds: [] }),
     linkAccess: (live, source) => serviceLinkAccess(live, source, 'instance'),
     accessFacts: serviceAccessFacts,
+    // Whitelist only: no access choice to offer. [unverified] ports: see defaultPorts.
+    formOffer: () => ({ ports: [{ port: 30020, label: 'LindormTable (HBase API)', checked: true, fixed: true }, { port: 33060, label: 'LindormTable (MySQL protocol)', checked: true, fixed: true }] }),
+    formItem: (instance) => serviceFormItem('lindorm', 'instance', instance.instanceId, 'whitelist'),
     idOf: (instance) => instance.instanceId,
     matches: (target, instance) => target.instanceId === instance.instanceId,
     present: (instance) => ({

@@ -14,7 +14,7 @@ import type { TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
+import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /** ModifyDBClusterAccessWhitelist (SecurityGroup): "You can specify up to three security groups." */
@@ -127,6 +127,8 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
     readAccess: (cloud, regionId, cluster, _reads, options) => readAccess(cloud, regionId, cluster, options),
     linkAccess: (live, source) => serviceLinkAccess(live, source, 'cluster'),
     accessFacts: serviceAccessFacts,
+    formOffer: () => ({ ports: [{ port: 3306, label: 'MySQL port', checked: true, fixed: true }], access: SERVICE_FORM_ACCESS }),
+    formItem: (cluster, choice) => serviceFormItem('polardb', 'cluster', cluster.clusterId, choice.access),
     idOf: (cluster) => cluster.clusterId,
     matches: (target, cluster) => target.clusterId === cluster.clusterId,
     present: (cluster) => ({

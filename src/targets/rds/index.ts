@@ -13,7 +13,7 @@ import type { TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
-import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
+import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
 
 /**
@@ -139,6 +139,9 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
     accessFacts: serviceAccessFacts,
     idOf: (instance) => instance.instanceId,
     matches: (target, instance) => target.instanceId === instance.instanceId,
+    // The instance listens on one port; the whitelist or group opens the instance, not single ports.
+    formOffer: (instance) => ({ ports: [{ port: instance.port, label: `${instance.engine} port`, checked: true, fixed: true }], access: SERVICE_FORM_ACCESS }),
+    formItem: (instance, choice) => serviceFormItem('rds', 'instance', instance.instanceId, choice.access),
     present: (instance) => ({
       id: instance.instanceId,
       label: instance.description || instance.instanceId,

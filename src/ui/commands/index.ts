@@ -8,6 +8,8 @@ import { refreshCommand } from './refresh';
 import { showAccountCommand } from './showAccount';
 import { showLogCommand } from './showLog';
 import { addRegionCommand } from './addRegion';
+import { allowAccessCommand } from './allowAccess';
+import { createNetworkLinkCommand } from './createNetworkLink';
 import { applyLinkCommand } from './applyLink';
 import { planLinkCommand } from './planLink';
 import { signInCommand } from './signIn';
@@ -58,6 +60,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
   [CommandId.newSpec]: { what: 'New Connection Spec', create: newSpecCommand },
   [CommandId.newSpecForVpc]: { what: 'New Connection Spec', create: newSpecCommand },
+  [CommandId.createNetworkLink]: { what: 'Create Network Link', create: createNetworkLinkCommand },
+  [CommandId.allowAccessFromLink]: { what: 'Allow access from network link', create: allowAccessCommand },
 };
 
 /** A command failure as reported to the person (for the test API: the wrapper resolves to undefined). */

@@ -4,7 +4,7 @@
  * to get one: the Create Network Link form when it is installed, else a new connection spec.
  */
 import * as vscode from 'vscode';
-import { CommandId, ReservedCommandId } from '../ids';
+import { CommandId } from '../ids';
 import type { UsageDiagnostics } from './diagnostics';
 import { toRange, USAGE_DOCUMENTS } from './documents';
 
@@ -38,11 +38,11 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
 
 /** "Create Network Link…" when that form's command exists (checked now: another extension version may add it), else "New connection spec". */
 async function linkAction(diagnostic: vscode.Diagnostic, vpc: { regionId: string; vpcId: string }): Promise<vscode.CodeAction> {
-  const formExists = (await vscode.commands.getCommands(true)).includes(ReservedCommandId.createNetworkLink);
+  const formExists = (await vscode.commands.getCommands(true)).includes(CommandId.createNetworkLink);
   const action = new vscode.CodeAction(formExists ? `Create Network Link to ${vpc.vpcId}…` : `New connection spec for ${vpc.vpcId}`, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.command = formExists
-    ? { command: ReservedCommandId.createNetworkLink, title: action.title, arguments: [vpc] }
+    ? { command: CommandId.createNetworkLink, title: action.title, arguments: [vpc] }
     : { command: CommandId.newLinkSpec, title: action.title, arguments: [vpc] };
   return action;
 }

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { describeError, formatDescribedError } from '../errorReporting';
 import { ContextKey, type SetupState } from '../ids';
 import type { CloudSession } from '../session';
-import { ExplorerData } from './explorerData';
-import type { NetworkLinkView } from './links';
+import { ExplorerData, type VpcDetails } from './explorerData';
+import type { DeclaredLink, NetworkLinkView } from './links';
 import { errorNode, type ExplorerNode, type LoadMoreNode } from './nodes';
 import type { RegionFilters } from './regionFilters';
 import { renderNode } from './render';
@@ -22,6 +22,8 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   /** The last object handed to VS Code per node id. */
   private readonly known = new Map<string, ExplorerNode>();
   private readonly specListener: vscode.Disposable;
+  /** Links the Create Network Link form is applying (no spec file yet): shown as waiting until detected. */
+  private readonly pending = new Map<string, DeclaredLink>();
 
   constructor(
     private readonly session: CloudSession,
@@ -33,7 +35,7 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
       openCloud: () => session.open(),
       settings: () => session.settings(),
       profiles: async () => (await import('../../cloud')).listProfiles(),
-      declaredLinks: () => specs.declared(),
+      declaredLinks: async () => [...(await specs.declared()), ...this.pending.values()],
       invalidLinks: () => specs.invalid(),
       regionFilter: (profile, regionId) => filters.get(profile, regionId),
       describeError,
@@ -60,6 +62,20 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   /** The node last shown with this id, if any (tests and commands find nodes by id). */
   nodeById(id: string): ExplorerNode | undefined {
     return this.known.get(id);
+  }
+
+  /** The VPC as the Create Network Link form needs it, from the same cache as the tree. */
+  vpcDetails(profile: string, regionId: string, vpcId?: string): Promise<VpcDetails> {
+    return this.data.vpcDetails(profile, regionId, vpcId);
+  }
+
+  /** Shows (or, with undefined, forgets) a link the form is applying; its VPC's links and services are redrawn. */
+  setPendingLink(key: string, link: DeclaredLink | undefined): void {
+    if (link === undefined) this.pending.delete(key);
+    else this.pending.set(key, link);
+    for (const node of this.known.values()) {
+      if (node.kind === 'vpcGroup' && (node.group === 'networkLinks' || node.group === 'services')) this.changed.fire(node);
+    }
   }
 
   /** Refetches `node`'s children (the whole view when absent), aborting calls still in flight. */

@@ -36,6 +36,7 @@ import {
   type LoadMoreNode,
   type RegionNode,
   type SecurityGroupNode,
+  type ServiceNode,
   type VpcGroupNode,
 } from './nodes';
 
@@ -57,6 +58,19 @@ export interface ExplorerSource {
   describeError(error: unknown): DescribedError;
   /** Where failures are written (the log that error nodes open). */
   logFailure?(what: string, error: DescribedError): void;
+}
+
+/** What the Create Network Link form reads of one VPC (ExplorerData.vpcDetails). */
+export interface VpcDetails {
+  vpcs: Vpc[];
+  vpc: Vpc;
+  vSwitches: VSwitch[];
+  groups: SecurityGroup[];
+  interfaces: NetworkInterface[];
+  links: NetworkLinkView[];
+  services: ServiceNode[];
+  /** Reads that failed; the form opens with the rest. */
+  readProblems: string[];
 }
 
 /** Parent of a hierarchical id. */
@@ -155,6 +169,36 @@ export class ExplorerData {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * One VPC as the Create Network Link form needs it, through the same cache entries as the
+   * tree's nodes: a VPC whose groups were expanded costs no call. The region's VPCs are the
+   * pages already loaded (the first one when none was).
+   */
+  async vpcDetails(profile: string, regionId: string, vpcId?: string): Promise<VpcDetails> {
+    const cloud = await this.regionCloud(regionId);
+    const region = regionNode(profile, regionId, { supported: isRegionSupported(regionId) });
+    const vpcs = (await this.loadedPages(region.id, this.vpcListing(cloud), cloud)).flatMap((p) => p.items);
+    // No VPC named (the region changed in the form): the region's first.
+    const vpc = vpcId === undefined ? vpcs[0] : vpcs.find((v) => v.vpcId === vpcId);
+    if (vpc === undefined) throw new Error(vpcId === undefined ? `No VPC in ${regionId} for profile ${profile}.` : `${vpcId} is not among the VPCs listed in ${regionId} for profile ${profile}.`);
+    const [vSwitches, securityGroups, networkLinks, services] = vpcGroupNodes(vpcNode(region, vpc));
+    vpcId = vpc.vpcId;
+    const readProblems: string[] = [];
+    const settled = <T>(what: string, promise: Promise<T>, fallback: T): Promise<T> =>
+      promise.catch((error: unknown) => {
+        readProblems.push(`${what}: ${this.source.describeError(error).message}`);
+        return fallback;
+      });
+    const [switches, groups, interfaces, linkViews, serviceNodes] = await Promise.all([
+      this.allItems(vSwitches!.id, this.vSwitchListing(cloud, vpcId), cloud),
+      this.allItems(securityGroups!.id, this.securityGroupListing(cloud, vpcId), cloud),
+      settled('Could not read the network interfaces (groups in use are not marked)', this.calls.get(`${networkLinks!.id.slice(0, networkLinks!.id.lastIndexOf('/'))}/networkLinks#interfaces`, (signal) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId }), { signal })) as Promise<NetworkInterface[]>, []),
+      settled('Could not look for the VPC\'s network links', this.linkViews(networkLinks!).then((r) => r.links), []),
+      settled('Could not list the services', this.services(services!), []),
+    ]);
+    return { vpcs, vpc, vSwitches: switches, groups, interfaces, links: linkViews, services: serviceNodes.filter((n): n is ServiceNode => n.kind === 'service'), readProblems };
   }
 
   private async roots(): Promise<ExplorerNode[]> {

@@ -1,0 +1,54 @@
+/** The form's context of a VPC, made from what the Network view read (ExplorerData.vpcDetails). Pure. */
+import { accessSummaryText } from '../tree/access';
+import type { VpcDetails } from '../tree/explorerData';
+import { linkStateText } from '../tree/links';
+import { TARGET_KINDS, targetKind } from '../../targets';
+import type { FormContext, FormService } from './formContext';
+
+/** What the host adds to the tree's answers. */
+export interface ContextExtras {
+  profile: string;
+  regionId: string;
+  regions: readonly string[];
+  knownLinkNames: readonly string[];
+  callerAccountId?: string;
+  linkNameProblem(name: string): string | undefined;
+}
+
+/** Which groups the VPC's network interfaces use (a group in use is not a new link's). */
+function groupUsers(details: VpcDetails): Record<string, string[]> {
+  const users: Record<string, string[]> = {};
+  for (const eni of details.interfaces) for (const id of eni.securityGroupIds) (users[id] ??= []).push(eni.networkInterfaceId);
+  return users;
+}
+
+/** The services of the VPC, through their kinds' modules. */
+function services(details: VpcDetails): FormService[] {
+  return details.services.flatMap((node) => {
+    const kind = targetKind(node.service.kind);
+    if (kind.service === undefined) return [];
+    const current = node.access.summary === 'no-link' ? undefined : accessSummaryText(node.access);
+    return [{ key: `${kind.kind}:${node.presentation.id}`, kind: kind.kind, noun: kind.noun, resource: node.service, label: node.presentation.label, detail: `${node.presentation.kindText} · ${node.presentation.id}`, offer: kind.service.formOffer(node.service), current }];
+  });
+}
+
+/** The form's context. */
+export function contextFromTree(details: VpcDetails, extras: ContextExtras): FormContext {
+  return {
+    profile: extras.profile,
+    regions: extras.regions.includes(extras.regionId) ? extras.regions : [extras.regionId, ...extras.regions],
+    regionId: extras.regionId,
+    vpcs: details.vpcs,
+    vpc: details.vpc,
+    vSwitches: details.vSwitches,
+    groups: details.groups,
+    groupUsers: groupUsers(details),
+    links: details.links.map((l) => ({ name: l.name, vSwitchId: l.vSwitchId, securityGroupId: l.securityGroupId, state: linkStateText(l.state) })),
+    knownLinkNames: extras.knownLinkNames,
+    services: services(details),
+    callerAccountId: extras.callerAccountId,
+    addressBlockKind: TARGET_KINDS.find((k) => k.addressBlockItem !== undefined)?.kind,
+    linkNameProblem: extras.linkNameProblem,
+    readProblems: details.readProblems,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Plans shown as read-only virtual documents (`mcvpc-plan:` URIs): one per link, reused by every
+ * run (its text replaced), never an untitled file that asks to be saved when closed.
+ */
+import * as vscode from 'vscode';
+
+/** The URI scheme of plan documents. */
+export const PLAN_SCHEME = 'mcvpc-plan';
+
+/** The plan texts by link, and the provider VS Code reads them through. */
+class PlanDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.path) ?? '';
+  }
+
+  /** Sets the link's plan text and shows its document beside the editor (the same tab each time). */
+  async show(linkName: string, text: string): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Plan for ${linkName}` });
+    this.texts.set(uri.path, text);
+    this.changed.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The one registry, created with its registration on first use. */
+let documents: PlanDocuments | undefined;
+
+/** The plan documents (registers the provider the first time; `subscriptions` disposes it). */
+export function planDocuments(subscriptions?: vscode.Disposable[]): PlanDocuments {
+  if (documents === undefined) {
+    documents = new PlanDocuments();
+    const registration = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, documents);
+    const owned = documents;
+    subscriptions?.push(registration, owned, { dispose: () => (documents = documents === owned ? undefined : documents) });
+  }
+  return documents;
+}

@@ -13,15 +13,15 @@ import { unlessNotFound, type EngineCloud } from './engineCloud';
 import { findGroups, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** The live state of the spec's VPC, link group, link traces and targets. */
-export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}): Promise<LiveState> {
+export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}, sharedReads?: SharedReads): Promise<LiveState> {
   const regionId = spec.regionId;
-  const reads = plainReads(cloud, regionId, options);
+  const reads = sharedReads ?? plainReads(cloud, regionId, options);
   const [identity, role, vpcs, vSwitches, linkGroup, managedGroups, targets] = await Promise.all([
     cloud.sts.getCallerIdentity({}, options),
     unlessNotFound(cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, options)),
     cloud.vpc.describeVpcs({ RegionId: regionId, VpcId: spec.vpcId }, options),
     cloud.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: spec.vSwitchId }, options),
-    readLinkGroup(cloud, spec, options),
+    readLinkGroup(cloud, spec, options, sharedReads),
     readManagedGroups(cloud, regionId, spec.vpcId, options),
     Promise.all(spec.targets.map((t) => targetKind(t.kind).readLive(cloud, regionId, t, reads, options))),
   ]);
@@ -47,15 +47,20 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
  * The spec's existing group by id, or the group to create found by name in the VPC. Among
  * several same-named groups the first by id is taken and the others reported (the plan refuses).
  */
-async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions): Promise<{ found?: GroupWithIngress; others: string[] }> {
+async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions, shared?: SharedReads): Promise<{ found?: GroupWithIngress; others: string[] }> {
   const groupSpec = spec.securityGroup;
+  // Shared reads (the doctor's, the tree's cache) read a group's rules once, both directions.
+  const ingressOf = async (id: string): Promise<GroupWithIngress['ingress']> => (shared === undefined ? readIngress(cloud, spec.regionId, id, options) : (await shared.groupRules(id)).filter((r) => r.direction === 'ingress'));
   if (groupSpec.mode === 'existing') {
-    return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [] };
+    if (shared === undefined) return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [] };
+    const group = await shared.group(groupSpec.securityGroupId);
+    const ingress = group === undefined ? undefined : await unlessNotFound(ingressOf(group.securityGroupId));
+    return { found: group === undefined || ingress === undefined ? undefined : { group, ingress }, others: [] };
   }
   const named = (await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options)).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
   const [first, ...rest] = named;
   if (first === undefined) return { others: [] };
-  const ingress = await readIngress(cloud, spec.regionId, first.securityGroupId, options);
+  const ingress = await ingressOf(first.securityGroupId);
   return { found: { group: first, ingress }, others: rest.map((g) => g.securityGroupId) };
 }
 

@@ -6,6 +6,7 @@
 import type { Cloud } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
+import type { LinkEndpoint, TargetReachability } from '../core/doctor';
 import type { SecurityGroup, SecurityGroupRule } from '../core/model';
 import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
@@ -134,6 +135,8 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   apply(target: S, change: 'grant' | 'revoke', ctx: TargetApplyContext): Promise<StepOutcome>;
   /** Lines for the usage hints (e.g. the foreign-table statement for this service). */
   usageHints(target: S, linkName: string): string[];
+  /** The doctor's hops for the target from what readLive read (no call): its ports, addresses and whether it admits the link. */
+  reachability(target: S, live: L, link: LinkEndpoint): TargetReachability;
   readonly service?: ServiceBinding<S, L, R>;
 }
 

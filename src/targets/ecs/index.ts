@@ -15,6 +15,7 @@ import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLin
 import { portsOf } from '../common/portsSpec';
 import { stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, portAccessHop } from '../common/reachability';
 
 /** [unverified] The console page of an instance. */
 const CONSOLE_URL = 'https://ecs.console.aliyun.com/server/{id}/detail?regionId={regionId}';
@@ -121,6 +122,13 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   },
 
   usageHints: (target, linkName) => [`-- ECS ${target.instanceId}: reach ${target.ports.join(', ')} from SQL/UDFs with SET odps.session.networklink=${linkName};`],
+  reachability: (target, live, link) => {
+    const words = `ECS instance ${target.instanceId}`;
+    const placement = placementHop(words, live.instance !== undefined, live.instance?.vpcId, link);
+    if (placement.verdict === 'fail' || live.instance === undefined) return { ports: [], addresses: [], hops: [placement] };
+    const access = portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], target.ports.map((p) => [p]), link);
+    return { ports: [...target.ports], addresses: [...live.instance.privateIpAddresses], hops: [placement, access] };
+  },
 
   service: {
     listScope: 'vpc',

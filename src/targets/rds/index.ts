@@ -15,6 +15,7 @@ import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
 import { accessOf, accessProblems, accessRanges, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, serviceAccessHop } from '../common/reachability';
 
 /**
  * RDS instances accept up to ten ECS security groups (ModifySecurityGroupConfiguration's
@@ -114,6 +115,13 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
   },
 
   usageHints: (target, linkName) => [`-- RDS ${target.instanceId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+
+  reachability: (target, live, link) => {
+    const words = `RDS instance ${target.instanceId}`;
+    const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);
+    if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
+    return { ports: [live.resource.port], addresses: [], hops: [placement, serviceAccessHop(target, live, link, words)] };
+  },
 
   service: {
     listScope: 'vpc',

@@ -9,7 +9,7 @@ import { targetHops, type DoctorKinds } from './targetHops';
 import type { DoctorExtras, DoctorReport, Hop, HopVerdict, LinkEndpoint } from './types';
 
 export type * from './types';
-export { blockEnds, egressRule, type DoctorKind, type DoctorKinds } from './targetHops';
+export { blockEnds, egressRule, rulesForPort, type DoctorKind, type DoctorKinds } from './targetHops';
 export { ruleEvidence, groupEvidence, textEvidence, ruleFix } from './evidence';
 export { fixPlan, fixSteps } from './fixPlan';
 export { renderReportMarkdown, renderReportText } from './render';

@@ -7,7 +7,8 @@ import { formatIpv4, parseCidr } from '../cidr';
 import { evaluateFlow } from '../flowEvaluation';
 import type { SecurityGroupRule } from '../model';
 import { targetLive, type LiveState, type TargetContext, type TargetPlanning } from '../plan';
-import { normalizePolicy, ruleMatchesFlow, type Flow } from '../rules';
+import { normalizeProtocol, portRangeContains } from '../ports';
+import { normalizePolicy, rulePortRange, ruleMatchesFlow, type Flow } from '../rules';
 import type { ConnectionSpec, TargetSpec } from '../specModel';
 import { ruleEvidence, ruleFix, textEvidence } from './evidence';
 import type { DoctorExtras, Hop, HopFix, LinkEndpoint, TargetHop, TargetHopFix, TargetReachability } from './types';
@@ -28,6 +29,31 @@ export function blockEnds(cidr: string | undefined): string[] {
   const size = 2 ** (32 - parsed.prefix);
   if (size <= 2) return [formatIpv4(parsed.network)];
   return [formatIpv4(parsed.network + 1), formatIpv4(parsed.network + size - 2)];
+}
+
+/**
+ * The rules that can decide a TCP flow to `port` in one direction: rules of the other direction,
+ * of another protocol or of other ports never match it, so leaving them out changes no verdict
+ * (evaluateFlow still checks every rule it is given). Cached per rule list: 50 targets on one
+ * port cost one pass over the link group's rules, not fifty.
+ */
+const candidateCache = new WeakMap<readonly SecurityGroupRule[], Map<string, SecurityGroupRule[]>>();
+export function rulesForPort(rules: readonly SecurityGroupRule[], direction: 'ingress' | 'egress', port: number): SecurityGroupRule[] {
+  let byKey = candidateCache.get(rules);
+  if (byKey === undefined) candidateCache.set(rules, (byKey = new Map()));
+  const key = `${direction} ${port}`;
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = rules.filter((r) => {
+      if (r.direction !== direction) return false;
+      const protocol = normalizeProtocol(r.protocol);
+      if (protocol !== 'ALL' && protocol !== 'TCP') return false;
+      const range = rulePortRange(r);
+      return range === undefined || portRangeContains(range, port);
+    });
+    byKey.set(key, found);
+  }
+  return found;
 }
 
 /** The outbound rule a port needs in an advanced link group. */
@@ -51,7 +77,7 @@ export function egressHop(live: LiveState, extras: DoctorExtras, target: TargetS
   for (const port of reach.ports) {
     for (const peerIp of addresses) {
       const flow: Flow = { direction: 'egress', protocol: 'TCP', port, peerIp };
-      const verdict = evaluateFlow([{ group, rules, innerAccessPolicy }], flow);
+      const verdict = evaluateFlow([{ group, rules: rulesForPort(rules, 'egress', port), innerAccessPolicy }], flow);
       if (verdict.outcome === 'accept') {
         if (verdict.decidedBy.kind === 'rule' && !decided.includes(verdict.decidedBy.rule)) decided.push(verdict.decidedBy.rule);
         continue;

@@ -6,7 +6,7 @@
  * port, judged with core's flow evaluation so a higher-priority drop shows.
  */
 import { cidrContainsIp, parseCidr, parseIpv4 } from '../../core/cidr';
-import { blockEnds, ruleEvidence, ruleFix, textEvidence, type LinkEndpoint, type TargetHop } from '../../core/doctor';
+import { blockEnds, rulesForPort, ruleEvidence, ruleFix, textEvidence, type LinkEndpoint, type TargetHop } from '../../core/doctor';
 import { evaluateFlow } from '../../core/flowEvaluation';
 import type { SecurityGroup, SecurityGroupRule } from '../../core/model';
 import { entriesCovering, portRule } from '../../core/plan';
@@ -84,7 +84,7 @@ export function portAccessHop(target: TargetSpec, words: string, group: Security
   const innerAccessPolicy = group.type === 'enterprise' ? 'drop' : 'accept';
   const decide = (port: number) => addresses.map((peerIp) => {
     const flow: Flow = { direction: 'ingress', protocol: 'TCP', port, peerIp, peerGroupIds };
-    return { flow, verdict: evaluateFlow([{ group, rules: [...ingress], innerAccessPolicy }], flow) };
+    return { flow, verdict: evaluateFlow([{ group, rules: rulesForPort(ingress, 'ingress', port), innerAccessPolicy }], flow) };
   });
   const open: number[] = [];
   const closed: Array<{ need: PortNeed; flows: ReturnType<typeof decide> }> = [];

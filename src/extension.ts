@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
+import { registerReachabilityLens } from './ui/doctor/specLens';
 import { ViewId } from './ui/ids';
 import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
     explorer,
     vscode.window.registerTreeDataProvider(ViewId.explorer, explorer),
     createStatusBar(session),
+    registerReachabilityLens(),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       session.reset();

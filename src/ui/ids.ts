@@ -27,6 +27,9 @@ export const CommandId = {
   planLink: 'mcvpc.planLink',
   applyLink: 'mcvpc.applyLink',
   signIn: 'mcvpc.signIn',
+  // The link doctor (src/ui/doctor).
+  checkReachability: 'mcvpc.checkReachability',
+  copyReachabilityReport: 'mcvpc.copyReachabilityReport',
 } as const;
 
 /** Ids reserved for commands a later issue contributes; not in package.json yet, so not in CommandId. */

@@ -23,6 +23,8 @@ import { revealInSpecCommand } from './revealInSpec';
 import { switchAccountCommand } from './switchAccount';
 import { switchProfileCommand } from './switchProfile';
 import { switchRegionCommand } from './switchRegion';
+import { checkReachabilityCommand } from './checkReachability';
+import { copyReachabilityReportCommand } from './copyReachabilityReport';
 
 /** Each command's factory and the words its failures start with. */
 const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDeps) => CommandHandler }> = {
@@ -45,6 +47,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
+  [CommandId.checkReachability]: { what: 'Check Reachability', create: checkReachabilityCommand },
+  [CommandId.copyReachabilityReport]: { what: 'Copy Reachability Report', create: copyReachabilityReportCommand },
 };
 
 /** Registers every command; a failure is reported (message, code, RequestId, "Show Log") and resolves to undefined. */

@@ -82,6 +82,9 @@ export interface Cloud {
   withRegion(regionId: string): Cloud;
 }
 
+/** The session's product APIs alone (what the engine and the target kinds call). */
+export type CloudProducts = Omit<Cloud, 'regionId' | 'accountProfile' | 'credentialInfo' | 'lists' | 'fetchPage' | 'fetchAll' | 'withRegion'>;
+
 /** Used when neither the options, the environment nor the profile name a region. */
 export const FALLBACK_REGION = 'cn-hangzhou';
 const DEFAULT_TIMEOUT_MS = 10_000;

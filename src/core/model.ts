@@ -179,15 +179,6 @@ export interface EcsInstance {
   tags: Record<string, string>;
 }
 
-export interface CustomTarget {
-  kind: 'custom';
-  name: string;
-  cidr: string;
-  ports: number[];
-}
-
-export type Target = RdsInstance | HBaseCluster | EmrCluster | CustomTarget;
-
 /** Names of the two return-traffic groups MaxCompute creates in a VPC. */
 export function maxComputeManagedGroupNames(vpcId: string): [string, string] {
   return [`MaxCompute-vpc-${vpcId}`, `MaxCompute-backup-vpc-${vpcId}`];

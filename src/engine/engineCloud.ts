@@ -2,9 +2,9 @@
  * What the engine needs of a cloud session: the typed product APIs of `createCloud`'s `Cloud`
  * (any object with the same shape works, e.g. a session for another region).
  */
-import type { Cloud } from '../cloud';
+import type { CloudProducts } from '../cloud';
 
-export type EngineCloud = Pick<Cloud, 'vpc' | 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm' | 'ram' | 'sts'>;
+export type EngineCloud = CloudProducts;
 
 export { isNotFound, unlessNotFound, allPages } from '../cloud/reads';
 

@@ -3,7 +3,7 @@
  * the planner, the engine, the Network view — and the form and the doctor — loop over the
  * table in ./index.ts and ask the kind's module; nothing outside a kind's folder names a kind.
  */
-import type { Cloud } from '../cloud';
+import type { Cloud, CloudProducts } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
 import type { LinkEndpoint, TargetReachability } from '../core/doctor';
@@ -12,7 +12,7 @@ import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
 
 /** The products a kind may call. */
-export type TargetCloud = Pick<Cloud, 'ecs' | 'rds' | 'hbase' | 'emr' | 'polardb' | 'lindorm'>;
+export type TargetCloud = CloudProducts;
 
 /** A JSON Schema object (the parts the assembly reads are typed; the rest passes through). */
 export type SchemaObject = { [keyword: string]: unknown };
@@ -127,14 +127,14 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   specProblems(target: S, fields: TargetFields): TargetProblem[];
   /** What makes two targets the same service (duplicates), in words, and where it is written. */
   identity(target: S): { words: string; range: SourceRange };
+  /** The TCP ports the target's access is about (the spec's, or the kind's defaults); [] when the service decides. */
+  targetPorts(target: S): readonly number[];
   /** The resource id the target names, for Reveal in Spec, completion and hover. */
   resourceIdOf(target: S): string | undefined;
   /** What the planner needs of the target, read from the cloud. */
   readLive(cloud: TargetCloud, regionId: string, target: S, reads: SharedReads, options: ReadOptions): Promise<L>;
   /** Carries out a grant or a revoke: re-reads, decides again with the planner's functions, changes, verifies. */
   apply(target: S, change: 'grant' | 'revoke', ctx: TargetApplyContext): Promise<StepOutcome>;
-  /** Lines for the usage hints (e.g. the foreign-table statement for this service). */
-  usageHints(target: S, linkName: string): string[];
   /** The doctor's hops for the target from what readLive read (no call): its ports, addresses and whether it admits the link. */
   reachability(target: S, live: L, link: LinkEndpoint): TargetReachability;
   readonly service?: ServiceBinding<S, L, R>;

@@ -2,14 +2,11 @@
 
 import type { Caller, Product } from '../caller';
 import { ecsInstanceApi, type EcsInstanceApi } from './ecsInstances';
-import { mutation, query, type Operation, type WireResponse } from './operation';
+import { mutation, query, type EcsTags, type Operation, type WireResponse } from './operation';
 
 export const ECS_PRODUCT: Product = { code: 'Ecs', version: '2014-05-26', regional: true };
 
-/** ECS tags use TagKey/TagValue, unlike VPC's Key/Value. */
-export interface EcsTags {
-  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
-}
+export type { EcsTags } from './operation';
 
 /** MaxResults is at most 100 for DescribeSecurityGroups; PageSize (deprecated paging) at most 50. */
 export const SECURITY_GROUPS_MAX_RESULTS = 100;

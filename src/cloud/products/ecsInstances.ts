@@ -18,7 +18,7 @@
 
 import type { Caller, Product } from '../caller';
 import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
-import type { EcsTags } from './ecs';
+import type { EcsTags } from './operation';
 
 /** MaxResults of DescribeInstances is at most 100. */
 export const INSTANCES_MAX_RESULTS = 100;

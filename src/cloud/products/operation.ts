@@ -11,6 +11,11 @@ export interface WireResponse {
 }
 
 /** Tags as VPC/RDS/HBase return them. */
+/** ECS tags use TagKey/TagValue, unlike VPC's Key/Value (shared by the ECS product files). */
+export interface EcsTags {
+  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
+}
+
 export interface WireTags {
   Tag?: Array<{ Key?: string; Value?: string }>;
 }

@@ -130,7 +130,10 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanInputs
   steps.push({
     id: STEP_IDS.usage, phase: 'usage', action: 'info', dependsOn: [], range: spec.ranges.networkLinkName, operation: { kind: 'usage' },
     title: `Use the link "${spec.networkLinkName}" from SQL and Spark`,
-    details: formatLinkUsage({ networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId }).trimEnd().split('\n'),
+    details: [
+      ...formatLinkUsage({ networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId }).trimEnd().split('\n'),
+      ...spec.targets.flatMap((target) => options.planners(target.kind).usageHints(target, spec)),
+    ],
   });
   return steps;
 }

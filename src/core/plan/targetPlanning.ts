@@ -37,6 +37,15 @@ export interface TargetPlanning<S extends TargetSpec = TargetSpec, L extends Tar
   planRevoke(target: S, live: L, ctx: TargetContext): PlanStep;
   /** Security groups a grant or revoke would modify, for the never-touch-MaxCompute's-groups guard. */
   modifiedGroups(live: L): SecurityGroup[];
+  /** Lines for the plan's usage step: how this target is reached through the link (SQL, foreign table, Spark). */
+  usageHints(target: S, link: LinkUsageContext): string[];
+}
+
+/** The link a usage hint is about. */
+export interface LinkUsageContext {
+  networkLinkName: string;
+  regionId: string;
+  vpcId: string;
 }
 
 /** The planning functions of a kind, by kind name (throws for an unknown kind). */

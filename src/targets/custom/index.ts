@@ -45,6 +45,7 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
     return [{ severity: parseCidr(target.cidr) === undefined ? 'error' : 'warning', code: 'invalid-cidr', field: 'cidr', range: target.ranges.cidr, message: reason }];
   },
   identity: (target) => ({ words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.cidr }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: () => undefined,
 
   readLive: () => Promise.resolve({ kind: 'custom' }),

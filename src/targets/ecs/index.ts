@@ -81,6 +81,7 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   derivedLabel: (data) => `ecs ${String(data.instance ?? '')}`,
   specProblems: () => [],
   identity: (target) => ({ words: `ECS instance ${target.instanceId} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.instanceId }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, reads, options) {
@@ -121,7 +122,7 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
     return applyPortRules(ruleGroupId(instance, target.securityGroupId), target.ports, change, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- ECS ${target.instanceId}: reach ${target.ports.join(', ')} from SQL/UDFs with SET odps.session.networklink=${linkName};`],
+  usageHints: (target, link) => [`-- ${target.label}: UDFs and Spark reach ${target.instanceId} on TCP ${target.ports.join(', ')} once SET odps.session.networklink=${link.networkLinkName}; (or the Spark ENI lines) is in force`],
   reachability: (target, live, link) => {
     const words = `ECS instance ${target.instanceId}`;
     const placement = placementHop(words, live.instance !== undefined, live.instance?.vpcId, link);

@@ -78,6 +78,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
   derivedLabel: (data) => `emr ${String(data.cluster ?? data.securityGroup ?? '')}`,
   specProblems: (target) => portProblems(target.ports, target.ranges.portItems),
   identity: (target) => ({ words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`, range: target.ranges.cluster }),
+  targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.clusterId ?? target.securityGroupId,
 
   async readLive(cloud, regionId, target, reads, options) {
@@ -119,7 +120,7 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     return applyPortRules(groupId, target.ports, change, ctx);
   },
 
-  usageHints: () => ['# Spark on the Hadoop cluster: spark.hadoop.odps.cupid.eni.enable = true and spark.hadoop.odps.cupid.eni.info = <regionId>:<vpcId>'],
+  usageHints: (target, link) => [`# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`],
   reachability: (target, live, link) => {
     const words = target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`;
     const found = target.clusterId !== undefined ? live.cluster !== undefined : live.group !== undefined;

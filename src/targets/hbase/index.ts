@@ -85,6 +85,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   derivedLabel: (data) => `hbase ${String(data.cluster ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `HBase cluster ${target.clusterId}`, range: target.ranges.clusterId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.clusterId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -120,7 +121,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- HBase ${target.clusterId}: an HBase foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
   reachability: (target, live, link) => {
     const words = `HBase cluster ${target.clusterId}`;
     const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);

@@ -79,6 +79,7 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
   derivedLabel: (data) => `lindorm ${String(data.instance ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `Lindorm instance ${target.instanceId}`, range: target.ranges.instanceId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -115,7 +116,7 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- Lindorm ${target.instanceId}: an HBase foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over Lindorm ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
   reachability: (target, live, link) => {
     const words = `Lindorm instance ${target.instanceId}`;
     const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);

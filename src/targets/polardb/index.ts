@@ -80,6 +80,7 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
   derivedLabel: (data) => `polardb ${String(data.cluster ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `PolarDB cluster ${target.clusterId}`, range: target.ranges.clusterId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.clusterId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -126,7 +127,7 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- PolarDB ${target.clusterId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over PolarDB ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
   reachability: (target, live, link) => {
     const words = `PolarDB cluster ${target.clusterId}`;
     const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);

@@ -76,6 +76,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
   derivedLabel: (data) => `rds ${String(data.instance ?? '')}`,
   specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
   identity: (target) => ({ words: `RDS instance ${target.instanceId}`, range: target.ranges.instanceId }),
+  targetPorts: () => [],
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, _reads, options) {
@@ -114,7 +115,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
     }, ctx);
   },
 
-  usageHints: (target, linkName) => [`-- RDS ${target.instanceId}: a JDBC foreign table with 'networklink'='${linkName}' in TBLPROPERTIES`],
+  usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over RDS ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES (STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler')`],
 
   reachability: (target, live, link) => {
     const words = `RDS instance ${target.instanceId}`;

@@ -366,7 +366,10 @@ export class ExplorerData {
     }
     const facts = binding.accessFacts(live);
     if (linksUnknown) return serviceNode(group, service, presentation, { ...unreadableAccess('the VPC\'s network links could not be read'), facts });
-    return serviceNode(group, service, presentation, { ...serviceAccess(sources, (source) => binding.linkAccess(live, source)), facts });
+    // The ports a declared spec asks for (EMR's own list, an ECS service's ports); else the kind's defaults.
+    const declared = (await this.source.declaredLinks()).flatMap((d) => d.spec.targets).filter((t) => t.kind === kind.kind && binding.matches(t, service));
+    const ports = declared.length > 0 ? [...new Set(declared.flatMap((t) => kind.targetPorts(t)))] : undefined;
+    return serviceNode(group, service, presentation, { ...serviceAccess(sources, (source) => binding.linkAccess(live, source, ports)), facts });
   }
 
   /** Group reads through the tree's cache, shared with the security-group and rule nodes. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { DoctorReport } from '../../src/core/doctor';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
+import { waitFor } from '../harness/poll';
 import { activatedExtension } from './extension';
 
 const M = DEFAULT_SEED.main;
@@ -14,8 +15,15 @@ async function specFile(name: string, lines: string[]): Promise<vscode.Uri> {
   return uri;
 }
 
-function reachabilityTab(linkName: string): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === `Reachability: ${linkName}`);
+/** The report view's tab, once the workbench shows it (tabs are announced asynchronously). */
+async function reachabilityTab(linkName: string): Promise<vscode.Tab> {
+  const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  const find = (): vscode.Tab | undefined => tabs().find((t) => t.label.includes(`Reachability: ${linkName}`) || (t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mcvpc.reachability') && t.label.includes(linkName)));
+  try {
+    return await waitFor(find, { timeoutMs: 15_000, what: `the report view of ${linkName}` });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; tabs: ${tabs().map((t) => `${t.label} (${t.input?.constructor.name ?? 'no input'})`).join(', ')}`);
+  }
 }
 
 describe('Check Reachability', function () {
@@ -33,7 +41,7 @@ describe('Check Reachability', function () {
     const enis = report.hops.find((h) => h.id === 'network-link.enis');
     assert.equal(enis?.verdict, 'pass', enis?.reason);
     assert.ok(enis.evidence.some((e) => M.linkedEniIds.some((id) => e.text.includes(id))), 'the ENIs are the evidence');
-    assert.ok(reachabilityTab(M.linkName), 'the report view is open');
+    await reachabilityTab(M.linkName);
     const markdown = await vscode.commands.executeCommand<string>('mcvpc.copyReachabilityReport');
     assert.match(markdown, new RegExp(`^## MaxCompute network link "${M.linkName}"`));
     assert.equal(await vscode.env.clipboard.readText(), markdown);
@@ -55,7 +63,7 @@ describe('Check Reachability', function () {
     assert.equal(verdicts.zone, 'fail', 'zone cn-hangzhou-b has no network links');
     assert.equal(verdicts['link-group'], 'fail');
     assert.equal(verdicts['target.0.access'], 'fail');
-    assert.ok(reachabilityTab('integration_link'));
+    await reachabilityTab('integration_link');
   });
 
   it('checks a link detected in the Network view (no spec): the link\'s hops only', async () => {

@@ -104,6 +104,8 @@ export function egressHop(live: LiveState, extras: DoctorExtras, target: TargetS
 /** The kind's grant step as the fix, when it would change something. */
 function resolveFix(fix: TargetHopFix | undefined, target: TargetSpec, live: LiveState, kind: DoctorKind, ctx: TargetContext): HopFix | undefined {
   if (fix === undefined || fix.kind !== 'grant') return fix;
+  // A grant that names the link group cannot be applied before the group exists.
+  if (ctx.linkGroupId === undefined) return { kind: 'manual', summary: `${fix.summary}, once the link group exists (mcvpc apply creates it)` };
   const step = kind.planGrant(target, targetLive(live, target), ctx);
   if (step.action === 'create' || step.action === 'change') return { kind: 'steps', summary: fix.summary, steps: [step] };
   return { kind: 'manual', summary: `${fix.summary} (${step.title})` };

@@ -7,11 +7,15 @@ import { activatedExtension } from './extension';
 
 const M = DEFAULT_SEED.main;
 
+const written: vscode.Uri[] = [];
+
+/** A spec file in the workspace, removed after the suite (other suites count the workspace's links). */
 async function specFile(name: string, lines: string[]): Promise<vscode.Uri> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test host has a workspace folder');
   const uri = vscode.Uri.joinPath(folder.uri, name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${lines.join('\n')}\n`));
+  written.push(uri);
   return uri;
 }
 
@@ -28,6 +32,10 @@ async function reachabilityTab(linkName: string): Promise<vscode.Tab> {
 
 describe('Check Reachability', function () {
   this.timeout(120_000);
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
+  });
 
   it('checks a spec\'s existing link from its CodeLens argument, opens the report view, and copies a Markdown report without secrets', async () => {
     await activatedExtension();

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureDebianPackages, MissingPackagesError } from './lib/debian.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 /** @vscode/ripgrep version pinned by code-server 4.100.3's npm-shrinkwrap.json, and the ripgrep build it fetches. */
@@ -18,13 +19,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const codeServerDir = join(root, '.cache', 'code-server');
 export const codeServerBin = join(codeServerDir, 'node_modules', '.bin', 'code-server');
 const marker = join(codeServerDir, 'installed-version');
-
-/** Debian packages code-server's install and our browser tests need, each with the file that proves it is there. */
-const debianNeeds = [
-  { pkg: 'chromium', file: '/usr/bin/chromium', why: 'the browser the tests drive' },
-  { pkg: 'ripgrep', file: '/usr/bin/rg', why: 'stands in for the ripgrep binary @vscode/ripgrep would download' },
-  { pkg: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: 'VS Code\'s native kerberos module compiles against it' },
-];
 
 /** Thrown when code-server cannot be installed; the message says what to do. */
 export class InstallError extends Error {}
@@ -64,12 +58,12 @@ export function installCodeServer({ log = (line) => console.log(`[code-server] $
 }
 
 function checkDebianPackages() {
-  const missing = debianNeeds.filter((need) => !existsSync(need.file));
-  if (missing.length === 0) return;
-  const list = missing.map((m) => `  ${m.pkg}: ${m.file} is missing (${m.why})`).join('\n');
-  const apt = `apt-get install -y --no-install-recommends ${missing.map((m) => m.pkg).join(' ')}`;
-  const runAs = process.getuid?.() === 0 ? `Run: apt-get update && ${apt}` : `Run as root: sudo apt-get update && sudo ${apt}`;
-  throw new InstallError(`code-server cannot be installed: Debian packages are missing.\n${list}\n${runAs}`);
+  try {
+    ensureDebianPackages();
+  } catch (err) {
+    if (err instanceof MissingPackagesError) throw new InstallError(`code-server cannot be installed: ${err.message}`);
+    throw err;
+  }
 }
 
 /** @vscode/ripgrep looks in this cache before downloading from GitHub; a tarball of Debian's rg satisfies it. */

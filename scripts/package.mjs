@@ -29,6 +29,11 @@ if (forbidden.length > 0) fail(`these must not ship (fix .vscodeignore):\n  ${fo
 for (const bundle of ['dist/extension.js', 'dist/sdk.js', 'dist/yaml.js', 'dist/spec.js']) {
   if (!files.includes(bundle)) fail(`${bundle} is not in the package`);
 }
+// Every static file package.json points at must ship: a grammar or snippet left out fails silently in the editor.
+const contributed = [...(manifest.contributes.grammars ?? []), ...(manifest.contributes.snippets ?? []), ...(manifest.contributes.languages ?? []).map((l) => ({ path: l.configuration }))];
+for (const file of new Set(contributed.map((c) => c.path?.replace(/^\.\//, '')).filter(Boolean))) {
+  if (!files.includes(file)) fail(`${file} (contributed in package.json) is not in the package`);
+}
 
 const packed = vsce(['package', '--out', vsix, ...packageFlags]);
 if (packed.status !== 0) fail(`vsce package failed:\n${packed.stderr || packed.stdout}`);

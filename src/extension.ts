@@ -3,6 +3,8 @@ import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
 import { registerReachabilityLens } from './ui/doctor/specLens';
 import { ViewId } from './ui/ids';
+import { registerLanguageFeatures } from './ui/language';
+import { WorkspaceKnownLinks } from './ui/language/knownLinks';
 import { channelLogger } from './ui/log';
 import { CloudSession } from './ui/session';
 import { affectsSettings, readSettings } from './ui/settings';
@@ -32,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
       explorer.refresh();
     }),
   );
-  registerCommands(context, { session, explorer, log });
+  const links = new WorkspaceKnownLinks(specs, explorer);
+  registerLanguageFeatures(context, links, specs.onDidChange);
+  registerCommands(context, { session, explorer, log, links });
   return createTestApi(session, explorer);
 }
 

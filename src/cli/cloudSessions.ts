@@ -1,5 +1,5 @@
 /** One cloud session per (profile, region) the specs of a file name, opened once. */
-import { createCloud, CloudError, type Cloud, type RetryNotice } from '../cloud';
+import { createCloud, describeError, formatDescribedError, type Cloud, type RetryNotice } from '../cloud';
 import type { ConnectionSpec } from '../spec/types';
 
 export interface SessionFlags {
@@ -47,11 +47,7 @@ export function emulatorEndpoint(env: NodeJS.ProcessEnv = process.env): string |
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** A failure as one line for stderr: cloud errors with their code and RequestId, never a stack. */
+/** A failure as one line for stderr, in the words the extension uses: code, RequestId, the fix; never a stack. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof CloudError) {
-    const request = err.requestId === undefined ? '' : ` (RequestId: ${err.requestId})`;
-    return `${err.product} ${err.action} failed: ${err.code}: ${err.detail}${request}`;
-  }
-  return err instanceof Error ? err.message : String(err);
+  return formatDescribedError(describeError(err));
 }

@@ -3,6 +3,7 @@
  * adding one row; `run` receives the arguments after its name and resolves to the exit code.
  */
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
+import { LINT_SUMMARY, runLint } from './commands/lint';
 import { doctorCommand } from './commands/doctor';
 import { runEmulatorCommand } from './emulator-command';
 import { LINK_SUBCOMMANDS } from './linkCommands';
@@ -15,6 +16,7 @@ interface Subcommand {
 
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
+  lint: { summary: LINT_SUMMARY, run: runLint },
   doctor: doctorCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',

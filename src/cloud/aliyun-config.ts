@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { credentialsError } from './errors';
 
 /** Credential modes of the aliyun CLI that this extension can use. */
 export const SUPPORTED_MODES = [
@@ -88,28 +89,28 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig | und
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`Cannot read the aliyun CLI config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new Error(`The aliyun CLI config ${file} is not valid JSON: ${describeJsonError(err, text)}.`);
+    throw credentialsError('InvalidConfig', `The aliyun CLI config ${file} is not valid JSON: ${describeJsonError(err, text)}.`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`The aliyun CLI config ${file} must hold a JSON object with a "profiles" array.`);
+    throw credentialsError('InvalidConfig', `The aliyun CLI config ${file} must hold a JSON object with a "profiles" array.`);
   }
   const record = raw as Record<string, unknown>;
   if (!Array.isArray(record.profiles)) {
-    throw new Error(`The aliyun CLI config ${file} has no "profiles" array.`);
+    throw credentialsError('InvalidConfig', `The aliyun CLI config ${file} has no "profiles" array.`);
   }
   const profiles = record.profiles.map((entry: unknown, i: number): AliyunProfile => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new Error(`The aliyun CLI config ${file}: profiles[${i}] is not an object.`);
+      throw credentialsError('InvalidConfig', `The aliyun CLI config ${file}: profiles[${i}] is not an object.`);
     }
     const name = (entry as Record<string, unknown>).name;
     if (typeof name !== 'string' || name === '') {
-      throw new Error(`The aliyun CLI config ${file}: profiles[${i}] has no "name".`);
+      throw credentialsError('InvalidConfig', `The aliyun CLI config ${file}: profiles[${i}] has no "name".`);
     }
     return entry as AliyunProfile;
   });

@@ -11,7 +11,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import * as $Util from '@alicloud/tea-util';
 import type Credential from '@alicloud/credentials';
 import { cancelledError, CloudError, deadlineError, toCloudError } from './errors';
-import { resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
 import type { ConcurrencyLimiter } from './limiter';
 import type { CloudLogger } from './logger';
 import type { Redactor } from './redact';
@@ -72,8 +72,13 @@ export interface CallerSettings {
   onRetry?: (notice: RetryNotice) => void;
 }
 
-/** Connecting takes far less than reading a slow answer; cap it so a dead host fails fast. */
-const MAX_CONNECT_TIMEOUT_MS = 5000;
+/**
+ * httpx hands connectTimeout to Node as the socket's idle timeout, which also runs while the
+ * answer is awaited: below the read timeout, a slow answer would be reported "ConnectTimeout".
+ * A little above it, the read timer (started once connected) fires first and names the wait
+ * that ran out; a host that never connects still fails within the call's timeout plus this.
+ */
+const CONNECT_TIMEOUT_MARGIN_MS = 100;
 
 /** Sends API calls for one cloud session. */
 export class Caller {
@@ -95,6 +100,12 @@ export class Caller {
     // Generated once per logical call, so every retry carries the same token.
     if (clientToken && params.ClientToken === undefined) params.ClientToken = randomUUID();
     const regionId = typeof params.RegionId === 'string' ? params.RegionId : this.settings.regionId;
+    try {
+      // The region names the endpoint's host: nothing that is not a region id may get there.
+      checkRegionId(regionId);
+    } catch (err) {
+      throw new CloudError({ kind: 'client', product: product.code, action, code: 'InvalidRegionId', detail: (err as Error).message, retryable: false });
+    }
     const query = OpenApiUtil.query(params) as Record<string, string>;
     const { retry, limiter, logger } = this.settings;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
@@ -160,7 +171,7 @@ export class Caller {
     });
     const runtime = new $Util.RuntimeOptions({
       readTimeout: timeoutMs,
-      connectTimeout: Math.min(timeoutMs, MAX_CONNECT_TIMEOUT_MS),
+      connectTimeout: timeoutMs + CONNECT_TIMEOUT_MARGIN_MS,
       autoretry: false,
     });
     const request = new $OpenApi.OpenApiRequest({ query });

@@ -29,6 +29,7 @@ import {
   type AliyunProfile,
 } from './aliyun-config';
 import { redactPatterns } from './redact';
+import { credentialsError } from './errors';
 
 /** Where to look for credentials; everything is optional. */
 export interface CredentialOptions {
@@ -102,11 +103,11 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
   if (options.profile !== undefined && options.profile !== '') {
     if (options.profile === ENVIRONMENT_PROFILE) {
       const fromEnv = credentialsFromEnv(env);
-      if (fromEnv === undefined) throw new Error(`The ${ENVIRONMENT_PROFILE} profile was chosen but ${ENV.accessKeyId[0]}/${ENV.accessKeySecret[0]} are not set.`);
+      if (fromEnv === undefined) throw credentialsError('IncompleteEnvironment', `The ${ENVIRONMENT_PROFILE} profile was chosen but ${ENV.accessKeyId[0]}/${ENV.accessKeySecret[0]} are not set.`);
       return fromEnv;
     }
     const config = await readAliyunConfig(file);
-    if (config === undefined) throw new Error(`Profile "${options.profile}" was asked for, but the aliyun CLI config ${file} does not exist.`);
+    if (config === undefined) throw credentialsError('ProfileNotFound', `Profile "${options.profile}" was asked for, but the aliyun CLI config ${file} does not exist.`);
     return fromProfile(config, options.profile, envRegion);
   }
 
@@ -125,7 +126,7 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
   } else {
     const config = await readAliyunConfig(file);
     if (namedByEnv !== undefined) {
-      if (config === undefined) throw new Error(`${namedByEnv.name} names profile "${namedByEnv.value}", but the aliyun CLI config ${file} does not exist.`);
+      if (config === undefined) throw credentialsError('ProfileNotFound', `${namedByEnv.name} names profile "${namedByEnv.value}", but the aliyun CLI config ${file} does not exist.`);
       return fromProfile(config, namedByEnv.value, envRegion);
     }
     if (config === undefined) tried.push(`aliyun CLI config ${file}: does not exist`);
@@ -148,7 +149,7 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
     tried.push('ECS instance role: ALIBABA_CLOUD_ECS_METADATA not set');
   }
 
-  throw new Error(`No Alibaba Cloud credentials found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\nRun "aliyun configure" or set ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]}.`);
+  throw credentialsError('NoCredentials', `No Alibaba Cloud credentials found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\nRun "aliyun configure" or set ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]}.`);
 }
 
 /** Every profile of the config file (and the environment's credentials, if set), for a picker. */
@@ -192,7 +193,7 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv): ResolvedCredentials | undef
   if (id === undefined && secret === undefined) return undefined;
   if (id === undefined || secret === undefined) {
     const [set, unset] = id === undefined ? [secret?.name, ENV.accessKeyId[0]] : [id.name, ENV.accessKeySecret[0]];
-    throw new Error(`${set} is set but ${unset} is not: set both, or neither.`);
+    throw credentialsError('IncompleteEnvironment', `${set} is set but ${unset} is not: set both, or neither.`);
   }
   const token = firstEnv(env, ENV.securityToken);
   const config =
@@ -234,16 +235,16 @@ function fromProfile(config: AliyunConfig, name: string, envRegion: string | und
   const profile = config.profiles.find((p) => p.name === name);
   if (profile === undefined) {
     const names = config.profiles.map((p) => `"${p.name}"`).join(', ');
-    throw new Error(`The aliyun CLI config ${config.file} has no profile "${name}" (it has ${names || 'none'}).`);
+    throw credentialsError('ProfileNotFound', `The aliyun CLI config ${config.file} has no profile "${name}" (it has ${names || 'none'}).`);
   }
   const problem = profileProblem(config, profile);
-  if (problem !== undefined) throw new Error(`The aliyun CLI config ${config.file}: ${problem}.`);
+  if (problem !== undefined) throw credentialsError('InvalidProfile', `The aliyun CLI config ${config.file}: ${problem}.`);
   const mode = profileMode(profile);
   try {
     return buildFromProfile(config, profile, mode, envRegion);
   } catch (err) {
     // The library refuses some setups at construction (e.g. EcsRamRole with metadata disabled).
-    throw new Error(`The aliyun CLI config ${config.file}: profile "${name}" (mode ${mode}) cannot be used: ${redactPatterns(err instanceof Error ? err.message : String(err))}`);
+    throw credentialsError('InvalidProfile', `The aliyun CLI config ${config.file}: profile "${name}" (mode ${mode}) cannot be used: ${redactPatterns(err instanceof Error ? err.message : String(err))}`);
   }
 }
 

@@ -3,6 +3,8 @@
  * product to one endpoint (the emulator): option `endpoint` or env `MCVPC_ENDPOINT`.
  */
 
+import { quoteForMessage } from '../core/displayText';
+
 /** The products this extension calls, by their OpenAPI product code. */
 export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'polardb' | 'hitsdb' | 'Ram' | 'Sts';
 
@@ -54,6 +56,15 @@ export function productHost(product: ProductCode, regionId: string): string {
     case 'Sts':
       return 'sts.aliyuncs.com';
   }
+}
+
+/** What a region id looks like (cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1). */
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+){1,4}$/;
+
+/** Throws unless `regionId` looks like a region id: it becomes part of host names and log lines. */
+export function checkRegionId(regionId: string): string {
+  if (!REGION_ID.test(regionId)) throw new Error(`${quoteForMessage(regionId.slice(0, 64))} is not a region id (like cn-hangzhou).`);
+  return regionId;
 }
 
 /** The environment variable that points every product at one endpoint (the emulator). */

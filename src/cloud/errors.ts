@@ -7,16 +7,40 @@
  * - HTTP 4xx/5xx with a JSON body: an Error with `code` = body.Code, numeric `statusCode`,
  *   `data` = {...body, statusCode}, message "<Code>: code: <status>, <Message> request id: <id>".
  * - Connection dropped before or during the response: `code` 'ECONNRESET' ("socket hang up" or
- *   "aborted"), no statusCode.
- * - Read/connect timeout (runtime readTimeout/connectTimeout): `name` 'RequestTimeoutError'.
+ *   "aborted"), no statusCode; tea glues "<METHOD> <url> failed." to the cause with no space.
+ * - Read/connect timeout (runtime readTimeout/connectTimeout): `name` 'RequestTimeoutError'. httpx
+ *   passes connectTimeout to Node as the socket's idle timeout, so an idle wait for the answer
+ *   past it is reported "ConnectTimeout" (caller.ts keeps it above the read timeout).
  * - A non-JSON error body (e.g. a proxy's HTML 502): a SyntaxError from JSON.parse, status lost.
  * - No credentials: code 'InvalidCredentials', no statusCode.
  */
 
 import type { Redactor } from './redact';
 
-/** What kind of failure a CloudError is; the UI picks its wording and fix by this. */
-export type CloudErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | 'invalid-response' | 'credentials' | 'client';
+/**
+ * What kind of failure a CloudError is; describeError picks its wording and fix by this, and
+ * code that acts on "not found" asks `isNotFoundError`, never a code's spelling.
+ * - credentials: no usable credentials, or the server does not know the key or token
+ * - signature: the server computed another signature (wrong secret, clock skew, nonce reuse)
+ * - permission: the key is valid but not allowed this action (RAM)
+ * - throttled: flow control; already retried for the call's budget
+ * - not-found: the resource named does not exist (in this account and region)
+ * - api: any other answer of the API (a bad parameter, a state conflict, a 5xx)
+ * - network, timeout, invalid-response: the transport; cancelled: the caller's AbortSignal;
+ *   client: a failure inside the SDK before anything was sent
+ */
+export type CloudErrorKind =
+  | 'credentials'
+  | 'signature'
+  | 'permission'
+  | 'throttled'
+  | 'not-found'
+  | 'api'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response'
+  | 'cancelled'
+  | 'client';
 
 /** Fields of a CloudError besides its message. */
 export interface CloudErrorFields {
@@ -50,8 +74,8 @@ export class CloudError extends Error implements CloudErrorFields {
   readonly recommend?: string;
   attempts?: number;
 
-  constructor(fields: CloudErrorFields) {
-    super(`${fields.product} ${fields.action} failed: ${fields.code}: ${fields.detail}`);
+  constructor(fields: CloudErrorFields, message = `${fields.product} ${fields.action} failed: ${fields.code}: ${fields.detail}`) {
+    super(message);
     this.kind = fields.kind;
     this.product = fields.product;
     this.action = fields.action;
@@ -68,6 +92,48 @@ export class CloudError extends Error implements CloudErrorFields {
 /** True when the error is a cancellation (the caller's AbortSignal fired). */
 export function isCancellation(err: unknown): boolean {
   return err instanceof CloudError && err.kind === 'cancelled';
+}
+
+/** True when the API said the resource named does not exist, whatever its code's spelling. */
+export function isNotFoundError(err: unknown): boolean {
+  return err instanceof CloudError && err.kind === 'not-found';
+}
+
+/** Codes of "the key or token is unknown or unusable": the credentials, not the request, are wrong. */
+const CREDENTIAL_CODES = /^(InvalidAccessKeyId(\..+)?|InvalidSecurityToken(\..+)?|InvalidAccessKeySecret|InvalidCredentials|InvalidBearerToken(\..+)?)$/;
+/** Codes of a signature the server computed differently (secret, clock, nonce). */
+const SIGNATURE_CODES = /^(SignatureDoesNotMatch|IncompleteSignature|InvalidSignature.*|SignatureNonceUsed|InvalidTimeStamp(\..+)?)$/;
+/** Codes of a valid key not allowed the action (Alibaba spells Forbidden wrong in places). */
+const PERMISSION_CODES = /^(Forbidden|Forbbiden|NoPermission|NotAuthorized|AccessDenied)(\..+)?$|NoPermission|\.Forbidden$|^Forbidden/;
+/** A resource that is not there. `InvalidAction.NotFound` is about the request itself, so it is not one. */
+const NOT_FOUND_CODES = /(^|\.)NotFound$|NotExist/;
+
+/** The kind of an API error answer, from its code first and its HTTP status second. */
+export function apiErrorKind(code: string, status: number): CloudErrorKind {
+  if (CREDENTIAL_CODES.test(code)) return 'credentials';
+  if (SIGNATURE_CODES.test(code)) return 'signature';
+  if (PERMISSION_CODES.test(code)) return 'permission';
+  if (code.startsWith('Throttling') && code !== 'Throttling.DeepPageSkip') return 'throttled';
+  if (code === 'InvalidAction.NotFound' || code === 'InvalidApi.NotFound') return 'api';
+  if (NOT_FOUND_CODES.test(code) || status === 404) return 'not-found';
+  if (status === 403) return 'permission';
+  return 'api';
+}
+
+/** The transport's words without tea's "<METHOD> <url> failed." glued on: "socket hang up (POST http://host/)". */
+export function transportDetail(message: string): string {
+  const m = /^(.*?)\.?\s*(GET|POST|PUT|DELETE|HEAD) (\S+?)(\?\S*)? failed\.$/s.exec(message);
+  if (m === null) return message;
+  const cause = m[1]!.trim();
+  return cause === '' ? `${m[2]} ${m[3]} failed` : `${cause} (${m[2]} ${m[3]})`;
+}
+
+/** A timeout in words: which wait ran out (httpx's label) and for how long. */
+function timeoutDetail(message: string): string {
+  const read = /ReadTimeout[(: ]+(\d+)/.exec(message);
+  if (read !== null) return `No answer within ${read[1]} ms (read timeout).`;
+  if (/ConnectTimeout/.test(message)) return 'No connection within the connect timeout.';
+  return transportDetail(message);
 }
 
 /** Error codes of the API that mean "try again later". */
@@ -118,7 +184,7 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
     const apiCode = code ?? stringField(data, 'Code', 'code') ?? `Http${status}`;
     const detail = stringField(data, 'Message', 'message') ?? rawMessage;
     return new CloudError({
-      kind: 'api',
+      kind: apiErrorKind(apiCode, status),
       product,
       action,
       code: apiCode,
@@ -130,10 +196,10 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
     });
   }
   if (err.name === 'RequestTimeoutError') {
-    return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: redactor.redact(rawMessage), retryable: true });
+    return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: redactor.redact(timeoutDetail(rawMessage)), retryable: true });
   }
   if (code !== undefined && (RETRYABLE_NETWORK_CODES.has(code) || FATAL_NETWORK_CODES.has(code))) {
-    return new CloudError({ kind: 'network', product, action, code, detail: redactor.redact(rawMessage), retryable: RETRYABLE_NETWORK_CODES.has(code) });
+    return new CloudError({ kind: 'network', product, action, code, detail: redactor.redact(transportDetail(rawMessage)), retryable: RETRYABLE_NETWORK_CODES.has(code) });
   }
   if (err.name === 'SyntaxError') {
     // The body was not JSON: a gateway's HTML error page or a body cut short. Transient in practice.
@@ -142,7 +208,20 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
   if (code === 'InvalidCredentials') {
     return new CloudError({ kind: 'credentials', product, action, code, detail: redactor.redact(rawMessage), retryable: false });
   }
-  return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(rawMessage), retryable: false });
+  return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(transportDetail(rawMessage)), retryable: false });
+}
+
+/** Why no credentials could be used; thrown by credentials.ts and aliyun-config.ts before any call. */
+export type CredentialsProblem = 'NoCredentials' | 'ProfileNotFound' | 'InvalidProfile' | 'InvalidConfig' | 'IncompleteEnvironment';
+
+/** The error credentials.ts throws: kind 'credentials', its problem as the code, the message as written. */
+export function credentialsError(code: CredentialsProblem, message: string): CloudError {
+  return new CloudError({ kind: 'credentials', product: 'Credentials', action: 'Resolve', code, detail: message, retryable: false }, message);
+}
+
+/** True when no credentials exist anywhere (the first-run case the UI welcomes with a sign-in). */
+export function isNoCredentialsError(err: unknown): boolean {
+  return err instanceof CloudError && err.kind === 'credentials' && err.code === 'NoCredentials';
 }
 
 /** The error an aborted call rejects with. */

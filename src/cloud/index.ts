@@ -13,7 +13,7 @@
  */
 
 import { Caller, type CallOptions, type RetryNotice } from './caller';
-import { ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, ENDPOINT_OVERRIDE_ENV, parseEndpointOverride, type ResolvedEndpoint } from './endpoints';
 import { ConcurrencyLimiter } from './limiter';
 import { cloudListings, type CloudListings } from './listings';
 import { redactingLogger, silentLogger, type CloudLogger } from './logger';
@@ -110,7 +110,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     redactor,
     onRetry: options.onRetry,
   };
-  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId }), credentials, session);
+  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId: checkRegionId(regionId) }), credentials, session);
   return session(options.regionId ?? credentials.regionId ?? FALLBACK_REGION);
 }
 
@@ -145,7 +145,8 @@ function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (
   };
 }
 
-export { CloudError, isCancellation, type CloudErrorKind } from './errors';
+export { CloudError, isCancellation, isNotFoundError, isNoCredentialsError, type CloudErrorKind } from './errors';
+export { describeError, formatDescribedError, hintFor, type DescribedError } from './describeError';
 export type { CloudLogger, LogFields } from './logger';
 export { formatLogLine, silentLogger } from './logger';
 export type { CallOptions, RetryNotice } from './caller';

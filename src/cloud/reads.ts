@@ -3,7 +3,7 @@
  * MaxCompute's traces of a link, paging to the end, "not found" as an answer. The engine, the
  * target kinds and the Network view all read through these, so each thing is read one way.
  */
-import { CloudError } from './errors';
+import { isNotFoundError } from './errors';
 import type { Cloud } from './index';
 import { toNetworkInterface, toRule, toSecurityGroup } from './mappers';
 import { maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup, type SecurityGroupRule } from '../core/model';
@@ -18,8 +18,7 @@ export type ReadCloud = Pick<Cloud, 'ecs'>;
 
 /** True when the API said the resource does not exist (so "absent" is an answer, not a failure). */
 export function isNotFound(err: unknown): boolean {
-  if (!(err instanceof CloudError) || err.kind !== 'api') return false;
-  return err.status === 404 || /(^|\.)NotFound$|NotExist/.test(err.code);
+  return isNotFoundError(err);
 }
 
 /** Undefined instead of a not-found error. */

@@ -13,7 +13,7 @@ export interface ActionContext {
   visibilityDelayMs: number;
 }
 
-/** One API operation. `mutates` operations honour ClientToken and trigger a state write. */
+/** One API operation. `mutates` operations trigger a state write (and replay a ClientToken where the API has one: clientTokens.ts). */
 export interface ActionDefinition {
   mutates: boolean;
   handle(ctx: ActionContext): Record<string, unknown>;

@@ -5,12 +5,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionDefinition, ProductApi } from './action';
 import { Authenticator, type Caller, type ReceivedRequest } from './auth';
-import { rememberToken, replayFor } from './clientTokens';
+import { honoursClientToken, rememberToken, replayFor } from './clientTokens';
 import { ApiError, missingParameter } from './errors';
 import type { FaultEngine } from './faults';
 import { newRequestId } from './ids';
 import { flattenObject, Params, parseUrlEncoded } from './params';
 import { loggableParams, type RequestLog, type RequestRecord } from './requestLog';
+import { BodyTooLargeError, JsonTooDeepError, parseJsonWithin, readBody } from './requestBody';
 import type { StateStore } from './store';
 
 /** Bodies larger than this are refused; the product never sends more than a few KB. */
@@ -26,25 +27,6 @@ export interface ApiDependencies {
   hangs: Set<NodeJS.Timeout>;
 }
 
-/** Reads the whole body (chunked or not). */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('InvalidParameter', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function headerText(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -56,8 +38,9 @@ function bodyParameters(req: IncomingMessage, body: Buffer): Record<string, stri
   if (type.startsWith('application/json')) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
+      parsed = parseJsonWithin(body.toString('utf8'));
+    } catch (err) {
+      if (err instanceof JsonTooDeepError) throw new ApiError('InvalidParameter', err.message);
       throw new ApiError('InvalidParameter', 'The request body is declared as JSON but is not valid JSON.');
     }
     return flattenObject(parsed);
@@ -109,7 +92,7 @@ export class ApiHandler {
     const record: RequestRecord = { time: new Date(arrived).toISOString(), requestId, action: '', version: '', status: 0, params: {} };
     let product: ProductApi | undefined;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (this.deps.faults.latencyMs > 0) await sleep(this.deps.faults.latencyMs);
       const url = new URL(req.url ?? '/', 'http://emulator.invalid');
       const queryPairs = parseUrlEncoded(url.search.replace(/^\?/, ''));
@@ -154,7 +137,10 @@ export class ApiHandler {
       this.deps.log.add(record);
       sendJson(res, 200, { RequestId: requestId, ...answer });
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError('InternalError', `The request processing has failed due to some unknown error: ${(err as Error).message}`);
+      const error = err instanceof ApiError ? err
+        // [unverified] the gateway's code for an oversized body; the status is HTTP's own.
+        : err instanceof BodyTooLargeError ? new ApiError('RequestEntityTooLarge', err.message, 413)
+          : new ApiError('InternalError', `The request processing has failed due to some unknown error: ${(err as Error).message}`);
       record.status = error.status;
       record.code = error.code;
       this.deps.log.add(record);
@@ -164,7 +150,7 @@ export class ApiHandler {
 
   private async act(actionName: string, action: ActionDefinition, params: Params, caller: Caller, now: number, record: RequestRecord): Promise<Record<string, unknown>> {
     const { store } = this.deps;
-    const token = action.mutates ? params.optional('ClientToken') : undefined;
+    const token = action.mutates && honoursClientToken(actionName) ? params.optional('ClientToken') : undefined;
     if (token) {
       const replay = replayFor(store.state, caller.account.accountId, actionName, token, now);
       if (replay) {

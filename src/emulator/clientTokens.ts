@@ -5,6 +5,25 @@
 import { CLIENT_TOKEN_TTL_MS } from './constants';
 import type { EmulatorState } from './state';
 
+/**
+ * The actions whose API reference documents ClientToken (checked in Alibaba's generated SDK
+ * request models). Only these replay; any other action ignores a ClientToken it is sent, as the
+ * real API ignores an unknown parameter: RDS ModifySecurityIps and ModifySecurityGroupConfiguration,
+ * HBase ModifyIpWhitelist and ModifySecurityGroups take none, so sending one the same twice acts twice.
+ */
+const ACTIONS_WITH_CLIENT_TOKEN: ReadonlySet<string> = new Set([
+  'CreateSecurityGroup',
+  'AuthorizeSecurityGroup',
+  'AuthorizeSecurityGroupEgress',
+  'RevokeSecurityGroup',
+  'RevokeSecurityGroupEgress',
+]);
+
+/** True when `action` honours ClientToken (replays its first answer). */
+export function honoursClientToken(action: string): boolean {
+  return ACTIONS_WITH_CLIENT_TOKEN.has(action);
+}
+
 function key(accountId: string, action: string, token: string): string {
   return `${accountId}|${action}|${token}`;
 }

@@ -17,10 +17,12 @@ export const NONCE_MEMORY_LIMIT = 200_000;
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * RDS `ModifySecurityGroupConfiguration`: the API doc allows up to 10 ECS security groups per
- * instance, Terraform's provider says 3. We keep the stricter 3, so the product never relies on more.
+ * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance, as issue 9's
+ * audit read in the current API reference. [unverified here: the stored copies of the reference
+ * (2024 and older) still say "up to three"; the emulator follows the current one, so a product
+ * that assumes 3 is caught by its own check, not by the emulator.]
  */
-export const RDS_MAX_SECURITY_GROUPS = 3;
+export const RDS_MAX_SECURITY_GROUPS = 10;
 
 /** RDS whitelist: at most 1,000 entries per instance (API doc). */
 export const RDS_MAX_SECURITY_IPS = 1000;
@@ -82,9 +84,11 @@ export function statusForCode(code: string): number {
 }
 
 /**
- * Product validation codes that the reference does not pin down. The shapes follow ECS/RDS/HBase
- * naming (`Invalid<Field>.Malformed`, `QuotaExceeded.*`), but the exact strings are [unverified];
- * the product must not match on them (it should match on status and the verified codes).
+ * INVENTED error codes: the one list of codes the emulator answers that no reference pins down
+ * (`Instance.NotFound`, `Cluster.NotFound`, `Invalid<Field>.Malformed`, `QuotaExceeded.*`…). The
+ * shapes follow ECS/RDS/HBase naming, but the exact strings are [unverified]; the product never
+ * matches on them: src/cloud classifies by meaning (kind 'not-found', `isNotFoundError`), by status
+ * and by the verified codes.
  */
 export const UNVERIFIED_CODES = {
   regionNotFound: 'InvalidRegionId.NotFound',

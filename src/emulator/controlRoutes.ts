@@ -4,7 +4,6 @@
  * redacted view of the state.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from './apiHandler';
 import { renderConsolePage } from './consolePage';
 import { validateFaultConfig, type FaultEngine } from './faults';
 import { newRequestId } from './ids';
@@ -12,6 +11,7 @@ import { ConsoleError, createNetworkLink, parseNetworkLinkRequest, removeNetwork
 import type { RequestLog } from './requestLog';
 import { buildSeed } from './seed';
 import type { AccountState, EmulatorState } from './state';
+import { BodyTooLargeError, JsonTooDeepError, parseJsonWithin, readBody } from './requestBody';
 import type { StateStore } from './store';
 
 /** What the control routes read and change. */
@@ -19,6 +19,51 @@ export interface ControlDependencies {
   store: StateStore;
   faults: FaultEngine;
   log: RequestLog;
+  /** Host names (without port) a control request may name besides 127.0.0.1, localhost and [::1]: the address bound. */
+  boundHost?: string;
+}
+
+/** Control bodies are a few hundred bytes (a fault setting, a link); 64 KiB is generous. */
+const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The host name of a Host or Origin value, lower-cased, without port. */
+function hostName(value: string): string {
+  const m = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(value.trim().toLowerCase());
+  return m === null ? '' : m[1]!;
+}
+
+/**
+ * Why a control request is refused, if it is. These routes carry no signature, so they only
+ * answer a client on this machine that asked for this machine by name: a Host of 127.0.0.1 or
+ * localhost (a web page that rebinds its DNS name to 127.0.0.1 still sends its own name), no
+ * Origin other than the emulator's own (a page elsewhere cannot post here), and a write must
+ * declare application/json (which a cross-origin form cannot send without a preflight).
+ */
+export function controlRefusal(req: IncomingMessage, boundHost?: string): ConsoleError | undefined {
+  const allowed = new Set(LOCAL_HOSTS);
+  if (boundHost !== undefined && boundHost !== '0.0.0.0' && boundHost !== '::') allowed.add(hostName(boundHost.includes(':') && !boundHost.startsWith('[') ? `[${boundHost}]` : boundHost));
+  const host = hostName(req.headers.host ?? '');
+  if (!allowed.has(host)) return new ConsoleError(403, 'Forbidden.Host', 'The emulator\'s control endpoints answer only requests for 127.0.0.1 or localhost.');
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== 'null') {
+    let originHost = '';
+    try {
+      originHost = hostName(new URL(origin).host);
+    } catch {
+      // unparsable: refused below
+    }
+    if (!allowed.has(originHost)) return new ConsoleError(403, 'Forbidden.Origin', 'The emulator\'s control endpoints do not answer pages of other origins.');
+  } else if (origin === 'null') {
+    return new ConsoleError(403, 'Forbidden.Origin', 'The emulator\'s control endpoints do not answer pages of other origins.');
+  }
+  const method = req.method ?? 'GET';
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const type = (req.headers['content-type'] ?? '').toLowerCase().split(';')[0]!.trim();
+    if (type !== 'application/json') return new ConsoleError(415, 'UnsupportedMediaType', 'Control requests that change something must send Content-Type: application/json.');
+  }
+  return undefined;
 }
 
 /** The prefix every control route lives under; no API action can collide with it. */
@@ -43,12 +88,19 @@ export function redactedState(state: EmulatorState): EmulatorState {
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = (await readBody(req)).toString('utf8');
+  let text: string;
+  try {
+    text = (await readBody(req, MAX_CONTROL_BODY_BYTES)).toString('utf8');
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new ConsoleError(413, 'RequestEntityTooLarge', err.message);
+    throw err;
+  }
   if (text.trim() === '') return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
+    parsed = parseJsonWithin(text);
+  } catch (err) {
+    if (err instanceof JsonTooDeepError) throw new ConsoleError(400, 'InvalidJson', err.message);
     throw new ConsoleError(400, 'InvalidJson', 'The request body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConsoleError(400, 'InvalidJson', 'The request body must be a JSON object.');
@@ -75,6 +127,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const route = `${req.method ?? 'GET'} ${url.pathname}`;
   try {
+    const refusal = controlRefusal(req, deps.boundHost);
+    if (refusal !== undefined) {
+      req.resume();
+      throw refusal;
+    }
     const linkPath = /^DELETE \/__emulator\/console\/network-links\/([^/]+)$/.exec(route);
     if (linkPath) {
       const account = consoleAccount(deps.store.state, url.searchParams.get('accountId') ?? undefined);

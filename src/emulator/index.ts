@@ -67,7 +67,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const api = new ApiHandler({ store, faults, log, products: PRODUCT_APIS, hangs });
 
   const server: Server = createServer((req, res) => {
-    const handled = (req.url ?? '/').startsWith(CONTROL_PREFIX) ? handleControl(req, res, { store, faults, log }) : api.handle(req, res);
+    const handled = (req.url ?? '/').startsWith(CONTROL_PREFIX) ? handleControl(req, res, { store, faults, log, boundHost: host }) : api.handle(req, res);
     handled.catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json;charset=utf-8' });
       res.end(JSON.stringify({ Code: 'InternalError', Message: (err as Error).message }));

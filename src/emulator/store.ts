@@ -2,11 +2,14 @@
  * Keeps the state, in memory or in one JSON file. Writes are atomic (temp file + rename) and
  * coalesced: mutations that arrive while a write is running are covered by one follow-up write,
  * and each mutating request waits for a write that includes it before it is answered.
- * A file that cannot be read as emulator state is refused and left exactly as it is.
+ * A file that cannot be read as emulator state (its schema is checked: stateSchema.ts) is refused
+ * and left exactly as it is; temporary files a crash left behind are removed at start.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { rename, writeFile, unlink } from 'node:fs/promises';
-import type { AccountState, EmulatorState } from './state';
+import { basename, dirname, join } from 'node:path';
+import type { EmulatorState } from './state';
+import { jsonProblem, stateProblem, withOptionalCollections } from './stateSchema';
 
 /** Thrown when the state file exists but is not usable; the message names the file. */
 export class StateFileError extends Error {
@@ -19,48 +22,68 @@ export class StateFileError extends Error {
   }
 }
 
-const ACCOUNT_LISTS: ReadonlyArray<keyof AccountState> = [
-  'temporaryCredentials', 'regionIds', 'vpcs', 'vSwitches', 'securityGroups', 'networkInterfaces',
-  'rdsInstances', 'hbaseClusters', 'emrClusters', 'ramRoles', 'networkLinks',
-];
-
-/** Checks the outline of parsed state; returns the problem or undefined. */
-function stateProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'not a JSON object';
-  const state = value as Partial<EmulatorState>;
-  if (state.formatVersion !== 1) return `formatVersion is ${JSON.stringify(state.formatVersion)}, expected 1`;
-  if (!Array.isArray(state.accounts)) return '"accounts" is not an array';
-  if (!Array.isArray(state.clientTokens)) return '"clientTokens" is not an array';
-  for (const [i, account] of state.accounts.entries()) {
-    if (typeof account !== 'object' || account === null) return `accounts[${i}] is not an object`;
-    for (const key of ['name', 'accountId', 'accessKeyId', 'accessKeySecret'] as const) {
-      if (typeof account[key] !== 'string') return `accounts[${i}].${key} is not a string`;
-    }
-    for (const key of ACCOUNT_LISTS) {
-      if (!Array.isArray(account[key])) return `accounts[${i}].${key} is not an array`;
-    }
-  }
-  return undefined;
-}
-
-/** Reads a state file; undefined when it does not exist, StateFileError when it is unusable. */
+/** Reads a state file (first removing a crashed run's temporary files); undefined when it does not exist, StateFileError when it is unusable. */
 export function readStateFile(file: string): EmulatorState | undefined {
+  removeStaleTempFiles(file);
   if (!existsSync(file)) return undefined;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new StateFileError(file, `cannot be read: ${(err as Error).message}`);
+    throw new StateFileError(file, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new StateFileError(file, `not valid JSON: ${(err as Error).message}`);
+    throw new StateFileError(file, jsonProblem(err));
   }
   const problem = stateProblem(parsed);
   if (problem) throw new StateFileError(file, problem);
-  return parsed as EmulatorState;
+  return withOptionalCollections(parsed as EmulatorState);
+}
+
+/** The temporary files of `file`'s atomic writes: `<file>.<pid>.<n>.tmp`. */
+function tempFilePattern(file: string): RegExp {
+  const base = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${base}\\.(\\d+)\\.\\d+\\.tmp$`);
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files a crashed emulator left next to `file` (a kill during a write leaves
+ * `<file>.<pid>.<n>.tmp`). Files of a process that still runs are left alone. Returns the names removed.
+ */
+export function removeStaleTempFiles(file: string): string[] {
+  const dir = dirname(file);
+  const pattern = tempFilePattern(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (m === null || processAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(dir, name));
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
 }
 
 /** The state plus (optionally) its file. */

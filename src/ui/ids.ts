@@ -27,6 +27,11 @@ export const CommandId = {
   planLink: 'mcvpc.planLink',
   applyLink: 'mcvpc.applyLink',
   signIn: 'mcvpc.signIn',
+  // Using a link from code (src/ui/commands/insert*.ts, src/ui/language).
+  insertSparkEni: 'mcvpc.insertSparkEni',
+  insertSqlNetworkLink: 'mcvpc.insertSqlNetworkLink',
+  insertForeignTable: 'mcvpc.insertForeignTable',
+  newLinkSpec: 'mcvpc.newLinkSpec',
   // The link doctor (src/ui/doctor).
   checkReachability: 'mcvpc.checkReachability',
   copyReachabilityReport: 'mcvpc.copyReachabilityReport',

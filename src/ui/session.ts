@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Cloud } from '../cloud';
 import type { CloudLogger } from '../cloud/logger';
+import { isNoCredentialsError } from '../cloud/errors';
 import type { SetupState } from './ids';
 import type { ExtensionSettings } from './settings';
 import type { StoredAccessKey } from './storedAccessKey';
@@ -96,7 +97,7 @@ export class CloudSession implements vscode.Disposable {
     if ((await this.storedKey?.read()) !== undefined) return 'ready';
     const { listProfiles } = await import('../cloud');
     const profiles = await listProfiles().catch(() => undefined);
-    const nothingFound = error instanceof Error && error.message.startsWith('No Alibaba Cloud credentials found');
+    const nothingFound = isNoCredentialsError(error);
     return nothingFound && profiles !== undefined && profiles.length === 0 ? 'noProfile' : 'ready';
   }
 
@@ -111,7 +112,7 @@ export class CloudSession implements vscode.Disposable {
     const options = { profile: settings.profile, endpoint: settings.endpoint, timeoutMs: settings.requestTimeoutMs, logger: this.logger };
     const cloud = await createCloud(options).catch(async (error: unknown) => {
       // No profile and no environment credentials: fall back to a key stored by "Sign in with an AccessKey…".
-      const nothingFound = settings.profile === undefined && error instanceof Error && error.message.startsWith('No Alibaba Cloud credentials found');
+      const nothingFound = settings.profile === undefined && isNoCredentialsError(error);
       const stored = nothingFound ? await this.storedKey?.read() : undefined;
       if (stored === undefined) throw error;
       this.logger.info('using the AccessKey stored in secret storage');

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { createCloud, type Cloud } from '../../src/cloud';
 import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
-import { CloudError } from '../../src/cloud/errors';
+import { describeError } from '../../src/cloud/describeError';
 import { ExplorerData } from '../../src/ui/tree/explorerData';
 import type { ExplorerNode } from '../../src/ui/tree/nodes';
 
@@ -64,7 +64,7 @@ function dataLayer(cloud: Cloud): ExplorerData {
     openCloud: async () => cloud,
     settings: () => ({ regions: [REGION], pageSize: 50 }),
     declaredLinks: async () => [],
-    describeError: (e) => ({ message: e instanceof Error ? e.message : String(e), code: e instanceof CloudError ? e.code : undefined }),
+    describeError,
   });
 }
 

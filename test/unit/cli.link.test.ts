@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
@@ -16,6 +16,12 @@ import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
+
+/** A sparse 300 MB file: large by its size, cheap on disk. */
+async function truncate300MB(file: string): Promise<void> {
+  await writeFile(file, 'version: mcvpc/v1\n');
+  await truncate(file, 300 * 1024 * 1024);
+}
 
 interface Run {
   code: number;
@@ -221,9 +227,34 @@ describe('mcvpc validate / plan / apply / usage', function () {
     const file = await specFile('e.mcvpc.yaml', specText());
     const run = await mcvpc(['plan', file], { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-0000000000000000000' });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+ failed: [\w.]+: .*\(RequestId: [\w-]+\)/);
+    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+: .* \(SignatureDoesNotMatch, RequestId [\w-]+\) The AccessKey secret does not match its ID/);
     assert.doesNotMatch(run.stderr + run.stdout, /wrong-secret/);
     noStackTrace(run);
+  });
+
+  it('refuses /dev/zero and a 300 MB file at once, by their size, without reading them', async () => {
+    const huge = join(dir, 'huge.mcvpc.yaml');
+    await truncate300MB(huge);
+    for (const file of ['/dev/zero', huge]) {
+      const started = Date.now();
+      const run = await mcvpc(['validate', file]);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /larger than 1 MiB, the most a spec file may be/);
+      assert.ok(Date.now() - started < 5000, `${file} took ${Date.now() - started} ms`);
+      noStackTrace(run);
+    }
+    const folder = await mcvpc(['validate', dir]);
+    assert.match(folder.stderr, /is a directory, not a spec file/);
+  });
+
+  it('a missing --plan file is named before the cloud is read', async () => {
+    const file = await specFile('p.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    emu.clearRequests();
+    const run = await mcvpc(['apply', file, '--plan', join(dir, 'nope.plan.json')]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /--plan \S*nope\.plan\.json: no such file; save a plan with: mcvpc plan FILE --out /);
+    assert.doesNotMatch(run.stderr, /ENOENT/);
+    assert.equal(emu.requests().length, 0, 'no cloud call');
   });
 
   it('rejects unknown flags and a missing file with a usage line', async () => {

@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
-import { CloudError, createCloud, formatLogLine } from '../../src/cloud';
+import { CloudError, createCloud, formatLogLine, isNotFoundError } from '../../src/cloud';
 import { Redactor } from '../../src/cloud/redact';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, DEFAULT_SEED, emulator, isolatedEnv, NO_CONFIG_FILE, recordingLogger, rejection, requestsFor, type LoggedLine } from './cloud.harness';
@@ -37,7 +37,7 @@ describe('cloud errors and redaction', () => {
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, 'SignatureDoesNotMatch');
     assert.equal(err.status, 400);
-    assert.equal(err.kind, 'api');
+    assert.equal(err.kind, 'signature');
     assert.equal(err.retryable, false);
     assert.equal(requestsFor(emu, 'DescribeVpcs').length, 1, 'a signature error is not retried');
     assert.match(err.detail, /server string to sign is:? ?\[redacted\]/);
@@ -54,6 +54,43 @@ describe('cloud errors and redaction', () => {
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, 'InvalidAccessKeyId.NotFound');
     assert.equal(err.status, 404);
+    assert.equal(err.kind, 'credentials', 'an unknown key is a credentials problem, not a missing resource');
+    assert.equal(isNotFoundError(err), false);
+  });
+
+  it('a missing resource is kind not-found, whatever the code\'s spelling, including codes the emulator invented', async () => {
+    const cloud = await cloudFor(emu);
+    const group = await rejection(cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: 'sg-bp1nosuchgroup00000000', Direction: 'all' }));
+    assert.ok(group instanceof CloudError);
+    assert.equal(group.code, 'InvalidSecurityGroupId.NotFound');
+    assert.equal(group.kind, 'not-found');
+    assert.ok(isNotFoundError(group));
+    const cluster = await rejection(cloud.emr.getCluster({ RegionId: 'cn-hangzhou', ClusterId: 'c-nosuchcluster0000' }));
+    assert.ok(isNotFoundError(cluster), `EMR's answer ${(cluster as CloudError).code} is not-found`);
+  });
+
+  it('refuses a region that is not a region id before it becomes a host name', async () => {
+    await assert.rejects(cloudFor(emu, { regionId: 'evil.example.com/x' }), /"evil\.example\.com\/x" is not a region id/);
+    const cloud = await cloudFor(emu);
+    emu.clearRequests();
+    const err = await rejection(cloud.vpc.describeVpcs({ RegionId: 'cn-hangzhou.attacker.example' } as never));
+    assert.ok(err instanceof CloudError && err.code === 'InvalidRegionId', String(err));
+    assert.equal(emu.requests().length, 0);
+  });
+
+  it('names the transport\'s failure apart from the request: no "socket hang upPOST", a read timeout called so', async () => {
+    const cloud = await cloudFor(emu, { timeoutMs: 400, retry: { maxAttempts: 1 } });
+    emu.setFaults({ failNext: [{ action: 'DescribeVpcs', kind: 'drop' }] });
+    const dropped = await rejection(cloud.vpc.describeVpcs({}));
+    assert.ok(dropped instanceof CloudError);
+    assert.match(dropped.detail, /^socket hang up \(POST http:\/\/127\.0\.0\.1:\d+\/\)$/);
+    emu.setFaults({ failNext: [{ action: 'DescribeVpcs', kind: 'hang', ms: 3000 }] });
+    const slow = await rejection(cloud.vpc.describeVpcs({}));
+    assert.ok(slow instanceof CloudError);
+    assert.equal(slow.kind, 'timeout');
+    assert.doesNotMatch(slow.detail, /ConnectTimeout/, 'connected, so not a connect timeout');
+    assert.match(slow.detail, /^No answer within 400 ms \(read timeout\)\.$/);
+    emu.setFaults({});
   });
 
   it('STS credentials work, and a wrong token never shows up in errors or logs', async () => {
@@ -71,7 +108,7 @@ describe('cloud errors and redaction', () => {
     });
     const err = await rejection(bad.vpc.describeVpcs({}));
     assert.ok(err instanceof CloudError);
-    assert.equal(err.kind, 'api');
+    assert.equal(err.kind, 'credentials');
     const text = visibleText(err, log.lines);
     for (const secret of [wrongToken, sts.accessKeySecret]) assert.ok(!text.includes(secret), `leaked ${secret.slice(0, 6)}…`);
   });

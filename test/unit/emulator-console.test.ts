@@ -116,7 +116,7 @@ describe('emulator: MaxCompute console network links', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await fetch(`${emulator.endpoint}${LINKS}`, { method: 'POST', body: '{oops' });
+    const response = await fetch(`${emulator.endpoint}${LINKS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as WireBody).Code, 'InvalidJson');
   });

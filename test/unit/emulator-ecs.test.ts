@@ -271,6 +271,17 @@ describe('emulator: ECS 2014-05-26 security groups and ENIs', () => {
       assert.equal(notManaged.TotalCount, 0);
     });
 
+    it('answers with and without ServiceManaged, for ENIs and for groups (the parameter exists on both, per the SDK models)', async () => {
+      const all = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, VpcId: m.linkedVpcId });
+      const managed = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, VpcId: m.linkedVpcId, ServiceManaged: true });
+      assert.deepEqual(managed.NetworkInterfaceSets.NetworkInterfaceSet.map((e: WireBody) => e.NetworkInterfaceId).sort(), all.NetworkInterfaceSets.NetworkInterfaceSet.map((e: WireBody) => e.NetworkInterfaceId).sort());
+      const groups = await ecs.call('DescribeSecurityGroups', ECS, { RegionId: R, VpcId: m.vpcId, MaxResults: 100 });
+      const unmanaged = await ecs.call('DescribeSecurityGroups', ECS, { RegionId: R, VpcId: m.vpcId, MaxResults: 100, ServiceManaged: false });
+      assert.equal(unmanaged.TotalCount, groups.TotalCount);
+      const onlyManaged = await ecs.call('DescribeSecurityGroups', ECS, { RegionId: R, VpcId: m.vpcId, MaxResults: 100, ServiceManaged: true });
+      assert.equal(onlyManaged.TotalCount, 0, 'the user\'s own groups are not service-managed');
+    });
+
     it('filters by NetworkInterfaceId.N, PrivateIpAddress.N and vSwitch, and pages with MaxResults', async () => {
       const [eniId] = m.linkedEniIds;
       const byId = await ecs.call('DescribeNetworkInterfaces', ECS, { RegionId: R, NetworkInterfaceId: [eniId] });

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
-import { RDS_MAX_SECURITY_GROUPS } from '../../src/emulator/constants';
 import { clientFor, ECS, EMR, failure, HBASE, RAM, RDS, type ApiClient, type WireBody } from './emulator-support';
 
 const m = DEFAULT_SEED.main;
@@ -88,14 +87,17 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       assert.ok(!(await whitelist()).default?.includes('0.0.0.0/0'));
     });
 
-    it('ModifySecurityGroupConfiguration binds groups (at most the configured limit); Describe shows them with names', async () => {
+    it('ModifySecurityGroupConfiguration binds up to 10 groups, not 11; Describe shows them with names', async () => {
       await main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: m.basicGroupId });
       const body = await main.call('DescribeSecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId });
       assert.deepEqual(body.Items.EcsSecurityGroupRelation, [{ SecurityGroupId: m.basicGroupId, SecurityGroupName: 'app-basic', RegionId: R, NetworkType: 'VPC' }]);
       const groups: string[] = [];
-      for (let i = 0; i <= RDS_MAX_SECURITY_GROUPS; i++) {
+      for (let i = 0; i < 11; i++) {
         groups.push((await main.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId })).SecurityGroupId);
       }
+      await main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: groups.slice(0, 10).join(',') });
+      const bound = await main.call('DescribeSecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId });
+      assert.equal(bound.Items.EcsSecurityGroupRelation.length, 10);
       const err = await failure(main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: groups.join(',') }));
       assert.equal(err.statusCode, 400);
       const unknown = await failure(main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: DEFAULT_SEED.second.basicGroupId }));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED, startEmulator, StateFileError, type Emulator } from '../../src/emulator';
 import { buildSeed } from '../../src/emulator/seed';
-import { clientFor, control, ECS, RDS, VPC, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, HBASE, RDS, VPC, type WireBody } from './emulator-support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';
@@ -194,6 +194,22 @@ describe('emulator: state, ClientToken and request log', () => {
       await clientFor(emulator, m).call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, SecurityIps: '10.1.0.0/16', DBInstanceIPArrayName: 'tok', ClientToken: 'shared' });
       const list = await clientFor(emulator, m).call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId });
       assert.ok(list.Items.DBInstanceIPArray.some((g: WireBody) => g.DBInstanceIPArrayName === 'tok'));
+    });
+
+    it('replays only actions whose API documents ClientToken: RDS and HBase whitelist and group changes act every time', async () => {
+      const client = clientFor(emulator, m);
+      const ips = (): Promise<string[]> => client.call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId })
+        .then((b: WireBody) => b.Items.DBInstanceIPArray.find((g: WireBody) => g.DBInstanceIPArrayName === 'tok2').SecurityIPList.split(','));
+      const cover = { DBInstanceId: m.rdsInstanceId, DBInstanceIPArrayName: 'tok2', ModifyMode: 'Cover', ClientToken: 'same' };
+      await client.call('ModifySecurityIps', RDS, { ...cover, SecurityIps: '10.1.0.0/16' });
+      await client.call('ModifySecurityIps', RDS, { ...cover, SecurityIps: '10.2.0.0/16' });
+      assert.deepEqual(await ips(), ['10.2.0.0/16'], 'the second call acted');
+      const hbase = { ClusterId: m.hbaseClusterId, GroupName: 'tok2', IpVersion: '4', ClientToken: 'same' };
+      await client.call('ModifyIpWhitelist', HBASE, { ...hbase, IpList: '10.1.0.0/16' });
+      await client.call('ModifyIpWhitelist', HBASE, { ...hbase, IpList: '10.2.0.0/16' });
+      const groups = await client.call('DescribeIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId });
+      assert.deepEqual(groups.Groups.Group.find((g: WireBody) => g.GroupName === 'tok2').IpList.Ip, ['10.2.0.0/16']);
+      assert.deepEqual(emulator.requests().filter((r) => r.action.startsWith('Modify')).map((r) => Boolean(r.replayed)), [false, false, false, false]);
     });
 
     it('a failed first attempt is not remembered', async () => {

@@ -243,9 +243,9 @@ describe('explorer data layer (default seed)', () => {
     const services = await h.data.children(await group(m.vpcId, 'services'));
     const rds = child(services, 'service', (s) => s.service.kind === 'rds');
     const hbase = child(services, 'service', (s) => s.service.kind === 'hbase');
-    const whitelists = (rds.access.facts ?? []).filter((f) => f.startsWith('- Whitelist'));
+    const whitelists = (rds.access.facts ?? []).find((f) => f.startsWith('- Whitelist groups:')) ?? '';
     assert.deepEqual(
-      whitelists.map((f) => /`([^`]+)`/.exec(f)?.[1]),
+      [...whitelists.matchAll(/^ {2}- `([^`]+)`/gm)].map((m) => m[1]),
       ['default', 'ali_dms_group'],
     );
     assert.ok((hbase.access.facts ?? []).includes(`- Security groups: \`${m.hbaseGroupId}\``), (hbase.access.facts ?? []).join('\n'));

@@ -6,20 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cloud } from '../../src/cloud';
-import { CloudError } from '../../src/cloud/errors';
+import { describeError } from '../../src/cloud/describeError';
 import type { ProfileSummary } from '../../src/cloud/credentials';
 import type { Emulator } from '../../src/emulator';
 import { parseSpecFile } from '../../src/spec';
-import type { DescribedError } from '../../src/ui/errorReporting';
 import { ExplorerData } from '../../src/ui/tree/explorerData';
 import type { DeclaredLink } from '../../src/ui/tree/links';
 import type { ExplorerNode } from '../../src/ui/tree/nodes';
-
-/** What the extension's describeError keeps of a failure (that module imports vscode). */
-export function describeForTest(error: unknown): DescribedError {
-  if (error instanceof CloudError) return { message: `${error.product} ${error.action}: ${error.detail}`, code: error.code, requestId: error.requestId };
-  return { message: error instanceof Error ? error.message : String(error) };
-}
 
 /** A data layer over `cloud`, with knobs. */
 export interface ExplorerHarness {
@@ -40,7 +33,7 @@ export function explorerHarness(cloud: () => Promise<Cloud>): ExplorerHarness {
     profiles: async () => harness.profiles,
     declaredLinks: async () => harness.declared,
     regionFilter: (profile, regionId) => harness.filters.get(`${profile}/${regionId}`),
-    describeError: describeForTest,
+    describeError,
     logFailure: (what, error) => harness.failures.push(`${what}: ${error.message}`),
   });
   return Object.assign(harness, { data });

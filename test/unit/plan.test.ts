@@ -175,7 +175,13 @@ const rows: Row[] = [
     actions: { 'link-group.ingress': 'create' },
   },
   {
-    name: 'RDS by security group with ten groups already (the most ModifySecurityGroupConfiguration accepts)',
+    name: 'RDS by security group with three groups already (it accepts 10)',
+    spec: b.spec({ targets: [b.rdsTarget(0, 'securityGroup')] }),
+    live: b.linkedLive([b.rdsLive([], ['sg-1', 'sg-2', 'sg-3'])]),
+    actions: { 'target.0.rds': 'change' },
+  },
+  {
+    name: 'RDS by security group with ten groups already',
     spec: b.spec({ targets: [b.rdsTarget(0, 'securityGroup')] }),
     live: b.linkedLive([b.rdsLive([], Array.from({ length: 10 }, (_, i) => `sg-${i + 1}`))]),
     refusedWith: ['too-many-security-groups'],

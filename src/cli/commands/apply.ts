@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
+import { escapeForMessage } from '../../core/displayText';
 import { addSummaries, formatSummary, planHasChanges } from '../../core/plan';
 import { applyPlan, parseSavedPlanFile, stalePlanReason, type ApplyReport } from '../../engine';
 import { CloudSessions } from '../cloudSessions';
@@ -13,8 +14,8 @@ import { closingLine, progressLine, renderReport } from './applyOutput';
 import { planAll, renderPlans, type PlannedLink } from './planAll';
 
 /** Why the saved plan file does not fit the fresh plans, or undefined when it does. */
-async function savedPlanProblem(file: string, planned: readonly PlannedLink[]): Promise<string | undefined> {
-  const saved = parseSavedPlanFile(await readFile(file, 'utf8'), file);
+function savedPlanProblem(file: string, text: string, planned: readonly PlannedLink[]): string | undefined {
+  const saved = parseSavedPlanFile(text, file);
   const names = new Set(planned.map((p) => p.plan.networkLinkName));
   const extra = saved.plans.find((p) => !names.has(p.networkLinkName));
   if (extra !== undefined) return `${file} plans "${extra.networkLinkName}", which the spec no longer has; run mcvpc plan again.`;
@@ -37,7 +38,21 @@ async function confirmed(): Promise<boolean> {
   }
 }
 
+/** The saved plan's text, read before anything else so that a wrong path costs no cloud read. */
+async function readSavedPlan(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(err)})`;
+    process.stderr.write(`mcvpc apply: --plan ${escapeForMessage(file)}: ${why}; save a plan with: mcvpc plan FILE --out ${escapeForMessage(file)}\n`);
+    return undefined;
+  }
+}
+
 export async function runApply(args: LinkCommandArgs): Promise<number> {
+  const savedPlanText = args.plan === undefined ? undefined : await readSavedPlan(args.plan);
+  if (args.plan !== undefined && savedPlanText === undefined) return EXIT.error;
   const sessions = new CloudSessions(args);
   const planned = await planAll(args, sessions);
   if (planned === undefined) return EXIT.error;
@@ -50,8 +65,8 @@ export async function runApply(args: LinkCommandArgs): Promise<number> {
     return EXIT.error;
   }
   show(`\n${formatSummary(addSummaries(plans.map((p) => p.summary)))}`);
-  if (args.plan !== undefined) {
-    const problem = await savedPlanProblem(args.plan, planned);
+  if (args.plan !== undefined && savedPlanText !== undefined) {
+    const problem = savedPlanProblem(args.plan, savedPlanText, planned);
     if (problem !== undefined) {
       process.stderr.write(`mcvpc apply: refusing the saved plan: ${problem}\n`);
       return EXIT.error;

@@ -125,7 +125,9 @@ export function serviceLinkAccess(live: ServiceAccessLive<unknown>, source: Link
 
 /** Markdown lines for a tooltip: the whitelist groups and security groups. */
 export function serviceAccessFacts(live: ServiceAccessLive<unknown>): string[] {
-  const facts = live.whitelist.map((g) => `- Whitelist \`${g.name}\`: ${g.ips.map((ip) => `\`${ip}\``).join(', ') || '(empty)'}`);
-  if (live.securityGroupIds.length > 0) facts.push(`- Security groups: ${live.securityGroupIds.map((id) => `\`${id}\``).join(', ')}`);
-  return facts;
+  const groups = live.whitelist.map((g) => `  - \`${g.name}\`: ${g.ips.map((ip) => `\`${ip}\``).join(', ') || '(empty)'}`);
+  return [
+    `- Whitelist groups: ${groups.length > 0 ? `\n${groups.join('\n')}` : 'none'}`,
+    `- Security groups: ${live.securityGroupIds.length > 0 ? live.securityGroupIds.map((id) => `\`${id}\``).join(', ') : 'none'}`,
+  ];
 }

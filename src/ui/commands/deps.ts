@@ -1,5 +1,6 @@
 /** What command handlers are given (composed in extension.ts). */
 import type * as vscode from 'vscode';
+import type { KnownLinksSource } from '../../core/usage';
 import type { CloudSession } from '../session';
 import type { NetworkExplorer } from '../tree/explorer';
 
@@ -8,6 +9,8 @@ export interface CommandDeps {
   session: CloudSession;
   explorer: NetworkExplorer;
   log: vscode.LogOutputChannel;
+  /** Links declared in specs and seen in the cloud (insert commands pick from them). */
+  links: KnownLinksSource;
 }
 
 /** A command's handler; its result is what `executeCommand` resolves to. */

@@ -23,6 +23,10 @@ import { revealInSpecCommand } from './revealInSpec';
 import { switchAccountCommand } from './switchAccount';
 import { switchProfileCommand } from './switchProfile';
 import { switchRegionCommand } from './switchRegion';
+import { insertForeignTableCommand } from './insertForeignTable';
+import { insertSparkEniCommand } from './insertSparkEni';
+import { insertSqlNetworkLinkCommand } from './insertSqlNetworkLink';
+import { newLinkSpecCommand } from './newLinkSpec';
 import { checkReachabilityCommand } from './checkReachability';
 import { copyReachabilityReportCommand } from './copyReachabilityReport';
 
@@ -47,6 +51,10 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
+  [CommandId.insertSparkEni]: { what: 'Insert Spark ENI configuration', create: insertSparkEniCommand },
+  [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },
+  [CommandId.insertForeignTable]: { what: 'Insert foreign table', create: insertForeignTableCommand },
+  [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
   [CommandId.checkReachability]: { what: 'Check Reachability', create: checkReachabilityCommand },
   [CommandId.copyReachabilityReport]: { what: 'Copy Reachability Report', create: copyReachabilityReportCommand },
 };

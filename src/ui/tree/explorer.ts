@@ -8,6 +8,7 @@ import { describeError, formatDescribedError } from '../errorReporting';
 import { ContextKey, type SetupState } from '../ids';
 import type { CloudSession } from '../session';
 import { ExplorerData } from './explorerData';
+import type { NetworkLinkView } from './links';
 import { errorNode, type ExplorerNode, type LoadMoreNode } from './nodes';
 import type { RegionFilters } from './regionFilters';
 import { renderNode } from './render';
@@ -70,6 +71,11 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     }
     for (const id of [...this.known.keys()]) if (id.startsWith(`${node.id}/`)) this.known.delete(id);
     this.changed.fire(this.known.get(node.id) ?? node);
+  }
+
+  /** The links the view has seen in the cloud so far (connected or detected), for completion and checks. */
+  seenLinks(): NetworkLinkView[] {
+    return [...this.known.values()].flatMap((node) => (node.kind === 'networkLink' && node.link.state !== 'waiting-for-console' ? [node.link] : []));
   }
 
   /** Redraws the view from what is cached (a filter changed): no call is made again. */

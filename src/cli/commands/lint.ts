@@ -1,0 +1,176 @@
+/**
+ * `mcvpc lint FILE|DIR…`: the editor's checks of SQL and Spark lines that use a network link,
+ * for CI. Known links come from the connection specs (`*.mcvpc.yaml`) found under the given
+ * paths and the current directory, and from `--spec FILE`. Prints `file:line:col: severity:
+ * message` (or `--json`); exit 0 clean, 1 problems or an error. Rewrites files only with `--fix`
+ * (the preferred fixes: the ones the editor applies without asking).
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, type KnownLink, type UsageProblem } from '../../core/usage';
+import { parseSpecFile } from '../../spec';
+
+export const LINT_SUMMARY = 'check SQL/Spark lines that use a link (FILE|DIR… [--json] [--fix] [--spec FILE])';
+
+const USAGE = 'usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]…';
+/** Folders never worth walking into. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'target', '.cache', '.venv', '__pycache__']);
+/** A walk stops after this many files, so `mcvpc lint /` cannot run for ever. */
+const MAX_FILES = 20_000;
+const SPEC_FILE = /\.mcvpc\.ya?ml$/i;
+
+interface FileReport {
+  file: string;
+  problems: UsageProblem[];
+  /** Why the file could not be read or written. */
+  error?: string;
+  fixed?: boolean;
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runLint(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, fix: { type: 'boolean' }, spec: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    process.stderr.write(`mcvpc lint: ${(err as Error).message}\n${USAGE}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`mcvpc lint: name at least one file or folder\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.profile !== undefined) {
+    // Links leave no name in the cloud and finding them means listing every VPC's interfaces;
+    // the engine has no such read yet, so say so rather than pretend.
+    process.stderr.write('mcvpc lint: --profile (links detected in the cloud) is not available yet; lint knows the links declared in spec files (found under the paths, or --spec FILE)\n');
+    return 1;
+  }
+  const found = { sources: [] as string[], specs: [] as string[], errors: [] as FileReport[] };
+  for (const path of positionals) await collect(path, found, true);
+  const specFiles = new Set([...found.specs, ...(values.spec ?? []).map((f) => resolve(f))]);
+  // The workspace: specs under the current folder too (CI runs from the repository root).
+  await collectSpecs(process.cwd(), specFiles);
+  const { links, errors } = await readKnownLinks([...specFiles]);
+  const reports: FileReport[] = [...found.errors, ...errors];
+  for (const file of found.sources) reports.push(await lintFile(file, links, values.fix === true));
+  return print(reports, links, values.json === true);
+}
+
+async function collect(path: string, found: { sources: string[]; specs: string[]; errors: FileReport[] }, named: boolean): Promise<void> {
+  if (found.sources.length + found.specs.length >= MAX_FILES) return;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    found.errors.push({ file: path, problems: [], error: readError(err) });
+    return;
+  }
+  if (info.isDirectory()) {
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch (err) {
+      found.errors.push({ file: path, problems: [], error: readError(err) });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.'))) continue;
+      if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) await collect(join(path, entry.name), found, false);
+    }
+    return;
+  }
+  if (SPEC_FILE.test(path)) found.specs.push(resolve(path));
+  else if (dialectOfPath(path) !== undefined) found.sources.push(path);
+  else if (named) found.errors.push({ file: path, problems: [], error: 'not a file lint reads (.sql, .conf, .properties, .sh, .py, .scala, .java)' });
+}
+
+async function collectSpecs(dir: string, into: Set<string>, depth = 0): Promise<void> {
+  if (depth > 6 || into.size > 1000) return;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await collectSpecs(join(dir, entry.name), into, depth + 1);
+    else if (entry.isFile() && SPEC_FILE.test(entry.name)) into.add(resolve(dir, entry.name));
+  }
+}
+
+async function readKnownLinks(files: string[]): Promise<{ links: KnownLink[]; errors: FileReport[] }> {
+  const links: KnownLink[] = [];
+  const errors: FileReport[] = [];
+  for (const file of files.sort()) {
+    try {
+      // A spec with problems still names its links; `mcvpc validate` is where they are reported.
+      links.push(...knownLinksOfSpecs(parseSpecFile(await readFile(file, 'utf8'), file).specs, display(file)));
+    } catch (err) {
+      errors.push({ file, problems: [], error: readError(err) });
+    }
+  }
+  return { links, errors };
+}
+
+async function lintFile(file: string, links: readonly KnownLink[], fix: boolean): Promise<FileReport> {
+  const dialect = dialectOfPath(file)!;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    return { file, problems: [], error: readError(err) };
+  }
+  const problems = checkUsage(text, dialect, links);
+  if (!fix) return { file, problems };
+  const edits = preferredEdits(problems);
+  if (edits.length === 0) return { file, problems };
+  try {
+    const fixedText = applyEdits(text, edits);
+    await writeFile(file, fixedText, 'utf8');
+    return { file, problems: checkUsage(fixedText, dialect, links), fixed: true };
+  } catch (err) {
+    return { file, problems, error: `cannot be written (${readError(err)})` };
+  }
+}
+
+function print(reports: FileReport[], links: readonly KnownLink[], json: boolean): number {
+  const failed = reports.some((r) => r.error !== undefined || r.problems.length > 0);
+  if (json) {
+    const files = reports.map((r) => ({
+      file: display(r.file),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+      ...(r.fixed === true ? { fixed: true } : {}),
+      problems: r.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message, fixes: p.fixes.map((f) => f.title) })),
+    }));
+    process.stdout.write(`${JSON.stringify({ knownLinks: links.map((l) => ({ name: l.name, regionId: l.regionId, vpcId: l.vpcId, source: l.source })), files }, null, 2)}\n`);
+    return failed ? 1 : 0;
+  }
+  for (const r of reports) {
+    if (r.fixed === true) process.stderr.write(`${display(r.file)}: fixed\n`);
+    if (r.error !== undefined) process.stdout.write(`${display(r.file)}: error: ${r.error}\n`);
+    for (const p of r.problems) process.stdout.write(`${display(r.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
+  }
+  const count = reports.reduce((n, r) => n + r.problems.length + (r.error !== undefined ? 1 : 0), 0);
+  process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
+  return failed ? 1 : 0;
+}
+
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') || rel === '' ? file : rel;
+}
+
+function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'EISDIR') return 'is a folder';
+  return `cannot be read (${code ?? (err as Error).message})`;
+}

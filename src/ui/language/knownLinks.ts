@@ -1,0 +1,22 @@
+/** The extension's known links: declared in the workspace's spec files, and seen in the cloud by the Network view. */
+import { knownLinksOfSpecs, type KnownLink, type KnownLinksSource } from '../../core/usage';
+import type { NetworkExplorer } from '../tree/explorer';
+import type { SpecIndex } from '../tree/specIndex';
+
+/** Fills the pure checks' KnownLinksSource from the SpecIndex and the Network view's data. */
+export class WorkspaceKnownLinks implements KnownLinksSource {
+  constructor(
+    private readonly specs: SpecIndex,
+    private readonly explorer: NetworkExplorer,
+  ) {}
+
+  async knownLinks(): Promise<readonly KnownLink[]> {
+    const declared = (await this.specs.declared()).flatMap((d) => knownLinksOfSpecs([d.spec], fileName(d.file)));
+    const seen = this.explorer.seenLinks().map((l) => ({ name: l.name, regionId: l.regionId, vpcId: l.vpcId, source: l.state === 'connected' ? 'connected (detected in the cloud)' : 'detected in the cloud' }));
+    return [...declared, ...seen];
+  }
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

@@ -1,0 +1,128 @@
+/** `mcvpc lint` as CI runs it: the bundled CLI in its own process, over real files in a temporary folder. */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { build } from 'esbuild';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const SPEC = `version: mcvpc/v1
+kind: NetworkLink
+metadata:
+  name: orders_rds
+region: cn-hangzhou
+vpc: vpc-bp1w4g8ykeud64dultaii
+vSwitch: vsw-bp1eozbg57e48oj28e5ct
+securityGroup:
+  create:
+    name: maxcompute-orders-rds
+    inboundSource: vpc-cidr
+targets:
+  - kind: rds
+    instance: rm-bp1p54cm3ooh3v7u618m6
+`;
+const GOOD_CONF = 'spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1w4g8ykeud64dultaii\n';
+const BAD_CONF = 'spark.hadoop.odps.cupid.eni.enable true\r\nspark.hadoop.odps.cupid.eni.info   vpc-bp1w4g8ykeud64dultaii:cn-hangzhou\r\n';
+const BAD_SQL = 'SET odps.session.networklink=order_rds;\nSELECT * FROM orders;\n';
+
+describe('mcvpc lint', function () {
+  this.timeout(120_000);
+  let bundleDir: string;
+  let cli: string;
+  let dir: string;
+
+  before(async () => {
+    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-lint-bundle-'));
+    cli = join(bundleDir, 'cli.js');
+    await build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT });
+  });
+  after(() => rm(bundleDir, { recursive: true, force: true }));
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mcvpc-lint-'));
+    await writeFile(join(dir, 'orders.mcvpc.yaml'), SPEC);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  function mcvpc(args: string[]): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [cli, 'lint', ...args], { cwd: dir, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
+      });
+    });
+  }
+
+  it('exits 0 and prints nothing on stdout for clean files', async () => {
+    await writeFile(join(dir, 'spark-defaults.conf'), GOOD_CONF);
+    await writeFile(join(dir, 'job.sql'), 'SET odps.session.networklink=orders_rds;\nSELECT 1;\n');
+    const run = await mcvpc(['.']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /2 files checked against 1 known link; no problems/);
+  });
+
+  it('prints file:line:col: severity: message and exits 1, using the links of the specs it finds', async () => {
+    await mkdir(join(dir, 'jobs'));
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), BAD_CONF);
+    await writeFile(join(dir, 'jobs', 'load.sql'), BAD_SQL);
+    const run = await mcvpc(['jobs']);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.stdout.trim().split('\n'), [
+      'jobs/load.sql:1:30: warning: No known network link is named "order_rds"; did you mean "orders_rds"?',
+      'jobs/spark-defaults.conf:2:36: error: spark.hadoop.odps.cupid.eni.info is <regionId>:<vpcId>, region first; this has the VPC first.',
+    ]);
+  });
+
+  it('--json gives the known links and each problem with its fixes', async () => {
+    await writeFile(join(dir, 'load.sql'), BAD_SQL);
+    const run = await mcvpc(['--json', 'load.sql']);
+    assert.equal(run.code, 1);
+    const out = JSON.parse(run.stdout) as { knownLinks: { name: string }[]; files: { file: string; problems: { line: number; column: number; code: string; fixes: string[] }[] }[] };
+    assert.deepEqual(out.knownLinks.map((l) => l.name), ['orders_rds']);
+    assert.deepEqual(out.files[0]!.problems.map((p) => [p.line, p.column, p.code, p.fixes]), [[1, 30, 'unknown-link', ['Use the network link "orders_rds"']]]);
+  });
+
+  it('says which file it cannot read, and fails', async () => {
+    await mkdir(join(dir, 'jobs'));
+    await symlink(join(dir, 'gone.sql'), join(dir, 'jobs', 'dangling.sql'));
+    const missing = await mcvpc(['nope.sql']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stdout, /^nope\.sql: error: no such file or folder$/m);
+    const dangling = await mcvpc(['jobs']);
+    assert.equal(dangling.code, 1);
+    assert.match(dangling.stdout, /^jobs\/dangling\.sql: error: no such file or folder$/m);
+    await writeFile(join(dir, 'README.md'), '# jobs\n');
+    const other = await mcvpc(['orders.mcvpc.yaml', 'README.md']);
+    assert.equal(other.code, 1);
+    assert.match(other.stdout, /^README\.md: error: .*not a file lint reads/m);
+  });
+
+  it('rewrites nothing without --fix; --fix applies the preferred fixes (CRLF kept) and exits 0 when nothing is left', async () => {
+    const conf = join(dir, 'spark-defaults.conf');
+    await writeFile(conf, BAD_CONF);
+    await writeFile(join(dir, 'load.sql'), BAD_SQL);
+    assert.equal((await mcvpc(['.'])).code, 1);
+    assert.equal(await readFile(conf, 'utf8'), BAD_CONF, 'untouched without --fix');
+    const run = await mcvpc(['--fix', '.']);
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(await readFile(conf, 'utf8'), 'spark.hadoop.odps.cupid.eni.enable true\r\nspark.hadoop.odps.cupid.eni.info   cn-hangzhou:vpc-bp1w4g8ykeud64dultaii\r\n');
+    assert.equal(await readFile(join(dir, 'load.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'));
+  });
+
+  it('refuses unknown options and --profile with a clear message', async () => {
+    const bad = await mcvpc(['--frobnicate', 'x.sql']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^mcvpc lint: Unknown option '--frobnicate'/m);
+    const profile = await mcvpc(['--profile', 'main', '.']);
+    assert.equal(profile.code, 1);
+    assert.match(profile.stderr, /--profile \(links detected in the cloud\) is not available yet/);
+    assert.equal((await mcvpc([])).code, 1);
+  });
+});

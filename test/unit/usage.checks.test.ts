@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, checkUsage, parseSettings, preferredEdits, type Dialect, type KnownLink, type UsageProblemCode } from '../../src/core/usage';
+
+const LINKS: KnownLink[] = [
+  { name: 'orders_rds', regionId: 'cn-hangzhou', vpcId: 'vpc-bp1abc', source: 'orders.mcvpc.yaml' },
+  { name: 'events_hbase', regionId: 'cn-beijing', vpcId: 'vpc-2zeabc', source: 'events.mcvpc.yaml' },
+];
+
+/** One row: a file's text, its dialect, the problem codes expected, and the text after the preferred fixes (when any). */
+interface Row {
+  what: string;
+  dialect: Dialect;
+  text: string;
+  codes: UsageProblemCode[];
+  fixed?: string;
+}
+
+const ENABLE = 'spark.hadoop.odps.cupid.eni.enable';
+const INFO = 'spark.hadoop.odps.cupid.eni.info';
+const DOMAIN_LIST = '{"regionId":"cn-hangzhou","vpcs":[{"vpcId":"vpc-bp1abc","zones":[{"urls":[{"domain":"rm-1.mysql.rds.aliyuncs.com","port":3306}]}]}]}';
+
+const ROWS: Row[] = [
+  // Spark properties: good lines, with each separator.
+  { what: 'conf with =', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n`, codes: [] },
+  { what: 'conf with blanks', dialect: 'sparkConf', text: `${ENABLE} true\n${INFO}   cn-hangzhou:vpc-bp1abc\n`, codes: [] },
+  { what: 'conf with " = "', dialect: 'sparkConf', text: `${ENABLE} = true\r\n${INFO} = cn-hangzhou:vpc-bp1abc\r\n`, codes: [] },
+  { what: 'conf with ":"', dialect: 'sparkConf', text: `${ENABLE}: true\n${INFO}: cn-hangzhou:vpc-bp1abc\n`, codes: [] },
+  { what: 'conf comments are not settings', dialect: 'sparkConf', text: `# ${INFO}=vpc-x:cn-hangzhou\n! ${ENABLE}=false\n`, codes: [] },
+  { what: 'conf quoted value', dialect: 'sparkConf', text: `${ENABLE}="true"\n${INFO}="cn-hangzhou:vpc-bp1abc"\n`, codes: [] },
+  // eni.info mistakes.
+  { what: 'reversed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc:cn-hangzhou\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
+  { what: 'zone for region', dialect: 'sparkConf', text: `${ENABLE}=true\r\n${INFO}=cn-hangzhou-h:vpc-bp1abc\r\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\r\n${INFO}=cn-hangzhou:vpc-bp1abc\r\n` },
+  { what: 'zone ap-northeast-1a', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`, codes: ['eni-info-format', 'eni-info-unlinked'].slice(0, 1) as UsageProblemCode[], fixed: `${ENABLE}=true\n${INFO}=ap-northeast-1:vpc-6we1\n` },
+  { what: 'spaces', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou : vpc-bp1abc\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
+  { what: 'malformed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc\n`, codes: ['eni-info-format'] },
+  { what: 'VPC without a link', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1zzz\n`, codes: ['eni-info-unlinked'] },
+  // The pair.
+  { what: 'info without enable', dialect: 'sparkConf', text: `${INFO} cn-hangzhou:vpc-bp1abc\n`, codes: ['eni-enable-missing'], fixed: `${INFO} cn-hangzhou:vpc-bp1abc\n${ENABLE} true\n` },
+  { what: 'enable false', dialect: 'sparkConf', text: `${ENABLE}=false\n${INFO}=cn-hangzhou:vpc-bp1abc\n`, codes: ['eni-enable-missing'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
+  { what: 'enable without info', dialect: 'sparkConf', text: `${ENABLE}=true\n`, codes: ['eni-info-missing'] },
+  // Legacy keys and the migration.
+  {
+    what: 'migrate domain list + smartnat (CRLF)',
+    dialect: 'sparkConf',
+    text: `spark.hadoop.odps.cupid.vpc.domain.list=${DOMAIN_LIST}\r\nspark.hadoop.odps.cupid.smartnat.enable=true\r\nspark.executor.memory=4g\r\n`,
+    codes: ['legacy-vpc-key', 'legacy-vpc-key'],
+    fixed: `${ENABLE}=true\r\n${INFO}=cn-hangzhou:vpc-bp1abc\r\nspark.executor.memory=4g\r\n`,
+  },
+  { what: 'pvtz with ENI present', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\nspark.hadoop.odps.cupid.pvtz.rolearn=acs:ram::1:role/aliyunodpsdefaultrole\n`, codes: ['legacy-vpc-key'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
+  { what: 'domain list not JSON', dialect: 'sparkConf', text: `spark.hadoop.odps.cupid.vpc.domain.list={"regionId":\n`, codes: ['domain-list-json', 'legacy-vpc-key'] },
+  { what: 'internet access list', dialect: 'sparkConf', text: `spark.hadoop.odps.cupid.internet.access.list=google.com:443,bad,example.com:99999\n`, codes: ['internet-access-list'] },
+  { what: 'internet access list good', dialect: 'sparkConf', text: `spark.hadoop.odps.cupid.internet.access.list=google.com:443, oss-cn-hangzhou.aliyuncs.com:80\n`, codes: [] },
+  { what: 'SQL flag in Spark conf', dialect: 'sparkConf', text: `odps.session.networklink=orders_rds\n`, codes: ['no-effect-in-spark'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
+  // SQL.
+  { what: 'SQL good', dialect: 'sql', text: `SET odps.session.networklink=orders_rds;\nSELECT * FROM t;\n`, codes: [] },
+  { what: 'SQL lower case, spaces', dialect: 'sql', text: `set odps.session.networklink = orders_rds;\r\nselect 1;\r\n`, codes: [] },
+  { what: 'SQL unknown name', dialect: 'sql', text: `SET odps.session.networklink=order_rds;\nSELECT 1;\n`, codes: ['unknown-link'], fixed: `SET odps.session.networklink=orders_rds;\nSELECT 1;\n` },
+  { what: 'SQL name differs in case only', dialect: 'sql', text: `SET odps.session.networklink=Orders_RDS;\nSELECT 1;\n`, codes: ['unknown-link'], fixed: `SET odps.session.networklink=orders_rds;\nSELECT 1;\n` },
+  { what: 'SQL far name: no automatic fix', dialect: 'sql', text: `SET odps.session.networklink=warehouse;\nSELECT 1;\n`, codes: ['unknown-link'], fixed: `SET odps.session.networklink=warehouse;\nSELECT 1;\n` },
+  { what: 'SQL placeholder', dialect: 'sql', text: `SET odps.session.networklink=<name>;\nSELECT 1;\n`, codes: ['missing-link-name'] },
+  { what: 'SQL SET alone', dialect: 'sql', text: `SET odps.session.networklink=orders_rds;\n-- nothing else\nSET odps.sql.type.system.odps2=true;\n`, codes: ['set-alone'] },
+  { what: 'SQL comment after SET', dialect: 'sql', text: `SET odps.session.networklink=orders_rds; -- the link\nSELECT 1;\n`, codes: ['comment-after-set'], fixed: `-- the link\nSET odps.session.networklink=orders_rds;\nSELECT 1;\n` },
+  { what: 'SQL commented-out SET', dialect: 'sql', text: `-- SET odps.session.networklink=nope;\nSELECT 1;\n`, codes: [] },
+  { what: 'SQL table property', dialect: 'sql', text: `CREATE EXTERNAL TABLE t (a STRING)\nTBLPROPERTIES ('networklink'='order_rds');\n`, codes: ['unknown-link'], fixed: `CREATE EXTERNAL TABLE t (a STRING)\nTBLPROPERTIES ('networklink'='orders_rds');\n` },
+  { what: 'SQL table property, double quotes', dialect: 'sql', text: `CREATE EXTERNAL TABLE t (a STRING) TBLPROPERTIES ("networklink"="orders_rds");\n`, codes: [] },
+  { what: 'Spark key in SQL', dialect: 'sql', text: `SET ${ENABLE}=true;\nSELECT 1;\n`, codes: ['no-effect-in-sql'], fixed: `SET ${ENABLE}=true;\nSELECT 1;\n` },
+  // spark-submit.
+  { what: 'submit good', dialect: 'shell', text: `spark-submit \\\n  --conf ${ENABLE}=true \\\n  --conf "${INFO}=cn-hangzhou:vpc-bp1abc" \\\n  app.jar\n`, codes: [] },
+  { what: 'submit reversed, single quotes', dialect: 'shell', text: `spark-submit --conf ${ENABLE}=true --conf '${INFO}=vpc-bp1abc:cn-hangzhou' app.jar\n`, codes: ['eni-info-format'], fixed: `spark-submit --conf ${ENABLE}=true --conf '${INFO}=cn-hangzhou:vpc-bp1abc' app.jar\n` },
+  { what: 'submit info alone', dialect: 'shell', text: `spark-submit --conf ${INFO}=cn-hangzhou:vpc-bp1abc app.jar\n`, codes: ['eni-enable-missing'], fixed: `spark-submit --conf ${INFO}=cn-hangzhou:vpc-bp1abc --conf ${ENABLE}=true app.jar\n` },
+  { what: 'submit comment line', dialect: 'shell', text: `# --conf ${INFO}=x\n`, codes: [] },
+  {
+    what: 'submit migrate',
+    dialect: 'shell',
+    text: `spark-submit \\\n  --conf 'spark.hadoop.odps.cupid.vpc.domain.list=${DOMAIN_LIST}' \\\n  --conf spark.hadoop.odps.cupid.smartnat.enable=true \\\n  app.jar\n`,
+    codes: ['legacy-vpc-key', 'legacy-vpc-key'],
+    fixed: `spark-submit \\\n  --conf ${ENABLE}=true --conf ${INFO}=cn-hangzhou:vpc-bp1abc \\\n  app.jar\n`,
+  },
+  // Code.
+  { what: 'PySpark config in code', dialect: 'python', text: `spark = SparkSession.builder.config("${ENABLE}", "true").config('${INFO}', 'cn-hangzhou:vpc-bp1abc').getOrCreate()\n`, codes: ['conf-file-only', 'conf-file-only'] },
+  { what: 'PySpark info alone', dialect: 'python', text: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc")\n`, codes: ['conf-file-only', 'eni-enable-missing'], fixed: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc").set("${ENABLE}", "true")\n` },
+  { what: 'Scala domain list in code', dialect: 'scala', text: `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.replace(/"/g, '\\"')}")\n`, codes: ['conf-file-only', 'legacy-vpc-key', 'domain-list-json'].slice(0, 2) as UsageProblemCode[] },
+  { what: 'Java comment', dialect: 'java', text: `// conf.set("${INFO}", "x");\n`, codes: [] },
+  { what: 'PyODPS hints good', dialect: 'python', text: `o.execute_sql('select 1', hints={'odps.session.networklink': 'orders_rds'})\n`, codes: [] },
+  { what: 'PyODPS hints unknown', dialect: 'python', text: `options.sql.settings = {"odps.session.networklink": "orders_rd"}\n`, codes: ['unknown-link'], fixed: `options.sql.settings = {"odps.session.networklink": "orders_rds"}\n` },
+  { what: 'PyODPS SET inside SQL text', dialect: 'python', text: `o.execute_sql("set odps.session.networklink=orders_rdz; select 1")\n`, codes: ['unknown-link'], fixed: `o.execute_sql("set odps.session.networklink=orders_rds; select 1")\n` },
+  { what: 'Python comment', dialect: 'python', text: `# hints={'odps.session.networklink': 'nope'}\n`, codes: [] },
+];
+
+describe('link usage checks', () => {
+  for (const row of ROWS) {
+    it(`${row.dialect}: ${row.what}`, () => {
+      const problems = checkUsage(row.text, row.dialect, LINKS);
+      assert.deepEqual(problems.map((p) => p.code).sort(), [...row.codes].sort(), JSON.stringify(problems.map((p) => p.message), null, 1));
+      for (const p of problems) {
+        assert.ok(p.message.length > 10, 'a message in words');
+        const line = row.text.split(/\r?\n/)[p.range.start.line]!;
+        assert.ok(p.range.end.character <= line.length, `range within line ${p.range.start.line}`);
+      }
+      if (row.fixed !== undefined) assert.equal(applyEdits(row.text, preferredEdits(problems)), row.fixed);
+      // After the preferred fixes, nothing a preferred fix could change is left.
+      if (row.fixed !== undefined) {
+        const again = checkUsage(row.fixed, row.dialect, LINKS);
+        assert.equal(preferredEdits(again).length, 0, JSON.stringify(again.map((p) => p.code)));
+      }
+    });
+  }
+
+  it('says nothing about names or VPCs when no link is known', () => {
+    const problems = checkUsage(`SET odps.session.networklink=anything;\nSELECT 1;\n${''}`, 'sql', []);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(checkUsage(`${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-zzz\n`, 'sparkConf', []), []);
+  });
+
+  it('migrating says whether a link reaches the VPC, and gives the VPC for "Create Network Link"', () => {
+    const text = `spark.hadoop.odps.cupid.vpc.domain.list=${DOMAIN_LIST.replace('vpc-bp1abc', 'vpc-bp1new')}\n`;
+    const [problem] = checkUsage(text, 'sparkConf', LINKS);
+    assert.match(problem!.message, /No known network link reaches vpc-bp1new/);
+    assert.deepEqual(problem!.vpc, { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1new', linked: false });
+    assert.equal(problem!.fixes[0]!.title, 'Migrate to ENI (cn-hangzhou:vpc-bp1new)');
+    const linked = checkUsage(`spark.hadoop.odps.cupid.vpc.domain.list=${DOMAIN_LIST}\n`, 'sparkConf', LINKS)[0]!;
+    assert.match(linked.message, /A network link reaches vpc-bp1abc \("orders_rds"\)/);
+  });
+
+  it('offers every known VPC of the region for an unlinked eni.info, named by its link', () => {
+    const [problem] = checkUsage(`${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1zzz\n`, 'sparkConf', LINKS);
+    assert.deepEqual(problem!.fixes.map((f) => f.title), ['Use cn-hangzhou:vpc-bp1abc (link "orders_rds")']);
+  });
+
+  it('keeps ranges on the value inside quotes', () => {
+    const text = `spark-submit --conf "${INFO}=vpc-bp1abc:cn-hangzhou"\n`;
+    const [setting] = parseSettings(text, 'shell').settings;
+    assert.equal(setting!.value, 'vpc-bp1abc:cn-hangzhou');
+    assert.equal(text.slice(setting!.valueRange.start.character, setting!.valueRange.end.character), 'vpc-bp1abc:cn-hangzhou');
+    assert.equal(text.slice(setting!.keyRange.start.character, setting!.keyRange.end.character), INFO);
+  });
+});

@@ -4,7 +4,7 @@
  * interface carrying the link group), each group once; and runs the fixes through applyPlan.
  */
 import { readGroupRules } from '../cloud/reads';
-import { diagnoseLink, fixPlan, type DoctorExtras, type DoctorReport, type GroupWithRules } from '../core/doctor';
+import { diagnoseLink, fixPlan, type DoctorExtras, type DoctorReport, type GroupWithRules, type UsageFile } from '../core/doctor';
 import type { SecurityGroup, SecurityGroupRule } from '../core/model';
 import type { LiveState } from '../core/plan';
 import type { ConnectionSpec } from '../core/specModel';
@@ -56,9 +56,9 @@ export async function readDoctorState(cloud: EngineCloud, spec: ConnectionSpec, 
 }
 
 /** The doctor's report for a spec, with the state it was computed from (for the fix). */
-export async function doctorSpec(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions & { reads?: SharedReads } = {}): Promise<DoctorState & { report: DoctorReport }> {
+export async function doctorSpec(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions & { reads?: SharedReads; usageFiles?: readonly UsageFile[] } = {}): Promise<DoctorState & { report: DoctorReport }> {
   const state = await readDoctorState(cloud, spec, options);
-  return { ...state, report: diagnoseLink(spec, state.live, state.extras, targetKind) };
+  return { ...state, report: diagnoseLink(spec, state.live, state.extras, targetKind, options.usageFiles) };
 }
 
 /** Applies the report's automatic fixes (the caller has shown `fixPlan(...).steps` and had them confirmed). */

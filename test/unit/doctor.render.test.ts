@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { overallVerdict, renderReportMarkdown, renderReportText, type DoctorReport, type Hop } from '../../src/core/doctor';
+import { overallVerdict, renderReportMarkdown, renderReportText, usageHop, type DoctorReport, type Hop } from '../../src/core/doctor';
 import { parseReportMessage, renderReportHtml } from '../../src/ui/doctor/reportHtml';
 
 function hop(id: string, verdict: Hop['verdict'], reason = `${id} reason`): Hop {
@@ -44,5 +44,17 @@ describe('doctor: verdicts and the report in words', () => {
     assert.equal(parseReportMessage({ type: 'fix' }), undefined);
     assert.equal(parseReportMessage({ type: 'run', command: 'rm -rf' }), undefined);
     assert.equal(parseReportMessage('copy'), undefined);
+  });
+});
+
+describe('doctor: the workspace usage hop', () => {
+  const spec = { networkLinkName: 'orders_link', regionId: 'cn-hangzhou', vpcId: 'vpc-bp1abc' } as Parameters<typeof usageHop>[0];
+  it('passes when the lines name this link and its VPC, warns on another VPC, and is absent without files', () => {
+    const good = usageHop(spec, [{ path: 'job.sql', text: 'SET odps.session.networklink=orders_link;\nSELECT 1;\n', dialect: 'sql' }]);
+    assert.equal(good?.verdict, 'pass', good?.reason);
+    const wrong = usageHop(spec, [{ path: 'spark-defaults.conf', text: 'spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1other\n', dialect: 'sparkConf' }]);
+    assert.equal(wrong?.verdict, 'warn', wrong?.reason);
+    assert.ok(wrong?.evidence.some((e) => e.text.startsWith('spark-defaults.conf:2:')), JSON.stringify(wrong?.evidence));
+    assert.equal(usageHop(spec, []), undefined);
   });
 });

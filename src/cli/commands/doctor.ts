@@ -6,7 +6,9 @@
  * unknown, 1 the doctor could not run.
  */
 import { createInterface } from 'node:readline/promises';
-import { fixSteps, renderReportText, type DoctorReport } from '../../core/doctor';
+import { readFile } from 'node:fs/promises';
+import { fixSteps, renderReportText, type DoctorReport, type UsageFile } from '../../core/doctor';
+import { dialectOfPath } from '../../core/usage';
 import { STEP_SYMBOLS } from '../../core/plan';
 import { applyDoctorFix, doctorSpec, type ApplyReport } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
@@ -14,8 +16,8 @@ import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 import { formatProblem, readSpecInput } from '../specInput';
 
-const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
-const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' } } as const;
+const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
+const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
 
 /** Exit codes of `mcvpc doctor`. */
 export const DOCTOR_EXIT = { pass: 0, error: 1, fail: 2, unknown: 3 } as const;
@@ -26,13 +28,15 @@ interface DoctorArgs {
   fix: boolean;
   autoApprove: boolean;
   profile?: string;
+  /** A file of SQL or Spark lines whose networklink / eni.info should point at the link. */
+  usage?: string;
 }
 
 function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   const { values, positionals } = parseCommandLine('doctor', argv, OPTIONS);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'mcvpc doctor needs a spec file (*.mcvpc.yaml).' : 'mcvpc doctor takes one spec file.');
   if (values['auto-approve'] === true && values.fix !== true) throw new UsageError('--auto-approve only goes with --fix.');
-  return { file: positionals[0]!, json: values.json === true, fix: values.fix === true, autoApprove: values['auto-approve'] === true, profile: values.profile as string | undefined };
+  return { file: positionals[0]!, json: values.json === true, fix: values.fix === true, autoApprove: values['auto-approve'] === true, profile: values.profile as string | undefined, usage: values.usage as string | undefined };
 }
 
 /** The exit code of a set of reports. */
@@ -53,11 +57,18 @@ async function confirmed(): Promise<boolean> {
 
 type Checked = { spec: ConnectionSpec } & Awaited<ReturnType<typeof doctorSpec>>;
 
-async function checkAll(specs: readonly ConnectionSpec[], sessions: CloudSessions): Promise<Checked[]> {
+async function usageFiles(path: string | undefined): Promise<UsageFile[]> {
+  if (path === undefined) return [];
+  const dialect = dialectOfPath(path);
+  if (dialect === undefined) throw new UsageError(`--usage ${path}: not a SQL, Spark configuration or code file (by its extension).`);
+  return [{ path, text: await readFile(path, 'utf8'), dialect }];
+}
+
+async function checkAll(specs: readonly ConnectionSpec[], sessions: CloudSessions, files: readonly UsageFile[]): Promise<Checked[]> {
   const checked: Checked[] = [];
   for (const spec of specs) {
     process.stderr.write(`Checking "${spec.networkLinkName}" in ${spec.regionId}…\n`);
-    checked.push({ spec, ...(await doctorSpec(await sessions.forSpec(spec), spec)) });
+    checked.push({ spec, ...(await doctorSpec(await sessions.forSpec(spec), spec, { usageFiles: files })) });
   }
   return checked;
 }
@@ -71,7 +82,8 @@ async function run(args: DoctorArgs): Promise<number> {
   }
   const sessions = new CloudSessions({ profile: args.profile });
   const out = (text: string): boolean => (args.json ? process.stderr : process.stdout).write(`${text}\n`);
-  let checked = await checkAll(input.specs, sessions);
+  const files = await usageFiles(args.usage);
+  let checked = await checkAll(input.specs, sessions, files);
   out(checked.map((c) => renderReportText(c.report)).join('\n'));
   const fixes: ApplyReport[] = [];
   if (args.fix) {
@@ -101,7 +113,7 @@ async function run(args: DoctorArgs): Promise<number> {
         }
       }
       process.stderr.write('Checking again after the fix…\n');
-      checked = await checkAll(input.specs, sessions);
+      checked = await checkAll(input.specs, sessions, files);
       out(checked.map((c) => renderReportText(c.report)).join('\n'));
     }
   }

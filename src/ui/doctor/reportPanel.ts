@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { fixSteps, renderReportMarkdown, type DoctorReport } from '../../core/doctor';
+import { fixSteps, renderReportMarkdown, type DoctorReport, type UsageFile } from '../../core/doctor';
+import { dialectOfLanguage, dialectOfPath } from '../../core/usage';
 import type { PlanStep } from '../../core/plan';
 import type { ApplyReport, DoctorState } from '../../engine';
 import type { CloudSession } from '../session';
@@ -22,6 +23,16 @@ export function lastDoctorReport(): DoctorReport | undefined {
 
 const panels = new Map<string, ReportPanel>();
 
+/** The open SQL and Spark files that mention the link or its VPC: their networklink / eni.info lines are checked against it. */
+function openUsageFiles(spec: LinkToCheck['spec']): UsageFile[] {
+  return vscode.workspace.textDocuments.flatMap((d) => {
+    const dialect = dialectOfLanguage(d.languageId) ?? dialectOfPath(d.uri.path);
+    const text = d.getText();
+    const mentions = text.includes(spec.networkLinkName) || text.includes(spec.vpcId);
+    return dialect === undefined || d.uri.scheme === 'output' || !mentions ? [] : [{ path: vscode.workspace.asRelativePath(d.uri), text, dialect }];
+  });
+}
+
 /** Reads and judges the link (with progress); undefined when cancelled. */
 export async function checkLink(session: CloudSession, target: LinkToCheck): Promise<Checked | undefined> {
   const { doctorSpec } = await import('../../engine');
@@ -30,7 +41,7 @@ export async function checkLink(session: CloudSession, target: LinkToCheck): Pro
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
     try {
-      return await doctorSpec(cloud, target.spec, { signal: controller.signal });
+      return await doctorSpec(cloud, target.spec, { signal: controller.signal, usageFiles: openUsageFiles(target.spec) });
     } catch (error) {
       if (token.isCancellationRequested) return undefined;
       throw error;

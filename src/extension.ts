@@ -3,6 +3,7 @@ import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
 import { registerSpecLanguage } from './ui/language/specLanguage';
 import { planDocuments } from './ui/planDocument';
+import { registerReachabilityLens } from './ui/doctor/specLens';
 import { ViewId } from './ui/ids';
 import { registerLanguageFeatures } from './ui/language';
 import { WorkspaceKnownLinks } from './ui/language/knownLinks';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
     explorer,
     vscode.window.registerTreeDataProvider(ViewId.explorer, explorer),
     createStatusBar(session),
+    registerReachabilityLens(),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       session.reset();

@@ -4,6 +4,7 @@
  */
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { LINT_SUMMARY, runLint } from './commands/lint';
+import { doctorCommand } from './commands/doctor';
 import { runEmulatorCommand } from './emulator-command';
 import { LINK_SUBCOMMANDS } from './linkCommands';
 
@@ -16,6 +17,7 @@ interface Subcommand {
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
   lint: { summary: LINT_SUMMARY, run: runLint },
+  doctor: doctorCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',
     run: runEmulatorCommand,

@@ -32,3 +32,4 @@ export async function planSpecTeardown(cloud: EngineCloud, spec: ConnectionSpec,
 export async function checkSpecLive(cloud: EngineCloud, spec: ConnectionSpec, options: { signal?: AbortSignal } = {}): Promise<LiveCheck[]> {
   return liveChecks(spec, await readLiveState(cloud, spec, options), targetPlanners);
 }
+export { doctorSpec, readDoctorState, applyDoctorFix, onceReads, type DoctorState } from './doctor';

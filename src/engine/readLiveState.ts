@@ -13,15 +13,15 @@ import { unlessNotFound, type EngineCloud } from './engineCloud';
 import { findGroups, readGroupInterfaces, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** The live state of the spec's VPC, link group, link traces and targets. */
-export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}): Promise<LiveState> {
+export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}, sharedReads?: SharedReads): Promise<LiveState> {
   const regionId = spec.regionId;
-  const reads = plainReads(cloud, regionId, options);
+  const reads = sharedReads ?? plainReads(cloud, regionId, options);
   const [identity, role, vpcs, vSwitches, linkGroup, managedGroups, targets] = await Promise.all([
     cloud.sts.getCallerIdentity({}, options),
     unlessNotFound(cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, options)),
     cloud.vpc.describeVpcs({ RegionId: regionId, VpcId: spec.vpcId }, options),
     cloud.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: spec.vSwitchId }, options),
-    readLinkGroup(cloud, spec, options),
+    readLinkGroup(cloud, spec, options, sharedReads),
     readManagedGroups(cloud, regionId, spec.vpcId, options),
     Promise.all(spec.targets.map((t) => targetKind(t.kind).readLive(cloud, regionId, t, reads, options))),
   ]);
@@ -48,15 +48,20 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
  * The spec's existing group by id, or the group to create found by name in the VPC. Among
  * several same-named groups the first by id is taken and the others reported (the plan refuses).
  */
-async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[] }> {
+async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions, shared?: SharedReads): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[] }> {
   const groupSpec = spec.securityGroup;
+  // Shared reads (the doctor's, the tree's cache) read a group's rules once, both directions.
+  const ingressOf = async (id: string): Promise<GroupWithIngress['ingress']> => (shared === undefined ? readIngress(cloud, spec.regionId, id, options) : (await shared.groupRules(id)).filter((r) => r.direction === 'ingress'));
   if (groupSpec.mode === 'existing') {
-    return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [], inUse: [] };
+    if (shared === undefined) return { found: await readGroupWithIngress(cloud, spec.regionId, groupSpec.securityGroupId, options), others: [], inUse: [] };
+    const group = await shared.group(groupSpec.securityGroupId);
+    const ingress = group === undefined ? undefined : await unlessNotFound(ingressOf(group.securityGroupId));
+    return { found: group === undefined || ingress === undefined ? undefined : { group, ingress }, others: [], inUse: [] };
   }
   const { keep, extra } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options));
   if (keep === undefined) return { others: [], inUse: [] };
   const [ingress, users] = await Promise.all([
-    readIngress(cloud, spec.regionId, keep.securityGroupId, options),
+    ingressOf(keep.securityGroupId),
     Promise.all(extra.map((g) => readGroupInterfaces(cloud, spec.regionId, g.securityGroupId, options))),
   ]);
   return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => users[i]!.length > 0).map((g) => g.securityGroupId) };

@@ -14,6 +14,7 @@ import { checkAccount, checkEniRole, checkZone, deleteExtraLinkGroups, ensureLin
 import { readIngress } from './liveReads';
 import { targetAccess } from './targetActions';
 import { awaitNetworkLinkRemoval, deleteLinkGroup } from './teardownActions';
+import { authorizeRules, revokeRules } from './ruleActions';
 
 function requireLinkGroup(ctx: StepContext): string {
   if (ctx.link.groupId === undefined) throw new Error('The link group is not known yet; the link-group step must run first.');
@@ -72,6 +73,10 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
       return deleteLinkGroup(ctx, op.vpcId, op.name);
     case 'usage':
       return { status: 'info', detail: step.details.join('\n') };
+    case 'authorize-rules':
+      return authorizeRules(ctx, op);
+    case 'revoke-rules':
+      return revokeRules(ctx, op);
   }
 }
 

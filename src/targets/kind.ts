@@ -6,6 +6,7 @@
 import type { Cloud, CloudProducts } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
+import type { LinkEndpoint, TargetReachability } from '../core/doctor';
 import type { SecurityGroup, SecurityGroupRule } from '../core/model';
 import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
@@ -155,6 +156,8 @@ export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends T
   readLive(cloud: TargetCloud, regionId: string, target: S, reads: SharedReads, options: ReadOptions): Promise<L>;
   /** Carries out a grant or a revoke: re-reads, decides again with the planner's functions, changes, verifies. */
   apply(target: S, change: 'grant' | 'revoke', ctx: TargetApplyContext): Promise<StepOutcome>;
+  /** The doctor's hops for the target from what readLive read (no call): its ports, addresses and whether it admits the link. */
+  reachability(target: S, live: L, link: LinkEndpoint): TargetReachability;
   readonly service?: ServiceBinding<S, L, R>;
   /** Kinds that reach any address block (no resource to list): the form's "custom CIDR and ports" item. */
   addressBlockItem?(name: string, cidr: string, ports: readonly number[]): Record<string, unknown>;

@@ -36,6 +36,9 @@ export const CommandId = {
   newSpec: 'mcvpc.newSpec',
   /** The same, from a VPC node's menu (its own title). */
   newSpecForVpc: 'mcvpc.newSpecForVpc',
+  // The link doctor (src/ui/doctor).
+  checkReachability: 'mcvpc.checkReachability',
+  copyReachabilityReport: 'mcvpc.copyReachabilityReport',
   /** The Create Network Link form (a webview, src/ui/linkForm). */
   createNetworkLink: 'mcvpc.createNetworkLink',
   /** The same form on a service, for a link the VPC has. */

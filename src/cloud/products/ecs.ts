@@ -204,6 +204,7 @@ export interface EcsApi extends EcsInstanceApi {
   authorizeSecurityGroup: Operation<AuthorizeSecurityGroupRequest, WireResponse>;
   authorizeSecurityGroupEgress: Operation<AuthorizeSecurityGroupEgressRequest, WireResponse>;
   revokeSecurityGroup: Operation<RevokeSecurityGroupRequest, WireResponse>;
+  revokeSecurityGroupEgress: Operation<RevokeSecurityGroupRequest, WireResponse>;
   describeNetworkInterfaces: Operation<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse>;
 }
 
@@ -216,6 +217,7 @@ export function ecsApi(caller: Caller): EcsApi {
     authorizeSecurityGroup: mutation(caller, ECS_PRODUCT, 'AuthorizeSecurityGroup'),
     authorizeSecurityGroupEgress: mutation(caller, ECS_PRODUCT, 'AuthorizeSecurityGroupEgress'),
     revokeSecurityGroup: mutation(caller, ECS_PRODUCT, 'RevokeSecurityGroup'),
+    revokeSecurityGroupEgress: mutation(caller, ECS_PRODUCT, 'RevokeSecurityGroupEgress'),
     describeNetworkInterfaces: query(caller, ECS_PRODUCT, 'DescribeNetworkInterfaces'),
     ...ecsInstanceApi(caller, ECS_PRODUCT),
   };

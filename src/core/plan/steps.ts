@@ -1,4 +1,5 @@
 /** The shape of a plan: ordered steps with Terraform-like symbols, and why a plan may refuse. */
+import type { SecurityGroupRule } from '../model';
 import type { SourceRange } from '../specModel';
 
 /** `create` +, `change` ~, `remove` - (teardown), `unchanged` =, `manual` ! (a hand-over to a person), `info` (usage lines). */
@@ -54,7 +55,11 @@ export type StepOperation =
   /** Teardown: delete the link's own security group once no network interface uses it. */
   | { kind: 'delete-link-group'; vpcId: string; name: string }
   /** Teardown: the network link is deleted in the console (no API); done when its interfaces are gone. */
-  | { kind: 'await-network-link-removal'; vpcId: string; vSwitchId: string };
+  | { kind: 'await-network-link-removal'; vpcId: string; vSwitchId: string }
+  /** A doctor's fix: add these rules to the group unless rules in force already cover each. */
+  | { kind: 'authorize-rules'; securityGroupId: string; rules: SecurityGroupRule[] }
+  /** A doctor's fix: remove exactly these rules from the group, where still present. */
+  | { kind: 'revoke-rules'; securityGroupId: string; rules: SecurityGroupRule[] };
 
 export interface PlanStep {
   /** Stable within a plan: `preflight.account`, `link-group.create`, `target.0.rds`, … */

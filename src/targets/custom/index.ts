@@ -9,6 +9,7 @@ import type { TargetKindModule, TargetProblem } from '../kind';
 import { portsOf } from '../common/portsSpec';
 import { stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { blockEnds, textEvidence } from '../../core/doctor';
 
 export interface CustomTargetSpec extends TargetSpec {
   kind: 'custom';
@@ -65,4 +66,11 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
   modifiedGroups: () => [],
   apply: (target, change) => Promise.resolve({ status: 'manual', detail: `"${target.label}" (${target.cidr}): ${change === 'grant' ? 'allow' : 'remove'} the link's block on the server itself, if it has its own access control` }),
   usageHints: () => [],
+  reachability: (target, _live, link) => ({
+    ports: [...target.ports],
+    addresses: blockEnds(normalizedCidr(target.cidr)),
+    hops: [
+      { id: 'access', title: `"${target.label}" (${target.cidr}) admits the link`, verdict: 'unknown', reason: `Whether the server itself admits ${link.vSwitchCidr ?? 'the link vSwitch\'s block'} on TCP ${target.ports.join(', ')} cannot be read from the cloud API.`, evidence: [textEvidence(`custom target ${target.cidr}: no API describes its access control`)], fix: { kind: 'manual', summary: `If the server has its own access control, allow ${link.vSwitchCidr ?? 'the link vSwitch\'s block'} on TCP ${target.ports.join(', ')} there.` } },
+    ],
+  }),
 };

@@ -15,6 +15,7 @@ import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLin
 import { portsOf } from '../common/portsSpec';
 import { stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, portAccessHop } from '../common/reachability';
 
 /** [unverified] The console page of an instance. */
 const CONSOLE_URL = 'https://ecs.console.aliyun.com/server/{id}/detail?regionId={regionId}';
@@ -122,6 +123,13 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   },
 
   usageHints: (target, link) => [`-- ${target.label}: UDFs and Spark reach ${target.instanceId} on TCP ${target.ports.join(', ')} once SET odps.session.networklink=${link.networkLinkName}; (or the Spark ENI lines) is in force`],
+  reachability: (target, live, link) => {
+    const words = `ECS instance ${target.instanceId}`;
+    const placement = placementHop(words, live.instance !== undefined, live.instance?.vpcId, link);
+    if (placement.verdict === 'fail' || live.instance === undefined) return { ports: [], addresses: [], hops: [placement] };
+    const access = portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], target.ports.map((p) => [p]), link);
+    return { ports: [...target.ports], addresses: [...live.instance.privateIpAddresses], hops: [placement, access] };
+  },
 
   service: {
     listScope: 'vpc',

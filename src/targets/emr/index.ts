@@ -14,6 +14,7 @@ import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../common/portRules';
 import { portProblems, portsOf } from '../common/portsSpec';
 import { definition } from './schema';
+import { placementHop, portAccessHop } from '../common/reachability';
 
 /** HiveMetaStore, HDFS NameNode, HDFS DataNode (the direct-connection doc; Hadoop 3 uses 9866 for DataNode). */
 export const DEFAULT_EMR_PORTS: readonly number[] = [9083, 8020, 50010];
@@ -26,6 +27,9 @@ const EMR_FORM_PORTS = [
   { port: 9000, label: 'HDFS NameNode (fs.defaultFS :9000)' },
   { port: 9866, label: 'HDFS DataNode (Hadoop 3)' },
 ];
+
+/** Ports that serve the same role: NameNode RPC 8020 or 9000, DataNode 50010 (Hadoop 2) or 9866 (Hadoop 3). */
+const HADOOP_ALTERNATIVES: Record<number, number[]> = { 8020: [8020, 9000], 50010: [50010, 9866] };
 
 /** [unverified] The console page of a cluster. */
 const CONSOLE_URL = 'https://emr-next.console.aliyun.com/#/region/{regionId}/resource/all/ecs/detail/{id}/overview';
@@ -126,6 +130,15 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
   },
 
   usageHints: (target, link) => [`# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`],
+  reachability: (target, live, link) => {
+    const words = target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`;
+    const found = target.clusterId !== undefined ? live.cluster !== undefined : live.group !== undefined;
+    const placement = placementHop(words, found, live.cluster?.vpcId ?? live.group?.group.vpcId, link);
+    if (placement.verdict === 'fail') return { ports: [], addresses: [], hops: [placement] };
+    // Default ports: NameNode may listen on 9000 and a Hadoop 3 DataNode on 9866 instead.
+    const needs = target.portsDefaulted ? target.ports.map((p) => HADOOP_ALTERNATIVES[p] ?? [p]) : target.ports.map((p) => [p]);
+    return { ports: [...target.ports], addresses: [], hops: [placement, portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], needs, link)] };
+  },
 
   service: {
     listScope: 'region',

@@ -15,6 +15,7 @@ import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
 import { accessOf, accessProblems, accessRanges, stringField, SERVICE_FORM_ACCESS, serviceFormItem } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, serviceAccessHop } from '../common/reachability';
 
 /** [unverified] The console page of a cluster. */
 const CONSOLE_URL = 'https://hbase.console.aliyun.com/hbase/{regionId}/cluster/{id}/overview';
@@ -128,6 +129,12 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   },
 
   usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
+  reachability: (target, live, link) => {
+    const words = `HBase cluster ${target.clusterId}`;
+    const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);
+    if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
+    return { ports: [...hbaseKind.defaultPorts], addresses: [], hops: [placement, serviceAccessHop(target, live, link, words)] };
+  },
 
   service: {
     listScope: 'region',

@@ -15,6 +15,7 @@ import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
 import { accessOf, accessProblems, accessRanges, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, serviceAccessHop } from '../common/reachability';
 
 /** [unverified] The console page of an instance. */
 const CONSOLE_URL = 'https://lindorm.console.aliyun.com/{regionId}/instance/{id}/overview';
@@ -116,6 +117,12 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
   },
 
   usageHints: (target, link) => [`-- ${target.label}: HBase foreign tables over Lindorm ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
+  reachability: (target, live, link) => {
+    const words = `Lindorm instance ${target.instanceId}`;
+    const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);
+    if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
+    return { ports: [...lindormKind.defaultPorts], addresses: [], hops: [placement, serviceAccessHop(target, live, link, words)] };
+  },
 
   service: {
     listScope: 'region',

@@ -16,12 +16,21 @@ import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
 import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, serviceAccessHop } from '../common/reachability';
 
 /** ModifyDBClusterAccessWhitelist (SecurityGroup): "You can specify up to three security groups." */
 export const POLARDB_MAX_SECURITY_GROUPS = 3;
 
 /** [unverified] The console page of a cluster. */
 const CONSOLE_URL = 'https://polardb.console.aliyun.com/{regionId}/cluster/{id}/basic';
+
+/** The port of a cluster's engine: the list carries none (MySQL 3306, PostgreSQL 5432, Oracle-compatible 1521). */
+function polarDbPorts(engine: string): number[] {
+  const lower = engine.toLowerCase();
+  if (lower.includes('postgre')) return [5432];
+  if (lower.includes('oracle')) return [1521];
+  return [3306];
+}
 
 export interface PolarDbTargetSpec extends TargetSpec {
   kind: 'polardb';
@@ -119,6 +128,12 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
   },
 
   usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over PolarDB ${target.clusterId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES`],
+  reachability: (target, live, link) => {
+    const words = `PolarDB cluster ${target.clusterId}`;
+    const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);
+    if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
+    return { ports: polarDbPorts(live.resource.engine), addresses: [], hops: [placement, serviceAccessHop(target, live, link, words)] };
+  },
 
   service: {
     listScope: 'region',

@@ -15,6 +15,7 @@ import { applyServiceAccess } from '../common/serviceApply';
 import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive } from '../common/serviceAccess';
 import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from '../common/serviceSpec';
 import { definition } from './schema';
+import { placementHop, serviceAccessHop } from '../common/reachability';
 
 /**
  * [unverified] RDS instances accept up to ten ECS security groups (the issue's reading of
@@ -130,6 +131,13 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = {
   },
 
   usageHints: (target, link) => [`-- ${target.label}: JDBC foreign tables over RDS ${target.instanceId} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES (STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler')`],
+
+  reachability: (target, live, link) => {
+    const words = `RDS instance ${target.instanceId}`;
+    const placement = placementHop(words, live.resource !== undefined, live.resource?.vpcId, link);
+    if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
+    return { ports: [live.resource.port], addresses: [], hops: [placement, serviceAccessHop(target, live, link, words)] };
+  },
 
   service: {
     listScope: 'vpc',

@@ -31,6 +31,8 @@ import { insertForeignTableCommand } from './insertForeignTable';
 import { insertSparkEniCommand } from './insertSparkEni';
 import { insertSqlNetworkLinkCommand } from './insertSqlNetworkLink';
 import { newLinkSpecCommand } from './newLinkSpec';
+import { checkReachabilityCommand } from './checkReachability';
+import { copyReachabilityReportCommand } from './copyReachabilityReport';
 
 /** Each command's factory and the words its failures start with. */
 const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDeps) => CommandHandler }> = {
@@ -62,6 +64,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.newSpecForVpc]: { what: 'New Connection Spec', create: newSpecCommand },
   [CommandId.createNetworkLink]: { what: 'Create Network Link', create: createNetworkLinkCommand },
   [CommandId.allowAccessFromLink]: { what: 'Allow access from network link', create: allowAccessCommand },
+  [CommandId.checkReachability]: { what: 'Check Reachability', create: checkReachabilityCommand },
+  [CommandId.copyReachabilityReport]: { what: 'Copy Reachability Report', create: copyReachabilityReportCommand },
 };
 
 /** A command failure as reported to the person (for the test API: the wrapper resolves to undefined). */

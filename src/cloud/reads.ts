@@ -49,7 +49,7 @@ export function splitList(text: string | undefined): string[] {
 }
 
 /** Security groups matching a filter, every page. */
-export async function findGroups(cloud: ReadCloud, regionId: string, filter: { VpcId?: string; SecurityGroupName?: string; SecurityGroupId?: string }, options: ReadOptions = {}): Promise<SecurityGroup[]> {
+export async function findGroups(cloud: ReadCloud, regionId: string, filter: { VpcId?: string; SecurityGroupName?: string; SecurityGroupId?: string; ServiceManaged?: boolean }, options: ReadOptions = {}): Promise<SecurityGroup[]> {
   const wire = await allPages(async (NextToken) => {
     const r = await cloud.ecs.describeSecurityGroups({ RegionId: regionId, ...filter, MaxResults: 100, NextToken }, options);
     return { items: r.SecurityGroups?.SecurityGroup ?? [], nextToken: r.NextToken };
@@ -92,26 +92,43 @@ export async function readGroupWithIngress(cloud: ReadCloud, regionId: string, s
   return ingress === undefined ? undefined : { group, ingress };
 }
 
-/** MaxCompute's return-traffic groups in the VPC. */
+/**
+ * MaxCompute's return-traffic groups in the VPC. The reference does not say whether
+ * DescribeSecurityGroups lists service-managed groups when ServiceManaged is not set, so both
+ * answers are asked for and merged.
+ */
 export async function readManagedGroups(cloud: ReadCloud, regionId: string, vpcId: string, options: ReadOptions = {}): Promise<SecurityGroup[]> {
-  const found = await Promise.all(maxComputeManagedGroupNames(vpcId).map((name) => findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name }, options)));
-  return found.flat();
+  const found = await Promise.all(
+    maxComputeManagedGroupNames(vpcId).flatMap((name) => [
+      findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name }, options),
+      findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name, ServiceManaged: true }, options),
+    ]),
+  );
+  const byId = new Map(found.flat().map((g) => [g.securityGroupId, g]));
+  return [...byId.values()];
 }
 
 /** Service-managed ENIs in the vSwitch that carry the group: what MaxCompute creates for a link. */
 export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
   const wire = await allPages(async (NextToken) => {
-    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, VSwitchId: vSwitchId, SecurityGroupId: linkGroupId, MaxResults: 100, NextToken }, options);
+    // ServiceManaged=true: the link's interfaces are the service's, and the reference does not say they are listed without it.
+    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, VSwitchId: vSwitchId, SecurityGroupId: linkGroupId, ServiceManaged: true, MaxResults: 100, NextToken }, options);
     return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
   });
   return wire.map(toNetworkInterface).filter((n) => n.serviceManaged && n.vSwitchId === vSwitchId && n.securityGroupIds.includes(linkGroupId));
 }
 
-/** Every network interface using a group (any owner): a group in use cannot be deleted. */
+/** Every network interface using a group (any owner, MaxCompute's included): a group in use cannot be deleted. */
 export async function readGroupInterfaces(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
-  const wire = await allPages(async (NextToken) => {
-    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, MaxResults: 100, NextToken }, options);
-    return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
-  });
-  return wire.map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
+  const list = (serviceManaged: boolean | undefined): Promise<WireInterfaces> =>
+    allPages(async (NextToken) => {
+      const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...(serviceManaged ? { ServiceManaged: true } : {}), MaxResults: 100, NextToken }, options);
+      return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
+    });
+  // Asked both ways: whether service-managed interfaces are listed without the flag is not documented.
+  const [plain, managed] = await Promise.all([list(undefined), list(true)]);
+  const byId = new Map([...plain, ...managed].map((w) => [w.NetworkInterfaceId, w]));
+  return [...byId.values()].map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
 }
+
+type WireInterfaces = Awaited<ReturnType<ReadCloud['ecs']['describeNetworkInterfaces']>>['NetworkInterfaceSets']['NetworkInterfaceSet'];

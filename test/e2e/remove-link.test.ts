@@ -66,8 +66,8 @@ describe('Remove Network Link… from the Network view', function () {
   it('applies the sample link, then removes it: confirmation with the list, console hand-over, the group deleted last', async () => {
     const page = await workbench();
     await openNetworkView(page);
-    await expand(await row(page, 'mcvpc-app'));
-    await expand(await row(page, 'Network links'));
+    await expand(await row(page, /^mcvpc-app/));
+    await expand(await row(page, /^Network links/));
 
     await fromContextMenu(page, 'Apply…');
     await answerModal(page, 'Apply');

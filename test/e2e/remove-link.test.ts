@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { E2E_RESULTS } from '../harness/e2eRunner';
-import { e2e, networkTreeRows, notification, openNetworkView, workbench } from './workbench';
+import { e2e, networkTreeRows, notification, openNetworkView, runCommand, workbench } from './workbench';
 
 const LINK = 'warehouse_link';
 const GROUP_NAME = 'maxcompute-warehouse';
@@ -59,6 +59,16 @@ async function linkGroupIds(): Promise<string[]> {
   return state.accounts.flatMap((a) => a.securityGroups).filter((g) => g.name === GROUP_NAME).map((g) => g.securityGroupId);
 }
 
+/** Closes the plan documents the commands opened (untitled, so reverted rather than saved), leaving the editor area as it was. */
+async function closePlanDocuments(page: Page): Promise<void> {
+  const tabs = page.locator('.tabs-container .tab');
+  for (let i = 0; i < 12 && (await tabs.count()) > 0; i++) {
+    await tabs.first().click();
+    await runCommand(page, 'View: Revert and Close Editor');
+  }
+  await runCommand(page, 'View: Close All Editor Groups');
+}
+
 describe('Remove Network Link… from the Network view', function () {
   // Two applies and two removals, each planning first: longer than the runner's default.
   this.timeout(300_000);
@@ -66,8 +76,8 @@ describe('Remove Network Link… from the Network view', function () {
   it('applies the sample link, then removes it: confirmation with the list, console hand-over, the group deleted last', async () => {
     const page = await workbench();
     await openNetworkView(page);
-    await expand(await row(page, 'mcvpc-app'));
-    await expand(await row(page, 'Network links'));
+    await expand(await row(page, /^mcvpc-app/));
+    await expand(await row(page, /^Network links/));
 
     await fromContextMenu(page, 'Apply…');
     await answerModal(page, 'Apply');
@@ -104,5 +114,6 @@ describe('Remove Network Link… from the Network view', function () {
     await answerModal(page, 'Remove');
     await notification(page, `${LINK} is removed`).waitFor({ timeout: 60_000 });
     assert.deepEqual(await linkGroupIds(), [], 'the link group is deleted');
+    await closePlanDocuments(page);
   });
 });

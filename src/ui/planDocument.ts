@@ -23,12 +23,29 @@ class PlanDocuments implements vscode.TextDocumentContentProvider {
     this.texts.set(uri.path, text);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
+    // An open document takes the new text a moment after the change event: show it once it has.
+    if (document.getText() !== text) await textArrived(uri, text);
     return vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Resolves when the document at `uri` holds `text` (or after two seconds, showing what it has). */
+function textArrived(uri: vscode.Uri, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve();
+    };
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document.uri.toString() === uri.toString() && event.document.getText() === text) done();
+    });
+    const timer = setTimeout(done, 2_000);
+  });
 }
 
 /** The one registry, created with its registration on first use. */

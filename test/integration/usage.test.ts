@@ -125,11 +125,20 @@ describe('using a link from code', function () {
     });
   }
 
-  it('offers a new connection spec (no Create Network Link form yet) for a VPC no link reaches', async () => {
+  it('offers the Create Network Link form for a VPC no link reaches', async () => {
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(!commands.includes('mcvpc.createNetworkLink'), 'this test is about the offer without the form');
+    assert.ok(commands.includes('mcvpc.createNetworkLink'), 'the form is contributed');
     const editor = await openText('spark-properties', `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1nolinkhere\n`);
-    await applyFix(editor, 'eni-info-unlinked', 'New connection spec for vpc-bp1nolinkhere');
+    const [diagnostic] = (await diagnosticsOf(editor.document.uri, (codes) => codes.includes('eni-info-unlinked'), 'the eni-info-unlinked diagnostic')).filter((d) => d.code === 'eni-info-unlinked');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const offer = actions.find((a) => a.title === 'Create Network Link to vpc-bp1nolinkhere…');
+    assert.ok(offer, actions.map((a) => a.title).join(' | '));
+    assert.equal(offer.command?.command, 'mcvpc.createNetworkLink');
+    assert.deepEqual(offer.command?.arguments, [{ regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' }]);
+  });
+
+  it('the new connection spec command scaffolds a spec for a VPC', async () => {
+    await vscode.commands.executeCommand('mcvpc.newLinkSpec', { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' });
     const spec = await waitFor(() => (vscode.window.activeTextEditor?.document.languageId === 'yaml' ? vscode.window.activeTextEditor.document.getText() : undefined), { timeoutMs: 10_000, what: 'the new spec to open' });
     assert.match(spec, /^region: cn-hangzhou$/m);
     assert.match(spec, /^vpc: vpc-bp1nolinkhere$/m);

@@ -30,6 +30,12 @@ export function createNetworkLinkCommand(deps: CommandDeps): CommandHandler {
     const reopen = (arg as { formSession?: unknown } | undefined)?.formSession;
     if (reopen !== undefined) return panels.reveal(reopen as Parameters<typeof panels.reveal>[0]);
     const node = arg as Partial<ExplorerNode> | undefined;
+    // From a quick fix in a SQL/Spark file: `{ regionId, vpcId }` of a VPC no link reaches yet.
+    const place = arg as { regionId?: unknown; vpcId?: unknown } | undefined;
+    if (node?.kind === undefined && typeof place?.regionId === 'string' && typeof place.vpcId === 'string') {
+      const cloud = await deps.session.open();
+      return panels.open({ profile: cloud.accountProfile, regionId: place.regionId, vpcId: place.vpcId });
+    }
     if (node?.kind === 'vSwitch') {
       const vSwitch = node as Kind<'vSwitch'>;
       return panels.open({ profile: vSwitch.profile, regionId: vSwitch.regionId, vpcId: vSwitch.vSwitch.vpcId, preset: { vSwitchId: vSwitch.vSwitch.vSwitchId } });

@@ -41,8 +41,7 @@ async function linkAction(diagnostic: vscode.Diagnostic, vpc: { regionId: string
   const formExists = (await vscode.commands.getCommands(true)).includes(CommandId.createNetworkLink);
   const action = new vscode.CodeAction(formExists ? `Create Network Link to ${vpc.vpcId}…` : `New connection spec for ${vpc.vpcId}`, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
-  action.command = formExists
-    ? { command: CommandId.createNetworkLink, title: action.title, arguments: [vpc] }
-    : { command: CommandId.newLinkSpec, title: action.title, arguments: [vpc] };
+  const place = { regionId: vpc.regionId, vpcId: vpc.vpcId };
+  action.command = { command: formExists ? CommandId.createNetworkLink : CommandId.newLinkSpec, title: action.title, arguments: [place] };
   return action;
 }

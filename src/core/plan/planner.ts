@@ -13,7 +13,7 @@ import { liveStateFingerprint, specHash } from './fingerprint';
 import { linkInboundCidr, liveChecks, networkLinkDetected, targetLive } from './liveChecks';
 import type { TargetPlanners } from './targetPlanning';
 import type { LiveState } from './liveState';
-import { KNOWN_AFTER_APPLY, type Plan, type PlanStep, type PlanSummary } from './steps';
+import { KNOWN_AFTER_APPLY, type LiveCheck, type Plan, type PlanPurpose, type PlanStep, type PlanSummary } from './steps';
 import { linkGroupIngressRule } from './wantedRules';
 
 export interface PlanOptions {
@@ -45,13 +45,17 @@ function groupDescription(spec: ConnectionSpec): string {
 
 /** The plan for one spec against the live state read for it. */
 export function planConnection(spec: ConnectionSpec, live: LiveState, inputs: PlanInputs): Plan {
-  const checks = liveChecks(spec, live, inputs.planners);
+  return assemblePlan('apply', spec, live, inputs, liveChecks(spec, live, inputs.planners), () => orderedSteps(spec, live, inputs));
+}
+
+/** A plan of either purpose: the steps only when no check refuses, guarded against touching MaxCompute's groups. */
+export function assemblePlan(purpose: PlanPurpose, spec: ConnectionSpec, live: LiveState, inputs: PlanInputs, checks: LiveCheck[], steps: () => PlanStep[]): Plan {
   const refused = checks.some((c) => c.severity === 'error');
-  const steps = refused ? [] : orderedSteps(spec, live, inputs);
-  if (!refused) assertNoManagedGroupChanged(steps, spec, live, inputs.planners);
+  const planned = refused ? [] : steps();
+  if (!refused) assertNoManagedGroupChanged(planned, spec, live, inputs.planners);
   return {
     formatVersion: 1,
-    purpose: 'apply',
+    purpose,
     networkLinkName: spec.networkLinkName,
     regionId: spec.regionId,
     vpcId: spec.vpcId,
@@ -59,8 +63,8 @@ export function planConnection(spec: ConnectionSpec, live: LiveState, inputs: Pl
     fingerprint: liveStateFingerprint(live),
     refused,
     checks,
-    steps,
-    summary: summarize(steps),
+    steps: planned,
+    summary: summarize(planned),
   };
 }
 

@@ -6,10 +6,9 @@
  */
 import { networkLinkConsoleUrl } from '../networkLinkConsole';
 import type { ConnectionSpec } from '../specModel';
-import { liveStateFingerprint, specHash } from './fingerprint';
 import { networkLinkDetected, targetLive } from './liveChecks';
 import type { LiveState } from './liveState';
-import { assertNoManagedGroupChanged, summarize, type PlanInputs } from './planner';
+import { assemblePlan, type PlanInputs } from './planner';
 import type { LiveCheck, Plan, PlanStep } from './steps';
 
 /** Step ids of a teardown plan (the account check shares apply's id). */
@@ -17,23 +16,7 @@ export const TEARDOWN_STEP_IDS = { networkLink: 'network-link.remove', groupDele
 
 /** The plan that removes what applying the spec added. */
 export function planTeardown(spec: ConnectionSpec, live: LiveState, inputs: PlanInputs): Plan {
-  const checks = teardownChecks(spec, live);
-  const refused = checks.some((c) => c.severity === 'error');
-  const steps = refused ? [] : teardownSteps(spec, live, inputs);
-  if (!refused) assertNoManagedGroupChanged(steps, spec, live, inputs.planners);
-  return {
-    formatVersion: 1,
-    purpose: 'destroy',
-    networkLinkName: spec.networkLinkName,
-    regionId: spec.regionId,
-    vpcId: spec.vpcId,
-    specHash: specHash(spec),
-    fingerprint: liveStateFingerprint(live),
-    refused,
-    checks,
-    steps,
-    summary: summarize(steps),
-  };
+  return assemblePlan('destroy', spec, live, inputs, teardownChecks(spec, live), () => teardownSteps(spec, live, inputs));
 }
 
 /** Only the account rule refuses a teardown: a missing VPC or target just means less to remove. */

@@ -5,8 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './lib/prepare.mjs';
+import { ensureCodeServer, root } from './lib/prepare.mjs';
 
+// On a fresh clone the grammars come with the code-server install (once, cached in .cache/).
+ensureCodeServer();
 const builtins = join(root, '.cache', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
 const hostGrammars = ['sql/syntaxes/sql.tmLanguage.json', 'python/syntaxes/MagicPython.tmLanguage.json', 'java/syntaxes/java.tmLanguage.json', 'shellscript/syntaxes/shell-unix-bash.tmLanguage.json'].map((g) => join(builtins, g));
 const missing = hostGrammars.filter((g) => !existsSync(g));

@@ -52,7 +52,10 @@ export async function workbench(): Promise<Page> {
 
 /** Back to a calm workbench between tests: no open palette, no notifications from the previous test. */
 export async function resetWorkbench(opened: Page): Promise<void> {
-  await opened.keyboard.press('Escape');
+  // Whatever the last test left open (a quick pick, a widget, editors) must not catch this one's keys.
+  for (let i = 0; i < 3; i++) await opened.keyboard.press('Escape');
+  await runCommand(opened, 'View: Close All Editors');
+  await opened.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   const toasts = opened.locator('.notifications-toasts .notification-toast');
   if ((await toasts.count()) > 0) await runCommand(opened, 'Notifications: Clear All Notifications');
   await toasts.first().waitFor({ state: 'detached', timeout: 10_000 });

@@ -8,7 +8,7 @@ export interface StepContext {
   spec: ConnectionSpec;
   signal?: AbortSignal;
   /** Shared by the steps of a run; the link-group step sets the existing group's id, the one found by name, or the one just created. */
-  link: { groupId?: string; vSwitchCidr?: string };
+  link: { groupId?: string; vSwitchCidr?: Promise<string> };
   /** How long a just-created group may take to show up in Describe calls. */
   visibilityTimeoutMs: number;
   /** How long to wait for the console step; 0 checks once. */

@@ -19,13 +19,14 @@ export async function resolveLinkGroupId(ctx: StepContext): Promise<string | und
   return ctx.link.groupId;
 }
 
-/** The link vSwitch's CIDR block, read once per run. */
-export async function resolveVSwitchCidr(ctx: StepContext): Promise<string> {
-  if (ctx.link.vSwitchCidr !== undefined) return ctx.link.vSwitchCidr;
-  const response = await ctx.cloud.vpc.describeVSwitches({ RegionId: ctx.spec.regionId, VSwitchId: ctx.spec.vSwitchId }, { signal: ctx.signal });
-  const vSwitch = (response.VSwitches?.VSwitch ?? []).find((v) => v.VSwitchId === ctx.spec.vSwitchId);
-  if (vSwitch === undefined) throw new ApplyRefusal('VSwitchNotFound', `vSwitch ${ctx.spec.vSwitchId} no longer exists in ${ctx.spec.regionId}.`);
-  ctx.link.vSwitchCidr = vSwitch.CidrBlock ?? '';
+/** The link vSwitch's CIDR block, read once per run (target steps run in parallel and share the read). */
+export function resolveVSwitchCidr(ctx: StepContext): Promise<string> {
+  ctx.link.vSwitchCidr ??= (async () => {
+    const response = await ctx.cloud.vpc.describeVSwitches({ RegionId: ctx.spec.regionId, VSwitchId: ctx.spec.vSwitchId }, { signal: ctx.signal });
+    const vSwitch = (response.VSwitches?.VSwitch ?? []).find((v) => v.VSwitchId === ctx.spec.vSwitchId);
+    if (vSwitch === undefined) throw new ApplyRefusal('VSwitchNotFound', `vSwitch ${ctx.spec.vSwitchId} no longer exists in ${ctx.spec.regionId}.`);
+    return vSwitch.CidrBlock ?? '';
+  })();
   return ctx.link.vSwitchCidr;
 }
 

@@ -14,7 +14,7 @@ import { applyPlan, planSpec, planSpecTeardown, type ApplyReport } from '../../s
 import { hasErrors, parseSpecFile } from '../../src/spec';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator } from './cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName } from './builders/engineHarness';
+import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName } from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
@@ -44,11 +44,6 @@ async function run(cloud: Cloud, spec: ConnectionSpec, teardown: boolean): Promi
   const { plan } = teardown ? await planSpecTeardown(cloud, spec) : await planSpec(cloud, spec);
   assert.equal(plan.refused, false, plan.checks.map((c) => c.message).join('\n'));
   return applyPlan(cloud, spec, plan, FAST);
-}
-
-async function deleteLinkInConsole(emu: Emulator, spec: ConnectionSpec): Promise<void> {
-  const response = await fetch(`${emu.endpoint}/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?regionId=${spec.regionId}&accountId=${M.accountId}`, { method: 'DELETE' });
-  assert.equal(response.status, 200, await response.text());
 }
 
 describe('new target kinds: apply, then destroy back to the start', function () {

@@ -1,6 +1,6 @@
 /** The `ports` field of the kinds that take one (EMR, ECS, custom). */
 import type { SourceRange } from '../../core/specModel';
-import type { TargetFields, TargetProblem } from '../kind';
+import type { TargetFields } from '../kind';
 
 /** The item's ports (or the defaults), with a range per port. */
 export function portsOf(fields: TargetFields, defaults: readonly number[]): { ports: number[]; portsDefaulted: boolean; ranges: { ports: SourceRange; portItems: SourceRange[] } } {
@@ -9,9 +9,4 @@ export function portsOf(fields: TargetFields, defaults: readonly number[]): { po
   const ports = given ? [...given] : [...defaults];
   const portItems = given ? given.map((_, i) => fields.range(['ports', i], portsRange)) : defaults.map(() => portsRange);
   return { ports, portsDefaulted: given === undefined, ranges: { ports: portsRange, portItems } };
-}
-
-/** Nothing the schema misses today (range and uniqueness are in it); kept for kinds' own port rules. */
-export function portProblems(_ports: readonly number[], _ranges: readonly SourceRange[]): TargetProblem[] {
-  return [];
 }

@@ -12,7 +12,7 @@ import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { SharedReads, TargetCloud, TargetKindModule } from '../kind';
 import { fillConsoleUrl } from '../common/consoleUrl';
 import { applyPortRules, planPortGrant, planPortRevoke, portGroupChecks, portLinkAccess } from '../common/portRules';
-import { portProblems, portsOf } from '../common/portsSpec';
+import { portsOf } from '../common/portsSpec';
 import { definition } from './schema';
 import { placementHop, portAccessHop } from '../common/reachability';
 
@@ -85,7 +85,8 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     return spec;
   },
   derivedLabel: (data) => `emr ${String(data.cluster ?? data.securityGroup ?? '')}`,
-  specProblems: (target) => portProblems(target.ports, target.ranges.portItems),
+  // Port range and uniqueness are in the schema: nothing more to check.
+  specProblems: () => [],
   identity: (target) => ({ words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`, range: target.ranges.cluster }),
   targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.clusterId ?? target.securityGroupId,

@@ -3,7 +3,6 @@ import { createTestApi, type McvpcTestApi } from './ui/api';
 import { registerCommands } from './ui/commands';
 import { registerSpecLanguage } from './ui/language/specLanguage';
 import { planDocuments } from './ui/planDocument';
-import { registerReachabilityLens } from './ui/doctor/specLens';
 import { ViewId } from './ui/ids';
 import { registerLanguageFeatures } from './ui/language';
 import { WorkspaceKnownLinks } from './ui/language/knownLinks';
@@ -29,7 +28,6 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
     explorer,
     vscode.window.registerTreeDataProvider(ViewId.explorer, explorer),
     createStatusBar(session),
-    registerReachabilityLens(),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       session.reset();
@@ -40,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   const links = new WorkspaceKnownLinks(specs, explorer);
   registerLanguageFeatures(context, links, specs.onDidChange);
   const commandFailures = registerCommands(context, { session, explorer, log, links });
-  registerSpecLanguage(context, session, explorer);
-  return createTestApi(session, explorer, commandFailures);
+  const spec = registerSpecLanguage(context, session, explorer);
+  return createTestApi(session, explorer, commandFailures, spec);
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 /** The YAML connection spec (`*.mcvpc.yaml`): parse, validate, positions. Pure; no vscode. */
 export { parseSpecFile, hasErrors } from './parse';
+export { IncrementalSpecParser } from './incremental';
 export { LineIndex } from './positions';
 export { specSchema, specValidator } from './schema';
 export { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP, SPEC_KIND, SPEC_VERSION } from './defaults';

@@ -43,13 +43,15 @@ function firstAliasRange(doc: SpecDocument, ranger: Ranger, index: LineIndex) {
   return offset === undefined ? ranger.documentStart() : index.range(offset, end ?? offset);
 }
 
-interface DocumentOutcome {
+/** What one YAML document of a spec file yields. */
+export interface DocumentOutcome {
   spec?: ConnectionSpec;
   problems: SpecProblem[];
   hasContent: boolean;
 }
 
-function readDocument(doc: SpecDocument, documentIndex: number, index: LineIndex): DocumentOutcome {
+/** Reads one composed document: its YAML problems, then the schema, then the typed spec and its own checks. */
+export function readDocument(doc: SpecDocument, documentIndex: number, index: LineIndex): DocumentOutcome {
   const problems: SpecProblem[] = [
     ...doc.errors.map((e) => yamlProblem(e, 'error', index, documentIndex)),
     ...doc.warnings.map((w) => yamlProblem(w, 'warning', index, documentIndex)),
@@ -102,8 +104,13 @@ function parseUnguarded(text: string, fileName: string | undefined): SpecFileRes
     if (outcome.hasContent) withContent++;
     if (outcome.spec) specs.push(outcome.spec);
   });
+  return finishFile(specs, problems, withContent > 0, index, fileName);
+}
+
+/** The file-level end of a parse, over every document's outcome: cross-document checks, an empty file, order, safe messages. */
+export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], hasContent: boolean, index: LineIndex, fileName: string | undefined): SpecFileResult {
   problems.push(...fileSemanticProblems(specs));
-  if (withContent === 0 && problems.length === 0) {
+  if (!hasContent && problems.length === 0) {
     problems.push({
       message: `${fileName ? `${fileName} is` : 'This file is'} empty: a spec needs at least one document with \`version: mcvpc/v1\` and \`kind: NetworkLink\``,
       severity: 'error',

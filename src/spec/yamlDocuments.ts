@@ -26,11 +26,17 @@ export interface LoadedDocuments {
   problems: SpecProblem[];
   /** Indexes of documents whose content was dropped (too deep); they must not be read further. */
   unread: Set<number>;
+  /**
+   * True when the parser reported an error before the first document was complete (`---` then
+   * `]`): the composer gives such an error to the document before, if there is one, so a document
+   * parsed on its own would not read as it does in its file (see incremental.ts).
+   */
+  errorBeforeFirstDocument?: boolean;
 }
 
 /** Characters that never occur in a text spec: C0 controls other than tab/LF/CR, DEL, and non-characters. */
 // eslint-disable-next-line no-control-regex
-const BINARY_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+export const BINARY_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 function utf8Length(text: string): number {
   // Cheap bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
@@ -85,67 +91,75 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
 
   const problems: SpecProblem[] = [];
   const unread = new Set<number>();
-  const tokens: CST.Token[] = [];
+  let refusal: SpecProblem | undefined;
   let documentCount = 0;
-  let full = false;
-  const take = (token: CST.Token): void => {
-    if (full) return;
-    if (token.type === 'document') {
-      documentCount++;
-      if (documentCount > MAX_DOCUMENTS) {
-        full = true;
-        problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
-        return;
-      }
-      const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
-      if (depth > MAX_NESTING_DEPTH) {
-        problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
-        // Keep the document's place (so later documents keep their index) but not its content.
-        unread.add(documentCount - 1);
-        tokens.push({ ...token, value: undefined });
-        return;
-      }
-    }
-    tokens.push(token);
-  };
+  let errorBeforeFirstDocument = false;
 
-  // Lex ourselves and feed the parser, so that `[[[[…` is refused while lexing: the parser's
-  // work grows faster than linearly with flow depth (seconds at 200,000 levels).
-  // Block nesting is bounded the same way: a line can be no deeper than its indentation plus
-  // its `-`/`?`/`:` indicators, and the parser recurses per level (`- - - …` overflows the stack).
-  const parser = new Parser();
-  let flowDepth = 0;
-  let lineIndent = 0;
-  let lineIndicators = 0;
-  let atLineStart = true;
-  const refuse = (what: string): LoadedDocuments => {
-    const at = parser.offset;
-    return { documents: [], problems: [fileProblem(index, 'too-deep', `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`, at, at + 1)], unread };
-  };
-  for (const lexeme of new Lexer().lex(text)) {
-    if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
-      atLineStart = true;
-      lineIndent = 0;
-      lineIndicators = 0;
-    } else if (lexeme.length === 1 && lexeme < ' ') {
-      // Lexer control markers (document start, scalar follows, flow end) take no room in the text.
-    } else {
-      if (atLineStart && lexeme.startsWith(' ') && lexeme.trim() === '') lineIndent = lexeme.length;
-      atLineStart = false;
-      if (lexeme === '[' || lexeme === '{') {
-        if (++flowDepth > MAX_NESTING_DEPTH) return refuse('Brackets here are');
-      } else if (lexeme === ']' || lexeme === '}') flowDepth = Math.max(0, flowDepth - 1);
-      else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
-        if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
+  /**
+   * The parser's tokens, checked on the way to the composer. Tokens stream straight into it (as
+   * the `yaml` package's own parseAllDocuments does): holding the whole token list first kept a
+   * 2,000-line file's syntax tree alive twice and cost about a quarter more in garbage collection.
+   */
+  function* checkedTokens(): Generator<CST.Token> {
+    // Lex ourselves and feed the parser, so that `[[[[…` is refused while lexing: the parser's
+    // work grows faster than linearly with flow depth (seconds at 200,000 levels).
+    // Block nesting is bounded the same way: a line can be no deeper than its indentation plus
+    // its `-`/`?`/`:` indicators, and the parser recurses per level (`- - - …` overflows the stack).
+    const parser = new Parser();
+    let flowDepth = 0;
+    let lineIndent = 0;
+    let lineIndicators = 0;
+    let atLineStart = true;
+    const refuse = (what: string): void => {
+      const at = parser.offset;
+      refusal = fileProblem(index, 'too-deep', `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`, at, at + 1);
+    };
+    const checked = function* (tokens: Generator<CST.Token>): Generator<CST.Token> {
+      for (const token of tokens) {
+        if (token.type === 'error' && documentCount === 0) errorBeforeFirstDocument = true;
+        if (token.type === 'document') {
+          documentCount++;
+          if (documentCount > MAX_DOCUMENTS) {
+            problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
+            return false;
+          }
+          const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
+          if (depth > MAX_NESTING_DEPTH) {
+            problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
+            // Keep the document's place (so later documents keep their index) but not its content.
+            unread.add(documentCount - 1);
+            yield { ...token, value: undefined };
+            continue;
+          }
+        }
+        yield token;
       }
+      return true;
+    };
+    for (const lexeme of new Lexer().lex(text)) {
+      if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
+        atLineStart = true;
+        lineIndent = 0;
+        lineIndicators = 0;
+      } else if (lexeme.length === 1 && lexeme < ' ') {
+        // Lexer control markers (document start, scalar follows, flow end) take no room in the text.
+      } else {
+        if (atLineStart && lexeme.startsWith(' ') && lexeme.trim() === '') lineIndent = lexeme.length;
+        atLineStart = false;
+        if (lexeme === '[' || lexeme === '{') {
+          if (++flowDepth > MAX_NESTING_DEPTH) return refuse('Brackets here are');
+        } else if (lexeme === ']' || lexeme === '}') flowDepth = Math.max(0, flowDepth - 1);
+        else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
+          if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
+        }
+      }
+      if (!(yield* checked(parser.next(lexeme)))) return;
     }
-    for (const token of parser.next(lexeme)) take(token);
-    if (full) break;
+    yield* checked(parser.end());
   }
-  if (!full) for (const token of parser.end()) take(token);
 
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-  const documents = Array.from(composer.compose(tokens, true, text.length), (doc: Document.Parsed): SpecDocument => ({
+  const documents = Array.from(composer.compose(checkedTokens(), true, text.length), (doc: Document.Parsed): SpecDocument => ({
     contents: (doc.contents ?? null) as Node | null,
     errors: doc.errors,
     warnings: doc.warnings,
@@ -153,5 +167,6 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
     toData: (maxAliasCount) => doc.toJS({ maxAliasCount }),
     resolveAlias: (alias) => (alias.resolve(doc) ?? undefined) as Node | undefined,
   }));
-  return { documents, problems, unread };
+  if (refusal !== undefined) return { documents: [], problems: [refusal], unread };
+  return { documents, problems, unread, errorBeforeFirstDocument };
 }

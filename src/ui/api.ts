@@ -5,6 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { CommandFailure } from './commands';
+import type { SpecLanguage } from './language/specLanguage';
 import type { CloudSession, CallerIdentity } from './session';
 import type { NetworkExplorer } from './tree/explorer';
 import type { ExplorerNode } from './tree/nodes';
@@ -19,12 +20,18 @@ export interface McvpcTestApi {
   getExplorerItem(node: ExplorerNode): vscode.TreeItem;
   /** The failures commands reported (their wrapper resolves to undefined), oldest first. */
   commandFailures(): readonly CommandFailure[];
+  /** The spec editor's latest parse of a document: its version, problem count and, after a keystroke, how long the extension took. */
+  latestSpecParse(uri: string): { version: number; problems: number; handledMs?: number } | undefined;
 }
 
 /** Builds the API over the extension's services. */
-export function createTestApi(session: CloudSession, explorer: NetworkExplorer, commandFailures: () => readonly CommandFailure[]): McvpcTestApi {
+export function createTestApi(session: CloudSession, explorer: NetworkExplorer, commandFailures: () => readonly CommandFailure[], spec: SpecLanguage): McvpcTestApi {
   return {
     commandFailures,
+    latestSpecParse: (uri) => {
+      const parsed = spec.diagnostics.all().find((p) => p.uri.toString() === uri);
+      return parsed === undefined ? undefined : { version: parsed.version, problems: parsed.result.problems.length, ...(parsed.handledMs === undefined ? {} : { handledMs: parsed.handledMs }) };
+    },
     getCallerIdentity: () => session.callerIdentity(),
     getExplorerChildren: (node) => explorer.getChildren(node),
     getExplorerItem: (node) => explorer.getTreeItem(node),

@@ -32,7 +32,6 @@ export const CommandId = {
   insertSparkEni: 'mcvpc.insertSparkEni',
   insertSqlNetworkLink: 'mcvpc.insertSqlNetworkLink',
   insertForeignTable: 'mcvpc.insertForeignTable',
-  newLinkSpec: 'mcvpc.newLinkSpec',
   newSpec: 'mcvpc.newSpec',
   /** The same, from a VPC node's menu (its own title). */
   newSpecForVpc: 'mcvpc.newSpecForVpc',

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import { parseSpecFile, type SpecProblemCode } from '../../src/spec';
@@ -15,9 +16,9 @@ import { specValidatorSource } from '../../src/spec/validatorSource';
 import { generateSpec } from './generatedSpec';
 
 const WARMUP = 30;
-const ITERATIONS = 40;
-/** Child processes per side; they alternate, so both sides see the same machine load. */
-const ROUNDS = 2;
+const ITERATIONS = 60;
+/** Child processes per side; they alternate, so every side sees the same machine load. */
+const ROUNDS = 4;
 const TARGET_RATIO = 0.5;
 
 /** Problem codes that stand for a schema error (the others are YAML or semantic checks). */
@@ -45,7 +46,10 @@ interface SideReport {
 async function runSide(side: Side, iterations: number): Promise<void> {
   const text = generateSpec(2000).text;
   let validate: () => Promise<SideReport['errors']>;
-  if (side !== 'theirs') {
+  if (side === 'floor') {
+    // The yaml package's own parse + compose and nothing else: what any validator built on it pays.
+    validate = () => Promise.resolve(parseAllDocuments(text).flatMap((doc) => doc.errors.map((e): [number, number, string] => [e.linePos?.[0].line ?? 0, 0, e.message])));
+  } else if (side === 'ours') {
     validate = () =>
       Promise.resolve(
         parseSpecFile(text, 'generated.mcvpc.yaml')
@@ -79,7 +83,7 @@ async function runSide(side: Side, iterations: number): Promise<void> {
   process.stdout.write(JSON.stringify(report));
 }
 
-type Side = 'ours' | 'theirs';
+type Side = 'ours' | 'theirs' | 'floor';
 
 function spawnSide(side: Side, iterations: number): SideReport {
   const output = execFileSync(process.execPath, ['--import', 'tsx', __filename, side, String(iterations)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -101,9 +105,11 @@ async function main(): Promise<void> {
 
   const ours: SideReport = { wallMs: [], cpuMs: [], errors: [] };
   const theirs: SideReport = { wallMs: [], cpuMs: [], errors: [] };
+  const floor: SideReport = { wallMs: [], cpuMs: [], errors: [] };
   const perRound = ITERATIONS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
-    const order: Array<['ours' | 'theirs', SideReport]> = round % 2 === 0 ? [['ours', ours], ['theirs', theirs]] : [['theirs', theirs], ['ours', ours]];
+    const sides: Array<[Side, SideReport]> = [['ours', ours], ['theirs', theirs], ['floor', floor]];
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const [side, into] of order) {
       const report = spawnSide(side, perRound);
       into.wallMs.push(...report.wallMs);
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
   console.log(`iterations: ${ITERATIONS} per side in ${ROUNDS} alternating rounds, each after ${WARMUP} warm-up runs in a fresh process`);
   console.log(`ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`);
   console.log(`theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`);
+  console.log(`floor  (yaml parseAllDocuments alone)      median ${median(floor.wallMs).toFixed(2)} ms   min ${Math.min(...floor.wallMs).toFixed(2)} ms   CPU median ${median(floor.cpuMs).toFixed(2)} ms  = ${(median(floor.wallMs) / median(theirs.wallMs)).toFixed(3)}× theirs: no validator built on the yaml package goes below this`);
   // On a busy machine the minimum is the least disturbed run of each side.
   const minRatio = Math.min(...ours.wallMs) / Math.min(...theirs.wallMs);
   console.log(`ratio ours/theirs: ${ratio.toFixed(3)} wall-clock medians ${verdict(ratio)}; ${cpuRatio.toFixed(3)} CPU-time medians ${verdict(cpuRatio)}; ${minRatio.toFixed(3)} minima ${verdict(minRatio)}`);
@@ -139,7 +146,7 @@ async function main(): Promise<void> {
 }
 
 const [, , side, count] = process.argv;
-const run = side === 'ours' || side === 'theirs' ? runSide(side, Number(count)) : main();
+const run = side === 'ours' || side === 'theirs' || side === 'floor' ? runSide(side, Number(count)) : main();
 run.catch((error: unknown) => {
   console.error('bench:spec failed:', error);
   process.exitCode = 1;

@@ -125,23 +125,22 @@ describe('using a link from code', function () {
     });
   }
 
-  it('offers the Create Network Link form for a VPC no link reaches', async () => {
+  it('offers the Create Network Link form, and a new connection spec, for a VPC no link reaches', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('mcvpc.createNetworkLink'), 'the form is contributed');
+    assert.ok(!commands.includes('mcvpc.newLinkSpec'), 'one "new spec" command, not two');
     const editor = await openText('spark-properties', `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1nolinkhere\n`);
     const [diagnostic] = (await diagnosticsOf(editor.document.uri, (codes) => codes.includes('eni-info-unlinked'), 'the eni-info-unlinked diagnostic')).filter((d) => d.code === 'eni-info-unlinked');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const place = { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' };
     const offer = actions.find((a) => a.title === 'Create Network Link to vpc-bp1nolinkhere…');
     assert.ok(offer, actions.map((a) => a.title).join(' | '));
     assert.equal(offer.command?.command, 'mcvpc.createNetworkLink');
-    assert.deepEqual(offer.command?.arguments, [{ regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' }]);
-  });
-
-  it('the new connection spec command scaffolds a spec for a VPC', async () => {
-    await vscode.commands.executeCommand('mcvpc.newLinkSpec', { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' });
-    const spec = await waitFor(() => (vscode.window.activeTextEditor?.document.languageId === 'yaml' ? vscode.window.activeTextEditor.document.getText() : undefined), { timeoutMs: 10_000, what: 'the new spec to open' });
-    assert.match(spec, /^region: cn-hangzhou$/m);
-    assert.match(spec, /^vpc: vpc-bp1nolinkhere$/m);
+    assert.deepEqual(offer.command?.arguments, [place]);
+    const spec = actions.find((a) => a.title === 'New Connection Spec for vpc-bp1nolinkhere…');
+    assert.ok(spec, actions.map((a) => a.title).join(' | '));
+    assert.equal(spec.command?.command, 'mcvpc.newSpecForVpc');
+    assert.deepEqual(spec.command?.arguments, [place]);
   });
 
   describe('insert commands', () => {

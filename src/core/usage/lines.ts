@@ -137,23 +137,3 @@ export function foreignTableStatement(kind: ForeignTableKind, input: ForeignTabl
     `);`,
   ].join('\n');
 }
-
-/** A connection spec to fill in for a VPC that has no link yet (the "New connection spec" quick fix). */
-export function newSpecText(vpc: { regionId: string; vpcId: string }): string {
-  return [
-    '# A network link from MaxCompute into this VPC. Fill in the vSwitch and the services, then Plan and Apply.',
-    'version: mcvpc/v1',
-    'kind: NetworkLink',
-    'metadata:',
-    '  name: my_link                # the name SQL uses: SET odps.session.networklink=my_link;',
-    `region: ${vpc.regionId}`,
-    `vpc: ${vpc.vpcId}`,
-    'vSwitch: vsw-                  # a vSwitch of the VPC in a zone that supports network links',
-    'securityGroup:',
-    '  create:',
-    '    name: maxcompute-my-link',
-    '    inboundSource: vpc-cidr',
-    'targets: []',
-    '',
-  ].join('\n');
-}

@@ -30,7 +30,6 @@ import { switchRegionCommand } from './switchRegion';
 import { insertForeignTableCommand } from './insertForeignTable';
 import { insertSparkEniCommand } from './insertSparkEni';
 import { insertSqlNetworkLinkCommand } from './insertSqlNetworkLink';
-import { newLinkSpecCommand } from './newLinkSpec';
 import { checkReachabilityCommand } from './checkReachability';
 import { copyReachabilityReportCommand } from './copyReachabilityReport';
 
@@ -59,7 +58,6 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.insertSparkEni]: { what: 'Insert Spark ENI configuration', create: insertSparkEniCommand },
   [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },
   [CommandId.insertForeignTable]: { what: 'Insert foreign table', create: insertForeignTableCommand },
-  [CommandId.newLinkSpec]: { what: 'New connection spec', create: newLinkSpecCommand },
   [CommandId.newSpec]: { what: 'New Connection Spec', create: newSpecCommand },
   [CommandId.newSpecForVpc]: { what: 'New Connection Spec', create: newSpecCommand },
   [CommandId.createNetworkLink]: { what: 'Create Network Link', create: createNetworkLinkCommand },

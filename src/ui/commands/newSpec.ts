@@ -2,7 +2,8 @@
  * mcvpc.newSpec: New Connection Spec — region, VPC, vSwitch (supported zones first; the others
  * shown but not choosable), the link's security group (a new one, or a basic group of the VPC),
  * the services to reach and the link's name, each from a quick pick of real resources; then
- * saved where the user says and opened. From a VPC node, the region and VPC are taken from it.
+ * saved where the user says and opened. From a VPC node (or a quick fix's `{ regionId, vpcId }`),
+ * the region and VPC are taken from it.
  */
 import * as vscode from 'vscode';
 import { isMaxComputeManagedGroupName } from '../../core/model';
@@ -22,13 +23,21 @@ async function pick<T>(items: Array<Pick<T>>, placeHolder: string): Promise<T> {
   return chosen.value;
 }
 
+/** The VPC the command was run on: a Network view VPC node, or `{ regionId, vpcId }` from a quick fix. */
+function vpcOf(arg: unknown): { regionId: string; vpcId: string } | undefined {
+  const given = arg as { kind?: unknown; regionId?: unknown; vpcId?: unknown; vpc?: { vpcId?: unknown } } | undefined;
+  if (typeof given?.regionId !== 'string') return undefined;
+  if (given.kind === 'vpc' && typeof given.vpc?.vpcId === 'string') return { regionId: given.regionId, vpcId: given.vpc.vpcId };
+  if (given.kind === undefined && typeof given.vpcId === 'string') return { regionId: given.regionId, vpcId: given.vpcId };
+  return undefined;
+}
+
 /** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
 export function newSpecCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string | undefined> => {
     await deps.session.open();
     const catalog = new SpecCatalog(() => deps.session.openSession);
-    const node = arg as { kind?: string; regionId?: string; vpc?: { vpcId: string } } | undefined;
-    const fromVpc = node?.kind === 'vpc' && node.vpc !== undefined ? { regionId: node.regionId!, vpcId: node.vpc.vpcId } : undefined;
+    const fromVpc = vpcOf(arg);
 
     const regionId = fromVpc?.regionId ?? (await pick(SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.name, value: r.regionId })), 'Region of the VPC (regions where MaxCompute network links exist)'));
     const vpcs = await catalog.vpcs(regionId);

@@ -1,7 +1,7 @@
 /**
  * Quick fixes of the link-usage diagnostics: each fix of the problem as a WorkspaceEdit ("Migrate
  * to ENI", "Use the network link …", "Change to …"), and for a VPC no known link reaches, the way
- * to get one: the Create Network Link form when it is installed, else a new connection spec.
+ * to get one: the Create Network Link form, or a new connection spec for that VPC.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../ids';
@@ -13,7 +13,7 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
   return vscode.languages.registerCodeActionsProvider(
     USAGE_DOCUMENTS,
     {
-      async provideCodeActions(document, range) {
+      provideCodeActions(document, range) {
         const actions: vscode.CodeAction[] = [];
         // By line: a light bulb or Ctrl+. asks with the cursor's empty range, which may sit just past the marked text.
         const here = diagnostics.diagnostics(document.uri).filter((d) => d.diagnostic.range.start.line <= range.end.line && range.start.line <= d.diagnostic.range.end.line);
@@ -27,7 +27,7 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
             actions.push(action);
           }
           const vpc = problem.vpc;
-          if (vpc !== undefined && !vpc.linked) actions.push(await linkAction(diagnostic, vpc));
+          if (vpc !== undefined && !vpc.linked) actions.push(...linkActions(diagnostic, vpc));
         }
         return actions;
       },
@@ -36,12 +36,13 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
   );
 }
 
-/** "Create Network Link…" when that form's command exists (checked now: another extension version may add it), else "New connection spec". */
-async function linkAction(diagnostic: vscode.Diagnostic, vpc: { regionId: string; vpcId: string }): Promise<vscode.CodeAction> {
-  const formExists = (await vscode.commands.getCommands(true)).includes(CommandId.createNetworkLink);
-  const action = new vscode.CodeAction(formExists ? `Create Network Link to ${vpc.vpcId}…` : `New connection spec for ${vpc.vpcId}`, vscode.CodeActionKind.QuickFix);
-  action.diagnostics = [diagnostic];
+/** The two ways to a link for a VPC: the form (preferred), or a spec file to plan and apply. */
+function linkActions(diagnostic: vscode.Diagnostic, vpc: { regionId: string; vpcId: string }): vscode.CodeAction[] {
   const place = { regionId: vpc.regionId, vpcId: vpc.vpcId };
-  action.command = { command: formExists ? CommandId.createNetworkLink : CommandId.newLinkSpec, title: action.title, arguments: [place] };
-  return action;
+  const form = new vscode.CodeAction(`Create Network Link to ${vpc.vpcId}…`, vscode.CodeActionKind.QuickFix);
+  form.command = { command: CommandId.createNetworkLink, title: form.title, arguments: [place] };
+  const spec = new vscode.CodeAction(`New Connection Spec for ${vpc.vpcId}…`, vscode.CodeActionKind.QuickFix);
+  spec.command = { command: CommandId.newSpecForVpc, title: spec.title, arguments: [place] };
+  for (const action of [form, spec]) action.diagnostics = [diagnostic];
+  return [form, spec];
 }

@@ -1,10 +1,11 @@
 /**
  * Problems in `*.mcvpc.yaml` files as the user types: one DiagnosticCollection fed by
- * `parseSpecFile` (the same ranges and words `mcvpc validate` prints) for open editors on open and
- * on change, and for every spec of the workspace at start and when a file changes on disk. Live
+ * `parseSpecFile` (the same ranges and words `mcvpc validate` prints; incrementally, document by
+ * document, see src/spec/incremental.ts) for open editors on open and on change, and for every spec of the workspace at start and when a file changes on disk. Live
  * checks (warnings from the cached read model) are added later and never delay the parse.
  */
 import * as vscode from 'vscode';
+import type { IncrementalSpecParser } from '../../spec';
 import type { SpecFileResult, SpecProblem } from '../../spec/types';
 import { isSpecPath, SPEC_GLOB } from '../tree/specIndex';
 import { editorProblems, parseDelayMs } from './specProblems';
@@ -32,6 +33,8 @@ export interface ParsedSpec {
   version: number;
   text: string;
   result: SpecFileResult;
+  /** For a keystroke: milliseconds from its change reaching the extension to these problems being set. */
+  handledMs?: number;
 }
 
 /** Owns the `mcvpc` DiagnosticCollection. */
@@ -42,6 +45,8 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly parsed = new Map<string, ParsedSpec>();
   private readonly live = new Map<string, vscode.Diagnostic[]>();
   private readonly parsedEmitter = new vscode.EventEmitter<ParsedSpec>();
+  /** Keeps each YAML document's outcome, so a keystroke re-reads only the document it changed. */
+  private parser: IncrementalSpecParser | undefined;
   /** Fires after a document's (or file's) problems were set. */
   readonly onDidParse = this.parsedEmitter.event;
 
@@ -52,7 +57,7 @@ export class SpecDiagnostics implements vscode.Disposable {
       this.parsedEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(event.document.getText().length));
+        if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(event.document.getText().length), performance.now());
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // An untitled spec has no file to keep problems for; a file's are read from disk again.
@@ -96,14 +101,14 @@ export class SpecDiagnostics implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private schedule(document: vscode.TextDocument, delayMs: number): void {
+  private schedule(document: vscode.TextDocument, delayMs: number, receivedAt?: number): void {
     if (!isSpecPath(document.uri.path)) return;
     const key = document.uri.toString();
     const timer = this.pending.get(key);
     if (timer !== undefined) clearTimeout(timer);
     const run = (): void => {
       this.pending.delete(key);
-      if (!document.isClosed) void this.parse(document.uri, document.version, document.getText());
+      if (!document.isClosed) void this.parse(document.uri, document.version, document.getText(), receivedAt);
     };
     if (delayMs === 0) {
       this.pending.delete(key);
@@ -111,10 +116,11 @@ export class SpecDiagnostics implements vscode.Disposable {
     } else this.pending.set(key, setTimeout(run, delayMs));
   }
 
-  private async parse(uri: vscode.Uri, version: number, text: string): Promise<void> {
+  private async parse(uri: vscode.Uri, version: number, text: string, receivedAt?: number): Promise<void> {
     // Loaded on the first spec, not at activation: the parser brings the YAML library along.
-    const { parseSpecFile } = await import('../../spec');
-    const result = parseSpecFile(text, uri.path.split('/').pop());
+    // Once loaded, the parse runs in the same turn as the keystroke's change event.
+    this.parser ??= new (await import('../../spec')).IncrementalSpecParser();
+    const result = this.parser.parse(text, uri.path.split('/').pop());
     const key = uri.toString();
     const previous = this.parsed.get(key);
     if (previous !== undefined && version >= 0 && previous.version > version) return;
@@ -123,6 +129,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     const spec: ParsedSpec = { uri, version, text, result };
     this.parsed.set(key, spec);
     this.publish(spec);
+    if (receivedAt !== undefined) spec.handledMs = performance.now() - receivedAt;
     this.parsedEmitter.fire(spec);
   }
 

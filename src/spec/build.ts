@@ -33,22 +33,27 @@ interface TargetData {
 }
 
 class FieldRanger {
-  /** Locations by path, so each field is one step from its (already found) parent. */
-  private readonly located = new Map<string, Located>();
+  private readonly root: Located;
+  /** Each location's children by path segment, so a field is one step from its (already found) parent. */
+  private readonly children = new Map<Located, Map<PathSegment, Located>>();
 
   constructor(
     private readonly doc: SpecDocument,
     private readonly ranger: Ranger,
-  ) {}
+  ) {
+    this.root = rootLocation(doc);
+  }
 
   private locate(path: readonly PathSegment[]): Located {
-    const id = path.join('\u0000');
-    let hit = this.located.get(id);
-    if (!hit) {
-      hit = path.length === 0 ? rootLocation(this.doc) : step(this.doc, this.locate(path.slice(0, -1)), path[path.length - 1]!);
-      this.located.set(id, hit);
+    let located = this.root;
+    for (const segment of path) {
+      let steps = this.children.get(located);
+      if (steps === undefined) this.children.set(located, (steps = new Map()));
+      let next = steps.get(segment);
+      if (next === undefined) steps.set(segment, (next = step(this.doc, located, segment)));
+      located = next;
     }
-    return hit;
+    return located;
   }
 
   /** The value's range when present, else the parent's. */

@@ -1,6 +1,12 @@
 /** Offsets ↔ 0-based line/column in a text, through an index of line starts (binary search, O(log lines)). */
 import type { SourcePosition, SourceRange } from './types';
 
+/** `\s` as a character code test: the common ASCII blanks first, the regex only for the rare rest. */
+function isBlank(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && /\s/.test(String.fromCharCode(code));
+}
+
 export class LineIndex {
   /** Offset of the first character of each line; line 0 starts at 0. */
   private readonly lineStarts: number[];
@@ -59,7 +65,7 @@ export class LineIndex {
   /** The range between two offsets without trailing blanks and line breaks (block nodes end on the next line). */
   trimmedRange(startOffset: number, endOffset: number): SourceRange {
     let end = Math.min(endOffset, this.text.length);
-    while (end > startOffset && /\s/.test(this.text.charAt(end - 1))) end--;
+    while (end > startOffset && isBlank(this.text.charCodeAt(end - 1))) end--;
     return this.range(startOffset, end);
   }
 

@@ -114,27 +114,21 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
       const at = parser.offset;
       refusal = fileProblem(index, 'too-deep', `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`, at, at + 1);
     };
-    const checked = function* (tokens: Generator<CST.Token>): Generator<CST.Token> {
-      for (const token of tokens) {
-        if (token.type === 'error' && documentCount === 0) errorBeforeFirstDocument = true;
-        if (token.type === 'document') {
-          documentCount++;
-          if (documentCount > MAX_DOCUMENTS) {
-            problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
-            return false;
-          }
-          const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
-          if (depth > MAX_NESTING_DEPTH) {
-            problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
-            // Keep the document's place (so later documents keep their index) but not its content.
-            unread.add(documentCount - 1);
-            yield { ...token, value: undefined };
-            continue;
-          }
-        }
-        yield token;
+    /** What to do with one token: pass it on, pass on an emptied copy (too deep), or stop reading (too many documents). */
+    const check = (token: CST.Token): CST.Token | 'stop' => {
+      if (token.type === 'error' && documentCount === 0) errorBeforeFirstDocument = true;
+      if (token.type !== 'document') return token;
+      documentCount++;
+      if (documentCount > MAX_DOCUMENTS) {
+        problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
+        return 'stop';
       }
-      return true;
+      const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
+      if (depth <= MAX_NESTING_DEPTH) return token;
+      problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
+      // Keep the document's place (so later documents keep their index) but not its content.
+      unread.add(documentCount - 1);
+      return { ...token, value: undefined };
     };
     for (const lexeme of new Lexer().lex(text)) {
       if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
@@ -153,9 +147,18 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
           if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
         }
       }
-      if (!(yield* checked(parser.next(lexeme)))) return;
+      // Inline rather than a generator per lexeme: tens of thousands of lexemes in a large file.
+      for (const token of parser.next(lexeme)) {
+        const checked = check(token);
+        if (checked === 'stop') return;
+        yield checked;
+      }
     }
-    yield* checked(parser.end());
+    for (const token of parser.end()) {
+      const checked = check(token);
+      if (checked === 'stop') return;
+      yield checked;
+    }
   }
 
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });

@@ -117,6 +117,9 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   private async parse(uri: vscode.Uri, version: number, text: string, receivedAt?: number): Promise<void> {
+    // This very text was parsed already (a file watcher's late event for an open document).
+    const known = this.parsed.get(uri.toString());
+    if (known !== undefined && version >= 0 && known.version === version && known.text === text) return;
     // Loaded on the first spec, not at activation: the parser brings the YAML library along.
     // Once loaded, the parse runs in the same turn as the keystroke's change event.
     this.parser ??= new (await import('../../spec')).IncrementalSpecParser();

@@ -60,7 +60,7 @@ describe('keystroke to diagnostics', () => {
     /** The extension's own part of the last keystroke: from its change event to its problems set. */
     const handledMs = (): number => {
       const parsed = api.latestSpecParse(uri.toString());
-      assert.ok(parsed?.handledMs !== undefined && parsed.version === editor.document.version, 'the extension timed the parse of this very edit');
+      assert.ok(parsed?.handledMs !== undefined && parsed.version === editor.document.version, `the extension timed the parse of this very edit (its latest parse: ${JSON.stringify(parsed)}, the editor's version ${editor.document.version})`);
       return parsed.handledMs;
     };
     const folder = vscode.workspace.workspaceFolders?.[0];

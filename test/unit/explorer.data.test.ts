@@ -186,6 +186,14 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(actionsSince(emu, start), [], 'following a spec edit costs no call');
   });
 
+  it('asks for the VPC\'s interfaces both ways, once each: MaxCompute\'s are service-managed, and an unflagged list may leave them out', async () => {
+    h.data.invalidate(undefined);
+    const start = emu.requests().length;
+    await h.data.children(await group(m.linkedVpcId, 'networkLinks'));
+    const asked = emu.requests().slice(start).filter((r) => r.action === 'DescribeNetworkInterfaces' && r.params.VpcId === m.linkedVpcId);
+    assert.deepEqual(asked.map((r) => r.params.ServiceManaged ?? 'unset').sort(), ['true', 'unset']);
+  });
+
   it('shows a declared link whose ENIs are not there as waiting for the console step', async () => {
     h.declared = declare(sample('rds.mcvpc.yaml'));
     const links = await h.data.children(await group(m.vpcId, 'networkLinks'));

@@ -194,7 +194,7 @@ export class ExplorerData {
     const [switches, groups, interfaces, linkViews, serviceNodes] = await Promise.all([
       this.allItems(vSwitches!.id, this.vSwitchListing(cloud, vpcId), cloud),
       this.allItems(securityGroups!.id, this.securityGroupListing(cloud, vpcId), cloud),
-      settled('Could not read the network interfaces (groups in use are not marked)', this.calls.get(`${networkLinks!.id.slice(0, networkLinks!.id.lastIndexOf('/'))}/networkLinks#interfaces`, (signal) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId }), { signal })) as Promise<NetworkInterface[]>, []),
+      settled('Could not read the network interfaces (groups in use are not marked)', this.vpcInterfaces(cloud, networkLinks!.id.slice(0, networkLinks!.id.lastIndexOf('/')), vpcId), []),
       settled('Could not look for the VPC\'s network links', this.linkViews(networkLinks!).then((r) => r.links), []),
       settled('Could not list the services', this.services(services!), []),
     ]);
@@ -345,13 +345,29 @@ export class ExplorerData {
     return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, (signal) => readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }));
   }
 
+  /**
+   * The VPC's network interfaces, once per refresh. Asked both ways and merged, as the engine's
+   * reads are (src/cloud/reads.ts): MaxCompute's link interfaces are service-managed, and the
+   * reference does not say DescribeNetworkInterfaces lists those when ServiceManaged is not set.
+   * `nodeId` is the VPC node's id (the cache key); `vpcId` the VPC's.
+   */
+  private vpcInterfaces(cloud: Cloud, nodeId: string, vpcId: string): Promise<NetworkInterface[]> {
+    return this.calls.get(`${nodeId}/networkLinks#interfaces`, async (signal) => {
+      const [plain, managed] = await Promise.all([
+        cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId }), { signal }),
+        cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId, ServiceManaged: true }), { signal }),
+      ]);
+      return [...new Map([...plain, ...managed].map((n) => [n.networkInterfaceId, n])).values()];
+    }) as Promise<NetworkInterface[]>;
+  }
+
   /** What the links group and the services group both need: the VPC's links, matched. */
   private async linkViews(group: VpcGroupNode): Promise<{ links: NetworkLinkView[]; vSwitches: VSwitch[] }> {
     const cloud = await this.regionCloud(group.regionId);
     const vpcId = parentId(group.id);
     const [groups, interfaces, vSwitches] = await Promise.all([
       this.allItems(`${vpcId}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud),
-      this.calls.get(`${vpcId}/networkLinks#interfaces`, (signal) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: group.vpcId }), { signal })) as Promise<NetworkInterface[]>,
+      this.vpcInterfaces(cloud, vpcId, group.vpcId),
       this.allItems(`${vpcId}/vSwitches`, this.vSwitchListing(cloud, group.vpcId), cloud),
     ]);
     const detected = detectLinks(group.vpcId, interfaces, groups);

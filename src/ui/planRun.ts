@@ -16,33 +16,42 @@ const WORDS: Record<PlanPurpose, { command: string; running: string; log: string
   destroy: { command: 'Remove Network Link', running: 'Removing', log: 'remove' },
 };
 
-/** Runs the plan with progress and Cancel; resolves to the engine's report. */
+/**
+ * Runs the plan with progress and Cancel; resolves to the engine's report. Holds the link's lock
+ * (the one `mcvpc apply`/`destroy` hold) while it runs: on this machine one run per link, and a
+ * second is told who has it (LinkLockedError) instead of creating a second group.
+ */
 export async function runPlanWithProgress(deps: CommandDeps, spec: ConnectionSpec, plan: Plan): Promise<ApplyReport> {
   const words = WORDS[plan.purpose ?? 'apply'];
-  const { applyPlan } = await import('../engine');
+  const { applyPlan, acquireLinkLock } = await import('../engine');
   const cloud = (await deps.session.open()).withRegion(spec.regionId);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${words.running} ${spec.networkLinkName}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
-      const total = plan.steps.length;
-      try {
-        return await applyPlan(cloud, spec, plan, {
-          signal: controller.signal,
-          onEvent: (event) => {
-            if (event.type === 'step-started') progress.report({ message: event.step.title });
-            if (event.type === 'step-finished') {
-              deps.log.info(`${words.log} ${spec.networkLinkName}: ${event.result.status} — ${event.result.title}${event.result.error !== undefined ? ` (${event.result.error.code}, RequestId ${event.result.error.requestId ?? 'none'})` : ''}`);
-              progress.report({ increment: 100 / Math.max(1, total) });
-            }
-          },
-        });
-      } finally {
-        listener.dispose();
-      }
-    },
-  );
+  const release = acquireLinkLock(spec, `${words.command} in VS Code`);
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${words.running} ${spec.networkLinkName}`, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
+        const total = plan.steps.length;
+        try {
+          return await applyPlan(cloud, spec, plan, {
+            signal: controller.signal,
+            onEvent: (event) => {
+              if (event.type === 'step-started') progress.report({ message: event.step.title });
+              if (event.type === 'step-finished') {
+                deps.log.info(`${words.log} ${spec.networkLinkName}: ${event.result.status} — ${event.result.title}${event.result.error !== undefined ? ` (${event.result.error.code}, RequestId ${event.result.error.requestId ?? 'none'})` : ''}`);
+                progress.report({ increment: 100 / Math.max(1, total) });
+              }
+            },
+          });
+        } finally {
+          listener.dispose();
+        }
+      },
+    );
+  } finally {
+    release();
+  }
 }
 
 /** Tells how the run ended: an error with "Show Log", a warning, the console hand-over, or done. */

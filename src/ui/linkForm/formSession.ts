@@ -199,6 +199,15 @@ export class FormSession implements vscode.Disposable {
 
   private async apply(plan: Plan): Promise<void> {
     const spec = this.spec!;
+    const { acquireLinkLock } = await import('../../engine');
+    let release: () => void;
+    try {
+      // The same lock `mcvpc apply` holds: a CI job or a terminal on this machine and this form must not both create the link's group.
+      release = acquireLinkLock(spec, 'the Create Network Link form in VS Code');
+    } catch (error) {
+      this.update(planFailed(this.state, error instanceof Error ? error.message : String(error)));
+      return;
+    }
     const controller = new AbortController();
     this.run = controller;
     this.update(applying(this.state, plan));
@@ -230,6 +239,7 @@ export class FormSession implements vscode.Disposable {
       this.deps.log.error(`Create Network Link: apply failed: ${formatDescribedError(describeError(error))}`);
       this.update(finished(this.state, 'failed'));
     } finally {
+      release();
       clearInterval(ticker);
       this.run = undefined;
       const vpcNode = this.deps.explorer.nodeById(`${this.profile}/${spec.regionId}/vpc/${spec.vpcId}`);

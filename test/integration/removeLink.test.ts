@@ -5,8 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/ui/api';
-import { waitFor } from '../harness/poll';
+import { emulatorEndpoint, emulatorGroups, linksOfVpc, writeWorkspaceSpec, type LinkNode } from './declaredLink';
 import { activatedExtension } from './extension';
 
 // Ids of the emulator's default seed (src/emulator/seed.ts DEFAULT_SEED), as the samples use them.
@@ -17,23 +16,8 @@ const EMR_GROUP = 'sg-bp1e2stw6ulgped3ij1q0';
 const LINK = 'removal_link';
 const GROUP_NAME = 'maxcompute-removal-test';
 
-type LinkNode = Extract<ExplorerNode, { kind: 'networkLink' }>;
-
-interface EmuGroup { securityGroupId: string; name: string; rules: Array<{ peerGroupId?: string; portRange: string }> }
-
-function endpoint(): string {
-  const value = vscode.workspace.getConfiguration('mcvpc').get<string>('endpoint');
-  assert.ok(value, 'mcvpc.endpoint is not set: the runner points the extension at the emulator');
-  return value;
-}
-
-async function groups(): Promise<EmuGroup[]> {
-  const state = (await (await fetch(`${endpoint()}/__emulator/state`)).json()) as { accounts: Array<{ securityGroups: EmuGroup[] }> };
-  return state.accounts.flatMap((a) => a.securityGroups);
-}
-
 async function consoleStep(method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
-  const url = method === 'POST' ? `${endpoint()}/__emulator/console/network-links` : `${endpoint()}/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`;
+  const url = method === 'POST' ? `${emulatorEndpoint()}/__emulator/console/network-links` : `${emulatorEndpoint()}/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`;
   const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   assert.ok(response.ok, await response.text());
 }
@@ -41,28 +25,20 @@ async function consoleStep(method: 'POST' | 'DELETE', body?: unknown): Promise<v
 describe('Remove Network Link… (in the extension host, default seed)', () => {
   it('takes back what Apply added, hands over the console deletion, then deletes the link group', async () => {
     const { api } = await activatedExtension();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test workspace has a folder');
-    const file = vscode.Uri.joinPath(folder.uri, 'removal-test.mcvpc.yaml');
-    const spec = ['version: mcvpc/v1', 'kind: NetworkLink', 'metadata:', `  name: ${LINK}`, 'region: cn-hangzhou', `vpc: ${APP_VPC}`, `vSwitch: ${APP_VSWITCH_J}`,
-      'securityGroup:', '  create:', `    name: ${GROUP_NAME}`, '    inboundSource: vswitch-cidr', 'targets:', '  - kind: emr', `    cluster: ${EMR_CLUSTER}`, '    ports: [9083]', ''].join('\n');
-    const emrRulesBefore = (await groups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length;
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(spec));
+    const file = await writeWorkspaceSpec('removal-test.mcvpc.yaml', ['version: mcvpc/v1', 'kind: NetworkLink', 'metadata:', `  name: ${LINK}`, 'region: cn-hangzhou', `vpc: ${APP_VPC}`, `vSwitch: ${APP_VSWITCH_J}`,
+      'securityGroup:', '  create:', `    name: ${GROUP_NAME}`, '    inboundSource: vswitch-cidr', 'targets:', '  - kind: emr', `    cluster: ${EMR_CLUSTER}`, '    ports: [9083]']);
+    const emrRulesBefore = (await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length;
     try {
-      const roots = await api.getExplorerChildren();
-      const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
-      const region = regions.find((r) => r.kind === 'region' && r.regionId === 'cn-hangzhou')!;
-      const vpc = (await api.getExplorerChildren(region)).find((n) => n.kind === 'vpc' && n.vpc.vpcId === APP_VPC)!;
-      const links = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks')!;
-      const linkNode = (): Promise<LinkNode> => waitFor(async () => (await api.getExplorerChildren(links)).find((n): n is LinkNode => n.kind === 'networkLink' && n.link.name === LINK), { timeoutMs: 15_000, what: `${LINK} under Network links` });
+      const { links, linkNode: named } = await linksOfVpc(api, APP_VPC);
+      const linkNode = (): Promise<LinkNode> => named(LINK);
 
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', await linkNode(), { confirmed: true }), 'waiting-for-console');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      const groupId = (await groups()).find((g) => g.name === GROUP_NAME)!.securityGroupId;
+      const groupId = (await emulatorGroups()).find((g) => g.name === GROUP_NAME)!.securityGroupId;
       await consoleStep('POST', { regionId: 'cn-hangzhou', name: LINK, vpcId: APP_VPC, vSwitchId: APP_VSWITCH_J, securityGroupId: groupId });
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', await linkNode(), { confirmed: true }), 'done');
-      assert.equal((await groups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.filter((r) => r.peerGroupId === groupId).length, 1, 'apply added the rule on 9083');
+      assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.filter((r) => r.peerGroupId === groupId).length, 1, 'apply added the rule on 9083');
 
       const item = api.getExplorerItem(await linkNode());
       assert.equal(item.contextValue, 'mcvpc.linkDeclared', 'the menu entry\'s when clause matches the node');
@@ -71,14 +47,14 @@ describe('Remove Network Link… (in the extension host, default seed)', () => {
       const plan = vscode.window.visibleTextEditors.map((e) => e.document.getText()).find((t) => t.startsWith('Removal plan for'));
       assert.match(plan ?? '', /^ {2}- EMR c-\S+'s security group sg-\S+: remove the rules for sg-\S+ \(maxcompute-removal-test\) on TCP 9083$/m, 'the teardown plan is shown');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      assert.equal((await groups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length, emrRulesBefore, 'the rule is taken back, no other');
-      assert.ok((await groups()).some((g) => g.securityGroupId === groupId), 'the group stays while the link uses it');
+      assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length, emrRulesBefore, 'the rule is taken back, no other');
+      assert.ok((await emulatorGroups()).some((g) => g.securityGroupId === groupId), 'the group stays while the link uses it');
 
       await consoleStep('DELETE');
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       const second = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
       assert.equal(second, 'done');
-      assert.equal((await groups()).some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
+      assert.equal((await emulatorGroups()).some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
       const third = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
       assert.equal(third, 'done', 'nothing left to remove');
     } finally {

@@ -7,6 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { acquireLinkLock } from '../../src/engine/linkLock';
 import type { FormView } from '../../src/shared/protocol';
 import type { ExplorerNode } from '../../src/ui/api';
 import type { FormSession } from '../../src/ui/linkForm/panel';
@@ -126,6 +127,19 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     assert.match(calls, /Rds\.ModifySecurityIps .*ModifyMode=Append/);
     assert.doesNotMatch(calls, /Cover/);
     assert.doesNotMatch(calls, /0\.0\.0\.0\/0/);
+
+    // Another run on this machine holds the link (`mcvpc apply` in a terminal): Apply says who and changes nothing.
+    const release = acquireLinkLock({ regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK }, 'mcvpc apply (held by this test)');
+    try {
+      await session.receive({ type: 'action', action: 'apply' });
+      view = await viewWhen(session, 'the refusal', (v) => v.plan?.checks.some((c) => /Another run is already working on network link .*mcvpc apply \(held by this test\)/.test(c)) === true, 10_000);
+      assert.equal(view.phase, 'edit');
+      assert.ok(!(await world()).securityGroups.some((g) => g.name === `maxcompute-${LINK}`), 'nothing created while another run held the link');
+    } finally {
+      release();
+    }
+    await session.receive({ type: 'action', action: 'plan' });
+    view = await viewWhen(session, 'the plan, once the link is free', (v) => v.phase === 'plan');
 
     // A dropped answer after the rule was written, a 5xx on the HBase whitelist, and throttling on RDS that outlasts the retries.
     await post('faults', {

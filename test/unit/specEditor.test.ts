@@ -217,3 +217,25 @@ describe('spec editor: New Connection Spec', () => {
     }
   });
 });
+
+describe('New Connection Spec: the vSwitch pick', () => {
+  it('lists supported zones first; an unsupported one is marked, explained and refused', async () => {
+    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    // Given out of order: the unsupported one first, so the order is the function's doing.
+    const rows = vSwitchChoices(REGION, [VSWITCHES[2]!, VSWITCHES[1]!, VSWITCHES[0]!]);
+    assert.deepEqual(rows.map((r) => r.vSwitch.vSwitchId), ['vsw-h', 'vsw-j', 'vsw-b']);
+    assert.deepEqual(rows.map((r) => r.refusal === undefined), [true, true, false]);
+    const unsupported = rows[2]!;
+    assert.equal(unsupported.label, '$(circle-slash) app-b');
+    assert.match(unsupported.description, /vsw-b · cn-hangzhou-b · not supported/);
+    assert.match(unsupported.detail!, /Zone cn-hangzhou-b does not support MaxCompute network links; supported zones in cn-hangzhou: /);
+    assert.match(unsupported.refusal!, /^app-b cannot hold the link: zone cn-hangzhou-b .*Choose a vSwitch in a supported zone\.$/);
+    assert.equal(rows[0]!.label, 'app-h');
+    assert.equal(rows[0]!.detail, undefined);
+  });
+
+  it('a region without network links refuses every vSwitch', async () => {
+    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    assert.deepEqual(vSwitchChoices('xx-nowhere-1', [VSWITCHES[0]!]).map((r) => r.refusal !== undefined), [true]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * What the New Connection Spec picks show, as plain data (no vscode, so unit tests read it):
+ * the vSwitch rows with the unsupported zones marked, and the words that refuse one of them.
+ */
+import type { VSwitch } from '../../core/model';
+import { zoneSupportProblem } from '../../core/zones';
+
+/** One row of the vSwitch pick. */
+export interface VSwitchChoice {
+  label: string;
+  description: string;
+  /** Why the vSwitch cannot hold a link (unsupported zones only). */
+  detail?: string;
+  vSwitch: VSwitch;
+  /** Set when choosing this row must be refused: the words the pick then shows. */
+  refusal?: string;
+}
+
+/**
+ * The VPC's vSwitches: those in zones with network-link support first (so the first row, the
+ * one Enter takes, is usable), then the others, marked and explained: the user sees why a
+ * vSwitch they expected is not offered, and choosing it is refused rather than failing later.
+ */
+export function vSwitchChoices(regionId: string, vSwitches: readonly VSwitch[]): VSwitchChoice[] {
+  const byZoneThenName = (a: VSwitch, b: VSwitch): number => a.zoneId.localeCompare(b.zoneId) || (a.name || a.vSwitchId).localeCompare(b.name || b.vSwitchId);
+  const supported: VSwitchChoice[] = [];
+  const unsupported: VSwitchChoice[] = [];
+  for (const s of [...vSwitches].sort(byZoneThenName)) {
+    const problem = zoneSupportProblem(regionId, s.zoneId);
+    const name = s.name || s.vSwitchId;
+    if (problem === undefined) {
+      supported.push({ label: name, description: `${s.vSwitchId} · ${s.zoneId} · ${s.cidrBlock}`, vSwitch: s });
+    } else {
+      unsupported.push({
+        label: `$(circle-slash) ${name}`,
+        description: `${s.vSwitchId} · ${s.zoneId} · not supported`,
+        detail: problem,
+        vSwitch: s,
+        refusal: `${name} cannot hold the link: zone ${s.zoneId} has no network-link support. Choose a vSwitch in a supported zone.`,
+      });
+    }
+  }
+  return [...supported, ...unsupported];
+}

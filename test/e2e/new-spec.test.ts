@@ -94,7 +94,9 @@ describe('New Connection Spec, as a person', () => {
     await q.row('orders-mysql').waitFor({ timeout: 20_000 });
     await q.input.fill('orders');
     await q.row('orders-mysql').waitFor();
-    await q.row('orders-mysql').locator('.quick-input-list-checkbox, input[type="checkbox"]').first().click();
+    // In a multi-select pick a click on the row ticks it; the count beside the input says so.
+    await q.row('orders-mysql').click();
+    await q.widget.locator('.quick-input-count').filter({ hasText: '1 Selected' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
 
     // The link's name: the proposal is a valid name; a bad one is explained while typing.

@@ -239,3 +239,20 @@ describe('New Connection Spec: the vSwitch pick', () => {
     assert.deepEqual(vSwitchChoices('xx-nowhere-1', [VSWITCHES[0]!]).map((r) => r.refusal !== undefined), [true]);
   });
 });
+
+describe('New Connection Spec: where the spec is saved', () => {
+  it('keeps a *.mcvpc.yaml name, takes a doubled ending once, and gives other names the ending', async () => {
+    const { specSavePath } = await import('../../src/ui/commands/newSpecChoices');
+    const table: Array<[string, string, boolean]> = [
+      ['/w/orders.mcvpc.yaml', '/w/orders.mcvpc.yaml', false],
+      // What code-server's save dialog returned for a typed "orders.mcvpc.yaml" with the filter ['mcvpc.yaml'].
+      ['/w/orders.mcvpc.yaml.mcvpc.yaml', '/w/orders.mcvpc.yaml', false],
+      ['/w/Orders.MCVPC.YAML', '/w/Orders.mcvpc.yaml', false],
+      ['/w/orders.yaml', '/w/orders.mcvpc.yaml', true],
+      ['/w/orders.yml', '/w/orders.mcvpc.yaml', true],
+      ['/w/orders', '/w/orders.mcvpc.yaml', true],
+      ['/w/my.mcvpc', '/w/my.mcvpc.mcvpc.yaml', true],
+    ];
+    for (const [chosen, path, renamed] of table) assert.deepEqual(specSavePath(chosen), { path, renamed }, chosen);
+  });
+});

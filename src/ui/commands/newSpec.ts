@@ -5,6 +5,7 @@
  * saved where the user says and opened. From a VPC node (or a quick fix's `{ regionId, vpcId }`),
  * the region and VPC are taken from it.
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { isMaxComputeManagedGroupName, type VSwitch } from '../../core/model';
 import { SUPPORTED_REGIONS } from '../../core/zones';
@@ -12,7 +13,7 @@ import { SpecCatalog } from '../language/specCatalog';
 import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
 import type { CommandDeps, CommandHandler } from './deps';
-import { vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
+import { specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
@@ -69,6 +70,10 @@ function vpcOf(arg: unknown): { regionId: string; vpcId: string } | undefined {
   return undefined;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 /** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
 export function newSpecCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string | undefined> => {
@@ -119,8 +124,17 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
       targets: chosen.map(({ service, shown }) => ({ kind: service.kind.kind, idField: idFieldOf(service.kind) ?? 'id', id: shown.id, words: `${shown.label}, ${shown.kindText}` })),
     });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec': ['mcvpc.yaml'] }, title: 'Save the connection spec' });
-    if (target === undefined) return undefined;
+    // The filter names `yaml`, not `mcvpc.yaml`: a dialog compares it with the typed name's last
+    // extension (`.yaml`) and would append `.mcvpc.yaml` to `orders.mcvpc.yaml` (seen in code-server).
+    const chosenUri = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec (*.mcvpc.yaml)': ['yaml'] }, title: 'Save the connection spec' });
+    if (chosenUri === undefined) return undefined;
+    const saveAs = specSavePath(chosenUri.path);
+    const target = chosenUri.with({ path: saveAs.path });
+    if (saveAs.renamed) {
+      // The dialog asked about overwriting the name it was given, not this one.
+      if (await exists(target)) throw new Error(`${target.fsPath} already exists; choose another name for the spec.`);
+      void vscode.window.showInformationMessage(`Saved as ${posix.basename(target.path)}: connection specs are read from *.mcvpc.yaml files.`);
+    }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(target);
     return target.toString();

@@ -42,3 +42,16 @@ export function vSwitchChoices(regionId: string, vSwitches: readonly VSwitch[]):
   }
   return [...supported, ...unsupported];
 }
+
+/**
+ * The path a spec is saved at: the editor and the Network view read specs from `*.mcvpc.yaml`
+ * files only, so a name chosen without that ending gets it (`orders.yaml` → `orders.mcvpc.yaml`),
+ * and an ending a save dialog doubled (it appends its filter's extension when it reads the
+ * typed name's extension as `.yaml` alone) is taken once. `renamed` says whether the user
+ * should be told.
+ */
+export function specSavePath(chosen: string): { path: string; renamed: boolean } {
+  const doubled = /(\.mcvpc\.yaml)+$/i;
+  if (doubled.test(chosen)) return { path: chosen.replace(doubled, '.mcvpc.yaml'), renamed: false };
+  return { path: `${chosen.replace(/\.ya?ml$/i, '')}.mcvpc.yaml`, renamed: true };
+}

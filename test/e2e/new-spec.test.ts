@@ -35,6 +35,11 @@ async function waitForStep(page: Page, what: RegExp): Promise<void> {
   }
 }
 
+/** A picture of the quick input at one step, to look at the words a person reads. */
+async function shootStep(page: Page, step: string): Promise<void> {
+  await page.locator('.quick-input-widget').screenshot({ path: join(E2E_RESULTS, `new-spec-step-${step}.png`) });
+}
+
 /** Files of the workspace folder, to tell what a command wrote. */
 function workspaceFiles(): string[] {
   return readdirSync(e2e().workspace).sort();
@@ -78,8 +83,8 @@ describe('New Connection Spec, as a person', () => {
     await waitForStep(page, /app-b.*cannot hold the link/);
     assert.equal(await notification(page, /New Connection Spec/).count(), 0, 'the refusal is no failure notification');
     await page.locator('.quick-input-widget').screenshot({ path: join(E2E_RESULTS, 'new-spec-vswitch-refused.png') });
-    await q.input.fill('app-h');
-    await q.row('app-h').waitFor();
+    // The first usable vSwitch is highlighted again: Enter takes it.
+    await q.widget.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'app-h' }).waitFor({ timeout: 5_000 });
     await page.keyboard.press('Enter');
 
     // The link's security group: a new basic one.
@@ -87,11 +92,13 @@ describe('New Connection Spec, as a person', () => {
     await q.row('A new basic security group').waitFor();
     const groups = await q.rows.allInnerTexts();
     assert.ok(!groups.some((g) => g.includes('app-advanced')), `an advanced group is not offered:\n${groups.join('\n')}`);
+    await shootStep(page, 'group');
     await q.row('A new basic security group').click();
 
     // Services (several may be chosen): the RDS instance.
     await waitForStep(page, /Services/);
     await q.row('orders-mysql').waitFor({ timeout: 20_000 });
+    await shootStep(page, 'services');
     await q.input.fill('orders');
     await q.row('orders-mysql').waitFor();
     // In a multi-select pick a click on the row ticks it; the count beside the input says so.
@@ -102,6 +109,7 @@ describe('New Connection Spec, as a person', () => {
     // The link's name: the proposal is a valid name; a bad one is explained while typing.
     await waitForStep(page, /Name of the network link/);
     assert.match(await q.input.inputValue(), /^mcvpc_app_link$/);
+    await shootStep(page, 'name');
     await q.input.fill('9 links');
     await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /letter/ }).waitFor({ timeout: 10_000 });
     await q.input.fill(LINK);
@@ -110,6 +118,7 @@ describe('New Connection Spec, as a person', () => {
 
     // The save dialog (VS Code's simple file dialog in code-server): type the path, Enter.
     await waitForStep(page, /Save the connection spec/);
+    await shootStep(page, 'save');
     await q.input.fill(file);
     await page.keyboard.press('Enter');
 

@@ -46,7 +46,8 @@ function pickVSwitch(choices: readonly VSwitchChoice[], placeholder: string, tit
       if (row.refusal !== undefined) {
         quickPick.title = row.refusal;
         quickPick.value = '';
-        quickPick.activeItems = choices.filter((c) => c.refusal === undefined).slice(0, 1);
+        // Enter now takes the first usable vSwitch; set after the list has handled the click that chose this row.
+        setTimeout(() => (quickPick.activeItems = choices.filter((c) => c.refusal === undefined).slice(0, 1)), 0);
         return;
       }
       chosen = row.vSwitch;

@@ -112,6 +112,10 @@ describe('New Connection Spec, as a person', () => {
     await shootStep(page, 'name');
     await q.input.fill('9 links');
     await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /letter/ }).waitFor({ timeout: 10_000 });
+    // The demo's spec declares warehouse_link in this region: allowed, but said.
+    await q.input.fill('warehouse_link');
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /already known in cn-hangzhou \(warehouse\.mcvpc\.yaml/ }).waitFor({ timeout: 10_000 });
+    await shootStep(page, 'name-taken');
     await q.input.fill(LINK);
     await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /letter/ }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Enter');

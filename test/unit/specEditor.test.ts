@@ -256,3 +256,27 @@ describe('New Connection Spec: where the spec is saved', () => {
     for (const [chosen, path, renamed] of table) assert.deepEqual(specSavePath(chosen), { path, renamed }, chosen);
   });
 });
+
+describe('New Connection Spec: the link name offered', () => {
+  const links = [
+    { name: 'mcvpc_app_link', regionId: REGION, vpcId: VPC, source: 'a.mcvpc.yaml' },
+    { name: 'mcvpc_app_link_2', regionId: REGION, vpcId: VPC, source: 'b.mcvpc.yaml' },
+    { name: 'other_link', regionId: 'cn-shanghai', vpcId: 'vpc-sh', source: 'c.mcvpc.yaml' },
+    { regionId: REGION, vpcId: 'vpc-x', source: 'detected in the cloud' },
+  ];
+  it('proposes <vpc>_link in MaxCompute\'s alphabet, numbered past the names the region already has', async () => {
+    const { proposedLinkName } = await import('../../src/ui/commands/newSpecChoices');
+    assert.equal(proposedLinkName('orders-db', REGION, links), 'orders_db_link');
+    assert.equal(proposedLinkName('mcvpc-app', REGION, links), 'mcvpc_app_link_3');
+    assert.equal(proposedLinkName('9lives', REGION, []), 'link_lives_link');
+    assert.equal(proposedLinkName('', REGION, []), 'vpc_link');
+    // Another region's link of that name is another link.
+    assert.equal(proposedLinkName('other', REGION, links), 'other_link');
+  });
+  it('warns (does not refuse) a name a link of the region already has, saying where it is from', async () => {
+    const { linkNameWarning } = await import('../../src/ui/commands/newSpecChoices');
+    assert.equal(linkNameWarning('mcvpc_app_link', REGION, links), `A link named mcvpc_app_link is already known in ${REGION} (a.mcvpc.yaml, VPC ${VPC}): a second spec of that name describes the same link.`);
+    assert.equal(linkNameWarning('other_link', REGION, links), undefined);
+    assert.equal(linkNameWarning('fresh_link', REGION, links), undefined);
+  });
+});

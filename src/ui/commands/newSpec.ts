@@ -13,7 +13,7 @@ import { SpecCatalog } from '../language/specCatalog';
 import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
 import type { CommandDeps, CommandHandler } from './deps';
-import { specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
+import { linkNameWarning, proposedLinkName, specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
@@ -97,8 +97,8 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
 
     const groups = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
     const group = await pick<ScaffoldChoices['group'] | 'new'>(
-      [{ label: '$(add) A new basic security group', description: 'created by Apply', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
-      'The link\'s security group',
+      [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
+      'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)',
       title,
     );
 
@@ -113,7 +113,20 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
     if (chosen === undefined) throw new vscode.CancellationError();
 
     const { networkLinkNameProblem } = await import('../../spec');
-    const name = await vscode.window.showInputBox({ title, prompt: 'Name of the network link (SQL and Spark use it)', value: `${(vpc?.name || 'vpc').replace(/[^A-Za-z0-9_]/g, '_')}_link`.replace(/^[^A-Za-z]+/, 'link_'), validateInput: networkLinkNameProblem, ignoreFocusOut: true });
+    const links = await deps.links.knownLinks();
+    const name = await vscode.window.showInputBox({
+      title,
+      prompt: 'Name of the network link (SQL and Spark use it)',
+      value: proposedLinkName(vpc?.name, regionId, links),
+      // A bad name is refused; a name another known link has is allowed (a spec for that link) but said.
+      validateInput: (value) => {
+        const problem = networkLinkNameProblem(value);
+        if (problem !== undefined) return problem;
+        const warning = linkNameWarning(value, regionId, links);
+        return warning === undefined ? undefined : { message: warning, severity: vscode.InputBoxValidationSeverity.Warning };
+      },
+      ignoreFocusOut: true,
+    });
     if (name === undefined) throw new vscode.CancellationError();
 
     const text = scaffoldSpec({

@@ -3,6 +3,7 @@
  * the vSwitch rows with the unsupported zones marked, and the words that refuse one of them.
  */
 import type { VSwitch } from '../../core/model';
+import type { KnownLink } from '../../core/usage/knownLinks';
 import { zoneSupportProblem } from '../../core/zones';
 
 /** One row of the vSwitch pick. */
@@ -54,4 +55,19 @@ export function specSavePath(chosen: string): { path: string; renamed: boolean }
   const doubled = /(\.mcvpc\.yaml)+$/i;
   if (doubled.test(chosen)) return { path: chosen.replace(doubled, '.mcvpc.yaml'), renamed: false };
   return { path: `${chosen.replace(/\.ya?ml$/i, '')}.mcvpc.yaml`, renamed: true };
+}
+
+/** A link of the same name already known in the region (declared in a spec, or seen in the cloud). */
+export function linkNameWarning(name: string, regionId: string, links: readonly KnownLink[]): string | undefined {
+  const same = links.find((l) => l.name === name && l.regionId === regionId);
+  if (same === undefined) return undefined;
+  return `A link named ${name} is already known in ${regionId} (${same.source}, VPC ${same.vpcId}): a second spec of that name describes the same link.`;
+}
+
+/** The name offered first: `<vpc name>_link` in MaxCompute's alphabet, numbered when a known link of the region has it. */
+export function proposedLinkName(vpcName: string | undefined, regionId: string, links: readonly KnownLink[]): string {
+  const base = `${(vpcName || 'vpc').replace(/[^A-Za-z0-9_]/g, '_')}_link`.replace(/^[^A-Za-z]+/, 'link_');
+  let name = base;
+  for (let n = 2; linkNameWarning(name, regionId, links) !== undefined; n++) name = `${base}_${n}`;
+  return name;
 }

@@ -82,9 +82,9 @@ describe('New Connection Spec, as a person', () => {
     await unsupported.click();
     await waitForStep(page, /app-b.*cannot hold the link/);
     assert.equal(await notification(page, /New Connection Spec/).count(), 0, 'the refusal is no failure notification');
-    await page.locator('.quick-input-widget').screenshot({ path: join(E2E_RESULTS, 'new-spec-vswitch-refused.png') });
     // The first usable vSwitch is highlighted again: Enter takes it.
     await q.widget.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'app-h' }).waitFor({ timeout: 5_000 });
+    await page.locator('.quick-input-widget').screenshot({ path: join(E2E_RESULTS, 'new-spec-vswitch-refused.png') });
     await page.keyboard.press('Enter');
 
     // The link's security group: a new basic one.
@@ -154,7 +154,10 @@ describe('New Connection Spec, as a person', () => {
     // The live checks (from the cloud read model) come later than the parse: give them time, then still nothing.
     await page.waitForTimeout(3000);
     assert.equal(await fileRow.count(), 0, 'no problems for the new spec');
-    // The workbench may auto-save: the file ends as the command wrote it, either way.
+    // The web workbench auto-saves (afterDelay), and may have saved the key before the undo: save
+    // the undone text explicitly, then the file is as the command wrote it.
+    await editor.click();
+    await page.keyboard.press('Control+S');
     for (let i = 0; i < 25 && readFileSync(file, 'utf8') !== text; i++) await page.waitForTimeout(200);
     assert.equal(readFileSync(file, 'utf8'), text, 'the spec on disk is as the command wrote it');
     await page.screenshot({ path: join(E2E_RESULTS, 'new-spec-finished.png') });
@@ -165,9 +168,30 @@ describe('New Connection Spec, as a person', () => {
     const before = workspaceFiles();
     await runCommand(page, 'New Connection Spec…');
     await waitForStep(page, /Region/);
+    await quickInput(page).row(/cn-hangzhou.*the profile's region/).waitFor({ timeout: 5_000 });
+    await shootStep(page, 'region');
     await page.keyboard.press('Escape');
     await quickInput(page).widget.waitFor({ state: 'hidden', timeout: 10_000 });
     // A failure would show as a toast within a moment.
+    await page.waitForTimeout(2000);
+    assert.equal(await page.locator('.notifications-toasts .notification-toast').count(), 0, 'no notification after cancelling');
+    assert.deepEqual(workspaceFiles(), before, 'nothing written to the workspace');
+  });
+
+  it('palette: Enter takes the profile\'s region, the VPC pick lists its VPCs; Escape there is quiet too', async () => {
+    const page = await workbench();
+    const before = workspaceFiles();
+    await runCommand(page, 'New Connection Spec…');
+    await waitForStep(page, /Region/);
+    await page.keyboard.press('Enter');
+    await waitForStep(page, /VPC that holds the services/);
+    const q = quickInput(page);
+    await q.row('mcvpc-app').waitFor({ timeout: 20_000 });
+    assert.match(await q.row('mcvpc-app').innerText(), new RegExp(`${DEFAULT_SEED.main.vpcId}.*192\\.168\\.0\\.0/16`));
+    assert.match(await q.title.innerText(), /New Connection Spec in cn-hangzhou/);
+    await shootStep(page, 'vpc');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden', timeout: 10_000 });
     await page.waitForTimeout(2000);
     assert.equal(await page.locator('.notifications-toasts .notification-toast').count(), 0, 'no notification after cancelling');
     assert.deepEqual(workspaceFiles(), before, 'nothing written to the workspace');

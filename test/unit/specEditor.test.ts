@@ -280,3 +280,17 @@ describe('New Connection Spec: the link name offered', () => {
     assert.equal(linkNameWarning('fresh_link', REGION, links), undefined);
   });
 });
+
+describe('New Connection Spec: the region pick', () => {
+  it('offers the regions with network links, the profile\'s region first and named so', async () => {
+    const { regionChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { SUPPORTED_REGIONS } = await import('../../src/core/zones');
+    const rows = regionChoices('cn-shanghai');
+    assert.deepEqual(rows.map((r) => r.value).sort(), SUPPORTED_REGIONS.map((r) => r.regionId).sort());
+    assert.equal(rows[0]!.value, 'cn-shanghai');
+    assert.match(rows[0]!.description, /the profile's region$/);
+    assert.ok(rows.slice(1).every((r) => !r.description.includes('profile')));
+    // A profile region without network links: the list as it is, nothing marked.
+    assert.deepEqual(regionChoices('xx-nowhere-1').map((r) => r.value), SUPPORTED_REGIONS.map((r) => r.regionId));
+  });
+});

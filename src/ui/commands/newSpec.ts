@@ -8,12 +8,11 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { isMaxComputeManagedGroupName, type VSwitch } from '../../core/model';
-import { SUPPORTED_REGIONS } from '../../core/zones';
 import { SpecCatalog } from '../language/specCatalog';
 import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
 import type { CommandDeps, CommandHandler } from './deps';
-import { linkNameWarning, proposedLinkName, specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
+import { linkNameWarning, proposedLinkName, regionChoices, specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
@@ -78,11 +77,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
 export function newSpecCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string | undefined> => {
-    await deps.session.open();
+    const cloud = await deps.session.open();
     const catalog = new SpecCatalog(() => deps.session.openSession);
     const fromVpc = vpcOf(arg);
 
-    const regionId = fromVpc?.regionId ?? (await pick(SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.name, value: r.regionId })), 'Region of the VPC (regions where MaxCompute network links exist)', 'New Connection Spec'));
+    const regionId = fromVpc?.regionId ?? (await pick(regionChoices(cloud.regionId), 'Region of the VPC (regions where MaxCompute network links exist)', 'New Connection Spec'));
     const vpcs = await catalog.vpcs(regionId);
     if (vpcs.length === 0) throw new Error(`No VPCs in ${regionId} for this profile.`);
     const vpcId = fromVpc?.vpcId ?? (await pick(vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })), 'VPC that holds the services', `New Connection Spec in ${regionId}`));

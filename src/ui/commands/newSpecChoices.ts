@@ -4,7 +4,7 @@
  */
 import type { VSwitch } from '../../core/model';
 import type { KnownLink } from '../../core/usage/knownLinks';
-import { zoneSupportProblem } from '../../core/zones';
+import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
 
 /** One row of the vSwitch pick. */
 export interface VSwitchChoice {
@@ -70,4 +70,10 @@ export function proposedLinkName(vpcName: string | undefined, regionId: string, 
   let name = base;
   for (let n = 2; linkNameWarning(name, regionId, links) !== undefined; n++) name = `${base}_${n}`;
   return name;
+}
+
+/** The regions with network links, the profile's own region first (where the user most likely works). */
+export function regionChoices(profileRegionId: string | undefined): Array<{ label: string; description: string; value: string }> {
+  const rows = SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.regionId === profileRegionId ? `${r.name} · the profile's region` : r.name, value: r.regionId }));
+  return [...rows.filter((r) => r.value === profileRegionId), ...rows.filter((r) => r.value !== profileRegionId)];
 }

@@ -1,9 +1,11 @@
 /**
- * mcvpc.newSpec: New Connection Spec — region, VPC, vSwitch (supported zones first; the others
- * shown but not choosable), the link's security group (a new one, or a basic group of the VPC),
- * the services to reach and the link's name, each from a quick pick of real resources; then
- * saved where the user says and opened. From a VPC node (or a quick fix's `{ regionId, vpcId }`),
- * the region and VPC are taken from it.
+ * mcvpc.newSpec: New Connection Spec — region (the profile's first), VPC, vSwitch (supported
+ * zones first; the others listed with the reason, and refused if chosen), the link's security
+ * group (a new one, or a basic group of the VPC), the services to reach and the link's name (a
+ * name the region's known links have is said), each from a quick pick of real resources; then
+ * saved as `*.mcvpc.yaml` where the user says and opened. From a VPC node (or a quick fix's
+ * `{ regionId, vpcId }`), the region and VPC are taken from it. Closing any step is no failure.
+ * The rows and words are plain data in newSpecChoices.ts (unit-tested).
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';

@@ -217,3 +217,80 @@ describe('spec editor: New Connection Spec', () => {
     }
   });
 });
+
+describe('New Connection Spec: the vSwitch pick', () => {
+  it('lists supported zones first; an unsupported one is marked, explained and refused', async () => {
+    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    // Given out of order: the unsupported one first, so the order is the function's doing.
+    const rows = vSwitchChoices(REGION, [VSWITCHES[2]!, VSWITCHES[1]!, VSWITCHES[0]!]);
+    assert.deepEqual(rows.map((r) => r.vSwitch.vSwitchId), ['vsw-h', 'vsw-j', 'vsw-b']);
+    assert.deepEqual(rows.map((r) => r.refusal === undefined), [true, true, false]);
+    const unsupported = rows[2]!;
+    assert.equal(unsupported.label, '$(circle-slash) app-b');
+    assert.match(unsupported.description, /vsw-b · cn-hangzhou-b · not supported/);
+    assert.match(unsupported.detail!, /Zone cn-hangzhou-b does not support MaxCompute network links; supported zones in cn-hangzhou: /);
+    assert.match(unsupported.refusal!, /^app-b cannot hold the link: zone cn-hangzhou-b .*Choose a vSwitch in a supported zone\.$/);
+    assert.equal(rows[0]!.label, 'app-h');
+    assert.equal(rows[0]!.detail, undefined);
+  });
+
+  it('a region without network links refuses every vSwitch', async () => {
+    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    assert.deepEqual(vSwitchChoices('xx-nowhere-1', [VSWITCHES[0]!]).map((r) => r.refusal !== undefined), [true]);
+  });
+});
+
+describe('New Connection Spec: where the spec is saved', () => {
+  it('keeps a *.mcvpc.yaml name, takes a doubled ending once, and gives other names the ending', async () => {
+    const { specSavePath } = await import('../../src/ui/commands/newSpecChoices');
+    const table: Array<[string, string, boolean]> = [
+      ['/w/orders.mcvpc.yaml', '/w/orders.mcvpc.yaml', false],
+      // What code-server's save dialog returned for a typed "orders.mcvpc.yaml" with the filter ['mcvpc.yaml'].
+      ['/w/orders.mcvpc.yaml.mcvpc.yaml', '/w/orders.mcvpc.yaml', false],
+      ['/w/Orders.MCVPC.YAML', '/w/Orders.mcvpc.yaml', false],
+      ['/w/orders.yaml', '/w/orders.mcvpc.yaml', true],
+      ['/w/orders.yml', '/w/orders.mcvpc.yaml', true],
+      ['/w/orders', '/w/orders.mcvpc.yaml', true],
+      ['/w/my.mcvpc', '/w/my.mcvpc.mcvpc.yaml', true],
+    ];
+    for (const [chosen, path, renamed] of table) assert.deepEqual(specSavePath(chosen), { path, renamed }, chosen);
+  });
+});
+
+describe('New Connection Spec: the link name offered', () => {
+  const links = [
+    { name: 'mcvpc_app_link', regionId: REGION, vpcId: VPC, source: 'a.mcvpc.yaml' },
+    { name: 'mcvpc_app_link_2', regionId: REGION, vpcId: VPC, source: 'b.mcvpc.yaml' },
+    { name: 'other_link', regionId: 'cn-shanghai', vpcId: 'vpc-sh', source: 'c.mcvpc.yaml' },
+    { regionId: REGION, vpcId: 'vpc-x', source: 'detected in the cloud' },
+  ];
+  it('proposes <vpc>_link in MaxCompute\'s alphabet, numbered past the names the region already has', async () => {
+    const { proposedLinkName } = await import('../../src/ui/commands/newSpecChoices');
+    assert.equal(proposedLinkName('orders-db', REGION, links), 'orders_db_link');
+    assert.equal(proposedLinkName('mcvpc-app', REGION, links), 'mcvpc_app_link_3');
+    assert.equal(proposedLinkName('9lives', REGION, []), 'link_lives_link');
+    assert.equal(proposedLinkName('', REGION, []), 'vpc_link');
+    // Another region's link of that name is another link.
+    assert.equal(proposedLinkName('other', REGION, links), 'other_link');
+  });
+  it('warns (does not refuse) a name a link of the region already has, saying where it is from', async () => {
+    const { linkNameWarning } = await import('../../src/ui/commands/newSpecChoices');
+    assert.equal(linkNameWarning('mcvpc_app_link', REGION, links), `A link named mcvpc_app_link is already known in ${REGION} (a.mcvpc.yaml, VPC ${VPC}): a second spec of that name describes the same link.`);
+    assert.equal(linkNameWarning('other_link', REGION, links), undefined);
+    assert.equal(linkNameWarning('fresh_link', REGION, links), undefined);
+  });
+});
+
+describe('New Connection Spec: the region pick', () => {
+  it('offers the regions with network links, the profile\'s region first and named so', async () => {
+    const { regionChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { SUPPORTED_REGIONS } = await import('../../src/core/zones');
+    const rows = regionChoices('cn-shanghai');
+    assert.deepEqual(rows.map((r) => r.value).sort(), SUPPORTED_REGIONS.map((r) => r.regionId).sort());
+    assert.equal(rows[0]!.value, 'cn-shanghai');
+    assert.match(rows[0]!.description, /the profile's region$/);
+    assert.ok(rows.slice(1).every((r) => !r.description.includes('profile')));
+    // A profile region without network links: the list as it is, nothing marked.
+    assert.deepEqual(regionChoices('xx-nowhere-1').map((r) => r.value), SUPPORTED_REGIONS.map((r) => r.regionId));
+  });
+});

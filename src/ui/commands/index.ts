@@ -86,7 +86,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
         try {
           return await handler(...args);
         } catch (error) {
-          if (!isCancellation(error)) {
+          // A person closing a pick (vscode.CancellationError) or cancelling a cloud call is no failure.
+          if (!isCancellation(error) && !(error instanceof vscode.CancellationError)) {
             reportError(what, error, deps.log);
             failures.push({ command: id, message: formatDescribedError(describeError(error)) });
             if (failures.length > 100) failures.shift();

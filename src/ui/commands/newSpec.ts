@@ -1,26 +1,66 @@
 /**
- * mcvpc.newSpec: New Connection Spec — region, VPC, vSwitch (supported zones first; the others
- * shown but not choosable), the link's security group (a new one, or a basic group of the VPC),
- * the services to reach and the link's name, each from a quick pick of real resources; then
- * saved where the user says and opened. From a VPC node (or a quick fix's `{ regionId, vpcId }`),
- * the region and VPC are taken from it.
+ * mcvpc.newSpec: New Connection Spec — region (the profile's first), VPC, vSwitch (supported
+ * zones first; the others listed with the reason, and refused if chosen), the link's security
+ * group (a new one, or a basic group of the VPC), the services to reach and the link's name (a
+ * name the region's known links have is said), each from a quick pick of real resources; then
+ * saved as `*.mcvpc.yaml` where the user says and opened. From a VPC node (or a quick fix's
+ * `{ regionId, vpcId }`), the region and VPC are taken from it. Closing any step is no failure.
+ * The rows and words are plain data in newSpecChoices.ts (unit-tested).
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isMaxComputeManagedGroupName } from '../../core/model';
-import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
+import { isMaxComputeManagedGroupName, type VSwitch } from '../../core/model';
 import { SpecCatalog } from '../language/specCatalog';
 import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
 import type { CommandDeps, CommandHandler } from './deps';
+import { linkNameWarning, proposedLinkName, regionChoices, specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
 }
 
-async function pick<T>(items: Array<Pick<T>>, placeHolder: string): Promise<T> {
-  const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+async function pick<T>(items: Array<Pick<T>>, placeHolder: string, title: string): Promise<T> {
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   if (chosen === undefined) throw new vscode.CancellationError();
   return chosen.value;
+}
+
+/**
+ * The vSwitch pick. A row in an unsupported zone is listed (so the user sees why a vSwitch they
+ * expected cannot be used) but choosing it is refused in place: the pick stays open and says why,
+ * instead of ending the whole flow with an error.
+ */
+function pickVSwitch(choices: readonly VSwitchChoice[], placeholder: string, title: string): Promise<VSwitch> {
+  return new Promise((resolve, reject) => {
+    const quickPick = vscode.window.createQuickPick<VSwitchChoice>();
+    quickPick.items = choices;
+    quickPick.placeholder = placeholder;
+    quickPick.title = title;
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    quickPick.ignoreFocusOut = true;
+    let chosen: VSwitch | undefined;
+    quickPick.onDidAccept(() => {
+      const row = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (row === undefined) return;
+      if (row.refusal !== undefined) {
+        quickPick.title = row.refusal;
+        quickPick.value = '';
+        // Enter now takes the first usable vSwitch; set after the list has handled the click that chose this row.
+        setTimeout(() => (quickPick.activeItems = choices.filter((c) => c.refusal === undefined).slice(0, 1)), 0);
+        return;
+      }
+      chosen = row.vSwitch;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      if (chosen === undefined) reject(new vscode.CancellationError());
+      else resolve(chosen);
+    });
+    quickPick.show();
+  });
 }
 
 /** The VPC the command was run on: a Network view VPC node, or `{ regionId, vpcId }` from a quick fix. */
@@ -32,37 +72,35 @@ function vpcOf(arg: unknown): { regionId: string; vpcId: string } | undefined {
   return undefined;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 /** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
 export function newSpecCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string | undefined> => {
-    await deps.session.open();
+    const cloud = await deps.session.open();
     const catalog = new SpecCatalog(() => deps.session.openSession);
     const fromVpc = vpcOf(arg);
 
-    const regionId = fromVpc?.regionId ?? (await pick(SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.name, value: r.regionId })), 'Region of the VPC (regions where MaxCompute network links exist)'));
+    const regionId = fromVpc?.regionId ?? (await pick(regionChoices(cloud.regionId), 'Region of the VPC (regions where MaxCompute network links exist)', 'New Connection Spec'));
     const vpcs = await catalog.vpcs(regionId);
     if (vpcs.length === 0) throw new Error(`No VPCs in ${regionId} for this profile.`);
-    const vpcId = fromVpc?.vpcId ?? (await pick(vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })), 'VPC that holds the services'));
+    const vpcId = fromVpc?.vpcId ?? (await pick(vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })), 'VPC that holds the services', `New Connection Spec in ${regionId}`));
     const vpc = vpcs.find((v) => v.vpcId === vpcId);
+    // Every later step says which VPC the spec is for (from a VPC node, no earlier step did).
+    const title = `New Connection Spec for ${vpc?.name || vpcId} (${regionId})`;
 
     const vSwitches = (await catalog.vSwitches(regionId)).filter((s) => s.vpcId === vpcId);
-    const supported = vSwitches.filter((s) => zoneSupportProblem(regionId, s.zoneId) === undefined);
-    if (supported.length === 0) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
-    const vSwitch = await pick(
-      [
-        ...supported.map((s) => ({ label: s.name || s.vSwitchId, description: `${s.vSwitchId} · ${s.zoneId} · ${s.cidrBlock}`, value: s })),
-        // Listed too, so the user sees why a vSwitch they expected cannot be used.
-        ...vSwitches.filter((s) => !supported.includes(s)).map((s) => ({ label: `$(circle-slash) ${s.name || s.vSwitchId}`, description: `${s.vSwitchId} · ${s.zoneId} · not supported`, detail: zoneSupportProblem(regionId, s.zoneId), value: s })),
-      ],
-      'vSwitch for the link\'s network interfaces (zones with network-link support first)',
-    );
-    const zoneProblem = zoneSupportProblem(regionId, vSwitch.zoneId);
-    if (zoneProblem !== undefined) throw new Error(`vSwitch ${vSwitch.vSwitchId}: ${zoneProblem}`);
+    const choices = vSwitchChoices(regionId, vSwitches);
+    if (!choices.some((c) => c.refusal === undefined)) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
+    const vSwitch = await pickVSwitch(choices, 'vSwitch for the link\'s network interfaces (zones with network-link support first)', title);
 
     const groups = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
     const group = await pick<ScaffoldChoices['group'] | 'new'>(
-      [{ label: '$(add) A new basic security group', description: 'created by Apply', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
-      'The link\'s security group',
+      [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
+      'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)',
+      title,
     );
 
     const services = (await catalog.services(regionId)).filter((s) => s.resource.vpcId === vpcId);
@@ -71,12 +109,25 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
         const shown = s.kind.service!.present(s.resource);
         return { label: shown.label, description: `${shown.id} · ${shown.kindText}`, service: s, shown };
       }),
-      { canPickMany: true, placeHolder: 'Services MaxCompute must reach (none: add targets later)', ignoreFocusOut: true },
+      { canPickMany: true, title, placeHolder: 'Services MaxCompute must reach (none: add targets later)', ignoreFocusOut: true },
     );
     if (chosen === undefined) throw new vscode.CancellationError();
 
     const { networkLinkNameProblem } = await import('../../spec');
-    const name = await vscode.window.showInputBox({ prompt: 'Name of the network link (SQL and Spark use it)', value: `${(vpc?.name || 'vpc').replace(/[^A-Za-z0-9_]/g, '_')}_link`.replace(/^[^A-Za-z]+/, 'link_'), validateInput: networkLinkNameProblem, ignoreFocusOut: true });
+    const links = await deps.links.knownLinks();
+    const name = await vscode.window.showInputBox({
+      title,
+      prompt: 'Name of the network link (SQL and Spark use it)',
+      value: proposedLinkName(vpc?.name, regionId, links),
+      // A bad name is refused; a name another known link has is allowed (a spec for that link) but said.
+      validateInput: (value) => {
+        const problem = networkLinkNameProblem(value);
+        if (problem !== undefined) return problem;
+        const warning = linkNameWarning(value, regionId, links);
+        return warning === undefined ? undefined : { message: warning, severity: vscode.InputBoxValidationSeverity.Warning };
+      },
+      ignoreFocusOut: true,
+    });
     if (name === undefined) throw new vscode.CancellationError();
 
     const text = scaffoldSpec({
@@ -88,8 +139,17 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
       targets: chosen.map(({ service, shown }) => ({ kind: service.kind.kind, idField: idFieldOf(service.kind) ?? 'id', id: shown.id, words: `${shown.label}, ${shown.kindText}` })),
     });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec': ['mcvpc.yaml'] }, title: 'Save the connection spec' });
-    if (target === undefined) return undefined;
+    // The filter names `yaml`, not `mcvpc.yaml`: a dialog compares it with the typed name's last
+    // extension (`.yaml`) and would append `.mcvpc.yaml` to `orders.mcvpc.yaml` (seen in code-server).
+    const chosenUri = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec (*.mcvpc.yaml)': ['yaml'] }, title: 'Save the connection spec' });
+    if (chosenUri === undefined) return undefined;
+    const saveAs = specSavePath(chosenUri.path);
+    const target = chosenUri.with({ path: saveAs.path });
+    if (saveAs.renamed) {
+      // The dialog asked about overwriting the name it was given, not this one.
+      if (await exists(target)) throw new Error(`${target.fsPath} already exists; choose another name for the spec.`);
+      void vscode.window.showInformationMessage(`Saved as ${posix.basename(target.path)}: connection specs are read from *.mcvpc.yaml files.`);
+    }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(target);
     return target.toString();

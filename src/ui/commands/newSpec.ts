@@ -96,10 +96,14 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
     if (!choices.some((c) => c.refusal === undefined)) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
     const vSwitch = await pickVSwitch(choices, 'vSwitch for the link\'s network interfaces (zones with network-link support first)', title);
 
-    const groups = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
+    // The form's rule: the link's group is basic, the VPC's, not MaxCompute's, and used by no other network interface.
+    const inUse = new Set((await deps.explorer.vpcDetails(cloud.accountProfile, regionId, vpcId)).interfaces.flatMap((n) => n.securityGroupIds));
+    const basic = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
+    const groups = basic.filter((g) => !inUse.has(g.securityGroupId));
+    const leftOut = basic.length - groups.length;
     const group = await pick<ScaffoldChoices['group'] | 'new'>(
       [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
-      'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)',
+      `Security group for the link's network interfaces (a new one keeps the link's rules apart)${leftOut > 0 ? `; ${leftOut} basic group${leftOut === 1 ? '' : 's'} in use by other instances not offered` : ''}`,
       title,
     );
 

@@ -140,7 +140,7 @@ describe('mcvpc lint --profile', function () {
     const run = await mcvpc(['--profile', 'nosuch', '.']);
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '', 'no lint output from specs alone');
-    assert.match(run.stderr, /^mcvpc lint: cannot read the network links in the cloud \(profile nosuch, region cn-hangzhou\): .*nosuch/m);
+    assert.match(run.stderr, /^mcvpc lint: cannot open a cloud session with profile nosuch to find the network links: .*has no profile "nosuch"/m);
     const empty = await mcvpc(['--profile', '.']);
     assert.equal(empty.code, 1);
   });

@@ -23,6 +23,12 @@ export async function detectedKnownLinks(profile: string, regions: readonly stri
     return false;
   });
   if (readable.length === 0) notes.push('mcvpc lint: --profile: no region to read (no eni.info line or spec names one); only the specs\' links are known.');
+  // The session first: a bad profile is the profile's problem, not a region's.
+  try {
+    if (readable[0] !== undefined) await sessions.forRegion(readable[0]);
+  } catch (err) {
+    return { ok: false, message: `mcvpc lint: cannot open a cloud session with profile ${escapeForMessage(profile)} to find the network links: ${describeFailure(err)}` };
+  }
   const read = await Promise.allSettled(
     readable.map(async (regionId) => {
       const cloud = await sessions.forRegion(regionId);

@@ -143,6 +143,15 @@ describe('mcvpc lint --profile', function () {
     assert.match(run.stderr, /^mcvpc lint: cannot open a cloud session with profile nosuch to find the network links: .*has no profile "nosuch"/m);
     const empty = await mcvpc(['--profile', '.']);
     assert.equal(empty.code, 1);
+    // Even when no line names a region (nothing to read), a wrong profile is not passed over.
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), 'spark.executor.memory=4g\n');
+    const nothingToRead = await mcvpc(['--profile', 'nosuch', '.']);
+    assert.equal(nothingToRead.code, 1);
+    assert.match(nothingToRead.stderr, /has no profile "nosuch"/);
+    const fine = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(fine.code, 0, fine.stderr);
+    assert.match(fine.stderr, /^mcvpc lint: --profile: no region to read/m);
+    assert.equal(emu!.requests().length, 0, 'no region named, no call made');
   });
 
   it('exits 1 with the reason when the cloud cannot be reached, and never prints the secret', async () => {

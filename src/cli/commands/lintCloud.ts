@@ -4,6 +4,7 @@
  * retries and throttling as every other command); a region that fails fails the whole read, so
  * lint never quietly falls back to specs only.
  */
+import { FALLBACK_REGION } from '../../cloud';
 import { detectRegionLinks } from '../../cloud/regionLinks';
 import { escapeForMessage } from '../../core/displayText';
 import { knownLinksOfDetected, type KnownLink } from '../../core/usage';
@@ -22,16 +23,22 @@ export async function detectedKnownLinks(profile: string, regions: readonly stri
     notes.push(`mcvpc lint: ${escapeForMessage(regionId)} is not a region with MaxCompute network links; not read in the cloud.`);
     return false;
   });
-  if (readable.length === 0) notes.push('mcvpc lint: --profile: no region to read (no eni.info line or spec names one); only the specs\' links are known.');
-  // The session first: a bad profile is the profile's problem, not a region's.
+  // One session (one credential resolution, one concurrency cap) moved from region to region;
+  // opened even with no region to read, so a wrong profile is never passed over.
+  let session;
   try {
-    if (readable[0] !== undefined) await sessions.forRegion(readable[0]);
+    session = await sessions.forRegion(readable[0] ?? FALLBACK_REGION);
   } catch (err) {
+    // A bad profile is the profile's problem, not a region's.
     return { ok: false, message: `mcvpc lint: cannot open a cloud session with profile ${escapeForMessage(profile)} to find the network links: ${describeFailure(err)}` };
+  }
+  if (readable.length === 0) {
+    notes.push('mcvpc lint: --profile: no region to read (no eni.info line or spec names one); only the specs\' links are known.');
+    return { ok: true, links: [], notes };
   }
   const read = await Promise.allSettled(
     readable.map(async (regionId) => {
-      const cloud = await sessions.forRegion(regionId);
+      const cloud = session.withRegion(regionId);
       const detected = await detectRegionLinks(cloud);
       return knownLinksOfDetected(detected, regionId, `detected in the cloud (profile ${cloud.accountProfile}, ${regionId})`);
     }),

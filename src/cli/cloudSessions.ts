@@ -24,8 +24,15 @@ export class CloudSessions {
 
   /** The session for a spec. */
   forSpec(spec: ConnectionSpec): Promise<Cloud> {
-    const profile = this.flags.profile ?? spec.profile;
-    const regionId = this.flags.region ?? spec.regionId;
+    return this.open(this.flags.profile ?? spec.profile, this.flags.region ?? spec.regionId);
+  }
+
+  /** The session of the flags' profile in a region (for reads that start from a region, not a spec). */
+  forRegion(regionId: string): Promise<Cloud> {
+    return this.open(this.flags.profile, regionId);
+  }
+
+  private open(profile: string | undefined, regionId: string): Promise<Cloud> {
     const key = `${profile ?? ''}\u0000${regionId}`;
     let session = this.sessions.get(key);
     if (session === undefined) {

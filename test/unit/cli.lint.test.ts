@@ -116,13 +116,13 @@ describe('mcvpc lint', function () {
     assert.equal(await readFile(join(dir, 'load.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'));
   });
 
-  it('refuses unknown options and --profile with a clear message', async () => {
+  it('refuses unknown options and an empty --profile with a clear message', async () => {
     const bad = await mcvpc(['--frobnicate', 'x.sql']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /^mcvpc lint: Unknown option '--frobnicate'/m);
-    const profile = await mcvpc(['--profile', 'main', '.']);
+    const profile = await mcvpc(['--profile=', '.']);
     assert.equal(profile.code, 1);
-    assert.match(profile.stderr, /--profile \(links detected in the cloud\) is not available yet/);
+    assert.match(profile.stderr, /^mcvpc lint: --profile needs the name of an aliyun CLI profile$/m);
     assert.equal((await mcvpc([])).code, 1);
   });
 });

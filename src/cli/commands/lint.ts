@@ -1,19 +1,39 @@
 /**
  * `mcvpc lint FILE|DIR…`: the editor's checks of SQL and Spark lines that use a network link,
  * for CI. Known links come from the connection specs (`*.mcvpc.yaml`) found under the given
- * paths and the current directory, and from `--spec FILE`. Prints `file:line:col: severity:
- * message` (or `--json`); exit 0 clean, 1 problems or an error. Rewrites files only with `--fix`
- * (the preferred fixes: the ones the editor applies without asking).
+ * paths and the current directory, from `--spec FILE`, and with `--profile NAME` from the cloud
+ * (lintCloud.ts: the links detected in the regions the files and specs name; they have no name,
+ * so they make `eni.info` lines linked but vouch for no SQL link name). Prints `file:line:col:
+ * severity: message` (or `--json`); exit 0 clean, 1 problems or an error. Rewrites files only
+ * with `--fix` (the preferred fixes: the ones the editor applies without asking).
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, type KnownLink, type UsageProblem } from '../../core/usage';
+import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
 import { parseSpecFile } from '../../spec';
+import { detectedKnownLinks } from './lintCloud';
 
-export const LINT_SUMMARY = 'check SQL/Spark lines that use a link (FILE|DIR… [--json] [--fix] [--spec FILE])';
+export const LINT_SUMMARY = 'check SQL/Spark lines that use a link: FILE|DIR… [--json] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
 
-const USAGE = 'usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]…';
+const USAGE = `usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]… [--profile PROFILE]
+
+Checks the lines of .sql, spark-defaults.conf/*.conf, .properties, .sh, .py, .scala and .java files
+that use a MaxCompute network link against the known links.
+
+Known links:
+  specs          every *.mcvpc.yaml under the given paths and the current folder, and --spec FILE
+  --profile P    also the links detected in the cloud with aliyun CLI profile P, in each region
+                 an eni.info (or vpc.domain.list) line or a spec names. MaxCompute does not tell
+                 a link's name: a detected link makes "eni.info=region:vpc" lines linked, but a
+                 "SET odps.session.networklink=NAME" needs a spec that names NAME. If the cloud
+                 cannot be read, lint says why and exits 1.
+
+Options:
+  --json         the known links (with where each comes from) and the problems as JSON
+  --fix          apply the preferred fixes to the files, then report what is left
+
+Exit: 0 clean, 1 problems found or an error.`;
 /** Folders never worth walking into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'target', '.cache', '.venv', '__pycache__']);
 /** A walk stops after this many files, so `mcvpc lint /` cannot run for ever. */
@@ -46,10 +66,9 @@ export async function runLint(argv: string[]): Promise<number> {
     process.stderr.write(`mcvpc lint: name at least one file or folder\n${USAGE}\n`);
     return 1;
   }
-  if (values.profile !== undefined) {
-    // Links leave no name in the cloud and finding them means listing every VPC's interfaces;
-    // the engine has no such read yet, so say so rather than pretend.
-    process.stderr.write('mcvpc lint: --profile (links detected in the cloud) is not available yet; lint knows the links declared in spec files (found under the paths, or --spec FILE)\n');
+  const profile = values.profile;
+  if (profile !== undefined && (profile === '' || profile.startsWith('-'))) {
+    process.stderr.write(`mcvpc lint: --profile needs the name of an aliyun CLI profile\n${USAGE}\n`);
     return 1;
   }
   const found = { sources: [] as string[], specs: [] as string[], errors: [] as FileReport[] };
@@ -57,10 +76,44 @@ export async function runLint(argv: string[]): Promise<number> {
   const specFiles = new Set([...found.specs, ...(values.spec ?? []).map((f) => resolve(f))]);
   // The workspace: specs under the current folder too (CI runs from the repository root).
   await collectSpecs(process.cwd(), specFiles);
-  const { links, errors } = await readKnownLinks([...specFiles]);
+  const { links: specLinks, errors } = await readKnownLinks([...specFiles]);
+  const sources = await Promise.all(found.sources.map(readSource));
+  let cloudLinks: KnownLink[] = [];
+  if (profile !== undefined) {
+    const regions = [...sources.flatMap((s) => (s.text === undefined ? [] : regionsNamed(s.text, dialectOfPath(s.file)!))), ...specLinks.map((l) => l.regionId)];
+    const detected = await detectedKnownLinks(profile, regions);
+    if (!detected.ok) {
+      process.stderr.write(`${detected.message}\n`);
+      return 1;
+    }
+    for (const note of detected.notes) process.stderr.write(`${note}\n`);
+    cloudLinks = detected.links;
+  }
+  const known: KnownLinks = { specs: specLinks, cloud: cloudLinks };
+  const links = [...specLinks, ...cloudLinks];
   const reports: FileReport[] = [...found.errors, ...errors];
-  for (const file of found.sources) reports.push(await lintFile(file, links, values.fix === true));
-  return print(reports, links, values.json === true);
+  for (const source of sources) reports.push(await lintFile(source, links, values.fix === true));
+  return print(reports, known, values.json === true);
+}
+
+/** The known links by where they come from (the JSON says which). */
+interface KnownLinks {
+  specs: KnownLink[];
+  cloud: KnownLink[];
+}
+
+interface Source {
+  file: string;
+  text?: string;
+  error?: string;
+}
+
+async function readSource(file: string): Promise<Source> {
+  try {
+    return { file, text: await readFile(file, 'utf8') };
+  } catch (err) {
+    return { file, error: readError(err) };
+  }
 }
 
 async function collect(path: string, found: { sources: string[]; specs: string[]; errors: FileReport[] }, named: boolean): Promise<void> {
@@ -119,14 +172,10 @@ async function readKnownLinks(files: string[]): Promise<{ links: KnownLink[]; er
   return { links, errors };
 }
 
-async function lintFile(file: string, links: readonly KnownLink[], fix: boolean): Promise<FileReport> {
+async function lintFile(source: Source, links: readonly KnownLink[], fix: boolean): Promise<FileReport> {
+  const { file, text } = source;
+  if (text === undefined) return { file, problems: [], error: source.error };
   const dialect = dialectOfPath(file)!;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return { file, problems: [], error: readError(err) };
-  }
   const problems = checkUsage(text, dialect, links);
   if (!fix) return { file, problems };
   const edits = preferredEdits(problems);
@@ -140,7 +189,8 @@ async function lintFile(file: string, links: readonly KnownLink[], fix: boolean)
   }
 }
 
-function print(reports: FileReport[], links: readonly KnownLink[], json: boolean): number {
+function print(reports: FileReport[], known: KnownLinks, json: boolean): number {
+  const links = [...known.specs, ...known.cloud];
   const failed = reports.some((r) => r.error !== undefined || r.problems.length > 0);
   if (json) {
     const files = reports.map((r) => ({
@@ -149,7 +199,7 @@ function print(reports: FileReport[], links: readonly KnownLink[], json: boolean
       ...(r.fixed === true ? { fixed: true } : {}),
       problems: r.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message, fixes: p.fixes.map((f) => f.title) })),
     }));
-    process.stdout.write(`${JSON.stringify({ knownLinks: links.map((l) => ({ name: l.name, regionId: l.regionId, vpcId: l.vpcId, source: l.source })), files }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ knownLinks: [...known.specs.map((l) => jsonLink(l, 'spec')), ...known.cloud.map((l) => jsonLink(l, 'cloud'))], files }, null, 2)}\n`);
     return failed ? 1 : 0;
   }
   for (const r of reports) {
@@ -158,8 +208,14 @@ function print(reports: FileReport[], links: readonly KnownLink[], json: boolean
     for (const p of r.problems) process.stdout.write(`${display(r.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
   }
   const count = reports.reduce((n, r) => n + r.problems.length + (r.error !== undefined ? 1 : 0), 0);
-  process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
+  const detected = known.cloud.length > 0 ? ` (${known.specs.length} from specs, ${known.cloud.length} detected in the cloud)` : '';
+  process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}${detected}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
   return failed ? 1 : 0;
+}
+
+/** A known link in the JSON: `from` says spec or cloud, `source` which spec file or profile and region. */
+function jsonLink(link: KnownLink, from: 'spec' | 'cloud'): Record<string, string> {
+  return { ...(link.name !== undefined ? { name: link.name } : {}), regionId: link.regionId, vpcId: link.vpcId, from, source: link.source };
 }
 
 function display(file: string): string {

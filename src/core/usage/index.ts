@@ -6,5 +6,6 @@ export * from './text';
 export * from './settings';
 export * from './knownLinks';
 export * from './vpcValues';
+export * from './regions';
 export * from './checks';
 export * from './completion';

@@ -23,6 +23,14 @@ export function knownLinksOfSpecs(specs: readonly { networkLinkName: string; reg
   return specs.map((s) => ({ name: s.networkLinkName, regionId: s.regionId, vpcId: s.vpcId, source }));
 }
 
+/**
+ * The known links of links detected in the cloud: one per VPC, without a name (MaxCompute has no
+ * API that tells it), so they make `eni.info` lines linked but vouch for no SQL link name.
+ */
+export function knownLinksOfDetected(detected: readonly { vpcId: string }[], regionId: string, source: string): KnownLink[] {
+  return [...new Set(detected.map((d) => d.vpcId))].map((vpcId) => ({ regionId, vpcId, source }));
+}
+
 /** Links with a name, one per name (the first wins), sorted by name. */
 export function namedLinks(links: readonly KnownLink[]): (KnownLink & { name: string })[] {
   const byName = new Map<string, KnownLink & { name: string }>();

@@ -1,0 +1,30 @@
+/**
+ * The network links of a whole region, as the one detection predicate (core/linkDetection) sees
+ * them: for callers that do not start from a VPC (`mcvpc lint --profile`). One pass over the
+ * region — its security groups and network interfaces, every page, each asked for both with and
+ * without ServiceManaged (whether service-managed ones are listed without the flag is not
+ * documented) — then the predicate per VPC that holds MaxCompute's return-traffic group.
+ */
+import { detectLinks, type DetectedLink } from '../core/linkDetection';
+import { maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup } from '../core/model';
+import type { Cloud } from './index';
+import type { ReadOptions } from './reads';
+
+/** The session's region's detected links, sorted by VPC; rejects with the cloud's error when a listing fails. */
+export async function detectRegionLinks(cloud: Pick<Cloud, 'lists' | 'fetchAll'>, options: ReadOptions = {}): Promise<DetectedLink[]> {
+  const [plainGroups, managedGroups, plainInterfaces, managedInterfaces] = await Promise.all([
+    cloud.fetchAll(cloud.lists.securityGroups({}), options),
+    cloud.fetchAll(cloud.lists.securityGroups({ ServiceManaged: true }), options),
+    cloud.fetchAll(cloud.lists.networkInterfaces({}), options),
+    cloud.fetchAll(cloud.lists.networkInterfaces({ ServiceManaged: true }), options),
+  ]);
+  const groups = mergeBy([...plainGroups, ...managedGroups], (g: SecurityGroup) => g.securityGroupId);
+  const interfaces = mergeBy([...plainInterfaces, ...managedInterfaces], (n: NetworkInterface) => n.networkInterfaceId);
+  // Only a VPC holding MaxCompute-vpc-<vpcId> can have a link (the predicate checks it again).
+  const candidates = new Set(groups.filter((g) => g.name === maxComputeManagedGroupNames(g.vpcId)[0]).map((g) => g.vpcId));
+  return [...candidates].sort().flatMap((vpcId) => detectLinks(vpcId, interfaces, groups));
+}
+
+function mergeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}

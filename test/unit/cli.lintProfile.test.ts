@@ -1,0 +1,176 @@
+/**
+ * `mcvpc lint --profile NAME`: the bundled CLI in its own process, an aliyun CLI config with the
+ * profile in a temporary HOME, and the emulator's default world over HTTP (its VPC
+ * `linkedVpcId` has a network link; `vpcId` has none).
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Emulator } from '../../src/emulator';
+import { bundleCli } from './builders/cliBundle';
+import { emulator, requestsFor } from './cloud.harness';
+import { DEFAULT_SEED } from '../../src/emulator/seed';
+
+const M = DEFAULT_SEED.main;
+const HZ = DEFAULT_SEED.regionId;
+
+interface Run { code: number; stdout: string; stderr: string }
+
+const sparkConf = (vpcId: string, regionId = HZ): string => `spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=${regionId}:${vpcId}\n`;
+
+/** A spec declaring a link (its VPC is not one of the emulator's: only its name and region matter here). */
+const specText = (name: string, regionId: string): string =>
+  `version: mcvpc/v1\nkind: NetworkLink\nmetadata:\n  name: ${name}\nregion: ${regionId}\nvpc: vpc-2zeabcdeclared\nvSwitch: vsw-2zeabcdeclared\nsecurityGroup:\n  create:\n    name: maxcompute-${name}\n    inboundSource: vpc-cidr\ntargets:\n  - kind: rds\n    instance: rm-2zeabcdeclared\n`;
+
+interface JsonOut {
+  knownLinks: { name?: string; regionId: string; vpcId: string; from: string; source: string }[];
+  files: { file: string; problems: { line: number; code: string }[] }[];
+}
+
+describe('mcvpc lint --profile', function () {
+  this.timeout(120_000);
+  let emu: Emulator | undefined;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let bundleDir: string;
+  let cli: string;
+
+  before(async () => {
+    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-lintprofile-bundle-'));
+    cli = join(bundleDir, 'cli.js');
+    await bundleCli(cli);
+  });
+  after(() => rm(bundleDir, { recursive: true, force: true }));
+  beforeEach(async () => {
+    emu = await emulator();
+    dir = await mkdtemp(join(tmpdir(), 'mcvpc-lintprofile-'));
+    // The profile lives where the aliyun CLI keeps it: $HOME/.aliyun/config.json.
+    await mkdir(join(dir, 'home', '.aliyun'), { recursive: true });
+    await writeFile(
+      join(dir, 'home', '.aliyun', 'config.json'),
+      JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: 'cn-shanghai' }] }),
+    );
+    await mkdir(join(dir, 'jobs'));
+    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    env = { ...keep, HOME: join(dir, 'home'), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint };
+  });
+  afterEach(async () => {
+    await emu?.close();
+    emu = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function mcvpc(args: string[]): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [cli, 'lint', ...args], { cwd: join(dir, 'jobs'), env, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
+      });
+    });
+  }
+
+  function noSecret(run: Run): void {
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(M.accessKeySecret), 'the secret never reaches the output');
+  }
+
+  it('a Spark file naming the linked VPC is clean with --profile and unlinked without it', async () => {
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    // A spec elsewhere makes the specs' links non-empty, so the check runs without --profile too.
+    await writeFile(join(dir, 'jobs', 'other.mcvpc.yaml'), specText('other_link', HZ));
+    const without = await mcvpc(['.']);
+    assert.equal(without.code, 1, without.stdout + without.stderr);
+    assert.match(without.stdout, new RegExp(`^spark-defaults\\.conf:2:\\d+: warning: No known network link reaches ${M.linkedVpcId} in ${HZ}`, 'm'));
+
+    const withProfile = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(withProfile.code, 0, withProfile.stdout + withProfile.stderr);
+    assert.equal(withProfile.stdout, '');
+    assert.match(withProfile.stderr, /1 file checked against 2 known links \(1 from specs, 1 detected in the cloud\); no problems/);
+    noSecret(withProfile);
+    // Each listing once per region (with and without ServiceManaged), nothing per VPC.
+    assert.equal(requestsFor(emu!, 'DescribeSecurityGroups').length, 2);
+    assert.equal(requestsFor(emu!, 'DescribeNetworkInterfaces').length, 2);
+  });
+
+  it('still reports a VPC without a link, and a SET naming a link no spec names', async () => {
+    await writeFile(join(dir, 'jobs', 'orders.mcvpc.yaml'), specText('orders', HZ));
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.vpcId));
+    await writeFile(join(dir, 'jobs', 'load.sql'), `SET odps.session.networklink=${M.linkName};\nSELECT 1;\n`);
+    const run = await mcvpc(['--profile', 'ci', '--json', '.']);
+    assert.equal(run.code, 1, run.stderr);
+    const out = JSON.parse(run.stdout) as JsonOut;
+    assert.deepEqual(out.knownLinks, [
+      { name: 'orders', regionId: HZ, vpcId: 'vpc-2zeabcdeclared', from: 'spec', source: 'orders.mcvpc.yaml' },
+      { regionId: HZ, vpcId: M.linkedVpcId, from: 'cloud', source: `detected in the cloud (profile ci, ${HZ})` },
+    ]);
+    const codes = Object.fromEntries(out.files.map((f) => [f.file, f.problems.map((p) => p.code)]));
+    assert.deepEqual(codes['spark-defaults.conf'], ['eni-info-unlinked']);
+    // The cloud does not tell link names: the link exists, but only a spec can vouch for its name.
+    assert.deepEqual(codes['load.sql'], ['unknown-link']);
+    noSecret(run);
+  });
+
+  it('--json says where each known link comes from: spec file or cloud', async () => {
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    await writeFile(join(dir, 'jobs', 'orders.mcvpc.yaml'), specText('orders', 'cn-beijing'));
+    const run = await mcvpc(['--profile', 'ci', '--json', '.']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const out = JSON.parse(run.stdout) as JsonOut;
+    assert.deepEqual(out.knownLinks.map((l) => [l.name, l.from, l.source, l.regionId]), [
+      ['orders', 'spec', 'orders.mcvpc.yaml', 'cn-beijing'],
+      [undefined, 'cloud', `detected in the cloud (profile ci, ${HZ})`, HZ],
+    ]);
+    // Both regions read: the file's and the spec's, each once.
+    const regions = requestsFor(emu!, 'DescribeNetworkInterfaces').map((r) => r.params.RegionId).sort();
+    assert.deepEqual(regions, ['cn-beijing', 'cn-beijing', HZ, HZ]);
+  });
+
+  it('retries throttled reads as the other commands do', async () => {
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    emu!.setFaults({ throttleAbovePerSecond: 1 });
+    const run = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const throttled = emu!.requests().filter((r) => r.code === 'Throttling.User').length;
+    assert.ok(throttled > 0, 'the emulator throttled');
+    assert.match(run.stderr, /Throttling\.User; retrying in \d+\.\d s/);
+  });
+
+  it('exits 1 with the reason when the profile does not exist', async () => {
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    const run = await mcvpc(['--profile', 'nosuch', '.']);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, '', 'no lint output from specs alone');
+    assert.match(run.stderr, /^mcvpc lint: cannot open a cloud session with profile nosuch to find the network links: .*has no profile "nosuch"/m);
+    const empty = await mcvpc(['--profile', '.']);
+    assert.equal(empty.code, 1);
+    // Even when no line names a region (nothing to read), a wrong profile is not passed over.
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), 'spark.executor.memory=4g\n');
+    const nothingToRead = await mcvpc(['--profile', 'nosuch', '.']);
+    assert.equal(nothingToRead.code, 1);
+    assert.match(nothingToRead.stderr, /has no profile "nosuch"/);
+    const fine = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(fine.code, 0, fine.stderr);
+    assert.match(fine.stderr, /^mcvpc lint: --profile: no region to read/m);
+    assert.equal(emu!.requests().length, 0, 'no region named, no call made');
+  });
+
+  it('exits 1 with the reason when the cloud cannot be reached, and never prints the secret', async () => {
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    await emu!.close();
+    emu = undefined;
+    const run = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^mcvpc lint: cannot read the network links in the cloud \(profile ci, region cn-hangzhou\): /m);
+    noSecret(run);
+  });
+
+  it('exits 1 when the keys are refused', async () => {
+    await writeFile(join(dir, 'home', '.aliyun', 'config.json'), JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: 'wrongSecret000000000000000000000', region_id: HZ }] }));
+    await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
+    const run = await mcvpc(['--profile', 'ci', '.']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /^mcvpc lint: cannot read the network links in the cloud \(profile ci, region cn-hangzhou\): .*Signature/m);
+    assert.ok(!run.stderr.includes('wrongSecret'));
+  });
+});

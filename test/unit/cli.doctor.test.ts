@@ -11,7 +11,7 @@ import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/spec/types';
-import { bundleCli } from './builders/cliBundle';
+import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
 
@@ -34,15 +34,8 @@ describe('mcvpc doctor', function () {
   let cloud: Cloud;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  let bundleDir: string;
-  let cliBundle: string;
 
-  before(async () => {
-    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-doctor-bundle-'));
-    cliBundle = join(bundleDir, 'cli.js');
-    await bundleCli(cliBundle);
-  });
-  after(async () => rm(bundleDir, { recursive: true, force: true }));
+  const bundle = bundledCliForSuite('doctor');
   beforeEach(async () => {
     emu = await emulator();
     cloud = await cloudFor(emu);
@@ -58,7 +51,7 @@ describe('mcvpc doctor', function () {
   function mcvpc(args: string[]): Promise<Run> {
     return new Promise((resolve) => {
       // stdin closed: not a terminal, so --fix without --auto-approve must refuse.
-      const child = execFile(process.execPath, [cliBundle, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const child = execFile(process.execPath, [bundle.path, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
       });
       child.stdin?.end();

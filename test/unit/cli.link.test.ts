@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
-import { bundleCli } from './builders/cliBundle';
+import { bundledCliForSuite } from './builders/cliBundle';
 import { planSpecTeardown, savedPlanFile } from '../../src/engine';
 import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
@@ -35,22 +35,12 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   let emu: Emulator;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  let bundleDir: string;
-  let cliBundle: string;
-
-  before(async () => {
-    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-bundle-'));
-    cliBundle = join(bundleDir, 'cli.js');
-    await bundleCli(cliBundle);
-  });
-  after(async () => {
-    await rm(bundleDir, { recursive: true, force: true });
-  });
+  const bundle = bundledCliForSuite('cli');
 
   /** Runs mcvpc asynchronously (the emulator lives in this process's event loop). */
   function mcvpc(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [cliBundle, ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, [bundle.path, ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
         resolve({ code, stdout, stderr });
       });
@@ -154,7 +144,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */
     const onTerminal = (answer: string): Promise<Run> => new Promise((resolve, reject) => {
-      const child = spawn('script', ['-qec', `"${process.execPath}" "${cliBundle}" apply "${file}"`, '/dev/null'], { cwd: ROOT, env, stdio: 'pipe' });
+      const child = spawn('script', ['-qec', `"${process.execPath}" "${bundle.path}" apply "${file}"`, '/dev/null'], { cwd: ROOT, env, stdio: 'pipe' });
       let stdout = '';
       let answered = false;
       child.stdout.on('data', (chunk: Buffer) => {
@@ -179,7 +169,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   it('apply --wait-for-console finishes in one run once the link is created meanwhile', async () => {
     const file = await specFile('wait.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [cliBundle, 'apply', file, '--auto-approve', '--wait-for-console', '60'], { cwd: ROOT, env, stdio: 'pipe' });
+      const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve', '--wait-for-console', '60'], { cwd: ROOT, env, stdio: 'pipe' });
       let stdout = '';
       let stderr = '';
       let created: Promise<void> | undefined;

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
-import { bundleCli } from './builders/cliBundle';
+import { bundledCliForSuite } from './builders/cliBundle';
 import { emulator, requestsFor } from './cloud.harness';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 
@@ -34,15 +34,8 @@ describe('mcvpc lint --profile', function () {
   let emu: Emulator | undefined;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  let bundleDir: string;
-  let cli: string;
 
-  before(async () => {
-    bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-lintprofile-bundle-'));
-    cli = join(bundleDir, 'cli.js');
-    await bundleCli(cli);
-  });
-  after(() => rm(bundleDir, { recursive: true, force: true }));
+  const bundle = bundledCliForSuite('lintprofile');
   beforeEach(async () => {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-lintprofile-'));
@@ -64,7 +57,7 @@ describe('mcvpc lint --profile', function () {
 
   function mcvpc(args: string[]): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [cli, 'lint', ...args], { cwd: join(dir, 'jobs'), env, timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, [bundle.path, 'lint', ...args], { cwd: join(dir, 'jobs'), env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
       });
     });

@@ -3,6 +3,8 @@
  * the same plugins (the silent `debug` stand-in among them), so a test of the CLI tests what ships.
  */
 import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -36,4 +38,23 @@ export async function bundleExtensionSdk(outdir: string): Promise<string> {
   const outfile = join(outdir, 'sdk.js');
   await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT, ...sdk, outfile, plugins: [silentDebugPlugin] });
   return outfile;
+}
+
+/**
+ * For a suite that runs the shipped CLI: bundles it once into a temporary folder before the suite
+ * and removes the folder after. Call inside `describe`; read `.path` in tests and hooks.
+ */
+export function bundledCliForSuite(name: string): { readonly path: string } {
+  let dir: string | undefined;
+  const bundle = { path: '' };
+  before(async function () {
+    this.timeout(120_000);
+    dir = await mkdtemp(join(tmpdir(), `mcvpc-${name}-bundle-`));
+    bundle.path = join(dir, 'cli.js');
+    await bundleCli(bundle.path);
+  });
+  after(async () => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+  return bundle;
 }

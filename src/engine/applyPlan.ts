@@ -4,7 +4,7 @@
  * cancellation after the call in flight, and ends with a report of what was done, what failed
  * (with the API's code, message and RequestId) and what was not started.
  */
-import { CloudError, isCancellation } from '../cloud';
+import { CloudError, isCancellation } from '../cloud/errors';
 import { KNOWN_AFTER_APPLY, type ConsoleHandover, type Plan, type PlanStep } from '../core/plan';
 import type { ConnectionSpec } from '../core/specModel';
 import { CancelledError, type EngineCloud } from './engineCloud';

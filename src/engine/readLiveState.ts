@@ -3,7 +3,7 @@
  * (the client's concurrency cap bounds them). Missing resources become `undefined`, so the live
  * checks can say what is missing; any other failure is a CloudError for the caller.
  */
-import { toVSwitch, toVpc } from '../cloud';
+import { toVSwitch, toVpc } from '../cloud/mappers';
 import { readGroupRules } from '../cloud/reads';
 import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';

@@ -3,7 +3,8 @@
  * UpdateInstanceIpWhiteList sets a group's whole list, so grant and revoke read the group, merge,
  * write and read back (shared/convergeList), keeping every other entry.
  */
-import { CloudError, type Cloud } from '../../cloud';
+import type { Cloud } from '../../cloud';
+import { CloudError } from '../../cloud/errors';
 import { toLindormInstance } from '../../cloud/mappers';
 import { isNotFound, splitList, type ReadOptions } from '../../cloud/reads';
 import type { LindormInstance } from '../../core/model';

@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/specModel';
-import { hasErrors, parseSpecFile } from '../../spec';
 import type { ConnectionSpec } from '../../spec/types';
 import { targetKind } from '../../targets';
 import type { NetworkLinkView } from '../tree/links';
@@ -40,6 +39,8 @@ function detectedSpec(link: NetworkLinkView): ConnectionSpec {
 
 async function specsOf(uri: vscode.Uri): Promise<ConnectionSpec[]> {
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
+  // Loaded when first needed, not at activation: the parser brings the YAML library and the schema along.
+  const { hasErrors, parseSpecFile } = await import('../../spec');
   const { specs, problems } = parseSpecFile(text, uri.fsPath);
   if (hasErrors(problems)) throw new Error(`${vscode.workspace.asRelativePath(uri)} has errors; fix them before checking reachability.`);
   return specs;

@@ -26,6 +26,7 @@ async function reportFrame(page: Page, reopen: () => Promise<void>): Promise<Fra
     const waited = Date.now() - started;
     if ((step === 0 && waited > 15_000) || (step === 1 && waited > 30_000)) {
       console.log(`      (no report after ${Math.round(waited / 1000)} s; frames: ${await frameSummary(page)}; ${step === 0 ? 'clicking its tab' : 'closing it and running the lens again'})`);
+      await page.bringToFront();
       if (step === 0) await page.locator('.tabs-container .tab').filter({ hasText: REPORT_TAB }).click();
       else await reopen();
       step++;

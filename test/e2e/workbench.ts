@@ -52,6 +52,10 @@ export async function workbench(): Promise<Page> {
 
 /** Back to a calm workbench between tests: no open palette, no notifications from the previous test. */
 export async function resetWorkbench(opened: Page): Promise<void> {
+  // A page an earlier test opened (the simulated console) is closed, and the workbench is the
+  // visible tab again: in a background tab Chromium holds back a new webview's content.
+  for (const other of opened.context().pages()) if (other !== opened) await other.close();
+  await opened.bringToFront();
   // Whatever the last test left open (a quick pick, a widget, editors) must not catch this one's keys.
   for (let i = 0; i < 3; i++) await opened.keyboard.press('Escape');
   await runCommand(opened, 'View: Close All Editors');

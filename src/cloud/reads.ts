@@ -99,13 +99,19 @@ export async function readGroupWithIngress(cloud: ReadCloud, regionId: string, s
  */
 export async function readManagedGroups(cloud: ReadCloud, regionId: string, vpcId: string, options: ReadOptions = {}): Promise<SecurityGroup[]> {
   const found = await Promise.all(
-    maxComputeManagedGroupNames(vpcId).flatMap((name) => [
-      findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name }, options),
-      findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name, ServiceManaged: true }, options),
-    ]),
+    maxComputeManagedGroupNames(vpcId).map((name) => askedBothWays((flag) => findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name, ...flag }, options), (g) => g.securityGroupId)),
   );
-  const byId = new Map(found.flat().map((g) => [g.securityGroupId, g]));
-  return [...byId.values()];
+  return found.flat();
+}
+
+/**
+ * One listing asked with and without ServiceManaged=true and merged by id. The reference does
+ * not say whether service-managed resources (MaxCompute's link interfaces and groups) are listed
+ * when the flag is not set, so every reader that must see them asks both ways, through here.
+ */
+export async function askedBothWays<T>(list: (flag: { ServiceManaged?: true }) => Promise<readonly T[]>, id: (item: T) => string): Promise<T[]> {
+  const [plain, managed] = await Promise.all([list({}), list({ ServiceManaged: true })]);
+  return [...new Map([...plain, ...managed].map((item) => [id(item), item])).values()];
 }
 
 /** Service-managed ENIs in the vSwitch that carry the group: what MaxCompute creates for a link. */
@@ -120,15 +126,14 @@ export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSw
 
 /** Every network interface using a group (any owner, MaxCompute's included): a group in use cannot be deleted. */
 export async function readGroupInterfaces(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
-  const list = (serviceManaged: boolean | undefined): Promise<WireInterfaces> =>
-    allPages(async (NextToken) => {
-      const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...(serviceManaged ? { ServiceManaged: true } : {}), MaxResults: 100, NextToken }, options);
-      return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
-    });
-  // Asked both ways: whether service-managed interfaces are listed without the flag is not documented.
-  const [plain, managed] = await Promise.all([list(undefined), list(true)]);
-  const byId = new Map([...plain, ...managed].map((w) => [w.NetworkInterfaceId, w]));
-  return [...byId.values()].map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
+  const wire = await askedBothWays(
+    (flag) =>
+      allPages(async (NextToken) => {
+        const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...flag, MaxResults: 100, NextToken }, options);
+        return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
+      }),
+    (w) => w.NetworkInterfaceId,
+  );
+  return wire.map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
 }
 
-type WireInterfaces = Awaited<ReturnType<ReadCloud['ecs']['describeNetworkInterfaces']>>['NetworkInterfaceSets']['NetworkInterfaceSet'];

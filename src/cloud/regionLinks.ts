@@ -8,23 +8,15 @@
 import { detectLinks, type DetectedLink } from '../core/linkDetection';
 import { maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup } from '../core/model';
 import type { Cloud } from './index';
-import type { ReadOptions } from './reads';
+import { askedBothWays, type ReadOptions } from './reads';
 
 /** The session's region's detected links, sorted by VPC; rejects with the cloud's error when a listing fails. */
 export async function detectRegionLinks(cloud: Pick<Cloud, 'lists' | 'fetchAll'>, options: ReadOptions = {}): Promise<DetectedLink[]> {
-  const [plainGroups, managedGroups, plainInterfaces, managedInterfaces] = await Promise.all([
-    cloud.fetchAll(cloud.lists.securityGroups({}), options),
-    cloud.fetchAll(cloud.lists.securityGroups({ ServiceManaged: true }), options),
-    cloud.fetchAll(cloud.lists.networkInterfaces({}), options),
-    cloud.fetchAll(cloud.lists.networkInterfaces({ ServiceManaged: true }), options),
+  const [groups, interfaces] = await Promise.all([
+    askedBothWays((flag) => cloud.fetchAll(cloud.lists.securityGroups(flag), options), (g: SecurityGroup) => g.securityGroupId),
+    askedBothWays((flag) => cloud.fetchAll(cloud.lists.networkInterfaces(flag), options), (n: NetworkInterface) => n.networkInterfaceId),
   ]);
-  const groups = mergeBy([...plainGroups, ...managedGroups], (g: SecurityGroup) => g.securityGroupId);
-  const interfaces = mergeBy([...plainInterfaces, ...managedInterfaces], (n: NetworkInterface) => n.networkInterfaceId);
   // Only a VPC holding MaxCompute-vpc-<vpcId> can have a link (the predicate checks it again).
   const candidates = new Set(groups.filter((g) => g.name === maxComputeManagedGroupNames(g.vpcId)[0]).map((g) => g.vpcId));
   return [...candidates].sort().flatMap((vpcId) => detectLinks(vpcId, interfaces, groups));
-}
-
-function mergeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
 }

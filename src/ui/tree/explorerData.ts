@@ -9,7 +9,7 @@ import type { Cloud } from '../../cloud';
 import type { ProfileSummary } from '../../cloud/credentials';
 import type { Listing, Page, PageCursor, PageNumberListing } from '../../cloud/paging';
 import { isCancellation } from '../../cloud/errors';
-import { readGroupRules } from '../../cloud/reads';
+import { askedBothWays, readGroupRules } from '../../cloud/reads';
 import type { NetworkInterface, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
 import type { TargetLive } from '../../core/plan';
 import { serviceKinds, type AnyTargetKind, type ServiceResource, type SharedReads } from '../../targets';
@@ -352,13 +352,9 @@ export class ExplorerData {
    * `nodeId` is the VPC node's id (the cache key); `vpcId` the VPC's.
    */
   private vpcInterfaces(cloud: Cloud, nodeId: string, vpcId: string): Promise<NetworkInterface[]> {
-    return this.calls.get(`${nodeId}/networkLinks#interfaces`, async (signal) => {
-      const [plain, managed] = await Promise.all([
-        cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId }), { signal }),
-        cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId, ServiceManaged: true }), { signal }),
-      ]);
-      return [...new Map([...plain, ...managed].map((n) => [n.networkInterfaceId, n])).values()];
-    }) as Promise<NetworkInterface[]>;
+    return this.calls.get(`${nodeId}/networkLinks#interfaces`, (signal) =>
+      askedBothWays((flag) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId, ...flag }), { signal }), (n) => n.networkInterfaceId),
+    ) as Promise<NetworkInterface[]>;
   }
 
   /** What the links group and the services group both need: the VPC's links, matched. */

@@ -17,6 +17,13 @@ export interface E2eContext {
 
 let context: E2eContext | undefined;
 let page: Page | undefined;
+/** What webview frames and the webview service worker printed, newest last (for a blank panel's log). */
+const webviewLines: string[] = [];
+
+/** The last lines webview frames and their service worker printed to the console. */
+export function webviewConsole(): string[] {
+  return [...webviewLines];
+}
 
 /** Set by the runner's root hooks. */
 export function setE2eContext(value: E2eContext | undefined): void {
@@ -45,9 +52,37 @@ export async function workbench(): Promise<Page> {
   const { session, browser, workspace } = e2e();
   const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page = opened;
+  // A webview that stays blank says why only in its own console (the service worker's handshake).
+  opened.context().on('console', (message) => {
+    const where = message.location().url;
+    if (!/\/webview\//.test(where) && !/service worker|webview/i.test(message.text())) return;
+    webviewLines.push(`${new Date().toISOString().slice(11, 23)} ${message.type()} ${where.replace(/\?.*/, '').slice(-40)}: ${message.text().slice(0, 300)}`);
+    if (webviewLines.length > 40) webviewLines.shift();
+  });
+  // And the service workers' own lifecycle (install, activate, redundant), which the console does not show.
+  const cdp = await opened.context().newCDPSession(opened);
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      const script = v.scriptURL.replace(/^.*\/(?=[^/]*$)/, '').replace(/vscode-resource-base-authority=[^&]*&|remoteAuthority=[^&]*/g, '');
+      webviewLines.push(`${new Date().toISOString().slice(11, 23)} sw v${v.versionId} ${script}: ${v.status}/${v.runningStatus}${v.controlledClients?.length ? ` controls ${v.controlledClients.length}` : ''}`);
+      if (webviewLines.length > 40) webviewLines.shift();
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
   await opened.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT }), { timeout: 120_000 });
   await opened.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
   return opened;
+}
+
+/**
+ * The workbench opened again in a new browser context (fresh service workers and storage), the
+ * old one closed; later tests get the new page. A way out of browser state that one context got
+ * stuck in, not a reset between tests: code-server starts one more extension host for it.
+ */
+export async function freshWorkbench(): Promise<Page> {
+  if (page !== undefined && !page.isClosed()) await page.context().close();
+  page = undefined;
+  return workbench();
 }
 
 /** Back to a calm workbench between tests: no open palette, no notifications from the previous test. */

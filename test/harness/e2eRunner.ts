@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { currentPage, resetWorkbench, setE2eContext, workbench } from '../e2e/workbench';
+import { currentPage, resetWorkbench, setE2eContext, webviewConsole, workbench } from '../e2e/workbench';
 import { launchChromium } from './browser';
 import { REPO_ROOT } from './bundle';
 import { Cleanup } from './cleanup';
@@ -58,6 +58,7 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
       const test = this.currentTest;
       const page = currentPage();
       if (test === undefined || page === undefined || page.isClosed()) return;
+      if (test.state === 'failed' && webviewConsole().length > 0) log(`  webview console before "${test.title}" failed:\n${webviewConsole().map((line) => `    ${line}`).join('\n')}`);
       const file = join(E2E_RESULTS, `${slug(test.fullTitle())}.png`);
       // Park the pointer on the empty editor area so a hover left by the last click does not cover the view.
       await page.mouse.move(800, 300);

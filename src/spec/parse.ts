@@ -13,7 +13,7 @@ import { validateSpecData } from './schema';
 import { schemaProblems } from './schemaProblems';
 import { fileSemanticProblems, linkSemanticProblems, type TargetWritten } from './semantics';
 import type { ConnectionSpec, SpecFileResult, SpecProblem } from './types';
-import { loadYamlDocuments, type SpecDocument } from './yamlDocuments';
+import { eachYamlDocument, type SpecDocument } from './yamlDocuments';
 
 function yamlProblem(error: YAMLError, severity: 'error' | 'warning', index: LineIndex, documentIndex: number): SpecProblem {
   const [start, end] = error.pos;
@@ -93,18 +93,19 @@ export function readDocument(doc: SpecDocument, documentIndex: number, index: Li
 
 function parseUnguarded(text: string, fileName: string | undefined): SpecFileResult {
   const index = new LineIndex(text);
-  const loaded = loadYamlDocuments(text, index);
-  const problems = [...loaded.problems];
+  const problems: SpecProblem[] = [];
   const specs: ConnectionSpec[] = [];
   let withContent = 0;
-  loaded.documents.forEach((doc, documentIndex) => {
-    if (loaded.unread.has(documentIndex)) return;
+  // Each document is read as soon as it is composed, and only its outcome kept (see eachYamlDocument).
+  const read = eachYamlDocument(text, index, (doc, documentIndex, unread) => {
+    if (unread) return;
     const outcome = readDocument(doc, documentIndex, index);
     problems.push(...outcome.problems);
     if (outcome.hasContent) withContent++;
     if (outcome.spec) specs.push(outcome.spec);
   });
-  return finishFile(specs, problems, withContent > 0, index, fileName);
+  if (read.refused) return finishFile([], [...read.problems], false, index, fileName);
+  return finishFile(specs, [...read.problems, ...problems], withContent > 0, index, fileName);
 }
 
 /** The file-level end of a parse, over every document's outcome: cross-document checks, an empty file, order, safe messages. */

@@ -67,13 +67,70 @@ function nestingDepth(root: CST.Token | undefined, limit: number): { depth: numb
   return deepest;
 }
 
+export interface LexingOptions {
+  /** Check every lexeme even where the text cannot nest too deep (for the test that holds both paths equal). */
+  checkEveryLexeme?: boolean;
+}
+
+/** What reading a text's documents one by one ends with (see eachYamlDocument). */
+export interface DocumentsRead {
+  /** File-level problems (size, binary content, depth, document count). */
+  problems: SpecProblem[];
+  /** Indexes of documents whose content was dropped (too deep); they must not be read further. */
+  unread: Set<number>;
+  /** As in LoadedDocuments. */
+  errorBeforeFirstDocument?: boolean;
+  /**
+   * True when the text was refused part-way (nesting too deep while lexing): the documents
+   * already handed over must be forgotten, and `problems` holds the one refusal.
+   */
+  refused: boolean;
+}
+
+/** An opening bracket or brace: flow nesting is never deeper than the text has these. */
+const FLOW_OPENER = /[[{]/g;
+/**
+ * A line longer than MAX_BLOCK_INDENT: only such a line can be indented (with its indicators) that
+ * deep. Anchored at line starts: unanchored, the engine would try every offset of every line.
+ */
+const LONG_LINE = new RegExp(`^[^\\n]{${MAX_BLOCK_INDENT + 1}}`, 'm');
+
+/**
+ * True when the lexing-time depth checks cannot fire, so they may be skipped: at most
+ * MAX_NESTING_DEPTH brackets in the whole text, and no line longer than MAX_BLOCK_INDENT (a
+ * line's indentation plus its indicators never exceed its length; a lone CR counts as part of
+ * the line here, which only makes the test stricter). Two native scans instead of
+ * a JavaScript step per lexeme; any other text takes the checked path.
+ */
+function cannotNestTooDeep(text: string): boolean {
+  if (LONG_LINE.test(text)) return false;
+  let openers = 0;
+  FLOW_OPENER.lastIndex = 0;
+  while (FLOW_OPENER.exec(text) !== null) if (++openers > MAX_NESTING_DEPTH) return false;
+  return true;
+}
+
 /** Parses the text into at most MAX_DOCUMENTS documents, or refuses it with file-level problems. */
-export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocuments {
+export function loadYamlDocuments(text: string, index: LineIndex, options: LexingOptions = {}): LoadedDocuments {
+  const documents: SpecDocument[] = [];
+  const read = eachYamlDocument(text, index, (doc) => documents.push(doc), options);
+  if (read.refused) return { documents: [], problems: read.problems, unread: read.unread };
+  return { documents, problems: read.problems, unread: read.unread, errorBeforeFirstDocument: read.errorBeforeFirstDocument };
+}
+
+/**
+ * Hands each document of the text to `visit` as soon as the composer has finished it (its
+ * errors included), in order, with its index and whether its content was dropped (too deep). A caller that reads each document and keeps only
+ * what it learned lets the document's node tree go before the next one is built: on a
+ * 2,000-line file that keeps the heap small and the garbage collector's work with it, where
+ * holding every document first (as the `yaml` package's parseAllDocuments does) does not.
+ */
+export function eachYamlDocument(text: string, index: LineIndex, visit: (doc: SpecDocument, documentIndex: number, unread: boolean) => void, options: LexingOptions = {}): DocumentsRead {
   const bytes = utf8Length(text);
   if (bytes > MAX_SPEC_FILE_BYTES) {
     const firstLine = index.lineRange(0);
     return {
-      documents: [],
+      refused: false,
       unread: new Set(),
       problems: [fileProblem(index, 'file-too-large', `This file is ${bytes} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB). Split it into several files.`, firstLine.start.offset, firstLine.end.offset)],
     };
@@ -83,7 +140,7 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
     const at = index.position(binary.index);
     const code = text.charCodeAt(binary.index).toString(16).toUpperCase().padStart(4, '0');
     return {
-      documents: [],
+      refused: false,
       unread: new Set(),
       problems: [fileProblem(index, 'binary-content', `This file holds binary data (character U+${code} at line ${at.line + 1}, column ${at.column + 1}), not a YAML spec.`, binary.index, binary.index + 1)],
     };
@@ -130,6 +187,15 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
       unread.add(documentCount - 1);
       return { ...token, value: undefined };
     };
+    if (options.checkEveryLexeme !== true && cannotNestTooDeep(text)) {
+      // Nothing in this text can trip the checks below: let the parser lex it, as parseAllDocuments does.
+      for (const token of parser.parse(text)) {
+        const checked = check(token);
+        if (checked === 'stop') return;
+        yield checked;
+      }
+      return;
+    }
     for (const lexeme of new Lexer().lex(text)) {
       if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
         atLineStart = true;
@@ -162,14 +228,24 @@ export function loadYamlDocuments(text: string, index: LineIndex): LoadedDocumen
   }
 
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-  const documents = Array.from(composer.compose(checkedTokens(), true, text.length), (doc: Document.Parsed): SpecDocument => ({
+  let documentIndex = 0;
+  for (const doc of composer.compose(checkedTokens(), true, text.length) as Iterable<Document.Parsed>) {
+    // Once refused, nothing more is read (the composer still hands over what it holds).
+    if (refusal !== undefined) break;
+    visit(specDocument(doc), documentIndex, unread.has(documentIndex));
+    documentIndex++;
+  }
+  if (refusal !== undefined) return { refused: true, problems: [refusal], unread };
+  return { refused: false, problems, unread, errorBeforeFirstDocument };
+}
+
+function specDocument(doc: Document.Parsed): SpecDocument {
+  return {
     contents: (doc.contents ?? null) as Node | null,
     errors: doc.errors,
     warnings: doc.warnings,
     range: doc.range,
     toData: (maxAliasCount) => doc.toJS({ maxAliasCount }),
     resolveAlias: (alias) => (alias.resolve(doc) ?? undefined) as Node | undefined,
-  }));
-  if (refusal !== undefined) return { documents: [], problems: [refusal], unread };
-  return { documents, problems, unread, errorBeforeFirstDocument };
+  };
 }

@@ -94,6 +94,7 @@ export function managedServiceKind<K extends string, Id extends string, R extend
   type S = ManagedServiceSpec<K, Id>;
   type L = ManagedServiceLive<K, R>;
   const { kind, noun, idField, idProperty, reads } = facts;
+  const idOf = (target: S): string => target[idProperty];
   const words = (id: string) => `${noun} ${id}`;
   const hasSecurityGroups = 'whitelistAndGroups' in reads || reads.securityGroups !== undefined;
 
@@ -106,11 +107,11 @@ export function managedServiceKind<K extends string, Id extends string, R extend
   };
   const liveOf = async (cloud: TargetCloud, regionId: string, resource: R, options: ReadOptions): Promise<L> => {
     const { whitelist, securityGroupIds } = await readAccess(cloud, regionId, resource[idProperty], options);
-    return { kind, resource, whitelist, securityGroupIds } as L;
+    return { kind, resource, whitelist, securityGroupIds };
   };
   const readLive = async (cloud: TargetCloud, regionId: string, id: string, options: ReadOptions): Promise<L> => {
     const resource = await facts.fetch(cloud, regionId, id, options);
-    if (resource === undefined) return { kind, whitelist: [], securityGroupIds: [] } as L;
+    if (resource === undefined) return { kind, whitelist: [], securityGroupIds: [] };
     return liveOf(cloud, regionId, resource, options);
   };
   /** What apply re-reads before and after each change. */
@@ -134,14 +135,14 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     },
     derivedLabel: (data) => `${kind} ${String(data[idField] ?? '')}`,
     specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
-    identity: (target) => ({ words: words(target[idProperty]), range: target.ranges[idProperty] }),
+    identity: (target) => ({ words: words(idOf(target)), range: target.ranges[idProperty] }),
     targetPorts: () => [],
-    resourceIdOf: (target) => target[idProperty],
+    resourceIdOf: idOf,
 
-    readLive: (cloud, regionId, target, _reads, options) => readLive(cloud, regionId, target[idProperty], options),
+    readLive: (cloud, regionId, target, _reads, options) => readLive(cloud, regionId, idOf(target), options),
 
     liveChecks(target, live, ctx) {
-      const what = words(target[idProperty]);
+      const what = words(idOf(target));
       const range = target.ranges[idProperty];
       if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.`, range)];
       const checks = otherVpcCheck(target, what, live.resource.vpcId, ctx, range);
@@ -152,13 +153,13 @@ export function managedServiceKind<K extends string, Id extends string, R extend
       }
       return checks;
     },
-    planGrant: (target, live, ctx) => planServiceGrant(target, live, ctx, facts.calls(target[idProperty])),
-    planRevoke: (target, live, ctx) => planServiceRevoke(target, live, ctx, facts.calls(target[idProperty])),
+    planGrant: (target, live, ctx) => planServiceGrant(target, live, ctx, facts.calls(idOf(target))),
+    planRevoke: (target, live, ctx) => planServiceRevoke(target, live, ctx, facts.calls(idOf(target))),
     modifiedGroups: () => [],
 
     apply(target, change, ctx) {
       const { cloud, regionId } = ctx;
-      const id = target[idProperty];
+      const id = idOf(target);
       return applyServiceAccess(target.access, change, {
         label: words(id),
         ...applyReads(cloud, regionId, id, { signal: ctx.signal }),
@@ -167,10 +168,10 @@ export function managedServiceKind<K extends string, Id extends string, R extend
       }, ctx);
     },
 
-    usageHints: (target, link) => [`-- ${target.label}: ${facts.usage.tables} ${target[idProperty]} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES${facts.usage.storedBy === undefined ? '' : ` (STORED BY '${facts.usage.storedBy}')`}`],
+    usageHints: (target, link) => [`-- ${target.label}: ${facts.usage.tables} ${idOf(target)} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES${facts.usage.storedBy === undefined ? '' : ` (STORED BY '${facts.usage.storedBy}')`}`],
 
     reachability: (target, live, link) => {
-      const what = words(target[idProperty]);
+      const what = words(idOf(target));
       const placement = placementHop(what, live.resource !== undefined, live.resource?.vpcId, link);
       if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
       return { ports: [...(facts.portsOf?.(live.resource) ?? facts.defaultPorts)], addresses: [], hops: [placement, serviceAccessHop(target, live, link, what)] };
@@ -178,12 +179,12 @@ export function managedServiceKind<K extends string, Id extends string, R extend
 
     service: {
       listScope: facts.listScope,
-      list: (cloud, regionId, vpcId, options) => facts.list(cloud, regionId, vpcId, options),
+      list: facts.list,
       readAccess: (cloud, regionId, resource, _reads, options) => liveOf(cloud, regionId, resource, options),
       linkAccess: (live, source) => serviceLinkAccess(live, source, idField),
       accessFacts: serviceAccessFacts,
       idOf: (resource) => resource[idProperty],
-      matches: (target, resource) => (target[idProperty] as string) === resource[idProperty],
+      matches: (target, resource) => idOf(target) === resource[idProperty],
       // Every port is needed, and the whitelist or group opens the whole service, not single ports: none can be unticked.
       formOffer: (resource): FormOffer => ({
         ports: facts.formPorts(resource).map(({ port, label }) => ({ port, label, checked: true, fixed: true })),

@@ -73,7 +73,7 @@ export interface ManagedServiceFacts<K extends string, Id extends string, R exte
   calls(id: string): ServiceAccessCalls;
   /** The calls apply makes on the resource. */
   writers(cloud: TargetCloud, regionId: string, id: string): AccessWriters;
-  /** The most security groups the service accepts: the plan refuses and apply stops beyond it. */
+  /** The most security groups the service accepts: the plan refuses, and apply stops, a grant that would go beyond it. */
   maxSecurityGroups?: number;
   /** The words before the id in the usage hint (`JDBC foreign tables over RDS`), and the storage handler its foreign tables name, where the hint says it. */
   usage: { tables: string; storedBy?: string };

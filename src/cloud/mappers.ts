@@ -155,7 +155,31 @@ export function toNetworkInterface(wire: WireNetworkInterface): NetworkInterface
     type: wire.Type ?? '',
   };
   if (wire.Description) ni.description = wire.Description;
+  if (wire.InstanceId) ni.instanceId = wire.InstanceId;
   return ni;
+}
+
+/**
+ * An instance's primary network interface, from DescribeInstances: its NetworkInterfaces entry of
+ * Type Primary names the ENI and its address; vSwitch, zone and security groups are the
+ * instance's own (a primary ENI's groups are the instance's). The ENI id falls back to the
+ * instance id when an answer lists no interface.
+ */
+export function toPrimaryInterface(wire: WireInstance): NetworkInterface {
+  const listed = wire.NetworkInterfaces?.NetworkInterface ?? [];
+  const primary = listed.find((n) => n.Type === 'Primary') ?? listed[0];
+  return {
+    networkInterfaceId: primary?.NetworkInterfaceId || wire.InstanceId,
+    vpcId: wire.VpcAttributes?.VpcId ?? '',
+    vSwitchId: wire.VpcAttributes?.VSwitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    privateIpAddress: primary?.PrimaryIpAddress || wire.VpcAttributes?.PrivateIpAddress?.IpAddress?.[0] || '',
+    securityGroupIds: wire.SecurityGroupIds?.SecurityGroupId ?? [],
+    serviceManaged: false,
+    status: 'InUse',
+    type: 'Primary',
+    instanceId: wire.InstanceId,
+  };
 }
 
 /** Default listening port per RDS engine, for list responses that carry none. */

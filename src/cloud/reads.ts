@@ -5,7 +5,8 @@
  */
 import { isNotFoundError } from './errors';
 import type { Cloud } from './index';
-import { toNetworkInterface, toRule, toSecurityGroup } from './mappers';
+import { toNetworkInterface, toPrimaryInterface, toRule, toSecurityGroup } from './mappers';
+import { INSTANCES_MAX_RESULTS } from './products/ecsInstances';
 import { maxComputeManagedGroupNames, type NetworkInterface, type SecurityGroup, type SecurityGroupRule } from '../core/model';
 import type { GroupWithIngress } from '../core/plan/liveState';
 
@@ -124,16 +125,29 @@ export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSw
   return wire.map(toNetworkInterface).filter((n) => n.serviceManaged && n.vSwitchId === vSwitchId && n.securityGroupIds.includes(linkGroupId));
 }
 
-/** Every network interface using a group (any owner, MaxCompute's included): a group in use cannot be deleted. */
+/**
+ * Every network interface using a group (any owner, MaxCompute's included): a group in use cannot
+ * be deleted, and is not a new link's. DescribeNetworkInterfaces' SecurityGroupId finds secondary
+ * ENIs only; the instances in the group, whose primary ENIs carry it, come from DescribeInstances
+ * (the SDK model's advice), so an ECS instance's group counts as in use.
+ */
 export async function readGroupInterfaces(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
-  const wire = await askedBothWays(
-    (flag) =>
-      allPages(async (NextToken) => {
-        const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...flag, MaxResults: 100, NextToken }, options);
-        return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
-      }),
-    (w) => w.NetworkInterfaceId,
-  );
-  return wire.map(toNetworkInterface).filter((n) => n.securityGroupIds.includes(securityGroupId));
+  const [secondary, instances] = await Promise.all([
+    askedBothWays(
+      (flag) =>
+        allPages(async (NextToken) => {
+          const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...flag, MaxResults: 100, NextToken }, options);
+          return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
+        }),
+      (w) => w.NetworkInterfaceId,
+    ),
+    allPages(async (NextToken) => {
+      const r = await cloud.ecs.describeInstances({ RegionId: regionId, SecurityGroupId: securityGroupId, MaxResults: INSTANCES_MAX_RESULTS, NextToken }, options);
+      return { items: r.Instances?.Instance ?? [], nextToken: r.NextToken };
+    }),
+  ]);
+  const listed = secondary.map(toNetworkInterface);
+  const known = new Set(listed.map((n) => n.networkInterfaceId));
+  const primaries = instances.map(toPrimaryInterface).filter((n) => !known.has(n.networkInterfaceId));
+  return [...listed, ...primaries].filter((n) => n.securityGroupIds.includes(securityGroupId));
 }
-

@@ -83,8 +83,16 @@ export interface NetworkInterface {
   /** Created and owned by a cloud service (MaxCompute's link ENIs are). */
   serviceManaged: boolean;
   status: string;
+  /** `Primary` (an ECS instance's own interface) or `Secondary`. */
   type: string;
   description?: string;
+  /** The ECS instance it is attached to (always set on a primary ENI; a service's ENIs report none). */
+  instanceId?: string;
+}
+
+/** Who an interface stands for, in words: the instance for an instance's ENI, else the ENI itself. */
+export function interfaceUserText(eni: Pick<NetworkInterface, 'networkInterfaceId' | 'instanceId'>): string {
+  return eni.instanceId === undefined ? eni.networkInterfaceId : `instance ${eni.instanceId}`;
 }
 
 /** A network link as far as it can be seen: MaxCompute has no public API to list links. */

@@ -162,3 +162,20 @@ export const ECS_INSTANCES_UNVERIFIED = {
   /** DescribeInstances in NextToken mode does not return TotalCount (as for DescribeSecurityGroups). */
   tokenModeTotalCount: false,
 } as const;
+
+/**
+ * ECS primary network interfaces (primaryInterfaces.ts, DescribeNetworkInterfaces) where the SDK
+ * models and API doc leave the answer open. Each entry is [unverified].
+ */
+export const PRIMARY_ENI_UNVERIFIED = {
+  /** Attachment's fields (DeviceIndex, InstanceId, TrunkNetworkInterfaceId) are "in invitational preview and not publicly available"; NetworkCardIndex is empty unless one was given at attach time. We send `{}` for every ENI. */
+  attachment: 'empty-object',
+  /** A primary ENI's DeleteOnRelease is true: it cannot be detached and goes with its instance. */
+  deleteOnRelease: true,
+  /** A SecurityGroupId filter leaves primary ENIs out entirely (the doc: the parameter is "the security group to which the secondary ENI belongs"; for primary ENIs "call DescribeInstances"), rather than being refused or ignored. */
+  groupFilterSecondaryOnly: true,
+  /** A primary ENI's Status is InUse while its instance exists, whatever the instance's own Status (Stopped included). */
+  statusWhileInstanceExists: 'InUse',
+  /** A primary ENI's NetworkInterfaceName and Description are empty (the console names none). */
+  emptyNameAndDescription: true,
+} as const;

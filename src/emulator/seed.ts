@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isoSeconds, regionLetters, seededResourceId } from './ids';
 import { managedGroupNames } from './facts';
 import { createNetworkLink, NETWORK_LINK_ROLE_NAME } from './networkLink';
+import { primaryInterfaceId, syncAllPrimaryInterfaces } from './primaryInterfaces';
 import { REGION_CATALOG } from './regions';
 import { emptyAccount, type AccountState, type EmulatorState, type RuleRecord, type SecurityGroupRecord } from './state';
 
@@ -77,6 +78,8 @@ export const DEFAULT_SEED = {
     ecsInstanceId: id('i', HZ, 'main/kafka'),
     ecsPrivateIp: '192.168.1.20',
     ecsGroupId: id('sg', HZ, 'main/app/kafka'),
+    /** The Kafka instance's primary network interface (Type Primary, its address and group). */
+    ecsPrimaryEniId: primaryInterfaceId({ instanceId: id('i', HZ, 'main/kafka'), regionId: HZ }),
     ecsPorts: [9092],
     roleName: NETWORK_LINK_ROLE_NAME,
     shanghaiVpcId: id('vpc', SH, 'main/sh'),
@@ -328,9 +331,9 @@ function scaleWorld(seed: ScaleSeed): EmulatorState {
   return world;
 }
 
-/** Builds the initial state for a seed choice. */
+/** Builds the initial state for a seed choice; every instance comes with its primary interface. */
 export function buildSeed(choice: SeedChoice = 'default'): EmulatorState {
-  if (choice === 'default') return defaultWorld();
+  if (choice === 'default') return syncAllPrimaryInterfaces(defaultWorld());
   if (choice === 'empty') return emptyWorld();
   if (choice.kind === 'scale') return scaleWorld(choice);
   throw new Error(`Unknown seed ${JSON.stringify(choice)}: use 'default', 'empty' or { kind: 'scale', … }.`);

@@ -89,6 +89,12 @@ export interface NetworkInterfaceRecord {
   status: string;
   creationTime: string;
   visibleAt: number;
+  /**
+   * The ECS instance the interface is attached to: set on every instance's primary interface
+   * (primaryInterfaces.ts), absent on MaxCompute's (a service's ENIs report no instance) and in
+   * state files written before primary interfaces existed.
+   */
+  instanceId?: string;
 }
 
 export interface IpArrayRecord {
@@ -194,7 +200,11 @@ export interface LindormInstanceRecord {
   whitelist: LindormWhitelistGroup[];
 }
 
-/** An ECS instance in a VPC, with the security groups of its primary network interface. */
+/**
+ * An ECS instance in a VPC. Its primary network interface is a NetworkInterfaceRecord of the
+ * account, kept in step with this record (vSwitch, address, security groups) by
+ * syncPrimaryInterfaces in primaryInterfaces.ts: the instance is the one truth for its groups.
+ */
 export interface EcsInstanceRecord {
   instanceId: string;
   regionId: string;

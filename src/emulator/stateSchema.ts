@@ -28,6 +28,7 @@ const securityGroup: RecordSchema = {
 const networkInterface: RecordSchema = {
   networkInterfaceId: 'string', regionId: 'string', vpcId: 'string', vSwitchId: 'string', zoneId: 'string', name: 'string', description: 'string', privateIpAddress: 'string',
   macAddress: 'string', securityGroupIds: 'string[]', serviceManaged: 'boolean', serviceId: 'string', type: 'string', status: 'string', creationTime: 'string', visibleAt: 'number',
+  instanceId: 'string?',
 };
 const rdsInstance: RecordSchema = {
   dbInstanceId: 'string', regionId: 'string', zoneId: 'string', vpcId: 'string', vSwitchId: 'string', description: 'string', engine: 'string', engineVersion: 'string',
@@ -41,6 +42,10 @@ const hbaseCluster: RecordSchema = {
 const emrCluster: RecordSchema = { clusterId: 'string', regionId: 'string', zoneId: 'string', vpcId: 'string', securityGroupId: 'string', name: 'string', clusterType: 'string', state: 'string', releaseVersion: 'string', createTime: 'number' };
 const ramRole: RecordSchema = { roleName: 'string', roleId: 'string', description: 'string', createDate: 'string' };
 const networkLink: RecordSchema = { name: 'string', regionId: 'string', vpcId: 'string', vSwitchId: 'string', securityGroupId: 'string', networkInterfaceIds: 'string[]', status: 'string', createTime: 'string' };
+/** The fields of an ECS instance its primary interface is made from (primaryInterfaces.ts), so a bad one is refused at start. */
+const ecsInstance: RecordSchema = {
+  instanceId: 'string', regionId: 'string', zoneId: 'string', vpcId: 'string', vSwitchId: 'string', privateIpAddresses: 'string[]', securityGroupIds: 'string[]', creationTime: 'string',
+};
 /** A record whose fields this file does not know yet (a collection another product adds): any object. */
 const anyRecord: RecordSchema = {};
 
@@ -59,7 +64,7 @@ export const ACCOUNT_COLLECTIONS: Readonly<Record<string, { record: RecordSchema
   networkLinks: { record: networkLink },
   polardbClusters: { record: anyRecord, optional: true },
   lindormInstances: { record: anyRecord, optional: true },
-  ecsInstances: { record: anyRecord, optional: true },
+  ecsInstances: { record: ecsInstance, optional: true },
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

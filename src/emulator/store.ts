@@ -3,11 +3,13 @@
  * coalesced: mutations that arrive while a write is running are covered by one follow-up write,
  * and each mutating request waits for a write that includes it before it is answered.
  * A file that cannot be read as emulator state (its schema is checked: stateSchema.ts) is refused
- * and left exactly as it is; temporary files a crash left behind are removed at start.
+ * and left exactly as it is; temporary files a crash left behind are removed at start. A file
+ * that is read gets its optional collections and its instances' primary interfaces filled in.
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { rename, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncAllPrimaryInterfaces } from './primaryInterfaces';
 import type { EmulatorState } from './state';
 import { jsonProblem, stateProblem, withOptionalCollections } from './stateSchema';
 
@@ -40,7 +42,8 @@ export function readStateFile(file: string): EmulatorState | undefined {
   }
   const problem = stateProblem(parsed);
   if (problem) throw new StateFileError(file, problem);
-  return withOptionalCollections(parsed as EmulatorState);
+  // A file from before primary interfaces existed (or with instances a test added) gets them here.
+  return syncAllPrimaryInterfaces(withOptionalCollections(parsed as EmulatorState));
 }
 
 /** The temporary files of `file`'s atomic writes: `<file>.<pid>.<n>.tmp`. */

@@ -3,6 +3,7 @@
  * deleting the link's own security group once nothing uses it.
  */
 import { findDetectedLink } from '../core/linkDetection';
+import { interfaceUserText, type NetworkInterface } from '../core/model';
 import { delay } from './engineCloud';
 import { findGroups, readGroupInterfaces, readLinkInterfaces, readManagedGroups } from './liveReads';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
@@ -36,6 +37,17 @@ export async function awaitNetworkLinkRemoval(ctx: StepContext, vpcId: string, v
   return { status: 'waiting-for-console', detail: `the network link was still there after ${Math.round(ctx.waitForConsoleMs / 1000)} s` };
 }
 
+/** Why a group cannot be deleted yet, and what frees it: the console for MaxCompute's ENIs, moving the others' instances. */
+function groupInUseText(securityGroupId: string, users: readonly NetworkInterface[]): string {
+  const link = users.filter((n) => n.serviceManaged);
+  const others = users.filter((n) => !n.serviceManaged);
+  const remedies = [
+    ...(link.length > 0 ? ['delete the network link in the MaxCompute console'] : []),
+    ...(others.length > 0 ? [`move ${others.length === 1 ? 'it' : 'them'} to another security group (ECS console: the instance's security groups)`] : []),
+  ];
+  return `Security group ${securityGroupId} is still used by ${users.map(interfaceUserText).join(', ')}; ${remedies.join(', and ')} first.`;
+}
+
 /** Deletes the link's group (and extra empty ones with its name) when no interface uses it. */
 export async function deleteLinkGroup(ctx: StepContext, vpcId: string, name: string): Promise<StepOutcome> {
   const { cloud, spec, signal } = ctx;
@@ -44,9 +56,7 @@ export async function deleteLinkGroup(ctx: StepContext, vpcId: string, name: str
   const deleted: string[] = [];
   for (const group of groups) {
     const users = await readGroupInterfaces(cloud, spec.regionId, group.securityGroupId, { signal });
-    if (users.length > 0) {
-      throw new ApplyRefusal('GroupInUse', `Security group ${group.securityGroupId} is still used by ${users.map((n) => n.networkInterfaceId).join(', ')}; delete the network link in the MaxCompute console first.`);
-    }
+    if (users.length > 0) throw new ApplyRefusal('GroupInUse', groupInUseText(group.securityGroupId, users));
     throwIfCancelled(ctx);
     await cloud.ecs.deleteSecurityGroup({ RegionId: spec.regionId, SecurityGroupId: group.securityGroupId });
     deleted.push(group.securityGroupId);

@@ -92,6 +92,10 @@ describe('New Connection Spec, as a person', () => {
     await q.row('A new basic security group').waitFor();
     const groups = await q.rows.allInnerTexts();
     assert.ok(!groups.some((g) => g.includes('app-advanced')), `an advanced group is not offered:\n${groups.join('\n')}`);
+    // The Kafka instance's primary network interface carries kafka-sg: a group in use is not offered, and the prompt says so.
+    assert.ok(!groups.some((g) => g.includes('kafka-sg')), `a group an ECS instance uses is not offered:\n${groups.join('\n')}`);
+    for (const unused of ['app-basic', 'hbase-sg', 'emr-hadoop-sg']) assert.ok(groups.some((g) => g.includes(unused)), `the unused basic group ${unused} is offered:\n${groups.join('\n')}`);
+    await waitForStep(page, /1 basic group in use by other instances not offered/);
     await shootStep(page, 'group');
     await q.row('A new basic security group').click();
 

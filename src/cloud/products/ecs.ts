@@ -156,7 +156,9 @@ export interface DescribeNetworkInterfacesRequest {
   RegionId?: string;
   VpcId?: string;
   VSwitchId?: string;
+  /** Finds secondary ENIs only (SDK model); an instance's primary ENI in the group comes from DescribeInstances' SecurityGroupId. */
   SecurityGroupId?: string;
+  /** The instance the ENI is attached to (its primary ENI, and any secondary ones). */
   InstanceId?: string;
   Type?: 'Primary' | 'Secondary';
   Status?: string;
@@ -183,6 +185,7 @@ export interface WireNetworkInterface {
   ZoneId?: string;
   PrivateIpAddress?: string;
   MacAddress?: string;
+  /** The attached ECS instance; empty for a service's ENIs (MaxCompute's). */
   InstanceId?: string;
   SecurityGroupIds?: { SecurityGroupId?: string[] };
   PrivateIpSets?: { PrivateIpSet?: Array<{ PrivateIpAddress?: string; Primary?: boolean }> };

@@ -12,6 +12,10 @@
  *   DependencyViolation (403) while an instance is in the group or another group's rule authorizes
  *   it (the doc adds ENIs); an unknown group is InvalidSecurityGroupId.NotFound, which is also what a
  *   retry after a lost success answers: treat it as done.
+ * - Each instance lists its ENIs under NetworkInterfaces.NetworkInterface[] (NetworkInterfaceId,
+ *   Type, MacAddress, PrimaryIpAddress, PrivateIpSets); DescribeNetworkInterfaces' SecurityGroupId
+ *   finds secondary ENIs only and sends primary ones here ("call DescribeInstances and specify
+ *   SecurityGroupId"), so the instances in a group are read through this operation.
  * UNVERIFIED: the DependencyViolation message for a group still used by a network interface, and
  * whether TotalCount comes back in NextToken mode (do not rely on it).
  */
@@ -52,7 +56,16 @@ export interface WireInstance {
   CreationTime?: string;
   VpcAttributes?: { VpcId?: string; VSwitchId?: string; NatIpAddress?: string; PrivateIpAddress?: { IpAddress?: string[] } };
   SecurityGroupIds?: { SecurityGroupId?: string[] };
+  /** The instance's ENIs; the one of Type Primary is its primary ENI (the same id DescribeNetworkInterfaces lists). */
+  NetworkInterfaces?: { NetworkInterface?: WireInstanceInterface[] };
   Tags?: EcsTags;
+}
+export interface WireInstanceInterface {
+  NetworkInterfaceId?: string;
+  Type?: string;
+  MacAddress?: string;
+  PrimaryIpAddress?: string;
+  PrivateIpSets?: { PrivateIpSet?: Array<{ PrivateIpAddress?: string; Primary?: boolean }> };
 }
 export interface DescribeEcsInstancesResponse extends WireResponse {
   /** Empty or absent on the last page. */

@@ -1,6 +1,20 @@
-/** ECS API 2014-05-26: security groups, their rules, and network interfaces (reference §2). */
+/**
+ * ECS API 2014-05-26: security groups, their rules, and network interfaces (reference §2).
+ *
+ * DescribeNetworkInterfaces, checked against the generated SDK models (alibabacloud-typescript-sdk
+ * ecs-20140526, DescribeNetworkInterfacesRequest/ResponseBody): filters RegionId*, VpcId, VSwitchId,
+ * SecurityGroupId ("the security group to which the secondary ENI belongs"; primary ENIs by group
+ * come from DescribeInstances), InstanceId, Type (Primary | Secondary), Status (Available,
+ * Attaching, InUse, Detaching, Deleting), NetworkInterfaceId.N, NetworkInterfaceName,
+ * PrimaryIpAddress, PrivateIpAddress.N, ServiceManaged, ResourceGroupId (every resource here is
+ * in the default group, which the doc says is always listed), Tag.N; MaxResults 10-500 +
+ * NextToken or the deprecated PageNumber/PageSize (1-1000). Each set carries InstanceId ("no
+ * instance ID is returned" for a service's ENIs), Type, Status, ServiceManaged, SecurityGroupIds.
+ * Every ECS instance's primary ENI is in the state (primaryInterfaces.ts). What stays open is in
+ * constants.ts (PRIMARY_ENI_UNVERIFIED).
+ */
 import { isVisible, type ActionContext, type ProductApi } from '../action';
-import { UNVERIFIED_CODES } from '../constants';
+import { PRIMARY_ENI_UNVERIFIED, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter } from '../errors';
 import { isoSeconds, newResourceId } from '../ids';
 import { findSecurityGroup, findVpc, requiredRegion, securityGroupNotFound } from '../lookup';
@@ -191,6 +205,7 @@ function revokeRules(direction: Direction) {
 }
 
 function eniWire(e: NetworkInterfaceRecord, ctx: ActionContext): Record<string, unknown> {
+  const instanceId = e.instanceId ?? '';
   return {
     NetworkInterfaceId: e.networkInterfaceId,
     NetworkInterfaceName: e.name,
@@ -209,10 +224,13 @@ function eniWire(e: NetworkInterfaceRecord, ctx: ActionContext): Record<string, 
     MacAddress: e.macAddress,
     PrivateIpSets: { PrivateIpSet: [{ PrivateIpAddress: e.privateIpAddress, Primary: true, PrivateDnsName: '', AssociatedPublicIp: {} }] },
     AssociatedPublicIp: {},
-    InstanceId: '',
+    // The attached instance; a service's ENIs (MaxCompute's) report none (SDK model).
+    InstanceId: instanceId,
+    // Attachment's fields are "in invitational preview and not publicly available" (SDK model): empty (PRIMARY_ENI_UNVERIFIED.attachment).
     Attachment: {},
     SecurityGroupIds: { SecurityGroupId: [...e.securityGroupIds] },
-    DeleteOnRelease: false,
+    // A primary ENI goes with its instance (PRIMARY_ENI_UNVERIFIED.deleteOnRelease).
+    DeleteOnRelease: e.type === 'Primary' && instanceId !== '' ? PRIMARY_ENI_UNVERIFIED.deleteOnRelease : false,
     SourceDestCheck: false,
     NetworkInterfaceTrafficMode: 'Standard',
     Tags: { Tag: [] },
@@ -232,7 +250,9 @@ function describeNetworkInterfaces(ctx: ActionContext): Record<string, unknown> 
   const ids = params.list('NetworkInterfaceId');
   if (ids.length > 100) throw invalidParameter('NetworkInterfaceId', 'at most 100 ids may be given.');
   const privateIps = params.list('PrivateIpAddress');
+  const primaryIp = params.optional('PrimaryIpAddress');
   const name = params.optional('NetworkInterfaceName');
+  const instanceId = params.optional('InstanceId');
   const type = params.optional('Type');
   const status = params.optional('Status');
   const matches = ctx.account.networkInterfaces.filter(
@@ -241,7 +261,10 @@ function describeNetworkInterfaces(ctx: ActionContext): Record<string, unknown> 
       isVisible(e, ctx.now) &&
       (!vpcId || e.vpcId === vpcId) &&
       (!vSwitchId || e.vSwitchId === vSwitchId) &&
-      (!groupId || e.securityGroupIds.includes(groupId)) &&
+      // "The security group to which the secondary ENI belongs"; primary ENIs by group are DescribeInstances' (SDK model; PRIMARY_ENI_UNVERIFIED.groupFilterSecondaryOnly).
+      (!groupId || (e.type === 'Secondary' && e.securityGroupIds.includes(groupId))) &&
+      (!instanceId || e.instanceId === instanceId) &&
+      (!primaryIp || e.privateIpAddress === primaryIp) &&
       (serviceManaged === undefined || e.serviceManaged === serviceManaged) &&
       (ids.length === 0 || ids.includes(e.networkInterfaceId)) &&
       (privateIps.length === 0 || privateIps.includes(e.privateIpAddress)) &&

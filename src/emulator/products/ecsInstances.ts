@@ -11,7 +11,10 @@
  *   PageNumber/PageSize. Answer: {RequestId, NextToken, Instances:{Instance:[…]}} (+ PageNumber,
  *   PageSize, TotalCount in page mode), each instance with InstanceId, InstanceName, Status, ZoneId,
  *   VpcAttributes:{VpcId, VSwitchId, NatIpAddress, PrivateIpAddress:{IpAddress:[]}},
- *   SecurityGroupIds:{SecurityGroupId:[]}, Tags:{Tag:[{TagKey, TagValue}]}.
+ *   SecurityGroupIds:{SecurityGroupId:[]}, Tags:{Tag:[{TagKey, TagValue}]},
+ *   NetworkInterfaces:{NetworkInterface:[{NetworkInterfaceId, Type, MacAddress, PrimaryIpAddress,
+ *   PrivateIpSets:{PrivateIpSet:[{PrivateIpAddress, Primary, PrivateDnsName}]}, Ipv6Sets, …}]}
+ *   (the primary interface, the same record DescribeNetworkInterfaces lists).
  * - DeleteSecurityGroup: RegionId*, SecurityGroupId*; no ClientToken. Refused with DependencyViolation
  *   (403) while an instance is in the group ("There is still instance(s) in the specified security
  *   group.") or another group's rule authorizes it ("The specified security group has been authorized
@@ -24,9 +27,11 @@ import { ApiError, invalidParameter } from '../errors';
 import { ecsInstances, findSecurityGroup, requiredRegion, securityGroupNotFound } from '../lookup';
 import { pageByNumber, pageByToken } from '../paging';
 import { Params } from '../params';
+import { primaryInterfaceOf } from '../primaryInterfaces';
 import type { EcsInstanceRecord } from '../state';
 
 function instanceWire(i: EcsInstanceRecord): Record<string, unknown> {
+  const primary = primaryInterfaceOf(i);
   return {
     InstanceId: i.instanceId,
     InstanceName: i.name,
@@ -42,6 +47,20 @@ function instanceWire(i: EcsInstanceRecord): Record<string, unknown> {
     OSType: 'linux',
     VpcAttributes: { VpcId: i.vpcId, VSwitchId: i.vSwitchId, NatIpAddress: '', PrivateIpAddress: { IpAddress: [...i.privateIpAddresses] } },
     SecurityGroupIds: { SecurityGroupId: [...i.securityGroupIds] },
+    NetworkInterfaces: {
+      NetworkInterface: [
+        {
+          NetworkInterfaceId: primary.networkInterfaceId,
+          Type: 'Primary',
+          MacAddress: primary.macAddress,
+          PrimaryIpAddress: primary.privateIpAddress,
+          PrivateIpSets: { PrivateIpSet: i.privateIpAddresses.map((ip, n) => ({ PrivateIpAddress: ip, Primary: n === 0, PrivateDnsName: '' })) },
+          Ipv6Sets: { Ipv6Set: [] },
+          Ipv4PrefixSets: { Ipv4PrefixSet: [] },
+          Ipv6PrefixSets: { Ipv6PrefixSet: [] },
+        },
+      ],
+    },
     InnerIpAddress: { IpAddress: [] },
     PublicIpAddress: { IpAddress: [] },
     EipAddress: { AllocationId: '', IpAddress: '' },

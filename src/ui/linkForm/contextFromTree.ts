@@ -1,4 +1,5 @@
 /** The form's context of a VPC, made from what the Network view read (ExplorerData.vpcDetails). Pure. */
+import { interfaceUserText } from '../../core/model';
 import { accessSummaryText } from '../tree/access';
 import type { VpcDetails } from '../tree/explorerData';
 import { linkStateText } from '../tree/links';
@@ -15,10 +16,13 @@ export interface ContextExtras {
   linkNameProblem(name: string): string | undefined;
 }
 
-/** Which groups the VPC's network interfaces use (a group in use is not a new link's). */
+/**
+ * Which groups the VPC's network interfaces use (a group in use is not a new link's), each user
+ * in words: an ECS instance (its primary ENI carries its groups) by the instance, others by ENI.
+ */
 function groupUsers(details: VpcDetails): Record<string, string[]> {
   const users: Record<string, string[]> = {};
-  for (const eni of details.interfaces) for (const id of eni.securityGroupIds) (users[id] ??= []).push(eni.networkInterfaceId);
+  for (const eni of details.interfaces) for (const id of eni.securityGroupIds) (users[id] ??= []).push(interfaceUserText(eni));
   return users;
 }
 

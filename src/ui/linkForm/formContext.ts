@@ -40,7 +40,7 @@ export interface FormContext {
   vpc: Vpc;
   vSwitches: readonly VSwitch[];
   groups: readonly SecurityGroup[];
-  /** Per security group id, the network interfaces (instances) that use it. */
+  /** Per security group id, what uses it in words (`instance i-…` for an ECS instance, else the ENI id). */
   groupUsers: Readonly<Record<string, readonly string[]>>;
   links: readonly FormLink[];
   /** Names of every link known in the region (declared in the workspace's specs): a new one must differ. */

@@ -92,11 +92,17 @@ describe('New Connection Spec, as a person', () => {
     await q.row('A new basic security group').waitFor();
     const groups = await q.rows.allInnerTexts();
     assert.ok(!groups.some((g) => g.includes('app-advanced')), `an advanced group is not offered:\n${groups.join('\n')}`);
-    // The Kafka instance's primary network interface carries kafka-sg: a group in use is not offered, and the prompt says so.
-    assert.ok(!groups.some((g) => g.includes('kafka-sg')), `a group an ECS instance uses is not offered:\n${groups.join('\n')}`);
     for (const unused of ['app-basic', 'hbase-sg', 'emr-hadoop-sg']) assert.ok(groups.some((g) => g.includes(unused)), `the unused basic group ${unused} is offered:\n${groups.join('\n')}`);
-    await waitForStep(page, /1 basic group in use by other instances not offered/);
+    // The Kafka instance's primary network interface carries kafka-sg: listed last, marked, saying who uses it.
+    const kafka = q.row('kafka-sg');
+    assert.match(groups.at(-1)!, /kafka-sg/, `the group in use comes last:\n${groups.join('\n')}`);
+    assert.match(await kafka.innerText(), /in use[\s\S]*Used by instance i-/);
+    assert.equal(await kafka.locator('.codicon-circle-slash').count(), 1, 'the group in use carries the circle-slash mark');
     await shootStep(page, 'group');
+    // Choosing it is refused with the reason; the pick stays open.
+    await kafka.click();
+    await waitForStep(page, /kafka-sg guards instance i-.*must guard the link's network interfaces alone/);
+    await shootStep(page, 'group-refused');
     await q.row('A new basic security group').click();
 
     // Services (several may be chosen): the RDS instance.

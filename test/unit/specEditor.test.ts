@@ -240,6 +240,31 @@ describe('New Connection Spec: the vSwitch pick', () => {
   });
 });
 
+describe('New Connection Spec: the link group pick', () => {
+  const group = (id: string, name: string) => ({ securityGroupId: id, regionId: REGION, vpcId: VPC, name, description: '', type: 'normal' as const, managedByMaxCompute: false });
+  const eni = (id: string, groups: string[], more: { instanceId?: string; serviceManaged?: boolean } = {}) => ({ networkInterfaceId: id, vpcId: VPC, vSwitchId: 'vsw-h', zoneId: 'cn-hangzhou-h', privateIpAddress: '192.168.0.9', securityGroupIds: groups, serviceManaged: more.serviceManaged ?? false, status: 'InUse', type: more.instanceId ? 'Primary' : 'Secondary', ...(more.instanceId ? { instanceId: more.instanceId } : {}) });
+
+  it('offers a new group first, then the unused groups; a group in use is listed last, says who uses it, and is refused', async () => {
+    const { groupChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const rows = groupChoices([group('sg-kafka', 'kafka-sg'), group('sg-free', 'free'), group('sg-shared', '')], [eni('eni-1', ['sg-kafka'], { instanceId: 'i-kafka' }), eni('eni-2', ['sg-shared', 'sg-kafka'], { serviceManaged: true }), eni('eni-3', ['sg-shared'])]);
+    assert.deepEqual(rows.map((r) => (r.value === 'new' ? 'new' : r.value.id)), ['new', 'sg-free', 'sg-kafka', 'sg-shared']);
+    assert.deepEqual(rows.map((r) => r.refusal === undefined), [true, true, false, false]);
+    const kafka = rows[2]!;
+    assert.equal(kafka.label, '$(circle-slash) kafka-sg');
+    assert.equal(kafka.detail, "Used by instance i-kafka and a service's interface eni-2");
+    assert.match(kafka.refusal!, /^kafka-sg guards instance i-kafka and a service's interface eni-2: the link's group must guard the link's network interfaces alone\. Choose a group no one uses, or a new one\.$/);
+    // A nameless group is named by its id.
+    assert.match(rows[3]!.label, /sg-shared$/);
+    assert.equal(rows[3]!.detail, "Used by a service's interface eni-2 and interface eni-3");
+  });
+
+  it('says how many more use a group used by many', async () => {
+    const { groupChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const rows = groupChoices([group('sg-busy', 'busy')], ['i-1', 'i-2', 'i-3', 'i-4'].map((i, n) => eni(`eni-${n}`, ['sg-busy'], { instanceId: i })));
+    assert.equal(rows[1]!.detail, 'Used by instance i-1, instance i-2 and 2 more');
+  });
+});
+
 describe('New Connection Spec: where the spec is saved', () => {
   it('keeps a *.mcvpc.yaml name, takes a doubled ending once, and gives other names the ending', async () => {
     const { specSavePath } = await import('../../src/ui/commands/newSpecChoices');

@@ -1,20 +1,21 @@
 /**
  * mcvpc.newSpec: New Connection Spec — region (the profile's first), VPC, vSwitch (supported
  * zones first; the others listed with the reason, and refused if chosen), the link's security
- * group (a new one, or a basic group of the VPC), the services to reach and the link's name (a
- * name the region's known links have is said), each from a quick pick of real resources; then
- * saved as `*.mcvpc.yaml` where the user says and opened. From a VPC node (or a quick fix's
- * `{ regionId, vpcId }`), the region and VPC are taken from it. Closing any step is no failure.
+ * group (a new one, or a basic group of the VPC no one uses; those in use listed and refused),
+ * the services to reach and the link's name (a name the region's known links have is said),
+ * each from a quick pick of real resources; then saved as `*.mcvpc.yaml` where the user says
+ * and opened. From a VPC node (or a quick fix's `{ regionId, vpcId }`), the region and VPC are
+ * taken from it. Closing any step is no failure.
  * The rows and words are plain data in newSpecChoices.ts (unit-tested).
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isMaxComputeManagedGroupName, type VSwitch } from '../../core/model';
+import { isMaxComputeManagedGroupName } from '../../core/model';
 import { SpecCatalog } from '../language/specCatalog';
-import { scaffoldSpec, type ScaffoldChoices } from '../language/specScaffold';
+import { scaffoldSpec } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
 import type { CommandDeps, CommandHandler } from './deps';
-import { linkNameWarning, proposedLinkName, regionChoices, specSavePath, vSwitchChoices, type VSwitchChoice } from './newSpecChoices';
+import { groupChoices, linkNameWarning, proposedLinkName, regionChoices, specSavePath, vSwitchChoices } from './newSpecChoices';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
@@ -26,32 +27,37 @@ async function pick<T>(items: Array<Pick<T>>, placeHolder: string, title: string
   return chosen.value;
 }
 
+/** A pick row that may be listed but refused (see pickRefusing). */
+interface RefusableRow extends vscode.QuickPickItem {
+  refusal?: string;
+}
+
 /**
- * The vSwitch pick. A row in an unsupported zone is listed (so the user sees why a vSwitch they
- * expected cannot be used) but choosing it is refused in place: the pick stays open and says why,
- * instead of ending the whole flow with an error.
+ * A pick whose rows the user should see but cannot use (a vSwitch in an unsupported zone, a
+ * group someone else uses) are listed and marked; choosing one is refused in place: the pick
+ * stays open and says why in its title, instead of ending the whole flow with an error.
  */
-function pickVSwitch(choices: readonly VSwitchChoice[], placeholder: string, title: string): Promise<VSwitch> {
+function pickRefusing<R extends RefusableRow>(rows: readonly R[], placeholder: string, title: string): Promise<R> {
   return new Promise((resolve, reject) => {
-    const quickPick = vscode.window.createQuickPick<VSwitchChoice>();
-    quickPick.items = choices;
+    const quickPick = vscode.window.createQuickPick<R>();
+    quickPick.items = rows;
     quickPick.placeholder = placeholder;
     quickPick.title = title;
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     quickPick.ignoreFocusOut = true;
-    let chosen: VSwitch | undefined;
+    let chosen: R | undefined;
     quickPick.onDidAccept(() => {
       const row = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
       if (row === undefined) return;
       if (row.refusal !== undefined) {
         quickPick.title = row.refusal;
         quickPick.value = '';
-        // Enter now takes the first usable vSwitch; set after the list has handled the click that chose this row.
-        setTimeout(() => (quickPick.activeItems = choices.filter((c) => c.refusal === undefined).slice(0, 1)), 0);
+        // Enter now takes the first usable row; set after the list has handled the click that chose this one.
+        setTimeout(() => (quickPick.activeItems = rows.filter((c) => c.refusal === undefined).slice(0, 1)), 0);
         return;
       }
-      chosen = row.vSwitch;
+      chosen = row;
       quickPick.hide();
     });
     quickPick.onDidHide(() => {
@@ -94,18 +100,12 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
     const vSwitches = (await catalog.vSwitches(regionId)).filter((s) => s.vpcId === vpcId);
     const choices = vSwitchChoices(regionId, vSwitches);
     if (!choices.some((c) => c.refusal === undefined)) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
-    const vSwitch = await pickVSwitch(choices, 'vSwitch for the link\'s network interfaces (zones with network-link support first)', title);
+    const { vSwitch } = await pickRefusing(choices, 'vSwitch for the link\'s network interfaces (zones with network-link support first)', title);
 
     // The form's rule: the link's group is basic, the VPC's, not MaxCompute's, and used by no other network interface.
-    const inUse = new Set((await deps.explorer.vpcDetails(cloud.accountProfile, regionId, vpcId)).interfaces.flatMap((n) => n.securityGroupIds));
+    const { interfaces } = await deps.explorer.vpcDetails(cloud.accountProfile, regionId, vpcId);
     const basic = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
-    const groups = basic.filter((g) => !inUse.has(g.securityGroupId));
-    const leftOut = basic.length - groups.length;
-    const group = await pick<ScaffoldChoices['group'] | 'new'>(
-      [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...groups.map((g) => ({ label: g.name || g.securityGroupId, description: `${g.securityGroupId} · basic`, value: { mode: 'existing' as const, id: g.securityGroupId, words: g.name } }))],
-      `Security group for the link's network interfaces (a new one keeps the link's rules apart)${leftOut > 0 ? `; ${leftOut} basic group${leftOut === 1 ? '' : 's'} in use by other instances not offered` : ''}`,
-      title,
-    );
+    const { value: group } = await pickRefusing(groupChoices(basic, interfaces), 'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)', title);
 
     const services = (await catalog.services(regionId)).filter((s) => s.resource.vpcId === vpcId);
     const chosen = await vscode.window.showQuickPick(

@@ -1,8 +1,9 @@
 /**
  * What the New Connection Spec picks show, as plain data (no vscode, so unit tests read it):
- * the vSwitch rows with the unsupported zones marked, and the words that refuse one of them.
+ * the vSwitch rows with the unsupported zones marked, the security-group rows with the groups
+ * in use marked, and the words that refuse such a row.
  */
-import type { VSwitch } from '../../core/model';
+import type { NetworkInterface, SecurityGroup, VSwitch } from '../../core/model';
 import type { KnownLink } from '../../core/usage/knownLinks';
 import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
 
@@ -42,6 +43,54 @@ export function vSwitchChoices(regionId: string, vSwitches: readonly VSwitch[]):
     }
   }
   return [...supported, ...unsupported];
+}
+
+/** One row of the link group's pick: a new group, or an existing basic group of the VPC. */
+export interface GroupChoice {
+  label: string;
+  description: string;
+  /** Who uses the group (groups in use only). */
+  detail?: string;
+  value: { mode: 'existing'; id: string; words: string } | 'new';
+  /** Set when choosing this row must be refused: the words the pick then shows. */
+  refusal?: string;
+}
+
+/** Who a network interface stands for, in a person's words. */
+function interfaceUser(n: NetworkInterface): string {
+  if (n.instanceId) return `instance ${n.instanceId}`;
+  return n.serviceManaged ? `a service's interface ${n.networkInterfaceId}` : `interface ${n.networkInterfaceId}`;
+}
+
+/**
+ * The link group's rows: a new basic group first (Enter takes it), then the VPC's basic groups no
+ * network interface uses, then those some interface does (an ECS instance's primary interface,
+ * another service's), marked with who uses them and refused if chosen — the link's group must
+ * guard the link's interfaces alone (the form's rule), and the user sees why a group they
+ * expected is not offered. `groups` are the VPC's basic groups that are not MaxCompute's.
+ */
+export function groupChoices(groups: readonly SecurityGroup[], interfaces: readonly NetworkInterface[]): GroupChoice[] {
+  const users = new Map<string, string[]>();
+  for (const n of interfaces) for (const id of n.securityGroupIds) users.set(id, [...(users.get(id) ?? []), interfaceUser(n)]);
+  const usable: GroupChoice[] = [];
+  const inUse: GroupChoice[] = [];
+  for (const g of groups) {
+    const name = g.name || g.securityGroupId;
+    const by = users.get(g.securityGroupId);
+    if (by === undefined) {
+      usable.push({ label: name, description: `${g.securityGroupId} · basic`, value: { mode: 'existing', id: g.securityGroupId, words: g.name } });
+      continue;
+    }
+    const who = by.length > 2 ? `${by.slice(0, 2).join(', ')} and ${by.length - 2} more` : by.join(' and ');
+    inUse.push({
+      label: `$(circle-slash) ${name}`,
+      description: `${g.securityGroupId} · in use`,
+      detail: `Used by ${who}`,
+      value: { mode: 'existing', id: g.securityGroupId, words: g.name },
+      refusal: `${name} guards ${who}: the link's group must guard the link's network interfaces alone. Choose a group no one uses, or a new one.`,
+    });
+  }
+  return [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...usable, ...inUse];
 }
 
 /**

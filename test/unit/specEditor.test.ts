@@ -251,17 +251,19 @@ describe('New Connection Spec: the link group pick', () => {
     assert.deepEqual(rows.map((r) => r.refusal === undefined), [true, true, false, false]);
     const kafka = rows[2]!;
     assert.equal(kafka.label, '$(circle-slash) kafka-sg');
-    assert.equal(kafka.detail, "Used by instance i-kafka and a service's interface eni-2");
-    assert.match(kafka.refusal!, /^kafka-sg guards instance i-kafka and a service's interface eni-2: the link's group must guard the link's network interfaces alone\. Choose a group no one uses, or a new one\.$/);
+    assert.equal(kafka.detail, 'Used by instance i-kafka and 1 service-managed network interface');
+    assert.match(kafka.refusal!, /^kafka-sg guards instance i-kafka and 1 service-managed network interface: the link's group must guard the link's network interfaces alone\. Choose a group no one uses, or a new one\.$/);
     // A nameless group is named by its id.
     assert.match(rows[3]!.label, /sg-shared$/);
-    assert.equal(rows[3]!.detail, "Used by a service's interface eni-2 and interface eni-3");
+    assert.equal(rows[3]!.detail, 'Used by 1 service-managed network interface and 1 other network interface');
   });
 
-  it('says how many more use a group used by many', async () => {
+  it('names two instances and counts the rest, and counts a link\'s interfaces once each', async () => {
     const { groupChoices } = await import('../../src/ui/commands/newSpecChoices');
-    const rows = groupChoices([group('sg-busy', 'busy')], ['i-1', 'i-2', 'i-3', 'i-4'].map((i, n) => eni(`eni-${n}`, ['sg-busy'], { instanceId: i })));
-    assert.equal(rows[1]!.detail, 'Used by instance i-1, instance i-2 and 2 more');
+    const busy = ['i-1', 'i-2', 'i-3', 'i-4'].map((i, n) => eni(`eni-${n}`, ['sg-busy'], { instanceId: i }));
+    const link = ['eni-a', 'eni-b'].map((id) => eni(id, ['sg-busy'], { serviceManaged: true }));
+    assert.equal(groupChoices([group('sg-busy', 'busy')], [...busy, ...link])[1]!.detail, 'Used by instance i-1, instance i-2, 2 more instances and 2 service-managed network interfaces');
+    assert.equal(groupChoices([group('sg-busy', 'busy')], link)[1]!.detail, 'Used by 2 service-managed network interfaces');
   });
 });
 

@@ -56,10 +56,17 @@ export interface GroupChoice {
   refusal?: string;
 }
 
-/** Who a network interface stands for, in a person's words. */
-function interfaceUser(n: NetworkInterface): string {
-  if (n.instanceId) return `instance ${n.instanceId}`;
-  return n.serviceManaged ? `a service's interface ${n.networkInterfaceId}` : `interface ${n.networkInterfaceId}`;
+/** Who the network interfaces using a group stand for, in a person's words: instances by id, the others counted. */
+function usersInWords(interfaces: readonly NetworkInterface[]): string {
+  const instances = [...new Set(interfaces.flatMap((n) => (n.instanceId ? [n.instanceId] : [])))];
+  const managed = interfaces.filter((n) => !n.instanceId && n.serviceManaged).length;
+  const other = interfaces.filter((n) => !n.instanceId && !n.serviceManaged).length;
+  const parts = instances.slice(0, 2).map((id) => `instance ${id}`);
+  if (instances.length > 2) parts.push(`${instances.length - 2} more instance${instances.length === 3 ? '' : 's'}`);
+  // MaxCompute's link interfaces are service-managed, as are other cloud services' ones.
+  if (managed > 0) parts.push(`${managed} service-managed network interface${managed === 1 ? '' : 's'}`);
+  if (other > 0) parts.push(`${other} other network interface${other === 1 ? '' : 's'}`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
 /**
@@ -70,8 +77,8 @@ function interfaceUser(n: NetworkInterface): string {
  * expected is not offered. `groups` are the VPC's basic groups that are not MaxCompute's.
  */
 export function groupChoices(groups: readonly SecurityGroup[], interfaces: readonly NetworkInterface[]): GroupChoice[] {
-  const users = new Map<string, string[]>();
-  for (const n of interfaces) for (const id of n.securityGroupIds) users.set(id, [...(users.get(id) ?? []), interfaceUser(n)]);
+  const users = new Map<string, NetworkInterface[]>();
+  for (const n of interfaces) for (const id of n.securityGroupIds) users.set(id, [...(users.get(id) ?? []), n]);
   const usable: GroupChoice[] = [];
   const inUse: GroupChoice[] = [];
   for (const g of groups) {
@@ -81,7 +88,7 @@ export function groupChoices(groups: readonly SecurityGroup[], interfaces: reado
       usable.push({ label: name, description: `${g.securityGroupId} · basic`, value: { mode: 'existing', id: g.securityGroupId, words: g.name } });
       continue;
     }
-    const who = by.length > 2 ? `${by.slice(0, 2).join(', ')} and ${by.length - 2} more` : by.join(' and ');
+    const who = usersInWords(by);
     inUse.push({
       label: `$(circle-slash) ${name}`,
       description: `${g.securityGroupId} · in use`,

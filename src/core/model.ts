@@ -91,6 +91,15 @@ export interface NetworkInterface {
 }
 
 /** Who an interface stands for, in words: the instance for an instance's ENI, else the ENI itself. */
+/**
+ * True for an interface a cloud service created and attached to no instance (MaxCompute's link
+ * interfaces are such): the others using a link group (an ECS instance's, a user's own ENI)
+ * would be opened by the link's rules too.
+ */
+export function isServiceInterface(eni: Pick<NetworkInterface, 'serviceManaged' | 'instanceId'>): boolean {
+  return eni.serviceManaged && eni.instanceId === undefined;
+}
+
 export function interfaceUserText(eni: Pick<NetworkInterface, 'networkInterfaceId' | 'instanceId'>): string {
   return eni.instanceId === undefined ? eni.networkInterfaceId : `instance ${eni.instanceId}`;
 }

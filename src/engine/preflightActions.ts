@@ -2,7 +2,7 @@
  * The first steps at apply time: the preflight conditions re-checked against the cloud (a plan
  * may have been shown minutes ago), and the link's security group found, checked or created.
  */
-import { isMaxComputeManagedGroupName } from '../core/model';
+import { interfaceUserText, isMaxComputeManagedGroupName, isServiceInterface } from '../core/model';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
 import { chooseLinkGroup, type StepOperation } from '../core/plan';
 import { zoneSupportProblem } from '../core/zones';
@@ -60,6 +60,11 @@ export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperatio
   const { keep: found } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal }));
   if (found !== undefined) {
     if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${op.name}" is an advanced group; a network link needs a basic one.`);
+    // The plan refused a group others use; one may have started using it since (an instance put in it).
+    const strangers = (await readGroupInterfaces(cloud, spec.regionId, found.securityGroupId, { signal })).filter((n) => !isServiceInterface(n));
+    if (strangers.length > 0) {
+      throw new ApplyRefusal('GroupInUse', `Security group ${found.securityGroupId} named "${op.name}" guards ${strangers.map(interfaceUserText).join(', ')}; it is not taken as the link's group. Choose a name no group has, or name the group with securityGroup.id if it is meant to be shared.`);
+    }
     ctx.link.groupId = found.securityGroupId;
     return { status: 'already', detail: `security group "${op.name}" is ${found.securityGroupId}` };
   }

@@ -86,6 +86,41 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
     }
   });
 
+  it('plan refuses to take a group an ECS instance uses as the group to create (same name), and warns when the spec names it by id', async () => {
+    const byName = await planSpec(cloud, parseOne(specText({ groupName: 'kafka-sg', targets: [TARGETS.rdsWhitelist] })));
+    const inUse = byName.plan.checks.find((check) => check.code === 'group-in-use');
+    assert.ok(inUse, byName.plan.checks.map((check) => `${check.code}: ${check.message}`).join('\n'));
+    assert.equal(inUse.severity, 'error');
+    assert.match(inUse.message, new RegExp(`named "kafka-sg" already exists in ${M.vpcId} \\(${M.ecsGroupId}\\) and guards instance ${M.ecsInstanceId}: Apply would take it as the link's group`));
+    assert.equal(byName.plan.refused, true);
+    const byId = await planSpec(cloud, parseOne(specText({ groupId: M.ecsGroupId, targets: [TARGETS.rdsWhitelist] })));
+    const shared = byId.plan.checks.find((check) => check.code === 'group-shared');
+    assert.equal(shared?.severity, 'warning', byId.plan.checks.map((check) => `${check.code}: ${check.message}`).join('\n'));
+    assert.match(shared!.message, new RegExp(`${M.ecsGroupId} also guards instance ${M.ecsInstanceId}`));
+    assert.ok(!byId.plan.checks.some((check) => check.code === 'group-in-use'));
+    // A group only MaxCompute's interfaces use (a link's own, on a re-run) is the link's, not someone else's.
+    const linked = await planSpec(cloud, parseOne(specText({ groupId: M.linkedGroupId, targets: [TARGETS.rdsWhitelist] })));
+    assert.ok(!linked.plan.checks.some((check) => check.code === 'group-shared' || check.code === 'group-in-use'), linked.plan.checks.map((check) => check.code).join(', '));
+  });
+
+  it('apply refuses (GroupInUse) the group to create when an instance joined it after the plan, and adds no rule to it', async () => {
+    const spec = parseOne(specText({ groupName: 'app-basic', targets: [TARGETS.rdsWhitelist] }));
+    const { plan } = await planSpec(cloud, spec);
+    assert.ok(!plan.checks.some((check) => check.code === 'group-in-use'), 'no instance uses app-basic when the plan is made');
+    const joined = await emulatorWith((main) => {
+      main.ecsInstances.push(ecsInstance('i-bp1joinedafterplan00000', { securityGroupIds: [M.basicGroupId] }));
+    });
+    try {
+      const report = await applyPlan(await cloudFor(joined), spec, plan, { pollInitialMs: 20, pollMaxMs: 100, waitForConsoleMs: 200 });
+      const step = report.steps.find((s) => s.stepId === 'link-group.create')!;
+      assert.deepEqual([step.status, step.error?.code], ['failed', 'GroupInUse'], JSON.stringify(step));
+      assert.match(step.error!.message, /guards instance i-bp1joinedafterplan00000; it is not taken as the link's group/);
+      assert.equal(requestsFor(joined, 'AuthorizeSecurityGroup').length, 0, 'no rule was added to the instance\'s group');
+    } finally {
+      await joined.close();
+    }
+  });
+
   it('the Create Network Link form says a group an ECS instance uses is in use by that instance', async () => {
     const harness = explorerHarness(async () => cloud);
     const details = await harness.data.vpcDetails('main', R, M.vpcId);

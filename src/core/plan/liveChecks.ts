@@ -5,7 +5,7 @@
  */
 import { isWholeInternet } from '../cidr';
 import { findDetectedLink } from '../linkDetection';
-import { isMaxComputeManagedGroupName } from '../model';
+import { interfaceUserText, isMaxComputeManagedGroupName } from '../model';
 import { NETWORK_LINK_ROLE_NAME } from '../networkLinkConsole';
 import { zoneSupportProblem } from '../zones';
 import type { ConnectionSpec, SourceRange, TargetSpec } from '../specModel';
@@ -17,6 +17,10 @@ import { describeRule } from '../rules';
 
 function error(code: LiveCheckCode, message: string, range: SourceRange): LiveCheck {
   return { code, severity: 'error', message, range };
+}
+
+function warning(code: LiveCheckCode, message: string, range: SourceRange): LiveCheck {
+  return { code, severity: 'warning', message, range };
 }
 
 
@@ -87,6 +91,16 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
     // Extra empty groups are a race's leftovers the plan deletes; one in use is someone's group.
     const ids = [found?.securityGroupId, ...live.sameNameGroupIds].filter((id) => id !== undefined).join(', ');
     checks.push(error('group-name-ambiguous', `Several security groups in ${spec.vpcId} are named "${groupSpec.name}" (${ids}) and ${inUse.join(', ')} is in use; name one of them with securityGroup.id, or rename the others.`, range));
+  }
+  const strangers = live.linkGroupStrangers ?? [];
+  if (found !== undefined && strangers.length > 0) {
+    const who = strangers.map(interfaceUserText).join(', ');
+    if (groupSpec.mode === 'create') {
+      // Adopting it by name would open someone's instances to MaxCompute's return traffic.
+      checks.push(error('group-in-use', `A security group named "${groupSpec.name}" already exists in ${spec.vpcId} (${found.securityGroupId}) and guards ${who}: Apply would take it as the link's group and add the link's inbound rule to it. Choose a name no group has (a group of its own keeps the link's rules apart), or name the group with securityGroup.id if it is meant to be shared.`, range));
+    } else {
+      checks.push(warning('group-shared', `Security group ${found.securityGroupId} also guards ${who}: the link's inbound rule applies to them too. A group of the link's own keeps its rules apart.`, range));
+    }
   }
   if (found !== undefined) {
     const label = `Security group ${found.securityGroupId} (${found.name})`;

@@ -45,6 +45,12 @@ export interface LiveState {
   sameNameGroupIds: string[];
   /** Those of them some network interface uses (not safe to delete: the plan refuses). */
   sameNameGroupsInUse?: string[];
+  /**
+   * Network interfaces other than service-managed ones (an ECS instance's primary interface, a
+   * user's own ENI) that use the link group: its inbound rule would apply to them too. A group to
+   * create that exists with such users is someone else's (the plan refuses to adopt it).
+   */
+  linkGroupStrangers?: NetworkInterface[];
   /** MaxCompute's return-traffic groups present in the VPC. */
   managedGroups: SecurityGroup[];
   /** Service-managed ENIs in the link's vSwitch and group: the traces of a created link. */

@@ -105,6 +105,8 @@ export type LiveCheckCode =
   | 'group-advanced'
   | 'group-managed'
   | 'group-name-ambiguous'
+  | 'group-in-use'
+  | 'group-shared'
   | 'whole-internet'
   | 'target-not-found'
   | 'target-other-vpc'

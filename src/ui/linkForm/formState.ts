@@ -150,9 +150,9 @@ const LINK_FIELDS: readonly FormField[] = ['name', 'regionId', 'vpcId', 'vSwitch
 /** Checks of the last plan that a changed field makes stale. */
 const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
   vSwitchId: ['zone-unsupported', 'vswitch-not-found', 'vswitch-other-vpc'],
-  existingGroupId: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed'],
-  groupMode: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed', 'group-name-ambiguous'],
-  groupName: ['group-name-ambiguous'],
+  existingGroupId: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed', 'group-shared'],
+  groupMode: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed', 'group-shared', 'group-name-ambiguous', 'group-in-use'],
+  groupName: ['group-name-ambiguous', 'group-in-use'],
 };
 
 /**
@@ -263,6 +263,8 @@ const FIELD_OF_CHECK: Record<string, FormField> = {
   'group-advanced': 'existingGroupId',
   'group-managed': 'existingGroupId',
   'group-name-ambiguous': 'groupName',
+  'group-in-use': 'groupName',
+  'group-shared': 'existingGroupId',
   'vpc-not-found': 'vpcId',
   'other-account': 'vpcId',
 };

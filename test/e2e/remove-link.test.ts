@@ -73,6 +73,8 @@ async function closePlanDocuments(page: Page): Promise<void> {
   const tabs = page.locator('.tabs-container .tab');
   for (let i = 0; i < 12 && (await tabs.count()) > 0; i++) {
     await tabs.first().click();
+    // The editor takes the focus a moment after the click; the palette opened before would lose it.
+    await tabs.first().and(page.locator('.tab.active')).waitFor({ timeout: 5_000 }).catch(() => undefined);
     await runCommand(page, 'View: Revert and Close Editor');
   }
   await runCommand(page, 'View: Close All Editor Groups');

@@ -121,11 +121,20 @@ export function networkTreeRows(page: Page): Locator {
 
 /** Runs a command from the palette as a person does: Ctrl+Shift+P, its title, Enter. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ timeout: 10_000 });
-  // The palette opens with '>' (commands); filling replaces it, so it is part of what is typed.
-  await input.fill(`>${title}`);
+  // A click just before (a tab, a row) moves the focus a moment later, and the palette closes
+  // when it loses the focus (seen in CI): then it is opened again, said in the log.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ timeout: 10_000 });
+    // The palette opens with '>' (commands); filling replaces it, so it is part of what is typed.
+    const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, (error: unknown) => {
+      if (attempt === 3) throw error;
+      return false;
+    });
+    if (filled) break;
+    console.log(`      (the command palette closed before "${title}" was typed; opening it again)`);
+  }
   // Enter would pick whatever is highlighted: wait until the command itself is.
   await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');

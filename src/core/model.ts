@@ -90,7 +90,6 @@ export interface NetworkInterface {
   instanceId?: string;
 }
 
-/** Who an interface stands for, in words: the instance for an instance's ENI, else the ENI itself. */
 /**
  * True for an interface a cloud service created and attached to no instance (MaxCompute's link
  * interfaces are such): the others using a link group (an ECS instance's, a user's own ENI)
@@ -100,6 +99,14 @@ export function isServiceInterface(eni: Pick<NetworkInterface, 'serviceManaged' 
   return eni.serviceManaged && eni.instanceId === undefined;
 }
 
+/** The interfaces that use each security group (an interface carries up to five groups). */
+export function interfacesByGroup(interfaces: readonly NetworkInterface[]): Map<string, NetworkInterface[]> {
+  const byGroup = new Map<string, NetworkInterface[]>();
+  for (const n of interfaces) for (const id of n.securityGroupIds) byGroup.set(id, [...(byGroup.get(id) ?? []), n]);
+  return byGroup;
+}
+
+/** Who an interface stands for, in words: the instance for an instance's ENI, else the ENI itself. */
 export function interfaceUserText(eni: Pick<NetworkInterface, 'networkInterfaceId' | 'instanceId'>): string {
   return eni.instanceId === undefined ? eni.networkInterfaceId : `instance ${eni.instanceId}`;
 }
@@ -207,4 +214,14 @@ export function maxComputeManagedGroupNames(vpcId: string): [string, string] {
 export function isMaxComputeManagedGroupName(name: string, vpcId?: string): boolean {
   const m = /^MaxCompute-(?:backup-)?vpc-(.+)$/.exec(name);
   return m !== null && (vpcId === undefined || m[1] === vpcId);
+}
+
+/** One of MaxCompute's return-traffic groups, by the service's mark or by name: never to be modified. */
+export function isMaxComputeGroup(group: Pick<SecurityGroup, 'managedByMaxCompute' | 'name'>): boolean {
+  return group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name);
+}
+
+/** A group of the VPC a link may use as its own: basic (advanced groups deny outbound by default) and not MaxCompute's. */
+export function canBeLinkGroup(group: SecurityGroup, vpcId: string): boolean {
+  return group.vpcId === vpcId && group.type === 'normal' && !isMaxComputeGroup(group);
 }

@@ -11,7 +11,7 @@ import type { ConnectionSpec } from '../core/specModel';
 import { targetKind, type SharedReads } from '../targets';
 import { applyPlan, type ApplyOptions, type ApplyReport } from './applyPlan';
 import type { EngineCloud } from './engineCloud';
-import { findGroups, readGroupInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
+import { findGroups, readManagedGroups, type ReadOptions } from './liveReads';
 import { readLiveState } from './readLiveState';
 
 /** Shared reads that fetch each group and each group's rules once (both directions) per instance. */
@@ -45,12 +45,12 @@ export async function readDoctorState(cloud: EngineCloud, spec: ConnectionSpec, 
   const reads = options.reads ?? onceReads(cloud, spec.regionId, options);
   const [live, managed] = await Promise.all([readLiveState(cloud, spec, options, reads), readManagedGroups(cloud, spec.regionId, spec.vpcId, options)]);
   const linkGroupId = live.linkGroup?.group.securityGroupId;
-  const [linkGroupRules, managedGroups, linkGroupInterfaces] = await Promise.all([
+  const [linkGroupRules, managedGroups] = await Promise.all([
     linkGroupId === undefined ? undefined : reads.groupRules(linkGroupId),
     Promise.all(managed.map(async (group): Promise<GroupWithRules> => ({ group, rules: await reads.groupRules(group.securityGroupId) }))),
-    linkGroupId === undefined ? [] : readGroupInterfaces(cloud, spec.regionId, linkGroupId, options),
   ]);
-  const extras: DoctorExtras = { managedGroups, linkGroupInterfaces };
+  // The link group's users were read with the live state (the plan judges them too): not read again.
+  const extras: DoctorExtras = { managedGroups, linkGroupInterfaces: live.linkGroupUsers ?? [] };
   if (linkGroupRules !== undefined) extras.linkGroupRules = linkGroupRules;
   return { live, extras };
 }

@@ -7,7 +7,7 @@ import { toVSwitch, toVpc } from '../cloud/mappers';
 import { readGroupRules } from '../cloud/reads';
 import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
-import { isServiceInterface, type NetworkInterface } from '../core/model';
+import type { NetworkInterface } from '../core/model';
 import type { ConnectionSpec } from '../core/specModel';
 import { targetKind, type SharedReads } from '../targets';
 import { unlessNotFound, type EngineCloud } from './engineCloud';
@@ -39,7 +39,7 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
     linkGroup: linkGroup.found,
     sameNameGroupIds: linkGroup.others,
     sameNameGroupsInUse: linkGroup.inUse,
-    linkGroupStrangers: linkGroup.strangers,
+    linkGroupUsers: linkGroup.users,
     managedGroups,
     linkNetworkInterfaces,
     targets,
@@ -50,31 +50,27 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
  * The spec's existing group by id, or the group to create found by name in the VPC. Among
  * several same-named groups the first by id is taken and the others reported (the plan refuses).
  */
-async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions, shared?: SharedReads): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[]; strangers: NetworkInterface[] }> {
+async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions, shared?: SharedReads): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[]; users: NetworkInterface[] }> {
   const groupSpec = spec.securityGroup;
   // Shared reads (the doctor's, the tree's cache) read a group's rules once, both directions.
   const ingressOf = async (id: string): Promise<GroupWithIngress['ingress']> => (shared === undefined ? readIngress(cloud, spec.regionId, id, options) : (await shared.groupRules(id)).filter((r) => r.direction === 'ingress'));
-  // Who else uses the group: an instance's or a user's own interface would be opened by the link's rule too.
-  const strangersOf = async (id: string): Promise<NetworkInterface[]> => (await readGroupInterfaces(cloud, spec.regionId, id, options)).filter((n) => !isServiceInterface(n));
+  // Who uses the group: an instance's or a user's own interface would be opened by the link's rule too.
+  const usersOf = (id: string): Promise<NetworkInterface[]> => readGroupInterfaces(cloud, spec.regionId, id, options);
   if (groupSpec.mode === 'existing') {
     const id = groupSpec.securityGroupId;
     if (shared === undefined) {
-      const [found, strangers] = await Promise.all([readGroupWithIngress(cloud, spec.regionId, id, options), unlessNotFound(strangersOf(id))]);
-      return { found, others: [], inUse: [], strangers: found === undefined ? [] : (strangers ?? []) };
+      const [found, users] = await Promise.all([readGroupWithIngress(cloud, spec.regionId, id, options), unlessNotFound(usersOf(id))]);
+      return { found, others: [], inUse: [], users: found === undefined ? [] : (users ?? []) };
     }
     const group = await shared.group(id);
-    if (group === undefined) return { others: [], inUse: [], strangers: [] };
-    const [ingress, strangers] = await Promise.all([unlessNotFound(ingressOf(group.securityGroupId)), unlessNotFound(strangersOf(id))]);
-    return { found: ingress === undefined ? undefined : { group, ingress }, others: [], inUse: [], strangers: strangers ?? [] };
+    if (group === undefined) return { others: [], inUse: [], users: [] };
+    const [ingress, users] = await Promise.all([unlessNotFound(ingressOf(group.securityGroupId)), unlessNotFound(usersOf(id))]);
+    return { found: ingress === undefined ? undefined : { group, ingress }, others: [], inUse: [], users: ingress === undefined ? [] : (users ?? []) };
   }
   const { keep, extra } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options));
-  if (keep === undefined) return { others: [], inUse: [], strangers: [] };
-  const [ingress, users, strangers] = await Promise.all([
-    ingressOf(keep.securityGroupId),
-    Promise.all(extra.map((g) => readGroupInterfaces(cloud, spec.regionId, g.securityGroupId, options))),
-    strangersOf(keep.securityGroupId),
-  ]);
-  return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => users[i]!.length > 0).map((g) => g.securityGroupId), strangers };
+  if (keep === undefined) return { others: [], inUse: [], users: [] };
+  const [ingress, extraUsers, users] = await Promise.all([ingressOf(keep.securityGroupId), Promise.all(extra.map((g) => usersOf(g.securityGroupId))), usersOf(keep.securityGroupId)]);
+  return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => extraUsers[i]!.length > 0).map((g) => g.securityGroupId), users };
 }
 
 /** The engine's shared reads: plain cloud calls (the Network view hands kinds cached ones). */

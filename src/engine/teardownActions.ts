@@ -3,7 +3,7 @@
  * deleting the link's own security group once nothing uses it.
  */
 import { findDetectedLink } from '../core/linkDetection';
-import { interfaceUserText, type NetworkInterface } from '../core/model';
+import { interfaceUserText, isServiceInterface, type NetworkInterface } from '../core/model';
 import { delay } from './engineCloud';
 import { findGroups, readGroupInterfaces, readLinkInterfaces, readManagedGroups } from './liveReads';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
@@ -39,8 +39,8 @@ export async function awaitNetworkLinkRemoval(ctx: StepContext, vpcId: string, v
 
 /** Why a group cannot be deleted yet, and what frees it: the console for MaxCompute's ENIs, moving the others' instances. */
 function groupInUseText(securityGroupId: string, users: readonly NetworkInterface[]): string {
-  const link = users.filter((n) => n.serviceManaged);
-  const others = users.filter((n) => !n.serviceManaged);
+  const link = users.filter(isServiceInterface);
+  const others = users.filter((n) => !isServiceInterface(n));
   const remedies = [
     ...(link.length > 0 ? ['delete the network link in the MaxCompute console'] : []),
     ...(others.length > 0 ? [`move ${others.length === 1 ? 'it' : 'them'} to another security group (ECS console: the instance's security groups)`] : []),

@@ -187,43 +187,39 @@ export function eachYamlDocument(text: string, index: LineIndex, visit: (doc: Sp
       unread.add(documentCount - 1);
       return { ...token, value: undefined };
     };
-    if (options.checkEveryLexeme !== true && cannotNestTooDeep(text)) {
-      // Nothing in this text can trip the checks below: let the parser lex it, as parseAllDocuments does.
-      for (const token of parser.parse(text)) {
-        const checked = check(token);
-        if (checked === 'stop') return;
-        yield checked;
-      }
-      return;
-    }
-    for (const lexeme of new Lexer().lex(text)) {
-      if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
-        atLineStart = true;
-        lineIndent = 0;
-        lineIndicators = 0;
-      } else if (lexeme.length === 1 && lexeme < ' ') {
-        // Lexer control markers (document start, scalar follows, flow end) take no room in the text.
-      } else {
-        if (atLineStart && lexeme.startsWith(' ') && lexeme.trim() === '') lineIndent = lexeme.length;
-        atLineStart = false;
-        if (lexeme === '[' || lexeme === '{') {
-          if (++flowDepth > MAX_NESTING_DEPTH) return refuse('Brackets here are');
-        } else if (lexeme === ']' || lexeme === '}') flowDepth = Math.max(0, flowDepth - 1);
-        else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
-          if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
-        }
-      }
-      // Inline rather than a generator per lexeme: tens of thousands of lexemes in a large file.
-      for (const token of parser.next(lexeme)) {
-        const checked = check(token);
-        if (checked === 'stop') return;
-        yield checked;
-      }
-    }
-    for (const token of parser.end()) {
+    for (const token of parserTokens()) {
       const checked = check(token);
       if (checked === 'stop') return;
       yield checked;
+    }
+
+    /** The parser's tokens, from lexemes that passed the depth checks (stops at a refusal). */
+    function* parserTokens(): Generator<CST.Token> {
+      if (options.checkEveryLexeme !== true && cannotNestTooDeep(text)) {
+        // Nothing in this text can trip the checks below: let the parser lex it, as parseAllDocuments does.
+        yield* parser.parse(text);
+        return;
+      }
+      for (const lexeme of new Lexer().lex(text)) {
+        if (lexeme === '\n' || lexeme === '\r\n' || lexeme === '\r') {
+          atLineStart = true;
+          lineIndent = 0;
+          lineIndicators = 0;
+        } else if (lexeme.length === 1 && lexeme < ' ') {
+          // Lexer control markers (document start, scalar follows, flow end) take no room in the text.
+        } else {
+          if (atLineStart && lexeme.startsWith(' ') && lexeme.trim() === '') lineIndent = lexeme.length;
+          atLineStart = false;
+          if (lexeme === '[' || lexeme === '{') {
+            if (++flowDepth > MAX_NESTING_DEPTH) return refuse('Brackets here are');
+          } else if (lexeme === ']' || lexeme === '}') flowDepth = Math.max(0, flowDepth - 1);
+          else if (lexeme === '-' || lexeme === '?' || lexeme === ':') {
+            if (lineIndent + ++lineIndicators > MAX_BLOCK_INDENT) return refuse('Lines here are indented or');
+          }
+        }
+        yield* parser.next(lexeme);
+      }
+      yield* parser.end();
     }
   }
 

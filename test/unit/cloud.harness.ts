@@ -61,6 +61,22 @@ export function cloudFor(emu: Emulator, options: CloudOptions = {}, account = DE
   });
 }
 
+/**
+ * Mocha hooks of a suite that runs against the emulator: a fresh one (default seed) and the real
+ * client on it before each test (or once for the suite), handed to `set`; stopped after.
+ */
+export function emulatorForTests(set: (emu: Emulator, cloud: Cloud) => void, scope: 'each' | 'suite' = 'each'): void {
+  let running: Emulator | undefined;
+  (scope === 'each' ? beforeEach : before)(async () => {
+    running = await emulator();
+    set(running, await cloudFor(running));
+  });
+  (scope === 'each' ? afterEach : after)(async () => {
+    await running?.close();
+    running = undefined;
+  });
+}
+
 /** The API requests the emulator saw for one action. */
 export function requestsFor(emu: Emulator, action: string): ReturnType<Emulator['requests']> {
   return emu.requests().filter((r) => r.action === action);

@@ -208,13 +208,13 @@ const rows: Row[] = [
   {
     name: 'the group to create exists by name and an ECS instance uses it: someone else\'s group, refused',
     spec: b.spec(),
-    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)), linkGroupStrangers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
+    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)), linkGroupUsers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
     refusedWith: ['group-in-use'],
   },
   {
     name: 'a group named by id that an ECS instance also uses: a warning, not a refusal',
     spec: b.spec({ securityGroup: b.existingGroupSpec() }),
-    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule(b.VSW_CIDR)]), linkGroupStrangers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
+    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule(b.VSW_CIDR)]), linkGroupUsers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
     warnings: ['group-shared'],
   },
   {

@@ -15,7 +15,7 @@ import { contextFromTree } from '../../src/ui/linkForm/contextFromTree';
 import { existingGroupProblem } from '../../src/ui/linkForm/formState';
 import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarness';
 import { ecsInstance, emulatorWith } from './builders/extendedWorld';
-import { cloudFor, emulator, requestsFor } from './cloud.harness';
+import { cloudFor, emulatorForTests, requestsFor } from './cloud.harness';
 import { explorerHarness } from './explorer.harness';
 
 const M = DEFAULT_SEED.main;
@@ -25,11 +25,7 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
   this.timeout(60_000);
   let emu: Emulator;
   let cloud: Cloud;
-  beforeEach(async () => {
-    emu = await emulator();
-    cloud = await cloudFor(emu);
-  });
-  afterEach(() => emu.close());
+  emulatorForTests((e, c) => ((emu = e), (cloud = c)));
 
   it('readGroupInterfaces finds the instance in a group only an ECS instance uses (DescribeInstances), as its primary ENI', async () => {
     const users = await readGroupInterfaces(cloud, R, M.ecsGroupId);

@@ -14,7 +14,7 @@ import { hbaseKind } from '../../src/targets/hbase';
 import { lindormKind } from '../../src/targets/lindorm';
 import { polardbKind } from '../../src/targets/polardb';
 import { RDS_MAX_SECURITY_GROUPS, rdsKind } from '../../src/targets/rds';
-import { cloudFor, DEFAULT_SEED, emulator } from './cloud.harness';
+import { DEFAULT_SEED, emulatorForTests } from './cloud.harness';
 import * as b from './builders/planBuilders';
 
 const M = DEFAULT_SEED.main;
@@ -54,11 +54,7 @@ describe('managed-service kinds: the factory options', () => {
     this.timeout(30_000);
     let emu: Emulator;
     let cloud: Cloud;
-    before(async () => {
-      emu = await emulator();
-      cloud = await cloudFor(emu);
-    });
-    after(() => emu.close());
+    emulatorForTests((e, c) => ((emu = e), (cloud = c)), 'suite');
 
     const applyContext = (): TargetApplyContext => ({
       cloud, regionId: REGION, vpcId: M.vpcId, vSwitchCidr: VSW_H_CIDR, linkGroupId: M.basicGroupId,

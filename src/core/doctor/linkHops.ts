@@ -3,7 +3,7 @@
  * group (exists, in the VPC, basic, not MaxCompute's, not shared), its return-traffic rule, the
  * link's ENIs and MaxCompute's two return-traffic groups as created.
  */
-import { interfaceUserText, maxComputeManagedGroupNames, isMaxComputeManagedGroupName } from '../model';
+import { interfaceUserText, isServiceInterface, maxComputeManagedGroupNames, isMaxComputeManagedGroupName } from '../model';
 import { linkGroupIngressRule, linkInboundCidr, overridingDrops, type LiveState } from '../plan';
 import { ruleCovers } from '../ruleCoverage';
 import { describeRule, normalizePolicy } from '../rules';
@@ -79,7 +79,7 @@ export function linkGroupHops(spec: ConnectionSpec, live: LiveState, extras: Doc
   hops.push(managed
     ? hop({ id: 'link-group.managed', title: 'Link group is not MaxCompute\'s own', verdict: 'fail', reason: `${id} ("${found.name}") is one of MaxCompute's return-traffic groups, which must not be used or modified.`, evidence, fix: { kind: 'manual', summary: 'Create a separate basic group for the link (securityGroup.create) and recreate the link with it.' } })
     : hop({ id: 'link-group.managed', title: 'Link group is not MaxCompute\'s own', verdict: 'pass', reason: `${id} is not a MaxCompute-managed group.`, evidence }));
-  const others = extras.linkGroupInterfaces.filter((n) => !n.serviceManaged);
+  const others = extras.linkGroupInterfaces.filter((n) => !isServiceInterface(n));
   hops.push(others.length === 0
     ? hop({ id: 'link-group.shared', title: 'Link group is used by the link alone', verdict: 'pass', reason: `No instance other than MaxCompute's ENIs carries ${id}.`, evidence: [textEvidence(`DescribeNetworkInterfaces and DescribeInstances SecurityGroupId=${id}: ${extras.linkGroupInterfaces.length} interface(s), all service-managed`, id)] })
     : hop({ id: 'link-group.shared', title: 'Link group is used by the link alone', verdict: 'warn', reason: `${id} also guards ${others.map(interfaceUserText).join(', ')}: rules added for the link apply to them too.`, evidence: others.map((n) => textEvidence(`ENI ${n.networkInterfaceId} (${n.privateIpAddress}, ${n.type}${n.instanceId === undefined ? '' : `, of instance ${n.instanceId}`}) carries ${id}`, n.networkInterfaceId, id)), fix: { kind: 'manual', summary: `Move the other instances out of ${id}, or give the link a group of its own.` } }));

@@ -5,7 +5,7 @@
  */
 import { isWholeInternet } from '../cidr';
 import { findDetectedLink } from '../linkDetection';
-import { interfaceUserText, isMaxComputeManagedGroupName } from '../model';
+import { interfaceUserText, isMaxComputeManagedGroupName, isServiceInterface } from '../model';
 import { NETWORK_LINK_ROLE_NAME } from '../networkLinkConsole';
 import { zoneSupportProblem } from '../zones';
 import type { ConnectionSpec, SourceRange, TargetSpec } from '../specModel';
@@ -92,7 +92,7 @@ function linkGroupChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
     const ids = [found?.securityGroupId, ...live.sameNameGroupIds].filter((id) => id !== undefined).join(', ');
     checks.push(error('group-name-ambiguous', `Several security groups in ${spec.vpcId} are named "${groupSpec.name}" (${ids}) and ${inUse.join(', ')} is in use; name one of them with securityGroup.id, or rename the others.`, range));
   }
-  const strangers = live.linkGroupStrangers ?? [];
+  const strangers = (live.linkGroupUsers ?? []).filter((n) => !isServiceInterface(n));
   if (found !== undefined && strangers.length > 0) {
     const who = strangers.map(interfaceUserText).join(', ');
     if (groupSpec.mode === 'create') {

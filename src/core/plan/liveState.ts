@@ -46,11 +46,12 @@ export interface LiveState {
   /** Those of them some network interface uses (not safe to delete: the plan refuses). */
   sameNameGroupsInUse?: string[];
   /**
-   * Network interfaces other than service-managed ones (an ECS instance's primary interface, a
-   * user's own ENI) that use the link group: its inbound rule would apply to them too. A group to
-   * create that exists with such users is someone else's (the plan refuses to adopt it).
+   * Every network interface that uses the link group (readGroupInterfaces). Those that are not a
+   * service's (an ECS instance's primary interface, a user's own ENI) would be opened by its
+   * inbound rule too: a group to create that exists with such users is someone else's (the plan
+   * refuses to adopt it). The doctor judges the same list.
    */
-  linkGroupStrangers?: NetworkInterface[];
+  linkGroupUsers?: NetworkInterface[];
   /** MaxCompute's return-traffic groups present in the VPC. */
   managedGroups: SecurityGroup[];
   /** Service-managed ENIs in the link's vSwitch and group: the traces of a created link. */

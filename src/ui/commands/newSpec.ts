@@ -10,7 +10,7 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isMaxComputeManagedGroupName } from '../../core/model';
+import { canBeLinkGroup } from '../../core/model';
 import { SpecCatalog } from '../language/specCatalog';
 import { scaffoldSpec } from '../language/specScaffold';
 import { idFieldOf } from '../language/specSchemaNav';
@@ -104,7 +104,7 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
 
     // The form's rule: the link's group is basic, the VPC's, not MaxCompute's, and used by no other network interface.
     const { interfaces } = await deps.explorer.vpcDetails(cloud.accountProfile, regionId, vpcId);
-    const basic = (await catalog.securityGroups(regionId)).filter((g) => g.vpcId === vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
+    const basic = (await catalog.securityGroups(regionId)).filter((g) => canBeLinkGroup(g, vpcId));
     const { value: group } = await pickRefusing(groupChoices(basic, interfaces), 'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)', title);
 
     const services = (await catalog.services(regionId)).filter((s) => s.resource.vpcId === vpcId);

@@ -3,7 +3,7 @@
  * the vSwitch rows with the unsupported zones marked, the security-group rows with the groups
  * in use marked, and the words that refuse such a row.
  */
-import type { NetworkInterface, SecurityGroup, VSwitch } from '../../core/model';
+import { interfacesByGroup, type NetworkInterface, type SecurityGroup, type VSwitch } from '../../core/model';
 import type { KnownLink } from '../../core/usage/knownLinks';
 import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
 
@@ -77,8 +77,7 @@ function usersInWords(interfaces: readonly NetworkInterface[]): string {
  * expected is not offered. `groups` are the VPC's basic groups that are not MaxCompute's.
  */
 export function groupChoices(groups: readonly SecurityGroup[], interfaces: readonly NetworkInterface[]): GroupChoice[] {
-  const users = new Map<string, NetworkInterface[]>();
-  for (const n of interfaces) for (const id of n.securityGroupIds) users.set(id, [...(users.get(id) ?? []), n]);
+  const users = interfacesByGroup(interfaces);
   const usable: GroupChoice[] = [];
   const inUse: GroupChoice[] = [];
   for (const g of groups) {

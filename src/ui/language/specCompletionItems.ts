@@ -5,7 +5,7 @@
  * managed by MaxCompute, and each service kind's resources through the target-kind table.
  * Pure: the cloud's answers are handed in. No vscode.
  */
-import { isMaxComputeManagedGroupName, type SecurityGroup, type VSwitch, type Vpc } from '../../core/model';
+import { isMaxComputeGroup, type SecurityGroup, type VSwitch, type Vpc } from '../../core/model';
 import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
 import { TARGET_KINDS, type AnyTargetKind, type SchemaObject } from '../../targets';
 import type { CatalogService } from './specCatalog';
@@ -154,7 +154,7 @@ function vSwitchItems(ctx: CursorContext, regionId: string, vSwitches: readonly 
 function groupItems(ctx: CursorContext, groups: readonly SecurityGroup[], forLink: boolean): SpecCompletion[] {
   const vpcId = ctx.root.vpc;
   return groups
-    .filter((g) => (vpcId === undefined || g.vpcId === vpcId) && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name))
+    .filter((g) => (vpcId === undefined || g.vpcId === vpcId) && !isMaxComputeGroup(g))
     // The link's own group must be basic: advanced groups deny outbound traffic by default.
     .filter((g) => !forLink || g.type === 'normal')
     .map((g) => ({

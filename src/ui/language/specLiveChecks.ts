@@ -4,7 +4,7 @@
  * shown as warnings; with a quick fix where one is obvious (the existing resource with the
  * closest id or name; a supported vSwitch of the same VPC; a usable basic group). Pure. No vscode.
  */
-import { isMaxComputeManagedGroupName, type SecurityGroup, type SecurityGroupRule, type VSwitch, type Vpc } from '../../core/model';
+import { canBeLinkGroup, isMaxComputeManagedGroupName, type SecurityGroup, type SecurityGroupRule, type VSwitch, type Vpc } from '../../core/model';
 import { liveChecks, type LiveCheck, type LiveCheckCode, type LiveState, type TargetLive, type TargetPlanners } from '../../core/plan';
 import type { ConnectionSpec, SourceRange } from '../../core/specModel';
 import { isZoneSupported } from '../../core/zones';
@@ -87,7 +87,7 @@ export function closest<T>(written: string, candidates: readonly T[], id: (c: T)
 }
 
 function usableGroups(spec: ConnectionSpec, groups: readonly SecurityGroup[]): SecurityGroup[] {
-  return groups.filter((g) => g.vpcId === spec.vpcId && g.type === 'normal' && !g.managedByMaxCompute && !isMaxComputeManagedGroupName(g.name));
+  return groups.filter((g) => canBeLinkGroup(g, spec.vpcId));
 }
 
 function contains(outer: SourceRange, inner: SourceRange): boolean {

@@ -1,5 +1,5 @@
 /** The form's context of a VPC, made from what the Network view read (ExplorerData.vpcDetails). Pure. */
-import { interfaceUserText } from '../../core/model';
+import { interfaceUserText, interfacesByGroup } from '../../core/model';
 import { accessSummaryText } from '../tree/access';
 import type { VpcDetails } from '../tree/explorerData';
 import { linkStateText } from '../tree/links';
@@ -21,9 +21,7 @@ export interface ContextExtras {
  * in words: an ECS instance (its primary ENI carries its groups) by the instance, others by ENI.
  */
 function groupUsers(details: VpcDetails): Record<string, string[]> {
-  const users: Record<string, string[]> = {};
-  for (const eni of details.interfaces) for (const id of eni.securityGroupIds) (users[id] ??= []).push(interfaceUserText(eni));
-  return users;
+  return Object.fromEntries([...interfacesByGroup(details.interfaces)].map(([id, enis]) => [id, enis.map(interfaceUserText)]));
 }
 
 /** The services of the VPC, through their kinds' modules. */

@@ -47,6 +47,28 @@ export interface ActionCall {
   clientToken: boolean;
 }
 
+/**
+ * How a ROA-style action is sent (MaxCompute 2022-01-04): a method and a path, a JSON body, and
+ * the region only in the endpoint's host (the API takes no RegionId).
+ */
+export interface RoaCall {
+  product: Product;
+  action: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path with its parameters already percent-encoded. */
+  pathname: string;
+  /** The region whose endpoint is called (the API takes no RegionId); default the session's. */
+  regionId?: string;
+  /** Sent as the JSON request body (a string is sent as it is). */
+  body?: string;
+  /**
+   * False for a create the API cannot de-duplicate (no ClientToken): an attempt that may have acted
+   * (a dropped connection, a timeout, a 5xx) is not sent again; the caller reads back instead.
+   * Throttling is still retried: a throttled request did not act.
+   */
+  retrySafe: boolean;
+}
+
 /** A failed attempt about to be retried, for progress output ("retrying in 1.2 s"). */
 export interface RetryNotice {
   product: string;
@@ -100,13 +122,63 @@ export class Caller {
     // Generated once per logical call, so every retry carries the same token.
     if (clientToken && params.ClientToken === undefined) params.ClientToken = randomUUID();
     const regionId = typeof params.RegionId === 'string' ? params.RegionId : this.settings.regionId;
+    this.checkRegion(product, action, regionId);
+    const query = OpenApiUtil.query(params) as Record<string, string>;
+    const request = (): $OpenApi.OpenApiRequest => new $OpenApi.OpenApiRequest({ query });
+    const rpc = new $OpenApi.Params({
+      action,
+      version: product.version,
+      protocol: 'HTTPS',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    return this.send<Response>(product, action, regionId, rpc, request, () => true, options);
+  }
+
+  /** Calls a ROA action in the session's region; its parsed JSON body (MaxCompute's PopResult). */
+  async callRoa<Response>(call: RoaCall, options: CallOptions = {}): Promise<Response> {
+    const { product, action } = call;
+    const regionId = call.regionId ?? this.settings.regionId;
+    this.checkRegion(product, action, regionId);
+    const request = (): $OpenApi.OpenApiRequest => new $OpenApi.OpenApiRequest(call.body === undefined ? {} : { body: call.body });
+    const roa = new $OpenApi.Params({
+      action,
+      version: product.version,
+      protocol: 'HTTPS',
+      pathname: call.pathname,
+      method: call.method,
+      authType: 'AK',
+      style: 'ROA',
+      reqBodyType: 'json',
+      bodyType: 'json',
+    });
+    const mayRetry = call.retrySafe ? () => true : (error: CloudError) => error.kind === 'throttled';
+    return this.send<Response>(product, action, regionId, roa, request, mayRetry, options);
+  }
+
+  private checkRegion(product: Product, action: string, regionId: string): void {
     try {
       // The region names the endpoint's host: nothing that is not a region id may get there.
       checkRegionId(regionId);
     } catch (err) {
       throw new CloudError({ kind: 'client', product: product.code, action, code: 'InvalidRegionId', detail: (err as Error).message, retryable: false });
     }
-    const query = OpenApiUtil.query(params) as Record<string, string>;
+  }
+
+  /** Sends one logical call: limiter, attempts, classification, retries, a log line per attempt. */
+  private async send<Response>(
+    product: Product,
+    action: string,
+    regionId: string,
+    params: $OpenApi.Params,
+    request: () => $OpenApi.OpenApiRequest,
+    mayRetry: (error: CloudError) => boolean,
+    options: CallOptions,
+  ): Promise<Response> {
     const { retry, limiter, logger } = this.settings;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     const onAbort = (): CloudError => cancelledError(product.code, action);
@@ -117,7 +189,7 @@ export class Caller {
       const started = Date.now();
       let outcome: { body: Response; status: number } | CloudError;
       try {
-        outcome = await this.attempt<Response>(product, action, regionId, query, timeoutMs, options.signal);
+        outcome = await this.attempt<Response>(product, action, regionId, params, request, timeoutMs, options.signal);
       } catch (thrown) {
         outcome = toCloudError(thrown, product.code, action, this.settings.redactor);
       } finally {
@@ -125,8 +197,9 @@ export class Caller {
       }
       const fields = { product: product.code, action, region: regionId, attempt, durationMs: Date.now() - started };
       if (!(outcome instanceof CloudError)) {
-        const requestId = (outcome.body as { RequestId?: unknown }).RequestId;
-        logger.info('api call', { ...fields, status: outcome.status, requestId: typeof requestId === 'string' ? requestId : undefined });
+        const body = outcome.body as { RequestId?: unknown; requestId?: unknown };
+        const requestId = typeof body.RequestId === 'string' ? body.RequestId : typeof body.requestId === 'string' ? body.requestId : undefined;
+        logger.info('api call', { ...fields, status: outcome.status, requestId });
         return outcome.body;
       }
       const error = outcome;
@@ -137,7 +210,7 @@ export class Caller {
         logger.info('api call cancelled', logged);
         throw error;
       }
-      const delayMs = error.retryable && options.signal?.aborted !== true ? nextRetryDelayMs(retry, attempt, Date.now() - began) : undefined;
+      const delayMs = error.retryable && mayRetry(error) && options.signal?.aborted !== true ? nextRetryDelayMs(retry, attempt, Date.now() - began) : undefined;
       if (delayMs === undefined) {
         logger.error('api call failed', logged);
         throw error;
@@ -153,29 +226,18 @@ export class Caller {
     product: Product,
     action: string,
     regionId: string,
-    query: Record<string, string>,
+    params: $OpenApi.Params,
+    request: () => $OpenApi.OpenApiRequest,
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<{ body: Response; status: number }> {
     const client = this.client(product.code, regionId);
-    const params = new $OpenApi.Params({
-      action,
-      version: product.version,
-      protocol: 'HTTPS',
-      pathname: '/',
-      method: 'POST',
-      authType: 'AK',
-      style: 'RPC',
-      reqBodyType: 'formData',
-      bodyType: 'json',
-    });
     const runtime = new $Util.RuntimeOptions({
       readTimeout: timeoutMs,
       connectTimeout: timeoutMs + CONNECT_TIMEOUT_MARGIN_MS,
       autoretry: false,
     });
-    const request = new $OpenApi.OpenApiRequest({ query });
-    const sent = client.callApi(params, request, runtime) as Promise<{ body: Response; statusCode: number }>;
+    const sent = client.callApi(params, request(), runtime) as Promise<{ body: Response; statusCode: number }>;
     const result = await raceSignalAndDeadline(sent, signal, timeoutMs, () => cancelledError(product.code, action), () =>
       deadlineError(product.code, action, timeoutMs),
     );

@@ -5,6 +5,7 @@
  * anything else keeps its message. Every text is escaped (no control or bidi character survives).
  */
 import { escapeForMessageLines } from '../core/displayText';
+import { networkLinkPermissionText } from '../core/networkLinkApi';
 import { CloudError } from './errors';
 
 /** A failure as shown: one line, plus the details for a tooltip or the log. */
@@ -56,6 +57,8 @@ function hintByKind(error: CloudError): string | undefined {
     case 'signature':
       return 'The AccessKey secret does not match its ID: check the secret in the profile (a truncated paste is the usual cause).';
     case 'permission':
+      // MaxCompute's RAM actions are odps:*, and a tenant role is needed besides.
+      if (error.product === 'MaxCompute') return networkLinkPermissionText(error.action);
       return `The RAM user or role lacks a permission: grant it ${error.product.toLowerCase()}:${error.action} in a RAM policy.`;
     case 'throttled':
       return 'Alibaba Cloud is limiting this account\'s request rate and the retries ran out: wait a minute and run it again.';

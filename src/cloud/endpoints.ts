@@ -6,7 +6,7 @@
 import { quoteForMessage } from '../core/displayText';
 
 /** The products this extension calls, by their OpenAPI product code. */
-export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'polardb' | 'hitsdb' | 'Ram' | 'Sts';
+export type ProductCode = 'Vpc' | 'Ecs' | 'Rds' | 'HBase' | 'Emr' | 'polardb' | 'hitsdb' | 'MaxCompute' | 'Ram' | 'Sts';
 
 /** Host (and port) plus protocol, as the OpenAPI client's Config wants them. */
 export interface ResolvedEndpoint {
@@ -51,6 +51,10 @@ export function productHost(product: ProductCode, regionId: string): string {
     case 'hitsdb':
       // The SDK has no endpoint map for Lindorm, only the regional rule.
       return `hitsdb.${regionId}.aliyuncs.com`;
+    case 'MaxCompute':
+      // The API reference's endpoint table (api-maxcompute-2022-01-04-endpoint): one host per region.
+      // [unverified] The generated SDKs' endpoint map names maxcompute.aliyuncs.com for every region.
+      return `maxcompute.${regionId}.aliyuncs.com`;
     case 'Ram':
       return 'ram.aliyuncs.com';
     case 'Sts':
@@ -92,7 +96,18 @@ export function parseEndpointOverride(value: string, source: string): ResolvedEn
   return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
 }
 
+/**
+ * Products whose calls name their region only in the endpoint's host (ROA APIs without RegionId).
+ * Sent to an override, such a call keeps the product's host in front of the override's address as
+ * URL user-info, `maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:8787`: the URL parser connects to
+ * the address after `@`, and the Host header (which the signature covers) still names the
+ * endpoint, so the emulator tells the region as the cloud does. Browsers never send such a Host.
+ */
+const REGION_IN_HOST: ReadonlySet<ProductCode> = new Set(['MaxCompute']);
+
 /** Endpoint of a product in a region, honouring the override when one is set. */
 export function resolveEndpoint(product: ProductCode, regionId: string, override: ResolvedEndpoint | undefined): ResolvedEndpoint {
-  return override ?? { host: productHost(product, regionId), protocol: 'https' };
+  if (override === undefined) return { host: productHost(product, regionId), protocol: 'https' };
+  if (REGION_IN_HOST.has(product)) return { host: `${productHost(product, regionId)}@${override.host}`, protocol: override.protocol };
+  return override;
 }

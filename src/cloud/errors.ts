@@ -181,8 +181,9 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
   const code = typeof err.code === 'string' && err.code !== '' && err.code !== 'undefined' ? err.code : undefined;
 
   if (status !== undefined) {
-    const apiCode = code ?? stringField(data, 'Code', 'code') ?? `Http${status}`;
-    const detail = stringField(data, 'Message', 'message') ?? rawMessage;
+    // MaxCompute's ROA answers carry errorCode/errorMsg (PopResult) instead of Code/Message.
+    const apiCode = code ?? stringField(data, 'Code', 'code', 'errorCode') ?? `Http${status}`;
+    const detail = stringField(data, 'Message', 'message', 'errorMsg') ?? rawMessage;
     return new CloudError({
       kind: apiErrorKind(apiCode, status),
       product,

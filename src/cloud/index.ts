@@ -22,6 +22,7 @@ import { ecsApi, type EcsApi } from './products/ecs';
 import { emrApi, type EmrApi } from './products/emr';
 import { hbaseApi, type HBaseApi } from './products/hbase';
 import { lindormApi, type LindormApi } from './products/lindorm';
+import { maxComputeApi, type MaxComputeApi } from './products/maxcompute';
 import { polarDbApi, type PolarDbApi } from './products/polardb';
 import { ramApi, stsApi, type RamApi, type StsApi } from './products/identity';
 import { rdsApi, type RdsApi } from './products/rds';
@@ -71,6 +72,7 @@ export interface Cloud {
   readonly emr: EmrApi;
   readonly polardb: PolarDbApi;
   readonly lindorm: LindormApi;
+  readonly maxcompute: MaxComputeApi;
   readonly ram: RamApi;
   readonly sts: StsApi;
   readonly lists: CloudListings;
@@ -131,6 +133,7 @@ function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (
     emr: emrApi(caller),
     polardb: polarDbApi(caller),
     lindorm: lindormApi(caller),
+    maxcompute: maxComputeApi(caller),
   };
   return {
     ...apis,
@@ -164,4 +167,6 @@ export type * from './products/hbase';
 export type * from './products/emr';
 export type * from './products/polardb';
 export type * from './products/lindorm';
+export type * from './products/maxcompute';
+export { toNetworkLink } from './products/maxcompute';
 export type * from './products/identity';

@@ -111,15 +111,27 @@ export function interfaceUserText(eni: Pick<NetworkInterface, 'networkInterfaceI
   return eni.instanceId === undefined ? eni.networkInterfaceId : `instance ${eni.instanceId}`;
 }
 
-/** A network link as far as it can be seen: MaxCompute has no public API to list links. */
+/**
+ * A network link as MaxCompute's API tells it (ListNetworkLinks, GetNetworkLink: 2022-01-04).
+ * The list gives name, type, status and VPC; the vSwitch and group come from GetNetworkLink.
+ */
 export interface NetworkLink {
-  /** The name SQL and Spark use; known only from a spec or the user, never from the cloud. */
-  name?: string;
+  /** The name SQL (`odps.session.networklink`) and foreign tables use. */
+  name: string;
   regionId: string;
+  /** `PASSTHROUGH` (MaxCompute into the VPC: what this product creates) or `REVERSEACCESS`, verbatim. */
+  type: string;
+  /** Verbatim; see networkLinkApi.ts for what is known of its values. */
+  status: string;
   vpcId: string;
-  vSwitchId: string;
-  securityGroupId: string;
-  networkInterfaceIds: string[];
+  /** Milliseconds since the epoch. */
+  createTime?: number;
+  /** PASSTHROUGH: the vSwitch and security group MaxCompute's interfaces use. */
+  vSwitchId?: string;
+  securityGroupId?: string;
+  /** REVERSEACCESS: `ip-or-domain:port;…` and the zone. */
+  reverseTargets?: string;
+  zoneId?: string;
 }
 
 export interface RdsInstance {

@@ -3,7 +3,8 @@
  * faults, honour ClientToken, act, persist, answer — and record it in the request log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ActionDefinition, ProductApi } from './action';
+import type { ActionDefinition, ProductApi, RoaRoute } from './action';
+import { settleNetworkLinks } from './networkLink';
 import { Authenticator, type Caller, type ReceivedRequest } from './auth';
 import { honoursClientToken, rememberToken, replayFor } from './clientTokens';
 import { ApiError, missingParameter } from './errors';
@@ -68,6 +69,29 @@ function errorBody(error: ApiError, requestId: string, product: ProductApi | und
   };
 }
 
+/** The account's region when a call's host names none (the emulator's own host). */
+const DEFAULT_REGION = 'cn-hangzhou';
+
+/**
+ * The region an endpoint host names, as the cloud tells it: `maxcompute.<region>.aliyuncs.com` (or
+ * `maxcompute-vpc.<region>…`), also in front of an `@` (how a client redirected to the emulator
+ * keeps naming the endpoint: see src/cloud/endpoints.ts). Undefined for any other host.
+ */
+export function regionOfHost(host: string, label: string): string | undefined {
+  if (label === '') return undefined;
+  const named = host.includes('@') ? host.slice(0, host.indexOf('@')) : host;
+  const m = new RegExp(`^${label}(?:-vpc)?\\.([a-z]{2,}(?:-[a-z0-9]+){1,4})\\.aliyuncs\\.com$`).exec(named.toLowerCase());
+  return m?.[1];
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -101,6 +125,13 @@ export class ApiHandler {
       const received: ReceivedRequest = { method: req.method ?? 'GET', pathname: url.pathname, queryPairs, query, bodyParams, body, headers: req.headers };
       const values = { ...query, ...bodyParams };
       record.params = loggableParams(values);
+      const roa = this.roaRoute(received);
+      if (roa !== undefined) {
+        product = roa.product;
+        record.action = roa.route.action;
+        record.version = roa.product.version;
+        return await this.handleRoa(req, res, received, roa, record, requestId);
+      }
       // V1 signs the Action/Version query parameters but not the x-acs-* headers, so V1 requests
       // are routed by the query; ACS3 signs the headers.
       const v1 = req.headers.authorization === undefined && query.Action !== undefined;
@@ -117,6 +148,7 @@ export class ApiHandler {
       const now = Date.now();
       const caller = this.auth.authenticate(received, now);
       record.accountId = caller.account.accountId;
+      await this.settle(caller, now);
 
       const fault = this.deps.faults.decide(action, now);
       if (fault.kind !== 'none') record.fault = fault.reason;
@@ -146,6 +178,84 @@ export class ApiHandler {
       this.deps.log.add(record);
       if (!res.headersSent && !res.destroyed) sendJson(res, error.status, errorBody(error, requestId, product));
     }
+  }
+
+  /** The ROA route a request's method and path name, if any (MaxCompute's API). */
+  private roaRoute(received: ReceivedRequest): { product: ProductApi; route: RoaRoute; path: Record<string, string> } | undefined {
+    if (!received.pathname.startsWith('/api/')) return undefined;
+    for (const product of this.deps.products) {
+      for (const route of product.roaRoutes ?? []) {
+        const m = route.path.exec(received.pathname);
+        if (m === null || route.method !== received.method.toUpperCase()) continue;
+        const path: Record<string, string> = {};
+        for (const [key, value] of Object.entries(m.groups ?? {})) path[key] = safeDecode(value);
+        return { product, route, path };
+      }
+    }
+    throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method. (${received.method} ${received.pathname.slice(0, 80)})`, 404);
+  }
+
+  /** Links whose time has come move on before anything reads the account (networkLink.ts). */
+  private async settle(caller: Caller, now: number): Promise<void> {
+    if (settleNetworkLinks(caller.account, now, this.deps.faults.visibilityDelayMs)) await this.deps.store.persist();
+  }
+
+  /** A ROA call: authenticated like any other (the canonical URI is the path), answered with a PopResult. */
+  private async handleRoa(
+    req: IncomingMessage,
+    res: ServerResponse,
+    received: ReceivedRequest,
+    roa: { product: ProductApi; route: RoaRoute; path: Record<string, string> },
+    record: RequestRecord,
+    requestId: string,
+  ): Promise<void> {
+    const { product, route } = roa;
+    const sentVersion = headerText(req, 'x-acs-version');
+    if (sentVersion !== undefined && sentVersion !== product.version) throw new ApiError('InvalidVersion', `Specified version ${sentVersion.slice(0, 20)} is not valid for ${product.product}; expected ${product.version}.`);
+    const now = Date.now();
+    const caller = this.auth.authenticate(received, now);
+    record.accountId = caller.account.accountId;
+    await this.settle(caller, now);
+    const regionId = regionOfHost(headerText(req, 'host') ?? '', product.hostLabel ?? '') ?? caller.account.regionIds[0] ?? DEFAULT_REGION;
+    record.params = { ...record.params, RegionId: regionId, ...roa.path };
+    let data: unknown;
+    try {
+      const fault = this.deps.faults.decide(route.action, now);
+      if (fault.kind !== 'none') record.fault = fault.reason;
+      if (fault.kind === 'error') throw new ApiError(fault.code, fault.message, fault.status);
+      if (fault.kind === 'drop') return this.drop(req, record);
+      if (fault.kind === 'hang') {
+        const timer = setTimeout(() => {
+          this.deps.hangs.delete(timer);
+          this.drop(req, record);
+        }, fault.ms);
+        this.deps.hangs.add(timer);
+        return;
+      }
+      let body: unknown;
+      if (received.body.length > 0) {
+        try {
+          body = parseJsonWithin(received.body.toString('utf8'));
+        } catch {
+          throw new ApiError('InvalidArgument', 'The request body is not valid JSON.');
+        }
+      }
+      const { faults } = this.deps;
+      data = route.handle({ account: caller.account, caller, now, regionId, path: roa.path, body, visibilityDelayMs: faults.visibilityDelayMs, linkSchedule: faults.linkSchedule, linkRemoveMs: faults.linkRemoveMs });
+      if (route.mutates) await this.deps.store.persist();
+      if (fault.kind === 'drop-after-commit') return this.drop(req, record);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      // The product's own refusals come as a PopResult; the gateway's (signature, routing) as before.
+      record.status = err.status;
+      record.code = err.code;
+      this.deps.log.add(record);
+      sendJson(res, err.status, { requestId, httpCode: err.status, errorCode: err.code, errorMsg: err.message });
+      return;
+    }
+    record.status = 200;
+    this.deps.log.add(record);
+    sendJson(res, 200, { requestId, httpCode: 200, data });
   }
 
   private async act(actionName: string, action: ActionDefinition, params: Params, caller: Caller, now: number, record: RequestRecord): Promise<Record<string, unknown>> {

@@ -33,6 +33,24 @@ export const RDS_MAX_SECURITY_IPS = 1000;
  */
 export const RDS_DEFAULT_IP_ARRAY_NAME = 'default';
 
+/** A network link's type as CreateNetworkLink names it: what this product creates. */
+export const LINK_TYPE_PASSTHROUGH = 'PASSTHROUGH';
+/** The one documented status: the link works (GetNetworkLink's example). */
+export const LINK_READY = 'SUCCESS';
+/**
+ * [unverified] The statuses a link passes through besides SUCCESS are not documented: the
+ * emulator's own names, chosen so a client that takes every non-SUCCESS status as "in progress"
+ * (as the reference allows no more) is exercised.
+ */
+export const LINK_CREATING = 'CREATING';
+export const LINK_DELETING = 'DELETING';
+export const LINK_FAILED = 'FAILED';
+/** Link records of state files written before the link API existed say this; read as SUCCESS. */
+export const LINK_READY_BEFORE_API = 'Connected';
+/** How long a link created through the API stays CREATING, and removal takes, unless a fault setting says otherwise. */
+export const DEFAULT_LINK_CREATE_MS = 1500;
+export const DEFAULT_LINK_REMOVE_MS = 1000;
+
 /** How many ENIs one MaxCompute network link creates. [unverified: the doc does not state the count] */
 export const NETWORK_LINK_ENI_COUNT = 2;
 

@@ -5,7 +5,7 @@
  * applied before the operation acts, so a failed mutation did not happen — except
  * `drop-after-commit`, which acts and then loses the answer (what ClientToken is for).
  */
-import { statusForCode } from './constants';
+import { DEFAULT_LINK_CREATE_MS, DEFAULT_LINK_REMOVE_MS, statusForCode } from './constants';
 
 /** A one-off fault for the next matching call(s). */
 export interface TargetedFault {
@@ -38,6 +38,17 @@ export interface FaultConfig {
   /** Newly created resources stay invisible to Describe calls for this long (eventual consistency). */
   visibilityDelayMs?: number;
   failNext?: TargetedFault[];
+  /** How long a link created by CreateNetworkLink stays CREATING before it is SUCCESS (default 1500 ms). */
+  networkLinkCreateMs?: number;
+  /** How long after RemoveNetworkLink the link and its interfaces are gone (default 1000 ms). */
+  networkLinkRemoveMs?: number;
+  /** A created link ends in this status instead of SUCCESS (e.g. FAILED, or a status that never ends). */
+  networkLinkEndStatus?: string;
+  /**
+   * Actions the caller's RAM policy does not allow (e.g. `CreateNetworkLink`): answered 403 as a
+   * permission refusal, before anything acts, for as long as the setting is in force.
+   */
+  deniedActions?: string[];
 }
 
 /** What the fault engine decided for one request. */
@@ -71,11 +82,19 @@ function checkNonNegative(name: string, value: unknown): void {
 export function validateFaultConfig(value: unknown): FaultConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The fault configuration must be a JSON object.');
   const config = value as FaultConfig;
-  const known = new Set(['latencyMs', 'errorRates', 'throttleAbovePerSecond', 'dropRate', 'visibilityDelayMs', 'failNext']);
+  const known = new Set(['latencyMs', 'errorRates', 'throttleAbovePerSecond', 'dropRate', 'visibilityDelayMs', 'failNext', 'networkLinkCreateMs', 'networkLinkRemoveMs', 'networkLinkEndStatus', 'deniedActions']);
   for (const key of Object.keys(config)) if (!known.has(key)) throw new Error(`Unknown fault setting "${key}"; known: ${[...known].join(', ')}.`);
   checkNonNegative('latencyMs', config.latencyMs);
   checkNonNegative('throttleAbovePerSecond', config.throttleAbovePerSecond);
   checkNonNegative('visibilityDelayMs', config.visibilityDelayMs);
+  checkNonNegative('networkLinkCreateMs', config.networkLinkCreateMs);
+  checkNonNegative('networkLinkRemoveMs', config.networkLinkRemoveMs);
+  if (config.networkLinkEndStatus !== undefined && (typeof config.networkLinkEndStatus !== 'string' || !/^[A-Za-z_]{1,32}$/.test(config.networkLinkEndStatus))) {
+    throw new Error('networkLinkEndStatus must be a status word such as FAILED.');
+  }
+  if (config.deniedActions !== undefined && (!Array.isArray(config.deniedActions) || !config.deniedActions.every((a) => typeof a === 'string' && a !== ''))) {
+    throw new Error('deniedActions must be a list of action names.');
+  }
   if (config.dropRate !== undefined) checkProbability('dropRate', config.dropRate);
   if (config.errorRates !== undefined) {
     if (typeof config.errorRates !== 'object' || config.errorRates === null) throw new Error('errorRates must be an object of code → probability.');
@@ -122,8 +141,23 @@ export class FaultEngine {
     return this.config.visibilityDelayMs ?? 0;
   }
 
+  /** How a link created now goes on (CreateNetworkLink). */
+  get linkSchedule(): { readyInMs: number; endStatus?: string } {
+    const schedule: { readyInMs: number; endStatus?: string } = { readyInMs: this.config.networkLinkCreateMs ?? DEFAULT_LINK_CREATE_MS };
+    if (this.config.networkLinkEndStatus !== undefined) schedule.endStatus = this.config.networkLinkEndStatus;
+    return schedule;
+  }
+
+  get linkRemoveMs(): number {
+    return this.config.networkLinkRemoveMs ?? DEFAULT_LINK_REMOVE_MS;
+  }
+
   /** Decides the fate of one API request for `action` arriving at `now`. */
   decide(action: string, now: number): FaultDecision {
+    if (this.config.deniedActions?.includes(action)) {
+      // [unverified] MaxCompute's code for a RAM refusal is not documented; the gateway's usual one.
+      return { kind: 'error', code: 'NoPermission', message: `You are not authorized to do this action: ${action}. Check the RAM policy of the caller.`, status: 403, reason: 'deniedActions' };
+    }
     const targeted = this.takeTargeted(action);
     if (targeted) return targeted;
     if (this.config.dropRate && this.random() < this.config.dropRate) return { kind: 'drop', reason: 'dropRate' };

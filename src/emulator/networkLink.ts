@@ -1,11 +1,13 @@
 /**
- * What the MaxCompute console does when a user creates a network link (reference §6): MaxCompute
- * has no public API for it, so the emulator offers it only under `/__emulator/`. Validation
- * follows the console's requirements; the side effects are the ones visible through the public
- * APIs: two service-managed ENIs and the two `MaxCompute-*vpc-<vpcId>` return-traffic groups.
+ * What MaxCompute does when a network link is created (reference §6), by its console (the
+ * `/__emulator/` page: at once) or by CreateNetworkLink (products/maxcompute.ts: the link is in a
+ * non-SUCCESS status for a while, then SUCCESS). Validation follows the console's requirements;
+ * the side effects are the ones visible through the public APIs: two service-managed ENIs and the
+ * two `MaxCompute-*vpc-<vpcId>` return-traffic groups, present once the link is SUCCESS, released
+ * a while after RemoveNetworkLink.
  */
 import { formatAddress, parseBlock } from './cidr';
-import { LINK_NAME_PATTERN, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
+import { LINK_CREATING, LINK_DELETING, LINK_FAILED, LINK_NAME_PATTERN, LINK_READY, LINK_TYPE_PASSTHROUGH, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
 import { isManagedGroupName, linkZoneProblem, managedGroupNames, NETWORK_LINK_ROLE_NAME } from './facts';
 import { macAddressFor, newResourceId, isoSeconds } from './ids';
 import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
@@ -127,26 +129,26 @@ function managedGroup(account: AccountState, vSwitch: VSwitchRecord, name: strin
   });
 }
 
-/** Validates and creates a link: ENIs, managed groups and the link record. Mutates the account. */
-export function createNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): NetworkLinkRecord {
-  const { vSwitch, group } = validateNetworkLink(account, req);
-  const visibleAt = now + visibilityDelayMs;
+/** Creates MaxCompute's interfaces and return-traffic groups for a link; the link is then SUCCESS. */
+function provision(account: AccountState, link: NetworkLinkRecord, now: number, visibleAt: number, ids: IdMaker): void {
+  const vSwitch = account.vSwitches.find((s) => s.vSwitchId === link.vSwitchId && s.regionId === link.regionId);
+  if (!vSwitch) throw new ConsoleError(404, 'InvalidVSwitchId.NotFound', `vSwitch ${link.vSwitchId} does not exist in ${link.regionId}.`);
   // Everything that can fail is done before the first change, so a refusal leaves no trace.
   const ips = allocateIps(account, vSwitch, NETWORK_LINK_ENI_COUNT);
   const enis: NetworkInterfaceRecord[] = [];
   for (let i = 0; i < NETWORK_LINK_ENI_COUNT; i++) {
-    const networkInterfaceId = ids('eni', req.regionId, `${req.name}/${i}`);
+    const networkInterfaceId = ids('eni', link.regionId, `${link.name}/${i}`);
     const eni: NetworkInterfaceRecord = {
       networkInterfaceId,
-      regionId: req.regionId,
-      vpcId: req.vpcId,
+      regionId: link.regionId,
+      vpcId: link.vpcId,
       vSwitchId: vSwitch.vSwitchId,
       zoneId: vSwitch.zoneId,
       name: '',
-      description: `MaxCompute network connection ${req.name}`,
+      description: `MaxCompute network connection ${link.name}`,
       privateIpAddress: ips[i]!,
       macAddress: macAddressFor(networkInterfaceId),
-      securityGroupIds: [group.securityGroupId],
+      securityGroupIds: [link.securityGroupId],
       serviceManaged: true,
       serviceId: SERVICE_MANAGED_ENI_SERVICE_ID,
       type: 'Secondary',
@@ -158,29 +160,99 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
     vSwitch.availableIpAddressCount = Math.max(0, vSwitch.availableIpAddressCount - 1);
     enis.push(eni);
   }
-  for (const name of managedGroupNames(req.vpcId)) managedGroup(account, vSwitch, name, now, visibleAt, ids);
-  const link: NetworkLinkRecord = {
-    name: req.name,
-    regionId: req.regionId,
-    vpcId: req.vpcId,
-    vSwitchId: vSwitch.vSwitchId,
-    securityGroupId: group.securityGroupId,
-    networkInterfaceIds: enis.map((e) => e.networkInterfaceId),
-    status: 'Connected',
-    createTime: isoSeconds(now),
-  };
+  for (const name of managedGroupNames(link.vpcId)) managedGroup(account, vSwitch, name, now, visibleAt, ids);
+  link.networkInterfaceIds = enis.map((e) => e.networkInterfaceId);
+  link.status = LINK_READY;
+  delete link.readyAt;
+}
+
+/** Validates and creates a link at once, as the console does: ENIs, managed groups and the link record. Mutates the account. */
+export function createNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): NetworkLinkRecord {
+  const { vSwitch } = validateNetworkLink(account, req);
+  allocateIps(account, vSwitch, NETWORK_LINK_ENI_COUNT);
+  const link = linkRecord(req, now);
+  provision(account, link, now, now + visibilityDelayMs, ids);
   account.networkLinks.push(link);
   return link;
 }
 
-/** Removes a link and its ENIs (the return-traffic groups stay, as they are per VPC); ConsoleError 404 when absent. */
-export function removeNetworkLink(account: AccountState, regionId: string, name: string): NetworkLinkRecord {
+function linkRecord(req: NetworkLinkRequest, now: number): NetworkLinkRecord {
+  return { name: req.name, regionId: req.regionId, type: LINK_TYPE_PASSTHROUGH, vpcId: req.vpcId, vSwitchId: req.vSwitchId, securityGroupId: req.securityGroupId, networkInterfaceIds: [], status: LINK_CREATING, createTime: isoSeconds(now) };
+}
+
+/** How a requested link goes on: SUCCESS after `readyInMs`, or `endStatus` instead (a fault). */
+export interface LinkSchedule {
+  readyInMs: number;
+  endStatus?: string;
+}
+
+/**
+ * CreateNetworkLink: validates as the console does (a refusal leaves no trace), then records the
+ * link in a non-SUCCESS status; `settleNetworkLinks` provisions it once its time has come.
+ */
+export function requestNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, schedule: LinkSchedule): NetworkLinkRecord {
+  const { vSwitch } = validateNetworkLink(account, req);
+  allocateIps(account, vSwitch, NETWORK_LINK_ENI_COUNT);
+  const link = linkRecord(req, now);
+  link.readyAt = now + schedule.readyInMs;
+  if (schedule.endStatus !== undefined) link.endStatus = schedule.endStatus;
+  account.networkLinks.push(link);
+  return link;
+}
+
+/**
+ * Moves links whose time has come: a created link to SUCCESS (its interfaces and groups appear)
+ * or to the fault's end status; a removed one out of the account with its interfaces. True when
+ * anything changed (the caller persists).
+ */
+export function settleNetworkLinks(account: AccountState, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): boolean {
+  let changed = false;
+  for (const link of [...account.networkLinks]) {
+    if (link.releaseAt !== undefined && link.releaseAt <= now) {
+      releaseLink(account, link);
+      changed = true;
+    } else if (link.readyAt !== undefined && link.readyAt <= now) {
+      changed = true;
+      if (link.endStatus !== undefined) {
+        link.status = link.endStatus;
+        delete link.readyAt;
+        continue;
+      }
+      try {
+        provision(account, link, now, now + visibilityDelayMs, ids);
+      } catch (err) {
+        // The vSwitch went or filled up meanwhile: the link ends failed, as MaxCompute would say.
+        link.status = LINK_FAILED;
+        link.failure = (err as Error).message;
+        delete link.readyAt;
+      }
+    }
+  }
+  return changed;
+}
+
+/** RemoveNetworkLink: the link is DELETING until `releaseInMs` has passed, then gone with its interfaces. */
+export function beginNetworkLinkRemoval(account: AccountState, regionId: string, name: string, now: number, releaseInMs: number): NetworkLinkRecord {
   const link = account.networkLinks.find((l) => l.regionId === regionId && l.name === name);
   if (!link) throw new ConsoleError(404, 'NetworkLink.NotFound', `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`);
+  link.status = LINK_DELETING;
+  delete link.readyAt;
+  link.releaseAt = now + releaseInMs;
+  return link;
+}
+
+function releaseLink(account: AccountState, link: NetworkLinkRecord): void {
   const doomed = new Set(link.networkInterfaceIds);
   const vSwitch = account.vSwitches.find((s) => s.vSwitchId === link.vSwitchId);
   if (vSwitch) vSwitch.availableIpAddressCount += account.networkInterfaces.filter((e) => doomed.has(e.networkInterfaceId)).length;
   account.networkInterfaces = account.networkInterfaces.filter((e) => !doomed.has(e.networkInterfaceId));
   account.networkLinks = account.networkLinks.filter((l) => l !== link);
+}
+
+/** Removes a link and its ENIs at once, as the console does (the return-traffic groups stay, as they are per VPC); ConsoleError 404 when absent. */
+export function removeNetworkLink(account: AccountState, regionId: string, name: string): NetworkLinkRecord {
+  const link = account.networkLinks.find((l) => l.regionId === regionId && l.name === name);
+  if (!link) throw new ConsoleError(404, 'NetworkLink.NotFound', `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`);
+  releaseLink(account, link);
   return link;
 }

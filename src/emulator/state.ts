@@ -232,12 +232,24 @@ export interface RamRoleRecord {
 export interface NetworkLinkRecord {
   name: string;
   regionId: string;
+  /** PASSTHROUGH (absent in state files from before the link API: read as PASSTHROUGH). */
+  type?: string;
   vpcId: string;
   vSwitchId: string;
   securityGroupId: string;
+  /** Empty until the link is SUCCESS. */
   networkInterfaceIds: string[];
+  /** CREATING, SUCCESS, DELETING, FAILED, or a fault's end status (constants.ts). */
   status: string;
   createTime: string;
+  /** While CREATING: when it turns SUCCESS (or `endStatus`). */
+  readyAt?: number;
+  /** A fault's status the link ends in instead of SUCCESS. */
+  endStatus?: string;
+  /** While DELETING: when it and its interfaces are gone. */
+  releaseAt?: number;
+  /** Why it ended FAILED. */
+  failure?: string;
 }
 
 export interface AccountState {

@@ -41,7 +41,10 @@ const hbaseCluster: RecordSchema = {
 };
 const emrCluster: RecordSchema = { clusterId: 'string', regionId: 'string', zoneId: 'string', vpcId: 'string', securityGroupId: 'string', name: 'string', clusterType: 'string', state: 'string', releaseVersion: 'string', createTime: 'number' };
 const ramRole: RecordSchema = { roleName: 'string', roleId: 'string', description: 'string', createDate: 'string' };
-const networkLink: RecordSchema = { name: 'string', regionId: 'string', vpcId: 'string', vSwitchId: 'string', securityGroupId: 'string', networkInterfaceIds: 'string[]', status: 'string', createTime: 'string' };
+const networkLink: RecordSchema = {
+  name: 'string', regionId: 'string', type: 'string?', vpcId: 'string', vSwitchId: 'string', securityGroupId: 'string', networkInterfaceIds: 'string[]', status: 'string', createTime: 'string',
+  readyAt: 'number?', endStatus: 'string?', releaseAt: 'number?', failure: 'string?',
+};
 /** The fields of an ECS instance its primary interface is made from (primaryInterfaces.ts), so a bad one is refused at start. */
 const ecsInstance: RecordSchema = {
   instanceId: 'string', regionId: 'string', zoneId: 'string', vpcId: 'string', vSwitchId: 'string', privateIpAddresses: 'string[]', securityGroupIds: 'string[]', creationTime: 'string',

@@ -4,7 +4,7 @@
  * checks can say what is missing; any other failure is a CloudError for the caller.
  */
 import { toVSwitch, toVpc } from '../cloud/mappers';
-import { readGroupRules } from '../cloud/reads';
+import { readGroupRules, readSpecLink } from '../cloud/reads';
 import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
 import type { NetworkInterface } from '../core/model';
@@ -17,13 +17,14 @@ import { findGroups, readGroupInterfaces, readGroupWithIngress, readIngress, rea
 export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}, sharedReads?: SharedReads): Promise<LiveState> {
   const regionId = spec.regionId;
   const reads = sharedReads ?? plainReads(cloud, regionId, options);
-  const [identity, role, vpcs, vSwitches, linkGroup, managedGroups, targets] = await Promise.all([
+  const [identity, role, vpcs, vSwitches, linkGroup, managedGroups, specLink, targets] = await Promise.all([
     cloud.sts.getCallerIdentity({}, options),
     unlessNotFound(cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, options)),
     cloud.vpc.describeVpcs({ RegionId: regionId, VpcId: spec.vpcId }, options),
     cloud.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: spec.vSwitchId }, options),
     readLinkGroup(cloud, spec, options, sharedReads),
     readManagedGroups(cloud, regionId, spec.vpcId, options),
+    readSpecLink(cloud, regionId, spec.networkLinkName, options),
     Promise.all(spec.targets.map((t) => targetKind(t.kind).readLive(cloud, regionId, t, reads, options))),
   ]);
   const wireVpc = (vpcs.Vpcs?.Vpc ?? []).find((v) => v.VpcId === spec.vpcId);
@@ -42,6 +43,8 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
     linkGroupUsers: linkGroup.users,
     managedGroups,
     linkNetworkInterfaces,
+    networkLink: specLink.link,
+    networkLinkApi: specLink.api,
     targets,
   };
 }

@@ -3,7 +3,7 @@
  * connection spec. Plain data, so the planner stays pure and the fingerprint can hash it.
  * "Absent" is `undefined` (the resource was looked up and does not exist).
  */
-import type { NetworkInterface, SecurityGroup, SecurityGroupRule, Vpc, VSwitch } from '../model';
+import type { NetworkInterface, NetworkLink, SecurityGroup, SecurityGroupRule, Vpc, VSwitch } from '../model';
 
 /** A security group with its inbound rules (outbound rules are never touched by a plan). */
 export interface GroupWithIngress {
@@ -26,6 +26,13 @@ export interface WhitelistGroup {
 export interface TargetLive {
   kind: string;
 }
+
+/**
+ * Whether MaxCompute's link API answered: `ok`, or why it could not be used — `denied` (the caller
+ * lacks odps:GetNetworkLink or the tenant role) or `unavailable` (not offered in the region) —
+ * with the API's words. Only then does the plan fall back to the console hand-over.
+ */
+export type NetworkLinkApiState = { state: 'ok' } | { state: 'denied' | 'unavailable'; reason: string };
 
 /** Everything the planner needs to know about the cloud for one spec. */
 export interface LiveState {
@@ -54,6 +61,9 @@ export interface LiveState {
   linkGroupUsers?: NetworkInterface[];
   /** MaxCompute's return-traffic groups present in the VPC. */
   managedGroups: SecurityGroup[];
+  /** The link named by the spec as MaxCompute's API tells it (GetNetworkLink); undefined when absent or not askable. */
+  networkLink?: NetworkLink;
+  networkLinkApi: NetworkLinkApiState;
   /** Service-managed ENIs in the link's vSwitch and group: the traces of a created link. */
   linkNetworkInterfaces: NetworkInterface[];
   targets: TargetLive[];

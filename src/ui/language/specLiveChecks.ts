@@ -57,6 +57,8 @@ export function editorLiveState(spec: ConnectionSpec, input: EditorLiveInput): L
     sameNameGroupIds: named.slice(1).map((g) => g.securityGroupId),
     managedGroups: inVpc.filter((g) => g.managedByMaxCompute || isMaxComputeManagedGroupName(g.name, spec.vpcId)),
     linkNetworkInterfaces: [],
+    // The editor does not ask MaxCompute for the link: Plan does.
+    networkLinkApi: { state: 'ok' },
     targets: [...input.targets],
   };
 }

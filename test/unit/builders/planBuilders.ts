@@ -130,6 +130,7 @@ export function live(overrides: Partial<LiveState> = {}): LiveState {
     sameNameGroupIds: [],
     managedGroups: [],
     linkNetworkInterfaces: [],
+    networkLinkApi: { state: 'ok' },
     targets: [],
     ...overrides,
   };

@@ -11,7 +11,7 @@ export const EXIT = {
   error: 1,
   /** `plan`: there are changes. */
   changes: 2,
-  /** `apply`/`destroy`: stopped at the MaxCompute console step; run again once the link exists (or is gone). */
+  /** `apply`/`destroy`: stopped at the MaxCompute console step, the fallback when the link API cannot be used; run again once the link exists (or is gone). */
   waitingForConsole: 4,
 } as const;
 
@@ -24,6 +24,8 @@ export interface LinkCommandArgs {
   plan?: string;
   autoApprove: boolean;
   waitForConsoleSeconds?: number;
+  /** How long to wait for a created link to reach SUCCESS (or a removed one to go). */
+  linkTimeoutSeconds?: number;
 }
 
 /** A region id from the table of regions with network links, checked before it names a host or is printed. */
@@ -49,12 +51,14 @@ const OPTIONS: Record<string, Record<string, OptionSpec>> = {
     ...COMMON,
     'auto-approve': { type: 'boolean' },
     'wait-for-console': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
+    'link-timeout': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
     plan: { type: 'string', placeholder: 'PLAN' },
   },
   destroy: {
     ...COMMON,
     'auto-approve': { type: 'boolean' },
     'wait-for-console': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
+    'link-timeout': { type: 'string', placeholder: 'SECONDS', parse: wholeNumber(24 * 3600) },
   },
 };
 
@@ -75,6 +79,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
     out: values.out as string | undefined,
     plan: values.plan as string | undefined,
     waitForConsoleSeconds: values['wait-for-console'] as number | undefined,
+    linkTimeoutSeconds: values['link-timeout'] as number | undefined,
   };
 }
 
@@ -82,7 +87,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
 export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
   validate: 'check a spec file offline: FILE [--json]; exit 0 valid, 1 invalid',
   plan: 'read the cloud and show the steps: FILE [--out PLAN] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
-  apply: 'carry out the plan: FILE [--auto-approve] [--wait-for-console SECONDS] [--plan PLAN] [--json] [--profile P] [--region R]; exit 0 done, 4 waiting for the console step, 1 error',
-  destroy: 'remove what apply added: FILE [--auto-approve] [--wait-for-console SECONDS] [--json] [--profile P] [--region R]; exit 0 done, 4 waiting for the console step, 1 error',
+  apply: 'carry out the plan, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--plan PLAN] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
+  destroy: 'remove what apply added, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
   usage: 'print the SQL and Spark lines that use each link: FILE [--json] [--region R]',
 };

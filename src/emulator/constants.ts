@@ -48,8 +48,8 @@ export const LINK_FAILED = 'FAILED';
 /** Link records of state files written before the link API existed say this; read as SUCCESS. */
 export const LINK_READY_BEFORE_API = 'Connected';
 /** How long a link created through the API stays CREATING, and removal takes, unless a fault setting says otherwise. */
-export const DEFAULT_LINK_CREATE_MS = 1500;
-export const DEFAULT_LINK_REMOVE_MS = 1000;
+export const DEFAULT_LINK_CREATE_MS = 300;
+export const DEFAULT_LINK_REMOVE_MS = 300;
 
 /** How many ENIs one MaxCompute network link creates. [unverified: the doc does not state the count] */
 export const NETWORK_LINK_ENI_COUNT = 2;

@@ -38,9 +38,9 @@ export interface FaultConfig {
   /** Newly created resources stay invisible to Describe calls for this long (eventual consistency). */
   visibilityDelayMs?: number;
   failNext?: TargetedFault[];
-  /** How long a link created by CreateNetworkLink stays CREATING before it is SUCCESS (default 1500 ms). */
+  /** How long a link created by CreateNetworkLink stays CREATING before it is SUCCESS (default 300 ms). */
   networkLinkCreateMs?: number;
-  /** How long after RemoveNetworkLink the link and its interfaces are gone (default 1000 ms). */
+  /** How long after RemoveNetworkLink the link and its interfaces are gone (default 300 ms). */
   networkLinkRemoveMs?: number;
   /** A created link ends in this status instead of SUCCESS (e.g. FAILED, or a status that never ends). */
   networkLinkEndStatus?: string;

@@ -7,6 +7,7 @@
 import { CloudError, isCancellation } from '../cloud/errors';
 import { KNOWN_AFTER_APPLY, type ConsoleHandover, type Plan, type PlanStep } from '../core/plan';
 import type { ConnectionSpec } from '../core/specModel';
+import { NETWORK_LINK_DEFAULT_WAIT_MS } from '../core/networkLinkApi';
 import { CancelledError, type EngineCloud } from './engineCloud';
 import { runOperation } from './stepActions';
 import { ApplyRefusal, type StepContext } from './stepContext';
@@ -45,7 +46,9 @@ export interface ApplyReport {
 export type ApplyEvent =
   | { type: 'step-started'; step: PlanStep }
   | { type: 'step-finished'; step: PlanStep; result: StepResult }
-  | { type: 'waiting-for-console'; step: PlanStep; handover?: ConsoleHandover; deadline: number };
+  | { type: 'waiting-for-console'; step: PlanStep; handover?: ConsoleHandover; deadline: number }
+  /** The link's status as MaxCompute reports it (verbatim), first read and on each change while apply waits. */
+  | { type: 'link-status'; step: PlanStep; status: string; deadline: number };
 
 export interface ApplyOptions {
   signal?: AbortSignal;
@@ -57,6 +60,8 @@ export interface ApplyOptions {
   pollMaxMs?: number;
   /** How long a group created a moment ago may take to become visible; default 30 s. */
   visibilityTimeoutMs?: number;
+  /** How long to wait for a created link to reach SUCCESS, or a removed one to go; default networkLinkApi's. */
+  linkWaitMs?: number;
 }
 
 const OK: ReadonlySet<StepStatus> = new Set(['done', 'already', 'manual', 'info']);
@@ -84,6 +89,8 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
     pollInitialMs: options.pollInitialMs ?? 1000,
     pollMaxMs: options.pollMaxMs ?? 10_000,
     onWaiting: () => undefined,
+    linkWaitMs: options.linkWaitMs ?? NETWORK_LINK_DEFAULT_WAIT_MS,
+    onLinkStatus: () => undefined,
   };
 
   const run = (step: PlanStep): Promise<StepResult> => {
@@ -108,7 +115,11 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
     emit({ type: 'step-started', step });
     let result: StepResult;
     try {
-      const stepCtx: StepContext = { ...ctx, onWaiting: (deadline: number) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline }) };
+      const stepCtx: StepContext = {
+        ...ctx,
+        onWaiting: (deadline: number) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline }),
+        onLinkStatus: (status: string, deadline: number) => emit({ type: 'link-status', step, status, deadline }),
+      };
       const outcome = await runOperation(step, stepCtx);
       result = { ...base, status: outcome.status, detail: outcome.detail };
     } catch (err) {

@@ -14,6 +14,7 @@ import { checkAccount, checkEniRole, checkZone, deleteExtraLinkGroups, ensureLin
 import { readIngress } from './liveReads';
 import { targetAccess } from './targetActions';
 import { awaitNetworkLinkRemoval, deleteLinkGroup } from './teardownActions';
+import { createNetworkLink, removeNetworkLink } from './linkActions';
 import { authorizeRules, revokeRules } from './ruleActions';
 
 function requireLinkGroup(ctx: StepContext): string {
@@ -63,6 +64,19 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
     }
     case 'await-network-link':
       return awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
+    case 'create-network-link': {
+      const outcome = await createNetworkLink(ctx, op);
+      if (!('fallback' in outcome)) return outcome;
+      // The API refused for permission or is not offered: the console hand-over (the step carries its values).
+      const handed = await awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
+      return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
+    }
+    case 'remove-network-link': {
+      const outcome = await removeNetworkLink(ctx, op);
+      if (!('fallback' in outcome)) return outcome;
+      const handed = await awaitNetworkLinkRemoval(ctx, op.vpcId, op.vSwitchId);
+      return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
+    }
     case 'delete-extra-link-groups':
       return deleteExtraLinkGroups(ctx, op.vpcId, op.name);
     case 'target-access':

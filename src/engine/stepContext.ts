@@ -17,6 +17,10 @@ export interface StepContext {
   pollMaxMs: number;
   /** Called once when the console step starts waiting. */
   onWaiting(deadline: number): void;
+  /** How long to wait for a created link to reach SUCCESS (and a removed one to go). */
+  linkWaitMs: number;
+  /** Called when the link's status is first read and each time it changes while waiting. */
+  onLinkStatus(status: string, deadline: number): void;
 }
 
 export { ApplyRefusal, type StepOutcome } from '../core/plan';

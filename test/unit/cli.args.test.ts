@@ -8,8 +8,8 @@ function usageError(fn: () => unknown, pattern: RegExp): void {
 
 describe('mcvpc link command options', () => {
   it('reads the file and every option, inline or separate', () => {
-    assert.deepEqual(parseLinkArgs('apply', ['f.mcvpc.yaml', '--auto-approve', '--json', '--profile=dev', '--region', 'cn-beijing', '--wait-for-console', '30', '--plan', 'p.json']), {
-      file: 'f.mcvpc.yaml', json: true, autoApprove: true, profile: 'dev', region: 'cn-beijing', out: undefined, plan: 'p.json', waitForConsoleSeconds: 30,
+    assert.deepEqual(parseLinkArgs('apply', ['f.mcvpc.yaml', '--auto-approve', '--json', '--profile=dev', '--region', 'cn-beijing', '--wait-for-console', '30', '--plan', 'p.json', '--link-timeout=900']), {
+      file: 'f.mcvpc.yaml', json: true, autoApprove: true, profile: 'dev', region: 'cn-beijing', out: undefined, plan: 'p.json', waitForConsoleSeconds: 30, linkTimeoutSeconds: 900,
     });
     const plain = parseLinkArgs('plan', ['f.mcvpc.yaml']);
     assert.equal(plain.json, false);

@@ -25,14 +25,11 @@ async function applyOnce(cloud: Cloud, spec: ConnectionSpec, options: Parameters
   return applyPlan(cloud, spec, await plan(cloud, spec), { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000, ...options });
 }
 
-/** The whole procedure: apply (stops at the console step), create the link in the console, apply again. */
-async function applyAll(emu: Emulator, cloud: Cloud, spec: ConnectionSpec, groupName: string): Promise<ApplyReport> {
-  const first = await applyOnce(cloud, spec);
-  assert.equal(first.outcome, 'waiting-for-console', JSON.stringify(first.steps, null, 1));
-  await createLinkInConsole(emu, spec, await groupIdByName(emu, groupName));
-  const second = await applyOnce(cloud, spec);
-  assert.equal(second.outcome, 'done', JSON.stringify(second.steps, null, 1));
-  return second;
+/** The whole procedure in one run: group, rule, the link (created through MaxCompute's API, waited for), the targets. */
+async function applyAll(cloud: Cloud, spec: ConnectionSpec): Promise<ApplyReport> {
+  const report = await applyOnce(cloud, spec);
+  assert.equal(report.outcome, 'done', JSON.stringify(report.steps, null, 1));
+  return report;
 }
 
 describe('engine: apply against the emulator', function () {
@@ -48,31 +45,38 @@ describe('engine: apply against the emulator', function () {
     await emu.close();
   });
 
-  it('plans everything from nothing: group, rule, console hand-over, RDS whitelist', async () => {
+  it('plans everything from nothing: group, rule, the link through MaxCompute\'s API, RDS whitelist', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const p = await plan(cloud, spec, emu);
     assert.deepEqual(p.steps.map((s) => `${s.action} ${s.id}`), [
       'unchanged preflight.account', 'unchanged preflight.eni-role', 'unchanged preflight.zone',
-      'create link-group.create', 'create link-group.ingress', 'manual network-link', 'create target.0.rds', 'info usage',
+      'create link-group.create', 'create link-group.ingress', 'create network-link', 'create target.0.rds', 'info usage',
     ]);
-    assert.equal(formatSummary(p.summary), 'Plan: 3 to add, 0 to change, 3 unchanged, 1 manual.');
-    assert.equal(p.steps.find((s) => s.id === 'network-link')?.handover?.url, `${emu.endpoint}/__emulator/`);
+    assert.equal(formatSummary(p.summary), 'Plan: 4 to add, 0 to change, 3 unchanged, 0 manual.');
+    const link = p.steps.find((s) => s.id === 'network-link')!;
+    assert.deepEqual(link.call, {
+      product: 'MaxCompute', action: 'CreateNetworkLink',
+      params: { name: 'orders_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: '(known after apply)' } },
+    });
+    // Kept for the fallback only: the console's values, should the API refuse at apply time.
+    assert.equal(link.handover?.url, `${emu.endpoint}/__emulator/`);
   });
 
-  it('RDS whitelist: stops at the console step, finishes after it, then plans all =', async () => {
+  it('RDS whitelist: one run creates the group, the link (waited for until SUCCESS) and the whitelist entry; then plans all =', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
-    const first = await applyOnce(cloud, spec);
-    assert.equal(first.outcome, 'waiting-for-console');
+    const events: string[] = [];
+    const first = await applyOnce(cloud, spec, { onEvent: (e) => e.type === 'link-status' && events.push(e.status) });
+    assert.equal(first.outcome, 'done', JSON.stringify(first.steps, null, 1));
     assert.deepEqual(statuses(first), {
       'preflight.account': 'already', 'preflight.eni-role': 'already', 'preflight.zone': 'already',
-      'link-group.create': 'done', 'link-group.ingress': 'done', 'network-link': 'waiting-for-console', 'target.0.rds': 'not-started', usage: 'info',
+      'link-group.create': 'done', 'link-group.ingress': 'done', 'network-link': 'done', 'target.0.rds': 'done', usage: 'info',
     });
+    assert.deepEqual(events, ['CREATING', 'SUCCESS'], 'the status is shown verbatim as it changes');
+    assert.match(first.steps.find((s) => s.stepId === 'network-link')!.detail ?? '', /created; SUCCESS, MaxCompute's interfaces eni-\S+, eni-\S+ are in sg-\S+ \(read back\)/);
+    assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1);
     const groupId = await groupIdByName(emu, 'maxcompute-link');
-    await createLinkInConsole(emu, spec, groupId);
-    const second = await applyOnce(cloud, spec);
-    assert.equal(second.outcome, 'done');
-    assert.equal(statuses(second)['target.0.rds'], 'done');
-    assert.equal(statuses(second)['link-group.create'], 'already');
+    const created = (await cloud.maxcompute.getNetworkLink({ networkLinkName: 'orders_link' })).data;
+    assert.deepEqual(created?.passthroughProperties, { vSwitchId: M.vSwitchIdH, securityGroup: groupId });
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'maxcompute')?.ips, [VSW_H_CIDR]);
     const again = await plan(cloud, spec);
@@ -82,7 +86,7 @@ describe('engine: apply against the emulator', function () {
 
   it('HBase whitelist, HBase and RDS security groups, EMR ports and a custom server in one link', async () => {
     const several = parseOne(specText({ targets: [TARGETS.hbaseWhitelist, TARGETS.emr, TARGETS.custom] }));
-    await applyAll(emu, cloud, several, 'maxcompute-link');
+    await applyAll(cloud, several);
     const groupId = await groupIdByName(emu, 'maxcompute-link');
     const account = await mainAccount(emu);
     const hbase = account.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!;
@@ -96,7 +100,7 @@ describe('engine: apply against the emulator', function () {
 
     const bySecurityGroup = parseOne(specText({ name: 'by_groups', targets: [TARGETS.rdsSecurityGroup, TARGETS.hbaseSecurityGroup] }));
     const report = await applyOnce(cloud, bySecurityGroup);
-    assert.equal(report.outcome, 'done', 'same vSwitch and group: the link already exists');
+    assert.equal(report.outcome, 'done', 'a second link in the same vSwitch and group');
     const after = await mainAccount(emu);
     assert.deepEqual(after.rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!.securityGroupIds, [groupId]);
     assert.deepEqual(after.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!.securityGroupIds, [M.hbaseGroupId, groupId], 'existing group kept');
@@ -104,7 +108,7 @@ describe('engine: apply against the emulator', function () {
 
   it('an RDS whitelist group with other entries keeps them all (Append, never Cover)', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsDefaultWhitelist] }));
-    await applyAll(emu, cloud, spec, 'maxcompute-link');
+    await applyAll(cloud, spec);
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'default')?.ips, ['127.0.0.1', '192.168.1.10', VSW_H_CIDR]);
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'ali_dms_group')?.ips, ['100.104.0.0/16']);
@@ -113,8 +117,14 @@ describe('engine: apply against the emulator', function () {
     assert.equal(calls[0]!.params.ModifyMode, 'Append');
   });
 
-  it('waits for the console step when asked, and finishes in one run', async () => {
+  it('falls back to the console hand-over when the link API is refused, waits for it when asked, and finishes in one run', async () => {
+    emu.setFaults({ deniedActions: ['GetNetworkLink', 'CreateNetworkLink'] });
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    const p = await plan(cloud, spec, emu);
+    const step = p.steps.find((s) => s.id === 'network-link')!;
+    assert.equal(step.action, 'manual');
+    assert.match(step.title, /in the MaxCompute console \(its API cannot be used: NoPermission: .*GetNetworkLink/);
+    assert.ok(p.checks.some((c) => c.code === 'link-api-unusable' && c.severity === 'warning'));
     const events: ApplyEvent['type'][] = [];
     let created: Promise<void> | undefined;
     const report = await applyOnce(cloud, spec, {
@@ -133,9 +143,9 @@ describe('engine: apply against the emulator', function () {
 
   it('re-reads before acting: a change made after planning is found, not repeated', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
-    await applyOnce(cloud, spec);
-    await createLinkInConsole(emu, spec, await groupIdByName(emu, 'maxcompute-link'));
+    await applyOnce(cloud, parseOne(specText()));
     const p = await plan(cloud, spec);
+    assert.equal(p.steps.find((s) => s.id === 'network-link')?.action, 'unchanged');
     assert.equal(p.steps.find((s) => s.id === 'target.0.rds')?.action, 'create');
     await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.0.0/16', ModifyMode: 'Append' });
     emu.clearRequests();
@@ -152,9 +162,12 @@ describe('engine: apply against the emulator', function () {
     assert.equal(statuses(first)['link-group.create'], 'done');
     assert.equal(statuses(second)['link-group.create'], 'already');
     assert.equal(statuses(second)['link-group.ingress'], 'already');
+    assert.equal(statuses(second)['network-link'], 'already');
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
-    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').length, 1);
-    await groupIdByName(emu, 'maxcompute-link');
+    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === groupId).length, 1, 'the link group\'s rule once');
+    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === M.emrGroupId).length, 1, 'the EMR group\'s rules once');
+    assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1, 'the link once: the second run found it by name with this spec\'s configuration');
   });
 
   it('a saved plan is stale once the cloud changes, and not before', async () => {
@@ -169,8 +182,7 @@ describe('engine: apply against the emulator', function () {
 
   it('runs independent targets in parallel', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist, TARGETS.hbaseWhitelist, TARGETS.emr] }));
-    await applyOnce(cloud, spec);
-    await createLinkInConsole(emu, spec, await groupIdByName(emu, 'maxcompute-link'));
+    await applyOnce(cloud, parseOne(specText()));
     const p = await plan(cloud, spec);
     emu.setFaults({ latencyMs: 300 });
     emu.clearRequests();
@@ -186,14 +198,7 @@ describe('engine: apply against the emulator', function () {
   it('waits for a just-created group to become visible (eventual consistency)', async () => {
     emu.setFaults({ visibilityDelayMs: 400 });
     const spec = parseOne(specText({ targets: [TARGETS.emr] }));
-    let created: Promise<void> | undefined;
-    const report = await applyOnce(cloud, spec, {
-      waitForConsoleMs: 20_000,
-      onEvent: (event) => {
-        if (event.type === 'waiting-for-console') created = createLinkInConsole(emu, spec, event.handover!.fields.find((f) => f.label === 'Security Group')!.value);
-      },
-    });
-    await created;
+    const report = await applyOnce(cloud, spec);
     assert.equal(report.outcome, 'done', JSON.stringify(report.steps));
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
   });
@@ -238,15 +243,15 @@ describe('engine: apply against the emulator', function () {
     assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').length, 0);
   });
 
-  it('cancellation ends a console wait promptly', async () => {
+  it('cancellation ends the wait for the link promptly', async () => {
+    emu.setFaults({ networkLinkCreateMs: 60_000 });
     const spec = parseOne(specText());
     const controller = new AbortController();
     const started = Date.now();
     const report = await applyOnce(cloud, spec, {
       signal: controller.signal,
-      waitForConsoleMs: 60_000,
       onEvent: (event) => {
-        if (event.type === 'waiting-for-console') setTimeout(() => controller.abort(), 50);
+        if (event.type === 'link-status') setTimeout(() => controller.abort(), 50);
       },
     });
     assert.equal(report.outcome, 'cancelled');

@@ -24,10 +24,12 @@ describe('engine: two runs at once', function () {
   });
 
   for (const latencyMs of [50, 200]) {
-    it(`two applies of one spec at ${latencyMs} ms latency end with one link group, and both runs finish`, async () => {
-      const { groups, outcomes } = await raceOneSpec(emu, latencyMs);
+    it(`two applies of one spec at ${latencyMs} ms latency end with one link group and one link in it, and both runs finish`, async () => {
+      const { groups, outcomes, links, groupIds } = await raceOneSpec(emu, latencyMs);
       assert.equal(groups, 1);
-      assert.deepEqual(outcomes, ['waiting-for-console', 'waiting-for-console']);
+      assert.deepEqual(outcomes, ['done', 'done']);
+      // The API has no ClientToken: the run that lost the create read the link back and adopted it.
+      assert.deepEqual(links, [{ name: 'orders_link', securityGroupId: groupIds[0] }]);
     });
 
     it(`two specs opening one HBase whitelist group at ${latencyMs} ms latency lose no entry`, async () => {

@@ -29,9 +29,9 @@ describe('engine: destroy ends where apply began', function () {
       try {
         const cloud = await cloudFor(emu);
         const start = await linkFootprint(emu);
-        for (const spec of specs) await applyAll(emu, cloud, spec);
+        for (const spec of specs) await applyAll(cloud, spec);
         assert.notDeepEqual(await linkFootprint(emu), start, 'apply changed something');
-        for (const spec of specs) await destroyAll(emu, cloud, spec);
+        for (const spec of specs) await destroyAll(cloud, spec);
         assert.deepEqual(await footprintAfterTeardown(emu, start), start);
         for (const spec of specs) {
           const { plan } = await planSpecTeardown(cloud, spec);
@@ -54,24 +54,35 @@ describe('engine: teardown decisions against the emulator', function () {
     await emu.close();
   });
 
-  it('plans the targets first, then the console hand-over, then the group, with - for what it removes', async () => {
+  it('plans the targets first, then the link\'s removal, then the group, with - for what it removes', async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.rdsDefaultWhitelist, TARGETS.emr, TARGETS.custom] }));
-    await applyAll(emu, cloud, spec);
+    await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec, { emulatorEndpoint: emu.endpoint });
-    assert.deepEqual(plan.steps.map((s) => `${s.action} ${s.id}`), ['remove target.0.rds', 'remove target.1.emr', 'manual target.2.custom', 'manual network-link.remove', 'remove link-group.delete']);
-    const handover = plan.steps.find((s) => s.id === 'network-link.remove')?.handover;
-    assert.equal(handover?.url, `${emu.endpoint}/__emulator/`);
-    assert.deepEqual(handover?.fields.map((f) => f.value), ['orders_link', M.vpcId, M.vSwitchIdH]);
-    assert.deepEqual(plan.summary, { add: 0, change: 0, remove: 3, unchanged: 0, manual: 2 });
+    assert.deepEqual(plan.steps.map((s) => `${s.action} ${s.id}`), ['remove target.0.rds', 'remove target.1.emr', 'manual target.2.custom', 'remove network-link.remove', 'remove link-group.delete']);
+    assert.deepEqual(plan.steps.find((s) => s.id === 'network-link.remove')?.dependsOn, ['target.0.rds', 'target.1.emr', 'target.2.custom']);
+    assert.deepEqual(plan.summary, { add: 0, change: 0, remove: 4, unchanged: 0, manual: 1 });
+  });
+
+  it('hands the link\'s removal over to the console only when the link API cannot be used', async () => {
+    const cloud = await cloudFor(emu);
+    const spec = parseOne(specText({ targets: [TARGETS.emr] }));
+    await applyAll(cloud, spec);
+    emu.setFaults({ deniedActions: ['GetNetworkLink', 'RemoveNetworkLink'] });
+    const { plan } = await planSpecTeardown(cloud, spec, { emulatorEndpoint: emu.endpoint });
+    const step = plan.steps.find((s) => s.id === 'network-link.remove')!;
+    assert.equal(step.action, 'manual');
+    assert.match(step.title, /in the MaxCompute console \(the link API cannot be used: NoPermission/);
+    assert.equal(step.handover?.url, `${emu.endpoint}/__emulator/`);
+    assert.deepEqual(step.handover?.fields.map((f) => f.value), ['orders_link', M.vpcId, M.vSwitchIdH]);
   });
 
   it('takes back only its own entry from a whitelist group holding others (ModifyMode=Delete, the others kept)', async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.rdsDefaultWhitelist] }));
-    await applyAll(emu, cloud, spec);
+    await applyAll(cloud, spec);
     emu.clearRequests();
-    await destroyAll(emu, cloud, spec);
+    await destroyAll(cloud, spec);
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'default')?.ips, ['127.0.0.1', '192.168.1.10']);
     assert.deepEqual(requestsFor(emu, 'ModifySecurityIps').map((r) => [r.params.ModifyMode, r.params.SecurityIps]), [['Delete', '192.168.1.0/24']]);
@@ -81,10 +92,10 @@ describe('engine: teardown decisions against the emulator', function () {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.0.0/16', ModifyMode: 'Append' });
-    await applyAll(emu, cloud, spec);
+    await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec);
     assert.equal(plan.steps.find((s) => s.id === 'target.0.rds')?.action, 'unchanged', 'apply added nothing: 192.168.0.0/16 already covered the link');
-    await destroyAll(emu, cloud, spec);
+    await destroyAll(cloud, spec);
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'maxcompute')?.ips, ['192.168.0.0/16']);
   });
@@ -92,7 +103,7 @@ describe('engine: teardown decisions against the emulator', function () {
   it('refuses to delete the link group while the link still uses it, and deletes nothing else', async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.emr] }));
-    await applyAll(emu, cloud, spec);
+    await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec);
     // Skip the console step the way a hand-edited plan would: the group step must still refuse.
     const forced = { ...plan, steps: plan.steps.filter((s) => s.id !== 'network-link.remove').map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => d !== 'network-link.remove') })) };

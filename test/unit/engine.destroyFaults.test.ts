@@ -11,7 +11,7 @@ import type { Emulator, TargetedFault } from '../../src/emulator';
 import { planSpecTeardown, type ApplyReport } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
-import { deleteLinkInConsole, linkFootprint, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { linkFootprint, parseOne, specText, TARGETS } from './builders/engineHarness';
 import { applyAll, destroyOnce, footprintAfterTeardown } from './builders/teardownHarness';
 
 const WHITELISTS = parseOne(specText({ targets: [TARGETS.rdsWhitelist, TARGETS.hbaseWhitelist, TARGETS.emr] }));
@@ -25,31 +25,27 @@ const FAULTS: Record<string, FaultKind> = {
   'drop after commit': { kind: 'drop-after-commit' },
 };
 
-/** Where the fault strikes: the action, before or after the console deletes the link, for which spec. */
-const SLOTS: Array<{ action: string; phase: 'before-console' | 'after-console'; spec: ConnectionSpec; label: string }> = [
-  { action: 'ModifySecurityIps', phase: 'before-console', spec: WHITELISTS, label: 'the RDS whitelist entry' },
-  { action: 'ModifyIpWhitelist', phase: 'before-console', spec: WHITELISTS, label: 'the HBase whitelist entry' },
-  { action: 'RevokeSecurityGroup', phase: 'before-console', spec: WHITELISTS, label: "the EMR group's rules" },
-  { action: 'ModifySecurityGroupConfiguration', phase: 'before-console', spec: GROUPS, label: "the RDS instance's groups" },
-  { action: 'ModifySecurityGroups', phase: 'before-console', spec: GROUPS, label: "the HBase cluster's groups" },
-  { action: 'DeleteSecurityGroup', phase: 'after-console', spec: WHITELISTS, label: 'the link group' },
+/** Where the fault strikes: the action, for which spec. */
+const SLOTS: Array<{ action: string; spec: ConnectionSpec; label: string }> = [
+  { action: 'ModifySecurityIps', spec: WHITELISTS, label: 'the RDS whitelist entry' },
+  { action: 'ModifyIpWhitelist', spec: WHITELISTS, label: 'the HBase whitelist entry' },
+  { action: 'RevokeSecurityGroup', spec: WHITELISTS, label: "the EMR group's rules" },
+  { action: 'ModifySecurityGroupConfiguration', spec: GROUPS, label: "the RDS instance's groups" },
+  { action: 'ModifySecurityGroups', spec: GROUPS, label: "the HBase cluster's groups" },
+  { action: 'RemoveNetworkLink', spec: WHITELISTS, label: 'the network link' },
+  { action: 'DeleteSecurityGroup', spec: WHITELISTS, label: 'the link group' },
 ];
 
-/** Destroys the applied link, injecting `fault` before the half it belongs to; returns the faulted run. */
+/** Destroys the applied link, a faulted run first when asked; returns the faulted run. */
 async function teardown(emu: Emulator, cloud: Cloud, spec: ConnectionSpec, fault?: { slot: (typeof SLOTS)[number]; kind: FaultKind }): Promise<ApplyReport | undefined> {
   let faulted: ApplyReport | undefined;
-  const half = async (phase: 'before-console' | 'after-console', expected: ApplyReport['outcome']): Promise<void> => {
-    if (fault?.slot.phase === phase) {
-      emu.setFaults({ failNext: [{ action: fault.slot.action, times: 2, ...fault.kind }] });
-      faulted = await destroyOnce(cloud, spec);
-      emu.setFaults({});
-    }
-    const report = await destroyOnce(cloud, spec);
-    assert.equal(report.outcome, expected, JSON.stringify(report.steps.filter((s) => s.status === 'failed')));
-  };
-  await half('before-console', 'waiting-for-console');
-  await deleteLinkInConsole(emu, spec);
-  await half('after-console', 'done');
+  if (fault !== undefined) {
+    emu.setFaults({ failNext: [{ action: fault.slot.action, times: 2, ...fault.kind }] });
+    faulted = await destroyOnce(cloud, spec);
+    emu.setFaults({});
+  }
+  const report = await destroyOnce(cloud, spec);
+  assert.equal(report.outcome, 'done', JSON.stringify(report.steps.filter((s) => s.status === 'failed')));
   return faulted;
 }
 
@@ -63,7 +59,7 @@ describe('engine: a fault at each mutating step of a destroy, then destroy again
       try {
         const cloud = await cloudFor(emu);
         const start = await linkFootprint(emu);
-        await applyAll(emu, cloud, spec);
+        await applyAll(cloud, spec);
         await teardown(emu, cloud, spec);
         const end = await footprintAfterTeardown(emu, start);
         assert.deepEqual(end, start, 'a fault-free destroy ends where apply began');
@@ -80,7 +76,7 @@ describe('engine: a fault at each mutating step of a destroy, then destroy again
         const emu = await emulator();
         try {
           const cloud = await cloudFor(emu, { timeoutMs: 400, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
-          await applyAll(emu, cloud, slot.spec);
+          await applyAll(cloud, slot.spec);
           emu.clearRequests();
           const faulted = await teardown(emu, cloud, slot.spec, { slot, kind });
           assert.ok(requestsFor(emu, slot.action).length > 0, 'the fault met its call');

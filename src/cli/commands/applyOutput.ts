@@ -4,6 +4,7 @@
  */
 import type { ApplyEvent, ApplyReport, StepResult } from '../../engine';
 import type { ConsoleHandover, PlanPurpose, PlanStep } from '../../core/plan';
+import { escapeForMessage } from '../../core/displayText';
 
 const LABELS: Record<StepResult['status'], string> = {
   done: 'done',
@@ -32,6 +33,10 @@ export function progressLine(linkName: string, event: ApplyEvent): string | unde
       const error = event.result.error;
       const why = error === undefined ? '' : `: ${error.action ? `${error.action} ` : ''}${error.code}: ${error.message}${error.requestId ? ` (RequestId: ${error.requestId})` : ''}`;
       return `[${linkName}] ${LABELS[event.result.status]}: ${event.step.title}${why}`;
+    }
+    case 'link-status': {
+      const seconds = Math.max(0, Math.round((event.deadline - Date.now()) / 1000));
+      return `[${linkName}] Network link status: ${escapeForMessage(event.status)} (waiting up to ${seconds} s more)…`;
     }
     case 'waiting-for-console': {
       const seconds = Math.max(0, Math.round((event.deadline - Date.now()) / 1000));

@@ -67,6 +67,7 @@ export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, p
       reports.push(await applyPlan(cloud, spec, plan, {
         signal: controller.signal,
         waitForConsoleMs: (args.waitForConsoleSeconds ?? 0) * 1000,
+        ...(args.linkTimeoutSeconds !== undefined ? { linkWaitMs: args.linkTimeoutSeconds * 1000 } : {}),
         onEvent: (event) => {
           const line = progressLine(spec.networkLinkName, event);
           if (line !== undefined) process.stderr.write(`${line}\n`);

@@ -7,6 +7,7 @@ import { isWholeInternet } from '../cidr';
 import { findDetectedLink } from '../linkDetection';
 import { interfaceUserText, isMaxComputeManagedGroupName, isServiceInterface } from '../model';
 import { NETWORK_LINK_ROLE_NAME } from '../networkLinkConsole';
+import { isNetworkLinkReady, linkConfigurationText, PASSTHROUGH, sameLinkConfiguration } from '../networkLinkApi';
 import { zoneSupportProblem } from '../zones';
 import type { ConnectionSpec, SourceRange, TargetSpec } from '../specModel';
 import type { LiveState, TargetLive } from './liveState';
@@ -45,7 +46,36 @@ export function linkInboundCidr(spec: ConnectionSpec, live: LiveState): string |
 export function liveChecks(spec: ConnectionSpec, live: LiveState, planners: TargetPlanners): LiveCheck[] {
   const linkGroupId = live.linkGroup?.group.securityGroupId;
   const targetChecks = spec.targets.flatMap((target) => planners(target.kind).liveChecks(target, targetLive(live, target), { spec, linkGroupId }));
-  return [...placementChecks(spec, live), ...linkGroupChecks(spec, live), ...targetChecks];
+  return [...placementChecks(spec, live), ...linkGroupChecks(spec, live), ...linkChecks(spec, live), ...targetChecks];
+}
+
+/** The configuration the spec asks MaxCompute for; the group is undefined while it is still to be created. */
+export function wantedLinkConfiguration(spec: ConnectionSpec, live: LiveState): { type: string; vpcId: string; vSwitchId: string; securityGroupId?: string } {
+  return { type: PASSTHROUGH, vpcId: spec.vpcId, vSwitchId: spec.vSwitchId, securityGroupId: live.linkGroup?.group.securityGroupId };
+}
+
+/** True when the link MaxCompute lists under the spec's name is the one the spec describes. */
+export function linkMatchesSpec(spec: ConnectionSpec, live: LiveState): boolean {
+  return live.networkLink !== undefined && sameLinkConfiguration(live.networkLink, wantedLinkConfiguration(spec, live));
+}
+
+/**
+ * A link of the spec's name configured otherwise is never changed or adopted (refused, showing
+ * both); the link API being unusable is said once, as the reason for the console hand-over.
+ */
+function linkChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
+  const link = live.networkLink;
+  const checks: LiveCheck[] = [];
+  if (link !== undefined && !linkMatchesSpec(spec, live)) {
+    const wanted = wantedLinkConfiguration(spec, live);
+    const wantedText = linkConfigurationText({ ...wanted, securityGroupId: wanted.securityGroupId ?? `the group "${spec.securityGroup.mode === 'create' ? spec.securityGroup.name : ''}" still to create` });
+    checks.push(error('link-other-config', `A network link named "${link.name}" already exists in ${spec.regionId} with ${linkConfigurationText(link)} (status ${link.status}); this spec asks for ${wantedText}. A link is never changed by apply: choose another networkLinkName, or remove that link first if it is no longer used.`, spec.ranges.networkLinkName));
+  }
+  if (live.networkLinkApi.state !== 'ok') {
+    const why = live.networkLinkApi.state === 'denied' ? 'the caller may not use MaxCompute\'s network-link API' : 'MaxCompute\'s network-link API is not offered in this region';
+    checks.push(warning('link-api-unusable', `${why} (${live.networkLinkApi.reason}), so the link is created in the MaxCompute console instead: the plan hands that step over.`, spec.ranges.networkLinkName));
+  }
+  return checks;
 }
 
 /** The live entry read for a target; a mismatch is a programming error (the state was read for another spec). */
@@ -72,7 +102,7 @@ function placementChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
     const zoneProblem = zoneSupportProblem(spec.regionId, live.vSwitch.zoneId);
     if (zoneProblem !== undefined) checks.push(error('zone-unsupported', `vSwitch ${spec.vSwitchId}: ${zoneProblem}`, spec.ranges.vSwitchId));
   }
-  if (!live.eniRoleExists && !networkLinkDetected(live)) {
+  if (!live.eniRoleExists && !networkLinkDetected(live) && !(live.networkLink !== undefined && isNetworkLinkReady(live.networkLink))) {
     checks.push(error('eni-role-missing', `MaxCompute is not authorized to create network interfaces in your VPCs (RAM role ${NETWORK_LINK_ROLE_NAME} not found). Sign in with the Alibaba Cloud account and click "Authorize" in the MaxCompute console's Network Connection page, then plan again.`, spec.ranges.networkLinkName));
   }
   return checks;

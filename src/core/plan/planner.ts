@@ -5,6 +5,7 @@
  */
 import { isMaxComputeManagedGroupName, maxComputeManagedGroupNames } from '../model';
 import { NETWORK_LINK_ROLE_NAME, NETWORK_LINK_TYPE, networkLinkConsoleUrl } from '../networkLinkConsole';
+import { isNetworkLinkReady, NETWORK_LINK_READY_STATUS, PASSTHROUGH } from '../networkLinkApi';
 import { ruleCovers } from '../ruleCoverage';
 import { describeRule } from '../rules';
 import { formatLinkUsage } from '../usage';
@@ -13,7 +14,7 @@ import { liveStateFingerprint, specHash } from './fingerprint';
 import { linkInboundCidr, liveChecks, networkLinkDetected, targetLive } from './liveChecks';
 import type { TargetPlanners } from './targetPlanning';
 import type { LiveState } from './liveState';
-import { KNOWN_AFTER_APPLY, type LiveCheck, type Plan, type PlanPurpose, type PlanStep, type PlanSummary } from './steps';
+import { KNOWN_AFTER_APPLY, type ConsoleHandover, type LiveCheck, type Plan, type PlanPurpose, type PlanStep, type PlanSummary } from './steps';
 import { linkGroupIngressRule } from './wantedRules';
 
 export interface PlanOptions {
@@ -154,17 +155,38 @@ function orderedSteps(spec: ConnectionSpec, live: LiveState, options: PlanInputs
 }
 
 function networkLinkStep(spec: ConnectionSpec, live: LiveState, linkGroupId: string | undefined, linkGroupLabel: string, options: PlanOptions): PlanStep {
-  const common: Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range' | 'operation'> = {
-    id: STEP_IDS.networkLink, phase: 'network-link', dependsOn: [STEP_IDS.groupIngress], range: spec.ranges.networkLinkName,
-    operation: { kind: 'await-network-link', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId },
-  };
-  if (networkLinkDetected(live)) {
+  const common: Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range'> = { id: STEP_IDS.networkLink, phase: 'network-link', dependsOn: [STEP_IDS.groupIngress], range: spec.ranges.networkLinkName };
+  const handover = consoleHandover(spec, linkGroupId, linkGroupLabel, options);
+  if (live.networkLinkApi.state !== 'ok') return consoleLinkStep(spec, live, linkGroupLabel, handover, common, live.networkLinkApi.reason);
+  const operation = { kind: 'create-network-link', networkLinkName: spec.networkLinkName, vpcId: spec.vpcId, vSwitchId: spec.vSwitchId } as const;
+  const link = live.networkLink;
+  if (link === undefined) {
     return {
-      ...common, action: 'unchanged',
-      title: `Network link detected in ${spec.vSwitchId}: MaxCompute's interfaces ${live.linkNetworkInterfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${linkGroupLabel}`,
-      details: [`return-traffic groups: ${live.managedGroups.map((g) => g.name).join(', ')}`, `its name cannot be read back (MaxCompute has no network-link API); SQL and Spark must use "${spec.networkLinkName}"`],
+      ...common, action: 'create', operation, handover,
+      title: `Create network link "${spec.networkLinkName}" in ${spec.vSwitchId} with ${linkGroupLabel}, and wait until MaxCompute says ${NETWORK_LINK_READY_STATUS}`,
+      details: [
+        `type ${PASSTHROUGH}; MaxCompute then puts its network interfaces in ${spec.vSwitchId} and creates ${maxComputeManagedGroupNames(spec.vpcId).join(' and ')}`,
+        'apply polls GetNetworkLink until the status is SUCCESS and the interfaces are seen, then goes on to the targets',
+      ],
+      call: { product: 'MaxCompute', action: 'CreateNetworkLink', params: { name: spec.networkLinkName, type: PASSTHROUGH, region: spec.regionId, vpcId: spec.vpcId, passthroughProperties: { vSwitchId: spec.vSwitchId, securityGroup: linkGroupId ?? KNOWN_AFTER_APPLY } } },
     };
   }
+  if (isNetworkLinkReady(link) && networkLinkDetected(live)) {
+    return {
+      ...common, action: 'unchanged', operation, details: [`MaxCompute's interfaces: ${live.linkNetworkInterfaces.map((n) => n.networkInterfaceId).join(', ')}`, `return-traffic groups: ${live.managedGroups.map((g) => g.name).join(', ')}`],
+      title: `Network link "${link.name}" is ${link.status} in ${spec.vSwitchId} with ${linkGroupLabel}`,
+    };
+  }
+  // Created (by an earlier run, another machine, a run that was stopped) but not working yet.
+  const waitingFor = isNetworkLinkReady(link) ? 'MaxCompute\'s network interfaces to appear' : `status ${NETWORK_LINK_READY_STATUS}`;
+  return {
+    ...common, action: 'change', operation, handover, details: ['the link has this spec\'s VPC, vSwitch and group: apply adopts it and waits, it does not create another'],
+    title: `Wait for network link "${link.name}" (now ${link.status}) to reach ${waitingFor}`,
+  };
+}
+
+/** The values a person enters in the MaxCompute console, for the fallback when the API cannot be used. */
+function consoleHandover(spec: ConnectionSpec, linkGroupId: string | undefined, linkGroupLabel: string, options: PlanOptions): ConsoleHandover {
   const url = networkLinkConsoleUrl(spec.regionId, options.emulatorEndpoint);
   const fields = [
     { label: 'Connection Name', value: spec.networkLinkName },
@@ -174,11 +196,23 @@ function networkLinkStep(spec: ConnectionSpec, live: LiveState, linkGroupId: str
     { label: 'vSwitch', value: spec.vSwitchId },
     { label: 'Security Group', value: linkGroupId ?? `${linkGroupLabel}` },
   ];
+  return { url, fields };
+}
+
+/** The console hand-over, only when MaxCompute's link API refused (permission) or is not offered in the region. */
+function consoleLinkStep(spec: ConnectionSpec, live: LiveState, linkGroupLabel: string, handover: ConsoleHandover, common: Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range'>, reason: string): PlanStep {
+  const operation = { kind: 'await-network-link', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId } as const;
+  if (networkLinkDetected(live)) {
+    return {
+      ...common, action: 'unchanged', operation,
+      title: `Network link detected in ${spec.vSwitchId}: MaxCompute's interfaces ${live.linkNetworkInterfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${linkGroupLabel}`,
+      details: [`return-traffic groups: ${live.managedGroups.map((g) => g.name).join(', ')}`, `its name cannot be read back (the link API cannot be used: ${reason}); SQL and Spark must use "${spec.networkLinkName}"`],
+    };
+  }
   return {
-    ...common, action: 'manual',
-    title: `Create the network link "${spec.networkLinkName}" in the MaxCompute console (no API exists for it)`,
-    details: [`open ${url} → Network Connection → Add Network Connection, and enter:`, ...fields.map((f) => `  ${f.label}: ${f.value}`), `done when MaxCompute's network interfaces appear in ${spec.vSwitchId} with ${maxComputeManagedGroupNames(spec.vpcId)[0]}`],
-    handover: { url, fields },
+    ...common, action: 'manual', operation, handover,
+    title: `Create the network link "${spec.networkLinkName}" in the MaxCompute console (its API cannot be used: ${reason})`,
+    details: [`open ${handover.url} → Network Connection → Add Network Connection, and enter:`, ...handover.fields.map((f) => `  ${f.label}: ${f.value}`), `done when MaxCompute's network interfaces appear in ${spec.vSwitchId} with ${maxComputeManagedGroupNames(spec.vpcId)[0]}`],
   };
 }
 

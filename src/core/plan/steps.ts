@@ -43,7 +43,13 @@ export type StepOperation =
   /** The spec's existing group: still there, basic, in the VPC, not MaxCompute's. */
   | { kind: 'use-link-group'; securityGroupId: string }
   | { kind: 'authorize-link-group'; sourceCidr: string }
+  /** Hand-over fallback (the link API cannot be used): done when MaxCompute's interfaces appear. */
   | { kind: 'await-network-link'; vpcId: string; vSwitchId: string }
+  /**
+   * CreateNetworkLink unless the link exists with the spec's configuration (adopted), then wait
+   * for SUCCESS and MaxCompute's interfaces. A same-named link configured otherwise is refused.
+   */
+  | { kind: 'create-network-link'; networkLinkName: string; vpcId: string; vSwitchId: string }
   /**
    * Open a target to the link (`grant`) or take back what a grant added (`revoke`): the target's
    * kind module re-reads the target and decides again at apply time.
@@ -54,8 +60,10 @@ export type StepOperation =
   | { kind: 'delete-extra-link-groups'; vpcId: string; name: string }
   /** Teardown: delete the link's own security group once no network interface uses it. */
   | { kind: 'delete-link-group'; vpcId: string; name: string }
-  /** Teardown: the network link is deleted in the console (no API); done when its interfaces are gone. */
+  /** Teardown fallback (the link API cannot be used): deleted in the console; done when its interfaces are gone. */
   | { kind: 'await-network-link-removal'; vpcId: string; vSwitchId: string }
+  /** Teardown: RemoveNetworkLink when the link is still the spec's, then wait until it and its interfaces are gone. */
+  | { kind: 'remove-network-link'; networkLinkName: string; vpcId: string; vSwitchId: string }
   /** A doctor's fix: add these rules to the group unless rules in force already cover each. */
   | { kind: 'authorize-rules'; securityGroupId: string; rules: SecurityGroupRule[] }
   /** A doctor's fix: remove exactly these rules from the group, where still present. */
@@ -114,7 +122,9 @@ export type LiveCheckCode =
   | 'target-group-managed'
   | 'target-group-advanced'
   | 'too-many-security-groups'
-  | 'rule-overridden';
+  | 'rule-overridden'
+  | 'link-other-config'
+  | 'link-api-unusable';
 
 export interface PlanSummary {
   add: number;

@@ -8,7 +8,7 @@ import type { Emulator } from '../../../src/emulator';
 import { applyPlan, planSpec } from '../../../src/engine';
 import type { ConnectionSpec } from '../../../src/spec/types';
 import { cloudFor } from '../cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './engineHarness';
+import { DEFAULT_SEED, mainAccount, parseOne, specText, TARGETS } from './engineHarness';
 
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 5000 };
 
@@ -21,13 +21,15 @@ async function planAndApply(emu: Emulator, spec: ConnectionSpec): Promise<string
 }
 
 /** Two applies of one spec at once: how many groups carry the link's name afterwards, and whether both runs finished. */
-export async function raceOneSpec(emu: Emulator, latencyMs: number): Promise<{ groups: number; outcomes: string[] }> {
+export async function raceOneSpec(emu: Emulator, latencyMs: number): Promise<{ groups: number; outcomes: string[]; links: Array<{ name: string; securityGroupId: string }>; groupIds: string[] }> {
   emu.setFaults({ latencyMs });
   const spec = parseOne(specText({ groupName: 'maxcompute-race', targets: [TARGETS.rdsWhitelist] }));
   const outcomes = await Promise.all([planAndApply(emu, spec), planAndApply(emu, spec)]);
   emu.setFaults({});
   const account = await mainAccount(emu);
-  return { groups: account.securityGroups.filter((g) => g.name === 'maxcompute-race').length, outcomes };
+  const groupIds = account.securityGroups.filter((g) => g.name === 'maxcompute-race').map((g) => g.securityGroupId);
+  const links = (account as unknown as { networkLinks: Array<{ name: string; securityGroupId: string }> }).networkLinks.filter((l) => l.name === spec.networkLinkName).map((l) => ({ name: l.name, securityGroupId: l.securityGroupId }));
+  return { groups: groupIds.length, outcomes, links, groupIds };
 }
 
 /** Two specs whose links both open the same HBase cluster's whitelist group: entries lost afterwards. */
@@ -36,12 +38,9 @@ export async function raceTwoSpecs(emu: Emulator, latencyMs: number): Promise<{ 
   const hbaseShared = [`  - kind: hbase`, `    cluster: ${DEFAULT_SEED.main.hbaseClusterId}`, `    whitelistGroup: shared`].join('\n');
   const a = parseOne(specText({ name: 'race_a', groupName: 'race-a', vSwitchId: DEFAULT_SEED.main.vSwitchIdH, targets: [hbaseShared] }));
   const b = parseOne(specText({ name: 'race_b', groupName: 'race-b', vSwitchId: DEFAULT_SEED.main.vSwitchIdJ, targets: [hbaseShared] }));
-  // Bring both links up to the console step and through it, then race the target steps.
-  await Promise.all([planAndApply(emu, a), planAndApply(emu, b)]);
-  emu.setFaults({});
-  await createLinkInConsole(emu, a, await groupIdByName(emu, 'race-a'));
-  await createLinkInConsole(emu, b, await groupIdByName(emu, 'race-b'));
-  emu.setFaults({ latencyMs });
+  // Bring both links up first (the same names and groups, no targets), then race the target steps.
+  const linkOnly = (spec: ConnectionSpec): ConnectionSpec => ({ ...spec, targets: [] });
+  await Promise.all([planAndApply(emu, linkOnly(a)), planAndApply(emu, linkOnly(b))]);
   const outcomes = await Promise.all([planAndApply(emu, a), planAndApply(emu, b)]);
   emu.setFaults({});
   const account = await mainAccount(emu);

@@ -1,14 +1,15 @@
 /**
- * For teardown tests: the whole apply (console step included), the whole destroy (the console's
- * DELETE included), and the emulator's state in a form where "destroy ended where apply began"
- * is one deepEqual — with the two things a teardown cannot take back named, not hidden.
+ * For teardown tests: the whole apply and the whole destroy (each one run: the link is created
+ * and removed through MaxCompute's API), and the emulator's state in a form where "destroy ended
+ * where apply began" is one deepEqual — with the two things a teardown cannot take back named,
+ * not hidden.
  */
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../../src/cloud';
 import type { Emulator } from '../../../src/emulator';
 import { applyPlan, planSpec, planSpecTeardown, type ApplyOptions, type ApplyReport } from '../../../src/engine';
 import type { ConnectionSpec } from '../../../src/spec/types';
-import { createLinkInConsole, deleteLinkInConsole, groupIdByName, linkFootprint } from './engineHarness';
+import { linkFootprint } from './engineHarness';
 
 const FAST: ApplyOptions = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
 
@@ -31,23 +32,18 @@ function failures(report: ApplyReport): string {
   return JSON.stringify(report.steps.filter((s) => s.status !== 'done' && s.status !== 'already' && s.status !== 'manual'));
 }
 
-/** Apply, create the link in the console, apply again: done. */
-export async function applyAll(emu: Emulator, cloud: Cloud, spec: ConnectionSpec): Promise<void> {
-  assert.equal((await applyOnce(cloud, spec)).outcome, 'waiting-for-console', spec.networkLinkName);
-  assert.equal(spec.securityGroup.mode, 'create');
-  if (spec.securityGroup.mode === 'create') await createLinkInConsole(emu, spec, await groupIdByName(emu, spec.securityGroup.name));
-  const second = await applyOnce(cloud, spec);
-  assert.equal(second.outcome, 'done', failures(second));
+/** Apply in one run: done, the link created through the API and waited for. */
+export async function applyAll(cloud: Cloud, spec: ConnectionSpec): Promise<void> {
+  const report = await applyOnce(cloud, spec);
+  assert.equal(report.outcome, 'done', `${spec.networkLinkName}: ${failures(report)}`);
+  assert.ok(['done', 'already'].includes(report.steps.find((s) => s.stepId === 'network-link')?.status ?? ''), spec.networkLinkName);
 }
 
-/** Destroy (targets revoked, then it waits for the console), delete the link in the console, destroy again: done. */
-export async function destroyAll(emu: Emulator, cloud: Cloud, spec: ConnectionSpec): Promise<void> {
-  const first = await destroyOnce(cloud, spec);
-  assert.equal(first.outcome, 'waiting-for-console', failures(first));
-  for (const step of first.steps.filter((s) => s.stepId.startsWith('target.'))) assert.ok(['done', 'already', 'manual'].includes(step.status), JSON.stringify(step));
-  await deleteLinkInConsole(emu, spec);
-  const second = await destroyOnce(cloud, spec);
-  assert.equal(second.outcome, 'done', failures(second));
+/** Destroy in one run: targets revoked, the link removed through the API and waited for, the group deleted. */
+export async function destroyAll(cloud: Cloud, spec: ConnectionSpec): Promise<void> {
+  const report = await destroyOnce(cloud, spec);
+  assert.equal(report.outcome, 'done', `${spec.networkLinkName}: ${failures(report)}`);
+  for (const step of report.steps.filter((s) => s.stepId.startsWith('target.'))) assert.ok(['done', 'already', 'manual'].includes(step.status), JSON.stringify(step));
 }
 
 interface Footprint {

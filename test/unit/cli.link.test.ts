@@ -13,7 +13,7 @@ import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { planSpecTeardown, savedPlanFile } from '../../src/engine';
-import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
@@ -68,6 +68,8 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
       ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
       MCVPC_ENDPOINT: emu.endpoint,
+      // Each test's own locks: a run of another checkout on this machine must not hold this one's link.
+      MCVPC_LOCK_DIR: join(dir, 'locks'),
     };
   });
   afterEach(async () => {
@@ -98,30 +100,28 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(run.stdout, new RegExp(`^spark\\.hadoop\\.odps\\.cupid\\.eni\\.info=cn-hangzhou:${M.vpcId}$`, 'm'));
   });
 
-  it('plan exits 2 with changes; apply stops at the console (4), finishes after it (0); then plan exits 0 with all =', async () => {
+  it('plan exits 2 with changes; apply goes from nothing to done in one run (0); then plan exits 0 with all =', async () => {
     const file = await specFile('rds.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
     const plan = await mcvpc(['plan', file]);
     assert.equal(plan.code, 2, plan.stderr);
-    assert.match(plan.stdout, /^Plan: 3 to add, 0 to change, 3 unchanged, 1 manual\.$/m);
+    assert.match(plan.stdout, /^Plan: 4 to add, 0 to change, 3 unchanged, 0 manual\.$/m);
     assert.match(plan.stdout, /^ {2}\+ Create basic security group "maxcompute-link"/m);
+    assert.match(plan.stdout, /^ {2}\+ Create network link "orders_link" in vsw-\S+ with "maxcompute-link" \(known after apply\), and wait until MaxCompute says SUCCESS$/m);
+    assert.match(plan.stdout, /call: MaxCompute\.CreateNetworkLink /);
     assert.match(plan.stderr, /Reading the live state of "orders_link"/, 'progress goes to stderr');
 
     const refused = await mcvpc(['apply', file]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /not applying without confirmation.*--auto-approve/);
 
-    const first = await mcvpc(['apply', file, '--auto-approve']);
-    assert.equal(first.code, 4, first.stdout + first.stderr);
-    const groupId = await groupIdByName(emu, 'maxcompute-link');
-    assert.match(first.stdout, new RegExp(`Security Group: ${groupId}`), 'the hand-over names the group just created');
-    assert.match(first.stdout, /Apply paused at the MaxCompute console step/);
-
-    await createLinkInConsole(emu, parseOne(specText()), groupId);
-    const second = await mcvpc(['apply', file, '--auto-approve', '--json']);
-    assert.equal(second.code, 0, second.stderr);
-    const report = JSON.parse(second.stdout) as { outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
+    const first = await mcvpc(['apply', file, '--auto-approve', '--json']);
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    const report = JSON.parse(first.stdout) as { outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
     assert.equal(report.outcome, 'done');
+    assert.equal(report.reports[0]!.steps.find((s) => s.stepId === 'network-link')?.status, 'done');
     assert.equal(report.reports[0]!.steps.find((s) => s.stepId === 'target.0.rds')?.status, 'done');
+    assert.match(first.stderr, /^\[orders_link\] Network link status: CREATING \(waiting up to \d+ s more\)…$/m, 'the status, verbatim, on stderr');
+    assert.match(first.stderr, /^\[orders_link\] Network link status: SUCCESS/m);
 
     const after = await mcvpc(['plan', file, '--json']);
     assert.equal(after.code, 0, after.stderr);
@@ -133,7 +133,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   it('apply of samples/several.mcvpc.yaml outlasts throttling, saying when a call is retried', async () => {
     emu.setFaults({ throttleAbovePerSecond: 10 });
     const run = await mcvpc(['apply', join(ROOT, 'samples', 'several.mcvpc.yaml'), '--auto-approve']);
-    assert.equal(run.code, 4, `reaches the console step instead of failing:\n${run.stdout}${run.stderr}`);
+    assert.equal(run.code, 0, `goes through instead of failing:\n${run.stdout}${run.stderr}`);
     const throttled = emu.requests().filter((r) => r.code === 'Throttling.User').length;
     assert.ok(throttled > 0, 'the emulator throttled');
     const retries = run.stderr.split('\n').filter((l) => /^ {2}\w+ \w+: Throttling\.User; retrying in \d+\.\d s \(attempt \d+\)…$/.test(l));
@@ -162,12 +162,19 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(declined.stdout, /Apply cancelled; nothing was changed\./);
     assert.equal((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link').length, 0);
     const accepted = await onTerminal('yes');
-    assert.equal(accepted.code, 4, accepted.stdout);
+    assert.equal(accepted.code, 0, accepted.stdout);
     await groupIdByName(emu, 'maxcompute-link');
   });
 
-  it('apply --wait-for-console finishes in one run once the link is created meanwhile', async () => {
+  it('without the link API (no odps:CreateNetworkLink) apply exits 4 with the console values and why; --wait-for-console finishes once the link is made meanwhile', async () => {
+    emu.setFaults({ deniedActions: ['CreateNetworkLink', 'RemoveNetworkLink'] });
     const file = await specFile('wait.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const paused = await mcvpc(['apply', file, '--auto-approve']);
+    assert.equal(paused.code, 4, paused.stdout + paused.stderr);
+    const groupId = await groupIdByName(emu, 'maxcompute-link');
+    assert.match(paused.stdout, new RegExp(`Security Group: ${groupId}`), 'the hand-over names the group just created');
+    assert.match(paused.stdout, /the link API cannot be used: NoPermission: .*CreateNetworkLink/);
+    assert.match(paused.stdout, /Apply paused at the MaxCompute console step/);
     const run = await new Promise<Run>((resolve, reject) => {
       const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve', '--wait-for-console', '60'], { cwd: ROOT, env, stdio: 'pipe' });
       let stdout = '';
@@ -203,7 +210,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
     assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
     const fresh = await mcvpc(['apply', file, '--plan', planFile]);
-    assert.equal(fresh.code, 4, fresh.stderr);
+    assert.equal(fresh.code, 0, fresh.stderr);
   });
 
   it('refuses a plan with live-check errors as file:line:col (exit 1)', async () => {
@@ -271,42 +278,52 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     noStackTrace(missing);
   });
 
-  /** Applies a spec file to the end through the CLI (console step included). */
+  /** Applies a spec file to the end through the CLI, in one run. */
   async function appliedFile(name: string, targets: string[]): Promise<string> {
     const file = await specFile(name, specText({ targets }));
-    assert.equal((await mcvpc(['apply', file, '--auto-approve'])).code, 4);
-    await createLinkInConsole(emu, parseOne(specText()), await groupIdByName(emu, 'maxcompute-link'));
     const done = await mcvpc(['apply', file, '--auto-approve']);
     assert.equal(done.code, 0, done.stdout + done.stderr);
     return file;
   }
 
-  it('destroy asks, stops at the console step (4) with what to delete there, finishes after it (0); then has nothing to do (0)', async () => {
+  it('kill -9 between CreateNetworkLink and SUCCESS, then apply again: one link, done (0)', async () => {
+    emu.setFaults({ networkLinkCreateMs: 2000 });
+    const file = await specFile('k.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve'], { cwd: ROOT, env, stdio: 'pipe' });
+    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    const deadline = Date.now() + 30_000;
+    while (!emu.requests().some((r) => r.action === 'CreateNetworkLink' && r.status === 200) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await closed;
+    const links = (await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.filter((l) => l.name === 'orders_link');
+    assert.deepEqual(links.map((l) => l.status), ['CREATING'], 'killed while the link was being created');
+    const again = await mcvpc(['apply', file, '--auto-approve']);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /Wait for network link "orders_link" \(now CREATING\)/);
+    assert.equal(emu.requests().filter((r) => r.action === 'CreateNetworkLink').length, 1, 'adopted, not created twice');
+    assert.equal((await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'maxcompute')?.ips.includes('192.168.1.0/24'), true);
+  });
+
+  it('destroy asks, removes the link through the API and the rest in one run (0); then has nothing to do (0)', async () => {
     const file = await appliedFile('d.mcvpc.yaml', [TARGETS.rdsDefaultWhitelist, TARGETS.emr]);
     const groupId = await groupIdByName(emu, 'maxcompute-link');
     const unasked = await mcvpc(['destroy', file]);
     assert.equal(unasked.code, 1);
     assert.match(unasked.stderr, /mcvpc destroy: not destroying without confirmation.*--auto-approve/);
     assert.match(unasked.stdout, /^ {2}- RDS rm-\S+: remove 192\.168\.1\.0\/24 from whitelist group default$/m, 'the plan is shown with - for what it removes');
-    assert.match(unasked.stdout, /^ {2}! Delete the network link "orders_link" in the MaxCompute console/m);
+    assert.match(unasked.stdout, /^ {2}- Remove network link "orders_link" \(SUCCESS\) and wait until MaxCompute's interfaces are gone from vsw-\S+$/m);
     assert.match(unasked.stdout, new RegExp(`^ {2}- Delete security group ${groupId} \\(maxcompute-link\\)$`, 'm'));
-    assert.match(unasked.stdout, /^Plan: 0 to add, 0 to change, 3 to remove, 0 unchanged, 1 manual\.$/m);
+    assert.match(unasked.stdout, /^Plan: 0 to add, 0 to change, 4 to remove, 0 unchanged, 0 manual\.$/m);
     assert.equal((await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'default')?.ips.includes('192.168.1.0/24'), true, 'nothing changed');
 
-    const first = await mcvpc(['destroy', file, '--auto-approve']);
-    assert.equal(first.code, 4, first.stdout + first.stderr);
-    assert.match(first.stdout, /Delete it in the MaxCompute console: /);
-    assert.match(first.stdout, /^ {4}Connection Name: orders_link$/m);
-    assert.match(first.stdout, /Destroy paused at the MaxCompute console step: 2 done.*Delete the network link as shown, then run mcvpc destroy .*d\.mcvpc\.yaml again\./);
+    const first = await mcvpc(['destroy', file, '--auto-approve', '--json']);
+    assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.match(first.stderr, /\[orders_link\] done: RDS rm-\S+: remove 192\.168\.1\.0\/24/, 'progress on stderr');
-
-    await deleteLinkInConsole(emu, parseOne(specText()));
-    const second = await mcvpc(['destroy', file, '--auto-approve', '--json']);
-    assert.equal(second.code, 0, second.stderr);
-    const report = JSON.parse(second.stdout) as { command: string; outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
+    const report = JSON.parse(first.stdout) as { command: string; outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
     assert.equal(report.command, 'destroy');
     assert.equal(report.outcome, 'done');
-    assert.deepEqual(report.reports[0]!.steps.map((s) => [s.stepId, s.status]), [['target.0.rds', 'already'], ['target.1.emr', 'already'], ['network-link.remove', 'already'], ['link-group.delete', 'done']]);
+    assert.deepEqual(report.reports[0]!.steps.map((s) => [s.stepId, s.status]), [['target.0.rds', 'done'], ['target.1.emr', 'done'], ['network-link.remove', 'done'], ['link-group.delete', 'done']]);
+    assert.equal((await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string }> }).networkLinks.some((l) => l.name === 'orders_link'), false, 'the link is gone');
     assert.equal((await mainAccount(emu)).securityGroups.some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
 
     const again = await mcvpc(['destroy', file]);
@@ -324,8 +341,8 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(failed.stdout, /Destroy failed: .*run mcvpc destroy .*f\.mcvpc\.yaml again; nothing will be done twice\./);
     noStackTrace(failed);
     const json = await mcvpc(['destroy', file, '--auto-approve', '--json']);
-    assert.equal(json.code, 4, json.stderr);
-    assert.equal((JSON.parse(json.stdout) as { outcome: string }).outcome, 'waiting-for-console');
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as { outcome: string }).outcome, 'done');
   });
 
   it('apply --plan refuses a destroy plan; destroy takes no --plan and checks its options', async () => {
@@ -342,7 +359,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
     const withPlan = await mcvpc(['destroy', file, '--plan', planFile]);
     assert.equal(withPlan.code, 1);
-    assert.match(withPlan.stderr, /unknown option "--plan" for mcvpc destroy[\s\S]*usage: mcvpc destroy remove what apply added: FILE \[--auto-approve\]/);
+    assert.match(withPlan.stderr, /unknown option "--plan" for mcvpc destroy[\s\S]*usage: mcvpc destroy remove what apply added, the network link included: FILE \[--auto-approve\]/);
     const badWait = await mcvpc(['destroy', file, '--wait-for-console', 'soon']);
     assert.equal(badWait.code, 1);
     assert.match(badWait.stderr, /--wait-for-console needs a whole number, got "soon"/);

@@ -142,19 +142,39 @@ describe('teardown: each kind\'s revoke decision', () => {
 });
 
 describe('teardown: the plan around the targets', () => {
-  it('targets, then the console hand-over (waiting for the interfaces to go), then the group; - for each removal', () => {
+  it('targets, then the link removed through the API (waiting for the interfaces to go), then the group; - for each removal', () => {
     const plan = teardown(b.rdsTarget(0), b.rdsLive([{ name: 'maxcompute', ips: [CIDR] }]));
     assert.equal(plan.purpose, 'destroy');
     assert.deepEqual(plan.steps.map((s) => [s.id, s.action, s.dependsOn]), [
       ['target.0.rds', 'remove', []],
-      ['network-link.remove', 'manual', ['target.0.rds']],
+      ['network-link.remove', 'remove', ['target.0.rds']],
       ['link-group.delete', 'remove', ['network-link.remove']],
     ]);
     const link = plan.steps[1]!;
+    assert.deepEqual(link.operation, { kind: 'remove-network-link', networkLinkName: 'orders_link', vpcId: b.VPC, vSwitchId: b.VSW });
+    assert.deepEqual(link.call, { product: 'MaxCompute', action: 'RemoveNetworkLink', params: { networkLinkName: 'orders_link' } });
+    assert.equal(link.handover, undefined);
+    assert.deepEqual(plan.steps[2]!.call, { product: 'Ecs', action: 'DeleteSecurityGroup', params: { RegionId: b.REGION, SecurityGroupId: b.LINK_GROUP } });
+    assert.deepEqual(plan.summary, { add: 0, change: 0, remove: 3, unchanged: 0, manual: 0 });
+  });
+
+  it('the link API unusable: the console hand-over, saying why, waiting for the interfaces to go', () => {
+    const live = { ...b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [CIDR] }])]), networkLink: undefined, networkLinkApi: { state: 'denied' as const, reason: 'NoPermission: x' } };
+    const plan = planTeardown(b.spec({ targets: [b.rdsTarget(0)] }), live, { planners: targetPlanners });
+    const link = plan.steps.find((s) => s.id === 'network-link.remove')!;
+    assert.equal(link.action, 'manual');
+    assert.match(link.title, /\(the link API cannot be used: NoPermission: x\)/);
     assert.deepEqual(link.operation, { kind: 'await-network-link-removal', vpcId: b.VPC, vSwitchId: b.VSW });
     assert.deepEqual(link.handover?.fields, [{ label: 'Connection Name', value: 'orders_link' }, { label: 'VPC', value: b.VPC }, { label: 'vSwitch', value: b.VSW }]);
-    assert.deepEqual(plan.steps[2]!.call, { product: 'Ecs', action: 'DeleteSecurityGroup', params: { RegionId: b.REGION, SecurityGroupId: b.LINK_GROUP } });
-    assert.deepEqual(plan.summary, { add: 0, change: 0, remove: 2, unchanged: 0, manual: 1 });
+  });
+
+  it('never removes a same-named link the spec does not describe, nor hands it over', () => {
+    const live = { ...b.linkedLive(), networkLink: b.networkLink({ securityGroupId: 'sg-someone-else' }) };
+    const plan = planTeardown(b.spec(), live, { planners: targetPlanners });
+    const link = plan.steps.find((s) => s.id === 'network-link.remove')!;
+    assert.equal(link.action, 'unchanged');
+    assert.equal(link.call, undefined);
+    assert.match(link.title, /is not this spec's \(VPC \S+, vSwitch \S+, security group sg-someone-else\): left alone/);
   });
 
   it('no link detected: the console step is =; no group: nothing to delete', () => {

@@ -31,22 +31,72 @@ interface Row {
 
 const rows: Row[] = [
   {
-    name: 'nothing exists: create the group and its rule, hand over the link, open the RDS whitelist',
+    name: 'nothing exists: create the group and its rule, create the link, open the RDS whitelist',
     spec: b.spec({ targets: [b.rdsTarget(0)] }),
     live: b.live({ targets: [b.rdsLive([{ name: 'default', ips: ['127.0.0.1'] }])] }),
-    actions: { 'preflight.account': 'unchanged', 'preflight.eni-role': 'unchanged', 'preflight.zone': 'unchanged', 'link-group.create': 'create', 'link-group.ingress': 'create', 'network-link': 'manual', 'target.0.rds': 'create', usage: 'info' },
+    actions: { 'preflight.account': 'unchanged', 'preflight.eni-role': 'unchanged', 'preflight.zone': 'unchanged', 'link-group.create': 'create', 'link-group.ingress': 'create', 'network-link': 'create', 'target.0.rds': 'create', usage: 'info' },
+  },
+  {
+    name: 'the link API cannot be used (permission): the console hand-over, with a warning saying why',
+    spec: b.spec(),
+    live: b.live({ networkLinkApi: { state: 'denied', reason: 'NoPermission: not allowed' } }),
+    actions: { 'network-link': 'manual' },
+    warnings: ['link-api-unusable'],
+  },
+  {
+    name: 'the link API is not offered in the region, the link made in the console: detected, =',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), networkLink: undefined, networkLinkApi: { state: 'unavailable', reason: 'InvalidAction.NotFound: no such api' } },
+    actions: { 'network-link': 'unchanged' },
+    warnings: ['link-api-unusable'],
+  },
+  {
+    name: 'the link exists, CREATING (a run stopped while it waited): adopt it and wait (~)',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), linkNetworkInterfaces: [], networkLink: b.networkLink({ status: 'CREATING' }) },
+    actions: { 'link-group.create': 'unchanged', 'network-link': 'change' },
+  },
+  {
+    name: 'the link exists SUCCESS but its interfaces are not seen yet: wait (~)',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), linkNetworkInterfaces: [] },
+    actions: { 'network-link': 'change' },
+  },
+  {
+    name: 'a link of the spec\'s name with another group: refused, never changed',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), networkLink: b.networkLink({ securityGroupId: 'sg-other' }) },
+    refusedWith: ['link-other-config'],
+  },
+  {
+    name: 'a link of the spec\'s name in another vSwitch: refused',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), networkLink: b.networkLink({ vSwitchId: 'vsw-other' }) },
+    refusedWith: ['link-other-config'],
+  },
+  {
+    name: 'a REVERSEACCESS link of the spec\'s name: refused',
+    spec: b.spec(),
+    live: { ...b.linkedLive(), networkLink: b.networkLink({ type: 'REVERSEACCESS', vSwitchId: undefined, securityGroupId: undefined }) },
+    refusedWith: ['link-other-config'],
+  },
+  {
+    name: 'a link of the spec\'s name while the group is still to create: it cannot be this spec\'s, refused',
+    spec: b.spec(),
+    live: b.live({ networkLink: b.networkLink() }),
+    refusedWith: ['link-other-config'],
   },
   {
     name: 'the group to create already exists by name (re-run after a crash): no second group, only the rule',
     spec: b.spec(),
     live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)) }),
-    actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'create', 'network-link': 'manual' },
+    actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'create', 'network-link': 'create' },
   },
   {
     name: 'the rule already exists',
     spec: b.spec(),
     live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule()]) }),
-    actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'unchanged', 'network-link': 'manual' },
+    actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'unchanged', 'network-link': 'create' },
   },
   {
     name: 'a broader accept-all rule from the VPC block covers the vSwitch block',
@@ -145,10 +195,11 @@ const rows: Row[] = [
     actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'unchanged', 'network-link': 'unchanged', 'target.0.rds': 'unchanged' },
   },
   {
-    name: 'ENIs without the return-traffic group are not a detected link',
+    name: 'ENIs without the return-traffic group are not a detected link (the console fallback hands over)',
     spec: b.spec(),
-    live: { ...b.linkedLive(), managedGroups: [] },
+    live: { ...b.linkedLive(), managedGroups: [], networkLink: undefined, networkLinkApi: { state: 'denied', reason: 'NoPermission' } },
     actions: { 'network-link': 'manual' },
+    warnings: ['link-api-unusable'],
   },
   {
     name: 'EMR target whose group is managed by MaxCompute',
@@ -360,7 +411,10 @@ describe('planConnection: what the steps say and call', () => {
     const done = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [b.VSW_CIDR] }])]), { planners: targetPlanners });
     assert.equal(planHasChanges(done), false);
     assert.deepEqual(done.summary, { add: 0, change: 0, remove: 0, unchanged: 7, manual: 0 });
-    // The link still to be created in the console is a change even if nothing else is.
-    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), linkNetworkInterfaces: [] }, { planners: targetPlanners })), true);
+    // The link still to be created is a change even if nothing else is, through the API or in the console.
+    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [] }, { planners: targetPlanners })), true);
+    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [], networkLinkApi: { state: 'denied', reason: 'x' } }, { planners: targetPlanners })), true);
+    // A link still CREATING: apply would wait for it.
+    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: b.networkLink({ status: 'CREATING' }) }, { planners: targetPlanners })), true);
   });
 });

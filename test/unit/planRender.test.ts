@@ -20,11 +20,12 @@ describe('plan rendering', () => {
     assert.equal(lines[0], `Network link "orders_link" (${b.REGION}, ${b.VPC})`);
     assert.ok(lines.includes(`  + Create basic security group "${b.LINK_GROUP_NAME}" in ${b.VPC}`), text);
     assert.ok(lines.includes(`  = Account ${b.ACCOUNT} owns ${b.VPC}: same-account rule met`), text);
-    assert.ok(lines.some((l) => l.startsWith('  ! Create the network link "orders_link" in the MaxCompute console')), text);
+    assert.ok(lines.includes(`  + Create network link "orders_link" in ${b.VSW} with "${b.LINK_GROUP_NAME}" (known after apply), and wait until MaxCompute says SUCCESS`), text);
+    assert.ok(lines.some((l) => l.startsWith('      call: MaxCompute.CreateNetworkLink name=orders_link type=PASSTHROUGH')), text);
     assert.ok(lines.some((l) => l.startsWith(`  ~ RDS rm-0: add ${b.VSW_CIDR} to whitelist group maxcompute`)), text);
     assert.ok(lines.includes(`      call: Rds.ModifySecurityIps DBInstanceId=rm-0 DBInstanceIPArrayName=maxcompute SecurityIps=${b.VSW_CIDR} ModifyMode=Append`), text);
     assert.ok(lines.some((l) => l.startsWith('  # Use the link')), text);
-    assert.equal(formatSummary(plan.summary), 'Plan: 2 to add, 1 to change, 3 unchanged, 1 manual.');
+    assert.equal(formatSummary(plan.summary), 'Plan: 3 to add, 1 to change, 3 unchanged, 0 manual.');
   });
 
   it('shows a refused plan with file:line:col (1-based) and no steps', () => {

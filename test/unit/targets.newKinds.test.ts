@@ -14,7 +14,7 @@ import { applyPlan, planSpec, planSpecTeardown, type ApplyReport } from '../../s
 import { hasErrors, parseSpecFile } from '../../src/spec';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator } from './cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName } from './builders/engineHarness';
+import { DEFAULT_SEED } from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
@@ -78,21 +78,17 @@ describe('new target kinds: apply, then destroy back to the start', function () 
     it(`${name}: grants access, re-plans to no change, and tears down to the starting state`, async () => {
       const spec = sample(name);
       const before = await footprint(emu);
-      const first = await run(cloud, spec, false);
-      assert.equal(first.outcome, 'waiting-for-console', JSON.stringify(first.steps, null, 1));
-      await createLinkInConsole(emu, spec, await groupIdByName(emu, groupName));
       const second = await run(cloud, spec, false);
       assert.equal(second.outcome, 'done', JSON.stringify(second.steps, null, 1));
+      assert.equal(second.steps.find((s) => s.stepId === 'network-link')?.status, 'done', `${groupName}: the link created in the same run`);
       (check as (fp: unknown) => void)(await footprint(emu));
       const { plan: again } = await planSpec(cloud, spec);
       assert.equal(planHasChanges(again), false, again.steps.map((s) => `${s.action} ${s.title}`).join('\n'));
 
-      const removing = await run(cloud, spec, true);
-      assert.equal(removing.outcome, 'waiting-for-console', JSON.stringify(removing.steps, null, 1));
-      assert.equal(removing.steps.find((s) => s.stepId.startsWith('target.'))?.status, 'done');
-      await deleteLinkInConsole(emu, spec);
       const removed = await run(cloud, spec, true);
       assert.equal(removed.outcome, 'done', JSON.stringify(removed.steps, null, 1));
+      assert.equal(removed.steps.find((s) => s.stepId.startsWith('target.'))?.status, 'done');
+      assert.equal(removed.steps.find((s) => s.stepId === 'network-link.remove')?.status, 'done');
       assert.deepEqual(await footprint(emu), before, 'teardown leaves the world as it found it');
       const rerun = await run(cloud, spec, true);
       assert.ok(rerun.steps.every((s) => s.status === 'already' || s.status === 'info'), JSON.stringify(rerun.steps, null, 1));

@@ -57,6 +57,8 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[], pu
   for (const result of report.steps) {
     if (result.status === 'info') continue;
     lines.push(`  ${LABELS[result.status].padEnd(24)} ${result.title}`);
+    // Why it waits for a person (the link API refused, or a link that has not appeared yet).
+    if (result.status === 'waiting-for-console' && result.detail !== undefined) lines.push(`      ${escapeForMessage(result.detail)}`);
     if (result.error !== undefined) {
       lines.push(`      ${result.error.action ? `${result.error.action}: ` : ''}${result.error.code}: ${result.error.message}${result.error.requestId ? ` (RequestId: ${result.error.requestId})` : ''}`);
     }

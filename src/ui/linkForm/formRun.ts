@@ -5,6 +5,7 @@
  */
 import { formatCall, formatSummary, STEP_SYMBOLS, type ConsoleHandover, type Plan } from '../../core/plan';
 import type { CopyValueView, StepView } from '../../shared/protocol';
+import { NETWORK_LINK_READY_STATUS } from '../../core/networkLinkApi';
 import type { FormState, PlanCheck } from './formState';
 
 /** What the form holds after planning and while applying. */
@@ -69,15 +70,23 @@ export function stepStarted(state: RunState, stepId: string): RunState {
   return next.run === undefined ? next : { ...next, run: { ...next.run, progress: title } };
 }
 
-/** A step ended (done, already, failed…). */
-export function stepFinished(state: RunState, stepId: string, status: string, error?: { code: string; message: string; requestId?: string }): RunState {
-  return withStep(state, stepId, { status, error });
+/** A step ended (done, already, failed…); a step left to a person says why among its details. */
+export function stepFinished(state: RunState, stepId: string, status: string, error?: { code: string; message: string; requestId?: string }, detail?: string): RunState {
+  const step = state.run?.steps.find((s) => s.id === stepId);
+  const details = status === 'waiting-for-console' && detail !== undefined && step !== undefined && !step.details.includes(detail) ? { details: [...step.details, detail] } : {};
+  return withStep(state, stepId, { status, error, ...details });
 }
 
 /** The console hand-over: the values to enter in the MaxCompute console; the host waits for the link. */
 export function waitingForConsole(state: RunState, handover: ConsoleHandover, progress: string): RunState {
   if (state.run === undefined) return state;
   return { ...state, phase: 'waiting', run: { ...state.run, progress, handover: { url: handover.url, fields: handover.fields.map((f) => ({ label: f.label, value: f.value })) } } };
+}
+
+/** The link's status while apply waits for it, e.g. "MaxCompute is creating the link (status CREATING); waiting up to 9 min more". */
+export function linkStatusWords(status: string, deadline: number, now = Date.now()): string {
+  const minutes = Math.max(0, Math.ceil((deadline - now) / 60_000));
+  return status === NETWORK_LINK_READY_STATUS ? `The link is ${status}; waiting for MaxCompute's network interfaces to appear (up to ${minutes} min more).` : `MaxCompute is creating the network link (status ${status}); waiting up to ${minutes} min more.`;
 }
 
 /** A new line while waiting (time left). */
@@ -96,7 +105,7 @@ export function finished(state: RunState, outcome: 'done' | 'failed' | 'cancelle
     done: `The link is ready: ${done} step${done === 1 ? '' : 's'} done or already so.`,
     failed: `Stopped at a failure: ${failed?.title ?? 'a step'} (${failed?.error?.code ?? 'error'}${failed?.error?.requestId !== undefined ? `, RequestId ${failed.error.requestId}` : ''}). ${done} done, ${count('not-started')} not started. Retry plans again from the live state and goes on.`,
     cancelled: `Cancelled after the call in flight: ${done} done, ${count('not-started') + count('cancelled')} not started. Retry goes on from the live state.`,
-    'waiting-for-console': 'The link is not created yet: create it in the MaxCompute console with the values below, then Retry. The Network view shows it as waiting.',
+    'waiting-for-console': 'MaxCompute\'s link API cannot be used here (see the step), so the link is created in the MaxCompute console: enter the values below there, then Retry. The Network view shows it as waiting.',
   }[outcome];
   const phase = outcome === 'done' ? 'done' : outcome === 'waiting-for-console' ? 'waiting' : outcome;
   return { ...state, phase, run: { ...state.run, progress: undefined, outcome: words, usage: outcome === 'done' ? usage : undefined, handover: outcome === 'done' ? undefined : state.run.handover } };

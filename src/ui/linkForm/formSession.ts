@@ -12,7 +12,7 @@ import type { ConnectionSpec } from '../../spec/types';
 import { describeError, formatDescribedError } from '../errorReporting';
 import type { CommandDeps } from '../commands/deps';
 import { contextFromTree } from './contextFromTree';
-import { applying, copyableValues, finished, planFailed, planned, planning, progress, stepFinished, stepStarted, waitingForConsole, type RunState } from './formRun';
+import { applying, copyableValues, finished, linkStatusWords, planFailed, planned, planning, progress, stepFinished, stepStarted, waitingForConsole, type RunState } from './formRun';
 import { formSpecText } from './formSpec';
 import { isEditable, loadingState, reduce, withContext, type FormPreset } from './formState';
 import { formView } from './formView';
@@ -222,7 +222,14 @@ export class FormSession implements vscode.Disposable {
         pollMaxMs: 5_000,
         onEvent: (event) => {
           if (event.type === 'step-started') this.update(stepStarted(this.state, event.step.id));
-          if (event.type === 'step-finished') this.update(stepFinished(this.state, event.step.id, event.result.status, event.result.error));
+          if (event.type === 'step-finished') this.update(stepFinished(this.state, event.step.id, event.result.status, event.result.error, event.result.detail));
+          if (event.type === 'link-status') {
+            // MaxCompute is creating the link: its status verbatim, and how long apply keeps waiting.
+            clearInterval(ticker);
+            const words = (): string => linkStatusWords(event.status, event.deadline);
+            this.update(progress(this.state, words()));
+            ticker = setInterval(() => this.update(progress(this.state, words())), 15_000);
+          }
           if (event.type === 'waiting-for-console') {
             this.deps.explorer.setPendingLink(pendingKey, { spec, file: `mcvpc-form:/${spec.networkLinkName}` });
             this.update(waitingForConsole(this.state, event.handover ?? (event.step.handover as ConsoleHandover), waitWords(event.deadline)));

@@ -2,7 +2,7 @@
  * Typed builders for planner tests: a connection spec (each field on its own line, so a test
  * can tell which field a step or check points at) and the live state of a small VPC.
  */
-import type { NetworkInterface, SecurityGroup, SecurityGroupRule } from '../../../src/core/model';
+import type { NetworkInterface, NetworkLink, SecurityGroup, SecurityGroupRule } from '../../../src/core/model';
 import type { GroupWithIngress, LiveState, TargetLive } from '../../../src/core/plan';
 import type { ConnectionSpec, SecurityGroupSpec, SourceRange } from '../../../src/spec/types';
 import type { RdsLive, RdsTargetSpec } from '../../../src/targets/rds';
@@ -137,8 +137,14 @@ export function live(overrides: Partial<LiveState> = {}): LiveState {
 }
 
 /** A state where the group, its rule and the link already exist. */
+/** The link as MaxCompute's API lists it: the spec's name, vSwitch and group; SUCCESS unless said otherwise. */
+export function networkLink(overrides: Partial<NetworkLink> = {}): NetworkLink {
+  return { name: 'orders_link', regionId: REGION, type: 'PASSTHROUGH', status: 'SUCCESS', vpcId: VPC, vSwitchId: VSW, securityGroupId: LINK_GROUP, createTime: 1_700_000_000_000, ...overrides };
+}
+
+/** The link up: MaxCompute lists it SUCCESS and its interfaces are in the link group. */
 export function linkedLive(targets: TargetLive[] = []): LiveState {
-  return live({ linkGroup: withIngress(group(LINK_GROUP), [returnTrafficRule()]), managedGroups: managedGroups(), linkNetworkInterfaces: [linkEni('eni-1'), linkEni('eni-2')], targets });
+  return live({ linkGroup: withIngress(group(LINK_GROUP), [returnTrafficRule()]), managedGroups: managedGroups(), linkNetworkInterfaces: [linkEni('eni-1'), linkEni('eni-2')], networkLink: networkLink(), targets });
 }
 
 export function rdsLive(whitelist: Array<{ name: string; ips: string[] }> = [], securityGroupIds: string[] = [], vpcId = VPC): RdsLive {

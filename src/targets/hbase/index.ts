@@ -84,7 +84,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
       writeSecurityGroups: async (ids) => void (await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: clusterId, SecurityGroupIds: ids.join(',') })),
     };
   },
-  usage: { tables: 'HBase foreign tables over' },
+  usage: { tables: 'HBase foreign tables over', foreignTable: 'hbase' },
   /** [unverified] The console page of a cluster. */
   consoleUrl: 'https://hbase.console.aliyun.com/hbase/{regionId}/cluster/{id}/overview',
 

@@ -78,7 +78,7 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
       },
     };
   },
-  usage: { tables: 'HBase foreign tables over Lindorm' },
+  usage: { tables: 'HBase foreign tables over Lindorm', foreignTable: 'lindorm' },
   /** [unverified] The console page of an instance. */
   consoleUrl: 'https://lindorm.console.aliyun.com/{regionId}/instance/{id}/overview',
 

@@ -82,7 +82,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = ma
     };
   },
   maxSecurityGroups: RDS_MAX_SECURITY_GROUPS,
-  usage: { tables: 'JDBC foreign tables over RDS', storedBy: 'com.aliyun.odps.jdbc.JdbcStorageHandler' },
+  usage: { tables: 'JDBC foreign tables over RDS', foreignTable: 'rds' },
   /** [unverified] The console page of an instance. */
   consoleUrl: 'https://rdsnext.console.aliyun.com/detail/{id}/basicInfo?region={regionId}',
 

@@ -142,8 +142,13 @@ export const POLARDB_UNVERIFIED = {
 export const LINDORM_UNVERIFIED = {
   /** UpdateInstanceIpWhiteList replaces the named group's list (the doc says "sets the access whitelist"); it does not append. */
   updateReplacesGroup: true,
-  /** Delete=true removes the named group (the doc says "whether to clear the whitelist"). */
-  deleteRemovesGroup: true,
+  /**
+   * Delete=true: the SDK model says "Specifies whether to clear all IP addresses and CIDR blocks in
+   * the whitelist", not which group. Modelled as the widest reading — every group's entries are
+   * cleared (the groups go) — so a client that sent it would be seen to touch others' entries.
+   * Whether SecurityIpList is still required with it is not documented either (it is here).
+   */
+  deleteClearsEveryGroup: true,
   /** GetInstanceIpWhiteList's flat IpList is every group's entries, deduplicated (the doc's sample shows different entries there than in GroupList). */
   ipListIsUnion: true,
   /** GetLindormInstanceList PageSize: default 10, at most 100 (no limit is documented). */

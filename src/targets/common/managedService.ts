@@ -76,6 +76,8 @@ export interface ManagedServiceFacts<K extends string, Id extends string, R exte
   writers(cloud: TargetCloud, regionId: string, id: string): AccessWriters;
   /** The most security groups the service accepts: the plan refuses, and apply stops, a grant that would go beyond it. */
   maxSecurityGroups?: number;
+  /** Said after "… was not found" where the kind knows a likely reason (e.g. an instance generation it does not support). */
+  notFoundNote?: string;
   /** The words before the id in the usage hint (`JDBC foreign tables over RDS`), and which foreign-table template (core/usage) its tables follow. */
   usage: { tables: string; foreignTable: ForeignTableKind };
   /** The resource's console page ({regionId}, {id}: see fillConsoleUrl). */
@@ -145,7 +147,7 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     liveChecks(target, live, ctx) {
       const what = words(idOf(target));
       const range = target.ranges[idProperty];
-      if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.`, range)];
+      if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.${facts.notFoundNote === undefined ? '' : ` ${facts.notFoundNote}`}`, range)];
       const checks = otherVpcCheck(target, what, live.resource.vpcId, ctx, range);
       const max = facts.maxSecurityGroups;
       const bound = ctx.linkGroupId !== undefined && live.securityGroupIds.includes(ctx.linkGroupId);

@@ -17,10 +17,9 @@ export const NONCE_MEMORY_LIMIT = 200_000;
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance, as issue 9's
- * audit read in the current API reference. [unverified here: the stored copies of the reference
- * (2024 and older) still say "up to three"; the emulator follows the current one, so a product
- * that assumes 3 is caught by its own check, not by the emulator.]
+ * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance. Verified: the
+ * SDK model's text changed from "three" to "10" on 2024-04-09 and still says 10 in 2026-02 (the
+ * quota's error code stays in UNVERIFIED_CODES).
  */
 export const RDS_MAX_SECURITY_GROUPS = 10;
 

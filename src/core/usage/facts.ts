@@ -125,7 +125,7 @@ export const CREDENTIALS_NOTE = '-- The MySQL user and password go into LOCATION
  * "Other issues": settings in code may not take effect in yarn-cluster mode; put them in
  * spark-defaults.conf or --conf). The ENI keys are read when the job is submitted.
  */
-export const SPARK_CODE_SETTINGS_REASON = 'Spark on MaxCompute reads it when the job is submitted: set in code it may not take effect (Spark on MaxCompute FAQ); put it in spark-defaults.conf, spark-submit --conf or the DataWorks node\'s configuration.';
+export const SPARK_CODE_SETTINGS_REASON = 'Spark on MaxCompute reads such settings when the job is submitted: set in code they may not take effect (Spark on MaxCompute FAQ); put them in spark-defaults.conf, spark-submit --conf or the DataWorks node\'s configuration.';
 
 /**
  * PyODPS: `execute_sql(…, hints={…})` and `options.sql.settings` carry SQL runtime flags (verified:

@@ -56,10 +56,10 @@ export function formatLinkUsage(input: LinkUsageInput): string {
     `-- SQL and UDFs: submit together with the statements that reach the VPC (valid for this session)`,
     usage.sql,
     '',
-    `-- Foreign tables: add to CREATE EXTERNAL TABLE … TBLPROPERTIES`,
+    `-- Foreign tables: add to CREATE EXTERNAL TABLE … TBLPROPERTIES, submitted after ${foreignTableSets('rds').join(' ')} (Lindorm also ${foreignTableSets('lindorm').slice(1).join(' ')})`,
     usage.foreignTable,
     '',
-    `# Spark: spark-defaults.conf, --conf or the DataWorks node's configuration`,
+    `# Spark: spark-defaults.conf, --conf or the DataWorks node's configuration (not in code: set there it may not take effect)`,
     ...usage.spark,
     '',
   ].join('\n');

@@ -69,7 +69,7 @@ export const VPC_OWNER_MISMATCH_ERROR = 'You are not allowed to use this vpc - v
  * Foreign tables: each statement is rebuilt from its documented template (lines.ts writes them;
  * checks of foreign tables in foreignTables.ts hold a file against the same facts).
  *
- * ApsaraDB RDS for MySQL (and PolarDB for MySQL, same JDBC protocol) — verified: MaxCompute user
+ * ApsaraDB RDS for MySQL — verified: MaxCompute user
  * guide "ApsaraDB for MySQL external tables" (help.aliyun.com/en/maxcompute/user-guide/apsaradb-rds-external-tables,
  * updated 2026-08; the Chinese page has the full syntax):
  *   SET odps.sql.hive.compatible = true;
@@ -80,6 +80,8 @@ export const VPC_OWNER_MISMATCH_ERROR = 'You are not allowed to use this vpc - v
  *     'mcfed.mapreduce.jdbc.input.query'='<select>', 'networklink'='<link>');
  * MySQL 5.x and 8.0 only; no PrivateZone names; no cluster property; DECIMAL is DECIMAL(38,18).
  * `mcfed.mapreduce.jdbc.driver.class` and `odps.federation.jdbc.target.db.type` are not in it.
+ * UNVERIFIED: that a PolarDB for MySQL cluster is read the same way (MySQL protocol; no PolarDB
+ * external-table page was found) — the PolarDB target's usage hint and snippet use this template.
  */
 export const RDS_MYSQL_STORAGE_HANDLER = 'com.aliyun.odps.jdbc.JdbcStorageHandler';
 export const JDBC_INPUT_QUERY_PROPERTY = 'mcfed.mapreduce.jdbc.input.query';

@@ -86,10 +86,12 @@ function familyOf(handler: string): Family | undefined {
 /** The foreign tables of a SQL text. */
 function findForeignTables(code: string): ForeignTable[] {
   const tables: ForeignTable[] = [];
-  for (const m of code.matchAll(/\bcreate\s+external\s+table\b/gi)) {
+  const creates = [...code.matchAll(/\bcreate\s+external\s+table\b/gi)];
+  creates.forEach((m, i) => {
     const start = m.index;
+    // A statement ends at its `;`, or at the next CREATE when one is missing (each text is read once).
     const semi = code.indexOf(';', start);
-    const end = semi < 0 ? code.length : semi;
+    const end = Math.min(semi < 0 ? code.length : semi, creates[i + 1]?.index ?? code.length);
     const body = code.slice(start, end);
     const quoted = (re: RegExp): Quoted | undefined => {
       const q = re.exec(body);
@@ -111,7 +113,7 @@ function findForeignTables(code: string): ForeignTable[] {
       properties,
       propertiesOpen: open === null ? undefined : start + open.index + open[0].length,
     });
-  }
+  });
   return tables;
 }
 
@@ -123,19 +125,25 @@ function positions(doc: DocumentLines): (offset: number) => TextPosition {
     starts.push(at);
     at += line.length + doc.eol.length;
   }
+  // Binary search: a long file with many statements stays linear-ish.
   return (offset) => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-    return { line, character: offset - starts[line]! };
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low]! };
   };
 }
 
-/** The flags a SET before `offset` gives true-ish values (the session of one submission). */
-function setsBefore(code: string, offset: number): Map<string, string> {
-  const sets = new Map<string, string>();
-  for (const m of code.slice(0, offset).matchAll(/\bset\s+([\w.]+)\s*=\s*([^;\s]*)\s*;/gi)) sets.set(m[1]!.toLowerCase(), m[2]!.toLowerCase());
-  return sets;
+/** Every SET of the text with where it ends, read once (a table's session is the SETs before it). */
+function allSets(code: string): { end: number; flag: string; value: string }[] {
+  return [...code.matchAll(/\bset\s+([\w.]+)\s*=\s*([^;\s]*)\s*;/gi)].map((m) => ({ end: m.index + m[0].length, flag: m[1]!.toLowerCase(), value: m[2]!.toLowerCase() }));
 }
+
+
 
 /** Every problem of the foreign tables in a SQL text (the text as the document holds it, line endings included). */
 export function checkForeignTables(text: string, doc: DocumentLines, links: readonly KnownLink[]): ForeignTableProblem[] {
@@ -144,7 +152,12 @@ export function checkForeignTables(text: string, doc: DocumentLines, links: read
   const range = (from: number, to: number): TextRange => ({ start: pos(from), end: pos(to) });
   const insertAt = (offset: number, newText: string): TextEdit => ({ range: range(offset, offset), newText });
   const problems: ForeignTableProblem[] = [];
+  const sessionSets = allSets(code);
+  // The flags the SETs before each table give, the last one winning: tables come in order, so one pass.
+  const sets = new Map<string, string>();
+  let nextSet = 0;
   for (const table of findForeignTables(code)) {
+    for (; nextSet < sessionSets.length && sessionSets[nextSet]!.end <= table.start; nextSet++) sets.set(sessionSets[nextSet]!.flag, sessionSets[nextSet]!.value);
     if (table.family === undefined || table.handler === undefined) continue;
     const what = range(table.start, table.keywordEnd);
     const { handler } = table;
@@ -159,7 +172,6 @@ export function checkForeignTables(text: string, doc: DocumentLines, links: read
         fixes: [{ title: `Use ${expected}`, edits: [{ range: range(handler.at, handler.at + handler.value.length), newText: expected }], preferred: true }],
       });
     }
-    const sets = setsBefore(code, table.start);
     const missingSets = [HIVE_COMPATIBLE_FLAG, ...(table.family === 'hbase' && isLindorm(table) ? [HBASE_VERSION_FLAG] : [])].filter((flag) => sets.get(flag) !== (flag === HBASE_VERSION_FLAG ? 'lindorm' : 'true'));
     if (missingSets.length > 0) {
       const lines = missingSets.map((flag) => sqlSessionSet(flag, flag === HBASE_VERSION_FLAG ? 'lindorm' : 'true'));

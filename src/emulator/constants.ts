@@ -17,10 +17,9 @@ export const NONCE_MEMORY_LIMIT = 200_000;
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance, as issue 9's
- * audit read in the current API reference. [unverified here: the stored copies of the reference
- * (2024 and older) still say "up to three"; the emulator follows the current one, so a product
- * that assumes 3 is caught by its own check, not by the emulator.]
+ * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance. Verified: the
+ * SDK model's text changed from "three" to "10" on 2024-04-09 and still says 10 in 2026-02 (the
+ * quota's error code stays in UNVERIFIED_CODES).
  */
 export const RDS_MAX_SECURITY_GROUPS = 10;
 
@@ -160,8 +159,13 @@ export const POLARDB_UNVERIFIED = {
 export const LINDORM_UNVERIFIED = {
   /** UpdateInstanceIpWhiteList replaces the named group's list (the doc says "sets the access whitelist"); it does not append. */
   updateReplacesGroup: true,
-  /** Delete=true removes the named group (the doc says "whether to clear the whitelist"). */
-  deleteRemovesGroup: true,
+  /**
+   * Delete=true: the SDK model says "Specifies whether to clear all IP addresses and CIDR blocks in
+   * the whitelist", not which group. Modelled as the widest reading — every group's entries are
+   * cleared (the groups go) — so a client that sent it would be seen to touch others' entries.
+   * Whether SecurityIpList is still required with it is not documented either (it is here).
+   */
+  deleteClearsEveryGroup: true,
   /** GetInstanceIpWhiteList's flat IpList is every group's entries, deduplicated (the doc's sample shows different entries there than in GroupList). */
   ipListIsUnion: true,
   /** GetLindormInstanceList PageSize: default 10, at most 100 (no limit is documented). */

@@ -89,3 +89,12 @@ describe('target kinds: the grant decision over starting states (polardb, lindor
     });
   }
 });
+
+describe('Lindorm: an instance the V1 API does not know', () => {
+  it('is refused as not found, saying V2 instances are not supported yet and why', () => {
+    const state: LiveState = b.linkedLive([lindormLive([], false)]);
+    const plan = planConnection(b.spec({ targets: [lindorm()] }), state, { planners: targetPlanners });
+    const check = plan.checks.find((c) => c.code === 'target-not-found')!;
+    assert.match(check.message, /Lindorm V2 instance .* not support it yet: that API is not verified here, and the V1 whitelist call must not be used on it/);
+  });
+});

@@ -40,6 +40,17 @@ async function footprint(emu: Emulator): Promise<unknown> {
   return { groups: groups.sort((a, b) => a.id.localeCompare(b.id)), polardb: main.polardbClusters, lindorm: main.lindormInstances, ecs: main.ecsInstances };
 }
 
+/**
+ * The world a teardown leaves: as found, except that a Lindorm group the link's entry was the last of
+ * stays, holding 127.0.0.1 (admits no one): Lindorm has no call that removes one group.
+ */
+function afterTeardown(name: string, before: unknown): unknown {
+  if (name !== 'lindorm') return before;
+  const world = structuredClone(before) as { lindorm: Array<{ whitelist: Array<{ groupName: string; ips: string[] }> }> };
+  world.lindorm[0]!.whitelist.push({ groupName: 'maxcompute', ips: ['127.0.0.1'] });
+  return world;
+}
+
 async function run(cloud: Cloud, spec: ConnectionSpec, teardown: boolean): Promise<ApplyReport> {
   const { plan } = teardown ? await planSpecTeardown(cloud, spec) : await planSpec(cloud, spec);
   assert.equal(plan.refused, false, plan.checks.map((c) => c.message).join('\n'));
@@ -89,7 +100,7 @@ describe('new target kinds: apply, then destroy back to the start', function () 
       assert.equal(removed.outcome, 'done', JSON.stringify(removed.steps, null, 1));
       assert.equal(removed.steps.find((s) => s.stepId.startsWith('target.'))?.status, 'done');
       assert.equal(removed.steps.find((s) => s.stepId === 'network-link.remove')?.status, 'done');
-      assert.deepEqual(await footprint(emu), before, 'teardown leaves the world as it found it');
+      assert.deepEqual(await footprint(emu), afterTeardown(name, before), 'teardown leaves the world as it found it');
       const rerun = await run(cloud, spec, true);
       assert.ok(rerun.steps.every((s) => s.status === 'already' || s.status === 'info'), JSON.stringify(rerun.steps, null, 1));
     });

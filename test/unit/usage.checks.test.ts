@@ -19,6 +19,11 @@ const ENABLE = 'spark.hadoop.odps.cupid.eni.enable';
 const INFO = 'spark.hadoop.odps.cupid.eni.info';
 const DOMAIN_LIST = '{"regionId":"cn-hangzhou","vpcs":[{"vpcId":"vpc-bp1abc","zones":[{"urls":[{"domain":"rm-1.mysql.rds.aliyuncs.com","port":3306}]}]}]}';
 
+/** What mcvpc wrote before the templates were checked (the snippets of 2026-11). */
+const OLD_RDS = `CREATE EXTERNAL TABLE IF NOT EXISTS mysql_orders (\n  id BIGINT,\n  name STRING\n)\nSTORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler'\nLOCATION 'jdbc:mysql://rm-xxxx.mysql.rds.aliyuncs.com:3306/orders?table=orders'\nTBLPROPERTIES (\n  'mcfed.mapreduce.jdbc.driver.class'='com.mysql.jdbc.Driver',\n  'odps.federation.jdbc.target.db.type'='mysql',\n  'networklink'='orders_rds'\n);\n`;
+const OLD_HBASE = `CREATE EXTERNAL TABLE IF NOT EXISTS hbase_events (\n  rowkey STRING,\n  payload STRING\n)\nSTORED BY 'com.aliyun.odps.hbase.HBaseStorageHandler'\nWITH SERDEPROPERTIES ('hbase.columns.mapping'=':key,f:payload')\nTBLPROPERTIES (\n  'hbase.table.name'='events',\n  'hbase.zookeeper.quorum'='hb-xxxx-master1-001.hbase.rds.aliyuncs.com:2181',\n  'networklink'='orders_rds'\n);\n`;
+const LINDORM_TABLE = `CREATE EXTERNAL TABLE t (k STRING)\nSTORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler'\nWITH SERDEPROPERTIES ('hbase.columns.mapping'=':key')\nTBLPROPERTIES ('hbase.table.name'='t', 'hbase.zookeeper.quorum'='ld-bp1abc-proxy-lindorm.lindorm.rds.aliyuncs.com:30020', 'networklink'='orders_rds');\n`;
+
 const ROWS: Row[] = [
   // Spark properties: good lines, with each separator.
   { what: 'conf with =', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n`, codes: [] },
@@ -78,13 +83,23 @@ const ROWS: Row[] = [
   },
   // Code.
   { what: 'PySpark config in code', dialect: 'python', text: `spark = SparkSession.builder.config("${ENABLE}", "true").config('${INFO}', 'cn-hangzhou:vpc-bp1abc').getOrCreate()\n`, codes: ['conf-file-only', 'conf-file-only'] },
-  { what: 'PySpark info alone', dialect: 'python', text: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc")\n`, codes: ['conf-file-only', 'eni-enable-missing'], fixed: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc").set("${ENABLE}", "true")\n` },
+  // No fix writes ENI keys into code (they may not take effect there: Spark on MaxCompute FAQ).
+  { what: 'PySpark info alone', dialect: 'python', text: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc")\n`, codes: ['conf-file-only', 'eni-enable-missing'], fixed: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc")\n` },
   { what: 'Scala domain list in code', dialect: 'scala', text: `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.replace(/"/g, '\\"')}")\n`, codes: ['conf-file-only', 'legacy-vpc-key', 'domain-list-json'].slice(0, 2) as UsageProblemCode[] },
   { what: 'Java comment', dialect: 'java', text: `// conf.set("${INFO}", "x");\n`, codes: [] },
   { what: 'PyODPS hints good', dialect: 'python', text: `o.execute_sql('select 1', hints={'odps.session.networklink': 'orders_rds'})\n`, codes: [] },
   { what: 'PyODPS hints unknown', dialect: 'python', text: `options.sql.settings = {"odps.session.networklink": "orders_rd"}\n`, codes: ['unknown-link'], fixed: `options.sql.settings = {"odps.session.networklink": "orders_rds"}\n` },
   { what: 'PyODPS SET inside SQL text', dialect: 'python', text: `o.execute_sql("set odps.session.networklink=orders_rdz; select 1")\n`, codes: ['unknown-link'], fixed: `o.execute_sql("set odps.session.networklink=orders_rds; select 1")\n` },
   { what: 'Python comment', dialect: 'python', text: `# hints={'odps.session.networklink': 'nope'}\n`, codes: [] },
+  // Foreign tables: what the old generator wrote, and each part the templates require.
+  { what: 'the old RDS table (no SET, no useSSL, obsolete properties)', dialect: 'sql', text: OLD_RDS, codes: ['foreign-table-sets-missing', 'jdbc-location', 'jdbc-obsolete-property', 'jdbc-obsolete-property'], fixed: `SET odps.sql.hive.compatible=true;\n${OLD_RDS.replace('?table=', '?useSSL=false&table=')}` },
+  { what: 'the old HBase table (Aliyun handler, no SET)', dialect: 'sql', text: OLD_HBASE, codes: ['foreign-table-handler', 'foreign-table-sets-missing'], fixed: `SET odps.sql.hive.compatible=true;\n${OLD_HBASE.replace('com.aliyun.odps.hbase.HBaseStorageHandler', 'org.apache.hadoop.hive.hbase.HBaseStorageHandler')}` },
+  { what: 'a Lindorm table without the hbase.version SET', dialect: 'sql', text: `SET odps.sql.hive.compatible=true;\n${LINDORM_TABLE}`, codes: ['foreign-table-sets-missing'], fixed: `SET odps.sql.hive.compatible=true;\nSET odps.sql.hbase.version=lindorm;\n${LINDORM_TABLE}` },
+  { what: 'a Lindorm table with both SETs', dialect: 'sql', text: `SET odps.sql.hive.compatible = true;\nSET odps.sql.hbase.version=lindorm;\n${LINDORM_TABLE}`, codes: [] },
+  { what: 'a foreign table without networklink (the link is the person\'s to pick)', dialect: 'sql', text: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING)\nSTORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler'\nTBLPROPERTIES ('hbase.table.name'='t');\n`, codes: ['foreign-table-link-missing'] },
+  { what: 'Hive\'s JDBC handler for an RDS table', dialect: 'sql', text: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (id BIGINT) STORED BY 'org.apache.hive.storage.jdbc.JdbcStorageHandler' LOCATION 'jdbc:mysql://h:3306/d?useSSL=false&user=u&password=p&table=t' TBLPROPERTIES ('networklink'='orders_rds');\n`, codes: ['foreign-table-handler'], fixed: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (id BIGINT) STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler' LOCATION 'jdbc:mysql://h:3306/d?useSSL=false&user=u&password=p&table=t' TBLPROPERTIES ('networklink'='orders_rds');\n` },
+  { what: 'a JDBC LOCATION without table= (no certain fix)', dialect: 'sql', text: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (id BIGINT) STORED BY 'com.aliyun.odps.jdbc.JdbcStorageHandler' LOCATION 'jdbc:mysql://h:3306/d?useSSL=false&user=u&password=p' TBLPROPERTIES ('networklink'='orders_rds');\n`, codes: ['jdbc-location'] },
+  { what: 'a commented-out foreign table', dialect: 'sql', text: `-- CREATE EXTERNAL TABLE t (k STRING) STORED BY 'com.aliyun.odps.hbase.HBaseStorageHandler';\nSELECT 1;\n`, codes: [] },
 ];
 
 describe('link usage checks', () => {
@@ -105,6 +120,22 @@ describe('link usage checks', () => {
       }
     });
   }
+
+  it('offers each known link for a foreign table without one, inside its TBLPROPERTIES', () => {
+    const text = `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler' TBLPROPERTIES ('hbase.table.name'='t');\n`;
+    const [problem] = checkUsage(text, 'sql', LINKS);
+    assert.deepEqual(problem!.fixes.map((f) => f.title), ["Add 'networklink'='events_hbase'", "Add 'networklink'='orders_rds'"]);
+    assert.equal(applyEdits(text, problem!.fixes[1]!.edits), text.replace("TBLPROPERTIES ('hbase", "TBLPROPERTIES ('networklink'='orders_rds', 'hbase"));
+    const bare = `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler';\n`;
+    assert.equal(applyEdits(bare, checkUsage(bare, 'sql', LINKS)[0]!.fixes[0]!.edits), bare.replace("Handler';", "Handler' TBLPROPERTIES ('networklink'='events_hbase');"));
+  });
+
+  it('never quotes a JDBC LOCATION (it may hold a password) in a message', () => {
+    const text = `CREATE EXTERNAL TABLE t (id BIGINT) STORED BY 'x.JdbcStorageHandler' LOCATION 'jdbc:mysql://h:3306/d?user=u&password=s3cret' TBLPROPERTIES ('networklink'='orders_rds');\n`;
+    const problems = checkUsage(text, 'sql', LINKS);
+    assert.ok(problems.some((p) => p.code === 'jdbc-location'));
+    for (const p of problems) assert.doesNotMatch(p.message, /s3cret/);
+  });
 
   it('says nothing about names or VPCs when no link is known', () => {
     const problems = checkUsage(`SET odps.session.networklink=anything;\nSELECT 1;\n${''}`, 'sql', []);

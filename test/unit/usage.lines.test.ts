@@ -14,6 +14,7 @@ import {
   type Dialect,
   type KnownLink,
 } from '../../src/core/usage';
+import { snippetFileText, usageSnippets } from '../../src/core/usage/snippets';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
 
 const ROOT = join(__dirname, '..', '..');
@@ -28,7 +29,6 @@ describe('link usage lines in each form', () => {
     const expected: Partial<Record<Dialect, string[]>> = {
       sparkConf: ['spark.hadoop.odps.cupid.eni.enable=true', 'spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc'],
       shell: ['--conf spark.hadoop.odps.cupid.eni.enable=true \\', '--conf spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc \\'],
-      python: ['.config("spark.hadoop.odps.cupid.eni.enable", "true")', '.config("spark.hadoop.odps.cupid.eni.info", "cn-hangzhou:vpc-bp1abc")'],
     };
     for (const [dialect, lines] of Object.entries(expected) as [Dialect, string[]][]) assert.deepEqual(sparkEniLines(dialect, LINK), lines);
     assert.deepEqual(sparkEniLines('sparkConf', LINK, ' '), ['spark.hadoop.odps.cupid.eni.enable true', 'spark.hadoop.odps.cupid.eni.info cn-hangzhou:vpc-bp1abc']);
@@ -41,6 +41,7 @@ describe('link usage lines in each form', () => {
   it('refuses a form that cannot hold the lines, saying where they belong', () => {
     assert.throws(() => sparkEniLines('sql', LINK), (e: unknown) => e instanceof UsageFormError && /spark-defaults\.conf/.test(e.message));
     assert.throws(() => sqlNetworkLinkText('shell', 'x'), (e: unknown) => e instanceof UsageFormError && /eni\.enable/.test(e.message));
+    assert.throws(() => sparkEniLines('scala', LINK), (e: unknown) => e instanceof UsageFormError && /may not take effect/.test(e.message));
   });
 
   it('writes the SQL flag as a SET or as PyODPS hints', () => {
@@ -51,13 +52,15 @@ describe('link usage lines in each form', () => {
   });
 
   it('writes foreign tables that name the link and pass the checks', () => {
-    for (const kind of ['rds', 'hbase'] as const) {
+    for (const kind of ['rds', 'hbase', 'lindorm'] as const) {
       const text = foreignTableStatement(kind, { networkLinkName: 'orders_rds' });
       assert.match(text, /'networklink'='orders_rds'/);
       assert.doesNotMatch(text, /\$\{/);
       assert.deepEqual(checkUsage(`${text}\n`, 'sql', LINKS), [], kind);
     }
     assert.match(foreignTableStatement('rds', { networkLinkName: 'l' }, true), /\$\{1:mysql_orders\}.*\n[\s\S]*\$\{2:rm-/);
+    // In a snippet the link is a tab stop too, after the others.
+    assert.match(foreignTableStatement('hbase', {}, true), /'networklink'='\$\{4:network_link_name\}'/);
   });
 
   it('knows the dialect of each file name and language', () => {
@@ -131,9 +134,14 @@ describe('snippets', () => {
     const body = (JSON.parse(readFileSync(join(ROOT, 'snippets/spark-properties.json'), 'utf8')) as Record<string, { body: string[] }>)['Spark on MaxCompute: network link (ENI)']!.body.join('\n');
     assert.equal(/\$\{1\|([^|]*)\|\}/.exec(body)![1], SUPPORTED_REGIONS.map((r) => r.regionId).join(','));
   });
+  it('are the committed output of the usage generator (npm run generate:snippets), one file each contributed', () => {
+    const generated = usageSnippets();
+    assert.deepEqual(Object.keys(generated).sort(), [...new Set(manifest.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')))].sort());
+    for (const [path, snippets] of Object.entries(generated)) assert.equal(readFileSync(join(ROOT, path), 'utf8'), snippetFileText(snippets), `${path} is behind: run npm run generate:snippets`);
+  });
   it('write the foreign tables exactly as the insert command does', () => {
-    const sql = JSON.parse(readFileSync(join(ROOT, 'snippets/sql.json'), 'utf8')) as Record<string, { body: string[] }>;
-    assert.equal(sql['MaxCompute: foreign table over RDS MySQL']!.body.join('\n'), foreignTableStatement('rds', { networkLinkName: '${4:network_link_name}' }, true));
-    assert.equal(sql['MaxCompute: foreign table over HBase / Lindorm']!.body.join('\n'), foreignTableStatement('hbase', { networkLinkName: '${4:network_link_name}' }, true));
+    const sql = usageSnippets()['snippets/sql.json']!;
+    assert.equal(sql['MaxCompute: foreign table over RDS MySQL']!.body.join('\n'), foreignTableStatement('rds', {}, true));
+    assert.equal(sql['MaxCompute: foreign table over Lindorm']!.body.join('\n'), foreignTableStatement('lindorm', {}, true));
   });
 });

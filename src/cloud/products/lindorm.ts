@@ -11,13 +11,18 @@
  * - The whitelist has groups: GetInstanceIpWhiteList answers `GroupList[{GroupName, SecurityIpList}]`
  *   (comma-separated) next to a flat `IpList`.
  * - UpdateInstanceIpWhiteList sets one group (GroupName, default `user`) to SecurityIpList; there is
- *   no Append/Delete mode, so granting and revoking read the group, merge, and write it back.
+ *   no Append/Delete mode, so granting and revoking read every group, merge the one, write it and
+ *   read every group back (src/targets/lindorm/whitelistGuard.ts). `127.0.0.1` in SecurityIpList
+ *   admits no one (the model's own words). `Delete` is "whether to clear all IP addresses and CIDR
+ *   blocks in the whitelist" — the group's or the instance's, it does not say: never sent.
  *   It takes no ClientToken (sent as an idempotent request, see operation.ts).
+ * - Lindorm V2 instances have their own APIs (GetLindormV2InstanceList, UpdateLindormV2WhiteIpList…)
+ *   not used here (src/targets/lindorm/index.ts, LINDORM_V2_NOTE).
  * - Documented errors: Instance.IsDeleted, Instance.IsNotValid, Lindorm.Errorcode.ParameterInvaild (all 400).
  *
  * UNVERIFIED (the emulator's copy is LINDORM_UNVERIFIED in src/emulator/constants.ts):
  * - whether SecurityIpList replaces the group (assumed) or adds to it;
- * - what Delete=true does (assumed: removes the named group) and whether SecurityIpList is still required with it;
+ * - what Delete=true clears (one group or every group; the emulator models every group) — never sent;
  * - which code an id that never existed gets (assumed Instance.IsNotValid, 400: not a 404);
  * - how the flat IpList relates to GroupList (assumed: every group's entries);
  * - GetLindormInstanceList's largest PageSize (assumed 100) and whether the whitelist calls accept RegionId.
@@ -99,7 +104,7 @@ export interface UpdateInstanceIpWhiteListRequest {
   SecurityIpList: string;
   /** `user` when absent. */
   GroupName?: string;
-  /** Clears the group (see the header's UNVERIFIED list). */
+  /** "Clear all IP addresses and CIDR blocks in the whitelist": scope unverified (header); never sent. */
   Delete?: boolean;
 }
 

@@ -12,9 +12,11 @@ import {
   ENI_INFO_KEY,
   INTERNET_ACCESS_LIST_KEY,
   LEGACY_VPC_KEYS,
+  SPARK_CODE_SETTINGS_REASON,
   SQL_NETWORK_LINK_FLAG,
   VPC_DOMAIN_LIST_KEY,
 } from './facts';
+import { checkForeignTables, type ForeignTableProblemCode } from './foreignTables';
 import { closestNames, editDistance, linkedVpcs, namedLinks, type KnownLink } from './knownLinks';
 import { eniInfoValue } from './lines';
 import { parseSettings, type ParsedDocument, type Setting } from './settings';
@@ -35,7 +37,8 @@ export type UsageProblemCode =
   | 'domain-list-json'
   | 'internet-access-list'
   | 'set-alone'
-  | 'comment-after-set';
+  | 'comment-after-set'
+  | ForeignTableProblemCode;
 
 export interface UsageFix {
   title: string;
@@ -60,13 +63,16 @@ export function checkUsage(text: string, dialect: Dialect, links: readonly Known
   const problems: UsageProblem[] = [];
   for (const setting of parsed.settings) problems.push(...checkSetting(parsed, setting, links));
   problems.push(...checkEniPair(parsed, links));
-  if (dialect === 'sql') problems.push(...checkSqlSets(parsed));
+  if (dialect === 'sql') problems.push(...checkSqlSets(parsed), ...checkForeignTables(text, parsed.doc, links));
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 const is = (setting: Setting, key: string): boolean => setting.key === key;
 const isNetworkLinkName = (s: Setting): boolean => s.key.toLowerCase() === SQL_NETWORK_LINK_FLAG || s.form === 'tableProperty';
 const isSparkForm = (s: Setting): boolean => s.form === 'confLine' || s.form === 'submitConf' || s.form === 'codeCall';
+const isEniKey = (s: Setting): boolean => s.key === ENI_ENABLE_KEY || s.key === ENI_INFO_KEY;
+/** Fixes that write ENI settings: none into code, where they may not take effect (facts.ts, SPARK_CODE_SETTINGS_REASON). */
+const eniFixes = (at: Setting, fixes: UsageFix[]): UsageFix[] => (at.form === 'codeCall' ? [] : fixes);
 
 function checkSetting(parsed: ParsedDocument, setting: Setting, links: readonly KnownLink[]): UsageProblem[] {
   if (isNetworkLinkName(setting)) {
@@ -92,7 +98,9 @@ function checkSetting(parsed: ParsedDocument, setting: Setting, links: readonly 
       code: 'conf-file-only',
       // Documented for some keys only (facts.ts): a guess is said as a hint, not a warning.
       severity: where === 'verified' ? 'warning' : 'info',
-      message: `${setting.key} takes effect only in spark-defaults.conf, spark-submit --conf or the DataWorks node's configuration, not when set in code.${where === 'UNVERIFIED' ? ' (Documented for vpc.domain.list and resources; assumed for this key.)' : ''}`,
+      message: isEniKey(setting)
+        ? `${setting.key}: ${SPARK_CODE_SETTINGS_REASON}`
+        : `${setting.key} takes effect only in spark-defaults.conf, spark-submit --conf or the DataWorks node's configuration, not when set in code.${where === 'UNVERIFIED' ? ' (Documented for vpc.domain.list and resources; assumed for this key.)' : ''}`,
       range: setting.keyRange,
       fixes: [],
     });
@@ -133,12 +141,14 @@ function noEffectInSpark(parsed: ParsedDocument, setting: Setting, links: readon
   return {
     code: 'no-effect-in-spark',
     severity: 'warning',
-    message: `${SQL_NETWORK_LINK_FLAG} is a SQL session flag: Spark ignores it. Spark reaches the VPC with ${ENI_ENABLE_KEY}=true and ${ENI_INFO_KEY}=<regionId>:<vpcId>.`,
+    message: `${SQL_NETWORK_LINK_FLAG} is a SQL session flag: Spark ignores it. Spark reaches the VPC with ${ENI_ENABLE_KEY}=true and ${ENI_INFO_KEY}=<regionId>:<vpcId>${setting.form === 'codeCall' ? ', in spark-defaults.conf or spark-submit --conf (set in code they may not take effect)' : ''}.`,
     range: setting.keyRange,
-    fixes:
+    fixes: eniFixes(
+      setting,
       link === undefined
         ? []
         : [{ title: `Replace with the ENI settings of "${link.name}" (${eniInfoValue(link)})`, edits: [replaceSetting(parsed, setting, [[ENI_ENABLE_KEY, 'true'], [ENI_INFO_KEY, eniInfoValue(link)]])], preferred: true }],
+    ),
   };
 }
 
@@ -188,7 +198,7 @@ function checkEniPair(parsed: ParsedDocument, links: readonly KnownLink[]): Usag
         severity: 'error',
         message: enable === undefined ? `${ENI_INFO_KEY} is ignored without ${ENI_ENABLE_KEY}=true.` : `${ENI_ENABLE_KEY} is "${enable.value}": ${ENI_INFO_KEY} is ignored unless it is true.`,
         range: enable === undefined ? info.keyRange : enable.valueRange,
-        fixes: [{ title: `Set ${ENI_ENABLE_KEY}=true`, edits: [enable === undefined ? addSettingsAfter(parsed, info, [[ENI_ENABLE_KEY, 'true']]) : replaceValue(enable, 'true')], preferred: true }],
+        fixes: eniFixes(info, [{ title: `Set ${ENI_ENABLE_KEY}=true`, edits: [enable === undefined ? addSettingsAfter(parsed, info, [[ENI_ENABLE_KEY, 'true']]) : replaceValue(enable, 'true')], preferred: true }]),
       },
     ];
   }
@@ -200,7 +210,7 @@ function checkEniPair(parsed: ParsedDocument, links: readonly KnownLink[]): Usag
         severity: 'error',
         message: `${ENI_ENABLE_KEY}=true needs ${ENI_INFO_KEY}=<regionId>:<vpcId>, the VPC of the network link.`,
         range: enable.keyRange,
-        fixes: vpcs.map((l) => ({ title: `Add ${ENI_INFO_KEY}=${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`, edits: [addSettingsAfter(parsed, enable, [[ENI_INFO_KEY, eniInfoValue(l)]])], preferred: vpcs.length === 1 })),
+        fixes: eniFixes(enable, vpcs.map((l) => ({ title: `Add ${ENI_INFO_KEY}=${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`, edits: [addSettingsAfter(parsed, enable, [[ENI_INFO_KEY, eniInfoValue(l)]])], preferred: vpcs.length === 1 }))),
       },
     ];
   }
@@ -240,11 +250,13 @@ function checkLegacy(parsed: ParsedDocument, setting: Setting, links: readonly K
         ? ` A network link reaches ${vpcId}${link.name !== undefined ? ` ("${link.name}")` : ''}.`
         : ` No known network link reaches ${vpcId} yet: create one before the job runs.`;
     const eni: [string, string][] = [[ENI_ENABLE_KEY, 'true'], [ENI_INFO_KEY, `${regionId}:${vpcId}`]];
-    fix = {
-      title: `Migrate to ENI (${regionId}:${vpcId})`,
-      edits: [hasEni ? removeSetting(parsed, setting) : replaceSetting(parsed, setting, eni), ...others.map((s) => removeSetting(parsed, s))],
-      preferred: true,
-    };
+    [fix] = eniFixes(hasEni ? ({ ...setting, form: 'confLine' } as Setting) : setting, [
+      {
+        title: `Migrate to ENI (${regionId}:${vpcId})`,
+        edits: [hasEni ? removeSetting(parsed, setting) : replaceSetting(parsed, setting, eni), ...others.map((s) => removeSetting(parsed, s))],
+        preferred: true,
+      },
+    ]);
   }
   const more = reading.ok && reading.vpcIds.length > 1 ? ` It names ${reading.vpcIds.length} VPCs; a network link reaches one, so the others need a route from that VPC.` : '';
   problems.push({

@@ -8,4 +8,5 @@ export * from './knownLinks';
 export * from './vpcValues';
 export * from './regions';
 export * from './checks';
+export * from './foreignTables';
 export * from './completion';

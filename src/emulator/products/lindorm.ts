@@ -12,8 +12,10 @@
  *   VswitchId (lower-case "s") and EngineType as a number.
  * - GetInstanceIpWhiteList: InstanceId*. Answer: {InstanceId, IpList:[string], GroupList:[{GroupName,
  *   SecurityIpList (comma-separated)}]}.
- * - UpdateInstanceIpWhiteList: InstanceId*, SecurityIpList* (comma-separated), GroupName (default
- *   `user`), Delete (boolean). Answer {RequestId}. No ClientToken, no ModifyMode.
+ * - UpdateInstanceIpWhiteList: InstanceId*, SecurityIpList* (comma-separated; "if you add 127.0.0.1
+ *   to the whitelist, all IP addresses cannot be used to access the Lindorm instance"), GroupName
+ *   (default `user`; letters, digits, "_"), Delete (boolean: "clear all IP addresses and CIDR blocks
+ *   in the whitelist"). Answer {RequestId}. No ClientToken, no ModifyMode.
  * - Documented errors: Instance.IsDeleted (400), Instance.IsNotValid (400), Lindorm.Errorcode.ParameterInvaild (400).
  * What stays unverified is in constants.ts (LINDORM_UNVERIFIED).
  */
@@ -97,9 +99,9 @@ function updateWhitelist(ctx: ActionContext): Record<string, unknown> {
   if (!LINDORM_UNVERIFIED.groupNamePattern.test(groupName)) {
     throw new ApiError(UNVERIFIED_CODES.lindormParameter, `The parameter is invalid: GroupName "${groupName}" may contain only letters, digits and "_".`);
   }
-  const remove = params.boolean('Delete') === true;
-  if (remove) {
-    instance.whitelist = instance.whitelist.filter((g) => g.groupName !== groupName);
+  if (params.boolean('Delete') === true) {
+    // "Clear all IP addresses and CIDR blocks in the whitelist": scope unverified, modelled widest (constants.ts).
+    instance.whitelist = LINDORM_UNVERIFIED.deleteClearsEveryGroup ? [] : instance.whitelist.filter((g) => g.groupName !== groupName);
     return {};
   }
   const ips = [...new Set(params.commaList('SecurityIpList') ?? [])];

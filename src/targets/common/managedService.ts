@@ -9,6 +9,7 @@ import type { Cloud } from '../../cloud';
 import type { ReadOptions } from '../../cloud/reads';
 import { otherVpcCheck, targetError, type WhitelistGroup } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
+import { foreignTableHandler, foreignTableSets, type ForeignTableKind } from '../../core/usage';
 import type { FormOffer, ServiceBinding, ServicePresentation, ServiceResource, TargetCloud, TargetKindModule, TargetSchema } from '../kind';
 import { fillConsoleUrl } from './consoleUrl';
 import { placementHop, serviceAccessHop } from './reachability';
@@ -75,8 +76,10 @@ export interface ManagedServiceFacts<K extends string, Id extends string, R exte
   writers(cloud: TargetCloud, regionId: string, id: string): AccessWriters;
   /** The most security groups the service accepts: the plan refuses, and apply stops, a grant that would go beyond it. */
   maxSecurityGroups?: number;
-  /** The words before the id in the usage hint (`JDBC foreign tables over RDS`), and the storage handler its foreign tables name, where the hint says it. */
-  usage: { tables: string; storedBy?: string };
+  /** Said after "… was not found" where the kind knows a likely reason (e.g. an instance generation it does not support). */
+  notFoundNote?: string;
+  /** The words before the id in the usage hint (`JDBC foreign tables over RDS`), and which foreign-table template (core/usage) its tables follow. */
+  usage: { tables: string; foreignTable: ForeignTableKind };
   /** The resource's console page ({regionId}, {id}: see fillConsoleUrl). */
   consoleUrl: string;
   listScope: ServiceBinding<ManagedServiceSpec<K, Id>, ManagedServiceLive<K, R>, R>['listScope'];
@@ -144,7 +147,7 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     liveChecks(target, live, ctx) {
       const what = words(idOf(target));
       const range = target.ranges[idProperty];
-      if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.`, range)];
+      if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.${facts.notFoundNote === undefined ? '' : ` ${facts.notFoundNote}`}`, range)];
       const checks = otherVpcCheck(target, what, live.resource.vpcId, ctx, range);
       const max = facts.maxSecurityGroups;
       const bound = ctx.linkGroupId !== undefined && live.securityGroupIds.includes(ctx.linkGroupId);
@@ -168,7 +171,10 @@ export function managedServiceKind<K extends string, Id extends string, R extend
       }, ctx);
     },
 
-    usageHints: (target, link) => [`-- ${target.label}: ${facts.usage.tables} ${idOf(target)} add 'networklink'='${link.networkLinkName}' to TBLPROPERTIES${facts.usage.storedBy === undefined ? '' : ` (STORED BY '${facts.usage.storedBy}')`}`],
+    // The handler and SETs come from the same templates as the inserted statement (core/usage/lines.ts).
+    usageHints: (target, link) => [
+      `-- ${target.label}: ${facts.usage.tables} ${idOf(target)}: ${foreignTableSets(facts.usage.foreignTable).join(' ')} then CREATE EXTERNAL TABLE … STORED BY '${foreignTableHandler(facts.usage.foreignTable)}' … TBLPROPERTIES (…, 'networklink'='${link.networkLinkName}') (Insert Foreign Table writes it whole)`,
+    ],
 
     reachability: (target, live, link) => {
       const what = words(idOf(target));

@@ -15,6 +15,17 @@ export type HBaseTargetSpec = ManagedServiceSpec<'hbase', 'clusterId'>;
 
 export type HBaseLive = ManagedServiceLive<'hbase', HBaseCluster>;
 
+/**
+ * A group's entries from DescribeIpWhitelist's `IpList` in any shape Alibaba shows: `{Ip: [...]}`
+ * (SDK model), `{IP: [...]}` (public sample), a flat `[...]` (newer doc sample); undefined otherwise.
+ */
+export function whitelistEntries(ipList: unknown): string[] | undefined {
+  if (ipList === undefined) return [];
+  const shaped = ipList as { Ip?: unknown; IP?: unknown };
+  const ips: unknown = Array.isArray(ipList) ? ipList : Array.isArray(shaped.Ip) ? shaped.Ip : shaped.IP;
+  return Array.isArray(ips) && ips.every((ip) => typeof ip === 'string') ? (ips as string[]) : undefined;
+}
+
 /** A whitelist the answer did not let us read: never written back (it would lose its entries). */
 class UnreadableWhitelist extends Error {
   override readonly name = 'UnreadableWhitelist';
@@ -53,17 +64,17 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   reads: {
     /**
      * The groups of DescribeIpWhitelist. The SDK models read `IpList.Ip[]`; Alibaba's public sample
-     * shows `IpList.IP[]`: both are read, and a group whose list is there in neither shape refuses.
+     * shows `IpList.IP[]`, and the newer doc sample a flat `IpList: [...]`: all three are read, and
+     * a group whose list is there in none of these shapes refuses.
      */
     async whitelist(cloud, regionId, clusterId, options) {
       const r = await cloud.hbase.describeIpWhitelist({ RegionId: regionId, ClusterId: clusterId }, options);
       return (r.Groups?.Group ?? []).map((g) => {
-        const list = g.IpList as { Ip?: unknown; IP?: unknown } | undefined;
-        const ips = list === undefined ? [] : Array.isArray(list.Ip) ? list.Ip : Array.isArray(list.IP) ? list.IP : undefined;
-        if (ips === undefined || !ips.every((ip) => typeof ip === 'string')) {
-          throw new UnreadableWhitelist(`The whitelist group ${g.GroupName} of HBase cluster ${clusterId} came back in a shape this version cannot read (IpList without Ip or IP); nothing was written.`);
+        const ips = whitelistEntries(g.IpList);
+        if (ips === undefined) {
+          throw new UnreadableWhitelist(`The whitelist group ${g.GroupName} of HBase cluster ${clusterId} came back in a shape this version cannot read (IpList neither a list nor holding Ip or IP); nothing was written.`);
         }
-        return { name: g.GroupName, ips: ips as string[], ipVersion: Number(g.IpVersion ?? 4) };
+        return { name: g.GroupName, ips, ipVersion: Number(g.IpVersion ?? 4) };
       });
     },
     async securityGroups(cloud, regionId, clusterId, options) {
@@ -84,7 +95,7 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
       writeSecurityGroups: async (ids) => void (await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: clusterId, SecurityGroupIds: ids.join(',') })),
     };
   },
-  usage: { tables: 'HBase foreign tables over' },
+  usage: { tables: 'HBase foreign tables over', foreignTable: 'hbase' },
   /** [unverified] The console page of a cluster. */
   consoleUrl: 'https://hbase.console.aliyun.com/hbase/{regionId}/cluster/{id}/overview',
 

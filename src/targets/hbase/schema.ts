@@ -21,11 +21,12 @@ export const definition: SchemaObject = {
       "$ref": "#/definitions/targetLabel"
     },
     "cluster": {
-      "description": "ClusterId of the HBase cluster (hb-…).",
+      "$comment": "Performance-enhanced clusters created in the Lindorm console have ld- ids (the HBase external-table page's note; DescribeInstances' samples).",
+      "description": "ClusterId of the HBase cluster (hb-…, or ld-… for a Performance-enhanced cluster).",
       "type": "string",
       "maxLength": 64,
-      "pattern": "^hb-[a-z0-9]+$",
-      "patternErrorMessage": "An HBase ClusterId starts with hb- (like hb-bp1abc2def3).",
+      "pattern": "^(hb|ld)-[a-z0-9]+$",
+      "patternErrorMessage": "An HBase ClusterId starts with hb- or ld- (like hb-bp1abc2def3).",
       "examples": [
         "hb-bp1abc2def3ghi4jkl5"
       ]

@@ -1,17 +1,30 @@
 /**
  * Lindorm instances (the successor of ApsaraDB for HBase): an IP whitelist group only.
- * UpdateInstanceIpWhiteList sets a group's whole list, so grant and revoke read the group, merge,
- * write and read back (shared/convergeList), keeping every other entry.
+ * UpdateInstanceIpWhiteList sets a group's whole list, so grant and revoke read every group, write
+ * the one group merged from that read, and read every group back (whitelistGuard.ts), inside
+ * convergeList's read-back. Delete=true is never sent: it is documented as clearing the whitelist,
+ * and which groups it clears is not (a group is left with 127.0.0.1, admitting no one, instead).
+ * Lindorm V2 instances are not supported yet (LINDORM_V2_NOTE).
  */
 import { CloudError } from '../../cloud/errors';
 import { toLindormInstance } from '../../cloud/mappers';
-import { isNotFound, splitList } from '../../cloud/reads';
+import { isNotFound, splitList, type ReadOptions } from '../../cloud/reads';
 import type { LindormInstance } from '../../core/model';
-import type { PlannedCall } from '../../core/plan';
-import type { TargetKindModule } from '../kind';
+import type { PlannedCall, WhitelistGroup } from '../../core/plan';
+import type { TargetCloud, TargetKindModule } from '../kind';
 import { managedServiceKind, type ManagedServiceLive, type ManagedServiceSpec } from '../common/managedService';
 import type { ServiceAccessCalls } from '../common/serviceAccess';
 import { definition } from './schema';
+import { changedList, guardedWhitelistWrite, LINDORM_NO_ACCESS_ENTRY } from './whitelistGuard';
+
+/**
+ * Lindorm's newer (V2) instances have their own APIs (GetLindormV2InstanceList,
+ * UpdateLindormV2WhiteIpList…; hitsdb ChangeLog 2025-09, 2025-12) whose parameters and whitelist
+ * semantics are not verified here, so they are not supported yet — and never written with the V1
+ * call above, which does not know them (GetLindormInstance answers Instance.IsNotValid).
+ */
+export const LINDORM_V2_NOTE =
+  'If it is a Lindorm V2 instance (the newer generation, with its own whitelist API UpdateLindormV2WhiteIpList), mcvpc does not support it yet: that API is not verified here, and the V1 whitelist call must not be used on it. Add the link vSwitch\'s CIDR block to its whitelist in the Lindorm console.';
 
 /**
  * Lindorm answers a missing instance with 400 Instance.IsNotValid or Instance.IsDeleted (documented
@@ -21,20 +34,27 @@ function isMissing(err: unknown): boolean {
   return isNotFound(err) || (err instanceof CloudError && ['Instance.IsNotValid', 'Instance.IsDeleted'].includes(err.code));
 }
 
+/** Every whitelist group of the instance. */
+async function readWhitelist(cloud: TargetCloud, regionId: string, instanceId: string, options: ReadOptions): Promise<WhitelistGroup[]> {
+  const r = await cloud.lindorm.getInstanceIpWhiteList({ RegionId: regionId, InstanceId: instanceId }, options);
+  return (r.GroupList ?? []).map((g) => ({ name: g.GroupName, ips: splitList(g.SecurityIpList) }));
+}
+
 export type LindormTargetSpec = ManagedServiceSpec<'lindorm', 'instanceId'>;
 
 export type LindormLive = ManagedServiceLive<'lindorm', LindormInstance>;
 
-function calls(instanceId: string): ServiceAccessCalls {
+/** The calls the plan shows (exported for the decision's test). */
+export function lindormCalls(instanceId: string): ServiceAccessCalls {
   const write = (groupName: string, ips: string[]): PlannedCall => ({ product: 'hitsdb', action: 'UpdateInstanceIpWhiteList', params: { InstanceId: instanceId, GroupName: groupName, SecurityIpList: ips.join(',') } });
   return {
     label: `Lindorm ${instanceId}`,
-    whitelistAdd: (groupName, group, cidr) => ({ call: write(groupName, [...(group?.ips ?? []), cidr]), keeps: 'the list is re-read and merged right before writing, and read back after' }),
-    whitelistRemove: (groupName, group, entry) => {
-      const kept = group.ips.filter((ip) => ip !== entry);
-      // An empty list is refused (SecurityIpList is required): a group left empty is deleted instead.
-      return kept.length > 0 ? write(groupName, kept) : { ...write(groupName, [entry]), params: { InstanceId: instanceId, GroupName: groupName, SecurityIpList: entry, Delete: true } };
-    },
+    whitelistAdd: (groupName, group, cidr) => ({
+      call: write(groupName, changedList(group?.ips ?? [], { add: cidr })),
+      keeps: 'every group is re-read right before writing this one, and read back after: a change to any other entry stops apply',
+    }),
+    whitelistRemove: (groupName, group, entry) => write(groupName, changedList(group.ips, { remove: entry })),
+    lastEntryNote: `Lindorm has no call that removes one group (Delete=true is documented as clearing the whitelist): the group is set to ${LINDORM_NO_ACCESS_ENTRY}, which admits no one, and stays`,
   };
 }
 
@@ -56,29 +76,22 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
     }
   },
   // Whitelist only: no security groups to read, bind or offer in the form.
-  reads: {
-    async whitelist(cloud, regionId, instanceId, options) {
-      const r = await cloud.lindorm.getInstanceIpWhiteList({ RegionId: regionId, InstanceId: instanceId }, options);
-      return (r.GroupList ?? []).map((g) => ({ name: g.GroupName, ips: splitList(g.SecurityIpList) }));
-    },
-  },
-  calls,
+  reads: { whitelist: readWhitelist },
+  calls: lindormCalls,
   writers(cloud, regionId, instanceId) {
     const write = async (groupName: string, ips: string[]): Promise<void> => {
       await cloud.lindorm.updateInstanceIpWhiteList({ RegionId: regionId, InstanceId: instanceId, GroupName: groupName, SecurityIpList: ips.join(',') });
     };
+    const readAll = () => readWhitelist(cloud, regionId, instanceId, {});
+    const label = `Lindorm instance ${instanceId}`;
     return {
-      // The group's whole list: `current` was read right before, and convergeList reads back.
-      addToWhitelist: (groupName, current, cidr) => write(groupName, [...(current?.ips ?? []), cidr]),
-      removeFromWhitelist: async (groupName, current, entry) => {
-        const kept = current.ips.filter((ip) => ip !== entry);
-        if (kept.length > 0) return write(groupName, kept);
-        // Only our entry was left: the group goes (an empty SecurityIpList is refused).
-        await cloud.lindorm.updateInstanceIpWhiteList({ RegionId: regionId, InstanceId: instanceId, GroupName: groupName, SecurityIpList: entry, Delete: true });
-      },
+      // The one group's whole list, merged from a read of every group right before; every group read back after.
+      addToWhitelist: (groupName, _current, cidr) => guardedWhitelistWrite(label, readAll, groupName, { add: cidr }, write),
+      removeFromWhitelist: (groupName, _current, entry) => guardedWhitelistWrite(label, readAll, groupName, { remove: entry }, write),
     };
   },
-  usage: { tables: 'HBase foreign tables over Lindorm' },
+  notFoundNote: LINDORM_V2_NOTE,
+  usage: { tables: 'HBase foreign tables over Lindorm', foreignTable: 'lindorm' },
   /** [unverified] The console page of an instance. */
   consoleUrl: 'https://lindorm.console.aliyun.com/{regionId}/instance/{id}/overview',
 

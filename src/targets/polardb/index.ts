@@ -79,7 +79,7 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
     };
   },
   maxSecurityGroups: POLARDB_MAX_SECURITY_GROUPS,
-  usage: { tables: 'JDBC foreign tables over PolarDB' },
+  usage: { tables: 'JDBC foreign tables over PolarDB', foreignTable: 'rds' },
   /** [unverified] The console page of a cluster. */
   consoleUrl: 'https://polardb.console.aliyun.com/{regionId}/cluster/{id}/basic',
 

@@ -13,8 +13,8 @@ import type { ServiceAccessCalls } from '../common/serviceAccess';
 import { definition } from './schema';
 
 /**
- * [unverified] RDS instances accept up to ten ECS security groups (the issue's reading of
- * ModifySecurityGroupConfiguration's reference; copies of the reference up to 2024 said three).
+ * RDS instances accept up to ten ECS security groups: verified, ModifySecurityGroupConfiguration's
+ * SDK model (its text changed from "three" to "10" on 2024-04-09 and still says 10 in 2026-02).
  */
 export const RDS_MAX_SECURITY_GROUPS = 10;
 
@@ -82,7 +82,7 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = ma
     };
   },
   maxSecurityGroups: RDS_MAX_SECURITY_GROUPS,
-  usage: { tables: 'JDBC foreign tables over RDS', storedBy: 'com.aliyun.odps.jdbc.JdbcStorageHandler' },
+  usage: { tables: 'JDBC foreign tables over RDS', foreignTable: 'rds' },
   /** [unverified] The console page of an instance. */
   consoleUrl: 'https://rdsnext.console.aliyun.com/detail/{id}/basicInfo?region={regionId}',
 

@@ -1,5 +1,5 @@
-/** mcvpc.insertSparkEni: the two ENI settings of a link, in the form the active file needs (spark-defaults.conf, --conf, .config). */
-import { isCodeDialect, sparkEniLines } from '../../core/usage';
+/** mcvpc.insertSparkEni: the two ENI settings of a link, in the form the active file needs (spark-defaults.conf, --conf); refused in code, where they may not take effect. */
+import { sparkEniLines } from '../../core/usage';
 import type { CommandDeps, CommandHandler } from './deps';
 import { activeEditor, chooseLink, insertLines } from './linkChoice';
 
@@ -9,9 +9,9 @@ const WHAT = 'Insert Spark ENI Configuration';
 export function insertSparkEniCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string | undefined> => {
     const { editor, dialect } = activeEditor(WHAT);
-    sparkEniLines(dialect, { regionId: '', vpcId: '' }); // throws early for SQL, before any pick
+    sparkEniLines(dialect, { regionId: '', vpcId: '' }); // throws early for SQL and code, before any pick
     const link = await chooseLink(arg, deps.links, false, WHAT);
     if (link === undefined) return undefined;
-    return insertLines(editor, sparkEniLines(dialect, link), isCodeDialect(dialect));
+    return insertLines(editor, sparkEniLines(dialect, link));
   };
 }

@@ -1,8 +1,11 @@
 /**
  * A person creates a network link: right-click a VPC → Create Network Link…, fill the form by
- * mouse and keyboard, plan, apply, do the console step in the simulated MaxCompute console, and
- * see the finished state. Screenshots of the empty form, an inline error, the plan and the
- * finished state in the light and the dark theme; any CSP violation in the page fails the test.
+ * mouse and keyboard, plan, apply — MaxCompute creates the link through its API while the form
+ * shows its status — and see the finished state. Then the fallback: a caller without
+ * odps:CreateNetworkLink gets the console hand-over and does the console step in the simulated
+ * MaxCompute console. Screenshots of the empty form, an inline error, the plan, the link being
+ * created, the hand-over and the finished state in the light and the dark theme; any CSP
+ * violation in the page fails the test.
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
@@ -65,6 +68,47 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
+/** Sets the emulator's fault settings (its control route), e.g. how long MaxCompute takes to create a link. */
+async function faults(settings: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${e2e().session.emulator.endpoint}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  assert.equal(response.status, 200, await response.text());
+}
+
+/** Right-click the app VPC → Create Network Link…: the form's frame once its fields are there. */
+async function openForm(page: Page): Promise<Frame> {
+  await openNetworkView(page);
+  const vpc = await treeRow(page, 'mcvpc-app');
+  await vpc.click({ button: 'right' });
+  const item = page.locator('.context-view .action-label', { hasText: 'Create Network Link…' });
+  await item.hover();
+  await item.click();
+  // On a busy machine the menu may still be settling: the click counts once the menu is gone.
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => item.click());
+  const form = await formFrame(page);
+  await form.locator('vscode-textfield#name').waitFor({ timeout: 60_000 });
+  await form.locator('vscode-single-select#vSwitchId').waitFor();
+  return form;
+}
+
+/**
+ * Types into the name as a person does (click, select all, type) until the field holds the text:
+ * the webview's frame takes the keyboard focus a moment after the click, and on a busy machine
+ * the first keys can go nowhere. Each retry is logged.
+ */
+async function typeName(form: Frame, text: string): Promise<void> {
+  const name = form.locator('vscode-textfield#name');
+  const nameInput = name.locator('input');
+  for (let attempt = 1; ; attempt++) {
+    await name.click();
+    await nameInput.press('Control+A');
+    await nameInput.pressSequentially(text);
+    const typed = await eventually('the name typed', async () => ((await nameInput.inputValue()) === text ? true : undefined), 5_000).then(() => true, () => false);
+    if (typed) return;
+    if (attempt === 3) throw new Error(`the name field holds "${await nameInput.inputValue()}" after typing "${text}" three times`);
+    console.log(`      (the name field held "${await nameInput.inputValue()}" after typing "${text}": typing again)`);
+  }
+}
+
 async function treeRow(page: Page, text: string): Promise<Locator> {
   const row = networkTreeRows(page).filter({ hasText: text }).first();
   await row.waitFor({ timeout: 30_000 });
@@ -72,53 +116,23 @@ async function treeRow(page: Page, text: string): Promise<Locator> {
 }
 
 describe('Create Network Link, as a person', () => {
-  it('right-click a VPC, fill the form, plan, apply, do the console step, and see the link ready', async function () {
+  it('right-click a VPC, fill the form, plan, apply: the link is created and ready in one run', async function () {
     this.timeout(300_000);
-    const { session } = e2e();
+    e2e();
     const page = await workbench();
     await watchCsp(page);
-    await openNetworkView(page);
-    const vpc = await treeRow(page, 'mcvpc-app');
-    await vpc.click({ button: 'right' });
-    const item = page.locator('.context-view .action-label', { hasText: 'Create Network Link…' });
-    await item.hover();
-    await item.click();
-    // On a busy machine the menu may still be settling: the click counts once the menu is gone.
-    await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => item.click());
-
-    const form = await formFrame(page);
-    const name = form.locator('vscode-textfield#name');
-    await name.waitFor({ timeout: 60_000 });
-    // The text box inside the field: each key goes to it once it has the focus (the webview's frame takes it a moment after a click).
-    const nameInput = name.locator('input');
-    await form.locator('vscode-single-select#vSwitchId').waitFor();
+    const form = await openForm(page);
     await shoot(page, 'empty');
 
     // A name against MaxCompute's rule: the error shows under the field while typing.
-    /**
-     * Types into the name as a person does (click, select all, type) until the field holds the text:
-     * the webview's frame takes the keyboard focus a moment after the click, and on a busy machine
-     * the first keys can go nowhere. Each retry is logged.
-     */
-    const typeName = async (text: string): Promise<void> => {
-      for (let attempt = 1; ; attempt++) {
-        await name.click();
-        await nameInput.press('Control+A');
-        await nameInput.pressSequentially(text);
-        const typed = await eventually('the name typed', async () => ((await nameInput.inputValue()) === text ? true : undefined), 5_000).then(() => true, () => false);
-        if (typed) return;
-        if (attempt === 3) throw new Error(`the name field holds "${await nameInput.inputValue()}" after typing "${text}" three times`);
-        console.log(`      (the name field held "${await nameInput.inputValue()}" after typing "${text}": typing again)`);
-      }
-    };
-    await typeName('9 links');
+    await typeName(form, '9 links');
     const nameError = form.locator('#name-help.error');
     // The error follows each key; the one for the whole text names the rule.
     await eventually('the naming rule under the name', async () => (/"9 links".*letter/.test(await nameError.innerText()) ? true : undefined), 10_000);
     assert.equal(await form.locator('vscode-button#plan').getAttribute('disabled'), '', 'Plan waits until the form is right');
     await shoot(page, 'error');
 
-    await typeName('orders_form');
+    await typeName(form, 'orders_form');
     await form.locator('#name-help.hint').waitFor({ timeout: 10_000 });
 
     // The RDS instance, by mouse; then to the Plan button by keyboard.
@@ -137,44 +151,73 @@ describe('Create Network Link, as a person', () => {
     assert.match(planText, /Plan: \d+ to add/);
     await shoot(page, 'plan');
 
+    // MaxCompute creates the link while the form waits: its status shows, no hand-over.
+    await faults({ networkLinkCreateMs: 6000 });
     await form.locator('vscode-button#apply').click();
-    const handover = form.locator('section.handover');
-    await handover.waitFor({ timeout: 60_000 });
-    const values = await handover.locator('.copy-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.copy-label')?.textContent ?? '', r.querySelector('.copy-value')?.textContent ?? '']));
-    const value = (label: RegExp): string => values.find(([l]) => label.test(l!))?.[1] ?? assert.fail(`no ${label} among ${JSON.stringify(values)}`);
-    const groupId = value(/security group/i);
-    assert.match(groupId, /^sg-/);
-    await shoot(page, 'waiting');
+    await eventually('the link\'s status while MaxCompute creates it', async () => (/MaxCompute is creating the network link \(status CREATING\)/.test(await form.locator('p.progress').innerText()) ? true : undefined), 60_000);
+    await shoot(page, 'creating');
+    assert.equal(await form.locator('section.handover').count(), 0, 'no console hand-over when the API can be used');
 
-    // The console step, in the simulated MaxCompute console, as a person with the values in front of them.
-    // "Open MaxCompute console" opens the emulator's console page in a new tab (code-server may ask first).
-    const popup = page.context().waitForEvent('page', { timeout: 30_000 });
-    await form.locator('vscode-button#open-console').click();
-    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-    await confirm.click({ timeout: 5_000 }).catch(() => undefined);
-    const consolePage = await popup;
-    await consolePage.waitForLoadState();
-    // code-server turns a 127.0.0.1 link into its own port proxy (/proxy/<port>/) and drops the path there;
-    // a person then goes to the console page the form named (desktop VS Code opens it as it is).
-    assert.match(consolePage.url(), new RegExp(`(${session.emulator.endpoint}|/proxy/${new URL(session.emulator.endpoint).port}/)`));
-    if (!consolePage.url().includes('/__emulator')) await consolePage.goto(`${session.emulator.endpoint}/__emulator/`);
-    await consolePage.selectOption('#accountId', session.emulator.accounts[0]!.accountId);
-    await consolePage.fill('#name', value(/name/i));
-    await consolePage.selectOption('#regionId', 'cn-hangzhou');
-    await consolePage.selectOption('#vpcId', APP_VPC);
-    await consolePage.selectOption('#vSwitchId', value(/vswitch/i));
-    await consolePage.selectOption('#securityGroupId', groupId);
-    await consolePage.click('button[type=submit]');
-    await consolePage.locator('#result.ok').waitFor({ timeout: 10_000 });
-    await consolePage.close();
-
-    // The form notices the link by itself and finishes the RDS step.
+    // The link turns SUCCESS and the form goes on to the RDS step by itself.
     const banner = form.locator('.banner.done');
     await banner.waitFor({ timeout: 90_000 });
+    await faults({});
     const usage = await form.locator('section.usage').innerText();
     assert.match(usage, /SET odps\.session\.networklink=orders_form;/);
     assert.match(usage, /spark\.hadoop\.odps\.cupid\.eni\.info=cn-hangzhou:vpc-/);
     await shoot(page, 'done');
     assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
+  });
+
+  it('without odps:CreateNetworkLink, the form hands the link over to the console, and finishes once it is made there', async function () {
+    this.timeout(300_000);
+    const { session } = e2e();
+    const page = await workbench();
+    await faults({ deniedActions: ['CreateNetworkLink'] });
+    try {
+      const form = await openForm(page);
+      await typeName(form, 'orders_console');
+      const plan = form.locator('vscode-button#plan');
+      await eventually('Plan enabled', async () => ((await plan.getAttribute('disabled')) === null ? true : undefined), 10_000);
+      await plan.click();
+      await form.locator('section.plan ol.steps').waitFor({ timeout: 60_000 });
+      await form.locator('vscode-button#apply').click();
+      const handover = form.locator('section.handover');
+      await handover.waitFor({ timeout: 60_000 });
+      assert.match(await form.locator('section.plan').innerText(), /the link API cannot be used: NoPermission/);
+      const values = await handover.locator('.copy-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.copy-label')?.textContent ?? '', r.querySelector('.copy-value')?.textContent ?? '']));
+      const value = (label: RegExp): string => values.find(([l]) => label.test(l!))?.[1] ?? assert.fail(`no ${label} among ${JSON.stringify(values)}`);
+      const groupId = value(/security group/i);
+      assert.match(groupId, /^sg-/);
+      await shoot(page, 'waiting');
+
+      // The console step, in the simulated MaxCompute console, as a person with the values in front of them.
+      // "Open MaxCompute console" opens the emulator's console page in a new tab (code-server may ask first).
+      const popup = page.context().waitForEvent('page', { timeout: 30_000 });
+      await form.locator('vscode-button#open-console').click();
+      const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+      await confirm.click({ timeout: 5_000 }).catch(() => undefined);
+      const consolePage = await popup;
+      await consolePage.waitForLoadState();
+      // code-server turns a 127.0.0.1 link into its own port proxy (/proxy/<port>/) and drops the path there;
+      // a person then goes to the console page the form named (desktop VS Code opens it as it is).
+      assert.match(consolePage.url(), new RegExp(`(${session.emulator.endpoint}|/proxy/${new URL(session.emulator.endpoint).port}/)`));
+      if (!consolePage.url().includes('/__emulator')) await consolePage.goto(`${session.emulator.endpoint}/__emulator/`);
+      await consolePage.selectOption('#accountId', session.emulator.accounts[0]!.accountId);
+      await consolePage.fill('#name', value(/name/i));
+      await consolePage.selectOption('#regionId', 'cn-hangzhou');
+      await consolePage.selectOption('#vpcId', APP_VPC);
+      await consolePage.selectOption('#vSwitchId', value(/vswitch/i));
+      await consolePage.selectOption('#securityGroupId', groupId);
+      await consolePage.click('button[type=submit]');
+      await consolePage.locator('#result.ok').waitFor({ timeout: 10_000 });
+      await consolePage.close();
+
+      // The form notices the link by itself and finishes.
+      await form.locator('.banner.done').waitFor({ timeout: 90_000 });
+      assert.match(await form.locator('section.usage').innerText(), /SET odps\.session\.networklink=orders_console;/);
+    } finally {
+      await faults({});
+    }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * "Remove Network Link…" as a person uses it: the sample workspace's declared link is applied
- * from its context menu (the console step done through the emulator's console), then removed:
- * the confirmation lists what goes, the console deletion is handed over, and a second run
- * deletes the link's group. Screenshots of the confirmation and the hand-over.
+ * from its context menu (MaxCompute creates the link through its API in the same run), then
+ * removed: the confirmation lists what goes — the link's removal through the API among it — and
+ * one run takes it all back, the link's group last. A screenshot of the confirmation.
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
@@ -81,10 +81,10 @@ async function closePlanDocuments(page: Page): Promise<void> {
 }
 
 describe('Remove Network Link… from the Network view', function () {
-  // Two applies and two removals, each planning first: longer than the runner's default.
+  // An apply and a removal, each planning first and waiting for MaxCompute: longer than the runner's default.
   this.timeout(300_000);
 
-  it('applies the sample link, then removes it: confirmation with the list, console hand-over, the group deleted last', async () => {
+  it('applies the sample link in one run, then removes it in one run: confirmation with the list, the group deleted last', async () => {
     const page = await workbench();
     await openNetworkView(page);
     await expand(await row(page, /^mcvpc-app/));
@@ -92,15 +92,11 @@ describe('Remove Network Link… from the Network view', function () {
 
     await fromContextMenu(page, 'Apply…');
     await answerModal(page, 'Apply');
-    const createHandover = page.locator('.quick-input-widget').filter({ hasText: `Create network link ${LINK}` });
-    await createHandover.waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Escape');
+    await notification(page, `${LINK} is applied`).waitFor({ timeout: 90_000 });
     const [groupId] = await linkGroupIds();
     assert.ok(groupId, 'apply created the link group');
-    await emulatorCall('/__emulator/console/network-links', 'POST', { regionId: 'cn-hangzhou', name: LINK, vpcId: 'vpc-bp1w4g8ykeud64dultaii', vSwitchId: 'vsw-bp1eozbg57e48oj28e5ct', securityGroupId: groupId });
-    await fromContextMenu(page, 'Apply…');
-    await answerModal(page, 'Apply');
-    await notification(page, `${LINK} is applied`).waitFor({ timeout: 60_000 });
+    const created = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ networkLinks: Array<{ name: string; status: string; securityGroupId: string }> }> };
+    assert.deepEqual(created.accounts.flatMap((a) => a.networkLinks).filter((l) => l.name === LINK).map((l) => [l.status, l.securityGroupId]), [['SUCCESS', groupId]], 'the link, created through the API');
 
     await fromContextMenu(page, 'Remove Network Link…');
     await answerModal(page, 'Remove', async (dialog) => {
@@ -108,23 +104,15 @@ describe('Remove Network Link… from the Network view', function () {
       assert.match(text, new RegExp(`Remove network link ${LINK}\\?`));
       assert.match(text, /- RDS rm-\S+ \("orders-mysql"\): remove 192\.168\.1\.0\/24 from whitelist group maxcompute/);
       assert.match(text, /- security group sg-\S+ \("etl-hadoop"\): remove the rules for sg-\S+ \(maxcompute-warehouse\) on TCP 9083, 8020, 50010/);
-      assert.match(text, new RegExp(`! Delete the network link "${LINK}" in the MaxCompute console`));
+      assert.match(text, new RegExp(`- Remove network link "${LINK}" \\(SUCCESS\\)`));
       assert.match(text, new RegExp(`- Delete security group ${groupId} \\(${GROUP_NAME}\\)`));
       assert.match(text, /Nothing else is touched\./);
       await page.screenshot({ path: join(E2E_RESULTS, 'remove-link-confirmation.png') });
     });
-    const deleteHandover = page.locator('.quick-input-widget').filter({ hasText: `Delete network link ${LINK} in the MaxCompute console` });
-    await deleteHandover.waitFor({ timeout: 60_000 });
-    assert.match(await deleteHandover.innerText(), new RegExp(`Connection Name\\s*${LINK}`));
-    await page.screenshot({ path: join(E2E_RESULTS, 'remove-link-handover.png') });
-    await page.keyboard.press('Escape');
-    assert.deepEqual(await linkGroupIds(), [groupId], 'the group stays while the link uses it');
-
-    await emulatorCall(`/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`, 'DELETE');
-    await fromContextMenu(page, 'Remove Network Link…');
-    await answerModal(page, 'Remove');
-    await notification(page, `${LINK} is removed`).waitFor({ timeout: 60_000 });
+    await notification(page, `${LINK} is removed`).waitFor({ timeout: 90_000 });
     assert.deepEqual(await linkGroupIds(), [], 'the link group is deleted');
+    const removed = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ networkLinks: Array<{ name: string }> }> };
+    assert.equal(removed.accounts.flatMap((a) => a.networkLinks).some((l) => l.name === LINK), false, 'the link is gone');
     await closePlanDocuments(page);
   });
 });

@@ -239,20 +239,9 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
       assert.deepEqual(planDocuments.map((d) => `${d.uri.scheme}:${d.uri.path}`), ['mcvpc-plan:/Plan for explorer_link']);
       assert.match(planDocuments[0]!.getText(), /^Plan: \d+ to add/m);
 
-      // Apply (confirmed): the engine creates the link's group; the link then waits for the console step.
+      // Apply (confirmed): the engine creates the link's group and the link itself (MaxCompute's API), in one run.
       const outcome = await vscode.commands.executeCommand<string | undefined>('mcvpc.applyLink', shown, { confirmed: true });
-      assert.equal(outcome, 'waiting-for-console');
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      const waiting = find(await api.getExplorerChildren(links), 'networkLink', (n) => n.link.name === 'explorer_link');
-      assert.equal(waiting.link.state, 'waiting-for-console');
-      assert.match(waiting.link.securityGroupId ?? '', /^sg-/, 'the group the engine created is found by its name');
-      // The console step, as the emulator's console page does it: the link's ENIs appear in the VPC.
-      const created = await fetch(`${emulatorEndpoint()}/__emulator/console/network-links`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ regionId: 'cn-hangzhou', name: 'explorer_link', vpcId: APP_VPC, vSwitchId: APP_VSWITCH_H, securityGroupId: waiting.link.securityGroupId }),
-      });
-      assert.equal(created.status, 201, await created.text());
+      assert.equal(outcome, 'done');
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       const connected = find(await api.getExplorerChildren(links), 'networkLink', (n) => n.link.name === 'explorer_link');
       assert.equal(connected.link.state, 'connected');

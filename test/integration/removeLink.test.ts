@@ -1,11 +1,11 @@
 /**
  * "Remove Network Link…" in the real extension host against the emulator: a declared link is
- * applied to the end, then removed — the EMR group's rule taken back, the console deletion
- * handed over, and on the second run (once the console deleted the link) the link's group.
+ * applied to the end in one run, then removed in one run — the EMR group's rule taken back, the
+ * link removed through MaxCompute's API, the link's group deleted last.
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { emulatorEndpoint, emulatorGroups, linksOfVpc, writeWorkspaceSpec, type LinkNode } from './declaredLink';
+import { emulatorGroups, linksOfVpc, writeWorkspaceSpec, type LinkNode } from './declaredLink';
 import { activatedExtension } from './extension';
 
 // Ids of the emulator's default seed (src/emulator/seed.ts DEFAULT_SEED), as the samples use them.
@@ -15,12 +15,6 @@ const EMR_CLUSTER = 'c-78bcae86c1bcf809';
 const EMR_GROUP = 'sg-bp1e2stw6ulgped3ij1q0';
 const LINK = 'removal_link';
 const GROUP_NAME = 'maxcompute-removal-test';
-
-async function consoleStep(method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
-  const url = method === 'POST' ? `${emulatorEndpoint()}/__emulator/console/network-links` : `${emulatorEndpoint()}/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`;
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  assert.ok(response.ok, await response.text());
-}
 
 describe('Remove Network Link… (in the extension host, default seed)', () => {
   it('takes back what Apply added, hands over the console deletion, then deletes the link group', async () => {
@@ -32,29 +26,21 @@ describe('Remove Network Link… (in the extension host, default seed)', () => {
       const { links, linkNode: named } = await linksOfVpc(api, APP_VPC);
       const linkNode = (): Promise<LinkNode> => named(LINK);
 
-      assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', await linkNode(), { confirmed: true }), 'waiting-for-console');
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      const groupId = (await emulatorGroups()).find((g) => g.name === GROUP_NAME)!.securityGroupId;
-      await consoleStep('POST', { regionId: 'cn-hangzhou', name: LINK, vpcId: APP_VPC, vSwitchId: APP_VSWITCH_J, securityGroupId: groupId });
-      await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', await linkNode(), { confirmed: true }), 'done');
+      const groupId = (await emulatorGroups()).find((g) => g.name === GROUP_NAME)!.securityGroupId;
+      await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.filter((r) => r.peerGroupId === groupId).length, 1, 'apply added the rule on 9083');
 
       const item = api.getExplorerItem(await linkNode());
       assert.equal(item.contextValue, 'mcvpc.linkDeclared', 'the menu entry\'s when clause matches the node');
       const first = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
-      assert.equal(first, 'waiting-for-console');
+      assert.equal(first, 'done');
       const plan = vscode.window.visibleTextEditors.map((e) => e.document.getText()).find((t) => t.startsWith('Removal plan for'));
       assert.match(plan ?? '', /^ {2}- EMR c-\S+'s security group sg-\S+: remove the rules for sg-\S+ \(maxcompute-removal-test\) on TCP 9083$/m, 'the teardown plan is shown');
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.match(plan ?? '', new RegExp(`^ {2}- Remove network link "${LINK}" \\(SUCCESS\\)`, 'm'));
       assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length, emrRulesBefore, 'the rule is taken back, no other');
-      assert.ok((await emulatorGroups()).some((g) => g.securityGroupId === groupId), 'the group stays while the link uses it');
-
-      await consoleStep('DELETE');
-      await vscode.commands.executeCommand('mcvpc.refreshNode', links);
-      const second = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
-      assert.equal(second, 'done');
       assert.equal((await emulatorGroups()).some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
+      await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       const third = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
       assert.equal(third, 'done', 'nothing left to remove');
     } finally {

@@ -212,6 +212,8 @@ export class FormSession implements vscode.Disposable {
     this.run = controller;
     this.update(applying(this.state, plan));
     const pendingKey = `form:${spec.regionId}:${spec.vpcId}:${spec.networkLinkName}`;
+    // The tree learns the link's name from the form as soon as the run may create it.
+    this.deps.explorer.setPendingLink(pendingKey, { spec, file: `mcvpc-form:/${spec.networkLinkName}` });
     let ticker: NodeJS.Timeout | undefined;
     try {
       const { applyPlan } = await import('../../engine');

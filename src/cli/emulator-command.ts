@@ -14,6 +14,8 @@ export interface EmulatorCommandOptions {
   stateFile?: string;
   seed: 'default' | 'empty';
   latencyMs?: number;
+  /** How long a link created through the API stays CREATING. */
+  linkCreateMs?: number;
 }
 
 const OPTIONS: Record<string, OptionSpec> = {
@@ -22,6 +24,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   state: { type: 'string', placeholder: 'FILE' },
   seed: { type: 'string', placeholder: 'default|empty', parse: oneOf(['default', 'empty'] as const) },
   latency: { type: 'string', placeholder: 'MS', parse: wholeNumber() },
+  'link-create': { type: 'string', placeholder: 'MS', parse: wholeNumber() },
   help: { type: 'boolean' },
 };
 
@@ -33,11 +36,12 @@ export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptio
   if (values.host !== undefined) options.host = values.host as string;
   if (values.state !== undefined) options.stateFile = values.state as string;
   if (values.latency !== undefined) options.latencyMs = values.latency as number;
+  if (values['link-create'] !== undefined) options.linkCreateMs = values['link-create'] as number;
   if (values.help === true) options.help = true;
   return options;
 }
 
-const HELP = `usage: mcvpc emulator [--port N] [--host ADDRESS] [--state FILE] [--seed default|empty] [--latency MS]
+const HELP = `usage: mcvpc emulator [--port N] [--host ADDRESS] [--state FILE] [--seed default|empty] [--latency MS] [--link-create MS]
 
 Runs the local Alibaba Cloud OpenAPI emulator until Ctrl+C (SIGINT) or SIGTERM.
 The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[…credentials…]}.
@@ -46,6 +50,7 @@ The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[�
   --state FILE    keep the state in this JSON file (read at start when it exists)
   --seed NAME     world to start with when there is no state file: default or empty
   --latency MS    delay every API request by MS milliseconds
+  --link-create MS  how long a link created with CreateNetworkLink stays CREATING (default 300)
 `;
 
 /** Runs the emulator until a signal arrives; resolves to the exit code. */
@@ -63,7 +68,9 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
     return 0;
   }
   const start: StartEmulatorOptions = { host: options.host, port: options.port, stateFile: options.stateFile, seed: options.seed };
-  if (options.latencyMs !== undefined) start.faults = { latencyMs: options.latencyMs };
+  if (options.latencyMs !== undefined || options.linkCreateMs !== undefined) {
+    start.faults = { ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.linkCreateMs !== undefined ? { networkLinkCreateMs: options.linkCreateMs } : {}) };
+  }
   let emulator;
   try {
     emulator = await startEmulator(start);

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
           if (race === 'one-spec') {
             const r = await raceOneSpec(emu, latencyMs);
             duplicates += Math.max(0, r.groups - 1);
-            unfinished.push(...r.outcomes.filter((o) => o !== 'waiting-for-console'));
+            unfinished.push(...r.outcomes.filter((o) => o !== 'done'));
           } else {
             const r = await raceTwoSpecs(emu, latencyMs);
             lost += r.lost.length;

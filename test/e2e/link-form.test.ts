@@ -177,6 +177,9 @@ describe('Create Network Link, as a person', () => {
     try {
       const form = await openForm(page);
       await typeName(form, 'orders_console');
+      const rdsBox = form.locator(`vscode-checkbox#t-rds_${RDS}`);
+      await rdsBox.click();
+      await eventually('the RDS target ticked', async () => ((await rdsBox.getAttribute('checked')) !== null ? true : undefined), 10_000);
       const plan = form.locator('vscode-button#plan');
       await eventually('Plan enabled', async () => ((await plan.getAttribute('disabled')) === null ? true : undefined), 10_000);
       await plan.click();

@@ -12,6 +12,9 @@ import { startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { groupAlive } from './processes';
 import { startWorkbenchSession } from './workbenchSession';
 
+/** How long the demo's emulator keeps a link CREATING (the tests' emulator takes 300 ms). */
+const DEMO_LINK_CREATE_MS = 5000;
+
 /** Options of `runDemo`, from the command line. */
 export interface DemoOptions {
   /** Real cloud: the person's HOME and aliyun profile, no endpoint override. */
@@ -55,6 +58,8 @@ export async function runDemo(options: DemoOptions, log: (line: string) => void 
       if (options.fresh) rmSync(DEMO_STATE, { force: true });
       const session = await startWorkbenchSession({ cleanup, port: options.port, emulatorStateFile: DEMO_STATE });
       server = session.codeServer;
+      // MaxCompute takes a while to create a link: the demo shows it CREATING for a few seconds.
+      session.emulator.setFaults({ networkLinkCreateMs: DEMO_LINK_CREATE_MS, networkLinkRemoveMs: DEMO_LINK_CREATE_MS / 2 });
       const profiles = session.emulator.accounts.map((a, i) => `${a.name}${i === 0 ? ' (current)' : ''}`).join(', ');
       log(`Open ${session.url({ folder: WORKSPACE, extensionDevelopmentPath: REPO_ROOT })}`);
       log(`Emulator console: ${session.emulator.endpoint}/__emulator/`);

@@ -216,7 +216,7 @@ function handoverView(view: FormView): HTMLElement | undefined {
     'section',
     { class: 'handover', 'aria-labelledby': 'handover-title' },
     h('h2', { id: 'handover-title' }, 'Create the link in the MaxCompute console'),
-    h('p', { class: 'intro' }, 'MaxCompute has no API to create network links. In the console, open Tenants › Network Connection › Add Network Connection and enter these values. This form notices the link by itself and finishes the remaining steps — you can close it meanwhile.'),
+    h('p', { class: 'intro' }, 'MaxCompute\'s network-link API cannot be used with these credentials or in this region (the reason is above), so create the link by hand: in the MaxCompute console, open Tenants › Network Connection › Add Network Connection and enter these values. This form notices the link by itself and finishes the remaining steps — you can close it meanwhile.'),
     view.handover.fields.map((f, i) => copyRow(f.label, f.value, `copy-handover-${i}`)),
     h('div', { class: 'buttons' }, button('open-console', 'Open MaxCompute console', 'openConsole')),
   );

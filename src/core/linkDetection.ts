@@ -1,6 +1,7 @@
 /**
- * The one predicate for "does this network link exist": MaxCompute has no API that lists links,
- * so a link is recognised by what creating it leaves behind — service-managed network interfaces
+ * The one predicate for "do a link's traces exist": a link is recognised by what creating it
+ * leaves behind (what MaxCompute's ListNetworkLinks says is checked against this, and this is
+ * all there is when the link API cannot be used) — service-managed network interfaces
  * in a vSwitch carrying a (non-MaxCompute) security group, in a VPC that holds MaxCompute's
  * return-traffic group `MaxCompute-vpc-<vpcId>`. The tree, the planner and the executor all ask
  * this file.

@@ -46,7 +46,7 @@ export interface ApplyReport {
 export type ApplyEvent =
   | { type: 'step-started'; step: PlanStep }
   | { type: 'step-finished'; step: PlanStep; result: StepResult }
-  | { type: 'waiting-for-console'; step: PlanStep; handover?: ConsoleHandover; deadline: number }
+  | { type: 'waiting-for-console'; step: PlanStep; handover?: ConsoleHandover; deadline: number; reason?: string }
   /** The link's status as MaxCompute reports it (verbatim), first read and on each change while apply waits. */
   | { type: 'link-status'; step: PlanStep; status: string; deadline: number };
 
@@ -117,7 +117,7 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
     try {
       const stepCtx: StepContext = {
         ...ctx,
-        onWaiting: (deadline: number) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline }),
+        onWaiting: (deadline: number, reason?: string) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline, ...(reason !== undefined ? { reason } : {}) }),
         onLinkStatus: (status: string, deadline: number) => emit({ type: 'link-status', step, status, deadline }),
       };
       const outcome = await runOperation(step, stepCtx);

@@ -68,13 +68,13 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
       const outcome = await createNetworkLink(ctx, op);
       if (!('fallback' in outcome)) return outcome;
       // The API refused for permission or is not offered: the console hand-over (the step carries its values).
-      const handed = await awaitNetworkLink(ctx, op.vpcId, op.vSwitchId);
+      const handed = await awaitNetworkLink({ ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) }, op.vpcId, op.vSwitchId);
       return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
     }
     case 'remove-network-link': {
       const outcome = await removeNetworkLink(ctx, op);
       if (!('fallback' in outcome)) return outcome;
-      const handed = await awaitNetworkLinkRemoval(ctx, op.vpcId, op.vSwitchId);
+      const handed = await awaitNetworkLinkRemoval({ ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) }, op.vpcId, op.vSwitchId);
       return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
     }
     case 'delete-extra-link-groups':

@@ -15,8 +15,8 @@ export interface StepContext {
   waitForConsoleMs: number;
   pollInitialMs: number;
   pollMaxMs: number;
-  /** Called once when the console step starts waiting. */
-  onWaiting(deadline: number): void;
+  /** Called once when the console step starts waiting; `reason` when it is the fallback (the link API cannot be used). */
+  onWaiting(deadline: number, reason?: string): void;
   /** How long to wait for a created link to reach SUCCESS (and a removed one to go). */
   linkWaitMs: number;
   /** Called when the link's status is first read and each time it changes while waiting. */

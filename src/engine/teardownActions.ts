@@ -1,5 +1,6 @@
 /**
- * The teardown steps the engine owns: waiting for the console to delete the link (no API), and
+ * The teardown steps the engine owns: waiting for the console to delete the link (the fallback
+ * when the link API cannot be used; linkActions.ts removes it through the API), and
  * deleting the link's own security group once nothing uses it.
  */
 import { findDetectedLink } from '../core/linkDetection';

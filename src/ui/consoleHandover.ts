@@ -1,7 +1,8 @@
 /**
- * The console hand-over: MaxCompute has no API to create or delete a network link, so after
- * Apply a person enters the values in the MaxCompute console (after Remove Network Link, finds
- * the link by them and deletes it). Shown as a picker that stays open, each
+ * The console hand-over, the fallback when MaxCompute's link API cannot be used (the caller lacks
+ * odps:CreateNetworkLink or the tenant role, or the region does not offer it): after Apply a
+ * person enters the values in the MaxCompute console (after Remove Network Link, finds the link
+ * by them and deletes it). Shown as a picker that stays open, each
  * value with a copy button, plus "Open MaxCompute console" (the emulator's page when the
  * endpoint is the emulator; the plan already resolved which).
  */

@@ -187,7 +187,7 @@ describe('Create Network Link, as a person', () => {
       await form.locator('vscode-button#apply').click();
       const handover = form.locator('section.handover');
       await handover.waitFor({ timeout: 60_000 });
-      assert.match(await form.locator('section.plan').innerText(), /the link API cannot be used: NoPermission/);
+      assert.match(await form.locator('p.progress').innerText(), /MaxCompute's link API cannot be used here \(NoPermission: /);
       const values = await handover.locator('.copy-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.copy-label')?.textContent ?? '', r.querySelector('.copy-value')?.textContent ?? '']));
       const value = (label: RegExp): string => values.find(([l]) => label.test(l!))?.[1] ?? assert.fail(`no ${label} among ${JSON.stringify(values)}`);
       const groupId = value(/security group/i);

@@ -1,6 +1,7 @@
 /**
- * `mcvpc apply FILE`: plan, show, confirm, carry out. Exit 0 done, 4 stopped at the MaxCompute
- * console step (run again once the link exists), 1 error. With --plan, the saved plan is applied
+ * `mcvpc apply FILE`: plan, show, confirm, carry out — the network link included (created through
+ * MaxCompute's API and waited for). Exit 0 done, 1 error, 4 stopped at the MaxCompute console
+ * step, the fallback when the link API cannot be used (run again once the link exists). With --plan, the saved plan is applied
  * only if the spec and the cloud are as they were when it was made (Terraform's stale-plan rule),
  * and only if it is an apply plan.
  */

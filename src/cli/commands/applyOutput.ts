@@ -41,7 +41,8 @@ export function progressLine(linkName: string, event: ApplyEvent): string | unde
     case 'waiting-for-console': {
       const seconds = Math.max(0, Math.round((event.deadline - Date.now()) / 1000));
       const past = WORDS[event.step.operation.kind === 'await-network-link-removal' ? 'destroy' : 'apply'].consolePast;
-      return `[${linkName}] Waiting up to ${seconds} s for the network link to be ${past} in the MaxCompute console (${event.handover?.url ?? 'console'})…`;
+      const why = event.reason === undefined ? '' : ` (the link API cannot be used: ${escapeForMessage(event.reason)})`;
+      return `[${linkName}] Waiting up to ${seconds} s for the network link to be ${past} in the MaxCompute console (${event.handover?.url ?? 'console'})${why}…`;
     }
   }
 }

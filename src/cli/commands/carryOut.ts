@@ -1,7 +1,8 @@
 /**
  * What `mcvpc apply` and `mcvpc destroy` share once the plans are made: show them, ask (only
  * "yes" proceeds; --auto-approve in CI), carry them out with the engine (Ctrl-C cancels after
- * the call in flight), report, and exit 0 done, 4 waiting for the console step, 1 error.
+ * the call in flight), report, and exit 0 done, 1 error, 4 stopped at the console step (the fallback when the link API
+ * cannot be used).
  */
 import { createInterface } from 'node:readline/promises';
 import { addSummaries, formatSummary, planHasChanges, type PlanPurpose } from '../../core/plan';

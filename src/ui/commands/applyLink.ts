@@ -27,7 +27,7 @@ export function applyLinkCommand(deps: CommandDeps): CommandHandler {
     const confirmed = (options as { confirmed?: boolean } | undefined)?.confirmed === true;
     if (!confirmed) {
       const applyLabel = 'Apply';
-      const changes = planHasChanges(plan) ? formatSummary(plan.summary) : 'No changes; checks the console step';
+      const changes = planHasChanges(plan) ? formatSummary(plan.summary) : 'No changes';
       const answer = await vscode.window.showWarningMessage(`Apply the plan for ${spec.networkLinkName}?`, { modal: true, detail: `${changes}. Region ${spec.regionId}, VPC ${spec.vpcId}.` }, applyLabel);
       if (answer !== applyLabel) return undefined;
     }

@@ -1,8 +1,9 @@
 /**
  * mcvpc.removeLink ("Remove Network Link…" on a declared link): the reverse of Apply. Plans the
  * teardown, shows it (read-only, as Plan does), asks with the exact list of what will be removed,
- * removes it with progress and Cancel, and hands over the console deletion of the link (no API
- * exists) with the values to find it by; run again afterwards, it deletes the link's group.
+ * removes it with progress and Cancel — the link through MaxCompute's API, waited for until its
+ * interfaces are gone, then the link's group; the console deletion is handed over only when the
+ * link API cannot be used.
  */
 import * as vscode from 'vscode';
 import { formatSummary, planHasChanges, removalLines } from '../../core/plan';

@@ -1,8 +1,8 @@
 /**
  * One Create Network Link form: its state (the pure machine in formState/formRun), the VPC's
  * context read from the Network view's cache, and the plan and run through the engine. It
- * outlives its webview: closing the panel while the run waits for the console step leaves the
- * run going (the link shows as waiting in the tree) and a notification offers the form again.
+ * outlives its webview: closing the panel while the run waits (for MaxCompute to create the link,
+ * or at the console fallback) leaves the run going and a notification offers the form again.
  */
 import * as vscode from 'vscode';
 import type { ConsoleHandover, Plan } from '../../core/plan';
@@ -234,9 +234,10 @@ export class FormSession implements vscode.Disposable {
           }
           if (event.type === 'waiting-for-console') {
             this.deps.explorer.setPendingLink(pendingKey, { spec, file: `mcvpc-form:/${spec.networkLinkName}` });
-            this.update(waitingForConsole(this.state, event.handover ?? (event.step.handover as ConsoleHandover), waitWords(event.deadline)));
+            const words = (): string => `${event.reason !== undefined ? `MaxCompute's link API cannot be used here (${event.reason}): create the link in the console with the values below. ` : ''}${waitWords(event.deadline)}`;
+            this.update(waitingForConsole(this.state, event.handover ?? (event.step.handover as ConsoleHandover), words()));
             clearInterval(ticker);
-            ticker = setInterval(() => this.update(progress(this.state, waitWords(event.deadline))), 15_000);
+            ticker = setInterval(() => this.update(progress(this.state, words())), 15_000);
           }
         },
       });

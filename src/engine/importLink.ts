@@ -42,11 +42,9 @@ export interface ImportResult {
 }
 
 interface Candidate {
-  kind: AnyTargetKind;
-  resource: ServiceResource;
   label: string;
-  ports: number[];
-  modes: Array<FormAccessMode | undefined>;
+  /** The target items to try, in order (the kind's access modes; for a whitelist, each of its groups). */
+  variants: Array<Record<string, unknown>>;
 }
 
 /** Reads the link and its VPC's services and writes the spec; ImportRefusedError when the link cannot be imported. */
@@ -65,28 +63,38 @@ export async function importNetworkLink(cloud: Cloud, name: string, options: { r
   const { candidates, skipped } = await accessCandidates(region, regionId, link.vpcId, source, options.signal);
   const base: Omit<ImportedLink, 'targets'> = { name, regionId, vpcId: link.vpcId, vSwitchId, securityGroupId, ...(options.profile !== undefined ? { profile: options.profile } : {}) };
   // Per round, each candidate still open is tried with its next access mode; the planner says which need nothing.
-  const chosen = new Map<Candidate, FormAccessMode | undefined>();
+  const chosen = new Map<Candidate, Record<string, unknown>>();
   let open = candidates;
   for (let round = 0; open.length > 0; round++) {
-    const trying = open.filter((c) => round < c.modes.length);
+    const trying = open.filter((c) => round < c.variants.length);
     if (trying.length === 0) break;
-    const plan = await planOf(region, importedSpecText({ ...base, targets: trying.map((c) => targetItem(c, c.modes[round])) }), options.signal);
+    const plan = await planOf(region, importedSpecText({ ...base, targets: trying.map((c) => ({ item: c.variants[round]!, comment: c.label })) }), options.signal);
     const changed = new Set(plan.steps.filter((s) => s.targetIndex !== undefined && s.action !== 'unchanged' && s.action !== 'info').map((s) => s.targetIndex!));
     trying.forEach((c, index) => {
-      if (!changed.has(index)) chosen.set(c, c.modes[round]);
+      if (!changed.has(index)) chosen.set(c, c.variants[round]!);
     });
     open = open.filter((c) => !chosen.has(c));
   }
-  for (const c of open) skipped.push(`${c.label}: its settings admit the link, but planning it would still change them (another access mode than the kinds offer)`);
+  for (const c of open) skipped.push(`${c.label}: its settings admit the link, but no access setting the spec can say plans to no change`);
   const kept = candidates.filter((c) => chosen.has(c));
-  const text = importedSpecText({ ...base, targets: kept.map((c) => targetItem(c, chosen.get(c))) });
+  const text = importedSpecText({ ...base, targets: kept.map((c) => ({ item: chosen.get(c)!, comment: c.label })) });
   const plan = await planOf(region, text, options.signal);
   return { text, link, included: kept.map((c) => c.label), skipped, plan };
 }
 
-/** The target item of a candidate with an access mode, and its comment. */
-function targetItem(c: Candidate, access: FormAccessMode | undefined): { item: Record<string, unknown>; comment: string } {
-  return { item: c.kind.service!.formItem(c.resource, { ports: c.ports, ...(access !== undefined ? { access } : {}) }), comment: c.label };
+/**
+ * The items to try for a service: the kind's form item per access mode; a whitelist item also
+ * with each whitelist group the service has (the entry admitting the link may be in any of them).
+ */
+function variants(kind: AnyTargetKind, resource: ServiceResource, live: unknown, ports: number[], modes: ReadonlyArray<FormAccessMode | undefined>): Array<Record<string, unknown>> {
+  const items: Array<Record<string, unknown>> = [];
+  const groups = ((live as { whitelist?: Array<{ name: string; ips: string[] }> }).whitelist ?? []).filter((g) => g.ips.length > 0).map((g) => g.name);
+  for (const access of modes) {
+    const item = kind.service!.formItem(resource, { ports, ...(access !== undefined ? { access } : {}) });
+    items.push(item);
+    if (typeof item.whitelistGroup === 'string') for (const name of groups) if (name !== item.whitelistGroup) items.push({ ...item, whitelistGroup: name });
+  }
+  return items;
 }
 
 /** The services of the VPC whose settings admit the link (the kind's verdict `allowed`), with the ports that do. */
@@ -110,7 +118,7 @@ async function accessCandidates(cloud: Cloud, regionId: string, vpcId: string, s
         skipped.push(`${label}: ${access.verdict} — ${access.reason}`);
         continue;
       }
-      candidates.push({ kind, resource, label, ports, modes: offer.access?.modes ?? [undefined] });
+      candidates.push({ label, variants: variants(kind, resource, live, ports, offer.access?.modes ?? [undefined]) });
     }
   }
   return { candidates, skipped };

@@ -12,8 +12,8 @@ import { linkSourceOf, type LinkSource } from '../core/access';
 import type { NetworkLink } from '../core/model';
 import { PASSTHROUGH } from '../core/networkLinkApi';
 import { planHasChanges, type Plan } from '../core/plan';
-import { hasErrors, parseSpecFile } from '../spec';
-import { importedSpecText, type ImportedLink } from '../spec/importText';
+import { importedSpecText, type ImportedLink } from '../core/importedSpecText';
+import type { ConnectionSpec } from '../core/specModel';
 import { serviceKinds, type AnyTargetKind, type FormAccessMode, type ServiceResource } from '../targets';
 import { onceReads } from './doctor';
 import { planSpec } from './index';
@@ -47,8 +47,11 @@ interface Candidate {
   variants: Array<Record<string, unknown>>;
 }
 
+/** Parses the text the import wrote (the engine takes no parser of its own: spec/parseSingle's, from the caller). */
+export type ImportSpecParser = (text: string) => ConnectionSpec;
+
 /** Reads the link and its VPC's services and writes the spec; ImportRefusedError when the link cannot be imported. */
-export async function importNetworkLink(cloud: Cloud, name: string, options: { regionId?: string; profile?: string; signal?: AbortSignal } = {}): Promise<ImportResult> {
+export async function importNetworkLink(cloud: Cloud, name: string, parse: ImportSpecParser, options: { regionId?: string; profile?: string; signal?: AbortSignal } = {}): Promise<ImportResult> {
   const regionId = options.regionId ?? cloud.regionId;
   const region = cloud.withRegion(regionId);
   const read = { signal: options.signal };
@@ -68,7 +71,7 @@ export async function importNetworkLink(cloud: Cloud, name: string, options: { r
   for (let round = 0; open.length > 0; round++) {
     const trying = open.filter((c) => round < c.variants.length);
     if (trying.length === 0) break;
-    const plan = await planOf(region, importedSpecText({ ...base, targets: trying.map((c) => ({ item: c.variants[round]!, comment: c.label })) }), options.signal);
+    const plan = await planOf(region, parse, importedSpecText({ ...base, targets: trying.map((c) => ({ item: c.variants[round]!, comment: c.label })) }), options.signal);
     const changed = new Set(plan.steps.filter((s) => s.targetIndex !== undefined && s.action !== 'unchanged' && s.action !== 'info').map((s) => s.targetIndex!));
     trying.forEach((c, index) => {
       if (!changed.has(index)) chosen.set(c, c.variants[round]!);
@@ -78,7 +81,7 @@ export async function importNetworkLink(cloud: Cloud, name: string, options: { r
   for (const c of open) skipped.push(`${c.label}: its settings admit the link, but no access setting the spec can say plans to no change`);
   const kept = candidates.filter((c) => chosen.has(c));
   const text = importedSpecText({ ...base, targets: kept.map((c) => ({ item: chosen.get(c)!, comment: c.label })) });
-  const plan = await planOf(region, text, options.signal);
+  const plan = await planOf(region, parse, text, options.signal);
   return { text, link, included: kept.map((c) => c.label), skipped, plan };
 }
 
@@ -124,11 +127,9 @@ async function accessCandidates(cloud: Cloud, regionId: string, vpcId: string, s
   return { candidates, skipped };
 }
 
-async function planOf(cloud: Cloud, text: string, signal: AbortSignal | undefined): Promise<Plan> {
-  const { specs, problems } = parseSpecFile(text, 'imported.mcvpc.yaml');
-  // The text is ours: a problem here is a bug, said with the parser's words.
-  if (hasErrors(problems) || specs.length !== 1) throw new Error(`The imported spec does not validate: ${problems.map((p) => p.message).join('; ')}`);
-  return (await planSpec(cloud, specs[0]!, { signal })).plan;
+async function planOf(cloud: Cloud, parse: ImportSpecParser, text: string, signal: AbortSignal | undefined): Promise<Plan> {
+  // The text is ours: a parse failure here is a bug, said with the parser's words.
+  return (await planSpec(cloud, parse(text), { signal })).plan;
 }
 
 /** True when the imported spec plans to no change. */

@@ -81,8 +81,8 @@ describe('mcvpc import', function () {
   it('says so when the link\'s own setup is incomplete (its group admits no return traffic)', async () => {
     const run = await mcvpc(['import', M.linkName]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /the link's own setup is not complete; mcvpc plan on the spec shows:\n  \+ Allow all inbound traffic from 172\.16\.0\.0\/12/);
-    assert.match(run.stdout, /^securityGroup:\n  # .*\n  id: /m);
+    assert.match(run.stderr, /the link's own setup is not complete; mcvpc plan on the spec shows:\n {2}\+ Allow all inbound traffic from 172\.16\.0\.0\/12/);
+    assert.match(run.stdout, /^securityGroup:\n {2}# .*\n {2}id: /m);
   });
 
   it('includes the targets that already admit the link (in the whitelist group that admits it), and only those', async () => {

@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { escapeForMessage } from '../../core/displayText';
 import { STEP_SYMBOLS } from '../../core/plan';
 import { ImportRefusedError, importNetworkLink, importPlansNoChange } from '../../engine/importLink';
+import { parseSingleSpec } from '../../spec/parseSingle';
 import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 
@@ -50,7 +51,7 @@ async function run(args: ImportArgs): Promise<number> {
   const sessions = new CloudSessions({ profile: args.profile, region: args.region });
   const cloud = await (args.region !== undefined ? sessions.forRegion(args.region) : sessions.forProfileRegion());
   process.stderr.write(`Reading network link ${escapeForMessage(args.name)} in ${cloud.regionId}…\n`);
-  const result = await importNetworkLink(cloud, args.name, { regionId: cloud.regionId, ...(args.profile !== undefined ? { profile: args.profile } : {}) });
+  const result = await importNetworkLink(cloud, args.name, (text) => parseSingleSpec(text, args.out ?? 'imported.mcvpc.yaml'), { regionId: cloud.regionId, ...(args.profile !== undefined ? { profile: args.profile } : {}) });
   for (const label of result.included) process.stderr.write(`  + target ${label}: admits the link\n`);
   for (const line of result.skipped) process.stderr.write(`  - left out ${escapeForMessage(line)}\n`);
   if (!importPlansNoChange(result)) {

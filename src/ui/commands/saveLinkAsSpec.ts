@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { PASSTHROUGH } from '../../core/networkLinkApi';
 import { importNetworkLink } from '../../engine/importLink';
+import { parseSingleSpec } from '../../spec/parseSingle';
 import type { CommandDeps, CommandHandler } from './deps';
 import { nodeArgument } from './nodeArgument';
 
@@ -21,7 +22,7 @@ export function saveLinkAsSpecCommand(deps: CommandDeps): CommandHandler {
       const controller = new AbortController();
       const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
       try {
-        return await importNetworkLink(cloud, link.name, { regionId: link.regionId, signal: controller.signal });
+        return await importNetworkLink(cloud, link.name, (text) => parseSingleSpec(text, `${link.name}.mcvpc.yaml`), { regionId: link.regionId, signal: controller.signal });
       } finally {
         listener.dispose();
       }

@@ -2,7 +2,7 @@
  * The spec text of an existing network link (`mcvpc import NAME`, the Network view's Save as
  * Spec): its VPC, vSwitch, its security group by id (existing mode, so destroy never deletes a
  * group apply did not create) and the targets that already admit it. Pure: the engine decides
- * which targets go in (engine/importLink.ts), this writes them.
+ * which targets go in (engine/importLink.ts), this writes them; both the CLI and the view use it.
  */
 
 /** A YAML scalar: plain when it is safe, else a JSON string (JSON strings are YAML). */

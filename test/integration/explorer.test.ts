@@ -217,10 +217,10 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
         const found = await vscode.workspace.findFiles('**/*.mcvpc.{yaml,yml}');
         throw new Error(`${String(error)}; children: ${JSON.stringify(last)}; findFiles: ${found.map((f) => f.toString()).join(', ')}`);
       });
-      assert.equal(shown.link.state, 'waiting-for-console');
+      assert.equal(shown.link.state, 'not-created');
       const item = api.getExplorerItem(shown);
       assert.equal(item.contextValue, 'mcvpc.linkDeclared');
-      assert.match(String(item.description), /waiting for the console step/);
+      assert.match(String(item.description), /^not created: run Apply · declared · /);
 
       const revealed = await vscode.commands.executeCommand<{ field: string } | undefined>('mcvpc.revealInSpec', shown);
       assert.equal(revealed?.field, 'metadata.name');
@@ -244,7 +244,7 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
       assert.equal(outcome, 'waiting-for-console');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       const waiting = find(await api.getExplorerChildren(links), 'networkLink', (n) => n.link.name === 'explorer_link');
-      assert.equal(waiting.link.state, 'waiting-for-console');
+      assert.equal(waiting.link.state, 'not-created');
       assert.match(waiting.link.securityGroupId ?? '', /^sg-/, 'the group the engine created is found by its name');
       // The console step, as the emulator's console page does it: the link's ENIs appear in the VPC.
       const created = await fetch(`${emulatorEndpoint()}/__emulator/console/network-links`, {

@@ -9,6 +9,8 @@ import type { Cloud } from '../../src/cloud';
 import type { Hop } from '../../src/core/doctor';
 import type { Emulator } from '../../src/emulator';
 import { doctorSpec } from '../../src/engine';
+import { linkApiHop } from '../../src/core/doctor/linkHops';
+import { linkedLive, spec } from './builders/planBuilders';
 import { cloudFor, emulator } from './cloud.harness';
 import { DEFAULT_SEED, parseOne } from './builders/engineHarness';
 
@@ -67,6 +69,12 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
     const { hop } = await linkHop(cloud, linkedSpec('slow_link'));
     assert.equal(hop.verdict, 'fail');
     assert.match(hop.reason, /slow_link is in status CREATING, not SUCCESS/);
+  });
+
+  it('is unknown, not failed, for interfaces no listed link explains (the view\'s "unnamed link in …" stand-in)', () => {
+    const hop = linkApiHop(spec({ networkLinkName: 'unnamed link in vsw-1' }), linkedLive());
+    assert.equal(hop.verdict, 'unknown');
+    assert.match(hop.reason, /known by its network interfaces only/);
   });
 
   it('is unknown with the API\'s words when GetNetworkLink is denied; the interfaces are still judged', async () => {

@@ -122,6 +122,11 @@ function returnTrafficHop(spec: ConnectionSpec, live: LiveState, extras: DoctorE
 export function linkApiHop(spec: ConnectionSpec, live: LiveState): Hop {
   const base = { id: 'network-link', title: `The link exists, its status is ${NETWORK_LINK_READY_STATUS}, its vSwitch and group are the spec's` };
   const name = spec.networkLinkName;
+  // A spec never holds a name with a space (the schema's rule): such a name is the view's stand-in
+  // for interfaces no listed link explains ("unnamed link in vsw-…"), so there is no link to ask about.
+  if (/\s/.test(name)) {
+    return hop({ ...base, verdict: 'unknown', reason: `This link is known by its network interfaces only: MaxCompute lists no link with them, so its status cannot be asked.`, evidence: [textEvidence(`${name}: no name MaxCompute lists`, spec.vSwitchId)] });
+  }
   const api = live.networkLinkApi;
   if (api.state !== 'ok') {
     const why = api.state === 'denied' ? 'the caller may not read network links' : 'MaxCompute\'s link API is not offered in this region';

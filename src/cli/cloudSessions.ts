@@ -32,8 +32,13 @@ export class CloudSessions {
     return this.open(this.flags.profile, regionId);
   }
 
-  private open(profile: string | undefined, regionId: string): Promise<Cloud> {
-    const key = `${profile ?? ''}\u0000${regionId}`;
+  /** The session of the flags' profile in its own region (region_id, or the region variable). */
+  forProfileRegion(): Promise<Cloud> {
+    return this.open(this.flags.profile, undefined);
+  }
+
+  private open(profile: string | undefined, regionId: string | undefined): Promise<Cloud> {
+    const key = `${profile ?? ''}\u0000${regionId ?? ''}`;
     let session = this.sessions.get(key);
     if (session === undefined) {
       session = createCloud({ profile, regionId, onRetry: (notice) => this.progress(retryLine(notice)) });

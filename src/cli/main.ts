@@ -5,6 +5,7 @@
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { LINT_SUMMARY, runLint } from './commands/lint';
 import { doctorCommand } from './commands/doctor';
+import { importCommand } from './commands/import';
 import { runEmulatorCommand } from './emulator-command';
 import { LINK_SUBCOMMANDS } from './linkCommands';
 
@@ -18,6 +19,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
   lint: { summary: LINT_SUMMARY, run: runLint },
   doctor: doctorCommand,
+  import: importCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',
     run: runEmulatorCommand,

@@ -27,6 +27,10 @@ export const CommandId = {
   planLink: 'mcvpc.planLink',
   applyLink: 'mcvpc.applyLink',
   removeLink: 'mcvpc.removeLink',
+  /** Remove a link MaxCompute lists (RemoveNetworkLink), not declared in a spec. */
+  removeListedLink: 'mcvpc.removeListedLink',
+  /** Write a spec for a listed link (the same text as `mcvpc import`). */
+  saveLinkAsSpec: 'mcvpc.saveLinkAsSpec',
   signIn: 'mcvpc.signIn',
   // Using a link from code (src/ui/commands/insert*.ts, src/ui/language).
   insertSparkEni: 'mcvpc.insertSparkEni',
@@ -69,7 +73,11 @@ export const ContextValue = {
   ruleLocked: 'mcvpc.ruleLocked',
   /** A link declared in a spec (Plan, Apply, Remove, usage, reveal). */
   linkDeclared: 'mcvpc.linkDeclared',
-  /** A link seen in the VPC that no spec names. */
+  /** A PASSTHROUGH link MaxCompute lists that no spec declares (Remove Listed Link, Save as Spec). */
+  linkListed: 'mcvpc.linkListed',
+  /** A listed link of another type (REVERSEACCESS): shown, never removed or saved. */
+  linkListedReadOnly: 'mcvpc.linkListedReadOnly',
+  /** Network interfaces of a link seen in the VPC that no list or spec names. */
   linkDetected: 'mcvpc.linkDetected',
   /** A link whose spec document has errors (opens the Problems view). */
   linkInvalid: 'mcvpc.linkInvalid',

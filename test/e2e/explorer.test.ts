@@ -28,7 +28,7 @@ async function assertEventually(check: () => Promise<boolean>, what: string): Pr
 }
 
 describe('the Network view, expanded as a person would', () => {
-  it('shows a VPC\'s vSwitches with zone marks, its services with access, and the linked VPC\'s locked groups and detected link', async () => {
+  it('shows a VPC\'s vSwitches with zone marks, its services with access, and the linked VPC\'s locked groups and its link by name', async () => {
     const { session } = e2e();
     const [account] = session.emulator.accounts;
     const page = await workbench();
@@ -71,8 +71,15 @@ describe('the Network view, expanded as a person would', () => {
     assert.match(await managed.innerText(), /managed by MaxCompute · do not modify/);
     assert.equal(await managed.locator('.codicon-lock').count(), 1, 'the managed group has no lock icon');
     await expand(await row(page, 'Network links', 'last'));
-    const link = await row(page, '(unnamed link)');
-    assert.match(await link.innerText(), /detected in linked-k · no spec names it/);
+    // MaxCompute lists the link: its name and status, not "(unnamed link)".
+    const link = await row(page, 'existing_link');
+    assert.match(await link.innerText(), /ready · linked-k/);
+    assert.equal(await networkTreeRows(page).filter({ hasText: '(unnamed link)' }).count(), 0);
+    await link.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Status: SUCCESS' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(E2E_RESULTS, 'explorer-named-link.png') });
+    await page.mouse.move(900, 600);
   });
 
   it('explains why a managed group must not be modified when hovered', async () => {

@@ -217,10 +217,10 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
         const found = await vscode.workspace.findFiles('**/*.mcvpc.{yaml,yml}');
         throw new Error(`${String(error)}; children: ${JSON.stringify(last)}; findFiles: ${found.map((f) => f.toString()).join(', ')}`);
       });
-      assert.equal(shown.link.state, 'waiting-for-console');
+      assert.equal(shown.link.state, 'not-created');
       const item = api.getExplorerItem(shown);
       assert.equal(item.contextValue, 'mcvpc.linkDeclared');
-      assert.match(String(item.description), /waiting for the console step/);
+      assert.match(String(item.description), /^not created: run Apply · declared · /);
 
       const revealed = await vscode.commands.executeCommand<{ field: string } | undefined>('mcvpc.revealInSpec', shown);
       assert.equal(revealed?.field, 'metadata.name');

@@ -169,13 +169,16 @@ describe('explorer data layer (default seed)', () => {
     assert.ok((await h.data.children(hz)).some((n) => n.kind === 'vpc'), 'the next expansion fetches again');
   });
 
-  it('shows a detected link without a spec as unnamed, and as connected once a spec declares it', async () => {
+  it('shows a listed link by its name and status, its interfaces matched, and as declared once a spec names it', async () => {
     const links = await group(m.linkedVpcId, 'networkLinks');
-    const [unnamed] = await h.data.children(links);
-    assert.ok(unnamed?.kind === 'networkLink');
-    assert.equal(unnamed.link.state, 'detected-unnamed');
-    assert.equal(unnamed.link.securityGroupId, m.linkedGroupId);
-    assert.deepEqual(unnamed.link.networkInterfaces.map((e) => e.networkInterfaceId).sort(), [...m.linkedEniIds].sort());
+    const [listed] = await h.data.children(links);
+    assert.ok(listed?.kind === 'networkLink');
+    assert.equal(listed.link.name, m.linkName);
+    assert.equal(listed.link.state, 'connected');
+    assert.equal(listed.link.listed?.status, 'SUCCESS');
+    assert.equal(listed.link.declared, undefined);
+    assert.equal(listed.link.securityGroupId, m.linkedGroupId);
+    assert.deepEqual(listed.link.networkInterfaces.map((e) => e.networkInterfaceId).sort(), [...m.linkedEniIds].sort());
 
     const start = emu.requests().length;
     h.declared = declare(existingLinkSpec());
@@ -183,6 +186,7 @@ describe('explorer data layer (default seed)', () => {
     assert.ok(named?.kind === 'networkLink');
     assert.equal(named.link.state, 'connected');
     assert.equal(named.link.name, m.linkName);
+    assert.ok(named.link.declared !== undefined, 'marked as declared');
     assert.deepEqual(actionsSince(emu, start), [], 'following a spec edit costs no call');
   });
 
@@ -194,12 +198,12 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(asked.map((r) => r.params.ServiceManaged ?? 'unset').sort(), ['true', 'unset']);
   });
 
-  it('shows a declared link whose ENIs are not there as waiting for the console step', async () => {
+  it('shows a declared link MaxCompute does not list as not created', async () => {
     h.declared = declare(sample('rds.mcvpc.yaml'));
     const links = await h.data.children(await group(m.vpcId, 'networkLinks'));
     const link = child(links, 'networkLink');
     assert.equal(link.link.name, 'orders_rds');
-    assert.equal(link.link.state, 'waiting-for-console');
+    assert.equal(link.link.state, 'not-created');
     assert.equal(link.link.securityGroupId, undefined, 'its group is still to be created');
   });
 

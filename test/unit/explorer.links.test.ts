@@ -17,9 +17,10 @@ function linkAccess(settings: Settings, source: LinkSource) {
 }
 import { CONSOLE_URL_PATTERNS, consoleUrl } from '../../src/ui/consoleUrls';
 import { CallCache } from '../../src/ui/tree/callCache';
-import { detectLinks, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/tree/links';
+import { detectLinks, linkStateText, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/tree/links';
 import { networkLinkNode, regionNode, resourceIdOf, securityGroupNode, vpcGroupNodes, vpcNode } from '../../src/ui/tree/nodes';
 import { specReferences } from '../../src/ui/tree/specReferences';
+import type { NetworkLink } from '../../src/core/model';
 import { existingGroupSpec, group, LINK_GROUP, LINK_GROUP_NAME, linkEni, managedGroups, rdsTarget, REGION, spec, VPC, VSW, VSW_CIDR } from './builders/planBuilders';
 
 const FILE = 'file:///ws/link.mcvpc.yaml';
@@ -54,6 +55,57 @@ describe('network links: detection and matching', () => {
     assert.equal(unnamed!.state, 'detected-unnamed');
     assert.equal(unnamed!.name, undefined);
     assert.equal(unnamed!.securityGroupName, LINK_GROUP_NAME);
+  });
+
+  describe('with the links MaxCompute lists', () => {
+    const groups = [group(LINK_GROUP), ...managedGroups()];
+    const listedLink = (overrides: Partial<NetworkLink> = {}): NetworkLink => ({ name: 'orders_link', regionId: REGION, type: 'PASSTHROUGH', status: 'SUCCESS', vpcId: VPC, vSwitchId: VSW, securityGroupId: LINK_GROUP, ...overrides });
+    const withList = (listed: NetworkLink[], input: { declared?: DeclaredLink[]; enis?: ReturnType<typeof linkEni>[] } = {}): NetworkLinkView[] =>
+      matchLinks({ profile: 'main', regionId: REGION, vpcId: VPC, declared: input.declared ?? [], detected: detectLinks(VPC, input.enis ?? [], groups), groups, listed, linkApi: { state: 'ok' } });
+
+    it('names a listed link with its interfaces connected, and flags a SUCCESS link without them', () => {
+      const [ready] = withList([listedLink()], { enis: [linkEni()] });
+      assert.equal(ready!.state, 'connected');
+      assert.equal(ready!.problem, undefined);
+      const [bare] = withList([listedLink()]);
+      assert.equal(bare!.state, 'no-interfaces');
+      assert.match(bare!.problem!, new RegExp(`lists orders_link as SUCCESS, but none of its network interfaces is in ${VSW} with ${LINK_GROUP}`));
+    });
+
+    it('flags interfaces no listed link explains, in words, and never calls them unnamed', () => {
+      const [left] = withList([], { enis: [linkEni()] });
+      assert.equal(left!.state, 'unlisted-interfaces');
+      assert.match(left!.problem!, /MaxCompute lists no link with them/);
+      assert.equal(linkStateText(left!.state), 'interfaces without a link MaxCompute lists');
+    });
+
+    it('keeps a declared link marked, says when the spec differs from the listed link, and calls an unlisted one not created', () => {
+      const [same] = withList([listedLink()], { declared: [declared({ securityGroup: existingGroupSpec() })], enis: [linkEni()] });
+      assert.ok(same!.declared !== undefined && same!.listed !== undefined);
+      assert.equal(same!.problem, undefined);
+      const [other] = withList([listedLink({ vSwitchId: 'vsw-other' })], { declared: [declared({ securityGroup: existingGroupSpec() })] });
+      assert.match(other!.problem!, new RegExp(`spec declares VPC ${VPC}, vSwitch ${VSW}, group ${LINK_GROUP}; MaxCompute has VPC ${VPC}, vSwitch vsw-other`));
+      const [notCreated] = withList([], { declared: [declared({ securityGroup: existingGroupSpec() })], enis: [linkEni()] });
+      assert.equal(notCreated!.state, 'not-created');
+      assert.equal(notCreated!.networkInterfaces.length, 0, 'interfaces alone do not make a declared link created');
+    });
+
+    it('shows a status other than SUCCESS verbatim, SUCCESS as ready, and a REVERSEACCESS link read-only', () => {
+      const [creating] = withList([listedLink({ status: 'CREATING' })]);
+      assert.equal(creating!.state, 'in-progress');
+      assert.equal(linkStateText(creating!.state, 'CREATING'), 'CREATING');
+      assert.equal(linkStateText('connected', 'SUCCESS'), 'ready');
+      const [reverse] = withList([listedLink({ type: 'REVERSEACCESS', vSwitchId: undefined, securityGroupId: undefined, reverseTargets: '10.0.0.1:80' })]);
+      assert.equal(reverse!.readOnly, true);
+      assert.equal(reverse!.state, 'connected');
+      assert.equal(reverse!.problem, undefined, 'a REVERSEACCESS link has no interfaces to check');
+    });
+
+    it('falls back to the detection when the API was refused, carrying the reason', () => {
+      const views = matchLinks({ profile: 'main', regionId: REGION, vpcId: VPC, declared: [], detected: detectLinks(VPC, [linkEni()], groups), groups, linkApi: { state: 'denied', reason: 'NoPermission: no' } });
+      assert.equal(views[0]!.state, 'detected-unnamed');
+      assert.deepEqual(views[0]!.linkApi, { state: 'denied', reason: 'NoPermission: no' });
+    });
   });
 
   it('finds a to-be-created group by its name once it exists, and refuses to guess between two of that name', () => {

@@ -2,8 +2,8 @@
  * `mcvpc lint FILE|DIR…`: the editor's checks of SQL and Spark lines that use a network link,
  * for CI. Known links come from the connection specs (`*.mcvpc.yaml`) found under the given
  * paths and the current directory, from `--spec FILE`, and with `--profile NAME` from the cloud
- * (lintCloud.ts: the links detected in the regions the files and specs name; they have no name,
- * so they make `eni.info` lines linked but vouch for no SQL link name). Prints `file:line:col:
+ * (lintCloud.ts: the links MaxCompute lists, by name and status, and those detected from their
+ * interfaces, in the regions the files and specs name). Prints `file:line:col:
  * severity: message` (or `--json`); exit 0 clean, 1 problems or an error. Rewrites files only
  * with `--fix` (the preferred fixes: the ones the editor applies without asking).
  */
@@ -23,11 +23,13 @@ that use a MaxCompute network link against the known links.
 
 Known links:
   specs          every *.mcvpc.yaml under the given paths and the current folder, and --spec FILE
-  --profile P    also the links detected in the cloud with aliyun CLI profile P, in each region
-                 an eni.info (or vpc.domain.list) line or a spec names. MaxCompute does not tell
-                 a link's name: a detected link makes "eni.info=region:vpc" lines linked, but a
-                 "SET odps.session.networklink=NAME" needs a spec that names NAME. If the cloud
-                 cannot be read, lint says why and exits 1.
+  --profile P    also the links of the cloud with aliyun CLI profile P, in each region an
+                 eni.info (or vpc.domain.list) line or a spec names (none named: the profile's
+                 region): the links MaxCompute lists (ListNetworkLinks) vouch for
+                 "SET odps.session.networklink=NAME" without a spec (a status other than
+                 SUCCESS is a warning), and the links detected from their network interfaces make
+                 "eni.info=region:vpc" lines linked. If the cloud cannot be read, lint says why
+                 and exits 1; if only the link list is refused (permission), it says so.
 
 Options:
   --json         the known links (with where each comes from) and the problems as JSON
@@ -81,7 +83,10 @@ export async function runLint(argv: string[]): Promise<number> {
   let cloudLinks: KnownLink[] = [];
   if (profile !== undefined) {
     const regions = [...sources.flatMap((s) => (s.text === undefined ? [] : regionsNamed(s.text, dialectOfPath(s.file)!))), ...specLinks.map((l) => l.regionId)];
-    const detected = await detectedKnownLinks(profile, regions);
+    // A line naming a link (SET odps.session.networklink, a foreign table's networklink): worth
+    // reading the profile's own region for names even when no line or spec names a region.
+    const namesUsed = sources.some((s) => s.text !== undefined && /networklink/i.test(s.text));
+    const detected = await detectedKnownLinks(profile, regions, namesUsed);
     if (!detected.ok) {
       process.stderr.write(`${detected.message}\n`);
       return 1;
@@ -208,14 +213,16 @@ function print(reports: FileReport[], known: KnownLinks, json: boolean): number 
     for (const p of r.problems) process.stdout.write(`${display(r.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
   }
   const count = reports.reduce((n, r) => n + r.problems.length + (r.error !== undefined ? 1 : 0), 0);
-  const detected = known.cloud.length > 0 ? ` (${known.specs.length} from specs, ${known.cloud.length} detected in the cloud)` : '';
+  const listed = known.cloud.filter((l) => l.name !== undefined).length;
+  const cloudText = [listed > 0 ? `${listed} listed by MaxCompute` : undefined, listed < known.cloud.length ? `${known.cloud.length - listed} detected in the cloud` : undefined].filter((t) => t !== undefined).join(', ');
+  const detected = known.cloud.length > 0 ? ` (${known.specs.length} from specs, ${cloudText})` : '';
   process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}${detected}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
   return failed ? 1 : 0;
 }
 
 /** A known link in the JSON: `from` says spec or cloud, `source` which spec file or profile and region. */
 function jsonLink(link: KnownLink, from: 'spec' | 'cloud'): Record<string, string> {
-  return { ...(link.name !== undefined ? { name: link.name } : {}), regionId: link.regionId, vpcId: link.vpcId, from, source: link.source };
+  return { ...(link.name !== undefined ? { name: link.name } : {}), regionId: link.regionId, vpcId: link.vpcId, ...(link.status !== undefined ? { status: link.status } : {}), from, source: link.source };
 }
 
 function display(file: string): string {

@@ -4,7 +4,7 @@
  */
 import type { LiveState } from '../plan';
 import type { ConnectionSpec } from '../specModel';
-import { accountHop, interfacesHop, linkGroupHops, managedGroupHops, zoneHop } from './linkHops';
+import { accountHop, interfacesHop, linkApiHop, linkGroupHops, managedGroupHops, zoneHop } from './linkHops';
 import { targetHops, type DoctorKinds } from './targetHops';
 import { usageHop, type UsageFile } from './usageHop';
 import type { DoctorExtras, DoctorReport, Hop, HopVerdict, LinkEndpoint } from './types';
@@ -41,7 +41,7 @@ export function overallVerdict(hops: readonly Hop[]): HopVerdict {
 /** Every hop of the link and its targets. */
 export function diagnoseLink(spec: ConnectionSpec, live: LiveState, extras: DoctorExtras, kinds: DoctorKinds, usageFiles: readonly UsageFile[] = []): DoctorReport {
   const link = linkEndpoint(spec, live);
-  const hops: Hop[] = [accountHop(spec, live), zoneHop(spec, live), ...linkGroupHops(spec, live, extras), interfacesHop(spec, live), ...managedGroupHops(spec, live, extras)];
+  const hops: Hop[] = [accountHop(spec, live), zoneHop(spec, live), ...linkGroupHops(spec, live, extras), linkApiHop(spec, live), interfacesHop(spec, live), ...managedGroupHops(spec, live, extras)];
   for (const target of spec.targets) hops.push(...targetHops(spec, live, extras, target, kinds(target.kind), link));
   const usage = usageHop(spec, usageFiles);
   if (usage !== undefined) hops.push(usage);

@@ -4,6 +4,7 @@
  * link's ENIs and MaxCompute's two return-traffic groups as created.
  */
 import { interfaceUserText, isServiceInterface, maxComputeManagedGroupNames, isMaxComputeManagedGroupName } from '../model';
+import { isNetworkLinkReady, linkConfigurationText, NETWORK_LINK_READY_STATUS, PASSTHROUGH } from '../networkLinkApi';
 import { linkGroupIngressRule, linkInboundCidr, overridingDrops, type LiveState } from '../plan';
 import { ruleCovers } from '../ruleCoverage';
 import { describeRule, normalizePolicy } from '../rules';
@@ -110,6 +111,49 @@ function returnTrafficHop(spec: ConnectionSpec, live: LiveState, extras: DoctorE
     evidence,
     fix: ruleFix(`${drops.length > 0 ? `Remove ${drops.length} drop rule(s) and add` : 'Add'} ${describeRule(wanted)} to ${id}`, 'fix.link-group.return', id, { add: [wanted], remove: drops }, spec.securityGroup.range),
   });
+}
+
+/**
+ * The link as MaxCompute's API tells it (GetNetworkLink, in the live state): it exists, it is a
+ * PASSTHROUGH link, its status is SUCCESS, its vSwitch and group are the spec's. When the API
+ * cannot be asked (denied, not offered in the region) the verdict is unknown with the API's words;
+ * the interfaces hop still judges what the VPC shows.
+ */
+export function linkApiHop(spec: ConnectionSpec, live: LiveState): Hop {
+  const base = { id: 'network-link', title: `The link exists, its status is ${NETWORK_LINK_READY_STATUS}, its vSwitch and group are the spec's` };
+  const name = spec.networkLinkName;
+  // A spec never holds a name with a space (the schema's rule): such a name is the view's stand-in
+  // for interfaces no listed link explains ("unnamed link in vsw-…"), so there is no link to ask about.
+  if (/\s/.test(name)) {
+    return hop({ ...base, verdict: 'unknown', reason: `This link is known by its network interfaces only: MaxCompute lists no link with them, so its status cannot be asked.`, evidence: [textEvidence(`${name}: no name MaxCompute lists`, spec.vSwitchId)] });
+  }
+  const api = live.networkLinkApi;
+  if (api.state !== 'ok') {
+    const why = api.state === 'denied' ? 'the caller may not read network links' : 'MaxCompute\'s link API is not offered in this region';
+    return hop({ ...base, verdict: 'unknown', reason: `GetNetworkLink could not be asked (${why}: ${api.reason}); the link is judged by its network interfaces only.`, evidence: [textEvidence(`GetNetworkLink ${name} in ${spec.regionId}: ${api.state} (${api.reason})`, name)] });
+  }
+  const link = live.networkLink;
+  if (link === undefined) {
+    return hop({ ...base, verdict: 'fail', reason: `MaxCompute has no network link named ${name} in ${spec.regionId}.`, evidence: [textEvidence(`GetNetworkLink ${name} in ${spec.regionId}: not found`, name)], fix: { kind: 'manual', summary: `Create it: mcvpc apply on the spec (it creates ${name} through MaxCompute's API and waits for ${NETWORK_LINK_READY_STATUS}).` } });
+  }
+  const evidence = [textEvidence(`GetNetworkLink ${name}: type ${link.type || '(none)'}, status ${link.status || '(none)'}, ${linkConfigurationText(link)}`, name, ...[link.vpcId, link.vSwitchId, link.securityGroupId].filter((id): id is string => id !== undefined && id !== ''))];
+  const recreate = `Remove the link (mcvpc destroy on the spec, or Remove Network Link in the Network view), then mcvpc apply to create it with the spec's values.`;
+  if (link.type !== PASSTHROUGH) {
+    return hop({ ...base, verdict: 'fail', reason: `${name} is a ${link.type || 'typeless'} link, not ${PASSTHROUGH}: it does not carry MaxCompute's traffic into ${spec.vpcId}.`, evidence, fix: { kind: 'manual', summary: `Give the spec another link name, or ${recreate.charAt(0).toLowerCase()}${recreate.slice(1)}` } });
+  }
+  const specGroupId = live.linkGroup?.group.securityGroupId ?? (spec.securityGroup.mode === 'existing' ? spec.securityGroup.securityGroupId : undefined);
+  const specGroupText = specGroupId ?? `the group "${spec.securityGroup.mode === 'create' ? spec.securityGroup.name : ''}" (not created yet)`;
+  const differences: string[] = [];
+  if (link.vpcId !== '' && link.vpcId !== spec.vpcId) differences.push(`its VPC is ${link.vpcId}, the spec's ${spec.vpcId}`);
+  if (link.vSwitchId !== spec.vSwitchId) differences.push(`its vSwitch is ${link.vSwitchId ?? '(not reported)'}, the spec's ${spec.vSwitchId}`);
+  if (link.securityGroupId !== specGroupId) differences.push(`its security group is ${link.securityGroupId ?? '(not reported)'}, the spec's ${specGroupText}`);
+  if (differences.length > 0) {
+    return hop({ ...base, verdict: 'fail', reason: `${name} exists with another configuration: ${differences.join('; ')}.`, evidence, fix: { kind: 'manual', summary: `Correct the spec to the link's values (mcvpc import ${name} writes them), or: ${recreate}` } });
+  }
+  if (!isNetworkLinkReady(link)) {
+    return hop({ ...base, verdict: 'fail', reason: `${name} is in status ${link.status || '(none)'}, not ${NETWORK_LINK_READY_STATUS}: MaxCompute's traffic does not flow through it yet.`, evidence, fix: { kind: 'manual', summary: `Wait and run the doctor again (creation takes minutes); if the status stays ${link.status || '(none)'}: ${recreate}` } });
+  }
+  return hop({ ...base, verdict: 'pass', reason: `${name} is ${NETWORK_LINK_READY_STATUS}, in ${spec.vSwitchId} with ${link.securityGroupId}.`, evidence });
 }
 
 /** The link exists: MaxCompute's ENIs are in the vSwitch with the link group. */

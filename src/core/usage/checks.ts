@@ -17,6 +17,7 @@ import {
   VPC_DOMAIN_LIST_KEY,
 } from './facts';
 import { checkForeignTables, type ForeignTableProblemCode } from './foreignTables';
+import { isNetworkLinkReady } from '../networkLinkApi';
 import { closestNames, editDistance, linkedVpcs, namedLinks, type KnownLink } from './knownLinks';
 import { eniInfoValue } from './lines';
 import { parseSettings, type ParsedDocument, type Setting } from './settings';
@@ -25,6 +26,7 @@ import { badInternetAccessEntries, readDomainList, readEniInfo } from './vpcValu
 
 export type UsageProblemCode =
   | 'unknown-link'
+  | 'link-not-ready'
   | 'missing-link-name'
   | 'eni-info-format'
   | 'eni-info-unlinked'
@@ -120,7 +122,8 @@ function checkLinkName(setting: Setting, links: readonly KnownLink[]): UsageProb
   if (setting.value === '' || /^<.*>$/.test(setting.value)) {
     return [{ code: 'missing-link-name', severity: 'error', message: 'Name the network link here (as created in the MaxCompute console).', range: setting.statementRange, fixes: names.slice(0, 5).map((n) => fixFor(n, false)) }];
   }
-  if (names.length === 0 || names.includes(setting.value)) return [];
+  if (names.length === 0) return [];
+  if (names.includes(setting.value)) return linkStatus(setting, links);
   const closest = closestNames(setting.value, names);
   const best = closest[0]!;
   const sameButCase = closest.find((n) => n.toLowerCase() === setting.value.toLowerCase());
@@ -134,6 +137,13 @@ function checkLinkName(setting: Setting, links: readonly KnownLink[]): UsageProb
       fixes: closest.map((n, i) => fixFor(n, i === 0 && (n === sameButCase || (near && closest.filter((c) => editDistance(c.toLowerCase(), setting.value.toLowerCase()) <= 2).length === 1)))),
     },
   ];
+}
+
+/** A link MaxCompute lists in a status other than SUCCESS: statements using it cannot reach the VPC yet. */
+function linkStatus(setting: Setting, links: readonly KnownLink[]): UsageProblem[] {
+  const listed = links.find((l) => l.name === setting.value && l.status !== undefined);
+  if (listed === undefined || isNetworkLinkReady({ status: listed.status! })) return [];
+  return [{ code: 'link-not-ready', severity: 'warning', message: `The network link "${setting.value}" is in status ${listed.status || '(none)'} in ${listed.regionId}, not SUCCESS: statements using it cannot reach the VPC until it is.`, range: setting.valueRange, fixes: [] }];
 }
 
 function noEffectInSpark(parsed: ParsedDocument, setting: Setting, links: readonly KnownLink[]): UsageProblem {

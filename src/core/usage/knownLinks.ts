@@ -1,7 +1,8 @@
 /**
  * The network links the checks and completion know of: declared in the workspace's spec files
- * (named) and detected in the cloud (a VPC with a link; MaxCompute does not tell the name). The
- * host (the extension, the CLI) fills a `KnownLinksSource`; the checks only read the list.
+ * (named), listed by MaxCompute (ListNetworkLinks: named, with their status) and detected in the
+ * cloud from their interfaces (a VPC with a link, no name). The host (the extension, the CLI)
+ * fills a `KnownLinksSource`; the checks only read the list.
  */
 
 export interface KnownLink {
@@ -11,6 +12,8 @@ export interface KnownLink {
   vpcId: string;
   /** Where it is known from, for messages ("declared in orders.mcvpc.yaml", "detected in the cloud"). */
   source: string;
+  /** The status MaxCompute lists it in (verbatim), for a link the cloud lists; absent for a spec's. */
+  status?: string;
 }
 
 /** Where the host gets its known links from (workspace specs, the Network view's data). */
@@ -23,9 +26,14 @@ export function knownLinksOfSpecs(specs: readonly { networkLinkName: string; reg
   return specs.map((s) => ({ name: s.networkLinkName, regionId: s.regionId, vpcId: s.vpcId, source }));
 }
 
+/** The known links of links MaxCompute lists (ListNetworkLinks): named, with their status. */
+export function knownLinksOfListed(listed: readonly { name: string; vpcId: string; status: string }[], regionId: string, source: string): KnownLink[] {
+  return listed.map((l) => ({ name: l.name, regionId, vpcId: l.vpcId, source, status: l.status }));
+}
+
 /**
- * The known links of links detected in the cloud: one per VPC, without a name (MaxCompute has no
- * API that tells it), so they make `eni.info` lines linked but vouch for no SQL link name.
+ * The known links of links detected in the cloud: one per VPC, without a name (the interfaces do
+ * not tell it), so they make `eni.info` lines linked but vouch for no SQL link name.
  */
 export function knownLinksOfDetected(detected: readonly { vpcId: string }[], regionId: string, source: string): KnownLink[] {
   return [...new Set(detected.map((d) => d.vpcId))].map((vpcId) => ({ regionId, vpcId, source }));

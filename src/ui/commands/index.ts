@@ -22,6 +22,8 @@ import { loadMoreCommand } from './loadMore';
 import { openInConsoleCommand } from './openInConsole';
 import { refreshNodeCommand } from './refreshNode';
 import { removeLinkCommand } from './removeLink';
+import { removeListedLinkCommand } from './removeListedLink';
+import { saveLinkAsSpecCommand } from './saveLinkAsSpec';
 import { removeRegionCommand } from './removeRegion';
 import { revealInSpecCommand } from './revealInSpec';
 import { switchAccountCommand } from './switchAccount';
@@ -54,6 +56,8 @@ const commands: Record<CommandIdValue, { what: string; create: (deps: CommandDep
   [CommandId.planLink]: { what: 'Plan', create: planLinkCommand },
   [CommandId.applyLink]: { what: 'Apply', create: applyLinkCommand },
   [CommandId.removeLink]: { what: 'Remove Network Link', create: removeLinkCommand },
+  [CommandId.removeListedLink]: { what: 'Remove Network Link', create: removeListedLinkCommand },
+  [CommandId.saveLinkAsSpec]: { what: 'Save as Spec', create: saveLinkAsSpecCommand },
   [CommandId.signIn]: { what: 'Sign in with an AccessKey', create: signInCommand },
   [CommandId.insertSparkEni]: { what: 'Insert Spark ENI configuration', create: insertSparkEniCommand },
   [CommandId.insertSqlNetworkLink]: { what: 'Insert SQL network link statement', create: insertSqlNetworkLinkCommand },

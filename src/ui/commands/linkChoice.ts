@@ -9,7 +9,7 @@ export async function chooseLink(arg: unknown, links: KnownLinksSource, needName
   const node = arg as Partial<ExplorerNode> | undefined;
   if (node !== undefined && typeof node === 'object' && node.kind === 'networkLink') {
     const { link } = node as Extract<ExplorerNode, { kind: 'networkLink' }>;
-    if (needName && link.name === undefined) throw new Error(`"${what}" needs the link's name, which MaxCompute does not tell: declare this link in a *.mcvpc.yaml spec first.`);
+    if (needName && link.name === undefined) throw new Error(`"${what}" needs the link's name, and MaxCompute lists no link with these interfaces: pick a link MaxCompute lists, or declare this one in a *.mcvpc.yaml spec.`);
     return { name: link.name, regionId: link.regionId, vpcId: link.vpcId, source: 'Network view' };
   }
   const known = await links.knownLinks();

@@ -12,7 +12,14 @@ export class WorkspaceKnownLinks implements KnownLinksSource {
 
   async knownLinks(): Promise<readonly KnownLink[]> {
     const declared = (await this.specs.declared()).flatMap((d) => knownLinksOfSpecs([d.spec], fileName(d.file)));
-    const seen = this.explorer.seenLinks().map((l) => ({ name: l.name, regionId: l.regionId, vpcId: l.vpcId, source: l.state === 'connected' ? 'connected (detected in the cloud)' : 'detected in the cloud' }));
+    const seen = this.explorer.seenLinks().map((l): KnownLink => ({
+      name: l.name,
+      regionId: l.regionId,
+      vpcId: l.vpcId,
+      source: l.listed !== undefined ? 'listed by MaxCompute' : l.state === 'connected' ? 'connected (detected in the cloud)' : 'detected in the cloud',
+      // A listed link's status makes a SET naming it a warning until it is SUCCESS.
+      ...(l.listed !== undefined ? { status: l.listed.status } : {}),
+    }));
     return [...declared, ...seen];
   }
 }

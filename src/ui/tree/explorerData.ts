@@ -9,9 +9,9 @@ import type { Cloud } from '../../cloud';
 import type { ProfileSummary } from '../../cloud/credentials';
 import type { Listing, Page, PageCursor, PageNumberListing } from '../../cloud/paging';
 import { isCancellation } from '../../cloud/errors';
-import { askedBothWays, readGroupRules } from '../../cloud/reads';
-import type { NetworkInterface, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
-import type { TargetLive } from '../../core/plan';
+import { askedBothWays, linkApiRefusal, readGroupRules, readRegionNetworkLinks } from '../../cloud/reads';
+import type { NetworkInterface, NetworkLink, SecurityGroup, SecurityGroupRule, VSwitch, Vpc } from '../../core/model';
+import type { NetworkLinkApiState, TargetLive } from '../../core/plan';
 import { serviceKinds, type AnyTargetKind, type ServiceResource, type SharedReads } from '../../targets';
 import { isRegionSupported, zoneSupportProblem } from '../../core/zones';
 import type { DescribedError } from '../errorReporting';
@@ -145,6 +145,8 @@ export class ExplorerData {
       if (node.kind === 'vpc' || (node.kind === 'vpcGroup' && node.group === 'services')) prefixes.push(`${region}/~`);
       if (node.kind === 'securityGroup') prefixes.push(`${region}/~rules/${node.group.securityGroupId}`);
       if (node.kind === 'vpcGroup' && node.group === 'networkLinks') prefixes.push(`${parentId(node.id)}/securityGroups`);
+      // MaxCompute's list is region-wide: a refresh of a VPC or its links asks again.
+      if (node.kind === 'vpc' || (node.kind === 'vpcGroup' && node.group === 'networkLinks')) prefixes.push(`${region}/~networkLinks`);
     }
     this.calls.invalidate(...prefixes);
     for (const key of [...this.cursors.keys()]) {
@@ -357,26 +359,60 @@ export class ExplorerData {
     ) as Promise<NetworkInterface[]>;
   }
 
+  /**
+   * The region's links as MaxCompute lists them (ListNetworkLinks, GetNetworkLink per PASSTHROUGH
+   * link), once per refresh and shared by the region's VPCs; or why the API could not be asked
+   * (permission, not offered in the region), for the view to fall back to the detection.
+   */
+  private regionLinks(cloud: Cloud, profile: string, regionId: string): Promise<{ listed?: NetworkLink[]; linkApi: NetworkLinkApiState }> {
+    return this.calls.get(`${regionKey(profile, regionId)}/~networkLinks`, async (signal) => {
+      try {
+        return { listed: await readRegionNetworkLinks(cloud, regionId, { signal }), linkApi: { state: 'ok' } };
+      } catch (error) {
+        const refused = linkApiRefusal(error);
+        if (refused === undefined) throw error;
+        return { linkApi: refused };
+      }
+    });
+  }
+
   /** What the links group and the services group both need: the VPC's links, matched. */
-  private async linkViews(group: VpcGroupNode): Promise<{ links: NetworkLinkView[]; vSwitches: VSwitch[] }> {
+  private async linkViews(group: VpcGroupNode): Promise<{ links: NetworkLinkView[]; vSwitches: VSwitch[]; linkApi: NetworkLinkApiState }> {
     const cloud = await this.regionCloud(group.regionId);
     const vpcId = parentId(group.id);
-    const [groups, interfaces, vSwitches] = await Promise.all([
+    const [groups, interfaces, vSwitches, region] = await Promise.all([
       this.allItems(`${vpcId}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud),
       this.vpcInterfaces(cloud, vpcId, group.vpcId),
       this.allItems(`${vpcId}/vSwitches`, this.vSwitchListing(cloud, group.vpcId), cloud),
+      this.regionLinks(cloud, group.profile, group.regionId),
     ]);
     const detected = detectLinks(group.vpcId, interfaces, groups);
-    const links = matchLinks({ profile: group.profile, regionId: group.regionId, vpcId: group.vpcId, declared: await this.source.declaredLinks(), detected, groups, invalid: (await this.source.invalidLinks?.()) ?? [] });
-    return { links, vSwitches };
+    const links = matchLinks({
+      profile: group.profile,
+      regionId: group.regionId,
+      vpcId: group.vpcId,
+      declared: await this.source.declaredLinks(),
+      detected,
+      groups,
+      invalid: (await this.source.invalidLinks?.()) ?? [],
+      listed: region.listed,
+      linkApi: region.linkApi,
+    });
+    return { links, vSwitches, linkApi: region.linkApi };
   }
 
   private async networkLinks(group: VpcGroupNode): Promise<ExplorerNode[]> {
-    const { links, vSwitches } = await this.linkViews(group);
-    if (links.length === 0) {
-      return [noteNode(group.id, 'empty', 'No network links', 'None declared in a *.mcvpc.yaml spec of this workspace, and none detected (MaxCompute leaves service-managed network interfaces and MaxCompute-vpc-<vpcId> groups behind).')];
+    const { links, vSwitches, linkApi } = await this.linkViews(group);
+    const nodes: ExplorerNode[] = [];
+    if (linkApi.state !== 'ok') {
+      const why = linkApi.state === 'denied' ? 'permission denied' : 'not offered in this region';
+      nodes.push(noteNode(group.id, 'link-api', `Link names unavailable (${why})`, `MaxCompute's ListNetworkLinks could not be asked: ${linkApi.reason}\nLinks are recognised by the network interfaces they leave behind, and named only where a spec declares them.`));
     }
-    return links.map((link) => networkLinkNode(group, link, vSwitches.find((s) => s.vSwitchId === link.vSwitchId)));
+    if (links.length === 0) {
+      const asked = linkApi.state === 'ok' ? 'MaxCompute lists none in this VPC, none is declared in a *.mcvpc.yaml spec of this workspace, and no network interface of one is here.' : 'None declared in a *.mcvpc.yaml spec of this workspace, and none detected (MaxCompute leaves service-managed network interfaces and MaxCompute-vpc-<vpcId> groups behind).';
+      return [...nodes, noteNode(group.id, 'empty', 'No network links', asked)];
+    }
+    return [...nodes, ...links.map((link) => networkLinkNode(group, link, vSwitches.find((s) => s.vSwitchId === link.vSwitchId)))];
   }
 
   private async services(group: VpcGroupNode): Promise<ExplorerNode[]> {

@@ -4,7 +4,8 @@ import { describeRule } from '../../core/rules';
 import { SUPPORTED_REGIONS } from '../../core/zones';
 import { CommandId, ContextValue } from '../ids';
 import { accessSummaryText } from './access';
-import { linkStateText, type InvalidDeclaredLink } from './links';
+import { NETWORK_LINK_READY_STATUS } from '../../core/networkLinkApi';
+import { linkStateText, type InvalidDeclaredLink, type LinkState, type NetworkLinkView } from './links';
 import type { ExplorerNode, NetworkLinkNode, SecurityGroupNode, ServiceNode, VSwitchNode, VpcGroupNode } from './nodes';
 
 /** The seed doc's own words on MaxCompute's return-traffic groups (access-vpc-direct-connection). */
@@ -154,20 +155,57 @@ function renderSecurityGroup(node: SecurityGroupNode): vscode.TreeItem {
 function renderLink(node: NetworkLinkNode): vscode.TreeItem {
   const { link } = node;
   if (link.invalid !== undefined) return renderInvalidLink(node, link.invalid);
-  const icons = { connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')), 'waiting-for-console': new vscode.ThemeIcon('watch'), 'detected-unnamed': new vscode.ThemeIcon('question'), 'spec-has-problems': new vscode.ThemeIcon('error') };
-  const treeItem = item(node, link.name ?? '(unnamed link)', None, icons[link.state], link.declared !== undefined ? ContextValue.linkDeclared : ContextValue.linkDetected);
+  const warning = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  const icons: Record<LinkState, vscode.ThemeIcon> = {
+    connected: new vscode.ThemeIcon('plug', new vscode.ThemeColor('testing.iconPassed')),
+    'in-progress': new vscode.ThemeIcon('loading~spin'),
+    'no-interfaces': warning,
+    'not-created': new vscode.ThemeIcon('circle-outline'),
+    'unlisted-interfaces': warning,
+    'waiting-for-console': new vscode.ThemeIcon('watch'),
+    'detected-unnamed': new vscode.ThemeIcon('question'),
+    'spec-has-problems': new vscode.ThemeIcon('error'),
+  };
+  // A declared link that does not add up keeps its menu, but shows the warning.
+  const icon = link.problem !== undefined ? warning : icons[link.state];
+  const treeItem = item(node, link.name ?? '(unnamed link)', None, icon, linkContextValue(link));
   const where = node.vSwitch?.name || link.vSwitchId;
-  treeItem.description = link.state === 'detected-unnamed' ? `detected in ${where} · no spec names it` : `${linkStateText(link.state)} · ${where}`;
-  const lines = [`**${escape(link.name ?? 'Unnamed link')}** — ${linkStateText(link.state)}`];
-  const place = [`- vSwitch: \`${link.vSwitchId}\`${node.vSwitch !== undefined ? ` (${node.vSwitch.zoneId}, \`${node.vSwitch.cidrBlock}\`)` : ''}`];
-  place.push(`- Security group: ${link.securityGroupId !== undefined ? `\`${link.securityGroupId}\`` : 'to be created'}${link.securityGroupName !== undefined ? ` (${escape(link.securityGroupName)})` : ''}`);
-  place.push(`- Network interfaces: ${link.networkInterfaces.length === 0 ? 'none yet' : link.networkInterfaces.map((e) => `\`${e.networkInterfaceId}\` ${e.privateIpAddress}`).join(', ')}`);
+  const status = link.listed?.status;
+  const stateText = linkStateText(link.state, status);
+  const marks = [link.readOnly === true ? `${link.listed?.type ?? ''} · read-only` : undefined, link.declared !== undefined ? 'declared' : undefined].filter((m) => m !== undefined);
+  treeItem.description =
+    link.state === 'detected-unnamed' ? `detected in ${where} · no spec names it` : [stateText, ...marks, where].filter((p) => p !== '').join(' · ');
+  const lines = [`**${escape(link.name ?? 'Unnamed link')}** — ${escape(stateText)}`];
+  if (link.problem !== undefined) lines.push(`$(warning) ${escape(link.problem)}`);
+  const place: string[] = [];
+  if (link.listed !== undefined) {
+    place.push(`- Type: ${escape(link.listed.type || '(none)')}${link.readOnly === true ? ' (listed read-only: this product manages PASSTHROUGH links)' : ''}`);
+    place.push(`- Status: ${escape(link.listed.status || '(none)')}`);
+    if (link.listed.createTime !== undefined) place.push(`- Created: ${new Date(link.listed.createTime).toISOString()}`);
+    if (link.listed.reverseTargets !== undefined) place.push(`- Targets: \`${escape(link.listed.reverseTargets)}\`${link.listed.zoneId !== undefined ? ` (zone ${link.listed.zoneId})` : ''}`);
+  }
+  if (link.readOnly !== true) {
+    place.push(`- vSwitch: \`${link.vSwitchId}\`${node.vSwitch !== undefined ? ` (${node.vSwitch.zoneId}, \`${node.vSwitch.cidrBlock}\`)` : ''}`);
+    place.push(`- Security group: ${link.securityGroupId !== undefined ? `\`${link.securityGroupId}\`` : 'to be created'}${link.securityGroupName !== undefined ? ` (${escape(link.securityGroupName)})` : ''}`);
+    place.push(`- Network interfaces: ${link.networkInterfaces.length === 0 ? 'none' : link.networkInterfaces.map((e) => `\`${e.networkInterfaceId}\` ${e.privateIpAddress}`).join(', ')}`);
+  }
   lines.push(place.join('\n'));
-  if (link.state === 'waiting-for-console') lines.push('Declared in a spec; MaxCompute\'s network interfaces are not in the VPC yet. Run **Apply**, then create the link in the MaxCompute console (Network Connection) with the values it shows.');
-  if (link.state === 'detected-unnamed') lines.push('MaxCompute\'s network interfaces are in this VPC, but no spec in the workspace names this link (MaxCompute has no API that tells its name).');
+  if (link.state === 'not-created') lines.push('Declared in a spec; MaxCompute lists no link of this name. Run **Apply** to create it.');
+  if (link.state === 'in-progress') lines.push(`MaxCompute reports the status ${escape(status || '(none)')}: the link is usable once it is ${NETWORK_LINK_READY_STATUS}.`);
+  if (link.state === 'waiting-for-console') lines.push('Declared in a spec; MaxCompute\'s network interfaces are not in the VPC yet. Run **Apply**.');
+  if (link.state === 'detected-unnamed') lines.push('MaxCompute\'s network interfaces are in this VPC, but no spec in the workspace names this link.');
+  if (link.linkApi !== undefined) lines.push(`$(info) MaxCompute's link list could not be read (${link.linkApi.state === 'denied' ? 'permission denied' : 'not offered in this region'}: ${escape(link.linkApi.reason)}), so links are recognised by their network interfaces only.`);
   if (link.declared !== undefined) lines.push(`Declared in \`${escape(vscode.Uri.parse(link.declared.file).path.split('/').pop() ?? link.declared.file)}\``);
   treeItem.tooltip = markdown(...lines);
   return treeItem;
+}
+
+/** Which menu a link gets: a spec's (Plan, Apply, Remove by destroy), a listed link's (Remove, Save as Spec), or none. */
+function linkContextValue(link: NetworkLinkView): string {
+  if (link.declared !== undefined) return ContextValue.linkDeclared;
+  if (link.readOnly === true) return ContextValue.linkListedReadOnly;
+  if (link.listed !== undefined) return ContextValue.linkListed;
+  return ContextValue.linkDetected;
 }
 
 /** A link whose spec document has errors: marked, with its problem count; a click opens the Problems view. */

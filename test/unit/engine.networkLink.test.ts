@@ -100,6 +100,18 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     assert.match(plan.steps.find((s) => s.id === 'network-link')!.title, /Wait for network link "orders_link" \(now FAILED\)/);
   });
 
+  it('a link someone is removing is not taken as ready while its interfaces linger: apply waits and says it went', async () => {
+    const spec = parseOne(specText());
+    assert.equal((await apply(spec)).outcome, 'done');
+    emu.setFaults({ networkLinkRemoveMs: 1500 });
+    await cloud.maxcompute.removeNetworkLink({ networkLinkName: 'orders_link' });
+    const { plan } = await planSpec(cloud, spec, {});
+    assert.match(plan.steps.find((s) => s.id === 'network-link')!.title, /Wait for network link "orders_link" \(now DELETING\)/);
+    const report = await applyPlan(cloud, spec, plan, FAST);
+    assert.equal(report.outcome, 'failed', 'DELETING with its interfaces still there is not ready');
+    assert.equal(report.steps.find((s) => s.stepId === 'network-link')?.error?.code, 'NetworkLinkGone');
+  });
+
   it('a run stopped between create and SUCCESS is finished by the next run, which adopts the link', async () => {
     emu.setFaults({ networkLinkCreateMs: 1500 });
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));

@@ -12,7 +12,7 @@ import { doctorSpec } from '../../src/engine';
 import { linkApiHop } from '../../src/core/doctor/linkHops';
 import { linkedLive, spec } from './builders/planBuilders';
 import { cloudFor, emulator } from './cloud.harness';
-import { DEFAULT_SEED, parseOne } from './builders/engineHarness';
+import { DEFAULT_SEED, parseOne, specText } from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
 
@@ -52,6 +52,15 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
     assert.match(hop.reason, /no network link named no_such_link/);
     assert.equal(hop.fix?.kind, 'manual');
     assert.match(hop.fix!.summary, /^Create it: mcvpc apply/);
+  });
+
+  it('with the link API usable, the interfaces hop\'s fix is apply, not the console', async () => {
+    const { enis } = await linkHop(cloud, specText());
+    assert.equal(enis.verdict, 'fail');
+    assert.match(enis.fix!.summary, /^Run mcvpc apply on the spec .*creates the network link orders_link through MaxCompute's API/);
+    emu.setFaults({ deniedActions: ['GetNetworkLink'] });
+    const { enis: fallback } = await linkHop(cloud, specText());
+    assert.match(fallback.fix!.summary, /^Create the network link in the MaxCompute console/);
   });
 
   it('fails naming both vSwitches and both groups when the link has another configuration', async () => {

@@ -21,8 +21,14 @@ function hop(h: LinkHop): Hop {
   return { scope: LINK, ...h };
 }
 
-/** What to enter in the MaxCompute console to create the link (no API exists for it). */
-function consoleFix(spec: ConnectionSpec, groupId: string | undefined): Hop['fix'] {
+/**
+ * How to get the link made: apply creates it through MaxCompute's API; only when that API cannot
+ * be used, what to enter in the MaxCompute console.
+ */
+function consoleFix(spec: ConnectionSpec, groupId: string | undefined, live?: LiveState): Hop['fix'] {
+  if (live?.networkLinkApi.state === 'ok') {
+    return { kind: 'manual', summary: `Run mcvpc apply on the spec (or Apply in the Network view): it creates the network link ${spec.networkLinkName} through MaxCompute's API and waits until it is SUCCESS.` };
+  }
   return {
     kind: 'manual',
     summary: `Create the network link in the MaxCompute console (Network Connection → Add): name ${spec.networkLinkName}, type VPC direct connection, region ${spec.regionId}, VPC ${spec.vpcId}, vSwitch ${spec.vSwitchId}, security group ${groupId ?? '(the link group, once created by mcvpc apply)'}`,
@@ -162,7 +168,7 @@ export function interfacesHop(spec: ConnectionSpec, live: LiveState): Hop {
   const enis = live.linkNetworkInterfaces;
   const groupId = live.linkGroup?.group.securityGroupId;
   if (enis.length === 0) {
-    return hop({ ...base, verdict: 'fail', reason: `No MaxCompute network interface is in ${spec.vSwitchId} with ${groupId ?? 'the link group'}: the link was not created (or not with this vSwitch and group).`, evidence: [textEvidence(`DescribeNetworkInterfaces VSwitchId=${spec.vSwitchId} SecurityGroupId=${groupId ?? '(none)'}: no service-managed interface`, spec.vSwitchId)], fix: consoleFix(spec, groupId) });
+    return hop({ ...base, verdict: 'fail', reason: `No MaxCompute network interface is in ${spec.vSwitchId} with ${groupId ?? 'the link group'}: the link was not created (or not with this vSwitch and group).`, evidence: [textEvidence(`DescribeNetworkInterfaces VSwitchId=${spec.vSwitchId} SecurityGroupId=${groupId ?? '(none)'}: no service-managed interface`, spec.vSwitchId)], fix: consoleFix(spec, groupId, live) });
   }
   return hop({ ...base, verdict: 'pass', reason: `${enis.length} network interface(s) of MaxCompute in ${spec.vSwitchId}.`, evidence: enis.map((n) => textEvidence(`ENI ${n.networkInterfaceId} ${n.privateIpAddress} (${n.status}), groups ${n.securityGroupIds.join(', ')}`, n.networkInterfaceId)) });
 }

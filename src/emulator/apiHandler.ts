@@ -8,7 +8,7 @@ import { settleNetworkLinks } from './networkLink';
 import { Authenticator, type Caller, type ReceivedRequest } from './auth';
 import { honoursClientToken, rememberToken, replayFor } from './clientTokens';
 import { ApiError, missingParameter } from './errors';
-import type { FaultEngine } from './faults';
+import type { FaultDecision, FaultEngine } from './faults';
 import { newRequestId } from './ids';
 import { flattenObject, Params, parseUrlEncoded } from './params';
 import { loggableParams, type RequestLog, type RequestRecord } from './requestLog';
@@ -150,18 +150,8 @@ export class ApiHandler {
       record.accountId = caller.account.accountId;
       await this.settle(caller, now);
 
-      const fault = this.deps.faults.decide(action, now);
-      if (fault.kind !== 'none') record.fault = fault.reason;
-      if (fault.kind === 'error') throw new ApiError(fault.code, fault.message, fault.status);
-      if (fault.kind === 'drop') return this.drop(req, record);
-      if (fault.kind === 'hang') {
-        const timer = setTimeout(() => {
-          this.deps.hangs.delete(timer);
-          this.drop(req, record);
-        }, fault.ms);
-        this.deps.hangs.add(timer);
-        return;
-      }
+      const fault = this.faultBeforeActing(action, now, req, record);
+      if (fault === 'answered') return;
 
       const answer = await this.act(action, route.action, new Params(values), caller, now, record);
       if (fault.kind === 'drop-after-commit') return this.drop(req, record);
@@ -195,6 +185,30 @@ export class ApiHandler {
     throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method. (${received.method} ${received.pathname.slice(0, 80)})`, 404);
   }
 
+  /**
+   * The fault the engine decides for this request, applied before the action acts: an error is
+   * thrown, a drop or hang ends the request ('answered'); otherwise the fault is returned for what
+   * comes after acting (drop-after-commit).
+   */
+  private faultBeforeActing(action: string, now: number, req: IncomingMessage, record: RequestRecord): FaultDecision | 'answered' {
+    const fault = this.deps.faults.decide(action, now);
+    if (fault.kind !== 'none') record.fault = fault.reason;
+    if (fault.kind === 'error') throw new ApiError(fault.code, fault.message, fault.status);
+    if (fault.kind === 'drop') {
+      this.drop(req, record);
+      return 'answered';
+    }
+    if (fault.kind === 'hang') {
+      const timer = setTimeout(() => {
+        this.deps.hangs.delete(timer);
+        this.drop(req, record);
+      }, fault.ms);
+      this.deps.hangs.add(timer);
+      return 'answered';
+    }
+    return fault;
+  }
+
   /** Links whose time has come move on before anything reads the account (networkLink.ts). */
   private async settle(caller: Caller, now: number): Promise<void> {
     if (settleNetworkLinks(caller.account, now, this.deps.faults.visibilityDelayMs)) await this.deps.store.persist();
@@ -220,18 +234,8 @@ export class ApiHandler {
     record.params = { ...record.params, RegionId: regionId, ...roa.path };
     let data: unknown;
     try {
-      const fault = this.deps.faults.decide(route.action, now);
-      if (fault.kind !== 'none') record.fault = fault.reason;
-      if (fault.kind === 'error') throw new ApiError(fault.code, fault.message, fault.status);
-      if (fault.kind === 'drop') return this.drop(req, record);
-      if (fault.kind === 'hang') {
-        const timer = setTimeout(() => {
-          this.deps.hangs.delete(timer);
-          this.drop(req, record);
-        }, fault.ms);
-        this.deps.hangs.add(timer);
-        return;
-      }
+      const fault = this.faultBeforeActing(route.action, now, req, record);
+      if (fault === 'answered') return;
       let body: unknown;
       if (received.body.length > 0) {
         try {

@@ -4,9 +4,9 @@
  * Format: aliyun-cli config/configuration.go and config/profile.go (reference §8).
  */
 
-import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readBoundedText, UnreadableFileError } from './boundedFile';
 import { credentialsError } from './errors';
 
 /** Credential modes of the aliyun CLI that this extension can use. */
@@ -62,6 +62,9 @@ export interface AliyunConfig {
   profiles: AliyunProfile[];
 }
 
+/** Largest config file read: a profile is a few hundred bytes. */
+const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
 /** The default location, under the user's home directory. */
 export function defaultConfigFile(): string {
   return path.join(os.homedir(), '.aliyun', 'config.json');
@@ -86,10 +89,10 @@ const REQUIRED_FIELDS: Record<ProfileMode, string[]> = {
 export async function readAliyunConfig(file: string): Promise<AliyunConfig | undefined> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, { limit: MAX_CONFIG_FILE_BYTES, what: 'an aliyun CLI config' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    if (err instanceof UnreadableFileError && err.reason === 'missing' && err.code === 'ENOENT') return undefined;
+    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config: ${err instanceof UnreadableFileError ? err.message : String(err)}.`);
   }
   let raw: unknown;
   try {

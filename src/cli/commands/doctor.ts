@@ -6,7 +6,6 @@
  * unknown, 1 the doctor could not run.
  */
 import { createInterface } from 'node:readline/promises';
-import { readFile } from 'node:fs/promises';
 import { fixSteps, renderReportText, type DoctorReport, type UsageFile } from '../../core/doctor';
 import { dialectOfPath } from '../../core/usage';
 import { STEP_SYMBOLS } from '../../core/plan';
@@ -15,6 +14,7 @@ import type { ConnectionSpec } from '../../spec/types';
 import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 import { formatProblem, readSpecInput } from '../specInput';
+import { readSourceText } from './lint';
 
 const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
 const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
@@ -61,7 +61,7 @@ async function usageFiles(path: string | undefined): Promise<UsageFile[]> {
   if (path === undefined) return [];
   const dialect = dialectOfPath(path);
   if (dialect === undefined) throw new UsageError(`--usage ${path}: not a SQL, Spark configuration or code file (by its extension).`);
-  return [{ path, text: await readFile(path, 'utf8'), dialect }];
+  return [{ path, text: await readSourceText(path), dialect }];
 }
 
 async function checkAll(specs: readonly ConnectionSpec[], sessions: CloudSessions, files: readonly UsageFile[]): Promise<Checked[]> {

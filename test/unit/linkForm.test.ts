@@ -195,8 +195,7 @@ describe('the Create Network Link form (state machine)', () => {
     it('keeps names from a shared account in their comments: the spec plans the person\'s choices', () => {
       // A name that ends the comment and writes a whole first document: another target, a group open to the Internet.
       const injected = 'x\n---\nversion: mcvpc/v1\nkind: NetworkLink\nmetadata:\n  name: evil\nregion: cn-hangzhou\nvpc: vpc-evil\nvSwitch: vsw-evil\nsecurityGroup:\n  create:\n    name: open\n    inboundSource: 0.0.0.0/0\n    allowWholeInternet: true\ntargets:\n  - kind: custom\n    cidr: 0.0.0.0/0\n    ports: [22]\n---\n# \u0085\u2028\u202e\r';
-      const context = formContext({ vpc: vpc({ name: injected }) });
-      context.vSwitches[0] = { ...context.vSwitches[0]!, name: injected };
+      const context = formContext({ vpc: vpc({ name: injected }), vSwitches: formContext().vSwitches.map((s) => ({ ...s, name: injected })) });
       const state = send(open(context), set('name', 'warehouse'), tick('rds:rm-orders'));
       const text = formSpecText(state);
       const result = parseSpecFile(text, 'form.mcvpc.yaml');

@@ -97,6 +97,7 @@ describe('engine: the link lock (one machine)', () => {
     writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), since: '\u001b[2J', what: 'x\u001b]0;owned\u0007\u202e' }));
     assert.throws(
       () => acquireLinkLock(key, 'x', dir),
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
       (err: unknown) => err instanceof LinkLockedError && err.message.includes('x\\u001B]0;owned\\u0007\\u202E, process') && err.message.includes('since \\u001B[2J') && !/[\u001b\u0007\u202e]/.test(err.message),
     );
   });

@@ -149,8 +149,18 @@ describe('Create Network Link form (in the extension host, emulator)', function 
         { action: 'ModifySecurityIps', code: 'Throttling.User', times: 40 },
       ],
     });
-    await session.receive({ type: 'action', action: 'apply' });
+    // A double click: the second Apply arrives before the first run has begun. It is ignored; the
+    // form never shows "failed" (the second run's lock refusal) while the first goes on.
+    const seen: FormView[] = [];
+    const stopWatching = session.onView((v) => seen.push(v));
+    await Promise.all([session.receive({ type: 'action', action: 'apply' }), session.receive({ type: 'action', action: 'apply' })]);
     view = await viewWhen(session, 'the console hand-over', (v) => v.phase === 'waiting' && v.handover !== undefined);
+    stopWatching();
+    assert.deepEqual(
+      seen.filter((v) => v.phase !== 'applying' && v.phase !== 'waiting').map((v) => [v.phase, v.plan?.checks]),
+      [],
+      'from Apply to the hand-over, only applying and waiting',
+    );
     const value = (label: string): string => view.handover!.fields.find((f) => f.label === label)!.value;
     assert.match(value('Security Group'), /^sg-/);
     const [main] = emulatorAccounts();

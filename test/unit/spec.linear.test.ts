@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseAllDocuments } from 'yaml';
-import { LineIndex, MAX_PROBLEMS_PER_DOCUMENT, parseSpecFile } from '../../src/spec';
+import { LineIndex, linkSketches, MAX_PROBLEMS_PER_DOCUMENT, parseSpecFile } from '../../src/spec';
 import { loadYamlDocuments } from '../../src/spec/yamlDocuments';
 
 const HEAD = 'version: mcvpc/v1\nkind: NetworkLink\n';
@@ -16,11 +16,11 @@ const SHAPES: Record<string, (n: number) => string> = {
 };
 
 /** CPU milliseconds of the fastest of three parses: the least disturbed by other work on the machine. */
-function parseCpuMs(text: string): number {
+function parseCpuMs(text: string, parse: (text: string) => unknown = parseSpecFile): number {
   let best = Infinity;
   for (let run = 0; run < 3; run++) {
     const before = process.cpuUsage();
-    parseSpecFile(text);
+    parse(text);
     const used = process.cpuUsage(before);
     best = Math.min(best, (used.user + used.system) / 1000);
   }
@@ -40,6 +40,16 @@ describe('spec: parsing time grows linearly with the input', () => {
       assert.ok(ratio < 7.5, `${shape}: ${base.toFixed(0)} → ${doubled.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU for ${small} → ${small * 4} items (×${ratio.toFixed(1)})`);
     });
   }
+});
+
+describe('spec: the Network view\'s sketch of an invalid spec is linear too', () => {
+  it('plain top-level keys: four times the keys cost about four times the time', () => {
+    const make = SHAPES['plain top-level keys']!;
+    parseCpuMs(make(4_000), linkSketches);
+    const base = parseCpuMs(make(4_000), linkSketches);
+    const quadrupled = parseCpuMs(make(16_000), linkSketches);
+    assert.ok(quadrupled / Math.max(base, 1) < 7.5, `${base.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU (×${(quadrupled / Math.max(base, 1)).toFixed(1)})`);
+  });
 });
 
 describe('spec: problems per document are capped', () => {

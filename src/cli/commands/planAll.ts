@@ -5,6 +5,7 @@ import type { ConnectionSpec } from '../../spec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
 import { formatProblem, readSpecInput } from '../specInput';
+import { escapeForMessageLines } from '../../core/displayText';
 
 /** The link locks a run holds (apply, destroy): released by the caller when it is done. */
 export interface LinkLocks {
@@ -57,7 +58,7 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, pu
   return planned;
 }
 
-/** All plans as text (stdout), refusals included. */
+/** All plans as text (stdout), refusals included; names read from the cloud in them are shown escaped. */
 export function renderPlans(args: LinkCommandArgs, planned: readonly PlannedLink[]): string {
-  return planned.map(({ plan }) => renderPlan(plan, args.file)).join('\n\n');
+  return escapeForMessageLines(planned.map(({ plan }) => renderPlan(plan, args.file)).join('\n\n'));
 }

@@ -7,7 +7,7 @@
  * and left exactly as it is; temporary files a crash left behind are removed at start. A file
  * that is read gets its optional collections and its instances' primary interfaces filled in.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -32,8 +32,9 @@ export function readStateFile(file: string): EmulatorState | undefined {
   if (!existsSync(file)) return undefined;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (err) {
+    if (err instanceof StateFileError) throw err;
     throw new StateFileError(file, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   let parsed: unknown;
@@ -46,6 +47,26 @@ export function readStateFile(file: string): EmulatorState | undefined {
   if (problem) throw new StateFileError(file, problem);
   // A file from before primary interfaces existed (or with instances a test added) gets them here.
   return syncAllPrimaryInterfaces(withOptionalCollections(parsed as EmulatorState));
+}
+
+/** Largest state file read: a scale seed of thousands of resources is tens of megabytes. */
+const MAX_STATE_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The state file's text: a regular file only (opened without blocking, so a FIFO at the path
+ * cannot hang the start; a device is refused), of at most MAX_STATE_FILE_BYTES. The emulator
+ * keeps its own copy of this rule (it takes nothing from the product).
+ */
+function readRegularFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new StateFileError(file, 'not a regular file');
+    if (info.size > MAX_STATE_FILE_BYTES) throw new StateFileError(file, `larger than ${MAX_STATE_FILE_BYTES / (1024 * 1024)} MiB`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The temporary files of `file`'s atomic writes: `<file>.<pid>.<random>.tmp` (older versions: a counter). */

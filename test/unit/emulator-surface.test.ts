@@ -4,6 +4,7 @@
  * requests from another origin or for another host name (DNS rebinding).
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,14 @@ describe('emulator: its own surface', () => {
         });
       });
     }
+
+    it('refuses a state file that is a pipe or a device at once, without reading it', async () => {
+      const pipe = join(dir, 'pipe.json');
+      execFileSync('mkfifo', [pipe]);
+      for (const file of [pipe, '/dev/zero']) {
+        await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => err instanceof StateFileError && err.message.includes(`${file} is not usable (not a regular file)`));
+      }
+    });
 
     it('quotes nothing of a file that is not JSON', async () => {
       const file = join(dir, 'state.json');

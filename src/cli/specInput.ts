@@ -1,5 +1,6 @@
 /** Reading a spec file for a command, and printing its problems the way compilers do. */
 import { readBoundedText } from '../cloud/boundedFile';
+import { escapeForMessage } from '../core/displayText';
 import { hasErrors, MAX_SPEC_FILE_BYTES, parseSpecFile } from '../spec';
 import type { ConnectionSpec, SpecProblem } from '../spec/types';
 
@@ -11,7 +12,8 @@ export interface SpecInput {
 
 /** `file:line:col: severity: message`, 1-based. */
 export function formatProblem(file: string, problem: SpecProblem): string {
-  return `${file}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.severity}: ${problem.message}`;
+  // The file's name may come from a repository (a glob, a find): shown escaped like the message.
+  return `${escapeForMessage(file)}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.severity}: ${problem.message}`;
 }
 
 /** A problem as JSON, 1-based like the text form. */

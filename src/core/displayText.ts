@@ -83,3 +83,13 @@ function breakAutolinks(markdown: string): string {
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/@/g, '\\@');
 }
+
+/**
+ * A value as indented JSON for a terminal: JSON.stringify escapes C0 controls in strings but
+ * leaves C1 controls (U+009B is a one-character CSI on some terminals), bidi overrides and line
+ * separators raw; here they are written as `\\uXXXX` escapes too, which JSON reads back as the
+ * same strings.
+ */
+export function jsonForTerminal(value: unknown): string {
+  return escapeForMessageLines(JSON.stringify(value, null, 2));
+}

@@ -293,6 +293,21 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(run.stderr, /plans "x\\u001B\]0;owned\\u0007\\u001B\[2J\\u202E", which the spec no longer has/);
   });
 
+  it('shows a file name with control or bidi characters escaped, in text and in JSON (which reads back the same)', async () => {
+    const name = 'x\u202e\u001b[2J\u009b.mcvpc.yaml';
+    const good = await specFile(name, specText({ targets: [TARGETS.emr] }));
+    const bad = await specFile(`bad-${name}`, 'version: mcvpc/v1\nkind: NetworkLink\n');
+    const runs = [await mcvpc(['validate', good]), await mcvpc(['validate', bad]), await mcvpc(['validate', bad, '--json']), await mcvpc(['plan', good, '--json'])];
+    for (const run of runs) {
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
+      assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, JSON.stringify(run));
+    }
+    assert.match(runs[0]!.stdout, /x\\u202E\\u001B\[2J\\u009B\.mcvpc\.yaml: valid/);
+    assert.match(runs[1]!.stderr, /bad-x\\u202E\\u001B\[2J\\u009B\.mcvpc\.yaml:1:1: error: /);
+    assert.equal((JSON.parse(runs[2]!.stdout) as { file: string }).file, bad);
+    assert.equal((JSON.parse(runs[3]!.stdout) as { file: string }).file, good);
+  });
+
   it('a missing --plan file is named before the cloud is read', async () => {
     const file = await specFile('p.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     emu.clearRequests();

@@ -15,6 +15,7 @@ import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 import { formatProblem, readSpecInput } from '../specInput';
 import { readSourceText } from './lint';
+import { jsonForTerminal } from '../../core/displayText';
 
 const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
 const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
@@ -118,7 +119,7 @@ async function run(args: DoctorArgs): Promise<number> {
     }
   }
   const reports = checked.map((c) => c.report);
-  if (args.json) process.stdout.write(`${JSON.stringify({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) }, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${jsonForTerminal({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) })}\n`);
   return doctorExit(reports);
 }
 

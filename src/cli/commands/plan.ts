@@ -1,5 +1,5 @@
 /** `mcvpc plan FILE [--out PLAN]`: the steps apply would take; exit 0 no changes, 2 changes, 1 error. */
-import { escapeForMessage } from '../../core/displayText';
+import { escapeForMessage, jsonForTerminal } from '../../core/displayText';
 import { addSummaries, formatSummary, planHasChanges } from '../../core/plan';
 import { savedPlanFile } from '../../engine';
 import { writeSavedPlan } from './savedPlanOut';
@@ -14,7 +14,7 @@ export async function runPlan(args: LinkCommandArgs): Promise<number> {
   const refused = plans.some((p) => p.refused);
   const summary = formatSummary(addSummaries(plans.map((p) => p.summary)));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ file: args.file, refused, summary, plans }, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal({ file: args.file, refused, summary, plans })}\n`);
   } else {
     process.stdout.write(`${renderPlans(args, planned)}\n\n${refused ? 'Plan refused: fix the errors above.' : summary}\n`);
   }

@@ -7,6 +7,7 @@ import { ViewId } from './ui/ids';
 import { registerLanguageFeatures } from './ui/language';
 import { WorkspaceKnownLinks } from './ui/language/knownLinks';
 import { channelLogger } from './ui/log';
+import { clearLeakyNodeDebug } from './ui/nodeDebug';
 import { CloudSession } from './ui/session';
 import { affectsSettings, readSettings } from './ui/settings';
 import { createStatusBar } from './ui/statusBar';
@@ -18,6 +19,8 @@ import { SpecIndex } from './ui/tree/specIndex';
 /** Composes the extension's services and hands them to the register functions. Nothing else. */
 export function activate(context: vscode.ExtensionContext): McvpcTestApi {
   const log = vscode.window.createOutputChannel('MaxCompute VPC Connect', { log: true });
+  const nodeDebug = clearLeakyNodeDebug();
+  if (nodeDebug !== undefined) log.warn(nodeDebug);
   const session = new CloudSession(() => readSettings(), channelLogger(log), new StoredAccessKey(context.secrets));
   const specs = new SpecIndex();
   const explorer = new NetworkExplorer(session, specs, new RegionFilters(context.workspaceState), log);

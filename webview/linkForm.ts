@@ -23,7 +23,18 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const send = (message: WebviewMessage): void => vscode.postMessage(message);
-const act = (action: FormAction) => (): void => send({ type: 'action', action });
+/** Actions that start a run: their button is disabled at the first click, until the host's next state redraws it. */
+const STARTS_A_RUN: ReadonlySet<FormAction> = new Set(['apply', 'retry']);
+const act =
+  (action: FormAction) =>
+  (event?: Event): void => {
+    const button = event?.currentTarget as (HTMLElement & { disabled?: boolean }) | null | undefined;
+    if (STARTS_A_RUN.has(action) && button) {
+      if (button.disabled === true) return;
+      button.disabled = true;
+    }
+    send({ type: 'action', action });
+  };
 const root = document.getElementById('app')!;
 
 /** What every field's control carries: its id, its name for screen readers, its error state. */

@@ -1,5 +1,6 @@
 /** One cloud session per (profile, region) the specs of a file name, opened once. */
 import { createCloud, describeError, formatDescribedError, type Cloud, type RetryNotice } from '../cloud';
+import { escapeForMessage } from '../core/displayText';
 import type { ConnectionSpec } from '../spec/types';
 
 export interface SessionFlags {
@@ -50,7 +51,7 @@ export class CloudSessions {
 
 /** A retry as one progress line: which call, why, and how long until it is tried again. */
 export function retryLine(notice: RetryNotice): string {
-  return `  ${notice.product} ${notice.action}: ${notice.code}; retrying in ${(notice.delayMs / 1000).toFixed(1)} s (attempt ${notice.attempt + 1})…`;
+  return `  ${notice.product} ${notice.action}: ${escapeForMessage(notice.code)}; retrying in ${(notice.delayMs / 1000).toFixed(1)} s (attempt ${notice.attempt + 1})…`;
 }
 
 /** The endpoint override in use (the emulator), for the console hand-over's URL. */

@@ -21,6 +21,8 @@ export interface LinkCommandArgs {
   profile?: string;
   region?: string;
   out?: string;
+  /** `plan --out`: overwrite a file that is not a plan mcvpc wrote. */
+  force: boolean;
   plan?: string;
   autoApprove: boolean;
   waitForConsoleSeconds?: number;
@@ -46,7 +48,7 @@ const COMMON: Record<string, OptionSpec> = {
 const OPTIONS: Record<string, Record<string, OptionSpec>> = {
   validate: { json: COMMON.json! },
   usage: { json: COMMON.json!, region: COMMON.region! },
-  plan: { ...COMMON, out: { type: 'string', placeholder: 'PLAN' } },
+  plan: { ...COMMON, out: { type: 'string', placeholder: 'PLAN' }, force: { type: 'boolean' } },
   apply: {
     ...COMMON,
     'auto-approve': { type: 'boolean' },
@@ -77,6 +79,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
     profile: values.profile as string | undefined,
     region: values.region as string | undefined,
     out: values.out as string | undefined,
+    force: values.force === true,
     plan: values.plan as string | undefined,
     waitForConsoleSeconds: values['wait-for-console'] as number | undefined,
     linkTimeoutSeconds: values['link-timeout'] as number | undefined,
@@ -86,7 +89,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
 /** One line per command for `mcvpc help`. */
 export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
   validate: 'check a spec file offline: FILE [--json]; exit 0 valid, 1 invalid',
-  plan: 'read the cloud and show the steps: FILE [--out PLAN] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
+  plan: 'read the cloud and show the steps: FILE [--out PLAN [--force]] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
   apply: 'carry out the plan, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--plan PLAN] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
   destroy: 'remove what apply added, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
   usage: 'print the SQL and Spark lines that use each link: FILE [--json] [--region R]',

@@ -2,7 +2,9 @@
  * The mcvpc command line: a table of subcommands, each in its own module. A subcommand joins by
  * adding one row; `run` receives the arguments after its name and resolves to the exit code.
  */
+import { spawn } from 'node:child_process';
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
+import { nodeDebugNotice, nodeDebugWithoutLeaks } from '../core/nodeDebug';
 import { LINT_SUMMARY, runLint } from './commands/lint';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
@@ -37,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name === undefined ? 1 : 0;
   }
-  const command = SUBCOMMANDS[name];
+  // Own rows only: `constructor`, `toString` or `__proto__` are names on every object's prototype.
+  const command = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(`mcvpc: unknown command "${escapeForMessage(name)}"\n\n${usage()}`);
     return 1;
@@ -45,12 +48,39 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`mcvpc: ${escapeForMessageLines(err instanceof Error ? err.message : String(err))}\n`);
+/**
+ * Runs this same command again without the NODE_DEBUG sections that print credentials (see
+ * core/nodeDebug.ts: Node reads NODE_DEBUG only as a process starts, so clearing it here would
+ * not stop this process printing), passing on its exit status and the signals that stop it.
+ */
+function relaunchWithoutLeakyDebug(value: string | undefined, removed: readonly string[]): void {
+  process.stderr.write(`mcvpc: ${escapeForMessage(nodeDebugNotice(removed, 'mcvpc runs without them'))}\n`);
+  const env = { ...process.env };
+  if (value === undefined) delete env.NODE_DEBUG;
+  else env.NODE_DEBUG = value;
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
+  child.on('error', (err) => {
+    process.stderr.write(`mcvpc: cannot start again without NODE_DEBUG: ${escapeForMessage(err.message)}\n`);
     process.exitCode = 1;
-  },
-);
+  });
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal !== null ? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1) : 1);
+  });
+}
+
+const leaky = nodeDebugWithoutLeaks(process.env.NODE_DEBUG);
+if (leaky.removed.length > 0) {
+  relaunchWithoutLeakyDebug(leaky.value, leaky.removed);
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`mcvpc: ${escapeForMessageLines(err instanceof Error ? err.message : String(err))}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -4,9 +4,9 @@
  * Format: aliyun-cli config/configuration.go and config/profile.go (reference §8).
  */
 
-import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readBoundedText, UnreadableFileError } from './boundedFile';
 import { credentialsError } from './errors';
 
 /** Credential modes of the aliyun CLI that this extension can use. */
@@ -62,6 +62,9 @@ export interface AliyunConfig {
   profiles: AliyunProfile[];
 }
 
+/** Largest config file read: a profile is a few hundred bytes. */
+const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
 /** The default location, under the user's home directory. */
 export function defaultConfigFile(): string {
   return path.join(os.homedir(), '.aliyun', 'config.json');
@@ -86,10 +89,10 @@ const REQUIRED_FIELDS: Record<ProfileMode, string[]> = {
 export async function readAliyunConfig(file: string): Promise<AliyunConfig | undefined> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, { limit: MAX_CONFIG_FILE_BYTES, what: 'an aliyun CLI config' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    if (err instanceof UnreadableFileError && err.reason === 'missing' && err.code === 'ENOENT') return undefined;
+    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config: ${err instanceof UnreadableFileError ? err.message : String(err)}.`);
   }
   let raw: unknown;
   try {
@@ -146,16 +149,52 @@ export function profileProblem(config: AliyunConfig, profile: AliyunProfile): st
 }
 
 /**
- * Where JSON.parse stopped, as line and column. V8's own message may quote a stretch of the
- * input (which could be a secret), so quoted fragments are cut out of it.
+ * Where JSON.parse stopped, as line and column, and why in a fixed vocabulary. V8's message may
+ * quote a stretch of the input (`Unexpected token 'S', ..."secret": SECRETVALU"...`), and the
+ * input holds secrets, so nothing of the message that can carry input is kept: the position is
+ * found by parsing prefixes instead (the longest prefix that is still the start of valid JSON).
  */
 function describeJsonError(err: unknown, text: string): string {
   const message = err instanceof Error ? err.message : String(err);
-  const reason = message.replace(/,?\s*"(?:[^"\\]|\\.)*"(?: is not valid JSON)?/g, '').trim();
-  const at = /position (\d+)/.exec(message);
-  const position = at === null ? text.length : Number(at[1]);
+  const position = stopOffset(text);
   const before = text.slice(0, position).split('\n');
   const line = before.length;
   const column = before[before.length - 1].length + 1;
-  return `line ${line}, column ${column} (${reason.replace(/ in JSON at position \d+.*$/, '')})`;
+  return `line ${line}, column ${column} (${jsonReason(message)})`;
+}
+
+/** V8's reason in words that quote nothing from the input. */
+function jsonReason(message: string): string {
+  if (/^Unexpected end of JSON input/.test(message)) return 'the file ends too early';
+  // Messages that quote the input: a token or a stretch of text in quotes.
+  if (/^Unexpected token|"/.test(message)) return 'a character that JSON does not allow here';
+  // The rest are V8's fixed sentences ("Expected ',' or '}' after property value", "Bad control character in string literal").
+  const fixed = message.replace(/ in JSON at position \d+.*$/s, '');
+  return /^[A-Za-z ,':{}[\]]+$/.test(fixed) ? fixed : 'not valid JSON here';
+}
+
+/** True when `prefix` could still be continued into valid JSON (or is valid already). */
+function viablePrefix(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/^Unexpected end of JSON input/.test(message)) return true;
+    const at = / at position (\d+)/.exec(message);
+    return at !== null && Number(at[1]) >= prefix.length;
+  }
+}
+
+/** The offset of the first character at which the text stops being a start of valid JSON. */
+function stopOffset(text: string): number {
+  let good = 0;
+  let bad = text.length;
+  if (viablePrefix(text)) return text.length;
+  while (bad - good > 1) {
+    const middle = (good + bad) >> 1;
+    if (viablePrefix(text.slice(0, middle))) good = middle;
+    else bad = middle;
+  }
+  return good;
 }

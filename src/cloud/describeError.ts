@@ -4,7 +4,7 @@
  * and RequestId (what support asks for) and gets the fix for its kind or code where one is known;
  * anything else keeps its message. Every text is escaped (no control or bidi character survives).
  */
-import { escapeForMessageLines } from '../core/displayText';
+import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { networkLinkPermissionText } from '../core/networkLinkApi';
 import { CloudError } from './errors';
 
@@ -21,7 +21,8 @@ export interface DescribedError {
 export function describeError(error: unknown): DescribedError {
   if (error instanceof CloudError) {
     const message = error.kind === 'credentials' && error.product === 'Credentials' ? error.detail : `${error.product} ${error.action}: ${error.detail}`;
-    return { message: escapeForMessageLines(message), code: error.code, requestId: error.requestId, hint: hintFor(error) };
+    // The code and RequestId are the server's words too: a proxy or a hostile endpoint can put ESC or bidi characters in them.
+    return { message: escapeForMessageLines(message), code: escapeForMessage(error.code), requestId: error.requestId === undefined ? undefined : escapeForMessage(error.requestId), hint: hintFor(error) };
   }
   return { message: escapeForMessageLines(error instanceof Error ? error.message : String(error)) };
 }

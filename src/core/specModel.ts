@@ -46,6 +46,7 @@ export type SpecProblemCode =
   | 'managed-group-name'
   | 'shared-whitelist-group'
   | 'ignored-property'
+  | 'more-problems'
   | 'internal-error';
 
 /** One thing wrong (or worth knowing) about a spec file, with the exact text it is about. */

@@ -26,10 +26,10 @@ export interface ControlDependencies {
 /** Control bodies are a few hundred bytes (a fault setting, a link); 64 KiB is generous. */
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const LOCAL_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The host name of a Host or Origin value, lower-cased, without port. */
-function hostName(value: string): string {
+export function hostName(value: string): string {
   const m = /^(\[[^\]]*\]|[^:]*)(:\d+)?$/.exec(value.trim().toLowerCase());
   return m === null ? '' : m[1]!;
 }

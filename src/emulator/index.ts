@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiHandler } from './apiHandler';
+import { refuseForeignApiRequest } from './apiOrigin';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { FaultEngine, validateFaultConfig, type FaultConfig, type TargetedFault } from './faults';
 import { PRODUCT_APIS } from './products';
@@ -67,7 +68,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const api = new ApiHandler({ store, faults, log, products: PRODUCT_APIS, hangs });
 
   const server: Server = createServer((req, res) => {
-    const handled = (req.url ?? '/').startsWith(CONTROL_PREFIX) ? handleControl(req, res, { store, faults, log, boundHost: host }) : api.handle(req, res);
+    const isControl = (req.url ?? '/').startsWith(CONTROL_PREFIX);
+    if (!isControl && refuseForeignApiRequest(req, res, host)) return;
+    const handled = isControl ? handleControl(req, res, { store, faults, log, boundHost: host }) : api.handle(req, res);
     handled.catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json;charset=utf-8' });
       res.end(JSON.stringify({ Code: 'InternalError', Message: (err as Error).message }));

@@ -1,13 +1,15 @@
 /**
- * Keeps the state, in memory or in one JSON file. Writes are atomic (temp file + rename) and
+ * Keeps the state, in memory or in one JSON file. Writes are atomic (a temp file of a random
+ * name, created exclusively, then renamed) and
  * coalesced: mutations that arrive while a write is running are covered by one follow-up write,
  * and each mutating request waits for a write that includes it before it is answered.
  * A file that cannot be read as emulator state (its schema is checked: stateSchema.ts) is refused
  * and left exactly as it is; temporary files a crash left behind are removed at start. A file
  * that is read gets its optional collections and its instances' primary interfaces filled in.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { rename, writeFile, unlink } from 'node:fs/promises';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { syncAllPrimaryInterfaces } from './primaryInterfaces';
 import type { EmulatorState } from './state';
@@ -30,8 +32,9 @@ export function readStateFile(file: string): EmulatorState | undefined {
   if (!existsSync(file)) return undefined;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (err) {
+    if (err instanceof StateFileError) throw err;
     throw new StateFileError(file, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   let parsed: unknown;
@@ -46,10 +49,30 @@ export function readStateFile(file: string): EmulatorState | undefined {
   return syncAllPrimaryInterfaces(withOptionalCollections(parsed as EmulatorState));
 }
 
-/** The temporary files of `file`'s atomic writes: `<file>.<pid>.<n>.tmp`. */
+/** Largest state file read: a scale seed of thousands of resources is tens of megabytes. */
+const MAX_STATE_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The state file's text: a regular file only (opened without blocking, so a FIFO at the path
+ * cannot hang the start; a device is refused), of at most MAX_STATE_FILE_BYTES. The emulator
+ * keeps its own copy of this rule (it takes nothing from the product).
+ */
+function readRegularFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new StateFileError(file, 'not a regular file');
+    if (info.size > MAX_STATE_FILE_BYTES) throw new StateFileError(file, `larger than ${MAX_STATE_FILE_BYTES / (1024 * 1024)} MiB`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The temporary files of `file`'s atomic writes: `<file>.<pid>.<random>.tmp` (older versions: a counter). */
 function tempFilePattern(file: string): RegExp {
   const base = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${base}\\.(\\d+)\\.\\d+\\.tmp$`);
+  return new RegExp(`^${base}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
 }
 
 function processAlive(pid: number): boolean {
@@ -64,7 +87,7 @@ function processAlive(pid: number): boolean {
 
 /**
  * Removes temporary files a crashed emulator left next to `file` (a kill during a write leaves
- * `<file>.<pid>.<n>.tmp`). Files of a process that still runs are left alone. Returns the names removed.
+ * `<file>.<pid>.<random>.tmp`). Files of a process that still runs are left alone. Returns the names removed.
  */
 export function removeStaleTempFiles(file: string): string[] {
   const dir = dirname(file);
@@ -93,7 +116,6 @@ export function removeStaleTempFiles(file: string): string[] {
 export class StateStore {
   private writing: Promise<void> | undefined;
   private dirty = false;
-  private tempCounter = 0;
 
   constructor(
     readonly state: EmulatorState,
@@ -121,12 +143,21 @@ export class StateStore {
 
   private async writeOnce(): Promise<void> {
     const file = this.file!;
-    const temp = `${file}.${process.pid}.${++this.tempCounter}.tmp`;
+    // A random name, created exclusively (O_EXCL: never an existing file, never through a link):
+    // in a shared folder another user could plant a link at a name they can predict.
+    const temp = `${file}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
+    let created = false;
     try {
-      await writeFile(temp, JSON.stringify(this.state), { mode: 0o600 });
+      const handle = await open(temp, 'wx', 0o600);
+      created = true;
+      try {
+        await handle.writeFile(JSON.stringify(this.state));
+      } finally {
+        await handle.close();
+      }
       await rename(temp, file);
     } catch (err) {
-      await unlink(temp).catch(() => undefined);
+      if (created) await unlink(temp).catch(() => undefined);
       throw err;
     }
   }

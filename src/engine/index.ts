@@ -14,7 +14,7 @@ export { detectNetworkLink } from './detectLink';
 export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
 export { parseSavedPlanFile, planPurpose, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
 export { isNotFound, type EngineCloud } from './engineCloud';
-export { acquireLinkLock, LinkLockedError, lockDirectory, type LinkLockKey } from './linkLock';
+export { acquireLinkLock, FOREIGN_LOCK_EXPIRY_HOURS, LinkLockedError, LockFolderError, lockDirectory, type LinkLockKey } from './linkLock';
 
 /** Reads the live state for a spec and plans it. */
 export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {

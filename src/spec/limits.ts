@@ -25,3 +25,10 @@ export const MAX_DOCUMENTS = 200;
 
 /** Most alias expansions per document (the `yaml` package's `maxAliasCount`; its default, too). */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Most problems listed per document; the rest are counted in one "… and N more" problem. A
+ * document of 10,000 unknown keys printed 10,000 lines and drew as many squiggles; the first
+ * hundred say all there is to say.
+ */
+export const MAX_PROBLEMS_PER_DOCUMENT = 100;

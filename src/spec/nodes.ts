@@ -36,12 +36,28 @@ function resolve(doc: SpecDocument, node: unknown): Node | undefined {
   return (current ?? undefined) as Node | undefined;
 }
 
+type SpecPair = Pair<Node, Node | null>;
+
+/**
+ * Each mapping's pairs by key text, built on the first lookup: a problem per key of a mapping
+ * with 70,000 keys looked each one up by scanning them all (minutes of CPU). Parsed documents are
+ * not edited, but the item count is kept with the index so an edited mapping is indexed again.
+ */
+const pairIndexes = new WeakMap<object, { count: number; byKey: Map<string, SpecPair> }>();
+
 /** The pair of a mapping with the given key (the last one, as `toJS` would keep). */
-export function findPair(map: unknown, key: string): Pair<Node, Node | null> | undefined {
+export function findPair(map: unknown, key: string): SpecPair | undefined {
   if (!isMap(map)) return undefined;
-  let hit: Pair<Node, Node | null> | undefined;
-  for (const pair of map.items as Array<Pair<Node, Node | null>>) if (keyText(pair.key) === key) hit = pair;
-  return hit;
+  const items = map.items as SpecPair[];
+  let index = pairIndexes.get(map);
+  if (index === undefined || index.count !== items.length) {
+    const byKey = new Map<string, SpecPair>();
+    // Later pairs overwrite earlier ones: the last one wins, as in `toJS`.
+    for (const pair of items) byKey.set(keyText(pair.key), pair);
+    index = { count: items.length, byKey };
+    pairIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
 }
 
 /** The document's root as a location. */

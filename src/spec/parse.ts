@@ -6,7 +6,7 @@ import { isAlias, isScalar, visit, type YAMLError } from 'yaml';
 import { escapeForMessageLines } from '../core/displayText';
 import { buildConnectionSpec } from './build';
 import { notASpecProblem } from './kindCheck';
-import { MAX_ALIAS_COUNT } from './limits';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_DOCUMENT } from './limits';
 import { Ranger } from './nodes';
 import { LineIndex } from './positions';
 import { validateSpecData } from './schema';
@@ -50,8 +50,29 @@ export interface DocumentOutcome {
   hasContent: boolean;
 }
 
-/** Reads one composed document: its YAML problems, then the schema, then the typed spec and its own checks. */
+/** Reads one composed document: its YAML problems, then the schema, then the typed spec and its own checks; at most MAX_PROBLEMS_PER_DOCUMENT problems. */
 export function readDocument(doc: SpecDocument, documentIndex: number, index: LineIndex): DocumentOutcome {
+  const outcome = readDocumentUncapped(doc, documentIndex, index);
+  return { ...outcome, problems: capped(outcome.problems, documentIndex) };
+}
+
+/** The first MAX_PROBLEMS_PER_DOCUMENT problems in text order, and one more that counts the rest, where they begin. */
+export function capped(problems: SpecProblem[], documentIndex: number, limit = MAX_PROBLEMS_PER_DOCUMENT): SpecProblem[] {
+  if (problems.length <= limit) return problems;
+  const sorted = [...problems].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const rest = sorted.slice(limit);
+  const severity = rest.some((p) => p.severity === 'error') ? 'error' : rest.some((p) => p.severity === 'warning') ? 'warning' : 'info';
+  const more: SpecProblem = {
+    message: `… and ${rest.length} more problems in this document from here on (only the first ${limit} are listed)`,
+    severity,
+    range: rest[0]!.range,
+    code: 'more-problems',
+    documentIndex,
+  };
+  return [...sorted.slice(0, limit), more];
+}
+
+function readDocumentUncapped(doc: SpecDocument, documentIndex: number, index: LineIndex): DocumentOutcome {
   const problems: SpecProblem[] = [
     ...doc.errors.map((e) => yamlProblem(e, 'error', index, documentIndex)),
     ...doc.warnings.map((w) => yamlProblem(w, 'warning', index, documentIndex)),

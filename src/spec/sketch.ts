@@ -25,7 +25,9 @@ export function linkSketches(source: string): LinkSketch[] {
   if (source.length > MAX_SPEC_FILE_BYTES) return [];
   const sketches: LinkSketch[] = [];
   try {
-    parseAllDocuments(source, { logLevel: 'silent' }).forEach((doc, documentIndex) => {
+    // No duplicate-key check: the composer's compares each key with every earlier one (seconds at
+    // 20,000 keys, on the extension host); a sketch only reads a few keys, and parse.ts reports duplicates.
+    parseAllDocuments(source, { logLevel: 'silent', uniqueKeys: false }).forEach((doc, documentIndex) => {
       let data: unknown;
       try {
         data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -3,7 +3,7 @@
  * number of documents and the nesting depth on the concrete syntax tree (the `yaml` parser is
  * iterative, its composer is recursive), and only then composes.
  */
-import { Composer, Lexer, Parser, type Alias, type CST, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type Alias, type CST, type Document, type Node, type YAMLError } from 'yaml';
 import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
 import type { LineIndex } from './positions';
 import type { SpecProblem } from './types';
@@ -125,7 +125,7 @@ export function loadYamlDocuments(text: string, index: LineIndex, options: Lexin
  * 2,000-line file that keeps the heap small and the garbage collector's work with it, where
  * holding every document first (as the `yaml` package's parseAllDocuments does) does not.
  */
-export function eachYamlDocument(text: string, index: LineIndex, visit: (doc: SpecDocument, documentIndex: number, unread: boolean) => void, options: LexingOptions = {}): DocumentsRead {
+export function eachYamlDocument(text: string, index: LineIndex, onDocument: (doc: SpecDocument, documentIndex: number, unread: boolean) => void, options: LexingOptions = {}): DocumentsRead {
   const bytes = utf8Length(text);
   if (bytes > MAX_SPEC_FILE_BYTES) {
     const firstLine = index.lineRange(0);
@@ -223,16 +223,44 @@ export function eachYamlDocument(text: string, index: LineIndex, visit: (doc: Sp
     }
   }
 
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  // Duplicate keys are found by duplicateKeyErrors below: the composer's own check compares each
+  // key with every earlier one (70,000 keys took minutes).
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   let documentIndex = 0;
   for (const doc of composer.compose(checkedTokens(), true, text.length) as Iterable<Document.Parsed>) {
     // Once refused, nothing more is read (the composer still hands over what it holds).
     if (refusal !== undefined) break;
-    visit(specDocument(doc), documentIndex, unread.has(documentIndex));
+    (doc.errors as YAMLError[]).push(...duplicateKeyErrors(doc));
+    onDocument(specDocument(doc), documentIndex, unread.has(documentIndex));
     documentIndex++;
   }
   if (refusal !== undefined) return { refused: true, problems: [refusal], unread };
   return { refused: false, problems, unread, errorBeforeFirstDocument };
+}
+
+/**
+ * The composer's `uniqueKeys` check, in linear time: one set of key values per mapping. Keys are
+ * equal as the `yaml` package compares them (the same node, or scalars with `===` values), and
+ * each later duplicate gets its error (code and message as the package's) at the key's start.
+ */
+export function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // NaN is never `===` itself, so never a duplicate; non-scalar keys are equal only to themselves.
+        const value: unknown = isScalar(key) ? key.value : key;
+        if (typeof value === 'number' && Number.isNaN(value)) continue;
+        if (seen.has(value)) {
+          const start = (key as Node | null)?.range?.[0] ?? 0;
+          errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(value);
+      }
+    },
+  });
+  return errors;
 }
 
 function specDocument(doc: Document.Parsed): SpecDocument {

@@ -149,9 +149,17 @@ describe('Create Network Link form (in the extension host, emulator)', function 
         { action: 'ModifySecurityIps', code: 'Throttling.User', times: 40 },
       ],
     });
-    await session.receive({ type: 'action', action: 'apply' });
+    // A double click: the second Apply arrives before the first run has begun. It is ignored; the
+    // form never shows a refusal (the second run's lock) while the first goes on.
+    const seen: FormView[] = [];
+    const stopWatching = session.onView((v) => seen.push(v));
+    await Promise.all([session.receive({ type: 'action', action: 'apply' }), session.receive({ type: 'action', action: 'apply' })]);
     // The link is created through MaxCompute's API in the same run: no hand-over, straight on to the targets.
     view = await viewWhen(session, 'the failure report', (v) => v.phase === 'failed');
+    stopWatching();
+    assert.deepEqual(seen.slice(0, seen.findIndex((v) => v.phase !== 'applying')).map((v) => v.phase).filter((p) => p !== 'applying'), [], 'only applying until the run ends');
+    assert.equal(seen.find((v) => v.phase !== 'applying')?.phase, 'failed', 'the first view after applying is this run\'s report, not a refusal');
+    assert.ok(!seen.some((v) => v.plan?.checks.some((c) => /Another run is already working/.test(c)) === true), 'the second click was not a second run');
     assert.equal(view.handover, undefined, 'no console hand-over when the link API can be used');
     assert.equal(view.plan!.steps.find((s) => s.id === 'network-link')!.status, 'done');
     const failed = view.plan!.steps.find((s) => s.status === 'failed')!;

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { truncate, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 import { parseSpecFile } from '../../src/spec';
@@ -126,6 +128,24 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.ok(labels(instances).includes(seed.rdsInstanceId), labels(instances).join(', '));
     const keys = await completeAt(uri, 4, 0);
     assert.ok(labels(keys).includes('profile'), 'schema keys not yet written');
+  });
+
+  it('reads no spec file of a cloned repository that is a pipe or too large: says why, and the view still answers', async () => {
+    const { api } = await activatedExtension();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const huge = vscode.Uri.joinPath(folder, 'huge.mcvpc.yaml');
+    await writeFile(huge.fsPath, 'version: mcvpc/v1\n');
+    await truncate(huge.fsPath, 300 * 1024 * 1024); // sparse: large by its size, cheap on disk
+    written.push(huge);
+    const pipe = vscode.Uri.joinPath(folder, 'pipe.mcvpc.yaml');
+    execFileSync('mkfifo', [pipe.fsPath]);
+    written.push(pipe);
+    const message = (uri: vscode.Uri): string | undefined => vscode.languages.getDiagnostics(uri)[0]?.message;
+    await waitFor(() => /^This file is 314572800 bytes; .* so it is not read\./.test(message(huge) ?? '') || undefined, { timeoutMs: 15_000, what: `the huge file refused unread (${message(huge)})` });
+    await waitFor(() => /^This is not a regular file \(a folder, a pipe or a device\)/.test(message(pipe) ?? '') || undefined, { timeoutMs: 15_000, what: `the pipe refused (${message(pipe)})` });
+    const started = Date.now();
+    assert.ok((await api.getExplorerChildren()).length > 0);
+    assert.ok(Date.now() - started < 5_000, 'the Network view answers');
   });
 
   it('hovers a vSwitch id with its zone, support and console link', async () => {

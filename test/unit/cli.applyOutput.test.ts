@@ -31,4 +31,16 @@ describe('apply and destroy output', () => {
     assert.equal(closingLine('f.yaml', [{ ...waiting, outcome: 'failed' }], 'destroy'), 'Destroy failed: 1 done, 0 already so, 0 failed, 0 not started. Fix the cause and run mcvpc destroy f.yaml again; nothing will be done twice.');
     assert.equal(closingLine('f.yaml', [{ ...waiting, outcome: 'done' }]), 'Apply complete: 1 done, 0 already so, 0 failed, 0 not started.');
   });
+
+  it('shows the server\'s error code, message and RequestId with control and bidi characters escaped', () => {
+    const error = { action: 'ModifySecurityIps', code: 'Bad\u001b]0;owned\u0007', message: 'no\u001b[2J', requestId: 'R-1\r\u202e' };
+    const failed: ApplyReport = { networkLinkName: 'orders_link', outcome: 'failed', steps: [{ stepId: 'target.0.rds', title: 'RDS rm-1: add 192.168.1.0/24', status: 'failed', error }] };
+    const step = { ...consoleStep('await-network-link'), title: 'RDS rm-1: add 192.168.1.0/24' };
+    const lines = [renderReport(failed, []), progressLine('orders_link', { type: 'step-finished', step, result: failed.steps[0]! })!];
+    for (const text of lines) {
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
+      assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      assert.match(text, /ModifySecurityIps:? Bad\\u001B\]0;owned\\u0007: no\\u001B\[2J \(RequestId: R-1\\u000D\\u202E\)/);
+    }
+  });
 });

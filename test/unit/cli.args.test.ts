@@ -9,7 +9,7 @@ function usageError(fn: () => unknown, pattern: RegExp): void {
 describe('mcvpc link command options', () => {
   it('reads the file and every option, inline or separate', () => {
     assert.deepEqual(parseLinkArgs('apply', ['f.mcvpc.yaml', '--auto-approve', '--json', '--profile=dev', '--region', 'cn-beijing', '--wait-for-console', '30', '--plan', 'p.json', '--link-timeout=900']), {
-      file: 'f.mcvpc.yaml', json: true, autoApprove: true, profile: 'dev', region: 'cn-beijing', out: undefined, plan: 'p.json', waitForConsoleSeconds: 30, linkTimeoutSeconds: 900,
+      file: 'f.mcvpc.yaml', json: true, autoApprove: true, profile: 'dev', region: 'cn-beijing', out: undefined, force: false, plan: 'p.json', waitForConsoleSeconds: 30, linkTimeoutSeconds: 900,
     });
     const plain = parseLinkArgs('plan', ['f.mcvpc.yaml']);
     assert.equal(plain.json, false);
@@ -23,7 +23,7 @@ describe('mcvpc link command options', () => {
   });
 
   it('refuses unknown flags, short flags and flags of another command', () => {
-    usageError(() => parseLinkArgs('plan', ['f', '--force']), /unknown option "--force" for mcvpc plan \(known: --json, --profile, --region, --out\)/);
+    usageError(() => parseLinkArgs('plan', ['f', '--forse']), /unknown option "--forse" for mcvpc plan \(known: --json, --profile, --region, --out, --force\)/);
     usageError(() => parseLinkArgs('plan', ['f', '-y']), /unknown option "-y"/);
     usageError(() => parseLinkArgs('validate', ['f', '--auto-approve']), /unknown option "--auto-approve" for mcvpc validate/);
   });

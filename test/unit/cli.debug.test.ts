@@ -50,7 +50,7 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
   });
 
   function mcvpc(args: string[], credentials: NodeJS.ProcessEnv): Promise<Run> {
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_|DEBUG)/.test(k)));
+    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_|DEBUG|NODE_DEBUG)/.test(k)));
     const env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint, DEBUG: '*', DEBUG_COLORS: 'no', ...credentials };
     return new Promise((resolve) => {
       execFile(process.execPath, [cli, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -107,5 +107,20 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
     } finally {
       server.close();
     }
+  });
+
+  it('NODE_DEBUG=http (and https, net, tls): runs again without them, says so once, and prints no header', async () => {
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret };
+    for (const nodeDebug of ['http', 'HTTPS,net,tls,fs', 'ht*']) {
+      const run = await mcvpc(['plan', specFile], { ...env, NODE_DEBUG: nodeDebug });
+      assert.equal(run.code, 2, run.output);
+      assert.deepEqual(leakingLines(run.output, [M.accessKeySecret]), [], nodeDebug);
+      assert.doesNotMatch(run.output, /^(HTTP|HTTPS|NET|TLS) \d+:/m, nodeDebug);
+      assert.equal(run.output.match(/NODE_DEBUG=\S+ makes Node print request headers \(credentials among them\); mcvpc runs without them\./g)?.length, 1, run.output);
+    }
+    // Sections that print no request keep working (the child still has them).
+    const fs = await mcvpc(['validate', specFile], { NODE_DEBUG: 'fs,http' });
+    assert.equal(fs.code, 0, fs.output);
+    assert.match(fs.output, /NODE_DEBUG=http makes Node print/);
   });
 });

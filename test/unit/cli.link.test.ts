@@ -5,8 +5,8 @@
  * pointing at an emulator started by the test.
  */
 import { strict as assert } from 'node:assert';
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
@@ -230,19 +230,89 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     noStackTrace(run);
   });
 
-  it('refuses /dev/zero and a 300 MB file at once, by their size, without reading them', async () => {
+  it('refuses /dev/zero, a pipe and a 300 MB file at once, by their type and size, without reading them', async () => {
     const huge = join(dir, 'huge.mcvpc.yaml');
     await truncate300MB(huge);
-    for (const file of ['/dev/zero', huge]) {
+    const pipe = join(dir, 'pipe.mcvpc.yaml');
+    execFileSync('mkfifo', [pipe]);
+    const cases: Array<[string, RegExp]> = [
+      ['/dev/zero', /\/dev\/zero: is a device, not a regular file; only regular files are read/],
+      [pipe, /pipe\.mcvpc\.yaml: is a named pipe, not a regular file/],
+      [huge, /larger than 1 MiB, the most a spec file may be/],
+    ];
+    for (const [file, why] of cases) {
       const started = Date.now();
       const run = await mcvpc(['validate', file]);
       assert.equal(run.code, 1, run.stderr);
-      assert.match(run.stderr, /larger than 1 MiB, the most a spec file may be/);
+      assert.match(run.stderr, why);
       assert.ok(Date.now() - started < 5000, `${file} took ${Date.now() - started} ms`);
       noStackTrace(run);
     }
     const folder = await mcvpc(['validate', dir]);
     assert.match(folder.stderr, /is a directory, not a spec file/);
+    // A saved plan and a doctor --usage file are read the same way.
+    const file = await specFile('p.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    const plan = await mcvpc(['apply', file, '--plan', '/dev/zero']);
+    assert.match(plan.stderr, /--plan \/dev\/zero: is a device, not a regular file/);
+    const usage = join(dir, 'usage.sql');
+    execFileSync('mkfifo', [usage]);
+    const doctor = await mcvpc(['doctor', file, '--usage', usage]);
+    assert.equal(doctor.code, 1);
+    assert.match(doctor.stderr, /usage\.sql: is a named pipe, not a regular file/);
+  });
+
+  it('plan --out writes a new file or its own plan, and refuses the spec, another file or a link unless --force', async () => {
+    const file = await specFile('o.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    const planFile = join(dir, 'o.plan.json');
+    assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
+    assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2, 'its own plan is overwritten');
+    const spec = await readFile(file, 'utf8');
+    const notes = await specFile('notes.txt', 'my notes\n');
+    await symlink(notes, join(dir, 'link.json'));
+    const refused: Array<[string, RegExp]> = [
+      [file, /--out \S*o\.mcvpc\.yaml is a spec file; a saved plan goes to its own file/],
+      [notes, /--out \S*notes\.txt exists and is not a plan mcvpc wrote; not overwritten/],
+      [join(dir, 'link.json'), /--out \S*link\.json is a symbolic link; not written through it/],
+    ];
+    for (const [out, why] of refused) {
+      const run = await mcvpc(['plan', file, '--out', out]);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, why);
+    }
+    assert.equal(await readFile(file, 'utf8'), spec, 'the spec is untouched');
+    assert.equal(await readFile(notes, 'utf8'), 'my notes\n', 'the other file is untouched');
+    const forced = await mcvpc(['plan', file, '--out', notes, '--force']);
+    assert.equal(forced.code, 2, forced.stderr);
+    assert.match(await readFile(notes, 'utf8'), /"kind": "mcvpc-plan"/);
+  });
+
+  it('shows a saved plan’s fields escaped when it refuses the plan', async () => {
+    const file = await specFile('t.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
+    const planFile = join(dir, 't.plan.json');
+    assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
+    const saved = JSON.parse(await readFile(planFile, 'utf8')) as { plans: Array<{ networkLinkName: string }> };
+    saved.plans[0]!.networkLinkName = 'x\u001b]0;owned\u0007\u001b[2J\u202e';
+    await writeFile(planFile, JSON.stringify(saved));
+    const run = await mcvpc(['apply', file, '--plan', planFile]);
+    assert.equal(run.code, 1);
+    // eslint-disable-next-line no-control-regex -- finding controls is the point
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(run.stderr), JSON.stringify(run.stderr));
+    assert.match(run.stderr, /plans "x\\u001B\]0;owned\\u0007\\u001B\[2J\\u202E", which the spec no longer has/);
+  });
+
+  it('shows a file name with control or bidi characters escaped, in text and in JSON (which reads back the same)', async () => {
+    const name = 'x\u202e\u001b[2J\u009b.mcvpc.yaml';
+    const good = await specFile(name, specText({ targets: [TARGETS.emr] }));
+    const bad = await specFile(`bad-${name}`, 'version: mcvpc/v1\nkind: NetworkLink\n');
+    const runs = [await mcvpc(['validate', good]), await mcvpc(['validate', bad]), await mcvpc(['validate', bad, '--json']), await mcvpc(['plan', good, '--json'])];
+    for (const run of runs) {
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
+      assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, JSON.stringify(run));
+    }
+    assert.match(runs[0]!.stdout, /x\\u202E\\u001B\[2J\\u009B\.mcvpc\.yaml: valid/);
+    assert.match(runs[1]!.stderr, /bad-x\\u202E\\u001B\[2J\\u009B\.mcvpc\.yaml:1:1: error: /);
+    assert.equal((JSON.parse(runs[2]!.stdout) as { file: string }).file, bad);
+    assert.equal((JSON.parse(runs[3]!.stdout) as { file: string }).file, good);
   });
 
   it('a missing --plan file is named before the cloud is read', async () => {
@@ -256,9 +326,9 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   });
 
   it('rejects unknown flags and a missing file with a usage line', async () => {
-    const flag = await mcvpc(['plan', 'x.mcvpc.yaml', '--force']);
+    const flag = await mcvpc(['plan', 'x.mcvpc.yaml', '--forse']);
     assert.equal(flag.code, 1);
-    assert.match(flag.stderr, /unknown option "--force" for mcvpc plan[\s\S]*usage: mcvpc plan/);
+    assert.match(flag.stderr, /unknown option "--forse" for mcvpc plan[\s\S]*usage: mcvpc plan/);
     const file = await specFile('no.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     const falseApproval = await mcvpc(['apply', file, '--auto-approve=false']);
     assert.equal(falseApproval.code, 1);

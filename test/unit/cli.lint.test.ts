@@ -1,8 +1,9 @@
 /** `mcvpc lint` as CI runs it: the bundled CLI in its own process, over real files in a temporary folder. */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -124,5 +125,73 @@ describe('mcvpc lint', function () {
     assert.equal(profile.code, 1);
     assert.match(profile.stderr, /^mcvpc lint: --profile needs the name of an aliyun CLI profile$/m);
     assert.equal((await mcvpc([])).code, 1);
+  });
+
+  describe('a folder from anywhere (a cloned repository)', () => {
+    it('walks a folder with links back to itself to the end, each file once', async () => {
+      await mkdir(join(dir, 'jobs'));
+      await writeFile(join(dir, 'jobs', 'load.sql'), BAD_SQL);
+      await symlink('.', join(dir, 'jobs', 'again'));
+      await symlink('..', join(dir, 'jobs', 'up'));
+      await symlink(dir, join(dir, 'jobs', 'root'));
+      const run = await mcvpc(['jobs']);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(run.stdout.trim().split('\n'), ['jobs/load.sql:1:30: warning: No known network link is named "order_rds"; did you mean "orders_rds"?'], run.stdout);
+    });
+
+    it('reads no device, pipe or file outside the folder through a link, and says so', async () => {
+      const outside = await mkdtemp(join(tmpdir(), 'mcvpc-lint-outside-'));
+      try {
+        await writeFile(join(outside, 'secret.sql'), BAD_SQL);
+        execFileSync('mkfifo', [join(dir, 'pipe.sql')]);
+        await symlink('pipe.sql', join(dir, 'to-pipe.sql'));
+        await symlink('/dev/zero', join(dir, 'zero.sql'));
+        await symlink(join(outside, 'secret.sql'), join(dir, 'elsewhere.sql'));
+        const started = Date.now();
+        const run = await mcvpc(['.']);
+        assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+        assert.equal(run.code, 1, run.stderr);
+        const lines = run.stdout.trim().split('\n').sort();
+        assert.deepEqual(lines, [
+          `elsewhere.sql: error: a link to ${realpathSync(outside)}/secret.sql, outside .: not followed`,
+          'pipe.sql: error: not a regular file (a pipe, socket or device): not read',
+          'to-pipe.sql: error: not a regular file (a pipe, socket or device): not read',
+          'zero.sql: error: a link to /dev/zero, outside .: not followed',
+        ]);
+        // Named on the command line, a pipe or a device is still refused, at once.
+        const named = await mcvpc(['pipe.sql', 'zero.sql']);
+        assert.deepEqual(named.stdout.trim().split('\n').sort(), ['pipe.sql: error: is a named pipe, not a regular file; only regular files are read', 'zero.sql: error: is a device, not a regular file; only regular files are read']);
+      } finally {
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('--fix never writes through a link to a file outside the folder', async () => {
+      const outside = await mkdtemp(join(tmpdir(), 'mcvpc-lint-outside-'));
+      try {
+        await writeFile(join(outside, 'shared.sql'), BAD_SQL);
+        await symlink(join(outside, 'shared.sql'), join(dir, 'shared.sql'));
+        await writeFile(join(dir, 'real.sql'), BAD_SQL);
+        await symlink('real.sql', join(dir, 'alias.sql'));
+        const run = await mcvpc(['--fix', '.']);
+        assert.equal(await readFile(join(outside, 'shared.sql'), 'utf8'), BAD_SQL, 'the file outside is untouched');
+        assert.equal(await readFile(join(dir, 'real.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'), 'the file inside is fixed once, through its real path');
+        assert.match(run.stdout, /^shared\.sql: error: a link to .*, outside \.: not followed$/m);
+      } finally {
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('shows file names and quoted file content with control and bidi characters escaped', async () => {
+      const name = 'x\u001b]0;title\u0007\u202e.sql';
+      await writeFile(join(dir, name), 'SET odps.session.networklink=evil\u001b[2J\u2066;\n');
+      for (const args of [['.'], ['--json', '.']]) {
+        const run = await mcvpc(args);
+        assert.equal(run.code, 1);
+        // eslint-disable-next-line no-control-regex -- finding controls is the point
+        assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(run.stdout + run.stderr), JSON.stringify(run));
+        assert.match(run.stdout, /x\\u001B\]0;title\\u0007\\u202E\.sql/i);
+      }
+    });
   });
 });

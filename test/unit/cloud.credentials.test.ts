@@ -143,6 +143,26 @@ describe('cloud credentials', () => {
       assert.ok(!text.includes('leakyFixtureSecret999'), text);
     });
 
+    it('an unquoted secret: says where and why, and quotes no character of the file', async () => {
+      const { dir, remove } = await tempDir();
+      const secret = 'UnquotedSecretValue1234567890';
+      const cases: Array<[string, RegExp]> = [
+        [`{"profiles": [{"name": "dev", "access_key_secret": ${secret}}]}`, /line 1, column 52 \(a character that JSON does not allow here\)/],
+        [`{\n  "profiles": [\n    {"name": "dev",\n     "access_key_secret": "${secret}" ${secret}}]}`, /line 4, column 59 \(Expected ',' or '}' after property value\)/],
+        [`{"profiles": [{"name": "dev", "access_key_secret": "${secret}`, /line 1, column 82 \(Unterminated string\)/],
+        [`{"profiles": [{"name": "dev", "access_key_secret": tru`, /line 1, column 55 \(the file ends too early\)/],
+      ];
+      for (const [i, [text, where]] of cases.entries()) {
+        const file = path.join(dir, `bad-${i}.json`);
+        await fs.writeFile(file, text);
+        const shown = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() }))).replace(file, 'FILE');
+        assert.match(shown, where, shown);
+        // Not even a part of the ten characters of context V8 would quote.
+        for (let at = 0; at + 6 <= secret.length; at++) assert.ok(!shown.includes(secret.slice(at, at + 6)), `${shown} quotes ${secret.slice(at, at + 6)}`);
+      }
+      await remove();
+    });
+
     it('a file without profiles says so', async () => {
       const file = aliyunFixture('no-profiles.json');
       const text = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() })));

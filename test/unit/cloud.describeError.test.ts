@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { CloudError, createCloud, describeError, formatDescribedError, hintFor, isNoCredentialsError, type CloudErrorKind } from '../../src/cloud';
 import { apiErrorKind, transportDetail } from '../../src/cloud/errors';
-import { isolatedEnv, NO_CONFIG_FILE, rejection } from './cloud.harness';
+import type { Emulator } from '../../src/emulator';
+import { cloudFor, emulator, isolatedEnv, NO_CONFIG_FILE, rejection } from './cloud.harness';
 
 function cloudError(kind: CloudErrorKind, code: string, extra: Partial<ConstructorParameters<typeof CloudError>[0]> = {}): CloudError {
   return new CloudError({ kind, product: 'Ecs', action: 'AuthorizeSecurityGroup', code, detail: 'what the server said', retryable: false, ...extra });
@@ -110,5 +111,30 @@ describe('CloudError kinds', () => {
     assert.equal(missing.code, 'ProfileNotFound');
     assert.equal(isNoCredentialsError(missing), false);
     assert.match(formatDescribedError(describeError(missing)), /nope.*\(ProfileNotFound\) Choose an existing profile/);
+  });
+});
+
+describe('describeError: the server’s words are inert on a terminal', () => {
+  let emu: Emulator;
+  before(async () => {
+    emu = await emulator({ seed: 'default' });
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  it('shows control and bidi characters of an error code from the server escaped', async () => {
+    const cloud = await cloudFor(emu, { retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    // ESC ] 0 ; … BEL sets the terminal's title; ESC [ 2 J clears the screen; U+202E reverses what follows.
+    emu.setFaults({ failNext: [{ action: 'DescribeVpcs', code: 'Bad\u001b]0;pwned\u0007\u001b[2J\u202eCode', times: 1 }] });
+    const line = formatDescribedError(describeError(await rejection(cloud.fetchAll(cloud.lists.vpcs()))));
+    // eslint-disable-next-line no-control-regex -- finding controls is the point
+    assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(line), JSON.stringify(line));
+    assert.match(line, /\(Bad\\u001B\]0;pwned\\u0007\\u001B\[2J\\u202ECode, RequestId [^)]+\)/);
+  });
+
+  it('shows a RequestId with control characters escaped', () => {
+    const described = describeError(cloudError('api', 'Code', { requestId: 'R-1\r\u001b[1A\u2067' }));
+    assert.equal(described.requestId, 'R-1\\u000D\\u001B[1A\\u2067');
   });
 });

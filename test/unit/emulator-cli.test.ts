@@ -99,6 +99,12 @@ describe('mcvpc emulator (command line)', function () {
     const unknown = await exited(mcvpc(['frobnicate']));
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
+    // Names every object has through its prototype are not commands either.
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const inherited = await exited(mcvpc([name]));
+      assert.equal(inherited.code, 1, name);
+      assert.match(inherited.stderr, new RegExp(`^mcvpc: unknown command "${name}"\\n\\nusage: mcvpc <command>`), name);
+    }
   });
 
   it('parses its options', () => {

@@ -4,8 +4,9 @@
  * requests from another origin or for another host name (DNS rebinding).
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, StateFileError, type Emulator } from '../../src/emulator';
@@ -76,6 +77,14 @@ describe('emulator: its own surface', () => {
       });
     }
 
+    it('refuses a state file that is a pipe or a device at once, without reading it', async () => {
+      const pipe = join(dir, 'pipe.json');
+      execFileSync('mkfifo', [pipe]);
+      for (const file of [pipe, '/dev/zero']) {
+        await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => err instanceof StateFileError && err.message.includes(`${file} is not usable (not a regular file)`));
+      }
+    });
+
     it('quotes nothing of a file that is not JSON', async () => {
       const file = join(dir, 'state.json');
       writeFileSync(file, `{"formatVersion": 1, "${MARKER}": oops}`);
@@ -103,6 +112,22 @@ describe('emulator: its own surface', () => {
       assert.equal(existsSync(live), true);
       rmSync(live);
       assert.deepEqual(readdirSync(dir), ['state.json']);
+    });
+
+    it('writes its state through temporary files of random names, created exclusively: a planted link is not followed', async () => {
+      const file = join(dir, 'state.json');
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'precious');
+      // The names an attacker could predict: pid and a counter.
+      for (let n = 0; n <= 20; n++) symlinkSync(victim, `${file}.${process.pid}.${n}.tmp`);
+      const emu = await startEmulator({ stateFile: file });
+      await emu.reset('empty');
+      await emu.reset('default');
+      await emu.close();
+      assert.equal(readFileSync(victim, 'utf8'), 'precious');
+      assert.equal(lstatSync(file).isFile(), true);
+      const temps = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+      assert.equal(temps.length, 21, 'only the planted links remain; every temporary file was renamed');
     });
   });
 
@@ -148,6 +173,34 @@ describe('emulator: its own surface', () => {
       const form = await raw(emu, 'POST', '/__emulator/faults', { 'content-type': 'text/plain' }, '{"latencyMs": 5000}');
       assert.equal(form.status, 415);
       assert.equal((await raw(emu, 'GET', '/__emulator/faults', {})).body.includes('5000'), false, 'nothing was changed');
+    });
+
+    it('answers API requests only for this machine or an aliyuncs.com host, and from no web page', async () => {
+      const port = new URL(emu.endpoint).port;
+      const call = (headers: Record<string, string>): Promise<Answer> =>
+        raw(emu, 'POST', '/?Action=DescribeRegions&Version=2016-04-28', { 'content-type': 'application/x-www-form-urlencoded', ...headers }, 'RegionId=cn-hangzhou');
+      // Unsigned: served as far as authentication, which refuses it (400/403 from the API, not from the Host check).
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'ecs.cn-hangzhou.aliyuncs.com', `maxcompute.cn-shanghai.aliyuncs.com:${port}`, `maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:${port}`]) {
+        const answer = await call({ host });
+        assert.doesNotMatch(answer.body, /Forbidden\.(Host|Origin)/, `${host}: ${answer.body}`);
+      }
+      emu.clearRequests();
+      const refused: Array<[Record<string, string>, string]> = [
+        [{ host: `attacker.example:${port}` }, 'Forbidden.Host'],
+        [{ host: `aliyuncs.com.attacker.example:${port}` }, 'Forbidden.Host'],
+        [{ host: `evil-aliyuncs.com:${port}` }, 'Forbidden.Host'],
+        [{ host: `attacker.example@127.0.0.1:${port}` }, 'Forbidden.Host'],
+        [{ host: `maxcompute.cn-shanghai.aliyuncs.com@attacker.example:${port}` }, 'Forbidden.Host'],
+        [{ origin: 'http://attacker.example' }, 'Forbidden.Origin'],
+        [{ origin: 'null' }, 'Forbidden.Origin'],
+        [{ host: 'ecs.cn-hangzhou.aliyuncs.com', origin: 'https://ecs.cn-hangzhou.aliyuncs.com.attacker.example' }, 'Forbidden.Origin'],
+      ];
+      for (const [headers, code] of refused) {
+        const answer = await call(headers);
+        assert.equal(answer.status, 403, JSON.stringify(headers));
+        assert.equal((JSON.parse(answer.body) as { Code: string }).Code, code);
+      }
+      assert.deepEqual(emu.requests(), [], 'a refused request is neither served nor logged');
     });
   });
 });

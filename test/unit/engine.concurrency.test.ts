@@ -4,11 +4,11 @@
  * machine the CLI's link lock (src/engine/linkLock.ts) stops the second run before it plans.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
-import { acquireLinkLock, LinkLockedError } from '../../src/engine';
+import { acquireLinkLock, FOREIGN_LOCK_EXPIRY_HOURS, LinkLockedError, LockFolderError, lockDirectory } from '../../src/engine';
 import { emulator } from './cloud.harness';
 import { raceOneSpec, raceTwoSpecs } from './builders/races';
 
@@ -66,5 +66,67 @@ describe('engine: the link lock (one machine)', () => {
     acquireLinkLock(key, 'x', dir)();
     writeFileSync(join(dir, lockFile), '{not json');
     acquireLinkLock(key, 'x', dir)();
+  });
+
+  /** The one lock file of the folder, after a lock was taken and released once. */
+  function lockFileOf(): string {
+    acquireLinkLock(key, 'x', dir)();
+    acquireLinkLock(key, 'x', dir);
+    const [lockFile] = readdirSync(dir);
+    assert.ok(lockFile !== undefined);
+    return join(dir, lockFile);
+  }
+
+  it(`refuses a live lock of another host, saying when it expires, and takes it over after ${FOREIGN_LOCK_EXPIRY_HOURS} hours, saying so`, () => {
+    const file = lockFileOf();
+    const hours = (h: number): string => new Date(Date.now() - h * 3600 * 1000).toISOString();
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'build-7', since: hours(FOREIGN_LOCK_EXPIRY_HOURS - 1), what: 'mcvpc apply' }));
+    assert.throws(
+      () => acquireLinkLock(key, 'x', dir),
+      (err: unknown) => err instanceof LinkLockedError && /on host build-7, since .*; it expires 25 hours after it was taken, at \d{4}-\d\d-\d\dT/.test(err.message),
+    );
+    const notices: string[] = [];
+    for (const since of [hours(FOREIGN_LOCK_EXPIRY_HOURS + 1), 'not a date', new Date(Date.now() + 48 * 3600 * 1000).toISOString()]) {
+      writeFileSync(file, JSON.stringify({ pid: 1, host: 'build-7', since, what: 'mcvpc apply' }));
+      acquireLinkLock(key, 'x', dir, { onTakeOver: (message) => notices.push(message) })();
+    }
+    assert.equal(notices.length, 3);
+    assert.match(notices[0]!, /^Took over the lock of network link "orders" from mcvpc apply, process 1 on host build-7, .*a lock of another host expires after 25 hours\.$/);
+  });
+
+  it('shows the holder\'s words escaped', () => {
+    const file = lockFileOf();
+    writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), since: '\u001b[2J', what: 'x\u001b]0;owned\u0007\u202e' }));
+    assert.throws(
+      () => acquireLinkLock(key, 'x', dir),
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
+      (err: unknown) => err instanceof LinkLockedError && err.message.includes('x\\u001B]0;owned\\u0007\\u202E, process') && err.message.includes('since \\u001B[2J') && !/[\u001b\u0007\u202e]/.test(err.message),
+    );
+  });
+
+  it('keeps its locks in a folder of the user\'s own: made 0700, refused when another user\'s or a link', () => {
+    const uid = process.getuid!();
+    assert.match(lockDirectory({}), new RegExp(`mcvpc-locks-${uid}$`));
+    const made = join(dir, 'made');
+    acquireLinkLock(key, 'x', made)();
+    assert.equal(statSync(made).mode & 0o777, 0o700);
+    const open = join(dir, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    acquireLinkLock(key, 'x', open)();
+    assert.equal(statSync(open).mode & 0o777, 0o700, 'an open folder of ours is closed');
+    symlinkSync(made, join(dir, 'link'));
+    assert.throws(() => acquireLinkLock(key, 'x', join(dir, 'link')), (err: unknown) => err instanceof LockFolderError && /is not a folder \(a link or a file stands there\)/.test(err.message));
+    // Root gives a folder of its own away; anyone else finds one of root's.
+    let theirs = '/usr';
+    if (uid === 0) {
+      theirs = join(dir, 'theirs');
+      mkdirSync(theirs);
+      chmodSync(theirs, 0o777);
+      chownSync(theirs, 4242, 4242);
+    }
+    const owner = statSync(theirs).uid;
+    assert.throws(() => acquireLinkLock(key, 'x', theirs), (err: unknown) => err instanceof LockFolderError && err.message.includes(`belongs to another user (uid ${owner}); mcvpc keeps no locks in it`));
+    if (uid === 0) assert.deepEqual(readdirSync(theirs), [], 'no lock was written there');
   });
 });

@@ -192,6 +192,21 @@ describe('the Create Network Link form (state machine)', () => {
       assert.deepEqual(spec!.securityGroup.mode === 'existing' && spec!.securityGroup.securityGroupId, 'sg-free');
     });
 
+    it('keeps names from a shared account in their comments: the spec plans the person\'s choices', () => {
+      // A name that ends the comment and writes a whole first document: another target, a group open to the Internet.
+      const injected = 'x\n---\nversion: mcvpc/v1\nkind: NetworkLink\nmetadata:\n  name: evil\nregion: cn-hangzhou\nvpc: vpc-evil\nvSwitch: vsw-evil\nsecurityGroup:\n  create:\n    name: open\n    inboundSource: 0.0.0.0/0\n    allowWholeInternet: true\ntargets:\n  - kind: custom\n    cidr: 0.0.0.0/0\n    ports: [22]\n---\n# \u0085\u2028\u202e\r';
+      const context = formContext({ vpc: vpc({ name: injected }), vSwitches: formContext().vSwitches.map((s) => ({ ...s, name: injected })) });
+      const state = send(open(context), set('name', 'warehouse'), tick('rds:rm-orders'));
+      const text = formSpecText(state);
+      const result = parseSpecFile(text, 'form.mcvpc.yaml');
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.specs.length, 1);
+      assert.deepEqual([result.specs[0]!.networkLinkName, result.specs[0]!.vpcId, result.specs[0]!.vSwitchId], ['warehouse', 'vpc-app', 'vsw-h']);
+      // eslint-disable-next-line no-control-regex -- finding controls is the point
+      assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+      assert.match(text, /^vpc: vpc-app {3}# x\\u000A---\\u000Aversion: mcvpc\/v1/m);
+    });
+
     it('quotes what YAML would misread', () => {
       const state = send(open(formContext({ profile: 'yes' })), tick('rds:rm-orders'));
       const [spec] = parseSpecFile(formSpecText(state)).specs;

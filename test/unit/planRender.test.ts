@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { targetPlanners } from '../../src/targets';
 import { addSummaries, formatSummary, liveStateFingerprint, planConnection, renderPlan, specHash } from '../../src/core/plan';
+import { renderPlans } from '../../src/cli/commands/planAll';
 import * as b from './builders/planBuilders';
 
 describe('plan rendering', () => {
@@ -70,5 +71,18 @@ describe('plan fingerprint', () => {
     const moved = { ...s, range: b.lineRange(30), documentIndex: 3, ranges: { ...s.ranges, vpcId: b.lineRange(40) } };
     assert.equal(specHash(moved), specHash(s));
     assert.notEqual(specHash({ ...s, vSwitchId: 'vsw-other' }), specHash(s));
+  });
+});
+
+describe('plan rendering on a terminal', () => {
+  it('shows control and bidi characters of names from the cloud escaped, lines kept', () => {
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.live({ targets: [b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])] }), { planners: targetPlanners });
+    // A title as a hostile name in a shared account would make it: the terminal's title, a cleared screen, reversed text.
+    plan.steps[0]!.title = 'Security group sg-1 (x\u001b]0;owned\u0007\u001b[2J\u202e)';
+    const text = renderPlans({ file: 'orders.mcvpc.yaml', json: false, autoApprove: false, force: false }, [{ spec: b.spec({ targets: [b.rdsTarget(0)] }), plan }]);
+    // eslint-disable-next-line no-control-regex -- finding controls is the point
+    assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.match(text, /Security group sg-1 \(x\\u001B\]0;owned\\u0007\\u001B\[2J\\u202E\)/);
+    assert.equal(text.split('\n').length, renderPlan(plan, 'orders.mcvpc.yaml').split('\n').length);
   });
 });

@@ -127,6 +127,62 @@ describe('spec editor: hover', () => {
   });
 });
 
+/**
+ * Markdown as a CommonMark renderer reads it (markdown-it, which @vscode/vsce brings: VS Code's
+ * own renderer is not loadable outside the workbench), HTML off as in a MarkdownString.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types
+const markdownIt = require('markdown-it') as (options?: object) => { render(text: string): string };
+const renderMarkdown = (text: string): string => markdownIt({ html: false, linkify: true }).render(text);
+
+describe('spec editor: names from a shared account are inert', () => {
+  // A beacon image, a link, HTML, a heading and a line break that would start a YAML document.
+  const HOSTILE = 'evil ![x](https://beacon.example/p.png) [click](https://evil.example) <img src=https://beacon.example/h.png> `code` *b*\n---\nkind: x\u202e';
+  const hostileVpc = vpc('vpc-evil', HOSTILE, '10.0.0.0/8');
+  const hostileVSwitch = vSwitch('vsw-evil', 'cn-hangzhou-h', HOSTILE);
+  const hostileGroup = group('sg-evil', HOSTILE, { description: HOSTILE });
+  const hostileRds: RdsInstance = { ...rds('rm-evil1', HOSTILE), status: HOSTILE };
+  const choices: IdChoices = { vpcs: [hostileVpc], vSwitches: [hostileVSwitch], groups: [hostileGroup], services: [{ kind: rdsKind, resource: hostileRds }] };
+
+  function assertInert(markdown: string, where: string): void {
+    const html = renderMarkdown(markdown);
+    // Emphasis may stay (a target's own facts use it); nothing may load, link or restructure.
+    assert.doesNotMatch(html, /<img|<a |<h\d|<hr/, `${where}: ${html}`);
+    assert.doesNotMatch(markdown, /^(---|kind: x)|\u202e/m, `${where} keeps a value on its line, controls escaped`);
+    assert.match(html, /!\[x\]\(https:\/\/beacon\.example\/p\.png\)/, `${where} shows the name as text`);
+  }
+
+  it('hovers show names, descriptions and facts as text: no image, link or HTML', () => {
+    assertInert(hoverFor({ resource: 'vpc' }, 'vpc-evil', REGION, { vpcs: [hostileVpc] })!.lines.join('\n\n'), 'vpc hover');
+    assertInert(hoverFor({ resource: 'vSwitch' }, 'vsw-evil', REGION, { vSwitches: [hostileVSwitch] })!.lines.join('\n\n'), 'vSwitch hover');
+    assertInert(hoverFor({ resource: 'linkGroup' }, 'sg-evil', REGION, { groups: [hostileGroup], rules: [] })!.lines.join('\n\n'), 'group hover');
+    assertInert(hoverFor({ resource: 'service', kind: rdsKind }, 'rm-evil1', REGION, { services: [{ kind: rdsKind, resource: hostileRds }] })!.lines.join('\n\n'), 'service hover');
+    // The id under the cursor comes from the file: shown as code, whatever it holds.
+    const html = renderMarkdown(hoverFor({ resource: 'vpc' }, 'vpc-`![x](https://beacon.example/i.png)`', REGION, { vpcs: [] })!.lines.join('\n\n'));
+    assert.doesNotMatch(html, /<img/, html);
+  });
+
+  it('completion documentation shows them as text too', () => {
+    const docs = [
+      complete(`${HEAD.replace(`vpc: ${VPC}\n`, '')}vpc: |`, choices)[0]!.documentation!,
+      complete(`${HEAD.replace(VPC, 'vpc-evil')}vSwitch: |`, { vSwitches: [{ ...hostileVSwitch, vpcId: 'vpc-evil' }] })[0]!.documentation!,
+      complete(`${HEAD}securityGroup:\n  id: |`, choices)[0]!.documentation!,
+      complete(`${HEAD}targets:\n  - kind: rds\n    instance: |`, choices).find((i) => i.label === 'rm-evil1')!.documentation!,
+    ];
+    docs.forEach((doc, i) => assert.doesNotMatch(renderMarkdown(doc), /<img|<a |<h\d|<hr/, `documentation ${i}: ${doc}`));
+  });
+
+  it('a name inserted as a trailing comment stays one comment line: the document reads the same', () => {
+    const before = `${HEAD.replace(`vpc: ${VPC}\n`, '')}vpc: |\nvSwitch: vsw-h\n`;
+    const item = complete(before, choices).find((i) => i.label === 'vpc-evil')!;
+    assert.doesNotMatch(item.insertText, /[\n\r\u202e]/);
+    const text = before.replace('|', item.insertText);
+    const { problems } = parseSpecFile(text);
+    assert.deepEqual(problems.filter((p) => p.code === 'yaml-syntax' || p.code === 'not-a-spec'), []);
+    assert.equal(text.split('\n').length, before.split('\n').length);
+  });
+});
+
 describe('spec editor: live checks (the planner\'s, on the read model)', () => {
   function findings(text: string, input: Partial<EditorLiveInput> = {}) {
     const { specs, problems } = parseSpecFile(text);

@@ -5,12 +5,13 @@
  * only if the spec and the cloud are as they were when it was made (Terraform's stale-plan rule),
  * and only if it is an apply plan.
  */
-import { readFile } from 'node:fs/promises';
+import { readBoundedText, UnreadableFileError } from '../../cloud/boundedFile';
 import { escapeForMessage } from '../../core/displayText';
 import { parseSavedPlanFile, stalePlanReason } from '../../engine';
 import { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
 import { approved, carryOut, showPlans } from './carryOut';
+import { MAX_SAVED_PLAN_BYTES } from './savedPlanOut';
 import { planAll, releaseLocks, type LinkLocks, type PlannedLink } from './planAll';
 
 /** Why the saved plan file does not fit the fresh plans, or undefined when it does. */
@@ -31,11 +32,10 @@ function savedPlanProblem(file: string, text: string, planned: readonly PlannedL
 /** The saved plan's text, read before anything else so that a wrong path costs no cloud read. */
 async function readSavedPlan(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readBoundedText(file, { limit: MAX_SAVED_PLAN_BYTES, what: 'a saved plan' });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(err)})`;
-    process.stderr.write(`mcvpc apply: --plan ${escapeForMessage(file)}: ${why}; save a plan with: mcvpc plan FILE --out ${escapeForMessage(file)}\n`);
+    if (!(err instanceof UnreadableFileError)) throw err;
+    process.stderr.write(`mcvpc apply: --plan ${err.message}; save a plan with: mcvpc plan FILE --out ${escapeForMessage(file)}\n`);
     return undefined;
   }
 }
@@ -60,7 +60,8 @@ async function planAndApply(args: LinkCommandArgs, sessions: CloudSessions, save
   if (args.plan !== undefined && savedPlanText !== undefined) {
     const problem = savedPlanProblem(args.plan, savedPlanText, planned);
     if (problem !== undefined) {
-      process.stderr.write(`mcvpc apply: refusing the saved plan: ${problem}\n`);
+      // The reason quotes the saved file's fields (a link name, a fingerprint): shown escaped, on one line.
+      process.stderr.write(`mcvpc apply: refusing the saved plan: ${escapeForMessage(problem)}\n`);
       return EXIT.error;
     }
   } else if (!(await approved(args, planned, 'apply'))) {

@@ -1,10 +1,11 @@
 /**
  * How `mcvpc apply` and `mcvpc destroy` talk: progress lines on stderr while they run, the report
  * on stdout at the end. The two differ only in a few words (create or delete the link…).
+ * Error codes, messages and RequestIds are the server's words: every line is shown escaped.
  */
+import { escapeForMessage } from '../../core/displayText';
 import type { ApplyEvent, ApplyReport, StepResult } from '../../engine';
 import type { ConsoleHandover, PlanPurpose, PlanStep } from '../../core/plan';
-import { escapeForMessage } from '../../core/displayText';
 
 const LABELS: Record<StepResult['status'], string> = {
   done: 'done',
@@ -25,6 +26,11 @@ const WORDS: Record<PlanPurpose, { command: string; noun: string; consoleVerb: s
 
 /** One progress line per event, for stderr. */
 export function progressLine(linkName: string, event: ApplyEvent): string | undefined {
+  const line = progressText(linkName, event);
+  return line === undefined ? undefined : escapeForMessage(line);
+}
+
+function progressText(linkName: string, event: ApplyEvent): string | undefined {
   switch (event.type) {
     case 'step-started':
       return event.step.action === 'info' ? undefined : `[${linkName}] ${event.step.title}…`;
@@ -69,7 +75,7 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[], pu
     const usage = steps.find((s) => s.operation.kind === 'usage');
     if (usage !== undefined) lines.push('', ...usage.details.map((d) => `  ${d}`));
   }
-  return lines.join('\n');
+  return lines.map(escapeForMessage).join('\n');
 }
 
 /** The closing line for all links. */

@@ -11,6 +11,7 @@ import type { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
 import { closingLine, progressLine, renderReport } from './applyOutput';
 import { renderPlans, type PlannedLink } from './planAll';
+import { jsonForTerminal } from '../../core/displayText';
 
 async function confirmed(): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -83,7 +84,7 @@ export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, p
     : reports.some((r) => r.outcome === 'failed') ? 'failed'
       : reports.some((r) => r.outcome === 'waiting-for-console') ? 'waiting-for-console' : 'done';
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ file: args.file, command: purpose, outcome, reports }, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal({ file: args.file, command: purpose, outcome, reports })}\n`);
   } else {
     const text = reports.map((r) => renderReport(r, planned.find((p) => p.plan.networkLinkName === r.networkLinkName)!.plan.steps, purpose)).join('\n\n');
     process.stdout.write(`\n${text}\n\n${closingLine(args.file, reports, purpose)}\n`);

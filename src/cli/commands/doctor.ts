@@ -6,7 +6,6 @@
  * unknown, 1 the doctor could not run.
  */
 import { createInterface } from 'node:readline/promises';
-import { readFile } from 'node:fs/promises';
 import { fixSteps, renderReportText, type DoctorReport, type UsageFile } from '../../core/doctor';
 import { dialectOfPath } from '../../core/usage';
 import { STEP_SYMBOLS } from '../../core/plan';
@@ -15,6 +14,8 @@ import type { ConnectionSpec } from '../../spec/types';
 import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 import { formatProblem, readSpecInput } from '../specInput';
+import { readSourceText } from './lint';
+import { jsonForTerminal } from '../../core/displayText';
 
 const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
 const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
@@ -61,7 +62,7 @@ async function usageFiles(path: string | undefined): Promise<UsageFile[]> {
   if (path === undefined) return [];
   const dialect = dialectOfPath(path);
   if (dialect === undefined) throw new UsageError(`--usage ${path}: not a SQL, Spark configuration or code file (by its extension).`);
-  return [{ path, text: await readFile(path, 'utf8'), dialect }];
+  return [{ path, text: await readSourceText(path), dialect }];
 }
 
 async function checkAll(specs: readonly ConnectionSpec[], sessions: CloudSessions, files: readonly UsageFile[]): Promise<Checked[]> {
@@ -118,7 +119,7 @@ async function run(args: DoctorArgs): Promise<number> {
     }
   }
   const reports = checked.map((c) => c.report);
-  if (args.json) process.stdout.write(`${JSON.stringify({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) }, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${jsonForTerminal({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) })}\n`);
   return doctorExit(reports);
 }
 

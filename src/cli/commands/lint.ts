@@ -7,8 +7,12 @@
  * severity: message` (or `--json`); exit 0 clean, 1 problems or an error. Rewrites files only
  * with `--fix` (the preferred fixes: the ones the editor applies without asking).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { readBoundedText, UnreadableFileError } from '../../cloud/boundedFile';
+import { escapeForMessage, escapeForMessageLines } from '../../core/displayText';
+import { pathError, walkFolder, writeRegularFile, type WalkedFile } from '../fileWalk';
+import { readSpecText } from '../specInput';
 import { parseArgs } from 'node:util';
 import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
 import { parseSpecFile } from '../../spec';
@@ -38,8 +42,10 @@ Options:
 Exit: 0 clean, 1 problems found or an error.`;
 /** Folders never worth walking into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'target', '.cache', '.venv', '__pycache__']);
-/** A walk stops after this many files, so `mcvpc lint /` cannot run for ever. */
+/** A walk stops after this many files (and unreadable entries), so `mcvpc lint /` cannot run for ever. */
 const MAX_FILES = 20_000;
+/** Largest source file lint (and doctor --usage) reads: SQL and Spark files are kilobytes. */
+export const MAX_SOURCE_FILE_BYTES = 4 * 1024 * 1024;
 const SPEC_FILE = /\.mcvpc\.ya?ml$/i;
 
 interface FileReport {
@@ -73,8 +79,8 @@ export async function runLint(argv: string[]): Promise<number> {
     process.stderr.write(`mcvpc lint: --profile needs the name of an aliyun CLI profile\n${USAGE}\n`);
     return 1;
   }
-  const found = { sources: [] as string[], specs: [] as string[], errors: [] as FileReport[] };
-  for (const path of positionals) await collect(path, found, true);
+  const found: Found = { sources: [], specs: [], errors: [] };
+  for (const path of positionals) await collect(path, found);
   const specFiles = new Set([...found.specs, ...(values.spec ?? []).map((f) => resolve(f))]);
   // The workspace: specs under the current folder too (CI runs from the repository root).
   await collectSpecs(process.cwd(), specFiles);
@@ -109,20 +115,33 @@ interface KnownLinks {
 
 interface Source {
   file: string;
+  /** Where a fix is written: the real path, never through a link. */
+  realPath: string;
   text?: string;
   error?: string;
 }
 
-async function readSource(file: string): Promise<Source> {
+/** What the named paths hold: source files, spec files and what could not be taken. */
+interface Found {
+  sources: WalkedFile[];
+  specs: string[];
+  errors: FileReport[];
+}
+
+/** A SQL or Spark file's text, bounded like every file the CLI reads (see cloud/boundedFile.ts). */
+export function readSourceText(file: string): Promise<string> {
+  return readBoundedText(file, { limit: MAX_SOURCE_FILE_BYTES, what: 'a SQL or Spark file' });
+}
+
+async function readSource({ path, realPath }: WalkedFile): Promise<Source> {
   try {
-    return { file, text: await readFile(file, 'utf8') };
+    return { file: path, realPath, text: await readSourceText(path === realPath ? path : realPath) };
   } catch (err) {
-    return { file, error: readError(err) };
+    return { file: path, realPath, error: readError(err) };
   }
 }
 
-async function collect(path: string, found: { sources: string[]; specs: string[]; errors: FileReport[] }, named: boolean): Promise<void> {
-  if (found.sources.length + found.specs.length >= MAX_FILES) return;
+async function collect(path: string, found: Found): Promise<void> {
   let info;
   try {
     info = await stat(path);
@@ -131,22 +150,26 @@ async function collect(path: string, found: { sources: string[]; specs: string[]
     return;
   }
   if (info.isDirectory()) {
-    let entries;
+    const taken = found.sources.length + found.specs.length + found.errors.length;
+    let walked;
     try {
-      entries = await readdir(path, { withFileTypes: true });
+      walked = await walkFolder(path, { limit: MAX_FILES - taken, skipDir: (name) => SKIP_DIRS.has(name) || name.startsWith('.'), accept: (file) => SPEC_FILE.test(file) || dialectOfPath(file) !== undefined });
     } catch (err) {
       found.errors.push({ file: path, problems: [], error: readError(err) });
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.'))) continue;
-      if (entry.isDirectory() || entry.isFile() || entry.isSymbolicLink()) await collect(join(path, entry.name), found, false);
+    for (const file of walked.files) {
+      if (SPEC_FILE.test(file.path)) found.specs.push(file.realPath);
+      else found.sources.push(file);
     }
+    for (const refusal of walked.refusals) found.errors.push({ file: refusal.path, problems: [], error: refusal.error });
+    if (walked.truncated) process.stderr.write(`mcvpc lint: ${escapeForMessage(path)}: stopped after ${MAX_FILES} files; name fewer folders.\n`);
     return;
   }
+  // A file named on the command line is read where it is, link or not: the person chose it.
   if (SPEC_FILE.test(path)) found.specs.push(resolve(path));
-  else if (dialectOfPath(path) !== undefined) found.sources.push(path);
-  else if (named) found.errors.push({ file: path, problems: [], error: 'not a file lint reads (.sql, .conf, .properties, .sh, .py, .scala, .java)' });
+  else if (dialectOfPath(path) !== undefined) found.sources.push({ path, realPath: await realpath(path).catch(() => path) });
+  else found.errors.push({ file: path, problems: [], error: 'not a file lint reads (.sql, .conf, .properties, .sh, .py, .scala, .java)' });
 }
 
 async function collectSpecs(dir: string, into: Set<string>, depth = 0): Promise<void> {
@@ -169,7 +192,7 @@ async function readKnownLinks(files: string[]): Promise<{ links: KnownLink[]; er
   for (const file of files.sort()) {
     try {
       // A spec with problems still names its links; `mcvpc validate` is where they are reported.
-      links.push(...knownLinksOfSpecs(parseSpecFile(await readFile(file, 'utf8'), file).specs, display(file)));
+      links.push(...knownLinksOfSpecs(parseSpecFile(await readSpecText(file), file).specs, display(file)));
     } catch (err) {
       errors.push({ file, problems: [], error: readError(err) });
     }
@@ -187,7 +210,7 @@ async function lintFile(source: Source, links: readonly KnownLink[], fix: boolea
   if (edits.length === 0) return { file, problems };
   try {
     const fixedText = applyEdits(text, edits);
-    await writeFile(file, fixedText, 'utf8');
+    await writeRegularFile(source.realPath, fixedText);
     return { file, problems: checkUsage(fixedText, dialect, links), fixed: true };
   } catch (err) {
     return { file, problems, error: `cannot be written (${readError(err)})` };
@@ -204,13 +227,16 @@ function print(reports: FileReport[], known: KnownLinks, json: boolean): number 
       ...(r.fixed === true ? { fixed: true } : {}),
       problems: r.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message, fixes: p.fixes.map((f) => f.title) })),
     }));
-    process.stdout.write(`${JSON.stringify({ knownLinks: [...known.specs.map((l) => jsonLink(l, 'spec')), ...known.cloud.map((l) => jsonLink(l, 'cloud'))], files }, null, 2)}\n`);
+    // JSON escapes C0 controls but not C1 or bidi ones; escaped as \uXXXX they stay the same JSON strings.
+    process.stdout.write(`${escapeForMessageLines(JSON.stringify({ knownLinks: [...known.specs.map((l) => jsonLink(l, 'spec')), ...known.cloud.map((l) => jsonLink(l, 'cloud'))], files }, null, 2))}\n`);
     return failed ? 1 : 0;
   }
+  // File names and messages come from the files (a cloned repository): every line is shown escaped.
   for (const r of reports) {
-    if (r.fixed === true) process.stderr.write(`${display(r.file)}: fixed\n`);
-    if (r.error !== undefined) process.stdout.write(`${display(r.file)}: error: ${r.error}\n`);
-    for (const p of r.problems) process.stdout.write(`${display(r.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
+    const file = escapeForMessage(display(r.file));
+    if (r.fixed === true) process.stderr.write(`${file}: fixed\n`);
+    if (r.error !== undefined) process.stdout.write(`${file}: error: ${escapeForMessage(r.error)}\n`);
+    for (const p of r.problems) process.stdout.write(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${escapeForMessage(p.message)}\n`);
   }
   const count = reports.reduce((n, r) => n + r.problems.length + (r.error !== undefined ? 1 : 0), 0);
   const listed = known.cloud.filter((l) => l.name !== undefined).length;
@@ -231,9 +257,7 @@ function display(file: string): string {
 }
 
 function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  if (code === 'EISDIR') return 'is a folder';
-  return `cannot be read (${code ?? (err as Error).message})`;
+  // A bounded read's refusal names the path first; the report puts the path in front already.
+  if (err instanceof UnreadableFileError) return err.reason === 'missing' ? 'no such file or folder' : err.message.slice(escapeForMessage(err.file).length + 2);
+  return pathError(err);
 }

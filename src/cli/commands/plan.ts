@@ -1,7 +1,8 @@
 /** `mcvpc plan FILE [--out PLAN]`: the steps apply would take; exit 0 no changes, 2 changes, 1 error. */
-import { writeFile } from 'node:fs/promises';
+import { escapeForMessage, jsonForTerminal } from '../../core/displayText';
 import { addSummaries, formatSummary, planHasChanges } from '../../core/plan';
 import { savedPlanFile } from '../../engine';
+import { writeSavedPlan } from './savedPlanOut';
 import { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
 import { planAll, renderPlans } from './planAll';
@@ -13,14 +14,18 @@ export async function runPlan(args: LinkCommandArgs): Promise<number> {
   const refused = plans.some((p) => p.refused);
   const summary = formatSummary(addSummaries(plans.map((p) => p.summary)));
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ file: args.file, refused, summary, plans }, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal({ file: args.file, refused, summary, plans })}\n`);
   } else {
     process.stdout.write(`${renderPlans(args, planned)}\n\n${refused ? 'Plan refused: fix the errors above.' : summary}\n`);
   }
   if (refused) return EXIT.error;
   if (args.out !== undefined) {
-    await writeFile(args.out, `${JSON.stringify(savedPlanFile(args.file, plans), null, 2)}\n`, 'utf8');
-    process.stderr.write(`Saved the plan to ${args.out}; apply exactly this with: mcvpc apply ${args.file} --plan ${args.out}\n`);
+    const refusal = await writeSavedPlan(args.out, args.file, `${JSON.stringify(savedPlanFile(args.file, plans), null, 2)}\n`, args.force);
+    if (refusal !== undefined) {
+      process.stderr.write(`mcvpc plan: ${refusal}\n`);
+      return EXIT.error;
+    }
+    process.stderr.write(`Saved the plan to ${escapeForMessage(args.out)}; apply exactly this with: mcvpc apply ${escapeForMessage(args.file)} --plan ${escapeForMessage(args.out)}\n`);
   }
   return plans.some(planHasChanges) ? EXIT.changes : EXIT.ok;
 }

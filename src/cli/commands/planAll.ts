@@ -1,10 +1,11 @@
 /** Shared by plan, apply and destroy: read the spec file, then the live state of each link, and plan it (or its teardown). */
 import { renderPlan, type Plan, type PlanPurpose } from '../../core/plan';
-import { acquireLinkLock, LinkLockedError, planSpec, planSpecTeardown } from '../../engine';
+import { acquireLinkLock, LinkLockedError, LockFolderError, planSpec, planSpecTeardown } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
 import { formatProblem, readSpecInput } from '../specInput';
+import { escapeForMessageLines } from '../../core/displayText';
 
 /** The link locks a run holds (apply, destroy): released by the caller when it is done. */
 export interface LinkLocks {
@@ -38,9 +39,9 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, pu
     const spec = sessions.effectiveSpec(written);
     try {
       // Held from here to the end of applying: a second run on the link is told, not raced.
-      if (locks !== undefined) locks.held.push(acquireLinkLock(spec, locks.what));
+      if (locks !== undefined) locks.held.push(acquireLinkLock(spec, locks.what, undefined, { onTakeOver: (message) => process.stderr.write(`${message}\n`) }));
     } catch (err) {
-      if (!(err instanceof LinkLockedError)) throw err;
+      if (!(err instanceof LinkLockedError || err instanceof LockFolderError)) throw err;
       process.stderr.write(`${args.file}: ${err.message}\n`);
       return undefined;
     }
@@ -57,7 +58,7 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, pu
   return planned;
 }
 
-/** All plans as text (stdout), refusals included. */
+/** All plans as text (stdout), refusals included; names read from the cloud in them are shown escaped. */
 export function renderPlans(args: LinkCommandArgs, planned: readonly PlannedLink[]): string {
-  return planned.map(({ plan }) => renderPlan(plan, args.file)).join('\n\n');
+  return escapeForMessageLines(planned.map(({ plan }) => renderPlan(plan, args.file)).join('\n\n'));
 }

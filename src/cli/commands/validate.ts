@@ -1,16 +1,17 @@
 /** `mcvpc validate FILE`: the spec checked offline (schema and semantics); exit 0 valid, 1 invalid. */
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
 import { formatProblem, problemJson, readSpecInput } from '../specInput';
+import { escapeForMessage, jsonForTerminal } from '../../core/displayText';
 
 export async function runValidate(args: LinkCommandArgs): Promise<number> {
   const input = await readSpecInput(args.file);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ file: args.file, valid: input.valid, links: input.specs.map((s) => s.networkLinkName), problems: input.problems.map((p) => problemJson(args.file, p)) }, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal({ file: args.file, valid: input.valid, links: input.specs.map((s) => s.networkLinkName), problems: input.problems.map((p) => problemJson(args.file, p)) })}\n`);
   } else {
     for (const problem of input.problems) process.stderr.write(`${formatProblem(args.file, problem)}\n`);
     if (input.valid) {
       const names = input.specs.map((s) => `"${s.networkLinkName}"`).join(', ');
-      process.stdout.write(`${args.file}: valid (${input.specs.length} ${input.specs.length === 1 ? 'link' : 'links'}: ${names}).\n`);
+      process.stdout.write(`${escapeForMessage(args.file)}: valid (${input.specs.length} ${input.specs.length === 1 ? 'link' : 'links'}: ${names}).\n`);
     }
   }
   return input.valid ? EXIT.ok : EXIT.error;

@@ -5,6 +5,7 @@
  * managed by MaxCompute, and each service kind's resources through the target-kind table.
  * Pure: the cloud's answers are handed in. No vscode.
  */
+import { markdownCode as code, markdownInert, markdownText as text, yamlCommentText } from '../../core/displayText';
 import { isMaxComputeGroup, type SecurityGroup, type VSwitch, type Vpc } from '../../core/model';
 import { SUPPORTED_REGIONS, zoneSupportProblem } from '../../core/zones';
 import { TARGET_KINDS, type AnyTargetKind, type SchemaObject } from '../../targets';
@@ -112,7 +113,8 @@ function valueItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
 
 /** The id, plus `  # what it is` when the line has no comment yet (as the samples write it). */
 function withComment(ctx: CursorContext, id: string, comment: string): string {
-  return ctx.hasComment || comment === '' ? id : `${id}   # ${comment}`;
+  // The comment is a cloud name: one line, no control character, or it would write YAML of its own.
+  return ctx.hasComment || comment === '' ? id : `${id}   # ${yamlCommentText(comment)}`;
 }
 
 function regionItems(ctx: CursorContext): SpecCompletion[] {
@@ -124,7 +126,7 @@ function vpcItems(ctx: CursorContext, vpcs: readonly Vpc[]): SpecCompletion[] {
     label: v.vpcId,
     insertText: withComment(ctx, v.vpcId, [v.name, v.cidrBlock].filter((s) => s !== '').join(', ')),
     detail: `${v.name || '(no name)'} · ${v.cidrBlock}`,
-    documentation: `VPC **${v.name || v.vpcId}** \`${v.cidrBlock}\`, ${v.status}${v.isDefault ? ', default VPC' : ''}`,
+    documentation: `VPC **${text(v.name || v.vpcId)}** ${code(v.cidrBlock)}, ${text(v.status)}${v.isDefault ? ', default VPC' : ''}`,
     kind: 'resource' as const,
     sortText: `0${v.name}`,
     filterText: `${v.vpcId} ${v.name}`,
@@ -142,7 +144,7 @@ function vSwitchItems(ctx: CursorContext, regionId: string, vSwitches: readonly 
         label: s.vSwitchId,
         insertText: withComment(ctx, s.vSwitchId, `${s.name || s.vSwitchId}, ${zone}`),
         detail: `${s.name || '(no name)'} · ${s.zoneId}${problem === undefined ? '' : ' · not supported'} · ${s.cidrBlock}`,
-        documentation: problem === undefined ? `vSwitch **${s.name || s.vSwitchId}** \`${s.cidrBlock}\` in ${s.zoneId}: network links can be created here.` : `**Not usable for a network link.** ${problem}`,
+        documentation: problem === undefined ? `vSwitch **${text(s.name || s.vSwitchId)}** ${code(s.cidrBlock)} in ${text(s.zoneId)}: network links can be created here.` : `**Not usable for a network link.** ${text(problem)}`,
         kind: 'resource' as const,
         sortText: `${problem === undefined ? 0 : 1}${s.name}`,
         filterText: `${s.vSwitchId} ${s.name}`,
@@ -161,7 +163,7 @@ function groupItems(ctx: CursorContext, groups: readonly SecurityGroup[], forLin
       label: g.securityGroupId,
       insertText: withComment(ctx, g.securityGroupId, g.name),
       detail: `${g.name || '(no name)'} · ${g.type === 'normal' ? 'basic' : 'advanced'}`,
-      documentation: g.description === '' ? undefined : g.description,
+      documentation: g.description === '' ? undefined : text(g.description),
       kind: 'resource' as const,
       sortText: `0${g.name}`,
       filterText: `${g.securityGroupId} ${g.name}`,
@@ -179,7 +181,7 @@ function serviceItems(ctx: CursorContext, kind: AnyTargetKind, services: readonl
         label: shown.id,
         insertText: withComment(ctx, shown.id, shown.label === shown.id ? shown.kindText : `${shown.label}, ${shown.kindText}`),
         detail: `${shown.label} · ${shown.kindText}`,
-        documentation: shown.facts.join('\n'),
+        documentation: shown.facts.map(markdownInert).join('\n'),
         kind: 'resource' as const,
         sortText: `0${shown.label}`,
         filterText: `${shown.id} ${shown.label}`,

@@ -9,6 +9,7 @@ import type { IncrementalSpecParser } from '../../spec';
 import type { SpecFileResult, SpecProblem } from '../../spec/types';
 import { isSpecPath, SPEC_GLOB } from '../tree/specIndex';
 import { editorProblems, parseDelayMs } from './specProblems';
+import { readWorkspaceSpec, yieldToHost } from '../specFileRead';
 
 /** Red Hat's YAML extension, which reads our `yamlValidation` contribution. */
 const RED_HAT_YAML = 'redhat.vscode-yaml';
@@ -158,7 +159,13 @@ export class SpecDiagnostics implements vscode.Disposable {
     }
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const read = await readWorkspaceSpec(uri);
+      if (!('text' in read)) {
+        this.forget(uri);
+        this.collection.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), read.refused, vscode.DiagnosticSeverity.Error)]);
+        return;
+      }
+      text = read.text;
     } catch {
       this.forget(uri);
       return;
@@ -169,6 +176,10 @@ export class SpecDiagnostics implements vscode.Disposable {
 
   private async scanWorkspace(): Promise<void> {
     const files = await vscode.workspace.findFiles(SPEC_GLOB, '**/node_modules/**', MAX_SPEC_FILES);
-    for (const uri of files) if (!this.parsed.has(uri.toString())) await this.readFile(uri);
+    for (const uri of files) {
+      if (this.parsed.has(uri.toString())) continue;
+      await this.readFile(uri);
+      await yieldToHost();
+    }
   }
 }

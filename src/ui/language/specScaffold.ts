@@ -2,6 +2,7 @@
  * The text of a new connection spec from what the user picked (real ids, with their names as
  * trailing comments, as the samples write them). Pure; the result passes `mcvpc validate`. No vscode.
  */
+import { yamlCommentText } from '../../core/displayText';
 
 /** One service to reach: the kind, its id field (from the kind's schema) and the id. */
 export interface ScaffoldTarget {
@@ -23,7 +24,7 @@ export interface ScaffoldChoices {
 }
 
 function commented(line: string, words: string): string {
-  return words === '' ? line : `${line}   # ${words.replace(/\s+/g, ' ')}`;
+  return words === '' ? line : `${line}   # ${yamlCommentText(words.replace(/\s+/g, ' '))}`;
 }
 
 /** The spec's YAML text. */

@@ -129,7 +129,7 @@ export class FormSession implements vscode.Disposable {
     const allowed: Record<typeof action, boolean> = {
       plan: this.view().canPlan,
       edit: phase === 'plan' || phase === 'failed' || phase === 'cancelled',
-      apply: phase === 'plan' && this.plan !== undefined,
+      apply: phase === 'plan' && this.plan !== undefined && this.run === undefined,
       cancel: this.run !== undefined,
       retry: (phase === 'failed' || phase === 'cancelled') && this.spec !== undefined,
       openConsole: this.state.run?.handover !== undefined,
@@ -199,18 +199,22 @@ export class FormSession implements vscode.Disposable {
 
   private async apply(plan: Plan): Promise<void> {
     const spec = this.spec!;
-    const { acquireLinkLock } = await import('../../engine');
-    let release: () => void;
-    try {
-      // The same lock `mcvpc apply` holds: a CI job or a terminal on this machine and this form must not both create the link's group.
-      release = acquireLinkLock(spec, 'the Create Network Link form in VS Code');
-    } catch (error) {
-      this.update(planFailed(this.state, error instanceof Error ? error.message : String(error)));
-      return;
-    }
+    // The run begins before the first await: a second Apply (a double click) that arrives while
+    // the engine loads finds the form applying and is ignored, instead of failing on the first
+    // run's lock and showing "failed" while that run goes on.
     const controller = new AbortController();
     this.run = controller;
     this.update(applying(this.state, plan));
+    let release: () => void;
+    try {
+      const { acquireLinkLock } = await import('../../engine');
+      // The same lock `mcvpc apply` holds: a CI job or a terminal on this machine and this form must not both create the link's group.
+      release = acquireLinkLock(spec, 'the Create Network Link form in VS Code');
+    } catch (error) {
+      this.run = undefined;
+      this.update(planFailed({ ...this.state, phase: 'plan' }, error instanceof Error ? error.message : String(error)));
+      return;
+    }
     const pendingKey = `form:${spec.regionId}:${spec.vpcId}:${spec.networkLinkName}`;
     // The tree learns the link's name from the form as soon as the run may create it.
     this.deps.explorer.setPendingLink(pendingKey, { spec, file: `mcvpc-form:/${spec.networkLinkName}` });

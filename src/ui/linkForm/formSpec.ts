@@ -1,8 +1,11 @@
 /**
  * The form's choices as a connection spec: the text of a `*.mcvpc.yaml` document. The host
  * parses it with the spec parser (so the form plans exactly what the file would, through the
- * same planner as `mcvpc plan`), and Save as spec writes the same text. Pure.
+ * same planner as `mcvpc plan`), and Save as spec writes the same text. Pure. Names from the
+ * cloud (anyone in a shared account sets them) go into comments only through yamlCommentText:
+ * a line break there would let a name write YAML the form then plans.
  */
+import { yamlCommentText } from '../../core/displayText';
 import { targetKind } from '../../targets';
 import type { FormContext } from './formContext';
 import { parsePorts, type FormChoices, type FormState } from './formState';
@@ -16,7 +19,7 @@ function scalar(value: string | number | boolean): string {
 /** One target item's lines (`  - kind: rds` …). */
 function itemLines(item: Record<string, unknown>, comment?: string): string[] {
   const lines: string[] = [];
-  if (comment !== undefined) lines.push(`  # ${comment.replace(/[\r\n]+/g, ' ')}`);
+  if (comment !== undefined) lines.push(`  # ${yamlCommentText(comment)}`);
   Object.entries(item).forEach(([key, value], index) => {
     const text = Array.isArray(value) ? `[${value.map((v) => scalar(v as string | number)).join(', ')}]` : scalar(value as string | number | boolean);
     lines.push(`${index === 0 ? '  - ' : '    '}${key}: ${text}`);
@@ -49,17 +52,17 @@ export function formSpecText(state: FormState): string {
   if (context === undefined) throw new Error('The form has no VPC yet.');
   const vSwitch = context.vSwitches.find((s) => s.vSwitchId === choices.vSwitchId);
   const lines = [
-    `# Network link ${choices.name}, made with the Create Network Link form.`,
+    `# Network link ${yamlCommentText(choices.name)}, made with the Create Network Link form.`,
     '# `mcvpc plan` on this file shows what is still to do; SQL uses the link with',
-    `#   SET odps.session.networklink=${choices.name};`,
+    `#   SET odps.session.networklink=${yamlCommentText(choices.name)};`,
     'version: mcvpc/v1',
     'kind: NetworkLink',
     'metadata:',
     `  name: ${scalar(choices.name)}`,
     `profile: ${scalar(context.profile)}`,
     `region: ${scalar(choices.regionId)}`,
-    `vpc: ${scalar(choices.vpcId)}${context.vpc.name !== '' ? `   # ${context.vpc.name}, ${context.vpc.cidrBlock}` : ''}`,
-    `vSwitch: ${scalar(choices.vSwitchId)}${vSwitch !== undefined ? `   # ${vSwitch.name !== '' ? `${vSwitch.name}, ` : ''}zone ${vSwitch.zoneId}, ${vSwitch.cidrBlock}` : ''}`,
+    `vpc: ${scalar(choices.vpcId)}${context.vpc.name !== '' ? `   # ${yamlCommentText(`${context.vpc.name}, ${context.vpc.cidrBlock}`)}` : ''}`,
+    `vSwitch: ${scalar(choices.vSwitchId)}${vSwitch !== undefined ? `   # ${yamlCommentText(`${vSwitch.name !== '' ? `${vSwitch.name}, ` : ''}zone ${vSwitch.zoneId}, ${vSwitch.cidrBlock}`)}` : ''}`,
     'securityGroup:',
   ];
   if (choices.groupMode === 'existing') {

@@ -5,6 +5,7 @@
  * does not redraw the tree on every key.
  */
 import * as vscode from 'vscode';
+import { readWorkspaceSpec, yieldToHost } from '../specFileRead';
 import type { DeclaredLink, InvalidDeclaredLink } from './links';
 
 /** Spec files, as a glob for findFiles and the watcher. */
@@ -82,7 +83,11 @@ export class SpecIndex implements vscode.Disposable {
     const files = await vscode.workspace.findFiles(SPEC_GLOB, '**/node_modules/**', MAX_SPEC_FILES);
     this.byFile.clear();
     this.invalidByFile.clear();
-    await Promise.all(files.map((uri) => this.read(uri)));
+    // One file at a time, yielding between them: 500 specs parsed in one turn would hold the shared host.
+    for (const uri of files) {
+      await this.read(uri);
+      await yieldToHost();
+    }
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -104,7 +109,10 @@ export class SpecIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     let text: string;
     try {
-      text = open !== undefined ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const read = open !== undefined ? { text: open.getText() } : await readWorkspaceSpec(uri);
+      // A file too large or not a regular file declares nothing (the diagnostics say why).
+      if (!('text' in read)) throw new Error(read.refused);
+      text = read.text;
     } catch {
       this.byFile.delete(key);
       this.invalidByFile.delete(key);

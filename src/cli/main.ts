@@ -5,7 +5,7 @@
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { LINT_SUMMARY, runLint } from './commands/lint';
 import { doctorCommand } from './commands/doctor';
-import { runEmulatorCommand } from './emulator-command';
+import { runEmulatorCommand } from './emulatorCommand';
 import { LINK_SUBCOMMANDS } from './linkCommands';
 
 interface Subcommand {

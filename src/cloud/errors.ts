@@ -211,7 +211,7 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
   return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(transportDetail(rawMessage)), retryable: false });
 }
 
-/** Why no credentials could be used; thrown by credentials.ts and aliyun-config.ts before any call. */
+/** Why no credentials could be used; thrown by credentials.ts and aliyunConfig.ts before any call. */
 export type CredentialsProblem = 'NoCredentials' | 'ProfileNotFound' | 'InvalidProfile' | 'InvalidConfig' | 'IncompleteEnvironment';
 
 /** The error credentials.ts throws: kind 'credentials', its problem as the code, the message as written. */

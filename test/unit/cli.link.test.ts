@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
 import { bundledCliForSuite } from './builders/cliBundle';
-import { planSpecTeardown, savedPlanFile } from '../../src/engine';
+import { acquireLinkLock, planSpecTeardown, savedPlanFile } from '../../src/engine';
 import { createLinkInConsole, DEFAULT_SEED, deleteLinkInConsole, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -128,6 +128,29 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const json = JSON.parse(after.stdout) as { summary: string; plans: Array<{ steps: Array<{ action: string }> }> };
     assert.equal(json.summary, 'Plan: 0 to add, 0 to change, 7 unchanged, 0 manual.');
     assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
+  });
+
+  it('apply and destroy refuse while another run holds the link lock, say who, change nothing; and run once it is free', async () => {
+    const file = await specFile('locked.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const lockDir = join(dir, 'locks');
+    const release = acquireLinkLock({ regionId: DEFAULT_SEED.regionId, vpcId: M.vpcId, networkLinkName: 'orders_link' }, 'the Create Network Link form in VS Code', lockDir);
+    let released = false;
+    try {
+      for (const command of ['apply', 'destroy']) {
+        const run = await mcvpc([command, file, '--auto-approve'], { MCVPC_LOCK_DIR: lockDir });
+        assert.equal(run.code, 1, `${command}: ${run.stdout}${run.stderr}`);
+        assert.match(run.stderr, /Another run is already working on network link "orders_link".*the Create Network Link form in VS Code, process \d+/, command);
+        assert.doesNotMatch(run.stderr, /Reading the live state/, `${command} read nothing before it had the lock`);
+      }
+      assert.deepEqual((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link'), [], 'no group was created while the lock was held');
+      release();
+      released = true;
+      const free = await mcvpc(['apply', file, '--auto-approve'], { MCVPC_LOCK_DIR: lockDir });
+      assert.equal(free.code, 4, free.stdout + free.stderr);
+      await groupIdByName(emu, 'maxcompute-link');
+    } finally {
+      if (!released) release();
+    }
   });
 
   it('apply of samples/several.mcvpc.yaml outlasts throttling, saying when a call is retried', async () => {

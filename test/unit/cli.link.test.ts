@@ -68,6 +68,8 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
       ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
       MCVPC_ENDPOINT: emu.endpoint,
+      // Its own lock folder: the shared default would make parallel runs (other checkouts) refuse each other.
+      MCVPC_LOCK_DIR: join(dir, 'locks'),
     };
   });
   afterEach(async () => {
@@ -132,12 +134,12 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
   it('apply and destroy refuse while another run holds the link lock, say who, change nothing; and run once it is free', async () => {
     const file = await specFile('locked.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
-    const lockDir = join(dir, 'locks');
+    const lockDir = env.MCVPC_LOCK_DIR!;
     const release = acquireLinkLock({ regionId: DEFAULT_SEED.regionId, vpcId: M.vpcId, networkLinkName: 'orders_link' }, 'the Create Network Link form in VS Code', lockDir);
     let released = false;
     try {
       for (const command of ['apply', 'destroy']) {
-        const run = await mcvpc([command, file, '--auto-approve'], { MCVPC_LOCK_DIR: lockDir });
+        const run = await mcvpc([command, file, '--auto-approve']);
         assert.equal(run.code, 1, `${command}: ${run.stdout}${run.stderr}`);
         assert.match(run.stderr, /Another run is already working on network link "orders_link".*the Create Network Link form in VS Code, process \d+/, command);
         assert.doesNotMatch(run.stderr, /Reading the live state/, `${command} read nothing before it had the lock`);
@@ -145,7 +147,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
       assert.deepEqual((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link'), [], 'no group was created while the lock was held');
       release();
       released = true;
-      const free = await mcvpc(['apply', file, '--auto-approve'], { MCVPC_LOCK_DIR: lockDir });
+      const free = await mcvpc(['apply', file, '--auto-approve']);
       assert.equal(free.code, 4, free.stdout + free.stderr);
       await groupIdByName(emu, 'maxcompute-link');
     } finally {

@@ -268,3 +268,37 @@ describe('doctor: a target in another account', function () {
     }
   });
 });
+
+describe('doctor: a VPC another account shares with the caller', function () {
+  this.timeout(60_000);
+  it('fails the same-account hop naming the owner, with a manual fix; passes for the caller\'s own VPC', async () => {
+    const state = buildSeed('default');
+    const [main, second] = state.accounts;
+    const { dir, remove } = await tempDir();
+    const file = path.join(dir, 'state.json');
+    const sharedState = structuredClone(state);
+    sharedState.accounts[0]!.vpcs.find((v) => v.vpcId === M.vpcId)!.ownerId = second!.accountId;
+    await fs.writeFile(file, JSON.stringify(sharedState));
+    const emu = await startEmulator({ port: 0, stateFile: file });
+    try {
+      const cloud = await cloudFor(emu);
+      const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+      const { report } = await doctorSpec(cloud, spec);
+      const hop = expectHop(report, 'account', 'fail', second!.accountId);
+      assert.match(hop.reason, new RegExp(`belongs to account ${second!.accountId}, but the caller is ${main!.accountId}`));
+      assert.equal(hop.fix?.kind, 'manual');
+      assert.match(hop.fix?.summary ?? '', new RegExp(`Sign in with account ${second!.accountId}`));
+      assert.equal(report.verdict, 'fail');
+    } finally {
+      await emu.close();
+      await remove();
+    }
+    const own = await emulator();
+    try {
+      const { report } = await doctorSpec(await cloudFor(own), parseOne(specText({ targets: [TARGETS.rdsWhitelist] })));
+      expectHop(report, 'account', 'pass', M.accountId);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -180,6 +180,20 @@ describe('doctor: broken setups found and repaired', function () {
     await fixAndRecheck(cloud, spec, state);
   });
 
+  it('8b. a MaxCompute-managed group edited without a drop (an accept rule added): warn, and the fix takes it back', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    await healthyLink(emu, cloud, spec);
+    const managedId = await groupIdByName(emu, `MaxCompute-vpc-${M.vpcId}`);
+    await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: managedId, Permissions: [{ IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '10.9.0.0/16', Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    const state = await doctorSpec(cloud, spec);
+    const edited = expectHop(state.report, 'managed.vpc', 'warn', managedId);
+    assert.match(edited.reason, /was edited: 1 rule\(s\) added to a group MaxCompute manages; the seed/);
+    assert.ok(edited.evidence.some((e) => e.text.includes('10.9.0.0/16')), 'the added rule is the evidence');
+    expectHop(state.report, 'managed.backup', 'pass', '0 rules');
+    const after = await fixAndRecheck(cloud, spec, state);
+    expectHop(after, 'managed.vpc', 'pass', '0 rules');
+  });
+
   it('9. return traffic not admitted: the link group\'s inbound rule removed', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const groupId = await healthyLink(emu, cloud, spec);

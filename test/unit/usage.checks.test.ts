@@ -30,7 +30,7 @@ const ROWS: Row[] = [
   // eni.info mistakes.
   { what: 'reversed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc:cn-hangzhou\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
   { what: 'zone for region', dialect: 'sparkConf', text: `${ENABLE}=true\r\n${INFO}=cn-hangzhou-h:vpc-bp1abc\r\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\r\n${INFO}=cn-hangzhou:vpc-bp1abc\r\n` },
-  { what: 'zone ap-northeast-1a', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`, codes: ['eni-info-format', 'eni-info-unlinked'].slice(0, 1) as UsageProblemCode[], fixed: `${ENABLE}=true\n${INFO}=ap-northeast-1:vpc-6we1\n` },
+  { what: 'zone ap-northeast-1a', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=ap-northeast-1:vpc-6we1\n` },
   { what: 'spaces', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou : vpc-bp1abc\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
   { what: 'malformed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc\n`, codes: ['eni-info-format'] },
   { what: 'VPC without a link', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1zzz\n`, codes: ['eni-info-unlinked'] },
@@ -79,7 +79,7 @@ const ROWS: Row[] = [
   // Code.
   { what: 'PySpark config in code', dialect: 'python', text: `spark = SparkSession.builder.config("${ENABLE}", "true").config('${INFO}', 'cn-hangzhou:vpc-bp1abc').getOrCreate()\n`, codes: ['conf-file-only', 'conf-file-only'] },
   { what: 'PySpark info alone', dialect: 'python', text: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc")\n`, codes: ['conf-file-only', 'eni-enable-missing'], fixed: `conf = SparkConf().set("${INFO}", "cn-hangzhou:vpc-bp1abc").set("${ENABLE}", "true")\n` },
-  { what: 'Scala domain list in code', dialect: 'scala', text: `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.replace(/"/g, '\\"')}")\n`, codes: ['conf-file-only', 'legacy-vpc-key', 'domain-list-json'].slice(0, 2) as UsageProblemCode[] },
+  { what: 'Scala domain list in code', dialect: 'scala', text: `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.replace(/"/g, '\\"')}")\n`, codes: ['conf-file-only', 'legacy-vpc-key'] },
   { what: 'Java comment', dialect: 'java', text: `// conf.set("${INFO}", "x");\n`, codes: [] },
   { what: 'PyODPS hints good', dialect: 'python', text: `o.execute_sql('select 1', hints={'odps.session.networklink': 'orders_rds'})\n`, codes: [] },
   { what: 'PyODPS hints unknown', dialect: 'python', text: `options.sql.settings = {"odps.session.networklink": "orders_rd"}\n`, codes: ['unknown-link'], fixed: `options.sql.settings = {"odps.session.networklink": "orders_rds"}\n` },
@@ -105,6 +105,18 @@ describe('link usage checks', () => {
       }
     });
   }
+
+  it('checks the VPC of eni.info against the links once the value is well-formed, not before', () => {
+    const zone = `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`;
+    assert.deepEqual(checkUsage(zone, 'sparkConf', LINKS).map((p) => p.code), ['eni-info-format']);
+    const fixed = applyEdits(zone, preferredEdits(checkUsage(zone, 'sparkConf', LINKS)));
+    assert.deepEqual(checkUsage(fixed, 'sparkConf', LINKS).map((p) => p.code), ['eni-info-unlinked']);
+  });
+
+  it('reads a domain list escaped in a Scala string as the JSON it is', () => {
+    const broken = `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.slice(0, -1).replace(/"/g, '\\"')}")\n`;
+    assert.deepEqual(checkUsage(broken, 'scala', LINKS).map((p) => p.code).sort(), ['conf-file-only', 'domain-list-json', 'legacy-vpc-key']);
+  });
 
   it('says nothing about names or VPCs when no link is known', () => {
     const problems = checkUsage(`SET odps.session.networklink=anything;\nSELECT 1;\n${''}`, 'sql', []);

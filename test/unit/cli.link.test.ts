@@ -374,4 +374,21 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const help = await mcvpc(['help']);
     assert.match(help.stdout, /^ {2}destroy {4}remove what apply added/m);
   });
+
+  it('every command listed by mcvpc help prints its usage for --help and -h, and exits 0', async () => {
+    const listed = [...(await mcvpc(['help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    assert.deepEqual([...listed].sort(), ['apply', 'destroy', 'doctor', 'emulator', 'lint', 'plan', 'usage', 'validate']);
+    for (const command of listed) {
+      for (const flag of ['--help', '-h']) {
+        const run = await mcvpc([command, flag]);
+        assert.equal(run.code, 0, `mcvpc ${command} ${flag}: ${run.stderr}`);
+        assert.match(run.stdout, new RegExp(`^usage: mcvpc ${command} \\S`), `mcvpc ${command} ${flag}`);
+        assert.equal(run.stderr, '', `mcvpc ${command} ${flag}`);
+      }
+    }
+    const withFile = await mcvpc(['doctor', 'some.mcvpc.yaml', '--json', '--help']);
+    assert.equal(withFile.code, 0, 'help wins over the other arguments');
+    assert.match(withFile.stdout, /^usage: mcvpc doctor FILE \[--json\]/);
+    assert.match(withFile.stdout, /^Exit: 0 pass, 2 some fail, 3 some unknown, 1 could not run\.$/m);
+  });
 });

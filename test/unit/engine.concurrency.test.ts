@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
-import { acquireLinkLock, LinkLockedError } from '../../src/engine';
+import { acquireLinkLock, LinkLockedError, lockDirectory } from '../../src/engine';
 import { emulator } from './cloud.harness';
 import { raceOneSpec, raceTwoSpecs } from './builders/races';
 
@@ -64,5 +64,27 @@ describe('engine: the link lock (one machine)', () => {
     acquireLinkLock(key, 'x', dir)();
     writeFileSync(join(dir, lockFile), '{not json');
     acquireLinkLock(key, 'x', dir)();
+  });
+
+  it('never takes over the lock of another host, whose processes it cannot see', () => {
+    acquireLinkLock(key, 'x', dir);
+    const [lockFile] = readdirSync(dir);
+    writeFileSync(join(dir, lockFile!), JSON.stringify({ pid: 2 ** 22 + 12345, host: `not-${hostname()}`, since: 'then', what: 'mcvpc apply in CI' }));
+    assert.throws(() => acquireLinkLock(key, 'x', dir), (err: unknown) => err instanceof LinkLockedError && err.name === 'LinkLockedError' && /mcvpc apply in CI/.test(err.message));
+  });
+
+  it('a release runs once: a second call does not free the lock of the next holder, nor fail when the file is gone', () => {
+    const first = acquireLinkLock(key, 'first', dir);
+    first();
+    const second = acquireLinkLock(key, 'second', dir);
+    first();
+    assert.throws(() => acquireLinkLock(key, 'third', dir), /second/, 'the second holder still has the link');
+    rmSync(join(dir, readdirSync(dir)[0]!));
+    assert.doesNotThrow(second, 'the lock file was deleted by hand');
+  });
+
+  it('keeps its files in MCVPC_LOCK_DIR, else in the temporary folder', () => {
+    assert.equal(lockDirectory({ MCVPC_LOCK_DIR: dir }), dir);
+    assert.equal(lockDirectory({}), join(tmpdir(), 'mcvpc-locks'));
   });
 });

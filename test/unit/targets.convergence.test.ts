@@ -82,6 +82,19 @@ describe('convergeList through the HBase kind: another writer undoes our whiteli
     assert.ok((await hbaseGroup(emu, 'maxcompute'))?.includes(LINK_BLOCK));
   });
 
+  it('reads back its last write too: three writes undone, the fourth stays, and that is done', async () => {
+    const { cloud: contested, writes } = withRivalWriter(cloud, await cloudFor(emu), 3);
+    const outcome = await targetKind('hbase').apply(target(), 'grant', applyContext(contested));
+    assert.equal(outcome.status, 'done');
+    assert.equal(writes(), 4);
+  });
+
+  it('says ConvergenceError by name', async () => {
+    const { cloud: contested } = withRivalWriter(cloud, await cloudFor(emu), Number.POSITIVE_INFINITY);
+    const err = await targetKind('hbase').apply(target(), 'grant', applyContext(contested)).then(() => undefined, (e: unknown) => e);
+    assert.equal((err as Error).name, 'ConvergenceError');
+  });
+
   it('revoke: fails with ConvergenceError when every removal is undone', async () => {
     const kind = targetKind('hbase');
     assert.equal((await kind.apply(target(), 'grant', applyContext(cloud))).status, 'done');

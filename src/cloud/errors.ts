@@ -183,16 +183,19 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
   if (status !== undefined) {
     const apiCode = code ?? stringField(data, 'Code', 'code') ?? `Http${status}`;
     const detail = stringField(data, 'Message', 'message') ?? rawMessage;
+    const requestId = stringField(data, 'RequestId', 'requestId');
+    const recommend = stringField(data, 'Recommend');
+    // Every text of the answer is the server's (or a gateway's) and may echo what was sent: all redacted.
     return new CloudError({
       kind: apiErrorKind(apiCode, status),
       product,
       action,
-      code: apiCode,
+      code: redactor.redact(apiCode),
       detail: redactor.redact(detail),
-      requestId: stringField(data, 'RequestId', 'requestId'),
+      requestId: requestId === undefined ? undefined : redactor.redact(requestId),
       status,
       retryable: isRetryableApiError(apiCode, status),
-      recommend: stringField(data, 'Recommend'),
+      recommend: recommend === undefined ? undefined : redactor.redact(recommend),
     });
   }
   if (err.name === 'RequestTimeoutError') {

@@ -7,10 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatLogLine } from '../../src/cloud';
+import { CloudError, formatLogLine } from '../../src/cloud';
 import { Redactor, redactPatterns } from '../../src/cloud/redact';
 import type { Emulator } from '../../src/emulator';
-import { cloudFor, DEFAULT_SEED, emulator, recordingLogger } from './cloud.harness';
+import { cloudFor, DEFAULT_SEED, emulator, recordingLogger, rejection } from './cloud.harness';
 
 const VALUE = 'CAISsecretValue0123456789';
 
@@ -58,12 +58,21 @@ describe('a session\'s log lines are redacted', function () {
   let emu: Emulator;
   let gateway: Server;
   let gatewayEndpoint: string;
+  let failing = false;
 
   before(async () => {
     emu = await emulator();
     const upstream = new URL(emu.endpoint);
-    // Passes requests to the emulator and answers with its body, the RequestId replaced by an echo of the request's token header.
+    // Passes requests to the emulator and answers with its body, the RequestId replaced by an echo of the request's token header;
+    // in `failing` mode it answers an error whose every text echoes the token.
     gateway = createServer((req, res) => {
+      if (failing) {
+        const token = String(req.headers['x-acs-security-token']);
+        const text = JSON.stringify({ Code: `Forbidden.Echo.${token}`, Message: `token ${token} refused`, RequestId: `req-${token}`, Recommend: `https://api.example/?token=${token}` });
+        res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+        return;
+      }
       const forwarded = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (c: Buffer) => chunks.push(c));
@@ -100,5 +109,26 @@ describe('a session\'s log lines are redacted', function () {
     assert.ok(call !== undefined, lines.join('\n'));
     assert.match(call, /requestId=echo x-acs-security-token: \[redacted\]/);
     for (const line of lines) assert.ok(!line.includes(sts.securityToken), `the token reached the log: ${line}`);
+  });
+
+  it('an error answer that echoes the token in its code, message, RequestId and Recommend: the CloudError and the log carry none of it', async () => {
+    const sts = DEFAULT_SEED.main.sts;
+    const log = recordingLogger();
+    const cloud = await cloudFor(emu, {
+      endpoint: gatewayEndpoint,
+      logger: log,
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken },
+    });
+    failing = true;
+    try {
+      const err = await rejection(cloud.vpc.describeVpcs({}));
+      assert.ok(err instanceof CloudError, String(err));
+      assert.equal(err.status, 403);
+      assert.equal(err.code, 'Forbidden.Echo.[redacted]');
+      const visible = [err.message, err.stack ?? '', JSON.stringify(err), String(err.requestId), String(err.recommend), ...log.lines.map((l) => formatLogLine(l.message, l.fields))].join('\n');
+      assert.ok(!visible.includes(sts.securityToken), visible);
+    } finally {
+      failing = false;
+    }
   });
 });

@@ -3,7 +3,8 @@
 // stylesheet go to dist/webview/, loaded only when the form opens.
 // The options are exported (buildOptions) so that tests bundle exactly what ships, plugins and all.
 import { build } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
 import { specBundleOptions, specBundlePlugin } from './lib/lazy-spec.mjs';
@@ -37,6 +38,7 @@ export function buildOptions({ production = false } = {}) {
   ];
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (`node scripts/build.mjs`, through any symlink), not imported by a test.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await Promise.all(buildOptions({ production: process.argv.includes('--production') }).map((options) => build(options)));
 }

@@ -9,6 +9,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudError, formatLogLine } from '../../src/cloud';
 import { Redactor, redactPatterns } from '../../src/cloud/redact';
+import { redactingLogger, type CloudLogger, type LogFields } from '../../src/cloud/logger';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, DEFAULT_SEED, emulator, recordingLogger, rejection } from './cloud.harness';
 
@@ -50,6 +51,40 @@ describe('redaction patterns', () => {
     redactor.addSecret('token-1-long');
     redactor.addSecret(undefined);
     assert.equal(redactor.redact('x token-1-long y token-1 z abc12'), 'x [redacted] y [redacted] z abc12');
+  });
+});
+
+describe('the redacting logger and log lines', () => {
+  it('passes every level through redaction, message and string fields alike, other values as they are', () => {
+    // A sink that keeps exactly what it was handed (fields undefined included).
+    const lines: Array<[string, string, LogFields | undefined]> = [];
+    const sink = (level: string) => (message: string, fields?: LogFields) => void lines.push([level, message, fields]);
+    const inner: CloudLogger = { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') };
+    const redactor = new Redactor();
+    redactor.addSecret(VALUE);
+    const log = redactingLogger(inner, (text) => redactor.redact(text));
+    log.debug(`debug ${VALUE}`, { detail: VALUE, attempt: 2, retryable: true, requestId: undefined });
+    log.info(`info ${VALUE}`);
+    log.warn(`warn ${VALUE}`, { code: `X.${VALUE}` });
+    log.error(`error ${VALUE}`, { detail: `SecurityToken=${VALUE}` });
+    assert.deepEqual(lines, [
+      ['debug', 'debug [redacted]', { detail: '[redacted]', attempt: 2, retryable: true, requestId: undefined }],
+      ['info', 'info [redacted]', undefined],
+      ['warn', 'warn [redacted]', { code: 'X.[redacted]' }],
+      ['error', 'error [redacted]', { detail: 'SecurityToken=[redacted]' }],
+    ]);
+  });
+
+  it('a line is the message and its defined fields, key=value, one space apart', () => {
+    assert.equal(formatLogLine('api call'), 'api call');
+    assert.equal(formatLogLine('api call', { requestId: undefined }), 'api call');
+    assert.equal(formatLogLine('api call', { action: 'DescribeVpcs', requestId: undefined, attempt: 1 }), 'api call action=DescribeVpcs attempt=1');
+  });
+
+  it('scrubs a secret of exactly the shortest length it remembers', () => {
+    const redactor = new Redactor();
+    redactor.addSecret('abc123');
+    assert.equal(redactor.redact('x abc123 y'), 'x [redacted] y');
   });
 });
 

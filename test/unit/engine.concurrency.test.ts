@@ -83,6 +83,16 @@ describe('engine: the link lock (one machine)', () => {
     assert.doesNotThrow(second, 'the lock file was deleted by hand');
   });
 
+  it('names a lock file by a digest of region, VPC and name: one file per link, nothing of the name in clear', () => {
+    const release = acquireLinkLock(key, 'x', dir);
+    const other = acquireLinkLock({ ...key, vpcId: 'vpc-2' }, 'x', dir);
+    const files = readdirSync(dir).sort();
+    assert.equal(files.length, 2);
+    for (const file of files) assert.match(file, /^[0-9a-f]{24}\.lock$/);
+    release();
+    other();
+  });
+
   it('keeps its files in MCVPC_LOCK_DIR, else in the temporary folder', () => {
     assert.equal(lockDirectory({ MCVPC_LOCK_DIR: dir }), dir);
     assert.equal(lockDirectory({}), join(tmpdir(), 'mcvpc-locks'));

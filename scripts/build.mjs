@@ -1,8 +1,10 @@
 // Bundles the extension (Node, CommonJS, 'vscode' external) and the mcvpc CLI.
 // The Create Network Link form's browser bundle (webview/, with @vscode-elements/elements) and its
 // stylesheet go to dist/webview/, loaded only when the form opens.
+// The options are exported (buildOptions) so that tests bundle exactly what ships, plugins and all.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
 import { specBundleOptions, specBundlePlugin } from './lib/lazy-spec.mjs';
@@ -10,27 +12,33 @@ import { vscodeOncePlugin } from './lib/vscode-once.mjs';
 import { silentDebugPlugin } from './lib/no-debug.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const production = process.argv.includes('--production');
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  // No DEBUG=… of the environment may print request headers or bodies: see lib/no-debug.mjs.
-  plugins: [silentDebugPlugin],
-};
+/** The esbuild options of every file the build writes, relative to the repository root. */
+export function buildOptions({ production = false } = {}) {
+  const node = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    // No DEBUG=… of the environment may print request headers or bodies: see lib/no-debug.mjs.
+    plugins: [silentDebugPlugin],
+  };
+  return [
+    // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
+    // (see lib/lazy-bundles.mjs, lib/lazy-spec.mjs); 'vscode' is required once and shared (see lib/vscode-once.mjs).
+    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] },
+    ...lazyBundleOptions(root).map((options) => ({ ...node, ...options })),
+    { ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] },
+    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+    { entryPoints: ['webview/linkForm.ts', 'webview/linkForm.css'], outdir: 'dist/webview', bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', absWorkingDir: root },
+  ];
+}
 
-await Promise.all([
-  // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
-  // (see lib/lazy-bundles.mjs, lib/lazy-spec.mjs); 'vscode' is required once and shared (see lib/vscode-once.mjs).
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] }),
-  ...lazyBundleOptions(root).map((options) => build({ ...node, ...options })),
-  build({ ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] }),
-  build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
-  build({ entryPoints: ['webview/linkForm.ts', 'webview/linkForm.css'], outdir: 'dist/webview', bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', absWorkingDir: root }),
-]);
+// Run as a script (`node scripts/build.mjs`, through any symlink), not imported by a test.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await Promise.all(buildOptions({ production: process.argv.includes('--production') }).map((options) => build(options)));
+}

@@ -5,28 +5,47 @@
 import { spawn } from 'node:child_process';
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { nodeDebugNotice, nodeDebugWithoutLeaks } from '../core/nodeDebug';
-import { LINT_SUMMARY, runLint } from './commands/lint';
+import { LINT_SUMMARY, runLint, USAGE as LINT_HELP } from './commands/lint';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
-import { runEmulatorCommand } from './emulator-command';
+import { HELP as EMULATOR_HELP, runEmulatorCommand } from './emulatorCommand';
 import { LINK_SUBCOMMANDS } from './linkCommands';
 
 interface Subcommand {
-  /** One line for `mcvpc help`. */
+  /** One line for `mcvpc help`: `what it does: SYNOPSIS; exit …`. */
   summary: string;
+  /** What `mcvpc <command> --help` prints, when the command says more than its summary. */
+  help?: string;
   run(args: string[]): Promise<number>;
 }
 
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
-  lint: { summary: LINT_SUMMARY, run: runLint },
+  lint: { summary: LINT_SUMMARY, help: LINT_HELP, run: runLint },
   doctor: doctorCommand,
   import: importCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',
+    help: EMULATOR_HELP,
     run: runEmulatorCommand,
   },
 };
+
+/** `--help` or `-h` before a `--` (after it, every word is a positional). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** A command's usage from its summary: `usage: mcvpc plan FILE [--out PLAN] …`, what it does, its exit codes. */
+function commandHelp(name: string, command: Subcommand): string {
+  if (command.help !== undefined) return command.help.endsWith('\n') ? command.help : `${command.help}\n`;
+  const colon = command.summary.indexOf(': ');
+  const what = colon < 0 ? command.summary : command.summary.slice(0, colon);
+  const [synopsis, ...exit] = (colon < 0 ? '' : command.summary.slice(colon + 2)).split('; ');
+  const exitLine = exit.join('; ').replace(/^exit /, '');
+  return [`usage: mcvpc ${name} ${synopsis}`.trimEnd(), '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, ...(exitLine === '' ? [] : [`Exit: ${exitLine}.`]), ''].join('\n');
+}
 
 function usage(): string {
   const rows = Object.entries(SUBCOMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
@@ -44,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
   if (!command) {
     process.stderr.write(`mcvpc: unknown command "${escapeForMessage(name)}"\n\n${usage()}`);
     return 1;
+  }
+  if (asksForHelp(args)) {
+    process.stdout.write(commandHelp(name, command));
+    return 0;
   }
   return command.run(args);
 }

@@ -27,7 +27,7 @@ import {
   readAliyunConfig,
   type AliyunConfig,
   type AliyunProfile,
-} from './aliyun-config';
+} from './aliyunConfig';
 import { redactPatterns } from './redact';
 import { credentialsError } from './errors';
 

@@ -184,16 +184,19 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
     // MaxCompute's ROA answers carry errorCode/errorMsg (PopResult) instead of Code/Message.
     const apiCode = code ?? stringField(data, 'Code', 'code', 'errorCode') ?? `Http${status}`;
     const detail = stringField(data, 'Message', 'message', 'errorMsg') ?? rawMessage;
+    const requestId = stringField(data, 'RequestId', 'requestId');
+    const recommend = stringField(data, 'Recommend');
+    // Every text of the answer is the server's (or a gateway's) and may echo what was sent: all redacted.
     return new CloudError({
       kind: apiErrorKind(apiCode, status),
       product,
       action,
-      code: apiCode,
+      code: redactor.redact(apiCode),
       detail: redactor.redact(detail),
-      requestId: stringField(data, 'RequestId', 'requestId'),
+      requestId: requestId === undefined ? undefined : redactor.redact(requestId),
       status,
       retryable: isRetryableApiError(apiCode, status),
-      recommend: stringField(data, 'Recommend'),
+      recommend: recommend === undefined ? undefined : redactor.redact(recommend),
     });
   }
   if (err.name === 'RequestTimeoutError') {
@@ -212,7 +215,7 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
   return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(transportDetail(rawMessage)), retryable: false });
 }
 
-/** Why no credentials could be used; thrown by credentials.ts and aliyun-config.ts before any call. */
+/** Why no credentials could be used; thrown by credentials.ts and aliyunConfig.ts before any call. */
 export type CredentialsProblem = 'NoCredentials' | 'ProfileNotFound' | 'InvalidProfile' | 'InvalidConfig' | 'IncompleteEnvironment';
 
 /** The error credentials.ts throws: kind 'credentials', its problem as the code, the message as written. */

@@ -144,4 +144,10 @@ export interface SpecFileResult {
    */
   specs: ConnectionSpec[];
   problems: SpecProblem[];
+  /**
+   * Documents the schema refused, read without the refused parts (an unknown key, a bad value, a
+   * broken target) when what is left is a link: for the editor's live checks only, never to plan
+   * or apply. Absent when there are none.
+   */
+  partialSpecs?: ConnectionSpec[];
 }

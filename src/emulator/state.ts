@@ -23,6 +23,8 @@ export interface VpcRecord {
   creationTime: string;
   /** Epoch ms from which Describe calls show the resource (eventual consistency fault). */
   visibleAt: number;
+  /** The owner's account id when another account shares this VPC with this one (Resource Sharing); absent: this account's own. */
+  ownerId?: string;
 }
 
 export interface VSwitchRecord {

@@ -15,7 +15,7 @@ export interface RecordSchema {
 }
 
 const temporaryCredential: RecordSchema = { accessKeyId: 'string', accessKeySecret: 'string', securityToken: 'string', roleName: 'string', sessionName: 'string' };
-const vpc: RecordSchema = { vpcId: 'string', regionId: 'string', name: 'string', cidrBlock: 'string', description: 'string', isDefault: 'boolean', creationTime: 'string', visibleAt: 'number' };
+const vpc: RecordSchema = { vpcId: 'string', regionId: 'string', name: 'string', cidrBlock: 'string', description: 'string', isDefault: 'boolean', creationTime: 'string', visibleAt: 'number', ownerId: 'string?' };
 const vSwitch: RecordSchema = { vSwitchId: 'string', vpcId: 'string', regionId: 'string', zoneId: 'string', name: 'string', cidrBlock: 'string', availableIpAddressCount: 'number', creationTime: 'string', visibleAt: 'number' };
 const rule: RecordSchema = {
   ruleId: 'string', direction: 'string', ipProtocol: 'string', portRange: 'string', sourcePortRange: 'string', policy: 'string', priority: 'number', nicType: 'string',

@@ -3,6 +3,7 @@
  * state, plus the link group's outbound rules, MaxCompute's groups with their rules and every
  * interface carrying the link group), each group once; and runs the fixes through applyPlan.
  */
+import { batchedGroups, batchedInstances } from '../cloud/batchReads';
 import { readGroupRules } from '../cloud/reads';
 import { diagnoseLink, fixPlan, type DoctorExtras, type DoctorReport, type GroupWithRules, type UsageFile } from '../core/doctor';
 import type { SecurityGroup, SecurityGroupRule } from '../core/model';
@@ -11,10 +12,10 @@ import type { ConnectionSpec } from '../core/specModel';
 import { targetKind, type SharedReads } from '../targets';
 import { applyPlan, type ApplyOptions, type ApplyReport } from './applyPlan';
 import type { EngineCloud } from './engineCloud';
-import { findGroups, readManagedGroups, type ReadOptions } from './liveReads';
+import type { ReadOptions } from './liveReads';
 import { readLiveState } from './readLiveState';
 
-/** Shared reads that fetch each group and each group's rules once (both directions) per instance. */
+/** Shared reads that fetch each group and each group's rules once (both directions) per instance; groups and ECS instances asked together go out in one call. */
 export function onceReads(cloud: EngineCloud, regionId: string, options: ReadOptions = {}): SharedReads {
   const groups = new Map<string, Promise<SecurityGroup | undefined>>();
   const rules = new Map<string, Promise<SecurityGroupRule[]>>();
@@ -28,9 +29,11 @@ export function onceReads(cloud: EngineCloud, regionId: string, options: ReadOpt
     }
     return found;
   };
+  const group = batchedGroups(cloud, regionId, options);
   return {
-    group: (id) => memo(groups, id, async () => (await findGroups(cloud, regionId, { SecurityGroupId: id }, options)).find((g) => g.securityGroupId === id)),
+    group: (id) => memo(groups, id, () => group(id)),
     groupRules: (id) => memo(rules, id, () => readGroupRules(cloud, regionId, id, 'all', options)),
+    ecsInstance: batchedInstances(cloud, regionId, options),
   };
 }
 
@@ -43,7 +46,9 @@ export interface DoctorState {
 /** Reads the live state and the doctor's extras; `reads` (e.g. the Network view's cache) serves the groups. */
 export async function readDoctorState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions & { reads?: SharedReads } = {}): Promise<DoctorState> {
   const reads = options.reads ?? onceReads(cloud, spec.regionId, options);
-  const [live, managed] = await Promise.all([readLiveState(cloud, spec, options, reads), readManagedGroups(cloud, spec.regionId, spec.vpcId, options)]);
+  // MaxCompute's groups come with the live state (the planner guards them too): not listed again.
+  const live = await readLiveState(cloud, spec, options, reads);
+  const managed = live.managedGroups;
   const linkGroupId = live.linkGroup?.group.securityGroupId;
   const [linkGroupRules, managedGroups] = await Promise.all([
     linkGroupId === undefined ? undefined : reads.groupRules(linkGroupId),

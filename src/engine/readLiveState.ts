@@ -4,6 +4,7 @@
  * checks can say what is missing; any other failure is a CloudError for the caller.
  */
 import { toVSwitch, toVpc } from '../cloud/mappers';
+import { batchedGroups, batchedInstances } from '../cloud/batchReads';
 import { readGroupRules, readSpecLink } from '../cloud/reads';
 import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
@@ -76,10 +77,11 @@ async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: 
   return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => extraUsers[i]!.length > 0).map((g) => g.securityGroupId), users };
 }
 
-/** The engine's shared reads: plain cloud calls (the Network view hands kinds cached ones). */
+/** The engine's shared reads: cloud calls, lookups by id batched (the Network view hands kinds cached ones). */
 export function plainReads(cloud: EngineCloud, regionId: string, options: ReadOptions): SharedReads {
   return {
-    group: async (securityGroupId) => (await findGroups(cloud, regionId, { SecurityGroupId: securityGroupId }, options)).find((g) => g.securityGroupId === securityGroupId),
+    group: batchedGroups(cloud, regionId, options),
     groupRules: (securityGroupId) => readGroupRules(cloud, regionId, securityGroupId, 'all', options),
+    ecsInstance: batchedInstances(cloud, regionId, options),
   };
 }

@@ -116,8 +116,8 @@ function buildSecurityGroup(data: SpecData['securityGroup'], fields: FieldRanger
   return spec;
 }
 
-/** The typed spec of a schema-valid document. */
-export function buildConnectionSpec(data: unknown, doc: SpecDocument, ranger: Ranger, documentIndex: number): ConnectionSpec {
+/** The typed spec of a schema-valid document; `targetIndices` places targets kept from a refused one (partial.ts) at their written index. */
+export function buildConnectionSpec(data: unknown, doc: SpecDocument, ranger: Ranger, documentIndex: number, targetIndices?: readonly number[]): ConnectionSpec {
   const spec = data as SpecData;
   const fields = new FieldRanger(doc, ranger);
   const range = ranger.documentRange();
@@ -130,7 +130,7 @@ export function buildConnectionSpec(data: unknown, doc: SpecDocument, ranger: Ra
     vpcId: spec.vpc,
     vSwitchId: spec.vSwitch,
     securityGroup: buildSecurityGroup(spec.securityGroup, fields),
-    targets: (spec.targets ?? []).map((t, i) => buildTarget(t, i, fields)),
+    targets: (spec.targets ?? []).map((t, i) => buildTarget(t, targetIndices?.[i] ?? i, fields)),
     range,
     ranges: {
       version: fields.field(['version'], range),

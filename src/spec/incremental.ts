@@ -80,7 +80,8 @@ function placed(piece: Piece, documentIndex: number, lines: number, offset: numb
   const moved = lines === 0 && offset === 0 ? piece.outcome : shifted(piece.outcome, lines, offset);
   const problems = moved.problems.map((p): SpecProblem => (p.documentIndex === undefined ? p : { ...p, documentIndex }));
   const spec: ConnectionSpec | undefined = moved.spec === undefined ? undefined : { ...moved.spec, documentIndex };
-  return { problems, hasContent: moved.hasContent, ...(spec === undefined ? {} : { spec }) };
+  const partial: ConnectionSpec | undefined = moved.partial === undefined ? undefined : { ...moved.partial, documentIndex };
+  return { problems, hasContent: moved.hasContent, ...(spec === undefined ? {} : { spec }), ...(partial === undefined ? {} : { partial }) };
 }
 
 /** A parser that remembers document outcomes between calls. Not shared between threads; cheap to keep one per editor session. */
@@ -97,6 +98,7 @@ export class IncrementalSpecParser {
     const starts = documentStarts(text);
     if (starts === undefined || starts.length === 1) return this.whole(text, fileName);
     const specs: ConnectionSpec[] = [];
+    const partials: ConnectionSpec[] = [];
     const problems: SpecProblem[] = [];
     let hasContent = false;
     let line = 0;
@@ -108,10 +110,11 @@ export class IncrementalSpecParser {
       const outcome = placed(piece, i, line, start);
       problems.push(...outcome.problems);
       if (outcome.spec) specs.push(outcome.spec);
+      if (outcome.partial) partials.push(outcome.partial);
       hasContent ||= outcome.hasContent;
       line += piece.lineBreaks;
     }
-    return finishFile(specs, problems, hasContent, new LineIndex(text), fileName);
+    return finishFile(specs, problems, hasContent, new LineIndex(text), fileName, partials);
   }
 
   private whole(text: string, fileName: string | undefined): SpecFileResult {

@@ -8,6 +8,7 @@ import { buildConnectionSpec } from './build';
 import { notASpecProblem } from './kindCheck';
 import { MAX_ALIAS_COUNT, MAX_PROBLEMS_PER_DOCUMENT } from './limits';
 import { Ranger } from './nodes';
+import { partialSpec } from './partial';
 import { LineIndex } from './positions';
 import { validateSpecData } from './schema';
 import { schemaProblems } from './schemaProblems';
@@ -46,6 +47,8 @@ function firstAliasRange(doc: SpecDocument, ranger: Ranger, index: LineIndex) {
 /** What one YAML document of a spec file yields. */
 export interface DocumentOutcome {
   spec?: ConnectionSpec;
+  /** When the schema refused the document: what is left of the link without the refused parts (partial.ts), for live checks only. */
+  partial?: ConnectionSpec;
   problems: SpecProblem[];
   hasContent: boolean;
 }
@@ -105,7 +108,10 @@ function readDocumentUncapped(doc: SpecDocument, documentIndex: number, index: L
   if (foreign) return { problems: [...problems, foreign], hasContent };
 
   const schemaErrors = validateSpecData(data);
-  if (schemaErrors.length > 0) return { problems: [...problems, ...schemaProblems(schemaErrors, doc, ranger, documentIndex)], hasContent };
+  if (schemaErrors.length > 0) {
+    const partial = partialSpec(data, schemaErrors, doc, ranger, documentIndex);
+    return { problems: [...problems, ...schemaProblems(schemaErrors, doc, ranger, documentIndex)], hasContent, ...(partial === undefined ? {} : { partial }) };
+  }
 
   const spec = buildConnectionSpec(data, doc, ranger, documentIndex);
   const written = ((data as { targets?: TargetWritten[] }).targets ?? []) as TargetWritten[];
@@ -116,6 +122,7 @@ function parseUnguarded(text: string, fileName: string | undefined): SpecFileRes
   const index = new LineIndex(text);
   const problems: SpecProblem[] = [];
   const specs: ConnectionSpec[] = [];
+  const partials: ConnectionSpec[] = [];
   let withContent = 0;
   // Each document is read as soon as it is composed, and only its outcome kept (see eachYamlDocument).
   const read = eachYamlDocument(text, index, (doc, documentIndex, unread) => {
@@ -124,13 +131,14 @@ function parseUnguarded(text: string, fileName: string | undefined): SpecFileRes
     problems.push(...outcome.problems);
     if (outcome.hasContent) withContent++;
     if (outcome.spec) specs.push(outcome.spec);
+    if (outcome.partial) partials.push(outcome.partial);
   });
   if (read.refused) return finishFile([], [...read.problems], false, index, fileName);
-  return finishFile(specs, [...read.problems, ...problems], withContent > 0, index, fileName);
+  return finishFile(specs, [...read.problems, ...problems], withContent > 0, index, fileName, partials);
 }
 
 /** The file-level end of a parse, over every document's outcome: cross-document checks, an empty file, order, safe messages. */
-export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], hasContent: boolean, index: LineIndex, fileName: string | undefined): SpecFileResult {
+export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], hasContent: boolean, index: LineIndex, fileName: string | undefined, partialSpecs: ConnectionSpec[] = []): SpecFileResult {
   problems.push(...fileSemanticProblems(specs));
   if (!hasContent && problems.length === 0) {
     problems.push({
@@ -142,7 +150,7 @@ export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], has
   }
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   // Messages quote what the file says; none may carry a bidi override or an invisible character out.
-  return { specs, problems: problems.map((p) => ({ ...p, message: escapeForMessageLines(p.message) })) };
+  return { specs, problems: problems.map((p) => ({ ...p, message: escapeForMessageLines(p.message) })), ...(partialSpecs.length === 0 ? {} : { partialSpecs }) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Cloud, CloudProducts } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
 import type { LinkEndpoint, TargetReachability } from '../core/doctor';
-import type { SecurityGroup, SecurityGroupRule } from '../core/model';
+import type { EcsInstance, SecurityGroup, SecurityGroupRule } from '../core/model';
 import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
 
@@ -56,6 +56,8 @@ export interface SharedReads {
   group(securityGroupId: string): Promise<SecurityGroup | undefined>;
   /** The group's rules, both directions. */
   groupRules(securityGroupId: string): Promise<SecurityGroupRule[]>;
+  /** An ECS instance by id, where the reads batch such lookups (the doctor's, the planner's); else the kind reads it itself. */
+  ecsInstance?(instanceId: string): Promise<EcsInstance | undefined>;
 }
 
 /** What applying one target step is given. */

@@ -7,7 +7,7 @@
  * one opens (the Network view, a command) it shows what the session actually uses.
  */
 import * as vscode from 'vscode';
-import { defaultConfigFile, readAliyunConfig } from '../cloud/aliyun-config';
+import { defaultConfigFile, readAliyunConfig } from '../cloud/aliyunConfig';
 import type { Cloud } from '../cloud';
 import { describeError, formatDescribedError } from './errorReporting';
 import { CommandId } from './ids';

@@ -1,5 +1,5 @@
 /**
- * Apply from the Network view and `mcvpc apply` take the same per-link lock: while another run on
+ * Apply and Remove Network Link from the Network view and `mcvpc apply`/`destroy` take the same per-link lock: while another run on
  * this machine holds it, Apply says who and changes nothing (the link's group is not created a
  * second time); once it is released, Apply runs.
  */
@@ -35,6 +35,19 @@ describe('the link lock (in the extension host, default seed)', () => {
       released = true;
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', node, { confirmed: true }), 'done');
       assert.equal((await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length, 1, 'once free, Apply created the group, once');
+
+      // Remove Network Link takes the same lock: refused while another run holds the link, the group stays.
+      const again = acquireLinkLock({ regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK }, 'mcvpc destroy (held by this test)');
+      try {
+        const beforeRemove = api.commandFailures().length;
+        assert.equal(await vscode.commands.executeCommand('mcvpc.removeLink', node, { confirmed: true }), undefined, 'Remove did not run');
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        const removeFailures = api.commandFailures().slice(beforeRemove).map((f) => f.message).join('\n');
+        assert.match(removeFailures, new RegExp(`Another run is already working on network link "${LINK}".*mcvpc destroy \\(held by this test\\)`));
+        assert.equal((await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length, 1, 'nothing removed while the lock was held');
+      } finally {
+        again();
+      }
     } finally {
       if (!released) release();
       await vscode.workspace.fs.delete(file);

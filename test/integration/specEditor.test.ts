@@ -171,6 +171,17 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.ok(fix.title.includes(seed.vSwitchIdH) || fix.title.includes(seed.vSwitchIdJ), fix.title);
   });
 
+  it('still warns about a vSwitch that does not exist when an unknown key elsewhere breaks the schema', async () => {
+    await openSession();
+    const text = spec({ vSwitch: 'vsw-bp1doesnotexist0000' }).replace('region: cn-hangzhou', 'colour: blue\nregion: cn-hangzhou');
+    assert.deepEqual(parseSpecFile(text).problems.filter((p) => p.severity === 'error').map((p) => p.code), ['unknown-property'], 'the premise: one unrelated schema error');
+    const uri = await writeSpec('live-broken.mcvpc.yaml', text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'vswitch-not-found'), { timeoutMs: 15_000, what: 'the live vSwitch warning' });
+    assert.equal(warning.range.start.line, 7, compact(warning));
+    assert.match(warning.message, /vsw-bp1doesnotexist0000/);
+  });
+
   it('puts Plan · Apply · Usage above each link, and the lenses run', async () => {
     await openSession();
     const uri = await writeSpec('lens.mcvpc.yaml', spec());

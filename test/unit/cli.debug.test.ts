@@ -51,7 +51,7 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
 
   function mcvpc(args: string[], credentials: NodeJS.ProcessEnv): Promise<Run> {
     const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_|DEBUG|NODE_DEBUG)/.test(k)));
-    const env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint, DEBUG: '*', DEBUG_COLORS: 'no', ...credentials };
+    const env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint, MCVPC_LOCK_DIR: join(dir, 'locks'), DEBUG: '*', DEBUG_COLORS: 'no', ...credentials };
     return new Promise((resolve) => {
       execFile(process.execPath, [cli, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, output: `${stdout}\n${stderr}` });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
 import { bundledCliForSuite } from './builders/cliBundle';
-import { planSpecTeardown, savedPlanFile } from '../../src/engine';
+import { acquireLinkLock, planSpecTeardown, savedPlanFile } from '../../src/engine';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -128,6 +128,29 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const json = JSON.parse(after.stdout) as { summary: string; plans: Array<{ steps: Array<{ action: string }> }> };
     assert.equal(json.summary, 'Plan: 0 to add, 0 to change, 7 unchanged, 0 manual.');
     assert.deepEqual([...new Set(json.plans[0]!.steps.map((s) => s.action))].sort(), ['info', 'unchanged']);
+  });
+
+  it('apply and destroy refuse while another run holds the link lock, say who, change nothing; and run once it is free', async () => {
+    const file = await specFile('locked.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
+    const lockDir = env.MCVPC_LOCK_DIR!;
+    const release = acquireLinkLock({ regionId: DEFAULT_SEED.regionId, vpcId: M.vpcId, networkLinkName: 'orders_link' }, 'the Create Network Link form in VS Code', lockDir);
+    let released = false;
+    try {
+      for (const command of ['apply', 'destroy']) {
+        const run = await mcvpc([command, file, '--auto-approve']);
+        assert.equal(run.code, 1, `${command}: ${run.stdout}${run.stderr}`);
+        assert.match(run.stderr, /Another run is already working on network link "orders_link".*the Create Network Link form in VS Code, process \d+/, command);
+        assert.doesNotMatch(run.stderr, /Reading the live state/, `${command} read nothing before it had the lock`);
+      }
+      assert.deepEqual((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link'), [], 'no group was created while the lock was held');
+      release();
+      released = true;
+      const free = await mcvpc(['apply', file, '--auto-approve']);
+      assert.equal(free.code, 4, free.stdout + free.stderr);
+      await groupIdByName(emu, 'maxcompute-link');
+    } finally {
+      if (!released) release();
+    }
   });
 
   it('apply of samples/several.mcvpc.yaml outlasts throttling, saying when a call is retried', async () => {
@@ -435,5 +458,22 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(badWait.stderr, /--wait-for-console needs a whole number, got "soon"/);
     const help = await mcvpc(['help']);
     assert.match(help.stdout, /^ {2}destroy {4}remove what apply added/m);
+  });
+
+  it('every command listed by mcvpc help prints its usage for --help and -h, and exits 0', async () => {
+    const listed = [...(await mcvpc(['help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    assert.deepEqual([...listed].sort(), ['apply', 'destroy', 'doctor', 'emulator', 'lint', 'plan', 'usage', 'validate']);
+    for (const command of listed) {
+      for (const flag of ['--help', '-h']) {
+        const run = await mcvpc([command, flag]);
+        assert.equal(run.code, 0, `mcvpc ${command} ${flag}: ${run.stderr}`);
+        assert.match(run.stdout, new RegExp(`^usage: mcvpc ${command} \\S`), `mcvpc ${command} ${flag}`);
+        assert.equal(run.stderr, '', `mcvpc ${command} ${flag}`);
+      }
+    }
+    const withFile = await mcvpc(['doctor', 'some.mcvpc.yaml', '--json', '--help']);
+    assert.equal(withFile.code, 0, 'help wins over the other arguments');
+    assert.match(withFile.stdout, /^usage: mcvpc doctor FILE \[--json\]/);
+    assert.match(withFile.stdout, /^Exit: 0 pass, 2 some fail, 3 some unknown, 1 could not run\.$/m);
   });
 });

@@ -1,13 +1,11 @@
 /** `mcvpc lint` as CI runs it: the bundled CLI in its own process, over real files in a temporary folder. */
 import { strict as assert } from 'node:assert';
 import { execFile, execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..');
+import { bundleCli } from './builders/cliBundle';
 
 interface Run {
   code: number;
@@ -43,7 +41,7 @@ describe('mcvpc lint', function () {
   before(async () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'mcvpc-lint-bundle-'));
     cli = join(bundleDir, 'cli.js');
-    await build({ entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT });
+    await bundleCli(cli);
   });
   after(() => rm(bundleDir, { recursive: true, force: true }));
   beforeEach(async () => {

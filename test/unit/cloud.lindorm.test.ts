@@ -5,6 +5,9 @@ import { CloudError, toLindormInstance, type Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
 import { emulatorWith, lindormInstance } from './builders/extendedWorld';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';
+import { parseOne, specText } from './builders/engineHarness';
+import { targetKind, type TargetApplyContext } from '../../src/targets';
+import type { StepOutcome } from '../../src/core/plan';
 
 const M = DEFAULT_SEED.main;
 const MISSING = 'ld-bp1nosuchinstance000';
@@ -14,11 +17,17 @@ async function groups(cloud: Cloud, InstanceId = M.lindormInstanceId): Promise<R
   return Object.fromEntries((r.GroupList ?? []).map((g) => [g.GroupName, g.SecurityIpList === '' ? [] : g.SecurityIpList.split(',')]));
 }
 
-/** Grants one entry the only way the API allows: read the group, merge, write the whole list back. */
-async function grant(cloud: Cloud, entry: string, GroupName: string): Promise<void> {
-  const current = (await groups(cloud))[GroupName] ?? [];
-  if (current.includes(entry)) return;
-  await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName, SecurityIpList: [...current, entry].join(',') });
+/** The Lindorm kind's own grant or revoke (read, merge, write, read back) of the vSwitch block into a group. */
+function access(cloud: Cloud, change: 'grant' | 'revoke', vSwitchCidr: string, whitelistGroup: string): Promise<StepOutcome> {
+  const spec = parseOne(specText({ targets: [[`  - kind: lindorm`, `    instance: ${M.lindormInstanceId}`, `    whitelistGroup: ${whitelistGroup}`].join('\n')] }));
+  return targetKind('lindorm').apply(spec.targets[0]!, change, {
+    cloud,
+    regionId: DEFAULT_SEED.regionId,
+    vpcId: M.vpcId,
+    vSwitchCidr,
+    reads: undefined as unknown as TargetApplyContext['reads'],
+    throwIfCancelled: () => undefined,
+  });
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status?: number }> {
@@ -110,16 +119,16 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
       assert.deepEqual(await groups(cloud), { user: ['10.0.0.1'] });
     });
 
-    it('read, merge, write grants into a group holding other entries and keeps them; a repeat changes nothing', async () => {
-      await grant(cloud, '192.168.1.0/24', 'user');
-      await grant(cloud, '192.168.1.0/24', 'user');
+    it('the kind\'s grant merges into a group holding other entries and keeps them; a repeat changes nothing', async () => {
+      assert.equal((await access(cloud, 'grant', '192.168.1.0/24', 'user')).status, 'done');
+      assert.equal((await access(cloud, 'grant', '192.168.1.0/24', 'user')).status, 'already');
       assert.deepEqual(await groups(cloud), { user: ['192.168.1.10', '192.168.1.0/24'] });
       assert.equal(requestsFor(emu, 'UpdateInstanceIpWhiteList').length, 1, 'the second grant found the entry and wrote nothing');
     });
 
-    it('revoking writes the group back without the entry; Delete=true clears the whole whitelist (the widest reading of its doc)', async () => {
-      await grant(cloud, '192.168.1.0/24', 'user');
-      await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'user', SecurityIpList: '192.168.1.10' });
+    it('the kind\'s revoke writes the group back without the entry; Delete=true clears the whole whitelist (the widest reading of its doc)', async () => {
+      await access(cloud, 'grant', '192.168.1.0/24', 'user');
+      assert.equal((await access(cloud, 'revoke', '192.168.1.0/24', 'user')).status, 'done');
       assert.deepEqual(await groups(cloud), { user: ['192.168.1.10'] });
       await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.1.0/24' });
       await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.1.0/24', Delete: true });

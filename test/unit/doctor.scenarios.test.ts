@@ -177,6 +177,20 @@ describe('doctor: broken setups found and repaired', function () {
     await fixAndRecheck(cloud, spec, state);
   });
 
+  it('8b. a MaxCompute-managed group edited without a drop (an accept rule added): warn, and the fix takes it back', async () => {
+    const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+    await healthyLink(emu, cloud, spec);
+    const managedId = await groupIdByName(emu, `MaxCompute-vpc-${M.vpcId}`);
+    await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: managedId, Permissions: [{ IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '10.9.0.0/16', Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    const state = await doctorSpec(cloud, spec);
+    const edited = expectHop(state.report, 'managed.vpc', 'warn', managedId);
+    assert.match(edited.reason, /was edited: 1 rule\(s\) added to a group MaxCompute manages; the seed/);
+    assert.ok(edited.evidence.some((e) => e.text.includes('10.9.0.0/16')), 'the added rule is the evidence');
+    expectHop(state.report, 'managed.backup', 'pass', '0 rules');
+    const after = await fixAndRecheck(cloud, spec, state);
+    expectHop(after, 'managed.vpc', 'pass', '0 rules');
+  });
+
   it('9. return traffic not admitted: the link group\'s inbound rule removed', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const groupId = await healthyLink(emu, cloud, spec);
@@ -266,6 +280,40 @@ describe('doctor: a target in another account', function () {
     } finally {
       await emu.close();
       await remove();
+    }
+  });
+});
+
+describe('doctor: a VPC another account shares with the caller', function () {
+  this.timeout(60_000);
+  it('fails the same-account hop naming the owner, with a manual fix; passes for the caller\'s own VPC', async () => {
+    const state = buildSeed('default');
+    const [main, second] = state.accounts;
+    const { dir, remove } = await tempDir();
+    const file = path.join(dir, 'state.json');
+    const sharedState = structuredClone(state);
+    sharedState.accounts[0]!.vpcs.find((v) => v.vpcId === M.vpcId)!.ownerId = second!.accountId;
+    await fs.writeFile(file, JSON.stringify(sharedState));
+    const emu = await startEmulator({ port: 0, stateFile: file });
+    try {
+      const cloud = await cloudFor(emu);
+      const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
+      const { report } = await doctorSpec(cloud, spec);
+      const hop = expectHop(report, 'account', 'fail', second!.accountId);
+      assert.match(hop.reason, new RegExp(`belongs to account ${second!.accountId}, but the caller is ${main!.accountId}`));
+      assert.equal(hop.fix?.kind, 'manual');
+      assert.match(hop.fix?.summary ?? '', new RegExp(`Sign in with account ${second!.accountId}`));
+      assert.equal(report.verdict, 'fail');
+    } finally {
+      await emu.close();
+      await remove();
+    }
+    const own = await emulator();
+    try {
+      const { report } = await doctorSpec(await cloudFor(own), parseOne(specText({ targets: [TARGETS.rdsWhitelist] })));
+      expectHop(report, 'account', 'pass', M.accountId);
+    } finally {
+      await own.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SEED, type Emulator } from '../../src/emulator';
-import { parseEmulatorArgs } from '../../src/cli/emulator-command';
+import { parseEmulatorArgs } from '../../src/cli/emulatorCommand';
 import { clientFor, ECS, VPC } from './emulator-support';
 
 const root = resolve(__dirname, '../..');

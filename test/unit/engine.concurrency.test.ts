@@ -129,4 +129,36 @@ describe('engine: the link lock (one machine)', () => {
     assert.throws(() => acquireLinkLock(key, 'x', theirs), (err: unknown) => err instanceof LockFolderError && err.message.includes(`belongs to another user (uid ${owner}); mcvpc keeps no locks in it`));
     if (uid === 0) assert.deepEqual(readdirSync(theirs), [], 'no lock was written there');
   });
+
+  it('does not take over a recent lock of another host, whose processes it cannot see', () => {
+    acquireLinkLock(key, 'x', dir);
+    const [lockFile] = readdirSync(dir);
+    writeFileSync(join(dir, lockFile!), JSON.stringify({ pid: 2 ** 22 + 12345, host: `not-${hostname()}`, since: new Date().toISOString(), what: 'mcvpc apply in CI' }));
+    assert.throws(() => acquireLinkLock(key, 'x', dir), (err: unknown) => err instanceof LinkLockedError && err.name === 'LinkLockedError' && /mcvpc apply in CI/.test(err.message));
+  });
+
+  it('a release runs once: a second call does not free the lock of the next holder, nor fail when the file is gone', () => {
+    const first = acquireLinkLock(key, 'first', dir);
+    first();
+    const second = acquireLinkLock(key, 'second', dir);
+    first();
+    assert.throws(() => acquireLinkLock(key, 'third', dir), /second/, 'the second holder still has the link');
+    rmSync(join(dir, readdirSync(dir)[0]!));
+    assert.doesNotThrow(second, 'the lock file was deleted by hand');
+  });
+
+  it('names a lock file by a digest of region, VPC and name: one file per link, nothing of the name in clear', () => {
+    const release = acquireLinkLock(key, 'x', dir);
+    const other = acquireLinkLock({ ...key, vpcId: 'vpc-2' }, 'x', dir);
+    const files = readdirSync(dir).sort();
+    assert.equal(files.length, 2);
+    for (const file of files) assert.match(file, /^[0-9a-f]{24}\.lock$/);
+    release();
+    other();
+  });
+
+  it('keeps its files in MCVPC_LOCK_DIR, else in the user\'s own folder of the temporary folder', () => {
+    assert.equal(lockDirectory({ MCVPC_LOCK_DIR: dir }), dir);
+    assert.equal(lockDirectory({}), join(tmpdir(), `mcvpc-locks-${process.getuid!()}`));
+  });
 });

@@ -224,6 +224,45 @@ describe('spec editor: live checks (the planner\'s, on the read model)', () => {
     assert.deepEqual(findings(doc({ target: 'rm-orders1' })).map((f) => f.check.message), []);
   });
 
+  describe('a document with schema errors elsewhere still gets its live warnings, from the fields that parse', () => {
+    /** The live findings of the file's only document, whose schema errors are `errors` (codes). */
+    function partialFindings(text: string, errors: string[]) {
+      const { specs, problems, partialSpecs } = parseSpecFile(text);
+      assert.deepEqual(specs, [], 'the schema refused the document: nothing to plan');
+      assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => p.code), errors);
+      assert.equal(partialSpecs?.length, 1, 'what is left of the link');
+      const spec = partialSpecs![0]!;
+      const targets = spec.targets.map((t) => ({ kind: t.kind, whitelist: [], securityGroupIds: [] }));
+      return { spec, findings: editorLiveFindings(spec, { vpcs: VPCS, vSwitches: VSWITCHES, groups: GROUPS, services: SERVICES, targets }, targetPlanners, text) };
+    }
+
+    it('an unknown key elsewhere: the vSwitch that does not exist is still flagged, at its line, with its fix', () => {
+      const text = doc({ vSwitch: 'vsw-jj' }).replace('region:', 'colour: blue\nregion:');
+      const { findings: found } = partialFindings(text, ['unknown-property']);
+      const finding = found.find((f) => f.check.code === 'vswitch-not-found');
+      assert.ok(finding, JSON.stringify(found.map((f) => f.check.code)));
+      assert.equal(text.split('\n')[finding.check.range.start.line], 'vSwitch: vsw-jj');
+      assert.equal(finding.fix?.newText, 'vsw-j');
+    });
+
+    it('a broken target is left out, the others keep their place in the file', () => {
+      const text = `${doc({ vSwitch: 'vsw-jj', target: 'rm-orders1' })}    portz: 1\n  - kind: rds\n    instance: rm-orderz1\n`;
+      const { spec, findings: found } = partialFindings(text, ['unknown-property']);
+      assert.deepEqual(spec.targets.map((t) => [t.index, text.split('\n')[t.range.start.line]]), [[0, '  - kind: rds']]);
+      assert.equal(text.split('\n')[spec.targets[0]!.range.start.line + 1], '    instance: rm-orderz1', 'the second target as written');
+      assert.deepEqual(found.map((f) => f.check.code).sort(), ['target-not-found', 'vswitch-not-found']);
+    });
+
+    it('a bad value of a field drops that field; a link without its vSwitch or VPC is no link', () => {
+      assert.equal(parseSpecFile(doc({ vSwitch: '12' }).replace('vSwitch: 12', 'vSwitch: [12]')).partialSpecs, undefined);
+      assert.equal(parseSpecFile(doc({}).replace(/^vpc: .*\n/m, '')).partialSpecs, undefined);
+    });
+
+    it('a valid document has no partial spec', () => {
+      assert.equal(parseSpecFile(doc({})).partialSpecs, undefined);
+    });
+  });
+
   it('picks the closest by id or by name', () => {
     assert.equal(closest('app-j', VSWITCHES, (s) => s.vSwitchId, (s) => s.name)?.vSwitchId, 'vsw-j');
     assert.equal(closest('vsw-hh', VSWITCHES, (s) => s.vSwitchId, (s) => s.name)?.vSwitchId, 'vsw-h');

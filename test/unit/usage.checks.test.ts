@@ -35,7 +35,7 @@ const ROWS: Row[] = [
   // eni.info mistakes.
   { what: 'reversed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc:cn-hangzhou\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
   { what: 'zone for region', dialect: 'sparkConf', text: `${ENABLE}=true\r\n${INFO}=cn-hangzhou-h:vpc-bp1abc\r\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\r\n${INFO}=cn-hangzhou:vpc-bp1abc\r\n` },
-  { what: 'zone ap-northeast-1a', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`, codes: ['eni-info-format', 'eni-info-unlinked'].slice(0, 1) as UsageProblemCode[], fixed: `${ENABLE}=true\n${INFO}=ap-northeast-1:vpc-6we1\n` },
+  { what: 'zone ap-northeast-1a', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=ap-northeast-1:vpc-6we1\n` },
   { what: 'spaces', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou : vpc-bp1abc\n`, codes: ['eni-info-format'], fixed: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1abc\n` },
   { what: 'malformed', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=vpc-bp1abc\n`, codes: ['eni-info-format'] },
   { what: 'VPC without a link', dialect: 'sparkConf', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1zzz\n`, codes: ['eni-info-unlinked'] },
@@ -135,6 +135,18 @@ describe('link usage checks', () => {
     const problems = checkUsage(text, 'sql', LINKS);
     assert.ok(problems.some((p) => p.code === 'jdbc-location'));
     for (const p of problems) assert.doesNotMatch(p.message, /s3cret/);
+  });
+
+  it('checks the VPC of eni.info against the links once the value is well-formed, not before', () => {
+    const zone = `${ENABLE}=true\n${INFO}=ap-northeast-1a:vpc-6we1\n`;
+    assert.deepEqual(checkUsage(zone, 'sparkConf', LINKS).map((p) => p.code), ['eni-info-format']);
+    const fixed = applyEdits(zone, preferredEdits(checkUsage(zone, 'sparkConf', LINKS)));
+    assert.deepEqual(checkUsage(fixed, 'sparkConf', LINKS).map((p) => p.code), ['eni-info-unlinked']);
+  });
+
+  it('reads a domain list escaped in a Scala string as the JSON it is', () => {
+    const broken = `val conf = new SparkConf().set("spark.hadoop.odps.cupid.vpc.domain.list", "${DOMAIN_LIST.slice(0, -1).replace(/"/g, '\\"')}")\n`;
+    assert.deepEqual(checkUsage(broken, 'scala', LINKS).map((p) => p.code).sort(), ['conf-file-only', 'domain-list-json', 'legacy-vpc-key']);
   });
 
   it('says nothing about names or VPCs when no link is known', () => {

@@ -20,7 +20,7 @@ import { detectedKnownLinks } from './lintCloud';
 
 export const LINT_SUMMARY = 'check SQL/Spark lines that use a link: FILE|DIR… [--json] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
 
-const USAGE = `usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]… [--profile PROFILE]
+export const USAGE = `usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]… [--profile PROFILE]
 
 Checks the lines of .sql, spark-defaults.conf/*.conf, .properties, .sh, .py, .scala and .java files
 that use a MaxCompute network link against the known links.

@@ -47,7 +47,8 @@ function vpcWire(vpc: VpcRecord, ctx: ActionContext, vSwitchIds: string[]): Reco
     CreationTime: vpc.creationTime,
     Description: vpc.description,
     IsDefault: vpc.isDefault,
-    OwnerId: Number(ctx.account.accountId),
+    // DescribeVpcs OwnerId: the account the VPC belongs to. [unverified] that a shared VPC reports its sharer here.
+    OwnerId: Number(vpc.ownerId ?? ctx.account.accountId),
     ResourceGroupId: '',
     VSwitchIds: { VSwitchId: vSwitchIds },
     SecondaryCidrBlocks: { SecondaryCidrBlock: [] },

@@ -85,7 +85,7 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, reads, options) {
-    const instance = await readInstance(cloud, regionId, target.instanceId, options);
+    const instance = reads.ecsInstance === undefined ? await readInstance(cloud, regionId, target.instanceId, options) : await unlessNotFound(reads.ecsInstance(target.instanceId));
     const live: EcsLive = { kind: 'ecs', instance };
     const groupId = ruleGroupId(instance, target.securityGroupId);
     if (instance !== undefined && groupId !== undefined) live.group = await groupOf(reads, groupId);

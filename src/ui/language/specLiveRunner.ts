@@ -73,7 +73,8 @@ export class SpecLiveRunner implements vscode.Disposable {
     if (!this.catalog.available) return;
     const diagnostics: vscode.Diagnostic[] = [];
     const fixes = new Map<string, QuickFix>();
-    for (const spec of parsed.result.specs) {
+    // Also the links of documents with schema errors, from the fields that parse: one unknown key must not hide the rest.
+    for (const spec of [...parsed.result.specs, ...(parsed.result.partialSpecs ?? [])]) {
       try {
         const regionId = spec.regionId;
         const [vpcs, vSwitches, groups, services, targets] = await Promise.all([

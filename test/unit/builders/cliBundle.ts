@@ -1,8 +1,9 @@
 /**
- * src/cli/main.ts bundled as scripts/build.mjs bundles dist/cli.js — the same esbuild options and
- * the same plugins (the silent `debug` stand-in among them), so a test of the CLI tests what ships.
+ * src/cli/main.ts and dist/sdk.js bundled with the esbuild options scripts/build.mjs exports — the
+ * same options and plugins (the silent `debug` stand-in among them), only the output file moved,
+ * so a test of the CLI tests what ships and fails when the build drops a plugin.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +11,17 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** Bundles the CLI into `outfile`. */
+/** The build's own options for one of the files it writes. */
+async function shippedOptions(outfile: string): Promise<BuildOptions> {
+  const { buildOptions } = (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as typeof import('../../../scripts/build.mjs');
+  const options = buildOptions().find((o) => o.outfile === outfile);
+  if (options === undefined) throw new Error(`scripts/build.mjs no longer builds ${outfile}`);
+  return options;
+}
+
+/** Bundles the CLI (dist/cli.js as shipped) into `outfile`. */
 export async function bundleCli(outfile: string): Promise<void> {
-  const { silentDebugPlugin } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/no-debug.mjs')).href)) as typeof import('../../../scripts/lib/no-debug.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
-    plugins: [silentDebugPlugin],
-  });
+  await build({ ...(await shippedOptions('dist/cli.js')), outfile, sourcemap: false });
 }
 
 /**
@@ -31,12 +29,8 @@ export async function bundleCli(outfile: string): Promise<void> {
  * first cloud call (the CLI bundles the same packages into cli.js). Written into `outdir`.
  */
 export async function bundleExtensionSdk(outdir: string): Promise<string> {
-  const { silentDebugPlugin } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/no-debug.mjs')).href)) as typeof import('../../../scripts/lib/no-debug.mjs');
-  const { lazyBundleOptions } = (await import(pathToFileURL(join(ROOT, 'scripts/lib/lazy-bundles.mjs')).href)) as typeof import('../../../scripts/lib/lazy-bundles.mjs');
-  const sdk = lazyBundleOptions(ROOT).find((o) => o.outfile === 'dist/sdk.js');
-  if (sdk === undefined) throw new Error('scripts/lib/lazy-bundles.mjs no longer builds dist/sdk.js');
   const outfile = join(outdir, 'sdk.js');
-  await build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: ROOT, ...sdk, outfile, plugins: [silentDebugPlugin] });
+  await build({ ...(await shippedOptions('dist/sdk.js')), outfile, sourcemap: false });
   return outfile;
 }
 

@@ -41,7 +41,7 @@ export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptio
   return options;
 }
 
-const HELP = `usage: mcvpc emulator [--port N] [--host ADDRESS] [--state FILE] [--seed default|empty] [--latency MS] [--link-create MS]
+export const HELP = `usage: mcvpc emulator [--port N] [--host ADDRESS] [--state FILE] [--seed default|empty] [--latency MS] [--link-create MS]
 
 Runs the local Alibaba Cloud OpenAPI emulator until Ctrl+C (SIGINT) or SIGTERM.
 The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[…credentials…]}.

@@ -4,6 +4,7 @@
  */
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { LINT_SUMMARY, runLint } from './commands/lint';
+import { checkCommand } from './commands/check';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
 import { runEmulatorCommand } from './emulator-command';
@@ -19,6 +20,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
   lint: { summary: LINT_SUMMARY, run: runLint },
   doctor: doctorCommand,
+  check: checkCommand,
   import: importCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',

@@ -42,7 +42,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out',
 const MAX_FILES = 20_000;
 const SPEC_FILE = /\.mcvpc\.ya?ml$/i;
 
-interface FileReport {
+export interface FileReport {
   file: string;
   problems: UsageProblem[];
   /** Why the file could not be read or written. */
@@ -107,13 +107,13 @@ interface KnownLinks {
   cloud: KnownLink[];
 }
 
-interface Source {
+export interface Source {
   file: string;
   text?: string;
   error?: string;
 }
 
-async function readSource(file: string): Promise<Source> {
+export async function readSource(file: string): Promise<Source> {
   try {
     return { file, text: await readFile(file, 'utf8') };
   } catch (err) {
@@ -121,7 +121,7 @@ async function readSource(file: string): Promise<Source> {
   }
 }
 
-async function collect(path: string, found: { sources: string[]; specs: string[]; errors: FileReport[] }, named: boolean): Promise<void> {
+export async function collect(path: string, found: { sources: string[]; specs: string[]; errors: FileReport[] }, named: boolean): Promise<void> {
   if (found.sources.length + found.specs.length >= MAX_FILES) return;
   let info;
   try {

@@ -1,0 +1,206 @@
+/**
+ * `mcvpc check [PATH…]`: one gate for a pull request or a nightly job. Walks the specs and the
+ * SQL/Spark files under the paths (lint's walk), and reports per file, per link and per rule:
+ * validate's problems, the policy rules (mcvpc.config.json), lint's checks of the lines that use
+ * a link against the links the specs name, and with --profile the plan of every valid spec
+ * (drift: what changed in the cloud since it was applied). Text, --json or --format sarif.
+ */
+import { readFileSync } from 'node:fs';
+import { planHasChanges, STEP_IDS, type Plan } from '../../core/plan';
+import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
+import { planSpec } from '../../engine';
+import { hasErrors, parseSpecFile, policyFindings } from '../../spec';
+import type { ConnectionSpec } from '../../spec/types';
+import { oneOf, parseCommandLine, UsageError } from '../args';
+import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
+import { findingJson, formatFinding, policyFinding, shownFile, specFinding, usageFinding, type Finding } from '../findings';
+import { PolicyConfigs } from '../policyConfig';
+import { sarifLog } from '../sarif';
+import { readSpecText } from '../specInput';
+import { collect, readSource, type FileReport } from './lint';
+
+/** Exit codes of `mcvpc check`: the most serious outcome wins, in the order 1, 2, 3. */
+export const CHECK_EXIT = {
+  /** Every file valid, no error from a rule or lint, no drift, everything checked. */
+  clean: 0,
+  /** A problem: an error-severity finding (validate, policy, lint), a file that cannot be read, a bad config or command line. */
+  problems: 1,
+  /** No problem, but with --profile some link drifted from its spec. */
+  drift: 2,
+  /** No problem and no drift, but some link could not be checked against the cloud. */
+  unknown: 3,
+} as const;
+
+const SUMMARY = 'check specs, policy rules and SQL/Spark lines (and drift with --profile): [PATH…] [--json | --format text|json|sarif] [--profile P]; exit 0 clean, 1 problems, 2 drift, 3 unknown';
+
+const USAGE = `usage: mcvpc check [PATH…] [--format text|json|sarif] [--json] [--profile PROFILE]
+
+Walks the paths (default: the current folder) for connection specs (*.mcvpc.yaml) and the SQL and
+Spark files lint reads, and reports:
+  spec/<code>    validate's problems of each spec
+  MCVPC1xx       the policy rules (docs/rules.md), set per repository in the nearest
+                 mcvpc.config.json ("mcvpc": { "policy": { "MCVPC102": "warning", … } })
+  usage/<code>   lint's checks of the lines that use a link, against the specs' links
+  drift          with --profile: a link whose cloud no longer matches its applied spec
+  unknown        with --profile: a link whose cloud could not be read
+
+Options:
+  --format F     text (default), json, or sarif (SARIF 2.1.0, for code scanning)
+  --json         the same as --format json
+  --profile P    the aliyun CLI profile to plan every valid spec with (drift)
+
+Exit: 0 clean; 1 problems (an error from validate, a rule or lint, or a file or config that
+cannot be read); 2 drift (and no problem); 3 something could not be checked (and no problem or
+drift). Warnings and notes are reported but do not change the exit code.`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
+  profile: { type: 'string', placeholder: 'PROFILE' },
+  help: { type: 'boolean' },
+} as const;
+
+interface CheckArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  profile?: string;
+}
+
+function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
+  const { values, positionals } = parseCommandLine('check', argv, OPTIONS);
+  if (values.help === true) return 'help';
+  if (values.json === true && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
+  return { paths: positionals.length === 0 ? ['.'] : positionals, format: values.json === true ? 'json' : ((values.format as CheckArgs['format'] | undefined) ?? 'text'), profile: values.profile as string | undefined };
+}
+
+interface SpecFile {
+  file: string;
+  specs: ConnectionSpec[];
+  valid: boolean;
+}
+
+/** Validate and the policy rules on one spec file. */
+async function checkSpecFile(file: string, configs: PolicyConfigs, findings: Finding[]): Promise<SpecFile | undefined> {
+  let text: string;
+  try {
+    text = await readSpecText(file);
+  } catch (err) {
+    findings.push({ ruleId: 'spec/unreadable', severity: 'error', message: describeFailure(err), file });
+    return undefined;
+  }
+  const { specs, problems } = parseSpecFile(text, file);
+  const linkOf = (documentIndex: number | undefined): string | undefined => specs.find((s) => s.documentIndex === documentIndex)?.networkLinkName;
+  findings.push(...problems.map((p) => specFinding(file, p, linkOf(p.documentIndex))));
+  try {
+    const { settings } = await configs.forSpec(file);
+    findings.push(...policyFindings(specs, settings).map((f) => policyFinding(file, f)));
+  } catch (err) {
+    findings.push({ ruleId: 'config', severity: 'error', message: describeFailure(err), file });
+  }
+  return { file, specs, valid: !hasErrors(problems) };
+}
+
+/** The plan's changes as drift findings; a link never applied (its group still to create) is told apart. */
+function driftFindings(file: string, spec: ConnectionSpec, plan: Plan): Finding[] {
+  if (plan.refused) return [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the plan refuses (${plan.checks.filter((c) => c.severity === 'error').map((c) => c.message).join('; ')}); drift is unknown`, file, range: rangeOf(spec.range), link: spec.networkLinkName }];
+  if (!planHasChanges(plan)) return [];
+  const neverApplied = plan.steps.some((s) => s.id === STEP_IDS.groupCreate && s.action === 'create') || (spec.securityGroup.mode === 'existing' && plan.steps.some((s) => s.id === STEP_IDS.networkLink && s.action === 'create'));
+  if (neverApplied) return [{ ruleId: 'not-applied', severity: 'info', message: `"${spec.networkLinkName}" has not been applied yet (its link group does not exist): mcvpc apply ${shownFile(file)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];
+  return plan.steps
+    .filter((s) => s.action === 'create' || s.action === 'change' || s.action === 'remove')
+    .map((s) => ({ ruleId: 'drift', severity: 'warning' as const, message: `"${spec.networkLinkName}" drifted: ${s.title}`, file, range: rangeOf(s.range), link: spec.networkLinkName, path: s.id }));
+}
+
+function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
+  return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
+}
+
+async function checkDrift(files: readonly SpecFile[], profile: string, findings: Finding[], progress: (line: string) => void): Promise<void> {
+  const sessions = new CloudSessions({ profile });
+  for (const { file, specs, valid } of files) {
+    if (!valid) continue;
+    for (const written of specs) {
+      const spec = sessions.effectiveSpec(written);
+      progress(`Planning "${spec.networkLinkName}" in ${spec.regionId}…`);
+      try {
+        const { plan } = await planSpec(await sessions.forSpec(spec), spec, { emulatorEndpoint: emulatorEndpoint() });
+        findings.push(...driftFindings(file, spec, plan));
+      } catch (err) {
+        findings.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName });
+      }
+    }
+  }
+}
+
+/** The exit code of a set of findings (see CHECK_EXIT). */
+export function checkExit(findings: readonly Finding[]): number {
+  if (findings.some((f) => f.severity === 'error')) return CHECK_EXIT.problems;
+  if (findings.some((f) => f.ruleId === 'drift')) return CHECK_EXIT.drift;
+  if (findings.some((f) => f.ruleId === 'unknown')) return CHECK_EXIT.unknown;
+  return CHECK_EXIT.clean;
+}
+
+async function run(args: CheckArgs): Promise<number> {
+  const found = { sources: [] as string[], specs: [] as string[], errors: [] as FileReport[] };
+  for (const path of args.paths) await collect(path, found, true);
+  const findings: Finding[] = found.errors.map((e) => ({ ruleId: 'unreadable', severity: 'error', message: e.error ?? 'cannot be read', file: e.file }));
+  const configs = new PolicyConfigs();
+  const specFiles: SpecFile[] = [];
+  for (const file of found.specs) {
+    const checked = await checkSpecFile(file, configs, findings);
+    if (checked !== undefined) specFiles.push(checked);
+  }
+  const links = specFiles.flatMap((s) => knownLinksOfSpecs(s.specs, shownFile(s.file)));
+  for (const source of await Promise.all(found.sources.map(readSource))) {
+    if (source.text === undefined) findings.push({ ruleId: 'unreadable', severity: 'error', message: source.error ?? 'cannot be read', file: source.file });
+    else findings.push(...checkUsage(source.text, dialectOfPath(source.file)!, links).map((p) => usageFinding(source.file, p)));
+  }
+  const progress = (line: string): void => {
+    if (args.format === 'text' && process.stderr.isTTY) process.stderr.write(`${line}\n`);
+  };
+  if (args.profile !== undefined) await checkDrift(specFiles, args.profile, findings, progress);
+  const code = checkExit(findings);
+  if (args.format === 'sarif') {
+    const lines = new Map<string, string[]>();
+    const lineText = (file: string, line: number): string | undefined => {
+      if (!lines.has(file)) {
+        try {
+          lines.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+        } catch {
+          lines.set(file, []);
+        }
+      }
+      return lines.get(file)![line];
+    };
+    process.stdout.write(`${JSON.stringify(sarifLog('check', TOOL_VERSION, findings, lineText), null, 2)}\n`);
+  } else if (args.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ exitCode: code, specs: found.specs.map((f) => shownFile(f)), sources: found.sources.map((f) => shownFile(f)), findings: findings.map(findingJson) }, null, 2)}\n`);
+  } else {
+    for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    process.stderr.write(`${found.specs.length} spec file${found.specs.length === 1 ? '' : 's'} and ${found.sources.length} SQL/Spark file${found.sources.length === 1 ? '' : 's'} checked; ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} other finding${findings.length - errors === 1 ? '' : 's'}.\n`);
+  }
+  return code;
+}
+
+/** The version SARIF names; the CLI bundle is built with the package's version. */
+const TOOL_VERSION = '0.1.0';
+
+/** The row of the command table. */
+export const checkCommand = {
+  summary: SUMMARY,
+  async run(argv: string[]): Promise<number> {
+    try {
+      const args = parseCheckArgs(argv);
+      if (args === 'help') {
+        process.stdout.write(`${USAGE}\n`);
+        return CHECK_EXIT.clean;
+      }
+      return await run(args);
+    } catch (err) {
+      const usage = err instanceof UsageError ? `\n${USAGE}` : '';
+      process.stderr.write(`mcvpc check: ${describeFailure(err)}${usage}\n`);
+      return CHECK_EXIT.problems;
+    }
+  },
+};

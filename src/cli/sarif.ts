@@ -15,6 +15,9 @@ import { shownFile, type Finding } from './findings';
 /** Where docs/rules.md is published: every rule's helpUri is this plus its anchor. [unverified: the repository's public address is not fixed yet; change it here only.] */
 export const RULES_DOC_URL = 'https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/main/docs/rules.md';
 
+/** The version SARIF names (package.json's). */
+export const TOOL_VERSION = '0.1.0';
+
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 interface SarifRule {

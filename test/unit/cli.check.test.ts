@@ -53,9 +53,9 @@ describe('mcvpc check', function () {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  function mcvpc(args: string[]): Promise<Run> {
+  function mcvpc(args: string[], command = 'check'): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [bundle.path, 'check', ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, [bundle.path, command, ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
       });
     });
@@ -156,6 +156,19 @@ describe('mcvpc check', function () {
     const third = assertValidSarif((await mcvpc(['--format', 'sarif'])).stdout);
     assert.deepEqual(prints(third), prints(log));
     assert.equal(third.runs[0]!.results.find((r) => r.ruleId === 'MCVPC103')!.locations[0]!.physicalLocation.region!.startLine, 18);
+  });
+
+  it('validate --format sarif: valid SARIF with each problem where validate\'s text puts it, naming the package\'s version', async () => {
+    await copyFixtures(['MCVPC105.fail.mcvpc.yaml']);
+    const text = await mcvpc(['MCVPC105.fail.mcvpc.yaml'], 'validate');
+    const run = await mcvpc(['MCVPC105.fail.mcvpc.yaml', '--format', 'sarif'], 'validate');
+    assert.equal(run.code, 1);
+    const log = assertValidSarif(run.stdout) as SarifLog & { runs: Array<{ tool: { driver: { version: string } } }> };
+    const results = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level}: ${r.message.text}`);
+    assert.deepEqual(results, text.stderr.trim().split('\n'));
+    assert.deepEqual(log.runs[0]!.results.map((r) => r.ruleId), ['spec/managed-group-name']);
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(log.runs[0]!.tool.driver.version, pkg.version);
   });
 
   describe('with a profile, against the emulator', () => {

@@ -15,7 +15,7 @@ import { oneOf, parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import { findingJson, formatFinding, policyFinding, shownFile, specFinding, usageFinding, type Finding } from '../findings';
 import { PolicyConfigs } from '../policyConfig';
-import { sarifLog } from '../sarif';
+import { sarifLog, TOOL_VERSION } from '../sarif';
 import { readSpecText } from '../specInput';
 import { collect, readSource, type FileReport } from './lint';
 
@@ -182,9 +182,6 @@ async function run(args: CheckArgs): Promise<number> {
   }
   return code;
 }
-
-/** The version SARIF names; the CLI bundle is built with the package's version. */
-const TOOL_VERSION = '0.1.0';
 
 /** The row of the command table. */
 export const checkCommand = {

@@ -15,7 +15,7 @@ import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
-import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const POLICY = join(ROOT, 'test', 'fixtures', 'policy');
@@ -204,6 +204,30 @@ describe('mcvpc check', function () {
       assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
       const findings = (JSON.parse(drifted.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number }> }).findings;
       assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]]);
+    });
+
+    it('an inbound rule added by hand to the link group, and the link removed, are drift of those fields; the extra rules sort the same whatever their order', async () => {
+      const text = specText({ targets: [TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
+      const spec = parseOne(text);
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
+      const groupId = await groupIdByName(emu, 'maxcompute-link');
+      const ssh = { IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' };
+      const web = { IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '10.0.0.0/8', Policy: 'accept', Priority: '5' };
+      await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [web, ssh] });
+      const inboundLine = text.split('\n').findIndex((l) => l.includes('inboundSource')) + 1;
+      const drifted = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
+      const fields = (run: Run): string[][] => (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')]);
+      assert.deepEqual(fields(drifted), [
+        ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
+        ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
+      ]);
+      await cloud.maxcompute.removeNetworkLink({ regionId: 'cn-hangzhou', networkLinkName: 'orders_link' });
+      const gone = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(gone.code, 2);
+      assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
     });
 
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {

@@ -6,7 +6,7 @@
  * (drift: what changed in the cloud since it was applied). Text, --json or --format sarif.
  */
 import { readFileSync } from 'node:fs';
-import { planHasChanges, STEP_IDS, type Plan } from '../../core/plan';
+import { linkDrift, type LinkDrift } from '../../core/drift';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import { planSpec } from '../../engine';
 import { hasErrors, parseSpecFile, policyFindings } from '../../spec';
@@ -100,15 +100,12 @@ async function checkSpecFile(file: string, configs: PolicyConfigs, findings: Fin
   return { file, specs, valid: !hasErrors(problems) };
 }
 
-/** The plan's changes as drift findings; a link never applied (its group still to create) is told apart. */
-function driftFindings(file: string, spec: ConnectionSpec, plan: Plan): Finding[] {
-  if (plan.refused) return [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the plan refuses (${plan.checks.filter((c) => c.severity === 'error').map((c) => c.message).join('; ')}); drift is unknown`, file, range: rangeOf(spec.range), link: spec.networkLinkName }];
-  if (!planHasChanges(plan)) return [];
-  const neverApplied = plan.steps.some((s) => s.id === STEP_IDS.groupCreate && s.action === 'create') || (spec.securityGroup.mode === 'existing' && plan.steps.some((s) => s.id === STEP_IDS.networkLink && s.action === 'create'));
-  if (neverApplied) return [{ ruleId: 'not-applied', severity: 'info', message: `"${spec.networkLinkName}" has not been applied yet (its link group does not exist): mcvpc apply ${shownFile(file)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];
-  return plan.steps
-    .filter((s) => s.action === 'create' || s.action === 'change' || s.action === 'remove')
-    .map((s) => ({ ruleId: 'drift', severity: 'warning' as const, message: `"${spec.networkLinkName}" drifted: ${s.title}`, file, range: rangeOf(s.range), link: spec.networkLinkName, path: s.id }));
+/** A link's drift as findings: one per difference, a note when it was never applied, unknown when the plan refuses. */
+function driftFindings(file: string, spec: ConnectionSpec, drift: LinkDrift): Finding[] {
+  const link = spec.networkLinkName;
+  if (drift.state === 'NOT_APPLIED') return [{ ruleId: 'not-applied', severity: 'info', message: `"${link}" has not been applied yet (its link group does not exist): mcvpc apply ${shownFile(file)}`, file, range: rangeOf(spec.ranges.networkLinkName), link }];
+  const ruleId = drift.state === 'UNKNOWN' ? 'unknown' : 'drift';
+  return drift.items.map((d) => ({ ruleId, severity: 'warning' as const, message: `"${link}" ${ruleId === 'drift' ? 'drifted' : 'unknown'}: ${d.message}`, file, range: rangeOf(d.range), link, path: d.field }));
 }
 
 function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
@@ -123,8 +120,8 @@ async function checkDrift(files: readonly SpecFile[], profile: string, findings:
       const spec = sessions.effectiveSpec(written);
       progress(`Planning "${spec.networkLinkName}" in ${spec.regionId}…`);
       try {
-        const { plan } = await planSpec(await sessions.forSpec(spec), spec, { emulatorEndpoint: emulatorEndpoint() });
-        findings.push(...driftFindings(file, spec, plan));
+        const { plan, live } = await planSpec(await sessions.forSpec(spec), spec, { emulatorEndpoint: emulatorEndpoint() });
+        findings.push(...driftFindings(file, spec, linkDrift(spec, plan, live)));
       } catch (err) {
         findings.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName });
       }

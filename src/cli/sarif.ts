@@ -45,12 +45,13 @@ function otherRule(id: string): SarifRule {
     usage: `A SQL or Spark line that uses a network link is checked against the known links (as mcvpc lint and the editor do): ${code.replaceAll('-', ' ')}.`,
     drift: 'The cloud no longer matches what the spec applied: mcvpc plan shows the steps that would bring it back.',
     unknown: 'The link could not be checked against the cloud (the cloud could not be read, or the plan refused).',
+    doctor: `mcvpc doctor's hop ${code} did not pass: MaxCompute may not reach the target this way (the report says why and the fix).`,
     'not-applied': 'The spec has not been applied yet: there is nothing in the cloud to drift.',
     config: 'The repository\'s mcvpc.config.json cannot be used.',
     unreadable: 'A file or folder under the paths cannot be read.',
   };
   const text = what[family] ?? id;
-  return { id, name: id.replace('/', '-'), shortDescription: { text }, fullDescription: { text }, help: { text, markdown: text }, helpUri: `${RULES_DOC_URL}#${ruleAnchor(family)}`, defaultConfiguration: { level: family === 'not-applied' ? 'note' : family === 'drift' || family === 'unknown' ? 'warning' : 'error' } };
+  return { id, name: id.replace('/', '-'), shortDescription: { text }, fullDescription: { text }, help: { text, markdown: text }, helpUri: `${RULES_DOC_URL}#${ruleAnchor(family)}`, defaultConfiguration: { level: family === 'not-applied' ? 'note' : family === 'doctor' ? 'error' : family === 'drift' || family === 'unknown' ? 'warning' : 'error' } };
 }
 
 /** Every rule a report can name: the policy table first, then the others its findings use. */

@@ -171,6 +171,19 @@ describe('mcvpc check', function () {
     assert.equal(log.runs[0]!.tool.driver.version, pkg.version);
   });
 
+  it('lint --format sarif: valid SARIF with each problem where lint\'s text puts it', async () => {
+    await copyFixtures(['MCVPC101.pass.mcvpc.yaml']);
+    await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=mcvpc101_pas;\nSELECT 1;\n');
+    await writeFile(join(dir, 'spark-defaults.conf'), 'spark.hadoop.odps.cupid.eni.info   vpc-bp1w4g8ykeud64dultaii:cn-hangzhou\n');
+    const text = await mcvpc(['.'], 'lint');
+    const run = await mcvpc(['.', '--format', 'sarif'], 'lint');
+    assert.equal(run.code, 1);
+    const log = assertValidSarif(run.stdout);
+    const places = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: ${r.message.text}`);
+    assert.deepEqual(places, text.stdout.trim().split('\n'));
+    assert.ok(places.length >= 2, places.join('\n'));
+  });
+
   describe('with a profile, against the emulator', () => {
     let emu: Emulator;
     let cloud: Cloud;
@@ -213,8 +226,8 @@ describe('mcvpc check', function () {
       assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
       assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
       const groupId = await groupIdByName(emu, 'maxcompute-link');
-      const ssh = { IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' };
-      const web = { IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '10.0.0.0/8', Policy: 'accept', Priority: '5' };
+      const ssh = { IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' } as const;
+      const web = { IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '10.0.0.0/8', Policy: 'accept', Priority: '5' } as const;
       await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [web, ssh] });
       const inboundLine = text.split('\n').findIndex((l) => l.includes('inboundSource')) + 1;
       const drifted = await mcvpc(['--json', '--profile', 'ci']);
@@ -228,6 +241,21 @@ describe('mcvpc check', function () {
       const gone = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(gone.code, 2);
       assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
+    });
+
+    it('doctor --format sarif: a failing hop is an error at its target, valid SARIF, exit 2', async () => {
+      const text = specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
+      const spec = parseOne(text);
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+      const run = await mcvpc(['orders.mcvpc.yaml', '--format', 'sarif', '--profile', 'ci'], 'doctor');
+      assert.equal(run.code, 2, run.stderr);
+      const log = assertValidSarif(run.stdout);
+      const errors = log.runs[0]!.results.filter((r) => r.level === 'error');
+      assert.deepEqual(errors.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region!.startLine]), [['doctor/target.access', text.split('\n').indexOf('  - kind: rds') + 1]]);
+      assert.match(run.stderr, /\[FAIL\] target 1/);
     });
 
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {

@@ -9,11 +9,9 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { POLICY_RULES } from '../core/policy';
+import { POLICY_RULES, ruleAnchor, RULES_DOC_URL } from '../core/policy';
 import { shownFile, type Finding } from './findings';
 
-/** Where docs/rules.md is published: every rule's helpUri is this plus its anchor. [unverified: the repository's public address is not fixed yet; change it here only.] */
-export const RULES_DOC_URL = 'https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/main/docs/rules.md';
 
 /** The version SARIF names (package.json's). */
 export const TOOL_VERSION = '0.1.0';
@@ -30,10 +28,6 @@ interface SarifRule {
   defaultConfiguration: { level: 'error' | 'warning' | 'note' | 'none' };
 }
 
-/** The anchor of a rule in docs/rules.md (GitHub's heading anchors: lower case, `/` dropped). */
-export function ruleAnchor(ruleId: string): string {
-  return ruleId.toLowerCase().replace(/[^a-z0-9-]/g, '');
-}
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 

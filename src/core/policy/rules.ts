@@ -8,6 +8,14 @@ import { isMaxComputeManagedGroupName } from '../model';
 import type { ProblemSeverity, SourceRange } from '../specModel';
 import type { PolicyFinding, PolicyLink, PolicyRuleId, RuleSettings } from './types';
 
+/** Where docs/rules.md is published: a rule's documentation is this plus its anchor. [unverified: the repository's public address is not fixed yet; change it here only.] */
+export const RULES_DOC_URL = 'https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/main/docs/rules.md';
+
+/** The anchor of a rule id (or a family: `spec`, `usage`, `drift`…) in docs/rules.md. */
+export function ruleAnchor(ruleId: string): string {
+  return ruleId.toLowerCase().replace(/[^a-z0-9-]/g, '');
+}
+
 /** One rule of the table. */
 export interface PolicyRule {
   id: PolicyRuleId;

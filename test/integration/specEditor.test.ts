@@ -95,8 +95,8 @@ describe('the spec editor (in the extension host, default seed)', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const rule = (): vscode.Diagnostic | undefined => ours(uri).find((d) => typeof d.code === 'object' && d.code.value === 'MCVPC103');
     const shown = await waitFor(rule, { timeoutMs: 10_000, what: 'the MCVPC103 diagnostic' });
-    // `22` on line 16 (0-based), after "    ports: [9200, ".
-    assert.deepEqual([shown.range.start.line, shown.range.start.character, shown.range.end.character], [16, 22, 24]);
+    // `22` on line 15 (0-based), after "    ports: [9200, ".
+    assert.deepEqual([shown.range.start.line, shown.range.start.character, shown.range.end.character], [15, 18, 20]);
     assert.equal(shown.severity, vscode.DiagnosticSeverity.Error);
     assert.match(String((shown.code as { target: vscode.Uri }).target), /docs\/rules\.md#mcvpc103$/);
     const config = vscode.Uri.joinPath(folder, 'policy', 'mcvpc.config.json');

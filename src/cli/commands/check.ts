@@ -31,9 +31,9 @@ export const CHECK_EXIT = {
   unknown: 3,
 } as const;
 
-const SUMMARY = 'check specs, policy rules and SQL/Spark lines (and drift with --profile): [PATH…] [--json | --format text|json|sarif] [--profile P]; exit 0 clean, 1 problems, 2 drift, 3 unknown';
+const SUMMARY = 'check specs, policy rules and SQL/Spark lines (and drift with --profile/--live): [PATH…] [--json | --format text|json|sarif] [--profile P | --live]; exit 0 clean, 1 problems, 2 drift, 3 unknown';
 
-const USAGE = `usage: mcvpc check [PATH…] [--format text|json|sarif] [--json] [--profile PROFILE]
+const USAGE = `usage: mcvpc check [PATH…] [--format text|json|sarif] [--json] [--profile PROFILE | --live]
 
 Walks the paths (default: the current folder) for connection specs (*.mcvpc.yaml) and the SQL and
 Spark files lint reads, and reports:
@@ -41,13 +41,17 @@ Spark files lint reads, and reports:
   MCVPC1xx       the policy rules (docs/rules.md), set per repository in the nearest
                  mcvpc.config.json ("mcvpc": { "policy": { "MCVPC102": "warning", … } })
   usage/<code>   lint's checks of the lines that use a link, against the specs' links
-  drift          with --profile: a link whose cloud no longer matches its applied spec
-  unknown        with --profile: a link whose cloud could not be read
+  drift          with --profile or --live: a link whose cloud no longer matches its applied spec
+  not-applied    with --profile or --live: a spec not applied yet (a note, not drift)
+  unknown        with --profile or --live: a link whose cloud could not be checked
 
 Options:
   --format F     text (default), json, or sarif (SARIF 2.1.0, for code scanning)
   --json         the same as --format json
-  --profile P    the aliyun CLI profile to plan every valid spec with (drift)
+  --profile P    plan every valid spec (drift) with the aliyun CLI profile P
+  --live         plan every valid spec (drift) with the default credentials: the
+                 ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET variables a CI job sets from its secrets,
+                 else the current aliyun CLI profile
 
 Exit: 0 clean; 1 problems (an error from validate, a rule or lint, or a file or config that
 cannot be read); 2 drift (and no problem); 3 something could not be checked (and no problem or
@@ -57,6 +61,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
   profile: { type: 'string', placeholder: 'PROFILE' },
+  live: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -64,13 +69,15 @@ interface CheckArgs {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   profile?: string;
+  /** Read the cloud (drift): given --live or --profile. */
+  live: boolean;
 }
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   const { values, positionals } = parseCommandLine('check', argv, OPTIONS);
   if (values.help === true) return 'help';
   if (values.json === true && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
-  return { paths: positionals.length === 0 ? ['.'] : positionals, format: values.json === true ? 'json' : ((values.format as CheckArgs['format'] | undefined) ?? 'text'), profile: values.profile as string | undefined };
+  return { paths: positionals.length === 0 ? ['.'] : positionals, format: values.json === true ? 'json' : ((values.format as CheckArgs['format'] | undefined) ?? 'text'), profile: values.profile as string | undefined, live: values.live === true || values.profile !== undefined };
 }
 
 interface SpecFile {
@@ -112,7 +119,7 @@ function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
   return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
 }
 
-async function checkDrift(files: readonly SpecFile[], profile: string, findings: Finding[], progress: (line: string) => void): Promise<void> {
+async function checkDrift(files: readonly SpecFile[], profile: string | undefined, findings: Finding[], progress: (line: string) => void): Promise<void> {
   const sessions = new CloudSessions({ profile });
   for (const { file, specs, valid } of files) {
     if (!valid) continue;
@@ -155,7 +162,7 @@ async function run(args: CheckArgs): Promise<number> {
   const progress = (line: string): void => {
     if (args.format === 'text' && process.stderr.isTTY) process.stderr.write(`${line}\n`);
   };
-  if (args.profile !== undefined) await checkDrift(specFiles, args.profile, findings, progress);
+  if (args.live) await checkDrift(specFiles, args.profile, findings, progress);
   const code = checkExit(findings);
   if (args.format === 'sarif') {
     const lines = new Map<string, string[]>();

@@ -8,13 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { linkDrift, type LinkDrift } from '../../core/drift';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
-import { planSpec } from '../../engine';
+import type { Cloud } from '../../cloud';
+import { onceReads, planSpec } from '../../engine';
+import type { SharedReads } from '../../targets';
 import { hasErrors, parseSpecFile, policyFindings } from '../../spec';
 import type { ConnectionSpec } from '../../spec/types';
 import { oneOf, parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import { findingJson, formatFinding, policyFinding, shownFile, specFinding, usageFinding, type Finding } from '../findings';
 import { PolicyConfigs } from '../policyConfig';
+import { progressLine, type Progress } from '../progressLine';
 import { sarifLog, TOOL_VERSION } from '../sarif';
 import { readSpecText } from '../specInput';
 import { collect, readSource, type FileReport } from './lint';
@@ -119,21 +122,44 @@ function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
   return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
 }
 
-async function checkDrift(files: readonly SpecFile[], profile: string | undefined, findings: Finding[], progress: (line: string) => void): Promise<void> {
+/** How many specs are read from the cloud at once: enough to hide the round trips, few enough not to be throttled. */
+const PLAN_CONCURRENCY = 8;
+
+async function checkDrift(files: readonly SpecFile[], profile: string | undefined, findings: Finding[], progress: Progress): Promise<void> {
   const sessions = new CloudSessions({ profile });
-  for (const { file, specs, valid } of files) {
-    if (!valid) continue;
-    for (const written of specs) {
-      const spec = sessions.effectiveSpec(written);
-      progress(`Planning "${spec.networkLinkName}" in ${spec.regionId}…`);
-      try {
-        const { plan, live } = await planSpec(await sessions.forSpec(spec), spec, { emulatorEndpoint: emulatorEndpoint() });
-        findings.push(...driftFindings(file, spec, linkDrift(spec, plan, live)));
-      } catch (err) {
-        findings.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName });
-      }
+  // One set of group reads per session and region: a group many specs name is read once.
+  const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads }>>();
+  const readsFor = (spec: ConnectionSpec): Promise<{ cloud: Cloud; reads: SharedReads }> => {
+    const key = `${spec.profile ?? ''}\u0000${spec.regionId}`;
+    let found = shared.get(key);
+    if (found === undefined) {
+      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId) }));
+      shared.set(key, found);
     }
-  }
+    return found;
+  };
+  const jobs = files.filter((f) => f.valid).flatMap(({ file, specs }) => specs.map((written) => ({ file, spec: sessions.effectiveSpec(written) })));
+  const results: Finding[][] = new Array<Finding[]>(jobs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const { file, spec } = jobs[index]!;
+      try {
+        const { cloud, reads } = await readsFor(spec);
+        const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads });
+        results[index] = driftFindings(file, spec, linkDrift(spec, plan, live));
+      } catch (err) {
+        results[index] = [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];
+      }
+      progress.update(`reading the cloud: ${++done}/${jobs.length} links`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PLAN_CONCURRENCY, jobs.length) }, worker));
+  progress.done();
+  // In file and document order, whatever order the reads finished in.
+  for (const r of results) findings.push(...r);
 }
 
 /** The exit code of a set of findings (see CHECK_EXIT). */
@@ -159,9 +185,7 @@ async function run(args: CheckArgs): Promise<number> {
     if (source.text === undefined) findings.push({ ruleId: 'unreadable', severity: 'error', message: source.error ?? 'cannot be read', file: source.file });
     else findings.push(...checkUsage(source.text, dialectOfPath(source.file)!, links).map((p) => usageFinding(source.file, p)));
   }
-  const progress = (line: string): void => {
-    if (args.format === 'text' && process.stderr.isTTY) process.stderr.write(`${line}\n`);
-  };
+  const progress = progressLine(args.format === 'text' && process.stderr.isTTY === true ? process.stderr : undefined);
   if (args.live) await checkDrift(specFiles, args.profile, findings, progress);
   const code = checkExit(findings);
   if (args.format === 'sarif') {

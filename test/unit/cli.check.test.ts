@@ -264,6 +264,8 @@ describe('mcvpc check', function () {
       const run = await mcvpc(['--profile', 'ci']);
       assert.equal(run.code, 3, run.stdout + run.stderr);
       assert.match(run.stdout, /orders\.mcvpc\.yaml:4:9: warning: \[unknown\] "orders_link": the cloud could not be read/);
+      // Not a terminal: no progress line.
+      assert.ok(!run.stderr.includes('\r'), JSON.stringify(run.stderr));
       assert.ok(!`${run.stdout}${run.stderr}`.includes('wrongSecret000000000000000000000'), 'the secret never reaches the output');
     });
   });

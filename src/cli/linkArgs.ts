@@ -75,7 +75,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
   return {
     file: positionals[0]!,
     json: values.json === true || values.format === 'json',
-    format: values.format as LinkCommandArgs['format'],
+    ...(values.format !== undefined ? { format: values.format as LinkCommandArgs['format'] } : {}),
     autoApprove: values['auto-approve'] === true,
     profile: values.profile as string | undefined,
     region: values.region as string | undefined,

@@ -3,7 +3,7 @@
  * outputs: a rule id, a severity, a message and the place the editor's diagnostic points at.
  */
 import { relative, sep } from 'node:path';
-import { POLICY_RULES, type PolicyFinding } from '../core/policy';
+import type { PolicyFinding } from '../core/policy';
 import type { UsageProblem } from '../core/usage';
 import type { SpecProblem } from '../spec/types';
 
@@ -73,6 +73,3 @@ export function findingJson(f: Finding): Record<string, unknown> {
     message: f.message,
   };
 }
-
-/** Every policy rule id, for documentation and SARIF's rule list. */
-export const POLICY_RULE_IDS: readonly string[] = POLICY_RULES.map((r) => r.id);

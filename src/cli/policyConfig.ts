@@ -1,7 +1,8 @@
 /** Finding a spec's policy: the nearest mcvpc.config.json in its folder or above, up to the repository's root. */
-import { access, readFile } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { defaultPolicy, parsePolicyConfig, POLICY_CONFIG_FILE, type PolicySettings } from '../core/policy';
+import { readSpecText } from './specInput';
 
 /** A config larger than this is not a config (it is read whole). */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -36,9 +37,9 @@ export class PolicyConfigs {
   private async look(folder: string): Promise<{ settings: PolicySettings; file?: string }> {
     const file = join(folder, POLICY_CONFIG_FILE);
     if (await exists(file)) {
-      const text = await readFile(file, 'utf8');
-      if (text.length > MAX_CONFIG_BYTES) throw new Error(`${file}: larger than ${MAX_CONFIG_BYTES / 1024} KiB; is it the right file?`);
-      return { settings: parsePolicyConfig(text, file), file };
+      if ((await stat(file)).size > MAX_CONFIG_BYTES) throw new Error(`${file}: larger than ${MAX_CONFIG_BYTES / 1024} KiB, the most a ${POLICY_CONFIG_FILE} may be; is it the right file?`);
+      // Read with a bound too: the file may have grown since, or be a pipe.
+      return { settings: parsePolicyConfig(await readSpecText(file, MAX_CONFIG_BYTES), file), file };
     }
     const parent = dirname(folder);
     // The repository's root (or the file system's) ends the search: a config above it is someone else's.

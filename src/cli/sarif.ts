@@ -39,6 +39,7 @@ function otherRule(id: string): SarifRule {
     usage: `A SQL or Spark line that uses a network link is checked against the known links (as mcvpc lint and the editor do): ${code.replaceAll('-', ' ')}.`,
     drift: 'The cloud no longer matches what the spec applied: mcvpc plan shows the steps that would bring it back.',
     unknown: 'The link could not be checked against the cloud (the cloud could not be read, or the plan refused).',
+    live: `A live check of the plan (the cloud as it is now): ${code.replaceAll('-', ' ')}.`,
     doctor: `mcvpc doctor's hop ${code} did not pass: MaxCompute may not reach the target this way (the report says why and the fix).`,
     'not-applied': 'The spec has not been applied yet: there is nothing in the cloud to drift.',
     config: 'The repository\'s mcvpc.config.json cannot be used.',

@@ -258,6 +258,25 @@ describe('mcvpc check', function () {
       assert.match(run.stderr, /\[FAIL\] target 1/);
     });
 
+    it('live, MCVPC106 tells a link group that also guards an instance, unless the repository allows that group', async () => {
+      const text = specText({ groupId: M.ecsGroupId, targets: [TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'shared.mcvpc.yaml'), text);
+      const line = text.split('\n').findIndex((l) => l.includes(M.ecsGroupId)) + 1;
+      const findings = async (): Promise<{ code: number; found: string[][] }> => {
+        const run = await mcvpc(['--json', '--profile', 'ci']);
+        return { code: run.code, found: (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.severity, String(f.line), /also guards instance i-/.test(f.message) ? 'live' : 'offline']) };
+      };
+      const shared = await findings();
+      assert.deepEqual(shared.found.filter((f) => f[0] === 'MCVPC106'), [['MCVPC106', 'warning', String(line), 'offline'], ['MCVPC106', 'warning', String(line), 'live']]);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: 'error' } } }));
+      const strict = await findings();
+      assert.equal(strict.code, 1);
+      assert.deepEqual(strict.found.filter((f) => f[0] === 'MCVPC106').map((f) => f[1]), ['error', 'error']);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: { severity: 'error', allowedExistingGroups: [M.ecsGroupId] } } } }));
+      const allowed = await findings();
+      assert.deepEqual(allowed.found.filter((f) => f[0] === 'MCVPC106'), []);
+    });
+
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), specText({ targets: [TARGETS.rdsWhitelist] }));
       await writeProfile('wrongSecret000000000000000000000');

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { linkDrift, type LinkDrift } from '../../core/drift';
+import { livePolicyFindings } from '../../core/policy';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import type { Cloud } from '../../cloud';
 import { onceReads, planSpec } from '../../engine';
@@ -125,7 +126,7 @@ function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
 /** How many specs are read from the cloud at once: enough to hide the round trips, few enough not to be throttled. */
 const PLAN_CONCURRENCY = 8;
 
-async function checkDrift(files: readonly SpecFile[], profile: string | undefined, findings: Finding[], progress: Progress): Promise<void> {
+async function checkDrift(files: readonly SpecFile[], profile: string | undefined, configs: PolicyConfigs, findings: Finding[], progress: Progress): Promise<void> {
   const sessions = new CloudSessions({ profile });
   // One set of group reads per session and region: a group many specs name is read once.
   const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads }>>();
@@ -149,7 +150,11 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
       try {
         const { cloud, reads } = await readsFor(spec);
         const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads });
-        results[index] = driftFindings(file, spec, linkDrift(spec, plan, live));
+        const { settings } = await configs.forSpec(file);
+        const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
+        // A refused plan's errors are shown above; "unknown" would only repeat them.
+        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live));
+        results[index] = [...checks, ...drift];
       } catch (err) {
         results[index] = [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];
       }
@@ -186,7 +191,7 @@ async function run(args: CheckArgs): Promise<number> {
     else findings.push(...checkUsage(source.text, dialectOfPath(source.file)!, links).map((p) => usageFinding(source.file, p)));
   }
   const progress = progressLine(args.format === 'text' && process.stderr.isTTY === true ? process.stderr : undefined);
-  if (args.live) await checkDrift(specFiles, args.profile, findings, progress);
+  if (args.live) await checkDrift(specFiles, args.profile, configs, findings, progress);
   const code = checkExit(findings);
   if (args.format === 'sarif') {
     const lines = new Map<string, string[]>();

@@ -1,7 +1,7 @@
 /** The options of `mcvpc validate | plan | apply | destroy | usage`, one table per command, parsed by util.parseArgs (args.ts). */
 import { isRegionSupported, SUPPORTED_REGIONS } from '../core/zones';
 import { escapeForMessage } from '../core/displayText';
-import { parseCommandLine, UsageError, wholeNumber, type OptionSpec } from './args';
+import { oneOf, parseCommandLine, UsageError, wholeNumber, type OptionSpec } from './args';
 
 export { UsageError } from './args';
 
@@ -18,6 +18,8 @@ export const EXIT = {
 export interface LinkCommandArgs {
   file: string;
   json: boolean;
+  /** validate: `sarif` writes SARIF 2.1.0 (json is the same as --json). */
+  format?: 'text' | 'json' | 'sarif';
   profile?: string;
   region?: string;
   out?: string;
@@ -46,7 +48,7 @@ const COMMON: Record<string, OptionSpec> = {
 
 /** Each command's options; a new option is one row here and one field of LinkCommandArgs. */
 const OPTIONS: Record<string, Record<string, OptionSpec>> = {
-  validate: { json: COMMON.json! },
+  validate: { json: COMMON.json!, format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) } },
   usage: { json: COMMON.json!, region: COMMON.region! },
   plan: { ...COMMON, out: { type: 'string', placeholder: 'PLAN' }, force: { type: 'boolean' } },
   apply: {
@@ -74,7 +76,8 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
   }
   return {
     file: positionals[0]!,
-    json: values.json === true,
+    json: values.json === true || values.format === 'json',
+    ...(values.format !== undefined ? { format: values.format as LinkCommandArgs['format'] } : {}),
     autoApprove: values['auto-approve'] === true,
     profile: values.profile as string | undefined,
     region: values.region as string | undefined,
@@ -88,7 +91,7 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
 
 /** One line per command for `mcvpc help`. */
 export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
-  validate: 'check a spec file offline: FILE [--json]; exit 0 valid, 1 invalid',
+  validate: 'check a spec file offline: FILE [--json | --format text|json|sarif]; exit 0 valid, 1 invalid',
   plan: 'read the cloud and show the steps: FILE [--out PLAN [--force]] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
   apply: 'carry out the plan, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--plan PLAN] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
   destroy: 'remove what apply added, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { nodeDebugNotice, nodeDebugWithoutLeaks } from '../core/nodeDebug';
 import { LINT_SUMMARY, runLint, USAGE as LINT_HELP } from './commands/lint';
+import { checkCommand } from './commands/check';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
 import { HELP as EMULATOR_HELP, runEmulatorCommand } from './emulatorCommand';
@@ -23,6 +24,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...LINK_SUBCOMMANDS,
   lint: { summary: LINT_SUMMARY, help: LINT_HELP, run: runLint },
   doctor: doctorCommand,
+  check: checkCommand,
   import: importCommand,
   emulator: {
     summary: 'run the local Alibaba Cloud OpenAPI emulator (--port N --state FILE --seed default|empty --latency MS)',

@@ -5,7 +5,7 @@
  */
 import type { ConnectionSpec } from '../core/specModel';
 import { liveChecks, planConnection, planTeardown, type LiveCheck, type LiveState, type Plan, type PlanOptions } from '../core/plan';
-import { targetPlanners } from '../targets';
+import { targetPlanners, type SharedReads } from '../targets';
 import type { EngineCloud } from './engineCloud';
 import { readLiveState } from './readLiveState';
 
@@ -16,9 +16,9 @@ export { parseSavedPlanFile, planPurpose, savedPlanFile, stalePlanReason, type S
 export { isNotFound, type EngineCloud } from './engineCloud';
 export { acquireLinkLock, FOREIGN_LOCK_EXPIRY_HOURS, LinkLockedError, LockFolderError, lockDirectory, type LinkLockKey } from './linkLock';
 
-/** Reads the live state for a spec and plans it. */
-export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal } = {}): Promise<{ plan: Plan; live: LiveState }> {
-  const live = await readLiveState(cloud, spec, { signal: options.signal });
+/** Reads the live state for a spec and plans it; `reads` shares group reads between the specs of a region (mcvpc check). */
+export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal; reads?: SharedReads } = {}): Promise<{ plan: Plan; live: LiveState }> {
+  const live = await readLiveState(cloud, spec, { signal: options.signal }, options.reads);
   return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint, planners: targetPlanners }), live };
 }
 

@@ -8,3 +8,4 @@ export { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_PROBLEMS_PER_DOC
 export { networkLinkNameProblem } from './linkName';
 export type * from './types';
 export { linkSketches, type LinkSketch } from './sketch';
+export { policyFindings, policyLink } from './policyLinks';

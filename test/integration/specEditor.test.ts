@@ -89,6 +89,28 @@ describe('the spec editor (in the extension host, default seed)', () => {
     await document.save();
   });
 
+  it('shows the policy rules at the field, linked to their documentation, as the nearest mcvpc.config.json sets them', async () => {
+    await activatedExtension();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const text = spec({ target: '  - kind: custom\n    name: shell\n    cidr: 192.168.2.0/24\n    ports: [9200, 22]' }).replace('editor_link', 'policy_link');
+    const uri = await writeSpec('policy/policy.mcvpc.yaml', text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const rule = (): vscode.Diagnostic | undefined => ours(uri).find((d) => typeof d.code === 'object' && d.code.value === 'MCVPC103');
+    const shown = await waitFor(rule, { timeoutMs: 10_000, what: 'the MCVPC103 diagnostic' });
+    // `22` on line 15 (0-based), after "    ports: [9200, ".
+    assert.deepEqual([shown.range.start.line, shown.range.start.character, shown.range.end.character], [15, 18, 20]);
+    assert.equal(shown.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(String((shown.code as { target: vscode.Uri }).target), /docs\/rules\.md#mcvpc103$/);
+    const config = vscode.Uri.joinPath(folder, 'policy', 'mcvpc.config.json');
+    written.push(config, vscode.Uri.joinPath(folder, 'policy'));
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ mcvpc: { policy: { MCVPC103: 'off' } } })));
+    await waitFor(() => rule() === undefined || undefined, { timeoutMs: 10_000, what: 'MCVPC103 turned off by the config' });
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ mcvpc: { policy: { MCVPC103: 'loud' } } })));
+    const told = await waitFor(() => ours(uri).find((d) => d.code === 'config'), { timeoutMs: 10_000, what: 'the bad config told' });
+    assert.match(told.message, /mcvpc\.config\.json: mcvpc\.policy\.MCVPC103: must be one of error, warning, info, off; the policy rules' defaults apply/);
+    assert.ok(rule(), 'the defaults apply again');
+  });
+
   it('keeps a link whose spec has errors in the Network view, marked, opening the Problems view', async () => {
     const { api } = await activatedExtension();
     const uri = await writeSpec('tree-broken.mcvpc.yaml', BROKEN.replace('editor_link', 'broken_link'));

@@ -11,14 +11,16 @@ import { dialectOfPath } from '../../core/usage';
 import { STEP_SYMBOLS } from '../../core/plan';
 import { applyDoctorFix, doctorSpec, type ApplyReport } from '../../engine';
 import type { ConnectionSpec } from '../../spec/types';
-import { parseCommandLine, UsageError } from '../args';
+import { oneOf, parseCommandLine, UsageError } from '../args';
+import { doctorFindings } from '../doctorFindings';
+import { sarifLog, TOOL_VERSION } from '../sarif';
 import { CloudSessions, describeFailure } from '../cloudSessions';
-import { formatProblem, readSpecInput } from '../specInput';
+import { formatProblem, readSpecInput, readSpecText } from '../specInput';
 import { readSourceText } from './lint';
 import { jsonForTerminal } from '../../core/displayText';
 
-const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
-const OPTIONS = { json: { type: 'boolean' }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
+const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json | --format text|json|sarif] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
+const OPTIONS = { json: { type: 'boolean' }, format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
 
 /** Exit codes of `mcvpc doctor`. */
 export const DOCTOR_EXIT = { pass: 0, error: 1, fail: 2, unknown: 3 } as const;
@@ -26,6 +28,8 @@ export const DOCTOR_EXIT = { pass: 0, error: 1, fail: 2, unknown: 3 } as const;
 interface DoctorArgs {
   file: string;
   json: boolean;
+  /** SARIF 2.1.0 on stdout instead of the report (the report goes to stderr). */
+  sarif: boolean;
   fix: boolean;
   autoApprove: boolean;
   profile?: string;
@@ -37,7 +41,7 @@ function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   const { values, positionals } = parseCommandLine('doctor', argv, OPTIONS);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'mcvpc doctor needs a spec file (*.mcvpc.yaml).' : 'mcvpc doctor takes one spec file.');
   if (values['auto-approve'] === true && values.fix !== true) throw new UsageError('--auto-approve only goes with --fix.');
-  return { file: positionals[0]!, json: values.json === true, fix: values.fix === true, autoApprove: values['auto-approve'] === true, profile: values.profile as string | undefined, usage: values.usage as string | undefined };
+  return { file: positionals[0]!, json: values.json === true || values.format === 'json', sarif: values.format === 'sarif', fix: values.fix === true, autoApprove: values['auto-approve'] === true, profile: values.profile as string | undefined, usage: values.usage as string | undefined };
 }
 
 /** The exit code of a set of reports. */
@@ -82,7 +86,7 @@ async function run(args: DoctorArgs): Promise<number> {
     return DOCTOR_EXIT.error;
   }
   const sessions = new CloudSessions({ profile: args.profile });
-  const out = (text: string): boolean => (args.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const out = (text: string): boolean => (args.json || args.sarif ? process.stderr : process.stdout).write(`${text}\n`);
   const files = await usageFiles(args.usage);
   let checked = await checkAll(input.specs, sessions, files);
   out(checked.map((c) => renderReportText(c.report)).join('\n'));
@@ -119,6 +123,10 @@ async function run(args: DoctorArgs): Promise<number> {
     }
   }
   const reports = checked.map((c) => c.report);
+  if (args.sarif) {
+    const lines = (await readSpecText(args.file)).split(/\r?\n/);
+    process.stdout.write(`${jsonForTerminal(sarifLog('doctor', TOOL_VERSION, doctorFindings(args.file, checked), (_file, line) => lines[line]))}\n`);
+  }
   if (args.json) process.stdout.write(`${jsonForTerminal({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) })}\n`);
   return doctorExit(reports);
 }

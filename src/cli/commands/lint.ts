@@ -16,11 +16,13 @@ import { readSpecText } from '../specInput';
 import { parseArgs } from 'node:util';
 import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
 import { parseSpecFile } from '../../spec';
+import { usageFinding, type Finding } from '../findings';
+import { sarifLog, TOOL_VERSION } from '../sarif';
 import { detectedKnownLinks } from './lintCloud';
 
-export const LINT_SUMMARY = 'check SQL/Spark lines that use a link: FILE|DIR… [--json] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
+export const LINT_SUMMARY = 'check SQL/Spark lines that use a link: FILE|DIR… [--json | --format text|json|sarif] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
 
-export const USAGE = `usage: mcvpc lint FILE|DIR… [--json] [--fix] [--spec FILE]… [--profile PROFILE]
+export const USAGE = `usage: mcvpc lint FILE|DIR… [--json | --format text|json|sarif] [--fix] [--spec FILE]… [--profile PROFILE]
 
 Checks the lines of .sql, spark-defaults.conf/*.conf, .properties, .sh, .py, .scala and .java files
 that use a MaxCompute network link against the known links.
@@ -37,6 +39,7 @@ Known links:
 
 Options:
   --json         the known links (with where each comes from) and the problems as JSON
+  --format F     text (default), json (as --json) or sarif (SARIF 2.1.0, for code scanning)
   --fix          apply the preferred fixes to the files, then report what is left
 
 Exit: 0 clean, 1 problems found or an error.`;
@@ -48,7 +51,7 @@ const MAX_FILES = 20_000;
 export const MAX_SOURCE_FILE_BYTES = 4 * 1024 * 1024;
 const SPEC_FILE = /\.mcvpc\.ya?ml$/i;
 
-interface FileReport {
+export interface FileReport {
   file: string;
   problems: UsageProblem[];
   /** Why the file could not be read or written. */
@@ -60,7 +63,7 @@ interface FileReport {
 export async function runLint(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, fix: { type: 'boolean' }, spec: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, format: { type: 'string' }, fix: { type: 'boolean' }, spec: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     process.stderr.write(`mcvpc lint: ${(err as Error).message}\n${USAGE}\n`);
     return 1;
@@ -72,6 +75,10 @@ export async function runLint(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) {
     process.stderr.write(`mcvpc lint: name at least one file or folder\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.format !== undefined && !['text', 'json', 'sarif'].includes(values.format)) {
+    process.stderr.write(`mcvpc lint: --format must be text, json or sarif\n${USAGE}\n`);
     return 1;
   }
   const profile = values.profile;
@@ -104,7 +111,8 @@ export async function runLint(argv: string[]): Promise<number> {
   const links = [...specLinks, ...cloudLinks];
   const reports: FileReport[] = [...found.errors, ...errors];
   for (const source of sources) reports.push(await lintFile(source, links, values.fix === true));
-  return print(reports, known, values.json === true);
+  if (values.format === 'sarif') return printSarif(reports, sources);
+  return print(reports, known, values.json === true || values.format === 'json');
 }
 
 /** The known links by where they come from (the JSON says which). */
@@ -113,7 +121,7 @@ interface KnownLinks {
   cloud: KnownLink[];
 }
 
-interface Source {
+export interface Source {
   file: string;
   /** Where a fix is written: the real path, never through a link. */
   realPath: string;
@@ -122,7 +130,7 @@ interface Source {
 }
 
 /** What the named paths hold: source files, spec files and what could not be taken. */
-interface Found {
+export interface Found {
   sources: WalkedFile[];
   specs: string[];
   errors: FileReport[];
@@ -133,7 +141,7 @@ export function readSourceText(file: string): Promise<string> {
   return readBoundedText(file, { limit: MAX_SOURCE_FILE_BYTES, what: 'a SQL or Spark file' });
 }
 
-async function readSource({ path, realPath }: WalkedFile): Promise<Source> {
+export async function readSource({ path, realPath }: WalkedFile): Promise<Source> {
   try {
     return { file: path, realPath, text: await readSourceText(path === realPath ? path : realPath) };
   } catch (err) {
@@ -141,7 +149,7 @@ async function readSource({ path, realPath }: WalkedFile): Promise<Source> {
   }
 }
 
-async function collect(path: string, found: Found): Promise<void> {
+export async function collect(path: string, found: Found): Promise<void> {
   let info;
   try {
     info = await stat(path);
@@ -244,6 +252,14 @@ function print(reports: FileReport[], known: KnownLinks, json: boolean): number 
   const detected = known.cloud.length > 0 ? ` (${known.specs.length} from specs, ${cloudText})` : '';
   process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}${detected}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
   return failed ? 1 : 0;
+}
+
+/** The problems as SARIF 2.1.0 (src/cli/sarif.ts), each at the place the text form names. */
+function printSarif(reports: FileReport[], sources: Source[]): number {
+  const findings = reports.flatMap((r): Finding[] => [...(r.error !== undefined ? [{ ruleId: 'unreadable', severity: 'error' as const, message: r.error, file: r.file }] : []), ...r.problems.map((p) => usageFinding(r.file, p))]);
+  const lines = new Map(sources.map((s) => [s.file, (s.text ?? '').split(/\r?\n/)]));
+  process.stdout.write(`${escapeForMessageLines(JSON.stringify(sarifLog('lint', TOOL_VERSION, findings, (file, line) => lines.get(file)?.[line]), null, 2))}\n`);
+  return reports.some((r) => r.error !== undefined || r.problems.length > 0) ? 1 : 0;
 }
 
 /** A known link in the JSON: `from` says spec or cloud, `source` which spec file or profile and region. */

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { IncrementalSpecParser } from '../../spec';
 import type { SpecFileResult, SpecProblem } from '../../spec/types';
 import { isSpecPath, SPEC_GLOB } from '../tree/specIndex';
-import { editorProblems, parseDelayMs } from './specProblems';
+import { PolicySettingsCache, type SpecPolicy } from './policySettings';
+import { editorProblems, parseDelayMs, policyProblems, type PolicyProblem } from './specProblems';
 import { readWorkspaceSpec, yieldToHost } from '../specFileRead';
 
 /** Red Hat's YAML extension, which reads our `yamlValidation` contribution. */
@@ -20,8 +21,20 @@ export function toRange(range: SpecProblem['range']): vscode.Range {
   return new vscode.Range(range.start.line, range.start.column, range.end.line, range.end.column);
 }
 
+function severityOf(severity: SpecProblem['severity']): vscode.DiagnosticSeverity {
+  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/** A policy rule's finding: its id links to the rule's documentation. */
+function toPolicyDiagnostic(problem: PolicyProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severityOf(problem.severity));
+  diagnostic.source = 'mcvpc';
+  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.parse(problem.docUrl) };
+  return diagnostic;
+}
+
 function toDiagnostic(problem: SpecProblem): vscode.Diagnostic {
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity = severityOf(problem.severity);
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severity);
   diagnostic.source = 'mcvpc';
   diagnostic.code = problem.code;
@@ -46,6 +59,9 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly parsed = new Map<string, ParsedSpec>();
   private readonly live = new Map<string, vscode.Diagnostic[]>();
   private readonly parsedEmitter = new vscode.EventEmitter<ParsedSpec>();
+  /** The policy rules' settings by folder (mcvpc.config.json), loaded on a spec's first publish. */
+  private readonly policies = new PolicySettingsCache();
+  private readonly policyOf = new Map<string, SpecPolicy>();
   /** Keeps each YAML document's outcome, so a keystroke re-reads only the document it changed. */
   private parser: IncrementalSpecParser | undefined;
   /** Fires after a document's (or file's) problems were set. */
@@ -56,6 +72,12 @@ export class SpecDiagnostics implements vscode.Disposable {
     this.disposables.push(
       watcher,
       this.parsedEmitter,
+      this.policies,
+      // A config changed: every spec's policy is read again.
+      this.policies.changed(() => {
+        this.policyOf.clear();
+        for (const spec of this.parsed.values()) this.publish(spec);
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(event.document.getText().length), performance.now());
@@ -140,13 +162,25 @@ export class SpecDiagnostics implements vscode.Disposable {
   private publish(spec: ParsedSpec): void {
     const redHat = vscode.extensions.getExtension(RED_HAT_YAML)?.isActive === true;
     const shown = editorProblems(spec.result.problems, redHat).map(toDiagnostic);
-    this.collection.set(spec.uri, [...shown, ...(this.live.get(spec.uri.toString()) ?? [])]);
+    const key = spec.uri.toString();
+    const policy = this.policyOf.get(key);
+    if (policy === undefined) {
+      // Shown without the rules for the moment it takes to find the config, then again with them.
+      void this.policies.forSpec(spec.uri).then((found) => {
+        this.policyOf.set(key, found);
+        if (this.parsed.get(key) === spec) this.publish(spec);
+      });
+    }
+    const rules = policy === undefined ? [] : policyProblems(spec.result, policy.settings).map(toPolicyDiagnostic);
+    const configError = policy?.error === undefined ? [] : [Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${policy.error}; the policy rules' defaults apply`, vscode.DiagnosticSeverity.Warning), { source: 'mcvpc', code: 'config' })];
+    this.collection.set(spec.uri, [...shown, ...rules, ...configError, ...(this.live.get(key) ?? [])]);
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.parsed.delete(key);
     this.live.delete(key);
+    this.policyOf.delete(key);
     this.collection.delete(uri);
   }
 

@@ -3,7 +3,9 @@
  * Red Hat YAML validates the same files against the same schema (it reads our `yamlValidation`
  * contribution); while it is active, schema problems are left to it so none is shown twice.
  */
-import type { SpecProblem, SpecProblemCode } from '../../spec/types';
+import { ruleAnchor, RULES_DOC_URL, type PolicySettings } from '../../core/policy';
+import { policyFindings } from '../../spec/policyLinks';
+import type { ProblemSeverity, SourceRange, SpecFileResult, SpecProblem, SpecProblemCode } from '../../spec/types';
 
 /** Problems that come from the JSON Schema, which Red Hat YAML also reports. */
 export const SCHEMA_PROBLEM_CODES: ReadonlySet<SpecProblemCode> = new Set<SpecProblemCode>(['missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'wrong-id-kind', 'invalid-port', 'duplicate-port']);
@@ -23,4 +25,18 @@ const PARSE_AT_ONCE_CHARACTERS = 100_000;
  */
 export function parseDelayMs(textLength: number): number {
   return textLength <= PARSE_AT_ONCE_CHARACTERS ? 0 : 150;
+}
+
+/** A policy rule's finding as the editor shows it: the rule id is the diagnostic's code, linked to its documentation. */
+export interface PolicyProblem {
+  ruleId: string;
+  docUrl: string;
+  severity: ProblemSeverity;
+  message: string;
+  range: SourceRange;
+}
+
+/** The policy rules' findings on a parsed spec file, with the repository's settings. */
+export function policyProblems(result: SpecFileResult, settings: PolicySettings): PolicyProblem[] {
+  return policyFindings(result.specs, settings).map((f) => ({ ruleId: f.ruleId, docUrl: `${RULES_DOC_URL}#${ruleAnchor(f.ruleId)}`, severity: f.severity, message: `${f.path}: ${f.message}`, range: f.range }));
 }

@@ -1,0 +1,291 @@
+/**
+ * `mcvpc check` as CI runs it: the bundled CLI in its own process over real folders, its text,
+ * JSON and SARIF (validated against the OASIS SARIF 2.1.0 schema), its exit codes, and with a
+ * profile the drift of applied links against the emulator.
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import type { Cloud } from '../../src/cloud';
+import type { Emulator } from '../../src/emulator';
+import { applyPlan, planSpec } from '../../src/engine';
+import { bundledCliForSuite } from './builders/cliBundle';
+import { cloudFor, emulator } from './cloud.harness';
+import { DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
+
+const ROOT = join(__dirname, '..', '..');
+const POLICY = join(ROOT, 'test', 'fixtures', 'policy');
+const M = DEFAULT_SEED.main;
+const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } } }>;
+  partialFingerprints: Record<string, string>;
+}
+interface SarifLog {
+  runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; help: { text: string } }> } }; results: SarifResult[] }>;
+}
+
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, logger: false }).compile(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+
+function assertValidSarif(text: string): SarifLog {
+  const log = JSON.parse(text) as SarifLog;
+  assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
+  return log;
+}
+
+describe('mcvpc check', function () {
+  this.timeout(120_000);
+  const bundle = bundledCliForSuite('check');
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  function mcvpc(args: string[], command = 'check'): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [bundle.path, command, ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
+      });
+    });
+  }
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mcvpc-check-'));
+    // A repository root: the config search stops here.
+    await mkdir(join(dir, '.git'));
+    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_LOCK_DIR: join(dir, 'locks') };
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function copyFixtures(names: string[], into = dir): Promise<void> {
+    await mkdir(into, { recursive: true });
+    for (const n of names) await copyFile(join(POLICY, n), join(into, n));
+  }
+
+  it('--help exits 0; a bad option exits 1 with the usage', async () => {
+    const help = await mcvpc(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Exit: 0 clean; 1 problems/m);
+    const bad = await mcvpc(['--format', 'xml']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--format must be "text" or "json" or "sarif", got "xml"/);
+  });
+
+  it('exits 0 on the samples and the demo, with their lint warnings reported', async () => {
+    const run = await mcvpc([join(ROOT, 'samples'), join(ROOT, 'demo')]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /: error: /);
+    assert.match(run.stderr, /^9 spec files and 2 SQL\/Spark files checked; 0 errors/m);
+  });
+
+  it('reports each policy rule at the line and column of the field, and exits 1', async () => {
+    await copyFixtures(['MCVPC102.fail.mcvpc.yaml', 'MCVPC103.fail.mcvpc.yaml', 'MCVPC106.fail.mcvpc.yaml']);
+    const run = await mcvpc([]);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(run.stdout.trim().split('\n').map((l) => l.replace(/\] .*/, ']')), [
+      'MCVPC102.fail.mcvpc.yaml:16:11: error: [MCVPC102]',
+      'MCVPC103.fail.mcvpc.yaml:16:19: error: [MCVPC103]',
+      'MCVPC106.fail.mcvpc.yaml:10:7: warning: [MCVPC106]',
+    ]);
+  });
+
+  it('warnings alone exit 0; the nearest mcvpc.config.json sets the rules, a bad one is a problem naming the key', async () => {
+    await copyFixtures(['MCVPC106.fail.mcvpc.yaml']);
+    assert.equal((await mcvpc([])).code, 0);
+    await copyFixtures(['MCVPC103.fail.mcvpc.yaml'], join(dir, 'team'));
+    assert.equal((await mcvpc([])).code, 1);
+    await writeFile(join(dir, 'team', 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC103: { forbiddenPorts: [23] } } } }));
+    const configured = await mcvpc([]);
+    assert.equal(configured.code, 0, configured.stdout);
+    assert.doesNotMatch(configured.stdout, /MCVPC103/);
+    // The config of team/ does not reach the folder above it.
+    await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: 'error' } } }));
+    const louder = await mcvpc([]);
+    assert.equal(louder.code, 1);
+    assert.match(louder.stdout, /^MCVPC106\.fail\.mcvpc\.yaml:10:7: error: \[MCVPC106\]/m);
+    await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: 'loud' } } }));
+    const bad = await mcvpc(['MCVPC106.fail.mcvpc.yaml']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /mcvpc\.config\.json: mcvpc\.policy\.MCVPC106: must be one of error, warning, info, off/);
+  });
+
+  it('checks the SQL/Spark lines against the links of the specs it walks', async () => {
+    await copyFixtures(['MCVPC101.pass.mcvpc.yaml']);
+    await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=mcvpc101_pas;\nSELECT 1;\n');
+    const run = await mcvpc(['--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as { exitCode: number; findings: Array<{ ruleId: string; file: string; line: number; column: number }> };
+    assert.deepEqual(out.findings.map((f) => [f.ruleId, f.file, f.line, f.column]), [['usage/unknown-link', 'load.sql', 1, 30]]);
+  });
+
+  it('--format sarif validates against the SARIF 2.1.0 schema, points where the text does, and fingerprints survive moved lines', async () => {
+    await copyFixtures(['MCVPC102.fail.mcvpc.yaml', 'MCVPC103.fail.mcvpc.yaml']);
+    await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=nope;\n');
+    const text = await mcvpc([]);
+    const first = await mcvpc(['--format', 'sarif']);
+    assert.equal(first.code, 1);
+    const log = assertValidSarif(first.stdout);
+    const run = log.runs[0]!;
+    const places = run.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: [${r.ruleId}] ${r.message.text}`);
+    assert.deepEqual(places, text.stdout.trim().split('\n'));
+    const rule = run.tool.driver.rules.find((r) => r.id === 'MCVPC103')!;
+    assert.match(rule.helpUri, /docs\/rules\.md#mcvpc103$/);
+    assert.match(rule.help.text, /remote shell/);
+    const docs = await readFile(join(ROOT, 'docs', 'rules.md'), 'utf8');
+    for (const r of run.tool.driver.rules) assert.ok(docs.includes(`<a id="${r.helpUri.split('#')[1]}"></a>`), `docs/rules.md has an anchor for ${r.id}`);
+    const second = assertValidSarif((await mcvpc(['--format', 'sarif'])).stdout);
+    const prints = (l: SarifLog): string[] => l.runs[0]!.results.map((r) => r.partialFingerprints['mcvpcFinding/v1']!);
+    assert.deepEqual(prints(second), prints(log));
+    assert.equal(new Set(prints(log)).size, prints(log).length, 'each finding has its own fingerprint');
+    // Two comment lines above every finding: the lines move, the identities stay.
+    const moved = join(dir, 'MCVPC103.fail.mcvpc.yaml');
+    await writeFile(moved, `# moved\n# down\n${await readFile(moved, 'utf8')}`);
+    const third = assertValidSarif((await mcvpc(['--format', 'sarif'])).stdout);
+    assert.deepEqual(prints(third), prints(log));
+    assert.equal(third.runs[0]!.results.find((r) => r.ruleId === 'MCVPC103')!.locations[0]!.physicalLocation.region!.startLine, 18);
+  });
+
+  it('validate --format sarif: valid SARIF with each problem where validate\'s text puts it, naming the package\'s version', async () => {
+    await copyFixtures(['MCVPC105.fail.mcvpc.yaml']);
+    const text = await mcvpc(['MCVPC105.fail.mcvpc.yaml'], 'validate');
+    const run = await mcvpc(['MCVPC105.fail.mcvpc.yaml', '--format', 'sarif'], 'validate');
+    assert.equal(run.code, 1);
+    const log = assertValidSarif(run.stdout) as SarifLog & { runs: Array<{ tool: { driver: { version: string } } }> };
+    const results = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level}: ${r.message.text}`);
+    assert.deepEqual(results, text.stderr.trim().split('\n'));
+    assert.deepEqual(log.runs[0]!.results.map((r) => r.ruleId), ['spec/managed-group-name']);
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(log.runs[0]!.tool.driver.version, pkg.version);
+  });
+
+  it('lint --format sarif: valid SARIF with each problem where lint\'s text puts it', async () => {
+    await copyFixtures(['MCVPC101.pass.mcvpc.yaml']);
+    await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=mcvpc101_pas;\nSELECT 1;\n');
+    await writeFile(join(dir, 'spark-defaults.conf'), 'spark.hadoop.odps.cupid.eni.info   vpc-bp1w4g8ykeud64dultaii:cn-hangzhou\n');
+    const text = await mcvpc(['.'], 'lint');
+    const run = await mcvpc(['.', '--format', 'sarif'], 'lint');
+    assert.equal(run.code, 1);
+    const log = assertValidSarif(run.stdout);
+    const places = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: ${r.message.text}`);
+    assert.deepEqual(places, text.stdout.trim().split('\n'));
+    assert.ok(places.length >= 2, places.join('\n'));
+  });
+
+  describe('with a profile, against the emulator', () => {
+    let emu: Emulator;
+    let cloud: Cloud;
+    beforeEach(async () => {
+      emu = await emulator();
+      cloud = await cloudFor(emu);
+      env.MCVPC_ENDPOINT = emu.endpoint;
+      await writeProfile(M.accessKeySecret);
+    });
+    /** The profile lives where the aliyun CLI keeps it, as a CI job would write it from its secrets. */
+    async function writeProfile(secret: string): Promise<void> {
+      await mkdir(join(dir, '.aliyun'), { recursive: true });
+      await writeFile(join(dir, '.aliyun', 'config.json'), JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: secret, region_id: 'cn-hangzhou' }] }));
+    }
+    afterEach(() => emu.close());
+
+    it('tells "not applied" from drift: a whitelist entry removed by hand is drift of that target (exit 2); the same entries in another order are not', async () => {
+      const text = specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
+      const before = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(before.code, 0, before.stdout + before.stderr);
+      assert.deepEqual((JSON.parse(before.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId), ['not-applied']);
+      const spec = parseOne(text);
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
+      // Someone else's entries in the same group, written in another order: not drift.
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.9.0.0/24,10.8.0.0/24', ModifyMode: 'Append' });
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+      const drifted = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
+      const findings = (JSON.parse(drifted.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number }> }).findings;
+      assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]]);
+    });
+
+    it('an inbound rule added by hand to the link group, and the link removed, are drift of those fields; the extra rules sort the same whatever their order', async () => {
+      const text = specText({ targets: [TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
+      const spec = parseOne(text);
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
+      const groupId = await groupIdByName(emu, 'maxcompute-link');
+      const ssh = { IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' } as const;
+      const web = { IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '10.0.0.0/8', Policy: 'accept', Priority: '5' } as const;
+      await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [web, ssh] });
+      const inboundLine = text.split('\n').findIndex((l) => l.includes('inboundSource')) + 1;
+      const drifted = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
+      const fields = (run: Run): string[][] => (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')]);
+      assert.deepEqual(fields(drifted), [
+        ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
+        ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
+      ]);
+      await cloud.maxcompute.removeNetworkLink({ regionId: 'cn-hangzhou', networkLinkName: 'orders_link' });
+      const gone = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(gone.code, 2);
+      assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
+    });
+
+    it('doctor --format sarif: a failing hop is an error at its target, valid SARIF, exit 2', async () => {
+      const text = specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
+      const spec = parseOne(text);
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
+      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+      const run = await mcvpc(['orders.mcvpc.yaml', '--format', 'sarif', '--profile', 'ci'], 'doctor');
+      assert.equal(run.code, 2, run.stderr);
+      const log = assertValidSarif(run.stdout);
+      const errors = log.runs[0]!.results.filter((r) => r.level === 'error');
+      assert.deepEqual(errors.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region!.startLine]), [['doctor/target.access', text.split('\n').indexOf('  - kind: rds') + 1]]);
+      assert.match(run.stderr, /\[FAIL\] target 1/);
+    });
+
+    it('live, MCVPC106 tells a link group that also guards an instance, unless the repository allows that group', async () => {
+      const text = specText({ groupId: M.ecsGroupId, targets: [TARGETS.rdsWhitelist] });
+      await writeFile(join(dir, 'shared.mcvpc.yaml'), text);
+      const line = text.split('\n').findIndex((l) => l.includes(M.ecsGroupId)) + 1;
+      const findings = async (): Promise<{ code: number; found: string[][] }> => {
+        const run = await mcvpc(['--json', '--profile', 'ci']);
+        return { code: run.code, found: (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.severity, String(f.line), /also guards instance i-/.test(f.message) ? 'live' : 'offline']) };
+      };
+      const shared = await findings();
+      assert.deepEqual(shared.found.filter((f) => f[0] === 'MCVPC106'), [['MCVPC106', 'warning', String(line), 'offline'], ['MCVPC106', 'warning', String(line), 'live']]);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: 'error' } } }));
+      const strict = await findings();
+      assert.equal(strict.code, 1);
+      assert.deepEqual(strict.found.filter((f) => f[0] === 'MCVPC106').map((f) => f[1]), ['error', 'error']);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: { severity: 'error', allowedExistingGroups: [M.ecsGroupId] } } } }));
+      const allowed = await findings();
+      assert.deepEqual(allowed.found.filter((f) => f[0] === 'MCVPC106'), []);
+    });
+
+    it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), specText({ targets: [TARGETS.rdsWhitelist] }));
+      await writeProfile('wrongSecret000000000000000000000');
+      const run = await mcvpc(['--profile', 'ci']);
+      assert.equal(run.code, 3, run.stdout + run.stderr);
+      assert.match(run.stdout, /orders\.mcvpc\.yaml:4:9: warning: \[unknown\] "orders_link": the cloud could not be read/);
+      // Not a terminal: no progress line.
+      assert.ok(!run.stderr.includes('\r'), JSON.stringify(run.stderr));
+      assert.ok(!`${run.stdout}${run.stderr}`.includes('wrongSecret000000000000000000000'), 'the secret never reaches the output');
+    });
+  });
+});

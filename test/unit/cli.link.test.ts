@@ -462,7 +462,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
   it('every command listed by mcvpc help prints its usage for --help and -h, and exits 0', async () => {
     const listed = [...(await mcvpc(['help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
-    assert.deepEqual([...listed].sort(), ['apply', 'destroy', 'doctor', 'emulator', 'import', 'lint', 'plan', 'usage', 'validate']);
+    assert.deepEqual([...listed].sort(), ['apply', 'check', 'destroy', 'doctor', 'emulator', 'import', 'lint', 'plan', 'usage', 'validate']);
     for (const command of listed) {
       for (const flag of ['--help', '-h']) {
         const run = await mcvpc([command, flag]);
@@ -473,7 +473,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     }
     const withFile = await mcvpc(['doctor', 'some.mcvpc.yaml', '--json', '--help']);
     assert.equal(withFile.code, 0, 'help wins over the other arguments');
-    assert.match(withFile.stdout, /^usage: mcvpc doctor FILE \[--json\]/);
+    assert.match(withFile.stdout, /^usage: mcvpc doctor FILE \[--json \| --format text\|json\|sarif\]/);
     assert.match(withFile.stdout, /^Exit: 0 pass, 2 some fail, 3 some unknown, 1 could not run\.$/m);
   });
 });

@@ -220,6 +220,7 @@ async function run(args: CheckArgs): Promise<number> {
 /** The row of the command table. */
 export const checkCommand = {
   summary: SUMMARY,
+  help: USAGE,
   async run(argv: string[]): Promise<number> {
     try {
       const args = parseCheckArgs(argv);

@@ -65,7 +65,21 @@ describe('the spec editor (in the extension host, default seed)', () => {
   // Other suites list the workspace's declared links: leave none of these behind.
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    const files = written.splice(0);
+    for (const uri of files) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    const { api } = await activatedExtension();
+    // The index follows the deletions (watcher events): the next suites see only the demo's links.
+    await waitFor(async () => {
+      const left = await vscode.workspace.findFiles('**/*.mcvpc.{yaml,yml}');
+      const stale = left.filter((u) => files.some((f) => u.toString().startsWith(f.toString())));
+      const roots = await api.getExplorerChildren();
+      const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
+      const region = regions.find((n) => n.kind === 'region' && n.regionId === 'cn-hangzhou')!;
+      const vpc = (await api.getExplorerChildren(region)).find((n) => n.kind === 'vpc' && n.vpc.vpcId === seed.vpcId)!;
+      const group = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks')!;
+      const names = (await api.getExplorerChildren(group)).flatMap((n) => (n.kind === 'networkLink' && n.link.name !== undefined ? [n.link.name] : []));
+      return stale.length === 0 && !names.some((n) => ['policy_link', 'editor_link', 'broken_link'].includes(n)) ? true : undefined;
+    }, { timeoutMs: 10_000, what: 'the written specs gone from the workspace and the index' });
   });
 
   it('shows exactly the problems mcvpc validate finds, with their ranges, and clears them once fixed', async () => {
@@ -93,7 +107,9 @@ describe('the spec editor (in the extension host, default seed)', () => {
     await activatedExtension();
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const text = spec({ target: '  - kind: custom\n    name: shell\n    cidr: 192.168.2.0/24\n    ports: [9200, 22]' }).replace('editor_link', 'policy_link');
-    const uri = await writeSpec('policy/policy.mcvpc.yaml', text);
+    // At the workspace's root: code-server's watcher does not always see a folder made during the run,
+    // so a spec deleted from one would stay in the index (the after hook checks that none does).
+    const uri = await writeSpec('policy.mcvpc.yaml', text);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const rule = (): vscode.Diagnostic | undefined => ours(uri).find((d) => typeof d.code === 'object' && d.code.value === 'MCVPC103');
     const shown = await waitFor(rule, { timeoutMs: 10_000, what: 'the MCVPC103 diagnostic' });
@@ -101,8 +117,8 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.deepEqual([shown.range.start.line, shown.range.start.character, shown.range.end.character], [15, 18, 20]);
     assert.equal(shown.severity, vscode.DiagnosticSeverity.Error);
     assert.match(String((shown.code as { target: vscode.Uri }).target), /docs\/rules\.md#mcvpc103$/);
-    const config = vscode.Uri.joinPath(folder, 'policy', 'mcvpc.config.json');
-    written.push(config, vscode.Uri.joinPath(folder, 'policy'));
+    const config = vscode.Uri.joinPath(folder, 'mcvpc.config.json');
+    written.push(config);
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ mcvpc: { policy: { MCVPC103: 'off' } } })));
     await waitFor(() => rule() === undefined || undefined, { timeoutMs: 10_000, what: 'MCVPC103 turned off by the config' });
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ mcvpc: { policy: { MCVPC103: 'loud' } } })));

@@ -105,8 +105,9 @@ export class SpecIndex implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    // An open editor's text wins over the file: the tree follows unsaved edits.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    // Unsaved edits win over the file: the tree follows them. A document without edits is read from
+    // disk, so one that lingers after its file was deleted declares nothing.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && d.isDirty);
     let text: string;
     try {
       const read = open !== undefined ? { text: open.getText() } : await readWorkspaceSpec(uri);

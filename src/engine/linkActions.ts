@@ -9,9 +9,8 @@ import { linkApiRefusal, readNetworkLink } from '../cloud/reads';
 import type { NetworkLink } from '../core/model';
 import { isNetworkLinkReady, linkConfigurationText, NETWORK_LINK_READY_STATUS, PASSTHROUGH, sameLinkConfiguration } from '../core/networkLinkApi';
 import type { StepOperation } from '../core/plan';
-import { detectNetworkLink } from './detectLink';
+import { detectNetworkLink, readDetectedLink } from './detectLink';
 import { delay, isNotFound } from './engineCloud';
-import { readLinkInterfaces } from './liveReads';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { resolveLinkGroupId } from './targetActions';
 
@@ -86,9 +85,9 @@ async function waitUntilReady(ctx: StepContext, op: CreateOp, groupId: string): 
       lastStatus = link.status;
       ctx.onLinkStatus(link.status, deadline);
     }
-    if (isNetworkLinkReady(link) && (await detectNetworkLink(cloud, spec.regionId, op.vpcId, op.vSwitchId, groupId, { signal }))) {
-      const interfaces = await readLinkInterfaces(cloud, spec.regionId, op.vSwitchId, groupId, { signal });
-      return `${NETWORK_LINK_READY_STATUS}, MaxCompute's interfaces ${interfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${groupId} (read back)`;
+    const detected = isNetworkLinkReady(link) ? await readDetectedLink(cloud, spec.regionId, op.vpcId, op.vSwitchId, groupId, { signal }) : undefined;
+    if (detected !== undefined) {
+      return `${NETWORK_LINK_READY_STATUS}, MaxCompute's interfaces ${detected.networkInterfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${groupId} (read back)`;
     }
     if (Date.now() + wait > deadline) {
       const seen = isNetworkLinkReady(link) ? `${NETWORK_LINK_READY_STATUS}, but MaxCompute's network interfaces did not appear in ${op.vSwitchId}` : `still ${link.status}`;

@@ -3,21 +3,15 @@
  * when the link API cannot be used; linkActions.ts removes it through the API), and
  * deleting the link's own security group once nothing uses it.
  */
-import { findDetectedLink } from '../core/linkDetection';
+import { detectNetworkLink } from './detectLink';
 import { interfaceUserText, isServiceInterface, type NetworkInterface } from '../core/model';
 import { delay } from './engineCloud';
-import { findGroups, readGroupInterfaces, readLinkInterfaces, readManagedGroups } from './liveReads';
+import { findGroups, readGroupInterfaces } from './liveReads';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { resolveLinkGroupId } from './targetActions';
 
-async function linkStillThere(ctx: StepContext, vpcId: string, vSwitchId: string, groupId: string): Promise<boolean> {
-  const { cloud, spec, signal } = ctx;
-  const [interfaces, managed, [linkGroup]] = await Promise.all([
-    readLinkInterfaces(cloud, spec.regionId, vSwitchId, groupId, { signal }),
-    readManagedGroups(cloud, spec.regionId, vpcId, { signal }),
-    findGroups(cloud, spec.regionId, { SecurityGroupId: groupId }, { signal }),
-  ]);
-  return findDetectedLink(vpcId, vSwitchId, groupId, interfaces, linkGroup === undefined ? managed : [...managed, linkGroup]) !== undefined;
+function linkStillThere(ctx: StepContext, vpcId: string, vSwitchId: string, groupId: string): Promise<boolean> {
+  return detectNetworkLink(ctx.cloud, ctx.spec.regionId, vpcId, vSwitchId, groupId, { signal: ctx.signal });
 }
 
 /** Done once the link's interfaces are gone; waits (with backoff, until the deadline) when asked to. */

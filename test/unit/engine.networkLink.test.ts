@@ -5,11 +5,11 @@
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
-import { applyPlan, planSpec, planSpecTeardown, type ApplyReport } from '../../src/engine';
+import { applyPlan, planSpec, planSpecTeardown, type ApplyOptions, type ApplyReport } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/spec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { DEFAULT_SEED, groupIdByName, linkFootprint, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
-import { footprintAfterTeardown } from './builders/teardownHarness';
+import { applyOnce, footprintAfterTeardown } from './builders/teardownHarness';
 
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
@@ -30,11 +30,8 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     await emu.close();
   });
 
-  async function apply(spec: ConnectionSpec, options: Parameters<typeof applyPlan>[3] = {}): Promise<ApplyReport> {
-    const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: emu.endpoint });
-    assert.equal(plan.refused, false, plan.checks.map((c) => c.message).join('\n'));
-    return applyPlan(cloud, spec, plan, { ...FAST, ...options });
-  }
+  const apply = (spec: ConnectionSpec, options: ApplyOptions = {}): Promise<ApplyReport> => applyOnce(cloud, spec, options);
+
 
   async function links(): Promise<Array<{ name: string; status: string }>> {
     return (await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.map((l) => ({ name: l.name, status: l.status }));

@@ -13,11 +13,11 @@ import { linkFootprint } from './engineHarness';
 
 const FAST: ApplyOptions = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
 
-/** Plans and applies once. */
-export async function applyOnce(cloud: Cloud, spec: ConnectionSpec): Promise<ApplyReport> {
+/** Plans and applies once, polling fast; `options` add to or override the fast polling. */
+export async function applyOnce(cloud: Cloud, spec: ConnectionSpec, options: ApplyOptions = {}): Promise<ApplyReport> {
   const { plan } = await planSpec(cloud, spec);
   assert.equal(plan.refused, false, plan.checks.map((c) => c.message).join('\n'));
-  return applyPlan(cloud, spec, plan, FAST);
+  return applyPlan(cloud, spec, plan, { ...FAST, ...options });
 }
 
 /** Plans the teardown and applies it once. */

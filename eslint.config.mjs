@@ -3,23 +3,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Layers that must stay free of 'vscode' so they run in plain Node and in the CLI. */
-const pureLayers = ['src/core/**', 'src/cloud/**', 'src/emulator/**', 'src/spec/**', 'src/cli/**', 'src/shared/**', 'src/engine/**', 'src/targets/**'];
+const pureLayers = ['src/core/**', 'src/cloud/**', 'src/emulator/**', 'src/connectionSpec/**', 'src/cli/**', 'src/shared/**', 'src/engine/**', 'src/targets/**'];
 
 /**
- * The arrows of HOUSE_STYLE.md: ui → (cli, spec, engine, targets) → cloud → core, spec → targets,
+ * The arrows of HOUSE_STYLE.md: ui → (cli, connectionSpec, engine, targets) → cloud → core, connectionSpec → targets,
  * cli → emulator (`mcvpc emulator`); nothing imports a folder that imports it back. Each layer
  * lists the folders it must not import; the emulator may take core's *types* only, so it stays an
  * independent oracle. (`src/shared/protocol.ts` imports nothing.)
  */
 const FORBIDDEN_ARROWS = {
-  core: ['cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
-  cloud: ['targets', 'engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
-  targets: ['engine', 'spec', 'cli', 'ui', 'emulator', 'shared'],
-  spec: ['engine', 'cli', 'ui', 'emulator', 'shared'],
-  engine: ['spec', 'cli', 'ui', 'emulator', 'shared'],
+  core: ['cloud', 'targets', 'engine', 'connectionSpec', 'cli', 'ui', 'emulator', 'shared'],
+  cloud: ['targets', 'engine', 'connectionSpec', 'cli', 'ui', 'emulator', 'shared'],
+  targets: ['engine', 'connectionSpec', 'cli', 'ui', 'emulator', 'shared'],
+  connectionSpec: ['engine', 'cli', 'ui', 'emulator', 'shared'],
+  engine: ['connectionSpec', 'cli', 'ui', 'emulator', 'shared'],
   cli: ['ui', 'shared'],
   ui: ['cli', 'emulator'],
-  shared: ['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator'],
+  shared: ['core', 'cloud', 'targets', 'engine', 'connectionSpec', 'cli', 'ui', 'emulator'],
 };
 
 /** An import of folder `name` from anywhere (`../cloud`, `../../cloud/reads`). */
@@ -31,7 +31,7 @@ const folderPatterns = (names) => names.flatMap((name) => [`**/${name}`, `**/${n
  * 1.3 MB) along, and one `import { CloudError } from '../../cloud'` in a target kind made
  * activation three times slower (48 → 150 ms, `npm run bench:activation`). Types are free.
  */
-const CLOUD_INDEX_VALUES = ['targets', 'engine', 'spec', 'ui'];
+const CLOUD_INDEX_VALUES = ['targets', 'engine', 'connectionSpec', 'ui'];
 const cloudIndexPattern = { regex: '^(\\.\\./)+cloud(/index)?$', allowTypeImports: true, message: 'Import values from the file in src/cloud that defines them (errors, mappers, reads…), not from its index: the index loads the OpenAPI SDK at activation. `import type` is fine.' };
 
 const arrowRules = [
@@ -52,7 +52,7 @@ const arrowRules = [
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The emulator never imports vscode.' }],
-        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'shared']), allowTypeImports: true, message: 'The emulator takes nothing from the product but core types (import type): it is an independent oracle.' }],
+        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'connectionSpec', 'cli', 'ui', 'shared']), allowTypeImports: true, message: 'The emulator takes nothing from the product but core types (import type): it is an independent oracle.' }],
       }],
     },
   },
@@ -61,7 +61,7 @@ const arrowRules = [
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'Webview code runs in the browser: no vscode.' }],
-        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'spec', 'cli', 'ui', 'emulator']), message: 'Webview code imports only src/shared.' }],
+        patterns: [{ group: folderPatterns(['core', 'cloud', 'targets', 'engine', 'connectionSpec', 'cli', 'ui', 'emulator']), message: 'Webview code imports only src/shared.' }],
       }],
     },
   },

@@ -1,7 +1,7 @@
 /** One cloud session per (profile, region) the specs of a file name, opened once. */
 import { createCloud, describeError, formatDescribedError, type Cloud, type RetryNotice } from '../cloud';
 import { escapeForMessage } from '../core/displayText';
-import type { ConnectionSpec } from '../spec/types';
+import type { ConnectionSpec } from '../connectionSpec/types';
 
 export interface SessionFlags {
   profile?: string;

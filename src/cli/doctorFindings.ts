@@ -1,6 +1,6 @@
 /** The doctor's hops that did not pass, as findings for SARIF: at the target (or the link's name) in the spec the hop is about. */
 import type { DoctorReport, HopVerdict } from '../core/doctor';
-import type { ConnectionSpec, SourceRange } from '../spec/types';
+import type { ConnectionSpec, SourceRange } from '../connectionSpec/types';
 import type { Finding, FindingRange } from './findings';
 
 const SEVERITY: Record<Exclude<HopVerdict, 'pass'>, Finding['severity']> = { fail: 'error', warn: 'warning', unknown: 'info' };

@@ -5,7 +5,7 @@
 import { relative, sep } from 'node:path';
 import type { PolicyFinding } from '../core/policy';
 import type { UsageProblem } from '../core/usage';
-import type { SpecProblem } from '../spec/types';
+import type { SpecProblem } from '../connectionSpec/types';
 
 /** A span of text, 0-based (as the spec parser and the editor count: lines, UTF-16 columns); `end` exclusive. */
 export interface FindingRange {

@@ -1,8 +1,8 @@
 /** Reading a spec file for a command, and printing its problems the way compilers do. */
 import { readBoundedText } from '../cloud/boundedFile';
 import { escapeForMessage } from '../core/displayText';
-import { hasErrors, MAX_SPEC_FILE_BYTES, parseSpecFile } from '../spec';
-import type { ConnectionSpec, SpecProblem } from '../spec/types';
+import { hasErrors, MAX_SPEC_FILE_BYTES, parseSpecFile } from '../connectionSpec';
+import type { ConnectionSpec, SpecProblem } from '../connectionSpec/types';
 
 export interface SpecInput {
   specs: ConnectionSpec[];

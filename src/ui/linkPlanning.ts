@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Plan, PlanPurpose } from '../core/plan';
-import type { ConnectionSpec } from '../spec/types';
+import type { ConnectionSpec } from '../connectionSpec/types';
 import type { CloudSession } from './session';
 import type { DeclaredLink } from './tree/links';
 

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Plan, PlanPurpose } from '../core/plan';
 import type { ApplyReport } from '../engine';
-import type { ConnectionSpec } from '../spec/types';
+import type { ConnectionSpec } from '../connectionSpec/types';
 import type { CommandDeps } from './commands/deps';
 import { showConsoleHandover } from './consoleHandover';
 

@@ -5,7 +5,7 @@
  * is taken from a stat before anything is read; only regular files (or links to them) are read.
  */
 import * as vscode from 'vscode';
-import { MAX_SPEC_FILE_BYTES } from '../spec/limits';
+import { MAX_SPEC_FILE_BYTES } from '../connectionSpec/limits';
 
 /** The file's text, or why it was not read (too large, not a regular file). */
 export type SpecFileRead = { text: string } | { refused: string };

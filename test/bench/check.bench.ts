@@ -14,7 +14,7 @@ import { createCloud } from '../../src/cloud';
 import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 import { applyPlan, planSpec } from '../../src/engine';
-import { parseSpecFile } from '../../src/spec';
+import { parseSpecFile } from '../../src/connectionSpec';
 import { bundleCli } from '../unit/builders/cliBundle';
 
 const M = DEFAULT_SEED.main;

@@ -17,7 +17,7 @@ import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { buildSeed, DEFAULT_SEED } from '../../src/emulator/seed';
 import type { RuleRecord } from '../../src/emulator/state';
 import { applyPlan, onceReads, planSpec, readDoctorState } from '../../src/engine';
-import { parseSpecFile } from '../../src/spec';
+import { parseSpecFile } from '../../src/connectionSpec';
 import { targetKind } from '../../src/targets';
 
 const M = DEFAULT_SEED.main;

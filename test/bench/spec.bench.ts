@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { parseSpecFile, type SpecProblemCode } from '../../src/spec';
-import { specValidatorSource } from '../../src/spec/validatorSource';
+import { parseSpecFile, type SpecProblemCode } from '../../src/connectionSpec';
+import { specValidatorSource } from '../../src/connectionSpec/validatorSource';
 import { generateSpec } from './generatedSpec';
 
 const WARMUP = 30;
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const cpuRatio = median(ours.cpuMs) / median(theirs.cpuMs);
   const verdict = (r: number): string => `(target ≤ ${TARGET_RATIO}: ${r <= TARGET_RATIO ? 'met' : 'NOT met'})`;
   console.log(`spec: ${lineCount} lines, ${text.split('---\n').length} documents, ${injected} injected schema mistakes`);
-  console.log(`ajv schema compile: ${compileMs.toFixed(1)} ms, paid ahead of time (src/spec/generated/specValidator.js), not at start-up`);
+  console.log(`ajv schema compile: ${compileMs.toFixed(1)} ms, paid ahead of time (src/connectionSpec/generated/specValidator.js), not at start-up`);
   console.log(`iterations: ${ITERATIONS} per side in ${ROUNDS} alternating rounds, each after ${WARMUP} warm-up runs in a fresh process`);
   console.log(`ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`);
   console.log(`theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`);

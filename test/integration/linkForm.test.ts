@@ -195,7 +195,7 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     await viewWhen(session, 'the saved spec', (v) => v.savedSpec !== undefined, 10_000);
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-      const { parseSpecFile } = await import('../../src/spec');
+      const { parseSpecFile } = await import('../../src/connectionSpec');
       const { planSpec } = await import('../../src/engine');
       const { planHasChanges } = await import('../../src/core/plan');
       const { createCloud } = await import('../../src/cloud');

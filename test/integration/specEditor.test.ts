@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { truncate, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
-import { parseSpecFile } from '../../src/spec';
+import { parseSpecFile } from '../../src/connectionSpec';
 import { waitFor } from '../harness/poll';
 import { activatedExtension } from './extension';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
 import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarness';

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
-import { hasErrors, parseSpecFile } from '../../src/spec';
+import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
 import { startEmulator } from '../../src/emulator';

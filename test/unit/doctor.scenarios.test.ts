@@ -12,7 +12,7 @@ import { fixSteps, type DoctorReport, type Hop, type HopVerdict } from '../../sr
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { buildSeed } from '../../src/emulator/seed';
 import { applyDoctorFix, applyPlan, doctorSpec, planSpec, type ApplyReport, type DoctorState } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator, tempDir } from './cloud.harness';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
 

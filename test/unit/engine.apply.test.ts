@@ -3,7 +3,7 @@ import type { Cloud } from '../../src/cloud';
 import { formatSummary, planHasChanges, type Plan } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, checkSpecLive, planSpec, stalePlanReason, type ApplyEvent, type ApplyReport } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { planHasChanges } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec, planSpecTeardown, stalePlanReason } from '../../src/engine';
-import { hasErrors, parseSpecFile } from '../../src/spec';
+import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { DEFAULT_SEED, linkFootprint, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 import { applyAll, applyOnce, destroyAll, destroyOnce, footprintAfterTeardown } from './builders/teardownHarness';

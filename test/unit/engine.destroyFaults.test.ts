@@ -9,7 +9,7 @@ import type { Cloud } from '../../src/cloud';
 import { planHasChanges } from '../../src/core/plan';
 import type { Emulator, TargetedFault } from '../../src/emulator';
 import { planSpecTeardown, type ApplyReport } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { linkFootprint, parseOne, specText, TARGETS } from './builders/engineHarness';
 import { applyAll, destroyOnce, footprintAfterTeardown } from './builders/teardownHarness';

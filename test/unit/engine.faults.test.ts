@@ -9,7 +9,7 @@ import type { Cloud } from '../../src/cloud';
 import { planHasChanges } from '../../src/core/plan';
 import type { Emulator, TargetedFault } from '../../src/emulator';
 import { applyPlan, planSpec, type ApplyReport } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator } from './cloud.harness';
 import { linkFootprint, parseOne, specText, TARGETS } from './builders/engineHarness';
 

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec, planSpecTeardown, type ApplyOptions, type ApplyReport } from '../../src/engine';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { DEFAULT_SEED, groupIdByName, linkFootprint, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 import { applyOnce, footprintAfterTeardown } from './builders/teardownHarness';

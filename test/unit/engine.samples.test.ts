@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planHasChanges } from '../../src/core/plan';
 import { applyPlan, planSpec } from '../../src/engine';
-import { hasErrors, parseSpecFile } from '../../src/spec';
+import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import { cloudFor, emulator } from './cloud.harness';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');

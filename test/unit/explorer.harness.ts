@@ -9,7 +9,7 @@ import type { Cloud } from '../../src/cloud';
 import { describeError } from '../../src/cloud/describeError';
 import type { ProfileSummary } from '../../src/cloud/credentials';
 import type { Emulator } from '../../src/emulator';
-import { parseSpecFile } from '../../src/spec';
+import { parseSpecFile } from '../../src/connectionSpec';
 import { ExplorerData } from '../../src/ui/tree/explorerData';
 import type { DeclaredLink } from '../../src/ui/tree/links';
 import type { ExplorerNode } from '../../src/ui/tree/nodes';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Plan } from '../../src/core/plan';
-import { hasErrors, parseSpecFile } from '../../src/spec';
+import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import type { WebviewMessage } from '../../src/shared/protocol';
 import type { FormContext } from '../../src/ui/linkForm/formContext';
 import { applying, finished, planned, stepFinished, stepStarted, waitingForConsole, type RunState } from '../../src/ui/linkForm/formRun';

@@ -4,7 +4,7 @@ import type { EmrLive } from '../../src/targets/emr';
 import type { RdsLive } from '../../src/targets/rds';
 import { NETWORK_LINK_ROLE_NAME } from '../../src/core/networkLinkConsole';
 import { KNOWN_AFTER_APPLY, planConnection, planHasChanges, type LiveCheckCode, type LiveState, type Plan, type StepAction } from '../../src/core/plan';
-import type { ConnectionSpec } from '../../src/spec/types';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import * as b from './builders/planBuilders';
 
 /** `id action` per step, the shape most rows compare. */

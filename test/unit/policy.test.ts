@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPolicy, parsePolicyConfig, POLICY_RULES, PolicyConfigError, type PolicyFinding, type PolicySettings } from '../../src/core/policy';
-import { parseSpecFile, policyFindings } from '../../src/spec';
+import { parseSpecFile, policyFindings } from '../../src/connectionSpec';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'policy');

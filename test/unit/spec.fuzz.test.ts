@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
-import { LineIndex, parseSpecFile, specSchema, type SpecFileResult } from '../../src/spec';
+import { LineIndex, parseSpecFile, specSchema, type SpecFileResult } from '../../src/connectionSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
 const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => readFileSync(join(samplesDir, n), 'utf8'));

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES, parseSpecFile, type SpecFileResult } from '../../src/spec';
+import { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES, parseSpecFile, type SpecFileResult } from '../../src/connectionSpec';
 
 const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'rds.mcvpc.yaml'), 'utf8');
 

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { IncrementalSpecParser, parseSpecFile } from '../../src/spec';
+import { IncrementalSpecParser, parseSpecFile } from '../../src/connectionSpec';
 import { generateSpec } from '../bench/generatedSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');

@@ -8,9 +8,9 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { LineIndex } from '../../src/spec/positions';
-import { MAX_BLOCK_INDENT, MAX_NESTING_DEPTH } from '../../src/spec/limits';
-import { loadYamlDocuments } from '../../src/spec/yamlDocuments';
+import { LineIndex } from '../../src/connectionSpec/positions';
+import { MAX_BLOCK_INDENT, MAX_NESTING_DEPTH } from '../../src/connectionSpec/limits';
+import { loadYamlDocuments } from '../../src/connectionSpec/yamlDocuments';
 import { generateSpec } from '../bench/generatedSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');

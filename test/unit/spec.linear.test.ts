@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseAllDocuments } from 'yaml';
-import { LineIndex, linkSketches, MAX_PROBLEMS_PER_DOCUMENT, parseSpecFile } from '../../src/spec';
-import { loadYamlDocuments } from '../../src/spec/yamlDocuments';
+import { LineIndex, linkSketches, MAX_PROBLEMS_PER_DOCUMENT, parseSpecFile } from '../../src/connectionSpec';
+import { loadYamlDocuments } from '../../src/connectionSpec/yamlDocuments';
 
 const HEAD = 'version: mcvpc/v1\nkind: NetworkLink\n';
 

@@ -4,7 +4,7 @@ import type { HBaseTargetSpec } from '../../src/targets/hbase';
 import type { RdsTargetSpec } from '../../src/targets/rds';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSpecFile, hasErrors, type SpecProblem, type SourceRange } from '../../src/spec';
+import { parseSpecFile, hasErrors, type SpecProblem, type SourceRange } from '../../src/connectionSpec';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'spec', name), 'utf8');
 

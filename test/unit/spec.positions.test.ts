@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineIndex } from '../../src/spec';
+import { LineIndex } from '../../src/connectionSpec';
 
 describe('spec: positions', () => {
   it('maps offsets to lines and columns for \\n, \\r\\n and lone \\r', () => {

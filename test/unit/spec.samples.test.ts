@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isZoneSupported } from '../../src/core/zones';
 import { buildSeed, DEFAULT_SEED } from '../../src/emulator/seed';
-import { parseSpecFile, type ConnectionSpec, type TargetKind } from '../../src/spec';
+import { parseSpecFile, type ConnectionSpec, type TargetKind } from '../../src/connectionSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
 const samples = readdirSync(samplesDir).filter((name) => /\.mcvpc\.ya?ml$/.test(name)).sort();

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { TARGET_KINDS } from '../../src/targets';
-import { assembleSpecSchema } from '../../src/spec/schemaAssembly';
+import { assembleSpecSchema } from '../../src/connectionSpec/schemaAssembly';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_REGIONS } from '../../src/core/zones';
-import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP, networkLinkNameProblem, specSchema, specValidator } from '../../src/spec';
-import { DEFAULT_ACCESS } from '../../src/spec/defaults';
-import { resolveSchema, type SchemaNode } from '../../src/spec/schema';
-import { GENERATED_VALIDATOR_PATH, specValidatorSource } from '../../src/spec/validatorSource';
+import { DEFAULT_EMR_PORTS, DEFAULT_WHITELIST_GROUP, networkLinkNameProblem, specSchema, specValidator } from '../../src/connectionSpec';
+import { DEFAULT_ACCESS } from '../../src/connectionSpec/defaults';
+import { resolveSchema, type SchemaNode } from '../../src/connectionSpec/schema';
+import { GENERATED_VALIDATOR_PATH, specValidatorSource } from '../../src/connectionSpec/validatorSource';
 
 const root = join(__dirname, '..', '..');
 

@@ -11,8 +11,8 @@ import type { Cloud } from '../../src/cloud';
 import { planHasChanges } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec, planSpecTeardown, type ApplyReport } from '../../src/engine';
-import { hasErrors, parseSpecFile } from '../../src/spec';
-import type { ConnectionSpec } from '../../src/spec/types';
+import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
+import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator } from './cloud.harness';
 import { DEFAULT_SEED } from './builders/engineHarness';
 

@@ -4,7 +4,7 @@
  * a PolarDB whitelist group name starts with a letter.
  */
 import { strict as assert } from 'node:assert';
-import { parseSpecFile } from '../../src/spec';
+import { parseSpecFile } from '../../src/connectionSpec';
 import { whitelistEntries } from '../../src/targets/hbase';
 import { specText } from './builders/engineHarness';
 

@@ -10,7 +10,7 @@ import { fixSteps, renderReportText, type DoctorReport, type UsageFile } from '.
 import { dialectOfPath } from '../../core/usage';
 import { STEP_SYMBOLS } from '../../core/plan';
 import { applyDoctorFix, doctorSpec, type ApplyReport } from '../../engine';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 import { oneOf, parseCommandLine, UsageError } from '../args';
 import { doctorFindings } from '../doctorFindings';
 import { sarifLog, TOOL_VERSION } from '../sarif';

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { escapeForMessage } from '../../core/displayText';
 import { STEP_SYMBOLS } from '../../core/plan';
 import { ImportRefusedError, importNetworkLink, importPlansNoChange } from '../../engine/importLink';
-import { parseSingleSpec } from '../../spec/parseSingle';
+import { parseSingleSpec } from '../../connectionSpec/parseSingle';
 import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 

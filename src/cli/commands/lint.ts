@@ -15,7 +15,7 @@ import { pathError, walkFolder, writeRegularFile, type WalkedFile } from '../fil
 import { readSpecText } from '../specInput';
 import { parseArgs } from 'node:util';
 import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
-import { parseSpecFile } from '../../spec';
+import { parseSpecFile } from '../../connectionSpec';
 import { usageFinding, type Finding } from '../findings';
 import { sarifLog, TOOL_VERSION } from '../sarif';
 import { detectedKnownLinks } from './lintCloud';

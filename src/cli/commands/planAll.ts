@@ -1,7 +1,7 @@
 /** Shared by plan, apply and destroy: read the spec file, then the live state of each link, and plan it (or its teardown). */
 import { renderPlan, type Plan, type PlanPurpose } from '../../core/plan';
 import { acquireLinkLock, LinkLockedError, LockFolderError, planSpec, planSpecTeardown } from '../../engine';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
 import type { LinkCommandArgs } from '../linkArgs';
 import { formatProblem, readSpecInput } from '../specInput';

@@ -1,4 +1,4 @@
-/** The ecs part of schemas/mcvpc.schema.json (assembled by src/spec/schemaAssembly.ts). */
+/** The ecs part of schemas/mcvpc.schema.json (assembled by src/connectionSpec/schemaAssembly.ts). */
 import type { SchemaObject } from '../kind';
 
 export const definition: SchemaObject = {

@@ -117,7 +117,7 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
     );
     if (chosen === undefined) throw new vscode.CancellationError();
 
-    const { networkLinkNameProblem } = await import('../../spec');
+    const { networkLinkNameProblem } = await import('../../connectionSpec');
     const links = await deps.links.knownLinks();
     const name = await vscode.window.showInputBox({
       title,

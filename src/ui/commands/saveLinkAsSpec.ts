@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { PASSTHROUGH } from '../../core/networkLinkApi';
 import { importNetworkLink } from '../../engine/importLink';
-import { parseSingleSpec } from '../../spec/parseSingle';
+import { parseSingleSpec } from '../../connectionSpec/parseSingle';
 import type { CommandDeps, CommandHandler } from './deps';
 import { nodeArgument } from './nodeArgument';
 

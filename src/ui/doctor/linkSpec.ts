@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/specModel';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 import { targetKind } from '../../targets';
 import type { NetworkLinkView } from '../tree/links';
 import type { ExplorerNode } from '../tree/nodes';
@@ -40,7 +40,7 @@ function detectedSpec(link: NetworkLinkView): ConnectionSpec {
 async function specsOf(uri: vscode.Uri): Promise<ConnectionSpec[]> {
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   // Loaded when first needed, not at activation: the parser brings the YAML library and the schema along.
-  const { hasErrors, parseSpecFile } = await import('../../spec');
+  const { hasErrors, parseSpecFile } = await import('../../connectionSpec');
   const { specs, problems } = parseSpecFile(text, uri.fsPath);
   if (hasErrors(problems)) throw new Error(`${vscode.workspace.asRelativePath(uri)} has errors; fix them before checking reachability.`);
   return specs;

@@ -5,7 +5,7 @@
  * and the document's index, so it refuses a spec that has errors as it does from anywhere else.
  */
 import * as vscode from 'vscode';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 import { CommandId } from '../ids';
 import type { SpecLensArgument } from '../doctor/linkSpec';
 import type { CloudSession } from '../session';

@@ -1,12 +1,12 @@
 /**
  * Problems in `*.mcvpc.yaml` files as the user types: one DiagnosticCollection fed by
  * `parseSpecFile` (the same ranges and words `mcvpc validate` prints; incrementally, document by
- * document, see src/spec/incremental.ts) for open editors on open and on change, and for every spec of the workspace at start and when a file changes on disk. Live
+ * document, see src/connectionSpec/incremental.ts) for open editors on open and on change, and for every spec of the workspace at start and when a file changes on disk. Live
  * checks (warnings from the cached read model) are added later and never delay the parse.
  */
 import * as vscode from 'vscode';
-import type { IncrementalSpecParser } from '../../spec';
-import type { SpecFileResult, SpecProblem } from '../../spec/types';
+import type { IncrementalSpecParser } from '../../connectionSpec';
+import type { SpecFileResult, SpecProblem } from '../../connectionSpec/types';
 import { isSpecPath, SPEC_GLOB } from '../tree/specIndex';
 import { PolicySettingsCache, type SpecPolicy } from './policySettings';
 import { editorProblems, parseDelayMs, policyProblems, type PolicyProblem } from './specProblems';
@@ -145,7 +145,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     if (known !== undefined && version >= 0 && known.version === version && known.text === text) return;
     // Loaded on the first spec, not at activation: the parser brings the YAML library along.
     // Once loaded, the parse runs in the same turn as the keystroke's change event.
-    this.parser ??= new (await import('../../spec')).IncrementalSpecParser();
+    this.parser ??= new (await import('../../connectionSpec')).IncrementalSpecParser();
     const result = this.parser.parse(text, uri.path.split('/').pop());
     const key = uri.toString();
     const previous = this.parsed.get(key);

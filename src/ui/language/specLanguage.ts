@@ -28,7 +28,7 @@ export function registerSpecLanguage(context: vscode.ExtensionContext, session: 
   const diagnostics = new SpecDiagnostics();
   const catalog = new SpecCatalog(() => session.openSession);
   const live = new SpecLiveRunner(diagnostics, catalog, session);
-  const schema = async (): Promise<SchemaObject> => (await import('../../spec')).specSchema as SchemaObject;
+  const schema = async (): Promise<SchemaObject> => (await import('../../connectionSpec')).specSchema as SchemaObject;
   const lenses = new SpecCodeLensProvider(diagnostics, session);
   context.subscriptions.push(
     diagnostics,

@@ -4,8 +4,8 @@
  * contribution); while it is active, schema problems are left to it so none is shown twice.
  */
 import { ruleAnchor, RULES_DOC_URL, type PolicySettings } from '../../core/policy';
-import { policyFindings } from '../../spec/policyLinks';
-import type { ProblemSeverity, SourceRange, SpecFileResult, SpecProblem, SpecProblemCode } from '../../spec/types';
+import { policyFindings } from '../../connectionSpec/policyLinks';
+import type { ProblemSeverity, SourceRange, SpecFileResult, SpecProblem, SpecProblemCode } from '../../connectionSpec/types';
 
 /** Problems that come from the JSON Schema, which Red Hat YAML also reports. */
 export const SCHEMA_PROBLEM_CODES: ReadonlySet<SpecProblemCode> = new Set<SpecProblemCode>(['missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'wrong-id-kind', 'invalid-port', 'duplicate-port']);

@@ -50,7 +50,7 @@ export interface FormContext {
   callerAccountId?: string;
   /** Kinds that reach any address block (the custom CIDR and ports item), when the table has one. */
   addressBlockKind?: string;
-  /** MaxCompute's naming rule for links (src/spec/linkName.ts, loaded with the spec module). */
+  /** MaxCompute's naming rule for links (src/connectionSpec/linkName.ts, loaded with the spec module). */
   linkNameProblem(name: string): string | undefined;
   /** Listings that failed (the form still opens, with what it could read). */
   readProblems: readonly string[];

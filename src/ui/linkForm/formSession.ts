@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ConsoleHandover, Plan } from '../../core/plan';
 import { linkUsage } from '../../core/usage';
 import type { CopyValueView, FormView, WebviewMessage } from '../../shared/protocol';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 import { describeError, formatDescribedError } from '../errorReporting';
 import type { CommandDeps } from '../commands/deps';
 import { contextFromTree } from './contextFromTree';
@@ -76,7 +76,7 @@ export class FormSession implements vscode.Disposable {
       this.profile = this.target.profile ?? cloud.accountProfile;
       const { regionId, vpcId } = this.state.choices;
       const details = await this.deps.explorer.vpcDetails(this.profile, regionId, vpcId === '' ? undefined : vpcId);
-      const { networkLinkNameProblem } = await import('../../spec');
+      const { networkLinkNameProblem } = await import('../../connectionSpec');
       const declared = await this.deps.explorer.specs.declared();
       const knownLinkNames = declared.filter((d) => d.spec.regionId === regionId && (d.spec.profile === undefined || d.spec.profile === this.profile)).map((d) => d.spec.networkLinkName);
       const context = contextFromTree(details, { profile: this.profile, regionId, regions: this.deps.session.settings().regions, knownLinkNames, linkNameProblem: networkLinkNameProblem });
@@ -175,7 +175,7 @@ export class FormSession implements vscode.Disposable {
   private async makePlan(): Promise<Plan | undefined> {
     this.update(planning(this.state));
     try {
-      const { parseSpecFile, hasErrors } = await import('../../spec');
+      const { parseSpecFile, hasErrors } = await import('../../connectionSpec');
       const text = formSpecText(this.state);
       const result = parseSpecFile(text, `${this.state.choices.name}.mcvpc.yaml`);
       const [spec] = result.specs;

@@ -334,7 +334,7 @@ export function canPlan(state: FormState, validation: FormValidation = validate(
   return Object.keys(validation.fields).length === 0 && Object.keys(validation.targets).length === 0 && blocking.length === 0 && validation.todo.length === 0 && !validation.needsWholeInternetConfirmation;
 }
 
-/** MaxCompute's naming rule (the spec's, src/spec/linkName.ts, handed in with the context) and uniqueness among the region's links. */
+/** MaxCompute's naming rule (the spec's, src/connectionSpec/linkName.ts, handed in with the context) and uniqueness among the region's links. */
 function linkNameProblem(name: string, context: FormContext): string | undefined {
   if (name.trim() === '') return 'Enter a name: SQL uses it in SET odps.session.networklink=<name>;';
   const rule = context.linkNameProblem(name);

@@ -15,7 +15,7 @@ import { isNetworkLinkReady, NETWORK_LINK_READY_STATUS, PASSTHROUGH } from '../.
 import type { NetworkLinkApiState } from '../../core/plan/liveState';
 import type { DetectedLink } from '../../core/linkDetection';
 export { detectLinks, type DetectedLink } from '../../core/linkDetection';
-import type { ConnectionSpec } from '../../spec/types';
+import type { ConnectionSpec } from '../../connectionSpec/types';
 
 /** A link declared by one document of a spec file. */
 export interface DeclaredLink {

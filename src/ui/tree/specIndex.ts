@@ -120,7 +120,7 @@ export class SpecIndex implements vscode.Disposable {
       return;
     }
     // Loaded on the first spec file, not at activation: the parser brings the YAML library along.
-    const { parseSpecFile, linkSketches } = await import('../../spec');
+    const { parseSpecFile, linkSketches } = await import('../../connectionSpec');
     const { specs, problems } = parseSpecFile(text, uri.path);
     this.byFile.set(
       key,

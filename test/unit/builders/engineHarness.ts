@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import type { Emulator } from '../../../src/emulator';
 import { DEFAULT_SEED } from '../../../src/emulator/seed';
-import { hasErrors, parseSpecFile } from '../../../src/spec';
-import type { ConnectionSpec } from '../../../src/spec/types';
+import { hasErrors, parseSpecFile } from '../../../src/connectionSpec';
+import type { ConnectionSpec } from '../../../src/connectionSpec/types';
 
 const M = DEFAULT_SEED.main;
 

@@ -1,6 +1,6 @@
 /** Small typed builders for the Create Network Link form's context (a VPC as the tree read it). */
 import type { EmrCluster, HBaseCluster, RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../../src/core/model';
-import { networkLinkNameProblem } from '../../../src/spec/linkName';
+import { networkLinkNameProblem } from '../../../src/connectionSpec/linkName';
 import { targetKind, type ServiceResource } from '../../../src/targets';
 import type { FormContext, FormService } from '../../../src/ui/linkForm/formContext';
 

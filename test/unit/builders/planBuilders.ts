@@ -4,7 +4,7 @@
  */
 import type { NetworkInterface, NetworkLink, SecurityGroup, SecurityGroupRule } from '../../../src/core/model';
 import type { GroupWithIngress, LiveState, TargetLive } from '../../../src/core/plan';
-import type { ConnectionSpec, SecurityGroupSpec, SourceRange } from '../../../src/spec/types';
+import type { ConnectionSpec, SecurityGroupSpec, SourceRange } from '../../../src/connectionSpec/types';
 import type { RdsLive, RdsTargetSpec } from '../../../src/targets/rds';
 import type { HBaseLive, HBaseTargetSpec } from '../../../src/targets/hbase';
 import type { EmrLive, EmrTargetSpec } from '../../../src/targets/emr';

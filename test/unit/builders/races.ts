@@ -6,7 +6,7 @@
  */
 import type { Emulator } from '../../../src/emulator';
 import { applyPlan, planSpec } from '../../../src/engine';
-import type { ConnectionSpec } from '../../../src/spec/types';
+import type { ConnectionSpec } from '../../../src/connectionSpec/types';
 import { cloudFor } from '../cloud.harness';
 import { DEFAULT_SEED, mainAccount, parseOne, specText, TARGETS } from './engineHarness';
 

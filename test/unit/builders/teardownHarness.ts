@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../../src/cloud';
 import type { Emulator } from '../../../src/emulator';
 import { applyPlan, planSpec, planSpecTeardown, type ApplyOptions, type ApplyReport } from '../../../src/engine';
-import type { ConnectionSpec } from '../../../src/spec/types';
+import type { ConnectionSpec } from '../../../src/connectionSpec/types';
 import { linkFootprint } from './engineHarness';
 
 const FAST: ApplyOptions = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };

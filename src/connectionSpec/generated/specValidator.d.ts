@@ -1,4 +1,4 @@
-/** The spec's JSON Schema compiled ahead of time (see src/spec/validatorSource.ts). */
+/** The spec's JSON Schema compiled ahead of time (see src/connectionSpec/validatorSource.ts). */
 import type { ValidateFunction } from 'ajv';
 
 declare const validate: ValidateFunction;

@@ -163,6 +163,18 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.equal(retries.length, throttled, run.stderr);
   });
 
+  it('the links of one file wait for MaxCompute side by side, and are reported in the file\'s order', async () => {
+    emu.setFaults({ networkLinkCreateMs: 3000 });
+    const run = await mcvpc(['apply', join(ROOT, 'samples', 'several.mcvpc.yaml'), '--auto-approve']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const lines = run.stderr.split('\n');
+    const first = (link: string, status: string): number => lines.findIndex((l) => l.startsWith(`[${link}] Network link status: ${status}`));
+    assert.ok(first('reports_rds', 'CREATING') >= 0 && first('warehouse_link', 'SUCCESS') >= 0, run.stderr);
+    assert.ok(first('reports_rds', 'CREATING') < first('warehouse_link', 'SUCCESS'), `the second link was created while the first was still CREATING:\n${run.stderr}`);
+    assert.equal(emu.requests().filter((r) => r.action === 'CreateNetworkLink').length, 2);
+    assert.ok(run.stdout.indexOf('warehouse_link') < run.stdout.indexOf('reports_rds'), 'reports in the file\'s order');
+  });
+
   it('on a terminal, apply asks and acts only on "yes"', async () => {
     const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */

@@ -52,7 +52,14 @@ export async function approved(args: LinkCommandArgs, planned: readonly PlannedL
   return false;
 }
 
-/** Carries out the plans one link after another and reports; resolves to the exit code. */
+/**
+ * Links carried out at once. MaxCompute takes minutes to make a link; a file's links wait for
+ * theirs side by side, each with its own link group and lock (the engine is safe against a
+ * second run on the same cloud, so it is against a sibling). Calls stay under the session's cap.
+ */
+export const LINKS_AT_ONCE = 4;
+
+/** Carries out the plans (up to LINKS_AT_ONCE links at a time) and reports; resolves to the exit code. */
 export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, planned: readonly PlannedLink[], purpose: PlanPurpose): Promise<number> {
   const controller = new AbortController();
   const onInterrupt = (): void => {
@@ -61,12 +68,15 @@ export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, p
     controller.abort();
   };
   process.on('SIGINT', onInterrupt);
-  const reports: ApplyReport[] = [];
-  try {
-    for (const { spec, plan } of planned) {
-      if (controller.signal.aborted) break;
+  // In the file's order, whatever order they finish in; a link not started (cancelled) has none.
+  const byLink: Array<ApplyReport | undefined> = planned.map(() => undefined);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < planned.length && !controller.signal.aborted) {
+      const index = next++;
+      const { spec, plan } = planned[index]!;
       const cloud = await sessions.forSpec(spec);
-      reports.push(await applyPlan(cloud, spec, plan, {
+      byLink[index] = await applyPlan(cloud, spec, plan, {
         signal: controller.signal,
         waitForConsoleMs: (args.waitForConsoleSeconds ?? 0) * 1000,
         ...(args.linkTimeoutSeconds !== undefined ? { linkWaitMs: args.linkTimeoutSeconds * 1000 } : {}),
@@ -74,11 +84,15 @@ export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, p
           const line = progressLine(spec.networkLinkName, event);
           if (line !== undefined) process.stderr.write(`${line}\n`);
         },
-      }));
+      });
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(LINKS_AT_ONCE, planned.length) }, worker));
   } finally {
     process.off('SIGINT', onInterrupt);
   }
+  const reports = byLink.filter((r): r is ApplyReport => r !== undefined);
 
   const outcome = reports.some((r) => r.outcome === 'cancelled') || reports.length < planned.length ? 'cancelled'
     : reports.some((r) => r.outcome === 'failed') ? 'failed'

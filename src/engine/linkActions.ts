@@ -9,7 +9,8 @@ import { linkApiRefusal, readNetworkLink } from '../cloud/reads';
 import type { NetworkLink } from '../core/model';
 import { isNetworkLinkReady, linkConfigurationText, NETWORK_LINK_READY_STATUS, PASSTHROUGH, sameLinkConfiguration } from '../core/networkLinkApi';
 import type { StepOperation } from '../core/plan';
-import { detectNetworkLink, readDetectedLink } from './detectLink';
+import { readDetectedLink } from './detectLink';
+import { waitUntilLinkGone } from './linkRemovalWait';
 import { delay, isNotFound } from './engineCloud';
 import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } from './stepContext';
 import { resolveLinkGroupId } from './targetActions';
@@ -127,19 +128,18 @@ export async function removeNetworkLink(ctx: StepContext, op: RemoveOp): Promise
     }
   }
   const deadline = Date.now() + ctx.linkWaitMs;
-  let wait = ctx.pollInitialMs;
-  for (;;) {
-    const still = await readNetworkLink(cloud, spec.regionId, op.networkLinkName, { signal });
-    const interfaces = groupId === undefined ? false : await detectNetworkLink(cloud, spec.regionId, op.vpcId, op.vSwitchId, groupId, { signal });
-    if (still === undefined && !interfaces) {
-      return { status: removed ? 'done' : 'already', detail: removed ? `removed network link "${op.networkLinkName}"; it and MaxCompute's interfaces are gone (read back)` : `no network link "${op.networkLinkName}" and no interfaces of one in ${op.vSwitchId}` };
-    }
-    if (still !== undefined && still.status !== undefined) ctx.onLinkStatus(still.status, deadline);
-    if (Date.now() + wait > deadline) {
-      const left = still !== undefined ? `is still listed (${still.status})` : `is gone, but MaxCompute's network interfaces are still in ${op.vSwitchId}`;
-      throw new ApplyRefusal('NetworkLinkStillThere', `The network link "${op.networkLinkName}" ${left} after ${Math.round(ctx.linkWaitMs / 1000)} s; run destroy again to keep waiting. The link's security group is kept until then.`);
-    }
-    await delay(wait, signal);
-    wait = Math.min(Math.round(wait * 1.5), ctx.pollMaxMs);
+  const still = await waitUntilLinkGone(cloud, { regionId: spec.regionId, name: op.networkLinkName, vSwitchId: op.vSwitchId, securityGroupId: groupId }, {
+    signal,
+    deadline,
+    pollInitialMs: ctx.pollInitialMs,
+    pollMaxMs: ctx.pollMaxMs,
+    onStill: ({ link: listed }) => {
+      if (listed?.status !== undefined) ctx.onLinkStatus(listed.status, deadline);
+    },
+  });
+  if (still === undefined) {
+    return { status: removed ? 'done' : 'already', detail: removed ? `removed network link "${op.networkLinkName}"; it and MaxCompute's interfaces are gone (read back)` : `no network link "${op.networkLinkName}" and no interfaces of one in ${op.vSwitchId}` };
   }
+  const left = still.link !== undefined ? `is still listed (${still.link.status})` : `is gone, but MaxCompute's network interfaces are still in ${op.vSwitchId}`;
+  throw new ApplyRefusal('NetworkLinkStillThere', `The network link "${op.networkLinkName}" ${left} after ${Math.round(ctx.linkWaitMs / 1000)} s; run destroy again to keep waiting. The link's security group is kept until then.`);
 }

@@ -1,13 +1,14 @@
 /**
  * Removing a link MaxCompute lists that no spec declares (the Network view's "Remove Network
- * Link" on a listed link): RemoveNetworkLink, then wait until MaxCompute's interfaces in the
- * link's vSwitch and group are gone, polling with backoff, bounded, cancellable. Nothing else is
+ * Link" on a listed link): RemoveNetworkLink, then wait until MaxCompute no longer lists it and its
+ * interfaces in the link's vSwitch and group are gone (linkRemovalWait.ts). Nothing else is
  * touched: the group and any access on the targets are the person's (a spec's destroy removes those).
  */
-import { readLinkInterfaces, unlessNotFound, type ReadOptions } from '../cloud/reads';
+import { unlessNotFound, type ReadOptions } from '../cloud/reads';
 import type { NetworkInterface, NetworkLink } from '../core/model';
 import { PASSTHROUGH } from '../core/networkLinkApi';
-import { delay, type EngineCloud } from './engineCloud';
+import type { EngineCloud } from './engineCloud';
+import { waitUntilLinkGone } from './linkRemovalWait';
 
 /** How long the interfaces may take to go, and the polls' pause (first, then doubling to the most). */
 export interface RemoveLinkOptions extends ReadOptions {
@@ -18,7 +19,7 @@ export interface RemoveLinkOptions extends ReadOptions {
   onProgress?: (text: string) => void;
 }
 
-/** `removed`: the link and its interfaces are gone; `timeout`: interfaces still there when the wait ran out. */
+/** `removed`: the link and its interfaces are gone (read back); `timeout`: the link or interfaces still there when the wait ran out. */
 export interface RemoveLinkReport {
   outcome: 'removed' | 'timeout';
   /** The interfaces still there at the end (empty when removed). */
@@ -35,16 +36,13 @@ export async function removeListedLink(cloud: EngineCloud, link: Pick<NetworkLin
   options.onProgress?.(`Removing ${link.name} (RemoveNetworkLink)…`);
   // Gone already (removed elsewhere): not-found is the answer wanted.
   await unlessNotFound(cloud.maxcompute.removeNetworkLink({ networkLinkName: link.name, regionId: link.regionId }, read));
-  const { vSwitchId, securityGroupId } = link;
-  if (vSwitchId === undefined || securityGroupId === undefined) return { outcome: 'removed', remaining: [] };
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  let pause = options.pollInitialMs ?? 1000;
-  for (;;) {
-    const remaining = await readLinkInterfaces(cloud, link.regionId, vSwitchId, securityGroupId, read);
-    if (remaining.length === 0) return { outcome: 'removed', remaining };
-    if (Date.now() >= deadline) return { outcome: 'timeout', remaining };
-    options.onProgress?.(`Waiting for MaxCompute to release ${remaining.length} network interface(s) of ${link.name}…`);
-    await delay(Math.min(pause, Math.max(0, deadline - Date.now())), options.signal);
-    pause = Math.min(pause * 2, options.pollMaxMs ?? 10_000);
-  }
+  const still = await waitUntilLinkGone(cloud, link, {
+    ...read,
+    deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    pollInitialMs: options.pollInitialMs ?? 1000,
+    pollMaxMs: options.pollMaxMs ?? 10_000,
+    onStill: ({ link: listed, interfaces }) =>
+      options.onProgress?.(interfaces.length > 0 ? `Waiting for MaxCompute to release ${interfaces.length} network interface(s) of ${link.name}…` : `Waiting for MaxCompute to stop listing ${link.name} (${listed?.status ?? 'listed'})…`),
+  });
+  return still === undefined ? { outcome: 'removed', remaining: [] } : { outcome: 'timeout', remaining: still.interfaces };
 }

@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import { CloudError } from '../../src/cloud/errors';
+import { readNetworkLink } from '../../src/cloud/reads';
 import type { Emulator } from '../../src/emulator';
 import { removeListedLink } from '../../src/engine/removeListedLink';
 import type { NetworkLinkNode, RegionNode, VpcGroupNode } from '../../src/ui/tree/nodes';
@@ -83,6 +84,15 @@ describe('Network view: links MaxCompute lists', function () {
     const after = await h.data.children(await linksGroup(m.linkedVpcId));
     assert.equal(child(after, 'note').label, 'No network links');
     assert.equal(requestsFor(emu, 'RemoveNetworkLink').length, 1);
+  });
+
+  it('a removal whose vSwitch and group are not known waits until MaxCompute no longer lists the link', async () => {
+    emu.setFaults({ networkLinkRemoveMs: 300 });
+    const progress: string[] = [];
+    const report = await removeListedLink(cloud, { name: m.linkName, regionId: HZ, type: 'PASSTHROUGH' }, { pollInitialMs: 50, pollMaxMs: 100, onProgress: (t) => progress.push(t) });
+    assert.equal(report.outcome, 'removed');
+    assert.ok(progress.some((p) => p === `Waiting for MaxCompute to stop listing ${m.linkName} (DELETING)…`), progress.join('\n'));
+    assert.equal(await readNetworkLink(cloud, HZ, m.linkName), undefined, 'said removed only once read back');
   });
 
   it('ends a removal whose interfaces stay with a timeout naming them; never removes a REVERSEACCESS link', async () => {

@@ -9,7 +9,7 @@ import type { Cloud } from '../../src/cloud';
 import { CloudError } from '../../src/cloud/errors';
 import type { Emulator } from '../../src/emulator';
 import { removeListedLink } from '../../src/engine/removeListedLink';
-import type { NetworkLinkNode, RegionNode, VpcGroupNode } from '../../src/ui/tree/nodes';
+import type { NetworkLinkNode, RegionNode, VpcGroupNode } from '../../src/ui/networkView/model/nodes';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';
 import { child, explorerHarness, type ExplorerHarness } from './explorer.harness';
 

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandId, ContextKey, ContextValue, SettingKey, SettingsSection, ViewContainerId, ViewId, ExtensionId } from '../../src/ui/ids';
+import { CommandId, ContextKey, ContextValue, SettingKey, SettingsSection, ViewContainerId, ViewId, ExtensionId } from '../../src/ui/shell/model/ids';
 
 interface MenuEntry {
   command: string;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:explorer`: the Network view's data layer (src/ui/tree/explorerData.ts, no
+ * `npm run bench:explorer`: the Network view's data layer (src/ui/networkView/model/explorerData.ts, no
  * vscode) expanding a large region as a person would, against the emulator.
  *
  * World: the emulator's scale seed (one region, 500 VPCs × 5 vSwitches × 10 security groups)

@@ -1,4 +1,4 @@
-/** src/ui/ids.ts and package.json's `contributes` must name the same commands, views, keys and settings. */
+/** src/ui/shell/model/ids.ts and package.json's `contributes` must name the same commands, views, keys and settings. */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * What the Create Network Link form knows about one VPC: the same answers the Network view
- * holds (src/ui/tree/explorerData.ts reads them through its cache), as plain data. No vscode.
+ * holds (src/ui/networkView/model/explorerData.ts reads them through its cache), as plain data. No vscode.
  */
 import type { SecurityGroup, VSwitch, Vpc } from '../../../core/model';
 import type { FormOffer, ServiceResource } from '../../../targets';

@@ -10,7 +10,7 @@ export const CommandId = {
   refresh: 'mcvpc.refresh',
   showAccount: 'mcvpc.showAccount',
   showLog: 'mcvpc.showLog',
-  // The Network view (src/ui/tree, src/ui/commands/explorer*.ts).
+  // The Network view (src/ui/networkView).
   refreshNode: 'mcvpc.refreshNode',
   loadMore: 'mcvpc.loadMore',
   addRegion: 'mcvpc.addRegion',
@@ -32,14 +32,14 @@ export const CommandId = {
   /** Write a spec for a listed link (the same text as `mcvpc import`). */
   saveLinkAsSpec: 'mcvpc.saveLinkAsSpec',
   signIn: 'mcvpc.signIn',
-  // Using a link from code (src/ui/commands/insert*.ts, src/ui/language).
+  // Using a link from code (src/ui/usageLines).
   insertSparkEni: 'mcvpc.insertSparkEni',
   insertSqlNetworkLink: 'mcvpc.insertSqlNetworkLink',
   insertForeignTable: 'mcvpc.insertForeignTable',
   newSpec: 'mcvpc.newSpec',
   /** The same, from a VPC node's menu (its own title). */
   newSpecForVpc: 'mcvpc.newSpecForVpc',
-  // The link doctor (src/ui/doctor).
+  // The link doctor (src/ui/reachability).
   checkReachability: 'mcvpc.checkReachability',
   copyReachabilityReport: 'mcvpc.copyReachabilityReport',
   /** The Create Network Link form (a webview, src/ui/linkForm). */

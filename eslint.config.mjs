@@ -34,19 +34,47 @@ const folderPatterns = (names) => names.flatMap((name) => [`**/${name}`, `**/${n
 const CLOUD_INDEX_VALUES = ['targets', 'engine', 'connectionSpec', 'ui'];
 const cloudIndexPattern = { regex: '^(\\.\\./)+cloud(/index)?$', allowTypeImports: true, message: 'Import values from the file in src/cloud that defines them (errors, mappers, reads…), not from its index: the index loads the OpenAPI SDK at activation. `import type` is fine.' };
 
+/** The patterns of a layer's arrows (its forbidden folders, and the cloud index where it applies). */
+const arrowPatterns = (layer) => [
+  { group: folderPatterns(FORBIDDEN_ARROWS[layer]), message: `src/${layer} must not import ${FORBIDDEN_ARROWS[layer].join(', ')} (layer arrows: eslint.config.mjs, HOUSE_STYLE.md).` },
+  ...(CLOUD_INDEX_VALUES.includes(layer) ? [cloudIndexPattern] : []),
+];
+
+/**
+ * src/ui's pure model files: everything under a room's `model/` folder (src/ui/README.md). They
+ * import no 'vscode' (not even its types), so the unit tests load them in plain Node; and they
+ * take values only from model files, because a value import of a room's other files would bring
+ * 'vscode' along at run time. Types come from anywhere. From `src/ui/<room>/model/x.ts` the
+ * pattern matches `../y` and `../commands/y` (the room outside model/) and `../../<room>/y`
+ * (another room outside its model/), never `./y`, `../../<room>/model/y` or `../../../core/y`.
+ */
+const UI_MODEL_FILES = 'src/ui/*/model/**/*.ts';
+const uiOutsideModelPattern = {
+  regex: '^\\.\\./((?!\\.\\./|model/)|\\.\\./[^./][^/]*/(?!model/))',
+  allowTypeImports: true,
+  message: 'A model file takes values only from model files (src/ui/*/model/, src/ui/README.md): the other files of a room import vscode. `import type` is fine.',
+};
+
 const arrowRules = [
-  ...Object.entries(FORBIDDEN_ARROWS).map(([layer, forbidden]) => ({
+  ...Object.keys(FORBIDDEN_ARROWS).map((layer) => ({
     files: [`src/${layer}/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'Only src/ui imports vscode: see HOUSE_STYLE.md.' }].filter(() => layer !== 'ui'),
-        patterns: [
-          { group: folderPatterns(forbidden), message: `src/${layer} must not import ${forbidden.join(', ')} (layer arrows: eslint.config.mjs, HOUSE_STYLE.md).` },
-          ...(CLOUD_INDEX_VALUES.includes(layer) ? [cloudIndexPattern] : []),
-        ],
+        patterns: arrowPatterns(layer),
       }],
     },
   })),
+  {
+    // Replaces the ui entry's options for model files (a later entry's options win), so it repeats ui's arrows.
+    files: [UI_MODEL_FILES],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'A file under src/ui/<room>/model/ is pure: no vscode, not even its types (src/ui/README.md). Move the vscode part to the room, outside model/.' }],
+        patterns: [...arrowPatterns('ui'), uiOutsideModelPattern],
+      }],
+    },
+  },
   {
     files: ['src/emulator/**/*.ts'],
     rules: {

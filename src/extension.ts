@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { createTestApi, type McvpcTestApi } from './ui/api';
-import { registerCommands } from './ui/commands';
-import { registerSpecLanguage } from './ui/language/specLanguage';
-import { planDocuments } from './ui/planDocument';
-import { ViewId } from './ui/ids';
-import { registerLanguageFeatures } from './ui/language';
-import { WorkspaceKnownLinks } from './ui/language/knownLinks';
-import { channelLogger } from './ui/log';
-import { clearLeakyNodeDebug } from './ui/nodeDebug';
-import { CloudSession } from './ui/session';
-import { affectsSettings, readSettings } from './ui/settings';
-import { createStatusBar } from './ui/statusBar';
-import { StoredAccessKey } from './ui/storedAccessKey';
-import { NetworkExplorer } from './ui/tree/explorer';
-import { RegionFilters } from './ui/tree/regionFilters';
-import { SpecIndex } from './ui/tree/specIndex';
+import { createTestApi, type McvpcTestApi } from './ui/shell/api';
+import { registerCommands } from './ui/shell/commandTable';
+import { registerSpecLanguage } from './ui/specEditor/specLanguage';
+import { planDocuments } from './ui/planApply/planDocument';
+import { ViewId } from './ui/shell/model/ids';
+import { registerLanguageFeatures } from './ui/usageLines/usageLanguage';
+import { WorkspaceKnownLinks } from './ui/usageLines/model/knownLinks';
+import { channelLogger } from './ui/shell/log';
+import { clearLeakyNodeDebug } from './ui/shell/model/nodeDebug';
+import { CloudSession } from './ui/shell/session';
+import { affectsSettings, readSettings } from './ui/shell/settings';
+import { createStatusBar } from './ui/shell/statusBar';
+import { StoredAccessKey } from './ui/shell/storedAccessKey';
+import { NetworkExplorer } from './ui/networkView/explorer';
+import { RegionFilters } from './ui/networkView/regionFilters';
+import { SpecIndex } from './ui/networkView/specIndex';
 
 /** Composes the extension's services and hands them to the register functions. Nothing else. */
 export function activate(context: vscode.ExtensionContext): McvpcTestApi {

@@ -1,6 +1,6 @@
 // The spec parser (src/connectionSpec: the YAML reader, the JSON schema and its generated validator, 40 %
 // of dist/extension.js) is needed on the first *.mcvpc.yaml file, not at activation; the
-// extension reaches it through one `import('../../connectionSpec')` (src/ui/tree/specIndex.ts). Inside
+// extension reaches it through one `import('../../connectionSpec')` (src/ui/networkView/specIndex.ts). Inside
 // the extension bundle that code was wrapped to run late, but V8 still had to read and
 // pre-parse all of it at every activation. It goes to dist/spec.js instead, and the extension's
 // dynamic import of src/connectionSpec/index.ts becomes a require of that file (a require, not Node's

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:explorer`: the Network view's data layer (src/ui/tree/explorerData.ts, no
+ * `npm run bench:explorer`: the Network view's data layer (src/ui/networkView/model/explorerData.ts, no
  * vscode) expanding a large region as a person would, against the emulator.
  *
  * World: the emulator's scale seed (one region, 500 VPCs × 5 vSwitches × 10 security groups)
@@ -20,8 +20,8 @@ import { createCloud, type Cloud } from '../../src/cloud';
 import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 import { describeError } from '../../src/cloud/describeError';
-import { ExplorerData } from '../../src/ui/tree/explorerData';
-import type { ExplorerNode } from '../../src/ui/tree/nodes';
+import { ExplorerData } from '../../src/ui/networkView/model/explorerData';
+import type { ExplorerNode } from '../../src/ui/networkView/model/nodes';
 
 const REGION = 'cn-hangzhou';
 const VPCS = 500;

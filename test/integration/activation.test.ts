@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { ExtensionId } from '../../src/ui/ids';
+import { ExtensionId } from '../../src/ui/shell/model/ids';
 import { activatedExtension } from './extension';
 
 describe('activation', () => {

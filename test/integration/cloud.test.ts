@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { CallerIdentity } from '../../src/ui/session';
+import type { CallerIdentity } from '../../src/ui/shell/session';
 import { activatedExtension, emulatorAccounts } from './extension';
 
 describe('reaching the cloud (the emulator) with the user\'s aliyun profile', () => {

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { ExplorerNode, McvpcTestApi } from '../../src/ui/api';
+import type { ExplorerNode, McvpcTestApi } from '../../src/ui/shell/api';
 import { waitFor } from '../harness/poll';
 
 export type LinkNode = Extract<ExplorerNode, { kind: 'networkLink' }>;

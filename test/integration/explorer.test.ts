@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/ui/api';
+import type { ExplorerNode } from '../../src/ui/shell/api';
 import { waitFor } from '../harness/poll';
 import { activatedExtension, emulatorAccounts } from './extension';
 

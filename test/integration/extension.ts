@@ -1,8 +1,8 @@
 /** Shared by the in-host suites: the extension under test, activated, and the emulator's accounts. */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { McvpcTestApi } from '../../src/ui/api';
-import { ExtensionId } from '../../src/ui/ids';
+import type { McvpcTestApi } from '../../src/ui/shell/api';
+import { ExtensionId } from '../../src/ui/shell/model/ids';
 import { ACCOUNTS_ENV, type PublicAccount } from '../harness/results';
 
 /** The extension under development, activated; resolves to its test-facing API. */

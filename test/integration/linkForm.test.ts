@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { acquireLinkLock } from '../../src/engine/linkLock';
 import type { FormView } from '../../src/shared/protocol';
-import type { ExplorerNode } from '../../src/ui/api';
+import type { ExplorerNode } from '../../src/ui/shell/api';
 import type { FormSession } from '../../src/ui/linkForm/panel';
 import { waitFor } from '../harness/poll';
 import { activatedExtension, emulatorAccounts } from './extension';

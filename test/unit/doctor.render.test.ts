@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { overallVerdict, renderReportMarkdown, renderReportText, usageHop, type DoctorReport, type Hop } from '../../src/core/doctor';
-import { parseReportMessage, renderReportHtml } from '../../src/ui/doctor/reportHtml';
+import { parseReportMessage, renderReportHtml } from '../../src/ui/reachability/model/reportHtml';
 
 function hop(id: string, verdict: Hop['verdict'], reason = `${id} reason`): Hop {
   return { id, scope: { kind: 'link' }, title: `${id} title`, verdict, reason, evidence: [{ text: `evidence of ${id}`, ids: ['sg-1'] }] };

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
-import type { ExplorerNode, RegionNode, VpcGroupNode, VpcNode } from '../../src/ui/tree/nodes';
+import type { ExplorerNode, RegionNode, VpcGroupNode, VpcNode } from '../../src/ui/networkView/model/nodes';
 import { cloudFor, DEFAULT_SEED, emulator } from './cloud.harness';
 import { actionsSince, child, declare, explorerHarness, sample, type ExplorerHarness } from './explorer.harness';
 

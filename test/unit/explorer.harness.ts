@@ -10,9 +10,9 @@ import { describeError } from '../../src/cloud/describeError';
 import type { ProfileSummary } from '../../src/cloud/credentials';
 import type { Emulator } from '../../src/emulator';
 import { parseSpecFile } from '../../src/connectionSpec';
-import { ExplorerData } from '../../src/ui/tree/explorerData';
-import type { DeclaredLink } from '../../src/ui/tree/links';
-import type { ExplorerNode } from '../../src/ui/tree/nodes';
+import { ExplorerData } from '../../src/ui/networkView/model/explorerData';
+import type { DeclaredLink } from '../../src/ui/networkView/model/links';
+import type { ExplorerNode } from '../../src/ui/networkView/model/nodes';
 
 /** A data layer over `cloud`, with knobs. */
 export interface ExplorerHarness {

@@ -1,7 +1,7 @@
 /** Pure logic of the Network view: link detection and matching, access state, spec references, node ids. */
 import { strict as assert } from 'node:assert';
 import type { SecurityGroupRule } from '../../src/core/model';
-import { accessSummaryText, linkSource, serviceAccess, type LinkSource } from '../../src/ui/tree/access';
+import { accessSummaryText, linkSource, serviceAccess, type LinkSource } from '../../src/ui/networkView/model/access';
 import type { SecurityGroup } from '../../src/core/model';
 import type { WhitelistGroup } from '../../src/core/plan';
 import { DEFAULT_EMR_PORTS } from '../../src/targets/emr';
@@ -15,11 +15,11 @@ function linkAccess(settings: Settings, source: LinkSource) {
   if (settings.kind === 'emr') return portLinkAccess(settings.group, settings.rules, DEFAULT_EMR_PORTS, source);
   return serviceLinkAccess(settings, source, settings.kind === 'rds' ? 'instance' : 'cluster');
 }
-import { CONSOLE_URL_PATTERNS, consoleUrl } from '../../src/ui/consoleUrls';
-import { CallCache } from '../../src/ui/tree/callCache';
-import { detectLinks, linkStateText, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/tree/links';
-import { networkLinkNode, regionNode, resourceIdOf, securityGroupNode, vpcGroupNodes, vpcNode } from '../../src/ui/tree/nodes';
-import { specReferences } from '../../src/ui/tree/specReferences';
+import { CONSOLE_URL_PATTERNS, consoleUrl } from '../../src/ui/networkView/model/consoleUrls';
+import { CallCache } from '../../src/ui/networkView/model/callCache';
+import { detectLinks, linkStateText, matchLinks, type DeclaredLink, type NetworkLinkView } from '../../src/ui/networkView/model/links';
+import { networkLinkNode, regionNode, resourceIdOf, securityGroupNode, vpcGroupNodes, vpcNode } from '../../src/ui/networkView/model/nodes';
+import { specReferences } from '../../src/ui/networkView/model/specReferences';
 import type { NetworkLink } from '../../src/core/model';
 import { existingGroupSpec, group, LINK_GROUP, LINK_GROUP_NAME, linkEni, managedGroups, rdsTarget, REGION, spec, VPC, VSW, VSW_CIDR } from './builders/planBuilders';
 

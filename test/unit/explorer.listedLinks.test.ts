@@ -10,7 +10,7 @@ import { CloudError } from '../../src/cloud/errors';
 import { readNetworkLink } from '../../src/cloud/reads';
 import type { Emulator } from '../../src/emulator';
 import { removeListedLink } from '../../src/engine/removeListedLink';
-import type { NetworkLinkNode, RegionNode, VpcGroupNode } from '../../src/ui/tree/nodes';
+import type { NetworkLinkNode, RegionNode, VpcGroupNode } from '../../src/ui/networkView/model/nodes';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';
 import { child, explorerHarness, type ExplorerHarness } from './explorer.harness';
 

@@ -1,8 +1,8 @@
-/** src/ui/ids.ts and package.json's `contributes` must name the same commands, views, keys and settings. */
+/** src/ui/shell/model/ids.ts and package.json's `contributes` must name the same commands, views, keys and settings. */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandId, ContextKey, ContextValue, SettingKey, SettingsSection, ViewContainerId, ViewId, ExtensionId } from '../../src/ui/ids';
+import { CommandId, ContextKey, ContextValue, SettingKey, SettingsSection, ViewContainerId, ViewId, ExtensionId } from '../../src/ui/shell/model/ids';
 
 interface MenuEntry {
   command: string;

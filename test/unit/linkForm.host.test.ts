@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { contentSecurityPolicy, formPage } from '../../src/ui/linkForm/html';
-import { parseWebviewMessage } from '../../src/ui/linkForm/messages';
+import { contentSecurityPolicy, formPage } from '../../src/ui/linkForm/model/html';
+import { parseWebviewMessage } from '../../src/ui/linkForm/model/messages';
 
 describe('the form\'s host side', () => {
   describe('inbound messages', () => {

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import type { Plan } from '../../src/core/plan';
 import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import type { WebviewMessage } from '../../src/shared/protocol';
-import type { FormContext } from '../../src/ui/linkForm/formContext';
-import { applying, finished, planned, stepFinished, stepStarted, waitingForConsole, type RunState } from '../../src/ui/linkForm/formRun';
-import { formSpecText } from '../../src/ui/linkForm/formSpec';
-import { canPlan, loadingState, reduce, validate, withContext, type FormPreset } from '../../src/ui/linkForm/formState';
-import { formView } from '../../src/ui/linkForm/formView';
+import type { FormContext } from '../../src/ui/linkForm/model/formContext';
+import { applying, finished, planned, stepFinished, stepStarted, waitingForConsole, type RunState } from '../../src/ui/linkForm/model/formRun';
+import { formSpecText } from '../../src/ui/linkForm/model/formSpec';
+import { canPlan, loadingState, reduce, validate, withContext, type FormPreset } from '../../src/ui/linkForm/model/formState';
+import { formView } from '../../src/ui/linkForm/model/formView';
 import { ACCOUNT, formContext, vpc } from './builders/formBuilders';
 
 function open(context: FormContext = formContext(), preset: FormPreset = {}): RunState {

@@ -1,7 +1,7 @@
 /** NODE_DEBUG sections that print request headers are removed at start-up (CLI: cli.debug.test.ts runs it). */
 import { strict as assert } from 'node:assert';
 import { nodeDebugWithoutLeaks } from '../../src/core/nodeDebug';
-import { clearLeakyNodeDebug } from '../../src/ui/nodeDebug';
+import { clearLeakyNodeDebug } from '../../src/ui/shell/model/nodeDebug';
 
 describe('NODE_DEBUG: the sections that print credentials', () => {
   const table: Array<[string | undefined, string | undefined, string[]]> = [

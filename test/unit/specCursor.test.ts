@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cursorContext } from '../../src/ui/language/specCursor';
+import { cursorContext } from '../../src/ui/specEditor/model/specCursor';
 
 /** A document with `|` marking the cursor. */
 function at(marked: string): ReturnType<typeof cursorContext> {

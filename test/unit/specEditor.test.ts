@@ -4,14 +4,14 @@ import type { RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../src/core/mo
 import { parseSpecFile, specSchema, type SpecProblem } from '../../src/connectionSpec';
 import { rdsKind } from '../../src/targets/rds';
 import { TARGET_KINDS, targetKind, targetPlanners, type SchemaObject } from '../../src/targets';
-import type { CatalogService } from '../../src/ui/language/specCatalog';
-import { completionItems, idFieldAt, type IdChoices } from '../../src/ui/language/specCompletionItems';
-import { cursorContext } from '../../src/ui/language/specCursor';
-import { hoverFor } from '../../src/ui/language/specHoverText';
-import { closest, editorLiveFindings, type EditorLiveInput } from '../../src/ui/language/specLiveChecks';
-import { editorProblems, parseDelayMs } from '../../src/ui/language/specProblems';
-import { idFieldOf } from '../../src/ui/language/specSchemaNav';
-import { matchLinks } from '../../src/ui/tree/links';
+import type { CatalogService } from '../../src/ui/specEditor/model/specCatalog';
+import { completionItems, idFieldAt, type IdChoices } from '../../src/ui/specEditor/model/specCompletionItems';
+import { cursorContext } from '../../src/ui/specEditor/model/specCursor';
+import { hoverFor } from '../../src/ui/specEditor/model/specHoverText';
+import { closest, editorLiveFindings, type EditorLiveInput } from '../../src/ui/specEditor/model/specLiveChecks';
+import { editorProblems, parseDelayMs } from '../../src/ui/specEditor/model/specProblems';
+import { idFieldOf } from '../../src/ui/specEditor/model/specSchemaNav';
+import { matchLinks } from '../../src/ui/networkView/model/links';
 
 const SCHEMA = specSchema as SchemaObject;
 const REGION = 'cn-hangzhou';
@@ -295,7 +295,7 @@ describe('Network view: a link whose spec has errors', () => {
 
 describe('spec editor: New Connection Spec', () => {
   it('scaffolds a spec that validates, with names as comments', async () => {
-    const { scaffoldSpec } = await import('../../src/ui/language/specScaffold');
+    const { scaffoldSpec } = await import('../../src/ui/specEditor/model/specScaffold');
     for (const group of [{ mode: 'create' as const, name: 'maxcompute-orders' }, { mode: 'existing' as const, id: 'sg-basic', words: 'app-basic' }]) {
       const text = scaffoldSpec({
         name: 'orders_link',
@@ -315,7 +315,7 @@ describe('spec editor: New Connection Spec', () => {
 
 describe('New Connection Spec: the vSwitch pick', () => {
   it('lists supported zones first; an unsupported one is marked, explained and refused', async () => {
-    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { vSwitchChoices } = await import('../../src/ui/specEditor/model/newSpecChoices');
     // Given out of order: the unsupported one first, so the order is the function's doing.
     const rows = vSwitchChoices(REGION, [VSWITCHES[2]!, VSWITCHES[1]!, VSWITCHES[0]!]);
     assert.deepEqual(rows.map((r) => r.vSwitch.vSwitchId), ['vsw-h', 'vsw-j', 'vsw-b']);
@@ -330,7 +330,7 @@ describe('New Connection Spec: the vSwitch pick', () => {
   });
 
   it('a region without network links refuses every vSwitch', async () => {
-    const { vSwitchChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { vSwitchChoices } = await import('../../src/ui/specEditor/model/newSpecChoices');
     assert.deepEqual(vSwitchChoices('xx-nowhere-1', [VSWITCHES[0]!]).map((r) => r.refusal !== undefined), [true]);
   });
 });
@@ -340,7 +340,7 @@ describe('New Connection Spec: the link group pick', () => {
   const eni = (id: string, groups: string[], more: { instanceId?: string; serviceManaged?: boolean } = {}) => ({ networkInterfaceId: id, vpcId: VPC, vSwitchId: 'vsw-h', zoneId: 'cn-hangzhou-h', privateIpAddress: '192.168.0.9', securityGroupIds: groups, serviceManaged: more.serviceManaged ?? false, status: 'InUse', type: more.instanceId ? 'Primary' : 'Secondary', ...(more.instanceId ? { instanceId: more.instanceId } : {}) });
 
   it('offers a new group first, then the unused groups; a group in use is listed last, says who uses it, and is refused', async () => {
-    const { groupChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { groupChoices } = await import('../../src/ui/specEditor/model/newSpecChoices');
     const rows = groupChoices([group('sg-kafka', 'kafka-sg'), group('sg-free', 'free'), group('sg-shared', '')], [eni('eni-1', ['sg-kafka'], { instanceId: 'i-kafka' }), eni('eni-2', ['sg-shared', 'sg-kafka'], { serviceManaged: true }), eni('eni-3', ['sg-shared'])]);
     assert.deepEqual(rows.map((r) => (r.value === 'new' ? 'new' : r.value.id)), ['new', 'sg-free', 'sg-kafka', 'sg-shared']);
     assert.deepEqual(rows.map((r) => r.refusal === undefined), [true, true, false, false]);
@@ -354,7 +354,7 @@ describe('New Connection Spec: the link group pick', () => {
   });
 
   it('names two instances and counts the rest, and counts a link\'s interfaces once each', async () => {
-    const { groupChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { groupChoices } = await import('../../src/ui/specEditor/model/newSpecChoices');
     const busy = ['i-1', 'i-2', 'i-3', 'i-4'].map((i, n) => eni(`eni-${n}`, ['sg-busy'], { instanceId: i }));
     const link = ['eni-a', 'eni-b'].map((id) => eni(id, ['sg-busy'], { serviceManaged: true }));
     assert.equal(groupChoices([group('sg-busy', 'busy')], [...busy, ...link])[1]!.detail, 'Used by instance i-1, instance i-2, 2 more instances and 2 service-managed network interfaces');
@@ -364,7 +364,7 @@ describe('New Connection Spec: the link group pick', () => {
 
 describe('New Connection Spec: where the spec is saved', () => {
   it('keeps a *.mcvpc.yaml name, takes a doubled ending once, and gives other names the ending', async () => {
-    const { specSavePath } = await import('../../src/ui/commands/newSpecChoices');
+    const { specSavePath } = await import('../../src/ui/specEditor/model/newSpecChoices');
     const table: Array<[string, string, boolean]> = [
       ['/w/orders.mcvpc.yaml', '/w/orders.mcvpc.yaml', false],
       // What code-server's save dialog returned for a typed "orders.mcvpc.yaml" with the filter ['mcvpc.yaml'].
@@ -387,7 +387,7 @@ describe('New Connection Spec: the link name offered', () => {
     { regionId: REGION, vpcId: 'vpc-x', source: 'detected in the cloud' },
   ];
   it('proposes <vpc>_link in MaxCompute\'s alphabet, numbered past the names the region already has', async () => {
-    const { proposedLinkName } = await import('../../src/ui/commands/newSpecChoices');
+    const { proposedLinkName } = await import('../../src/ui/specEditor/model/newSpecChoices');
     assert.equal(proposedLinkName('orders-db', REGION, links), 'orders_db_link');
     assert.equal(proposedLinkName('mcvpc-app', REGION, links), 'mcvpc_app_link_3');
     assert.equal(proposedLinkName('9lives', REGION, []), 'link_lives_link');
@@ -396,7 +396,7 @@ describe('New Connection Spec: the link name offered', () => {
     assert.equal(proposedLinkName('other', REGION, links), 'other_link');
   });
   it('warns (does not refuse) a name a link of the region already has, saying where it is from', async () => {
-    const { linkNameWarning } = await import('../../src/ui/commands/newSpecChoices');
+    const { linkNameWarning } = await import('../../src/ui/specEditor/model/newSpecChoices');
     assert.equal(linkNameWarning('mcvpc_app_link', REGION, links), `A link named mcvpc_app_link is already known in ${REGION} (a.mcvpc.yaml, VPC ${VPC}): a second spec of that name describes the same link.`);
     assert.equal(linkNameWarning('other_link', REGION, links), undefined);
     assert.equal(linkNameWarning('fresh_link', REGION, links), undefined);
@@ -405,7 +405,7 @@ describe('New Connection Spec: the link name offered', () => {
 
 describe('New Connection Spec: the region pick', () => {
   it('offers the regions with network links, the profile\'s region first and named so', async () => {
-    const { regionChoices } = await import('../../src/ui/commands/newSpecChoices');
+    const { regionChoices } = await import('../../src/ui/specEditor/model/newSpecChoices');
     const { SUPPORTED_REGIONS } = await import('../../src/core/zones');
     const rows = regionChoices('cn-shanghai');
     assert.deepEqual(rows.map((r) => r.value).sort(), SUPPORTED_REGIONS.map((r) => r.regionId).sort());

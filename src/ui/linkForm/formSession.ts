@@ -9,14 +9,14 @@ import type { ConsoleHandover, Plan } from '../../core/plan';
 import { linkUsage } from '../../core/usage';
 import type { CopyValueView, FormView, WebviewMessage } from '../../shared/protocol';
 import type { ConnectionSpec } from '../../connectionSpec/types';
-import { describeError, formatDescribedError } from '../errorReporting';
-import type { CommandDeps } from '../commands/deps';
-import { contextFromTree } from './contextFromTree';
-import { applying, copyableValues, finished, linkStatusWords, planFailed, planned, planning, progress, stepFinished, stepStarted, waitingForConsole, type RunState } from './formRun';
-import { formSpecText } from './formSpec';
-import { isEditable, loadingState, reduce, withContext, type FormPreset } from './formState';
-import { formView } from './formView';
-import { parseWebviewMessage } from './messages';
+import { describeError, formatDescribedError } from '../shell/errorReporting';
+import type { CommandDeps } from '../shell/commandDeps';
+import { contextFromTree } from './model/contextFromTree';
+import { applying, copyableValues, finished, linkStatusWords, planFailed, planned, planning, progress, stepFinished, stepStarted, waitingForConsole, type RunState } from './model/formRun';
+import { formSpecText } from './model/formSpec';
+import { isEditable, loadingState, reduce, withContext, type FormPreset } from './model/formState';
+import { formView } from './model/formView';
+import { parseWebviewMessage } from './model/messages';
 
 /** How long Apply waits for the link to appear after the hand-over. */
 const CONSOLE_WAIT_MS = 60 * 60 * 1000;

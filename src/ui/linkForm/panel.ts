@@ -6,10 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../shared/protocol';
-import { ExtensionId } from '../ids';
-import type { CommandDeps } from '../commands/deps';
+import { ExtensionId } from '../shell/model/ids';
+import type { CommandDeps } from '../shell/commandDeps';
 import { FormSession, type FormTarget } from './formSession';
-import { formPage } from './html';
+import { formPage } from './model/html';
 
 const VIEW_TYPE = 'mcvpc.linkForm';
 

@@ -11,7 +11,7 @@ import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { ExtensionId } from '../../../src/ui/ids';
+import { ExtensionId } from '../../../src/ui/shell/model/ids';
 import { hostMeasurements } from '../../harness/results';
 
 describe('activation cost', () => {

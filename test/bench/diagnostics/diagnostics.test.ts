@@ -12,8 +12,8 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { McvpcTestApi } from '../../../src/ui/api';
-import { ExtensionId } from '../../../src/ui/ids';
+import type { McvpcTestApi } from '../../../src/ui/shell/api';
+import { ExtensionId } from '../../../src/ui/shell/model/ids';
 import { hostMeasurements } from '../../harness/results';
 import { generateSpec } from '../generatedSpec';
 

@@ -2,7 +2,7 @@
 import type { EmrCluster, HBaseCluster, RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../../src/core/model';
 import { networkLinkNameProblem } from '../../../src/connectionSpec/linkName';
 import { targetKind, type ServiceResource } from '../../../src/targets';
-import type { FormContext, FormService } from '../../../src/ui/linkForm/formContext';
+import type { FormContext, FormService } from '../../../src/ui/linkForm/model/formContext';
 
 export const ACCOUNT = '1234567890123456';
 

@@ -1,7 +1,0 @@
-/** mcvpc.showLog: bring the extension's log into view. */
-import type { CommandDeps, CommandHandler } from './deps';
-
-/** The show-log command's handler. */
-export function showLogCommand(deps: CommandDeps): CommandHandler {
-  return () => deps.log.show(true);
-}

@@ -11,18 +11,26 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import * as $Util from '@alicloud/tea-util';
 import type Credential from '@alicloud/credentials';
 import { cancelledError, CloudError, deadlineError, toCloudError } from './errors';
-import { checkRegionId, resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, resolveEndpoint, type EndpointRule, type ResolvedEndpoint } from './endpoints';
 import type { ConcurrencyLimiter } from './limiter';
 import type { CloudLogger } from './logger';
 import type { Redactor } from './redact';
 import { nextRetryDelayMs, sleep, type RetryPolicy } from './retry';
 
-/** An OpenAPI product: its code (endpoints) and API version. */
+/** An OpenAPI product: its code, API version and endpoint rule (each products/<p>.ts states its own). */
 export interface Product {
-  code: ProductCode;
+  /** The OpenAPI product code (`Ecs`, `polardb`, `hitsdb`…): log lines, errors. */
+  code: string;
   version: string;
   /** False for global products (RAM, STS), whose actions take no RegionId. */
   regional: boolean;
+  endpoint: EndpointRule;
+  /**
+   * The create/modify actions whose reference documents a ClientToken, checked in Alibaba's
+   * generated SDK request models; mutations of the product's other actions are sent without one
+   * (products/operation.ts).
+   */
+  clientTokenActions?: ReadonlySet<string>;
 }
 
 /** Per-call options every API method accepts. */
@@ -231,7 +239,7 @@ export class Caller {
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<{ body: Response; status: number }> {
-    const client = this.client(product.code, regionId);
+    const client = this.client(product, regionId);
     const runtime = new $Util.RuntimeOptions({
       readTimeout: timeoutMs,
       connectTimeout: timeoutMs + CONNECT_TIMEOUT_MARGIN_MS,
@@ -245,8 +253,8 @@ export class Caller {
   }
 
   /** One OpenAPI client per product and endpoint, created on first use. */
-  private client(code: ProductCode, regionId: string): OpenApi {
-    const endpoint = resolveEndpoint(code, regionId, this.settings.endpointOverride);
+  private client(product: Product, regionId: string): OpenApi {
+    const endpoint = resolveEndpoint(product.endpoint, regionId, this.settings.endpointOverride);
     const key = `${endpoint.protocol}://${endpoint.host}`;
     let client = this.clients.get(key);
     if (client === undefined) {

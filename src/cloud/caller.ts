@@ -28,7 +28,7 @@ export interface Product {
   /**
    * The create/modify actions whose reference documents a ClientToken, checked in Alibaba's
    * generated SDK request models; mutations of the product's other actions are sent without one
-   * (products/operation.ts).
+   * (products/operation.ts, `mutation`).
    */
   clientTokenActions?: ReadonlySet<string>;
 }
@@ -50,7 +50,7 @@ export interface ActionCall {
   /**
    * Send a ClientToken, generated once and reused by every retry, so that a retry of a request
    * that acted but lost its answer returns the first result instead of acting again. Only for
-   * actions whose API documents ClientToken (products/operation.ts); others get none.
+   * actions whose API documents ClientToken (a product's clientTokenActions); others get none.
    */
   clientToken: boolean;
 }
@@ -277,7 +277,7 @@ export class Caller {
  * be told to abort its socket, so an abandoned request runs on until its own read timeout (the
  * same deadline); its late result is swallowed. A request abandoned here may still have acted.
  * Retried, it acts once only where the API honours a ClientToken (ECS group create, authorize,
- * revoke: see products/operation.ts); RDS and HBase whitelist and group changes take none, so
+ * revoke: see products/ecs.ts); RDS and HBase whitelist and group changes take none, so
  * their retry may act again — harmless only because the engine reads before it writes and
  * verifies after.
  */

@@ -24,7 +24,18 @@ import { rdsProduct } from './rds';
 import { vpcProduct } from './vpc';
 
 /** Every product this extension calls. */
-export const PRODUCTS = [vpcProduct, ecsProduct, rdsProduct, hbaseProduct, emrProduct, polardbProduct, lindormProduct, maxcomputeProduct, ramProduct, stsProduct] as const;
+export const PRODUCTS = [
+  vpcProduct,
+  ecsProduct,
+  rdsProduct,
+  hbaseProduct,
+  emrProduct,
+  polardbProduct,
+  lindormProduct,
+  maxcomputeProduct,
+  ramProduct,
+  stsProduct,
+] as const;
 
 type Products = (typeof PRODUCTS)[number];
 

@@ -6,9 +6,9 @@
  * so the calls grow with targets / 100, not with targets. Rules have no batch form
  * (DescribeSecurityGroupAttribute takes one SecurityGroupId): those stay one call per group.
  */
-import type { EcsInstance, SecurityGroup } from '../core/model';
-import { toEcsInstance, toSecurityGroup } from './mappers';
-import { INSTANCES_MAX_RESULTS } from './products/ecsInstances';
+import type { SecurityGroup } from '../core/model';
+import { toSecurityGroup } from './products/ecs';
+import { INSTANCES_MAX_RESULTS, toEcsInstance, type EcsInstance } from './products/ecsInstances';
 import { allPages, type ReadCloud, type ReadOptions } from './reads';
 
 /** Most ids one DescribeInstances or DescribeSecurityGroups call takes. */

@@ -11,18 +11,26 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import * as $Util from '@alicloud/tea-util';
 import type Credential from '@alicloud/credentials';
 import { cancelledError, CloudError, deadlineError, toCloudError } from './errors';
-import { checkRegionId, resolveEndpoint, type ProductCode, type ResolvedEndpoint } from './endpoints';
+import { checkRegionId, resolveEndpoint, type EndpointRule, type ResolvedEndpoint } from './endpoints';
 import type { ConcurrencyLimiter } from './limiter';
 import type { CloudLogger } from './logger';
 import type { Redactor } from './redact';
 import { nextRetryDelayMs, sleep, type RetryPolicy } from './retry';
 
-/** An OpenAPI product: its code (endpoints) and API version. */
+/** An OpenAPI product: its code, API version and endpoint rule (each products/<p>.ts states its own). */
 export interface Product {
-  code: ProductCode;
+  /** The OpenAPI product code (`Ecs`, `polardb`, `hitsdb`…): log lines, errors. */
+  code: string;
   version: string;
   /** False for global products (RAM, STS), whose actions take no RegionId. */
   regional: boolean;
+  endpoint: EndpointRule;
+  /**
+   * The create/modify actions whose reference documents a ClientToken, checked in Alibaba's
+   * generated SDK request models; mutations of the product's other actions are sent without one
+   * (products/operation.ts, `mutation`).
+   */
+  clientTokenActions?: ReadonlySet<string>;
 }
 
 /** Per-call options every API method accepts. */
@@ -42,7 +50,7 @@ export interface ActionCall {
   /**
    * Send a ClientToken, generated once and reused by every retry, so that a retry of a request
    * that acted but lost its answer returns the first result instead of acting again. Only for
-   * actions whose API documents ClientToken (products/operation.ts); others get none.
+   * actions whose API documents ClientToken (a product's clientTokenActions); others get none.
    */
   clientToken: boolean;
 }
@@ -231,7 +239,7 @@ export class Caller {
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<{ body: Response; status: number }> {
-    const client = this.client(product.code, regionId);
+    const client = this.client(product, regionId);
     const runtime = new $Util.RuntimeOptions({
       readTimeout: timeoutMs,
       connectTimeout: timeoutMs + CONNECT_TIMEOUT_MARGIN_MS,
@@ -245,8 +253,8 @@ export class Caller {
   }
 
   /** One OpenAPI client per product and endpoint, created on first use. */
-  private client(code: ProductCode, regionId: string): OpenApi {
-    const endpoint = resolveEndpoint(code, regionId, this.settings.endpointOverride);
+  private client(product: Product, regionId: string): OpenApi {
+    const endpoint = resolveEndpoint(product.endpoint, regionId, this.settings.endpointOverride);
     const key = `${endpoint.protocol}://${endpoint.host}`;
     let client = this.clients.get(key);
     if (client === undefined) {
@@ -269,7 +277,7 @@ export class Caller {
  * be told to abort its socket, so an abandoned request runs on until its own read timeout (the
  * same deadline); its late result is swallowed. A request abandoned here may still have acted.
  * Retried, it acts once only where the API honours a ClientToken (ECS group create, authorize,
- * revoke: see products/operation.ts); RDS and HBase whitelist and group changes take none, so
+ * revoke: see products/ecs.ts); RDS and HBase whitelist and group changes take none, so
  * their retry may act again — harmless only because the engine reads before it writes and
  * verifies after.
  */

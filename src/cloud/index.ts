@@ -1,14 +1,14 @@
 /**
  * The Alibaba Cloud API layer. `createCloud` resolves credentials (credentials.ts) and region,
- * then hands out one typed API object per product (products/*.ts), all sending through one
+ * then hands out one typed API object per product of the table (products/index.ts), all sending through one
  * Caller (caller.ts): a concurrency cap shared by the whole session, ACS3-signed RPC calls
  * via @alicloud/openapi-client, retries with jittered backoff for throttling/5xx/dropped
  * connections/timeouts (up to 20 s per call), a ClientToken where the API documents one (reused by its retries), a per-call
  * timeout and AbortSignal, a redacted log line per attempt, and CloudError for every failure.
- * Mappers (mappers.ts) turn wire shapes into src/core/model types; listings and paging
- * (listings.ts, paging.ts) serve "Load more" and whole listings.
+ * Each product file maps its wire shapes into model types and defines its listings; listings.ts
+ * merges those and paging.ts serves "Load more" and whole listings.
  *
- * Endpoints: per product and region (endpoints.ts), or everything at one endpoint given by the
+ * Endpoints: per product (its rule) and region (endpoints.ts), or everything at one endpoint given by the
  * `endpoint` option or MCVPC_ENDPOINT=http://HOST:PORT (the emulator).
  */
 
@@ -18,15 +18,7 @@ import { ConcurrencyLimiter } from './limiter';
 import { cloudListings, type CloudListings } from './listings';
 import { redactingLogger, silentLogger, type CloudLogger } from './logger';
 import { fetchAll, fetchPage, type FetchAllOptions, type Listing, type Page, type PageCursor } from './paging';
-import { ecsApi, type EcsApi } from './products/ecs';
-import { emrApi, type EmrApi } from './products/emr';
-import { hbaseApi, type HBaseApi } from './products/hbase';
-import { lindormApi, type LindormApi } from './products/lindorm';
-import { maxComputeApi, type MaxComputeApi } from './products/maxcompute';
-import { polarDbApi, type PolarDbApi } from './products/polardb';
-import { ramApi, stsApi, type RamApi, type StsApi } from './products/identity';
-import { rdsApi, type RdsApi } from './products/rds';
-import { vpcApi, type VpcApi } from './products/vpc';
+import { PRODUCT_TABLE, type CloudProducts } from './products';
 import { Redactor } from './redact';
 import { retryPolicy, type RetryPolicy } from './retry';
 import { resolveCredentials, type ResolvedCredentials } from './credentials';
@@ -59,22 +51,12 @@ export interface CredentialInfo {
   source: string;
 }
 
-/** An open cloud session: typed APIs per product plus listings and paging. */
-export interface Cloud {
+/** An open cloud session: typed APIs per product (`cloud.polardb`: one per line of the product table) plus listings and paging. */
+export interface Cloud extends CloudProducts {
   readonly regionId: string;
   /** The profile name in use, or "(environment)" for environment variables. */
   readonly accountProfile: string;
   readonly credentialInfo: CredentialInfo;
-  readonly vpc: VpcApi;
-  readonly ecs: EcsApi;
-  readonly rds: RdsApi;
-  readonly hbase: HBaseApi;
-  readonly emr: EmrApi;
-  readonly polardb: PolarDbApi;
-  readonly lindorm: LindormApi;
-  readonly maxcompute: MaxComputeApi;
-  readonly ram: RamApi;
-  readonly sts: StsApi;
   readonly lists: CloudListings;
   /** One page of a listing (the first without a cursor). */
   fetchPage<T>(listing: Listing<T>, cursor?: PageCursor, options?: CallOptions): Promise<Page<T>>;
@@ -85,7 +67,7 @@ export interface Cloud {
 }
 
 /** The session's product APIs alone (what the engine and the target kinds call). */
-export type CloudProducts = Omit<Cloud, 'regionId' | 'accountProfile' | 'credentialInfo' | 'lists' | 'fetchPage' | 'fetchAll' | 'withRegion'>;
+export type { CloudProducts } from './products';
 
 /** Used when neither the options, the environment nor the profile name a region. */
 export const FALLBACK_REGION = 'cn-hangzhou';
@@ -124,24 +106,13 @@ function endpointOverride(option: string | undefined, env: NodeJS.ProcessEnv): R
 }
 
 function buildCloud(caller: Caller, credentials: ResolvedCredentials, session: (regionId: string) => Cloud): Cloud {
-  const apis = {
-    regionId: caller.regionId,
-    vpc: vpcApi(caller),
-    ecs: ecsApi(caller),
-    rds: rdsApi(caller),
-    hbase: hbaseApi(caller),
-    emr: emrApi(caller),
-    polardb: polarDbApi(caller),
-    lindorm: lindormApi(caller),
-    maxcompute: maxComputeApi(caller),
-  };
+  const apis = Object.fromEntries(PRODUCT_TABLE.map((p) => [p.key, p.api(caller)])) as CloudProducts;
   return {
     ...apis,
+    regionId: caller.regionId,
     accountProfile: credentials.profile,
     credentialInfo: { mode: credentials.mode, source: credentials.source },
-    ram: ramApi(caller),
-    sts: stsApi(caller),
-    lists: cloudListings(apis),
+    lists: cloudListings(apis, caller.regionId),
     fetchPage,
     fetchAll,
     withRegion: session,
@@ -157,16 +128,4 @@ export type { Listing, PageNumberListing, NextTokenListing, Page, PageCursor, Fe
 export type { CloudListings } from './listings';
 export type { RetryPolicy } from './retry';
 export { listProfiles, ENVIRONMENT_PROFILE, type ProfileSummary, type CredentialOptions } from './credentials';
-export { productHost, type ProductCode } from './endpoints';
-export * from './mappers';
-export type * from './products/vpc';
-export type * from './products/ecs';
-export type * from './products/ecsInstances';
-export type * from './products/rds';
-export type * from './products/hbase';
-export type * from './products/emr';
-export type * from './products/polardb';
-export type * from './products/lindorm';
-export type * from './products/maxcompute';
-export { toNetworkLink } from './products/maxcompute';
-export type * from './products/identity';
+export { productHost } from './products';

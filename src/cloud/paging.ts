@@ -38,6 +38,9 @@ export interface NextTokenListing<T> {
 /** Something that can be listed page by page. */
 export type Listing<T> = PageNumberListing<T> | NextTokenListing<T>;
 
+/** A list request's filters: the listing owns the paging parameters. */
+export type ListingFilter<Request> = Omit<Request, 'PageNumber' | 'PageSize' | 'MaxResults' | 'NextToken'>;
+
 type CursorState = { style: 'page-number'; page: number } | { style: 'next-token'; token: string };
 
 function encodeCursor(state: CursorState): PageCursor {

@@ -5,8 +5,8 @@
  */
 import { CloudError, isNotFoundError } from './errors';
 import type { Cloud } from './index';
-import { toNetworkInterface, toPrimaryInterface, toRule, toSecurityGroup } from './mappers';
-import { INSTANCES_MAX_RESULTS } from './products/ecsInstances';
+import { toNetworkInterface, toRule, toSecurityGroup } from './products/ecs';
+import { INSTANCES_MAX_RESULTS, toPrimaryInterface } from './products/ecsInstances';
 import { maxComputeManagedGroupNames, type NetworkInterface, type NetworkLink, type SecurityGroup, type SecurityGroupRule } from '../core/model';
 import { PASSTHROUGH } from '../core/networkLinkApi';
 import type { NetworkLinkApiState } from '../core/plan/liveState';

@@ -1,19 +1,9 @@
 /**
  * The domain model: what MaxCompute VPC Connect knows about a region, its VPCs and the
  * services MaxCompute must reach. Plain data, independent of the API's wire shapes
- * (src/cloud maps those into these types).
+ * (src/cloud maps those into these types). Only what core reasons about lives here; a target
+ * kind's resource type lives in its product file (src/cloud/products/index.ts says why).
  */
-
-export interface Region {
-  regionId: string;
-  localName: string;
-}
-
-export interface Zone {
-  zoneId: string;
-  regionId: string;
-  localName: string;
-}
 
 export interface Vpc {
   vpcId: string;
@@ -132,89 +122,6 @@ export interface NetworkLink {
   /** REVERSEACCESS: `ip-or-domain:port;…` and the zone. */
   reverseTargets?: string;
   zoneId?: string;
-}
-
-export interface RdsInstance {
-  kind: 'rds';
-  instanceId: string;
-  regionId: string;
-  description: string;
-  engine: string;
-  engineVersion: string;
-  vpcId: string;
-  vSwitchId: string;
-  status: string;
-  port: number;
-}
-
-export interface HBaseCluster {
-  kind: 'hbase';
-  clusterId: string;
-  regionId: string;
-  name: string;
-  vpcId: string;
-  vSwitchId: string;
-  status: string;
-}
-
-export interface EmrCluster {
-  kind: 'emr';
-  clusterId: string;
-  regionId: string;
-  name: string;
-  clusterType: string;
-  state: string;
-  vpcId?: string;
-  /** The cluster's (basic) security group, from GetCluster's NodeAttributes. */
-  securityGroupId?: string;
-}
-
-/** A PolarDB cluster (DescribeDBClusters). The list carries no port: PolarDB MySQL listens on 3306, PostgreSQL and Oracle on 5432/1521. */
-export interface PolarDbCluster {
-  kind: 'polardb';
-  clusterId: string;
-  regionId: string;
-  description: string;
-  /** The database engine: MySQL, PostgreSQL or Oracle (the API's DBType). */
-  engine: string;
-  engineVersion: string;
-  vpcId: string;
-  vSwitchId: string;
-  zoneId: string;
-  status: string;
-}
-
-/** A Lindorm instance (GetLindormInstanceList; the vSwitch only from GetLindormInstance). */
-export interface LindormInstance {
-  kind: 'lindorm';
-  instanceId: string;
-  regionId: string;
-  name: string;
-  vpcId: string;
-  /** Absent when read from the list, which does not carry it. */
-  vSwitchId?: string;
-  zoneId: string;
-  status: string;
-  /** The engines it runs, as a sum of flags: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file. */
-  engineType: number;
-  /** lindorm, lindorm_multizone, serverless_lindorm, lindorm_standalone or lts. */
-  serviceType: string;
-}
-
-/** An ECS instance in a VPC, e.g. one running a self-managed service (Kafka, ClickHouse, MySQL). */
-export interface EcsInstance {
-  kind: 'ecs';
-  instanceId: string;
-  regionId: string;
-  name: string;
-  description: string;
-  vpcId: string;
-  vSwitchId: string;
-  zoneId: string;
-  privateIpAddresses: string[];
-  securityGroupIds: string[];
-  status: string;
-  tags: Record<string, string>;
 }
 
 /** Names of the two return-traffic groups MaxCompute creates in a VPC. */

@@ -6,7 +6,7 @@
  * planner — the judge of "no change" — keeps, per target, the first access mode it plans nothing for.
  */
 import type { Cloud } from '../cloud';
-import { toVSwitch } from '../cloud/mappers';
+import { toVSwitch } from '../cloud/products/vpc';
 import { readLinkInterfaces, readNetworkLink } from '../cloud/reads';
 import { linkSourceOf, type LinkSource } from '../core/access';
 import type { NetworkLink } from '../core/model';

@@ -3,7 +3,7 @@
  * (the client's concurrency cap bounds them). Missing resources become `undefined`, so the live
  * checks can say what is missing; any other failure is a CloudError for the caller.
  */
-import { toVSwitch, toVpc } from '../cloud/mappers';
+import { toVSwitch, toVpc } from '../cloud/products/vpc';
 import { batchedGroups, batchedInstances } from '../cloud/batchReads';
 import { readGroupRules, readSpecLink } from '../cloud/reads';
 import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';

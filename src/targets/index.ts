@@ -1,6 +1,7 @@
 /**
  * The table of target kinds. Adding a kind is one folder beside this file (its module), one line
- * here, a cloud product file and an emulator product file — nothing else names a kind.
+ * here, a cloud product file (and its line in src/cloud/products/index.ts) and an emulator product
+ * file — nothing else names a kind.
  */
 import type { TargetPlanning } from '../core/plan';
 import { customKind } from './custom';

@@ -7,7 +7,8 @@ import type { Cloud, CloudProducts } from '../cloud';
 import type { ReadOptions } from '../cloud/reads';
 import type { LinkAccess, LinkSource } from '../core/access';
 import type { LinkEndpoint, TargetReachability } from '../core/doctor';
-import type { EcsInstance, SecurityGroup, SecurityGroupRule } from '../core/model';
+import type { EcsInstance } from '../cloud/products/ecsInstances';
+import type { SecurityGroup, SecurityGroupRule } from '../core/model';
 import type { StepOutcome, TargetLive, TargetPlanning } from '../core/plan';
 import type { ProblemSeverity, SourceRange, SpecProblemCode, TargetSpec } from '../core/specModel';
 

@@ -1,7 +1,8 @@
 /** ECS DescribeInstances and DeleteSecurityGroup through the real client (createCloud) against the emulator over HTTP. */
 
 import { strict as assert } from 'node:assert';
-import { CloudError, toEcsInstance, type Cloud } from '../../src/cloud';
+import { CloudError, type Cloud } from '../../src/cloud';
+import { toEcsInstance } from '../../src/cloud/products/ecsInstances';
 import type { Emulator } from '../../src/emulator';
 import { ecsInstance, emulatorWith } from './builders/extendedWorld';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';

@@ -1,7 +1,8 @@
 /** Lindorm (hitsdb 2020-06-15) through the real client (createCloud) against the emulator over HTTP. */
 
 import { strict as assert } from 'node:assert';
-import { CloudError, toLindormInstance, type Cloud } from '../../src/cloud';
+import { CloudError, type Cloud } from '../../src/cloud';
+import { toLindormInstance } from '../../src/cloud/products/lindorm';
 import type { Emulator } from '../../src/emulator';
 import { emulatorWith, lindormInstance } from './builders/extendedWorld';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';

@@ -1,7 +1,8 @@
 /** Wire → domain mapping edge cases, the backoff schedule and the concurrency limiter (pure code). */
 
 import { strict as assert } from 'node:assert';
-import { toPermissionRequest, toProtocol, toRdsInstance, toRule, toSecurityGroup } from '../../src/cloud';
+import { toPermissionRequest, toProtocol, toRule, toSecurityGroup } from '../../src/cloud/products/ecs';
+import { toRdsInstance } from '../../src/cloud/products/rds';
 import { ConcurrencyLimiter } from '../../src/cloud/limiter';
 import { backoffDelayMs, nextRetryDelayMs, retryPolicy } from '../../src/cloud/retry';
 

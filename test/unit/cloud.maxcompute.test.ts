@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { describeError, type Cloud } from '../../src/cloud';
 import { CloudError } from '../../src/cloud/errors';
-import { toNetworkLink } from '../../src/cloud/products/maxcompute';
+import { MAXCOMPUTE_PRODUCT, toNetworkLink } from '../../src/cloud/products/maxcompute';
+import { ECS_PRODUCT } from '../../src/cloud/products/ecs';
 import { resolveEndpoint } from '../../src/cloud/endpoints';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, DEFAULT_SEED, emulatorForTests, rejection, requestsFor } from './cloud.harness';
@@ -33,10 +34,10 @@ describe('cloud: MaxCompute network links (2022-01-04, ROA)', () => {
   const request = (name: string) => ({ name, type: 'PASSTHROUGH' as const, region: 'cn-hangzhou', vpcId: m.vpcId, passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId } });
 
   it('sends the call to maxcompute.<region>.aliyuncs.com, kept in the Host when redirected', () => {
-    assert.deepEqual(resolveEndpoint('MaxCompute', 'cn-shanghai', undefined), { host: 'maxcompute.cn-shanghai.aliyuncs.com', protocol: 'https' });
-    assert.deepEqual(resolveEndpoint('MaxCompute', 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: 'maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:8787', protocol: 'http' });
+    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', undefined), { host: 'maxcompute.cn-shanghai.aliyuncs.com', protocol: 'https' });
+    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: 'maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:8787', protocol: 'http' });
     // RPC products keep the plain override.
-    assert.deepEqual(resolveEndpoint('Ecs', 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: '127.0.0.1:8787', protocol: 'http' });
+    assert.deepEqual(resolveEndpoint(ECS_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: '127.0.0.1:8787', protocol: 'http' });
   });
 
   it('lists the seed link by name, with its status and no properties; Get gives the vSwitch and group', async () => {

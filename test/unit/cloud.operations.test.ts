@@ -2,7 +2,11 @@
 
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
-import { toEmrCluster, toHBaseCluster, toNetworkInterface, toRdsInstance, toRegion, toRule, toSecurityGroup, toVSwitch, toVpc, toZone } from '../../src/cloud';
+import { toNetworkInterface, toRule, toSecurityGroup } from '../../src/cloud/products/ecs';
+import { toEmrCluster } from '../../src/cloud/products/emr';
+import { toHBaseCluster } from '../../src/cloud/products/hbase';
+import { toRdsInstance } from '../../src/cloud/products/rds';
+import { toRegion, toVSwitch, toVpc, toZone } from '../../src/cloud/products/vpc';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';
 import { CloudError } from '../../src/cloud';

@@ -1,7 +1,8 @@
 /** PolarDB 2017-08-01 through the real client (createCloud) against the emulator over HTTP. */
 
 import { strict as assert } from 'node:assert';
-import { CloudError, toPolarDbCluster, type Cloud } from '../../src/cloud';
+import { CloudError, type Cloud } from '../../src/cloud';
+import { toPolarDbCluster } from '../../src/cloud/products/polardb';
 import type { Emulator } from '../../src/emulator';
 import { emulatorWith, polarDbCluster } from './builders/extendedWorld';
 import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './cloud.harness';

@@ -1,6 +1,7 @@
 /** The spec editor's pure logic over tables of documents and cursor positions: completion, hover, live checks, problems shown. */
 import { strict as assert } from 'node:assert';
-import type { RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../src/core/model';
+import type { RdsInstance } from '../../src/cloud/products/rds';
+import type { SecurityGroup, VSwitch, Vpc } from '../../src/core/model';
 import { parseSpecFile, specSchema, type SpecProblem } from '../../src/connectionSpec';
 import { rdsKind } from '../../src/targets/rds';
 import { TARGET_KINDS, targetKind, targetPlanners, type SchemaObject } from '../../src/targets';

@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Cloud } from '../../src/cloud';
-import type { RdsInstance, LindormInstance } from '../../src/core/model';
+import type { LindormInstance } from '../../src/cloud/products/lindorm';
+import type { RdsInstance } from '../../src/cloud/products/rds';
 import type { TargetCheckContext } from '../../src/core/plan';
 import type { Emulator } from '../../src/emulator';
 import { plainReads } from '../../src/engine/readLiveState';

@@ -21,8 +21,26 @@
  */
 
 import type { Caller, Product } from '../caller';
+import type { NetworkInterface } from '../../core/model';
+import type { ListingFilter, NextTokenListing } from '../paging';
+import type { EcsTags } from './ecs';
 import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
-import type { EcsTags } from './operation';
+
+/** An ECS instance in a VPC, e.g. one running a self-managed service (Kafka, ClickHouse, MySQL). */
+export interface EcsInstance {
+  kind: 'ecs';
+  instanceId: string;
+  regionId: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  privateIpAddresses: string[];
+  securityGroupIds: string[];
+  status: string;
+  tags: Record<string, string>;
+}
 
 /** MaxResults of DescribeInstances is at most 100. */
 export const INSTANCES_MAX_RESULTS = 100;
@@ -92,5 +110,68 @@ export function ecsInstanceApi(caller: Caller, ecs: Product): EcsInstanceApi {
   return {
     describeInstances: query(caller, ecs, 'DescribeInstances'),
     deleteSecurityGroup: idempotentMutation(caller, ecs, 'DeleteSecurityGroup'),
+  };
+}
+
+/**
+ * An instance's primary network interface, from DescribeInstances: its NetworkInterfaces entry of
+ * Type Primary names the ENI and its address; vSwitch, zone and security groups are the
+ * instance's own (a primary ENI's groups are the instance's). The ENI id falls back to the
+ * instance id when an answer lists no interface.
+ */
+export function toPrimaryInterface(wire: WireInstance): NetworkInterface {
+  const listed = wire.NetworkInterfaces?.NetworkInterface ?? [];
+  const primary = listed.find((n) => n.Type === 'Primary') ?? listed[0];
+  return {
+    networkInterfaceId: primary?.NetworkInterfaceId || wire.InstanceId,
+    vpcId: wire.VpcAttributes?.VpcId ?? '',
+    vSwitchId: wire.VpcAttributes?.VSwitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    privateIpAddress: primary?.PrimaryIpAddress || wire.VpcAttributes?.PrivateIpAddress?.IpAddress?.[0] || '',
+    securityGroupIds: wire.SecurityGroupIds?.SecurityGroupId ?? [],
+    serviceManaged: false,
+    status: 'InUse',
+    type: 'Primary',
+    instanceId: wire.InstanceId,
+  };
+}
+
+/** An ECS instance from DescribeInstances. */
+export function toEcsInstance(wire: WireInstance, regionId: string): EcsInstance {
+  const tags: Record<string, string> = {};
+  for (const tag of wire.Tags?.Tag ?? []) if (tag.TagKey) tags[tag.TagKey] = tag.TagValue ?? '';
+  return {
+    kind: 'ecs',
+    instanceId: wire.InstanceId,
+    regionId: wire.RegionId ?? regionId,
+    name: wire.InstanceName ?? '',
+    description: wire.Description ?? '',
+    vpcId: wire.VpcAttributes?.VpcId ?? '',
+    vSwitchId: wire.VpcAttributes?.VSwitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    privateIpAddresses: wire.VpcAttributes?.PrivateIpAddress?.IpAddress ?? [],
+    securityGroupIds: wire.SecurityGroupIds?.SecurityGroupId ?? [],
+    status: wire.Status ?? '',
+    tags,
+  };
+}
+
+/** The instance listing of `cloud.lists` (part of ECS's). */
+export interface EcsInstanceListings {
+  /** ECS instances, filtered by the API (VpcId, InstanceIds, …). */
+  ecsInstances(filter?: ListingFilter<DescribeEcsInstancesRequest>): NextTokenListing<EcsInstance>;
+}
+
+/** The instance listing over a session's ECS API. */
+export function ecsInstanceListings(api: EcsInstanceApi, regionId: string): EcsInstanceListings {
+  return {
+    ecsInstances: (filter) => ({
+      style: 'next-token',
+      maxResults: INSTANCES_MAX_RESULTS,
+      fetch: async (NextToken, MaxResults, options) => {
+        const r = await api.describeInstances({ ...filter, NextToken, MaxResults }, options);
+        return { items: (r.Instances?.Instance ?? []).map((i) => toEcsInstance(i, filter?.RegionId ?? regionId)), nextToken: r.NextToken };
+      },
+    }),
   };
 }

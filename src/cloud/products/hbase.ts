@@ -1,9 +1,40 @@
 /** HBase API 2019-01-01: clusters, IP whitelists and security groups (reference §4). */
 
 import type { Caller, Product } from '../caller';
+import type { ListingFilter, PageNumberListing } from '../paging';
+import { defineProduct } from './definition';
 import { mutation, query, type Operation, type WireResponse, type WireTags } from './operation';
 
-export const HBASE_PRODUCT: Product = { code: 'HBase', version: '2019-01-01', regional: true };
+/**
+ * Regions whose HBase API answers on the central endpoint.
+ * [unverified] The same set as RDS's (products/rds.ts) by assumption (Go SDK map, not re-checked).
+ * Everywhere else the regional pattern applies, which Alibaba also serves for these regions.
+ */
+const CENTRAL_REGIONS = ['cn-hangzhou', 'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'us-east-1'];
+
+export const HBASE_PRODUCT: Product = {
+  code: 'HBase',
+  version: '2019-01-01',
+  regional: true,
+  endpoint: { prefix: 'hbase', rule: 'regional', map: Object.fromEntries(CENTRAL_REGIONS.map((r) => [r, 'hbase.aliyuncs.com'])) },
+};
+
+/**
+ * [unverified] HBase DescribeInstances' maximum PageSize is not documented in the sources the
+ * reference used; 50 is the common Alibaba maximum and is assumed here.
+ */
+const HBASE_PAGE_SIZE = 50;
+
+/** An ApsaraDB for HBase cluster (DescribeInstances). */
+export interface HBaseCluster {
+  kind: 'hbase';
+  clusterId: string;
+  regionId: string;
+  name: string;
+  vpcId: string;
+  vSwitchId: string;
+  status: string;
+}
 
 export interface DescribeInstancesRequest {
   RegionId?: string;
@@ -86,7 +117,7 @@ export interface HBaseApi {
 }
 
 /** The HBase API object of a session. */
-export function hbaseApi(caller: Caller): HBaseApi {
+function hbaseApi(caller: Caller): HBaseApi {
   return {
     describeInstances: query(caller, HBASE_PRODUCT, 'DescribeInstances'),
     describeIpWhitelist: query(caller, HBASE_PRODUCT, 'DescribeIpWhitelist'),
@@ -95,3 +126,37 @@ export function hbaseApi(caller: Caller): HBaseApi {
     modifySecurityGroups: mutation(caller, HBASE_PRODUCT, 'ModifySecurityGroups'),
   };
 }
+
+/** An HBase cluster from DescribeInstances. */
+export function toHBaseCluster(wire: WireHBaseInstance, regionId: string): HBaseCluster {
+  return {
+    kind: 'hbase',
+    clusterId: wire.ClusterId,
+    regionId: wire.RegionId ?? regionId,
+    name: wire.ClusterName ?? wire.InstanceName ?? '',
+    vpcId: wire.VpcId ?? '',
+    vSwitchId: wire.VswitchId ?? '',
+    status: wire.Status ?? '',
+  };
+}
+
+/** The HBase listing of `cloud.lists`. */
+export interface HBaseListings {
+  hbaseClusters(filter?: ListingFilter<DescribeInstancesRequest>): PageNumberListing<HBaseCluster>;
+}
+
+function hbaseListings(api: HBaseApi, regionId: string): HBaseListings {
+  return {
+    hbaseClusters: (filter) => ({
+      style: 'page-number',
+      pageSize: HBASE_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await api.describeInstances({ ...filter, PageNumber, PageSize }, options);
+        return { items: (r.Instances?.Instance ?? []).map((i) => toHBaseCluster(i, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalCount ?? 0), pageSize: Number(r.PageSize) || undefined };
+      },
+    }),
+  };
+}
+
+/** HBase in the product table: `cloud.hbase`, `cloud.lists.hbaseClusters`. */
+export const hbaseProduct = defineProduct({ key: 'hbase', product: HBASE_PRODUCT, api: hbaseApi, listings: hbaseListings });

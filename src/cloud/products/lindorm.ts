@@ -29,9 +29,29 @@
  */
 
 import type { Caller, Product } from '../caller';
+import type { ListingFilter, PageNumberListing } from '../paging';
+import { defineProduct } from './definition';
 import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
 
-export const LINDORM_PRODUCT: Product = { code: 'hitsdb', version: '2020-06-15', regional: true };
+/** The SDK has no endpoint map for Lindorm, only the regional rule. */
+export const LINDORM_PRODUCT: Product = { code: 'hitsdb', version: '2020-06-15', regional: true, endpoint: { prefix: 'hitsdb', rule: 'regional' } };
+
+/** A Lindorm instance (GetLindormInstanceList; the vSwitch only from GetLindormInstance). */
+export interface LindormInstance {
+  kind: 'lindorm';
+  instanceId: string;
+  regionId: string;
+  name: string;
+  vpcId: string;
+  /** Absent when read from the list, which does not carry it. */
+  vSwitchId?: string;
+  zoneId: string;
+  status: string;
+  /** The engines it runs, as a sum of flags: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file. */
+  engineType: number;
+  /** lindorm, lindorm_multizone, serverless_lindorm, lindorm_standalone or lts. */
+  serviceType: string;
+}
 
 /** [unverified] No maximum is documented; 100 is assumed (see the header). */
 export const LINDORM_PAGE_SIZE = 100;
@@ -117,7 +137,7 @@ export interface LindormApi {
 }
 
 /** The Lindorm API object of a session. */
-export function lindormApi(caller: Caller): LindormApi {
+function lindormApi(caller: Caller): LindormApi {
   return {
     getLindormInstanceList: query(caller, LINDORM_PRODUCT, 'GetLindormInstanceList'),
     getLindormInstance: query(caller, LINDORM_PRODUCT, 'GetLindormInstance'),
@@ -125,3 +145,43 @@ export function lindormApi(caller: Caller): LindormApi {
     updateInstanceIpWhiteList: idempotentMutation(caller, LINDORM_PRODUCT, 'UpdateInstanceIpWhiteList'),
   };
 }
+
+/** A Lindorm instance from GetLindormInstanceList, or from GetLindormInstance (which adds the vSwitch). */
+export function toLindormInstance(wire: WireLindormInstanceSummary | GetLindormInstanceResponse, regionId: string): LindormInstance {
+  const engineType = Number(wire.EngineType);
+  const instance: LindormInstance = {
+    kind: 'lindorm',
+    instanceId: wire.InstanceId ?? '',
+    regionId: wire.RegionId ?? regionId,
+    name: wire.InstanceAlias ?? '',
+    vpcId: wire.VpcId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    status: wire.InstanceStatus ?? '',
+    engineType: Number.isInteger(engineType) ? engineType : 0,
+    serviceType: wire.ServiceType ?? '',
+  };
+  if ('VswitchId' in wire && wire.VswitchId) instance.vSwitchId = wire.VswitchId;
+  return instance;
+}
+
+/** The Lindorm listing of `cloud.lists`. */
+export interface LindormListings {
+  /** Region-wide, without vSwitches: GetLindormInstanceList can neither filter by VPC nor name the vSwitch. */
+  lindormInstances(filter?: ListingFilter<GetLindormInstanceListRequest>): PageNumberListing<LindormInstance>;
+}
+
+function lindormListings(api: LindormApi, regionId: string): LindormListings {
+  return {
+    lindormInstances: (filter) => ({
+      style: 'page-number',
+      pageSize: LINDORM_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await api.getLindormInstanceList({ ...filter, PageNumber, PageSize }, options);
+        return { items: (r.InstanceList ?? []).map((i) => toLindormInstance(i, filter?.RegionId ?? regionId)), totalCount: Number(r.Total ?? 0), pageSize: Number(r.PageSize) || undefined };
+      },
+    }),
+  };
+}
+
+/** Lindorm in the product table: `cloud.lindorm`, `cloud.lists.lindormInstances`. */
+export const lindormProduct = defineProduct({ key: 'lindorm', product: LINDORM_PRODUCT, api: lindormApi, listings: lindormListings });

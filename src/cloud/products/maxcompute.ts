@@ -7,8 +7,14 @@
 import type { NetworkLink } from '../../core/model';
 import type { CallOptions, Caller, Product } from '../caller';
 import { apiErrorKind, CloudError, isRetryableApiError } from '../errors';
+import { defineProduct } from './definition';
 
-export const MAXCOMPUTE_PRODUCT: Product = { code: 'MaxCompute', version: '2022-01-04', regional: true };
+/**
+ * The API reference's endpoint table (api-maxcompute-2022-01-04-endpoint): one host per region.
+ * [unverified] The generated SDKs' endpoint map names maxcompute.aliyuncs.com for every region.
+ * The calls take no RegionId: the region is in the host alone.
+ */
+export const MAXCOMPUTE_PRODUCT: Product = { code: 'MaxCompute', version: '2022-01-04', regional: true, endpoint: { prefix: 'maxcompute', rule: 'regional', regionInHost: true } };
 
 /** Every answer of the product. */
 export interface PopResult<Data> {
@@ -89,7 +95,7 @@ function popError<Data>(action: string, result: PopResult<Data>): PopResult<Data
 }
 
 /** The MaxCompute API object of a session. */
-export function maxComputeApi(caller: Caller): MaxComputeApi {
+function maxComputeApi(caller: Caller): MaxComputeApi {
   const send = async <Data>(action: string, method: 'GET' | 'POST' | 'DELETE', pathname: string, regionId: string | undefined, options: CallOptions | undefined, body?: object, retrySafe = true): Promise<PopResult<Data>> =>
     popError(action, await caller.callRoa<PopResult<Data>>({ product: MAXCOMPUTE_PRODUCT, action, method, pathname, regionId, body: body === undefined ? undefined : JSON.stringify(body), retrySafe }, options));
   return {
@@ -113,3 +119,6 @@ export function toNetworkLink(wire: WireNetworkLink, regionId: string): NetworkL
   if (reverse?.zoneId) link.zoneId = reverse.zoneId;
   return link;
 }
+
+/** MaxCompute in the product table: `cloud.maxcompute` (links are read through cloud/reads.ts, not listed). */
+export const maxcomputeProduct = defineProduct({ key: 'maxcompute', product: MAXCOMPUTE_PRODUCT, api: maxComputeApi });

@@ -10,34 +10,14 @@ export interface WireResponse {
   RequestId: string;
 }
 
-/** Tags as VPC/RDS/HBase return them. */
-/** ECS tags use TagKey/TagValue, unlike VPC's Key/Value (shared by the ECS product files). */
-export interface EcsTags {
-  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
-}
-
+/** Tags as most products return them (ECS spells them TagKey/TagValue: products/ecs.ts). */
 export interface WireTags {
   Tag?: Array<{ Key?: string; Value?: string }>;
 }
 
-/**
- * The create/modify actions whose reference documents a ClientToken ("保证请求幂等性"), checked
- * in Alibaba's generated SDK request models: ECS 2014-05-26 CreateSecurityGroup,
- * AuthorizeSecurityGroup, AuthorizeSecurityGroupEgress, RevokeSecurityGroup. RDS
- * ModifySecurityIps and ModifySecurityGroupConfiguration, HBase ModifyIpWhitelist and
- * ModifySecurityGroups have none: they are not sent one, and a retry of theirs may act twice,
- * which their callers make harmless by reading first and verifying after.
- */
-const DOCUMENTS_CLIENT_TOKEN: ReadonlySet<string> = new Set([
-  'Ecs.CreateSecurityGroup',
-  'Ecs.AuthorizeSecurityGroup',
-  'Ecs.AuthorizeSecurityGroupEgress',
-  'Ecs.RevokeSecurityGroup',
-]);
-
-/** True when the action takes a ClientToken (see DOCUMENTS_CLIENT_TOKEN). */
+/** True when the action takes a ClientToken (the product's `clientTokenActions`). */
 export function takesClientToken(product: Product, action: string): boolean {
-  return DOCUMENTS_CLIENT_TOKEN.has(`${product.code}.${action}`);
+  return product.clientTokenActions?.has(action) === true;
 }
 
 /** A read-only action: safe to retry as is. */
@@ -52,11 +32,11 @@ export function mutation<Request extends object, Response>(caller: Caller, produ
 }
 
 /**
- * A modify action whose API takes no ClientToken (PolarDB and Lindorm whitelists, ECS
- * DeleteSecurityGroup): sent without one, so the gateway sees only parameters it knows. Retrying it
- * is safe only because the action is idempotent by nature (append an entry that is then present,
- * delete one that is then absent, set a list to a value, delete a group that is then gone); callers
- * still verify by reading afterwards.
+ * A modify action whose API takes no ClientToken (whitelist writes, a group delete): sent without
+ * one, so the gateway sees only parameters it knows. Retrying it is safe only because the action
+ * is idempotent by nature (append an entry that is then present, delete one that is then absent,
+ * set a list to a value, delete a group that is then gone); callers still verify by reading
+ * afterwards.
  */
 export function idempotentMutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
   return (request, options) => caller.call<Response>({ product, action, params: request, clientToken: false }, options);

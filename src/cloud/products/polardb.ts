@@ -25,9 +25,39 @@
  */
 
 import type { Caller, Product } from '../caller';
+import type { ListingFilter, PageNumberListing } from '../paging';
+import { defineProduct } from './definition';
 import { idempotentMutation, query, type Operation, type WireResponse, type WireTags } from './operation';
 
-export const POLARDB_PRODUCT: Product = { code: 'polardb', version: '2017-08-01', regional: true };
+/**
+ * Regions whose PolarDB API answers on the central endpoint: the public regions of the endpoint map
+ * in the generated TypeScript SDK (polardb-20170801 client.ts, 2026). Older SDKs also listed
+ * cn-shenzhen, cn-hongkong, ap-southeast-1, us-west-1 and us-east-1; those now take the regional
+ * pattern, which Alibaba serves as well.
+ */
+const CENTRAL_REGIONS = ['cn-qingdao', 'cn-beijing', 'cn-wulanchabu', 'cn-hangzhou', 'cn-shanghai', 'cn-heyuan'];
+
+export const POLARDB_PRODUCT: Product = {
+  code: 'polardb',
+  version: '2017-08-01',
+  regional: true,
+  endpoint: { prefix: 'polardb', rule: 'regional', map: Object.fromEntries(CENTRAL_REGIONS.map((r) => [r, 'polardb.aliyuncs.com'])) },
+};
+
+/** A PolarDB cluster (DescribeDBClusters). The list carries no port: PolarDB MySQL listens on 3306, PostgreSQL and Oracle on 5432/1521. */
+export interface PolarDbCluster {
+  kind: 'polardb';
+  clusterId: string;
+  regionId: string;
+  description: string;
+  /** The database engine: MySQL, PostgreSQL or Oracle (the API's DBType). */
+  engine: string;
+  engineVersion: string;
+  vpcId: string;
+  vSwitchId: string;
+  zoneId: string;
+  status: string;
+}
 
 /** DescribeDBClusters accepts PageSize 30, 50 or 100 only. */
 export const POLARDB_PAGE_SIZE = 100;
@@ -127,10 +157,49 @@ export interface PolarDbApi {
 }
 
 /** The PolarDB API object of a session. */
-export function polarDbApi(caller: Caller): PolarDbApi {
+function polarDbApi(caller: Caller): PolarDbApi {
   return {
     describeDBClusters: query(caller, POLARDB_PRODUCT, 'DescribeDBClusters'),
     describeDBClusterAccessWhitelist: query(caller, POLARDB_PRODUCT, 'DescribeDBClusterAccessWhitelist'),
     modifyDBClusterAccessWhitelist: idempotentMutation(caller, POLARDB_PRODUCT, 'ModifyDBClusterAccessWhitelist'),
   };
 }
+
+/** A PolarDB cluster from DescribeDBClusters. */
+export function toPolarDbCluster(wire: WireDBCluster, regionId: string): PolarDbCluster {
+  return {
+    kind: 'polardb',
+    clusterId: wire.DBClusterId,
+    regionId: wire.RegionId ?? regionId,
+    description: wire.DBClusterDescription ?? '',
+    engine: wire.DBType ?? '',
+    engineVersion: wire.DBVersion ?? '',
+    vpcId: wire.VpcId ?? '',
+    vSwitchId: wire.VswitchId ?? '',
+    zoneId: wire.ZoneId ?? '',
+    status: wire.DBClusterStatus ?? '',
+  };
+}
+
+/** The PolarDB listing of `cloud.lists`. */
+export interface PolarDbListings {
+  /** Region-wide: DescribeDBClusters cannot filter by VPC, so callers keep the clusters whose vpcId they want. */
+  polardbClusters(filter?: ListingFilter<DescribeDBClustersRequest>): PageNumberListing<PolarDbCluster>;
+}
+
+function polarDbListings(api: PolarDbApi, regionId: string): PolarDbListings {
+  return {
+    polardbClusters: (filter) => ({
+      style: 'page-number',
+      pageSize: POLARDB_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await api.describeDBClusters({ ...filter, PageNumber, PageSize }, options);
+        // Like RDS: PageRecordCount (items on this page) and TotalRecordCount, no PageSize echoed.
+        return { items: (r.Items?.DBCluster ?? []).map((c) => toPolarDbCluster(c, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalRecordCount ?? 0) };
+      },
+    }),
+  };
+}
+
+/** PolarDB in the product table: `cloud.polardb`, `cloud.lists.polardbClusters`. */
+export const polardbProduct = defineProduct({ key: 'polardb', product: POLARDB_PRODUCT, api: polarDbApi, listings: polarDbListings });

@@ -1,9 +1,38 @@
 /** RDS API 2014-08-15: instances, IP whitelists and security-group bindings (reference §3). */
 
 import type { Caller, Product } from '../caller';
+import type { ListingFilter, PageNumberListing } from '../paging';
+import { defineProduct } from './definition';
 import { mutation, query, type Operation, type WireResponse } from './operation';
 
-export const RDS_PRODUCT: Product = { code: 'Rds', version: '2014-08-15', regional: true };
+/**
+ * Regions whose RDS API answers on the central endpoint.
+ * [unverified] The reference lists these ("most public regions") from the SDK's endpoint map.
+ * Everywhere else the regional pattern applies, which Alibaba also serves for these regions,
+ * so a wrong entry here costs nothing worse than a different but valid host.
+ */
+const CENTRAL_REGIONS = ['cn-hangzhou', 'cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'us-east-1'];
+
+export const RDS_PRODUCT: Product = {
+  code: 'Rds',
+  version: '2014-08-15',
+  regional: true,
+  endpoint: { prefix: 'rds', rule: 'regional', map: Object.fromEntries(CENTRAL_REGIONS.map((r) => [r, 'rds.aliyuncs.com'])) },
+};
+
+/** An ApsaraDB RDS instance (DescribeDBInstances). */
+export interface RdsInstance {
+  kind: 'rds';
+  instanceId: string;
+  regionId: string;
+  description: string;
+  engine: string;
+  engineVersion: string;
+  vpcId: string;
+  vSwitchId: string;
+  status: string;
+  port: number;
+}
 
 /** PageSize is 1–100 for DescribeDBInstances. */
 export const RDS_MAX_PAGE_SIZE = 100;
@@ -126,7 +155,7 @@ export interface RdsApi {
 }
 
 /** The RDS API object of a session. */
-export function rdsApi(caller: Caller): RdsApi {
+function rdsApi(caller: Caller): RdsApi {
   return {
     describeDBInstances: query(caller, RDS_PRODUCT, 'DescribeDBInstances'),
     describeDBInstanceIPArrayList: query(caller, RDS_PRODUCT, 'DescribeDBInstanceIPArrayList'),
@@ -135,3 +164,46 @@ export function rdsApi(caller: Caller): RdsApi {
     modifySecurityGroupConfiguration: mutation(caller, RDS_PRODUCT, 'ModifySecurityGroupConfiguration'),
   };
 }
+
+/** Default listening port per RDS engine, for list responses that carry none. */
+const DEFAULT_RDS_PORTS: Record<string, number> = { mysql: 3306, mariadb: 3306, postgresql: 5432, sqlserver: 1433 };
+
+/** An RDS instance from DescribeDBInstances. */
+export function toRdsInstance(wire: WireDBInstance, regionId: string): RdsInstance {
+  const engine = wire.Engine ?? '';
+  const port = Number(wire.Port);
+  return {
+    kind: 'rds',
+    instanceId: wire.DBInstanceId,
+    regionId: wire.RegionId ?? regionId,
+    description: wire.DBInstanceDescription ?? '',
+    engine,
+    engineVersion: wire.EngineVersion ?? '',
+    vpcId: wire.VpcId ?? '',
+    vSwitchId: wire.VSwitchId ?? '',
+    status: wire.DBInstanceStatus ?? '',
+    port: Number.isInteger(port) && port > 0 ? port : (DEFAULT_RDS_PORTS[engine.toLowerCase()] ?? 3306),
+  };
+}
+
+/** The RDS listing of `cloud.lists`. */
+export interface RdsListings {
+  rdsInstances(filter?: ListingFilter<DescribeDBInstancesRequest>): PageNumberListing<RdsInstance>;
+}
+
+function rdsListings(api: RdsApi, regionId: string): RdsListings {
+  return {
+    rdsInstances: (filter) => ({
+      style: 'page-number',
+      pageSize: RDS_MAX_PAGE_SIZE,
+      fetch: async (PageNumber, PageSize, options) => {
+        const r = await api.describeDBInstances({ ...filter, PageNumber, PageSize }, options);
+        // RDS reports PageRecordCount (items on this page) and TotalRecordCount, not PageSize/TotalCount.
+        return { items: (r.Items?.DBInstance ?? []).map((d) => toRdsInstance(d, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalRecordCount ?? 0) };
+      },
+    }),
+  };
+}
+
+/** RDS in the product table: `cloud.rds`, `cloud.lists.rdsInstances`. */
+export const rdsProduct = defineProduct({ key: 'rds', product: RDS_PRODUCT, api: rdsApi, listings: rdsListings });

@@ -4,9 +4,8 @@
  * An instance in several groups needs the spec to say which one receives the rules.
  */
 import type { Cloud } from '../../cloud';
-import { toEcsInstance } from '../../cloud/mappers';
+import { toEcsInstance, type EcsInstance } from '../../cloud/products/ecsInstances';
 import { unlessNotFound, type ReadOptions } from '../../cloud/reads';
-import type { EcsInstance } from '../../core/model';
 import { otherVpcCheck, targetError, type GroupWithIngress, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { SharedReads, TargetCloud, TargetKindModule } from '../kind';

@@ -4,9 +4,8 @@
  * The spec names the cluster (its group comes from GetCluster) or the group directly.
  */
 import type { Cloud } from '../../cloud';
-import { toEmrCluster } from '../../cloud/mappers';
+import { toEmrCluster, type EmrCluster } from '../../cloud/products/emr';
 import { unlessNotFound, type ReadOptions } from '../../cloud/reads';
-import type { EmrCluster } from '../../core/model';
 import { otherVpcCheck, targetError, type GroupWithIngress, type TargetLive } from '../../core/plan';
 import type { SourceRange, TargetSpec } from '../../core/specModel';
 import type { SharedReads, TargetCloud, TargetKindModule } from '../kind';

@@ -3,8 +3,7 @@
  * list, so it is read, merged, written and read back) or the link's security group bound to the
  * cluster (ModifySecurityGroups, also a whole list).
  */
-import { toHBaseCluster } from '../../cloud/mappers';
-import type { HBaseCluster } from '../../core/model';
+import { toHBaseCluster, type HBaseCluster } from '../../cloud/products/hbase';
 import type { WhitelistGroup } from '../../core/plan';
 import type { TargetKindModule } from '../kind';
 import { managedServiceKind, type ManagedServiceLive, type ManagedServiceSpec } from '../common/managedService';

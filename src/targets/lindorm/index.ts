@@ -7,9 +7,8 @@
  * Lindorm V2 instances are not supported yet (LINDORM_V2_NOTE).
  */
 import { CloudError } from '../../cloud/errors';
-import { toLindormInstance } from '../../cloud/mappers';
+import { toLindormInstance, type LindormInstance } from '../../cloud/products/lindorm';
 import { isNotFound, splitList, type ReadOptions } from '../../cloud/reads';
-import type { LindormInstance } from '../../core/model';
 import type { PlannedCall, WhitelistGroup } from '../../core/plan';
 import type { TargetCloud, TargetKindModule } from '../kind';
 import { managedServiceKind, type ManagedServiceLive, type ManagedServiceSpec } from '../common/managedService';

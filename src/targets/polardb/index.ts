@@ -4,9 +4,8 @@
  * among the cluster's (WhiteListType=SecurityGroup replaces the whole set: read, merge, write,
  * read back).
  */
-import { toPolarDbCluster } from '../../cloud/mappers';
+import { toPolarDbCluster, type PolarDbCluster } from '../../cloud/products/polardb';
 import { splitList } from '../../cloud/reads';
-import type { PolarDbCluster } from '../../core/model';
 import type { PlannedCall } from '../../core/plan';
 import type { TargetKindModule } from '../kind';
 import { managedServiceKind, type ManagedServiceLive, type ManagedServiceSpec } from '../common/managedService';

@@ -3,9 +3,8 @@
  * block, appended with ModifySecurityIps Append so no other entry is touched) or by binding the
  * link's security group to the instance.
  */
-import { toRdsInstance } from '../../cloud/mappers';
+import { toRdsInstance, type RdsInstance } from '../../cloud/products/rds';
 import { splitList } from '../../cloud/reads';
-import type { RdsInstance } from '../../core/model';
 import type { PlannedCall } from '../../core/plan';
 import type { TargetKindModule } from '../kind';
 import { managedServiceKind, type ManagedServiceLive, type ManagedServiceSpec } from '../common/managedService';

@@ -1,5 +1,8 @@
 /** Small typed builders for the Create Network Link form's context (a VPC as the tree read it). */
-import type { EmrCluster, HBaseCluster, RdsInstance, SecurityGroup, VSwitch, Vpc } from '../../../src/core/model';
+import type { EmrCluster } from '../../../src/cloud/products/emr';
+import type { HBaseCluster } from '../../../src/cloud/products/hbase';
+import type { RdsInstance } from '../../../src/cloud/products/rds';
+import type { SecurityGroup, VSwitch, Vpc } from '../../../src/core/model';
 import { networkLinkNameProblem } from '../../../src/connectionSpec/linkName';
 import { targetKind, type ServiceResource } from '../../../src/targets';
 import type { FormContext, FormService } from '../../../src/ui/linkForm/model/formContext';

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { linkDrift, type LinkDrift } from '../../core/drift';
-import { livePolicyFindings } from '../../core/policy';
+import { livePolicyFindings, liveRuleFindings } from '../../core/policy';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import type { Cloud } from '../../cloud';
 import { onceReads, planSpec } from '../../engine';
 import type { SharedReads } from '../../targets';
-import { hasErrors, parseSpecFile, policyFindings } from '../../connectionSpec';
+import { hasErrors, parseSpecFile, policyFindings, policyLink } from '../../connectionSpec';
 import type { ConnectionSpec } from '../../connectionSpec/types';
 import { oneOf, parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
@@ -153,6 +153,8 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
         const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads });
         const { settings } = await configs.forSpec(file);
         const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
+        // The rules against what the cloud holds and what the plan would write (a spec never applied has nothing to hold).
+        checks.push(...liveRuleFindings(policyLink(spec), plan, live, settings).map((f) => policyFinding(file, f)));
         // A refused plan's errors are shown above; "unknown" would only repeat them.
         const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live));
         results[index] = [...checks, ...drift];

@@ -2,4 +2,5 @@
 export { POLICY_RULES, RULES_DOC_URL, policyRule, checkPolicy, ruleAnchor, type PolicyRule } from './rules';
 export { POLICY_CONFIG_FILE, PolicyConfigError, defaultPolicy, parsePolicyConfig } from './config';
 export { livePolicyFindings, type LiveFinding } from './live';
+export { liveRuleFindings } from './liveRules';
 export type * from './types';

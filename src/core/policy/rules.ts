@@ -1,7 +1,8 @@
 /**
  * The policy rules: a small, named table a network team turns on, off or louder per repository
  * (config.ts), each documented under its id in docs/rules.md. Every rule reads one link's spec
- * offline; none reads the cloud, so they run in the editor, in `mcvpc check` and in CI alike.
+ * offline, so they run in the editor, in `mcvpc check` and in CI alike; with a profile, MCVPC101-104
+ * are also checked against the cloud and the plan (liveRules.ts).
  */
 import { isWholeInternet, parseCidr } from '../cidr';
 import { isMaxComputeManagedGroupName } from '../model';
@@ -29,10 +30,10 @@ export interface PolicyRule {
 }
 
 /** Remote shells and desktops: no MaxCompute job needs one, and an opened one is a way in for anyone on the link. */
-const ADMIN_PORTS = [22, 23, 3389, 5900];
+export const ADMIN_PORTS = [22, 23, 3389, 5900];
 
 /** The widest block a vSwitch may have (Alibaba VPC: a vSwitch's mask is /16 to /29). */
-const WIDEST_VSWITCH_PREFIX = 16;
+export const WIDEST_VSWITCH_PREFIX = 16;
 
 function finding(path: string, range: SourceRange, message: string): { path: string; range: SourceRange; message: string } {
   return { path, range, message };
@@ -89,6 +90,15 @@ export const POLICY_RULES: readonly PolicyRule[] = [
         });
       });
     },
+  },
+  {
+    id: 'MCVPC104',
+    name: 'no-cover-whitelist-writes',
+    summary: 'No whitelist write replaces a group\'s list: RDS and PolarDB entries are added and taken back with ModifyMode Append/Delete, never Cover; HBase and Lindorm, whose calls set a whole list, keep every entry the group held.',
+    defaults: { severity: 'error' },
+    // A spec has no knob that picks a write mode: the rule is a guarantee about plans, checked
+    // live against the plan's whitelist calls (liveRules.ts). Offline there is nothing to find.
+    check: () => [],
   },
   {
     id: 'MCVPC105',

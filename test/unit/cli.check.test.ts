@@ -219,7 +219,7 @@ describe('mcvpc check', function () {
       assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]]);
     });
 
-    it('an inbound rule added by hand to the link group, and the link removed, are drift of those fields; the extra rules sort the same whatever their order', async () => {
+    it('inbound rules added by hand to the link group are drift and, live, MCVPC101/102 (exit 1); the link removed is drift; the extra rules sort the same whatever their order', async () => {
       const text = specText({ targets: [TARGETS.rdsWhitelist] });
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
       const spec = parseOne(text);
@@ -231,12 +231,17 @@ describe('mcvpc check', function () {
       await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [web, ssh] });
       const inboundLine = text.split('\n').findIndex((l) => l.includes('inboundSource')) + 1;
       const drifted = await mcvpc(['--json', '--profile', 'ci']);
-      assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
+      // The whole internet (MCVPC101) and a /8 (MCVPC102, wider than /16) are policy errors: exit 1.
+      assert.equal(drifted.code, 1, drifted.stdout + drifted.stderr);
       const fields = (run: Run): string[][] => (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')]);
       assert.deepEqual(fields(drifted), [
+        ['MCVPC101', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
+        ['MCVPC102', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
         ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
         ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
       ]);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC101: 'off', MCVPC102: 'off' } } }));
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 2, 'with the two rules off, what is left is drift');
       await cloud.maxcompute.removeNetworkLink({ regionId: 'cn-hangzhou', networkLinkName: 'orders_link' });
       const gone = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(gone.code, 2);

@@ -9,7 +9,7 @@ import { targetPlanners, type SharedReads } from '../targets';
 import type { EngineCloud } from './engineCloud';
 import { readLiveState } from './readLiveState';
 
-export { readLiveState } from './readLiveState';
+export { readLiveState, readVpcServices, serviceNamedBy, type VpcService } from './readLiveState';
 export { detectNetworkLink } from './detectLink';
 export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
 export { parseSavedPlanFile, planPurpose, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';

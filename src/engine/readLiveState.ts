@@ -6,11 +6,12 @@
 import { toVSwitch, toVpc } from '../cloud/mappers';
 import { batchedGroups, batchedInstances } from '../cloud/batchReads';
 import { readGroupRules, readSpecLink } from '../cloud/reads';
-import { chooseLinkGroup, type GroupWithIngress, type LiveState } from '../core/plan';
+import { chooseLinkGroup, type GroupWithIngress, type LiveState, type TargetLive } from '../core/plan';
 import { NETWORK_LINK_ROLE_NAME } from '../core/networkLinkConsole';
 import type { NetworkInterface } from '../core/model';
 import type { ConnectionSpec } from '../core/specModel';
-import { targetKind, type SharedReads } from '../targets';
+import type { Cloud } from '../cloud';
+import { serviceKinds, targetKind, type ServiceResource, type SharedReads } from '../targets';
 import { unlessNotFound, type EngineCloud } from './engineCloud';
 import { findGroups, readGroupInterfaces, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
@@ -84,4 +85,33 @@ export function plainReads(cloud: EngineCloud, regionId: string, options: ReadOp
     groupRules: (securityGroupId) => readGroupRules(cloud, regionId, securityGroupId, 'all', options),
     ecsInstance: batchedInstances(cloud, regionId, options),
   };
+}
+
+/** A service of a VPC with its access settings, read the way a plan reads a target's. */
+export interface VpcService {
+  kind: string;
+  id: string;
+  resource: ServiceResource;
+  live: TargetLive;
+}
+
+/**
+ * Every service of the VPC that a kind can list, with its access settings: where a target removed
+ * from a spec after apply leaves its traces (core/drift.ts). One listing per kind serves every
+ * spec of the VPC; the group reads go through `reads`.
+ */
+export async function readVpcServices(cloud: Cloud, regionId: string, vpcId: string, reads: SharedReads, options: ReadOptions = {}): Promise<VpcService[]> {
+  const perKind = await Promise.all(
+    serviceKinds().map(async (kind) => {
+      const binding = kind.service!;
+      const resources = (await binding.list(cloud, regionId, binding.listScope === 'vpc' ? vpcId : undefined, options)).filter((r: ServiceResource) => r.vpcId === vpcId);
+      return Promise.all(resources.map(async (resource: ServiceResource) => ({ kind: kind.kind, id: binding.idOf(resource), resource, live: (await binding.readAccess(cloud, regionId, resource, reads, options)) as TargetLive })));
+    }),
+  );
+  return perKind.flat();
+}
+
+/** True when a target of one of the specs names the service. */
+export function serviceNamedBy(specs: readonly ConnectionSpec[], service: VpcService): boolean {
+  return specs.some((spec) => spec.targets.some((t) => t.kind === service.kind && targetKind(t.kind).service?.matches(t, service.resource) === true));
 }

@@ -248,6 +248,30 @@ describe('mcvpc check', function () {
       assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
     });
 
+    it('a target removed from the spec after apply is drift of that link (exit 2), found by the access it left; one another spec of the run names is not', async () => {
+      const ecs = [`  - kind: ecs`, `    instance: ${M.ecsInstanceId}`, `    ports: [9092]`].join('\n');
+      const spec = parseOne(specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist, ecs] }));
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      const kept = specText({ targets: [TARGETS.custom] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), kept);
+      const run = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number; message: string }> }).findings;
+      // At the spec's targets list (its first item), where the removed one was.
+      const targetsLine = kept.split('\n').indexOf('  - kind: custom') + 1;
+      assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [
+        ['drift', 'orders_link', `removed-target.ecs.${M.ecsInstanceId}`, targetsLine],
+        ['drift', 'orders_link', `removed-target.rds.${M.rdsInstanceId}`, targetsLine],
+      ]);
+      assert.match(findings[0]!.message, /its group sg-\S+ admits the link's group on TCP 9092\/9092/);
+      assert.match(findings[1]!.message, /whitelist group maxcompute holds 192\.168\.1\.0\/24/);
+      // Another spec of the run in the VPC names the RDS instance: its entry is that spec's too.
+      await writeFile(join(dir, 'reports.mcvpc.yaml'), specText({ name: 'reports_link', groupName: 'reports-link', targets: [TARGETS.rdsWhitelist] }));
+      const shared = await mcvpc(['--json', '--profile', 'ci']);
+      const paths = (JSON.parse(shared.stdout) as { findings: Array<{ ruleId: string; path?: string }> }).findings.map((f) => `${f.ruleId} ${f.path ?? ''}`);
+      assert.deepEqual(paths, [`drift removed-target.ecs.${M.ecsInstanceId}`, 'not-applied ']);
+    });
+
     it('doctor --format sarif: a failing hop is an error at its target, valid SARIF, exit 2', async () => {
       const text = specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist] });
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);

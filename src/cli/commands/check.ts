@@ -10,7 +10,7 @@ import { linkDrift, type LinkDrift } from '../../core/drift';
 import { livePolicyFindings, liveRuleFindings } from '../../core/policy';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import type { Cloud } from '../../cloud';
-import { onceReads, planSpec } from '../../engine';
+import { onceReads, planSpec, readVpcServices, serviceNamedBy, type VpcService } from '../../engine';
 import type { SharedReads } from '../../targets';
 import { hasErrors, parseSpecFile, policyFindings, policyLink } from '../../connectionSpec';
 import type { ConnectionSpec } from '../../connectionSpec/types';
@@ -141,6 +141,22 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
     return found;
   };
   const jobs = files.filter((f) => f.valid).flatMap(({ file, specs }) => specs.map((written) => ({ file, spec: sessions.effectiveSpec(written) })));
+  // A VPC's services are listed once, however many specs of the run are in it (removed targets' traces).
+  const services = new Map<string, Promise<VpcService[]>>();
+  const servicesFor = (cloud: Cloud, reads: SharedReads, spec: ConnectionSpec): Promise<VpcService[]> => {
+    const key = `${spec.profile ?? ''}\u0000${spec.regionId}\u0000${spec.vpcId}`;
+    let found = services.get(key);
+    if (found === undefined) {
+      found = readVpcServices(cloud, spec.regionId, spec.vpcId, reads);
+      services.set(key, found);
+    }
+    return found;
+  };
+  /** The services of the spec's VPC that no spec of this run in that VPC names. */
+  const unnamedServices = async (cloud: Cloud, reads: SharedReads, spec: ConnectionSpec): Promise<VpcService[]> => {
+    const neighbours = jobs.map((j) => j.spec).filter((s) => s.regionId === spec.regionId && s.vpcId === spec.vpcId);
+    return (await servicesFor(cloud, reads, spec)).filter((service) => !serviceNamedBy(neighbours, service));
+  };
   const results: Finding[][] = new Array<Finding[]>(jobs.length);
   let next = 0;
   let done = 0;
@@ -156,7 +172,16 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
         // The rules against what the cloud holds and what the plan would write (a spec never applied has nothing to hold).
         checks.push(...liveRuleFindings(policyLink(spec), plan, live, settings).map((f) => policyFinding(file, f)));
         // A refused plan's errors are shown above; "unknown" would only repeat them.
-        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live));
+        // Only an applied link (its group exists) can have left access behind.
+        let unnamed: VpcService[] = [];
+        if (live.linkGroup !== undefined && !plan.refused) {
+          try {
+            unnamed = await unnamedServices(cloud, reads, spec);
+          } catch (err) {
+            checks.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": targets removed from the spec could not be looked for: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.targets), link: spec.networkLinkName });
+          }
+        }
+        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live, unnamed));
         results[index] = [...checks, ...drift];
       } catch (err) {
         results[index] = [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];

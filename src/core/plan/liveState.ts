@@ -29,6 +29,8 @@ export interface TargetLive {
   whitelist?: WhitelistGroup[];
   /** Kinds reached by port rules: the security group that receives them, with its inbound rules. */
   group?: GroupWithIngress;
+  /** Kinds that bind security groups: the groups bound to the resource. */
+  securityGroupIds?: string[];
 }
 
 /**

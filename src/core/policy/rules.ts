@@ -26,6 +26,8 @@ export interface PolicyRule {
   summary: string;
   /** The settings a repository starts from. */
   defaults: RuleSettings;
+  /** No spec setting decides it: checked only with the cloud, on plans (liveRules.ts), so it has no spec fixtures. */
+  liveOnly?: true;
   check(link: PolicyLink, settings: RuleSettings): Array<Omit<PolicyFinding, 'ruleId' | 'severity' | 'networkLinkName' | 'documentIndex'>>;
 }
 
@@ -96,6 +98,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     name: 'no-cover-whitelist-writes',
     summary: 'No whitelist write replaces a group\'s list: RDS and PolarDB entries are added and taken back with ModifyMode Append/Delete, never Cover; HBase and Lindorm, whose calls set a whole list, keep every entry the group held.',
     defaults: { severity: 'error' },
+    liveOnly: true,
     // A spec has no knob that picks a write mode: the rule is a guarantee about plans, checked
     // live against the plan's whitelist calls (liveRules.ts). Offline there is nothing to find.
     check: () => [],

@@ -306,6 +306,23 @@ describe('mcvpc check', function () {
       assert.deepEqual(allowed.found.filter((f) => f[0] === 'MCVPC106'), []);
     });
 
+    it('reads what specs of one region share once: the caller, the ENI role, a VPC, a vSwitch, MaxCompute\'s groups, the VPC\'s services', async () => {
+      for (const i of [0, 1, 2]) await writeFile(join(dir, `link${i}.mcvpc.yaml`), specText({ name: `link_${i}`, groupName: `link-${i}`, targets: [TARGETS.rdsWhitelist] }));
+      const applied = parseOne(specText({ name: 'link_0', groupName: 'link-0', targets: [TARGETS.rdsWhitelist] }));
+      assert.equal((await applyPlan(cloud, applied, (await planSpec(cloud, applied)).plan, FAST)).outcome, 'done');
+      emu.clearRequests();
+      const run = await mcvpc(['--profile', 'ci']);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const count = (action: string, param?: [string, string]): number => emu.requests().filter((r) => r.action === action && (param === undefined || r.params[param[0]] === param[1])).length;
+      assert.deepEqual(
+        { identity: count('GetCallerIdentity'), role: count('GetRole'), vpc: count('DescribeVpcs'), vSwitch: count('DescribeVSwitches'), rdsList: count('DescribeDBInstances'), links: count('GetNetworkLink') },
+        { identity: 1, role: 1, vpc: 1, vSwitch: 1, rdsList: 1 + 3, links: 3 },
+        'one read a region (the RDS instance: one listing of the VPC\'s services, and each spec\'s target read)',
+      );
+      // MaxCompute's two groups of the VPC, each asked with and without ServiceManaged: four calls for the three specs.
+      assert.equal(emu.requests().filter((r) => r.action === 'DescribeSecurityGroups' && String(r.params.SecurityGroupName ?? '').startsWith('MaxCompute-')).length, 4);
+    });
+
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), specText({ targets: [TARGETS.rdsWhitelist] }));
       await writeProfile('wrongSecret000000000000000000000');

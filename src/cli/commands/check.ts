@@ -10,7 +10,7 @@ import { linkDrift, type LinkDrift } from '../../core/drift';
 import { livePolicyFindings, liveRuleFindings } from '../../core/policy';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import type { Cloud } from '../../cloud';
-import { onceReads, planSpec, readVpcServices, serviceNamedBy, type VpcService } from '../../engine';
+import { onceReads, planSpec, readVpcServices, regionReads, serviceNamedBy, type RegionReads, type VpcService } from '../../engine';
 import type { SharedReads } from '../../targets';
 import { hasErrors, parseSpecFile, policyFindings, policyLink } from '../../connectionSpec';
 import type { ConnectionSpec } from '../../connectionSpec/types';
@@ -129,13 +129,14 @@ const PLAN_CONCURRENCY = 8;
 
 async function checkDrift(files: readonly SpecFile[], profile: string | undefined, configs: PolicyConfigs, findings: Finding[], progress: Progress): Promise<void> {
   const sessions = new CloudSessions({ profile });
-  // One set of group reads per session and region: a group many specs name is read once.
-  const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads }>>();
-  const readsFor = (spec: ConnectionSpec): Promise<{ cloud: Cloud; reads: SharedReads }> => {
+  // One set of reads per session and region: a group, the caller, a VPC, a vSwitch, MaxCompute's
+  // groups, a link — each read once however many specs name it.
+  const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads; region: RegionReads }>>();
+  const readsFor = (spec: ConnectionSpec): Promise<{ cloud: Cloud; reads: SharedReads; region: RegionReads }> => {
     const key = `${spec.profile ?? ''}\u0000${spec.regionId}`;
     let found = shared.get(key);
     if (found === undefined) {
-      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId) }));
+      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId), region: regionReads(cloud, spec.regionId) }));
       shared.set(key, found);
     }
     return found;
@@ -165,8 +166,8 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
       const index = next++;
       const { file, spec } = jobs[index]!;
       try {
-        const { cloud, reads } = await readsFor(spec);
-        const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads });
+        const { cloud, reads, region } = await readsFor(spec);
+        const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads, region });
         const { settings } = await configs.forSpec(file);
         const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
         // The rules against what the cloud holds and what the plan would write (a spec never applied has nothing to hold).

@@ -167,6 +167,9 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
       const { file, spec } = jobs[index]!;
       try {
         const { cloud, reads, region } = await readsFor(spec);
+        // The VPC's services are read alongside the plan (once a VPC), not after it: no longer chain.
+        const unnamedRead = unnamedServices(cloud, reads, spec);
+        unnamedRead.catch(() => undefined);
         const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads, region });
         const { settings } = await configs.forSpec(file);
         const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
@@ -177,7 +180,7 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
         let unnamed: VpcService[] = [];
         if (live.linkGroup !== undefined && !plan.refused) {
           try {
-            unnamed = await unnamedServices(cloud, reads, spec);
+            unnamed = await unnamedRead;
           } catch (err) {
             checks.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": targets removed from the spec could not be looked for: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.targets), link: spec.networkLinkName });
           }

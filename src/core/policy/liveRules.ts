@@ -133,9 +133,11 @@ const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan
   {
     id: 'MCVPC103',
     check(link, _plan, live, settings) {
+      // Rules that name the link: their source is its group (what apply writes). A block that holds
+      // the link's vSwitch also lets it in, but such rules serve the vSwitch's other machines too
+      // (an EMR cluster's own 1/65535 from its vSwitch): they are not the link's to judge.
       const linkGroupId = live.linkGroup?.group.securityGroupId;
-      const vSwitch = parseCidr(live.vSwitch?.cidrBlock ?? '');
-      const admitsLink = (r: SecurityGroupRule): boolean => (linkGroupId !== undefined && r.peerGroupId === linkGroupId) || (vSwitch !== undefined && r.peerCidr !== undefined && parseCidr(r.peerCidr) !== undefined && cidrContains(parseCidr(r.peerCidr)!, vSwitch));
+      const admitsLink = (r: SecurityGroupRule): boolean => linkGroupId !== undefined && r.peerGroupId === linkGroupId;
       return link.targets.flatMap((t) => {
         const group: GroupWithIngress | undefined = live.targets[t.index]?.group;
         if (group === undefined) return [];

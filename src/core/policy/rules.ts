@@ -9,8 +9,16 @@ import { isMaxComputeManagedGroupName } from '../model';
 import type { ProblemSeverity, SourceRange } from '../specModel';
 import type { PolicyFinding, PolicyLink, PolicyRuleId, RuleSettings } from './types';
 
-/** Where docs/rules.md is published: a rule's documentation is this plus its anchor. [unverified: the repository's public address is not fixed yet; change it here only.] */
-export const RULES_DOC_URL = 'https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/main/docs/rules.md';
+/** The documentation of the rules, in this repository (a section per rule id, under its anchor). */
+export const RULES_DOC_PATH = 'docs/rules.md';
+
+/**
+ * docs/rules.md as the repository hosts it: package.json's `repository` URL, `/blob/HEAD/`, the
+ * path (a unit test holds the three together, so the address is changed in package.json and here
+ * at once). Absolute, because SARIF's helpUri must be (SARIF 2.1.0 §3.49.12; the schema's
+ * `format: uri`): a path relative to the checkout is not allowed there.
+ */
+export const RULES_DOC_URL = `https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/HEAD/${RULES_DOC_PATH}`;
 
 /** The anchor of a rule id (or a family: `spec`, `usage`, `drift`…) in docs/rules.md. */
 export function ruleAnchor(ruleId: string): string {

@@ -2,8 +2,10 @@
  * `mcvpc check [PATH…]`: one gate for a pull request or a nightly job. Walks the specs and the
  * SQL/Spark files under the paths (lint's walk), and reports per file, per link and per rule:
  * validate's problems, the policy rules (mcvpc.config.json), lint's checks of the lines that use
- * a link against the links the specs name, and with --profile the plan of every valid spec
- * (drift: what changed in the cloud since it was applied). Text, --json or --format sarif.
+ * a link against the links the specs name, and with --profile the plan of every valid spec:
+ * the rules against what the cloud holds and what the plan would write (core/policy/liveRules.ts),
+ * and drift (what changed in the cloud since it was applied, a target removed from the spec
+ * included). Reads that specs of one region share are made once. Text, --json or --format sarif.
  */
 import { readFileSync } from 'node:fs';
 import { linkDrift, type LinkDrift } from '../../core/drift';
@@ -46,7 +48,9 @@ Spark files lint reads, and reports:
   MCVPC1xx       the policy rules (docs/rules.md), set per repository in the nearest
                  mcvpc.config.json ("mcvpc": { "policy": { "MCVPC102": "warning", … } })
   usage/<code>   lint's checks of the lines that use a link, against the specs' links
-  drift          with --profile or --live: a link whose cloud no longer matches its applied spec
+  MCVPC101-104   with --profile or --live, also against the cloud and the plan (docs/rules.md)
+  drift          with --profile or --live: a link whose cloud no longer matches its applied spec,
+                 or a target removed from the spec that still admits the link
   not-applied    with --profile or --live: a spec not applied yet (a note, not drift)
   unknown        with --profile or --live: a link whose cloud could not be checked
 

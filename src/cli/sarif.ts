@@ -31,10 +31,13 @@ interface SarifRule {
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 
+/** The rule ids that are not policy rules, by family (`spec/<code>` is of family `spec`): each has its section in docs/rules.md. */
+export const OTHER_RULE_FAMILIES = ['spec', 'usage', 'drift', 'unknown', 'live', 'doctor', 'not-applied', 'config', 'unreadable'] as const;
+
 /** Words for the rule ids that are not policy rules: validate's, lint's, drift and unknown. */
 function otherRule(id: string): SarifRule {
   const [family, code] = id.includes('/') ? (id.split('/') as [string, string]) : [id, id];
-  const what: Record<string, string> = {
+  const what: Record<(typeof OTHER_RULE_FAMILIES)[number], string> & Record<string, string> = {
     spec: `The spec file is checked offline (schema and semantics, as mcvpc validate and the spec editor do): ${code.replaceAll('-', ' ')}.`,
     usage: `A SQL or Spark line that uses a network link is checked against the known links (as mcvpc lint and the editor do): ${code.replaceAll('-', ' ')}.`,
     drift: 'The cloud no longer matches what the spec applied: mcvpc plan shows the steps that would bring it back.',

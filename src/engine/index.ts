@@ -7,9 +7,9 @@ import type { ConnectionSpec } from '../core/specModel';
 import { liveChecks, planConnection, planTeardown, type LiveCheck, type LiveState, type Plan, type PlanOptions } from '../core/plan';
 import { targetPlanners, type SharedReads } from '../targets';
 import type { EngineCloud } from './engineCloud';
-import { readLiveState } from './readLiveState';
+import { readLiveState, type RegionReads } from './readLiveState';
 
-export { readLiveState } from './readLiveState';
+export { readLiveState, readVpcServices, regionReads, serviceNamedBy, type RegionReads, type VpcService } from './readLiveState';
 export { detectNetworkLink } from './detectLink';
 export { applyPlan, type ApplyEvent, type ApplyOptions, type ApplyOutcome, type ApplyReport, type StepFailure, type StepResult, type StepStatus } from './applyPlan';
 export { parseSavedPlanFile, planPurpose, savedPlanFile, stalePlanReason, type SavedPlanFile } from './savedPlan';
@@ -17,8 +17,8 @@ export { isNotFound, type EngineCloud } from './engineCloud';
 export { acquireLinkLock, FOREIGN_LOCK_EXPIRY_HOURS, LinkLockedError, LockFolderError, lockDirectory, type LinkLockKey } from './linkLock';
 
 /** Reads the live state for a spec and plans it; `reads` shares group reads between the specs of a region (mcvpc check). */
-export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal; reads?: SharedReads } = {}): Promise<{ plan: Plan; live: LiveState }> {
-  const live = await readLiveState(cloud, spec, { signal: options.signal }, options.reads);
+export async function planSpec(cloud: EngineCloud, spec: ConnectionSpec, options: PlanOptions & { signal?: AbortSignal; reads?: SharedReads; region?: RegionReads } = {}): Promise<{ plan: Plan; live: LiveState }> {
+  const live = await readLiveState(cloud, spec, { signal: options.signal }, options.reads, options.region);
   return { plan: planConnection(spec, live, { emulatorEndpoint: options.emulatorEndpoint, planners: targetPlanners }), live };
 }
 

@@ -51,8 +51,10 @@ interface Run {
 function mcvpc(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, 'check', ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, ms: performance.now() - start, stderr });
+    execFile(process.execPath, [cli, 'check', ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // An exit 1 says why: its error findings (JSON output) go with stderr.
+      const errors = stdout.startsWith('{') ? (JSON.parse(stdout) as { findings: Array<{ severity: string; file: string; line?: number; ruleId: string; message: string }> }).findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line ?? 0}: [${f.ruleId}] ${f.message}`) : [];
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, ms: performance.now() - start, stderr: [stderr, ...errors.slice(0, 5)].join('\n') });
     });
   });
 }

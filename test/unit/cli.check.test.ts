@@ -219,7 +219,7 @@ describe('mcvpc check', function () {
       assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]]);
     });
 
-    it('an inbound rule added by hand to the link group, and the link removed, are drift of those fields; the extra rules sort the same whatever their order', async () => {
+    it('inbound rules added by hand to the link group are drift and, live, MCVPC101/102 (exit 1); the link removed is drift; the extra rules sort the same whatever their order', async () => {
       const text = specText({ targets: [TARGETS.rdsWhitelist] });
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
       const spec = parseOne(text);
@@ -231,16 +231,45 @@ describe('mcvpc check', function () {
       await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [web, ssh] });
       const inboundLine = text.split('\n').findIndex((l) => l.includes('inboundSource')) + 1;
       const drifted = await mcvpc(['--json', '--profile', 'ci']);
-      assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
+      // The whole internet (MCVPC101) and a /8 (MCVPC102, wider than /16) are policy errors: exit 1.
+      assert.equal(drifted.code, 1, drifted.stdout + drifted.stderr);
       const fields = (run: Run): string[][] => (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')]);
       assert.deepEqual(fields(drifted), [
+        ['MCVPC101', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
+        ['MCVPC102', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
         ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
         ['drift', 'link-group.extra-rule', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
       ]);
+      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC101: 'off', MCVPC102: 'off' } } }));
+      assert.equal((await mcvpc(['--profile', 'ci'])).code, 2, 'with the two rules off, what is left is drift');
       await cloud.maxcompute.removeNetworkLink({ regionId: 'cn-hangzhou', networkLinkName: 'orders_link' });
       const gone = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(gone.code, 2);
       assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
+    });
+
+    it('a target removed from the spec after apply is drift of that link (exit 2), found by the access it left; one another spec of the run names is not', async () => {
+      const ecs = [`  - kind: ecs`, `    instance: ${M.ecsInstanceId}`, `    ports: [9092]`].join('\n');
+      const spec = parseOne(specText({ targets: [TARGETS.custom, TARGETS.rdsWhitelist, ecs] }));
+      assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
+      const kept = specText({ targets: [TARGETS.custom] });
+      await writeFile(join(dir, 'orders.mcvpc.yaml'), kept);
+      const run = await mcvpc(['--json', '--profile', 'ci']);
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number; message: string }> }).findings;
+      // At the spec's targets list (its first item), where the removed one was.
+      const targetsLine = kept.split('\n').indexOf('  - kind: custom') + 1;
+      assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [
+        ['drift', 'orders_link', `removed-target.ecs.${M.ecsInstanceId}`, targetsLine],
+        ['drift', 'orders_link', `removed-target.rds.${M.rdsInstanceId}`, targetsLine],
+      ]);
+      assert.match(findings[0]!.message, /its group sg-\S+ admits the link's group on TCP 9092\/9092/);
+      assert.match(findings[1]!.message, /whitelist group maxcompute holds 192\.168\.1\.0\/24/);
+      // Another spec of the run in the VPC names the RDS instance: its entry is that spec's too.
+      await writeFile(join(dir, 'reports.mcvpc.yaml'), specText({ name: 'reports_link', groupName: 'reports-link', targets: [TARGETS.rdsWhitelist] }));
+      const shared = await mcvpc(['--json', '--profile', 'ci']);
+      const paths = (JSON.parse(shared.stdout) as { findings: Array<{ ruleId: string; path?: string }> }).findings.map((f) => `${f.ruleId} ${f.path ?? ''}`);
+      assert.deepEqual(paths, [`drift removed-target.ecs.${M.ecsInstanceId}`, 'not-applied ']);
     });
 
     it('doctor --format sarif: a failing hop is an error at its target, valid SARIF, exit 2', async () => {
@@ -275,6 +304,23 @@ describe('mcvpc check', function () {
       await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: { severity: 'error', allowedExistingGroups: [M.ecsGroupId] } } } }));
       const allowed = await findings();
       assert.deepEqual(allowed.found.filter((f) => f[0] === 'MCVPC106'), []);
+    });
+
+    it('reads what specs of one region share once: the caller, the ENI role, a VPC, a vSwitch, MaxCompute\'s groups, the VPC\'s services', async () => {
+      for (const i of [0, 1, 2]) await writeFile(join(dir, `link${i}.mcvpc.yaml`), specText({ name: `link_${i}`, groupName: `link-${i}`, targets: [TARGETS.rdsWhitelist] }));
+      const applied = parseOne(specText({ name: 'link_0', groupName: 'link-0', targets: [TARGETS.rdsWhitelist] }));
+      assert.equal((await applyPlan(cloud, applied, (await planSpec(cloud, applied)).plan, FAST)).outcome, 'done');
+      emu.clearRequests();
+      const run = await mcvpc(['--profile', 'ci']);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const count = (action: string, param?: [string, string]): number => emu.requests().filter((r) => r.action === action && (param === undefined || r.params[param[0]] === param[1])).length;
+      assert.deepEqual(
+        { identity: count('GetCallerIdentity'), role: count('GetRole'), vpc: count('DescribeVpcs'), vSwitch: count('DescribeVSwitches'), rdsList: count('DescribeDBInstances'), links: count('GetNetworkLink') },
+        { identity: 1, role: 1, vpc: 1, vSwitch: 1, rdsList: 1 + 3, links: 3 },
+        'one read a region (the RDS instance: one listing of the VPC\'s services, and each spec\'s target read)',
+      );
+      // MaxCompute's two groups of the VPC, each asked with and without ServiceManaged: four calls for the three specs.
+      assert.equal(emu.requests().filter((r) => r.action === 'DescribeSecurityGroups' && String(r.params.SecurityGroupName ?? '').startsWith('MaxCompute-')).length, 4);
     });
 
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {

@@ -2,17 +2,19 @@
  * `mcvpc check [PATH…]`: one gate for a pull request or a nightly job. Walks the specs and the
  * SQL/Spark files under the paths (lint's walk), and reports per file, per link and per rule:
  * validate's problems, the policy rules (mcvpc.config.json), lint's checks of the lines that use
- * a link against the links the specs name, and with --profile the plan of every valid spec
- * (drift: what changed in the cloud since it was applied). Text, --json or --format sarif.
+ * a link against the links the specs name, and with --profile the plan of every valid spec:
+ * the rules against what the cloud holds and what the plan would write (core/policy/liveRules.ts),
+ * and drift (what changed in the cloud since it was applied, a target removed from the spec
+ * included). Reads that specs of one region share are made once. Text, --json or --format sarif.
  */
 import { readFileSync } from 'node:fs';
 import { linkDrift, type LinkDrift } from '../../core/drift';
-import { livePolicyFindings } from '../../core/policy';
+import { livePolicyFindings, liveRuleFindings } from '../../core/policy';
 import { checkUsage, dialectOfPath, knownLinksOfSpecs } from '../../core/usage';
 import type { Cloud } from '../../cloud';
-import { onceReads, planSpec } from '../../engine';
+import { onceReads, planSpec, readVpcServices, regionReads, serviceNamedBy, type RegionReads, type VpcService } from '../../engine';
 import type { SharedReads } from '../../targets';
-import { hasErrors, parseSpecFile, policyFindings } from '../../connectionSpec';
+import { hasErrors, parseSpecFile, policyFindings, policyLink } from '../../connectionSpec';
 import type { ConnectionSpec } from '../../connectionSpec/types';
 import { oneOf, parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure, emulatorEndpoint } from '../cloudSessions';
@@ -46,7 +48,9 @@ Spark files lint reads, and reports:
   MCVPC1xx       the policy rules (docs/rules.md), set per repository in the nearest
                  mcvpc.config.json ("mcvpc": { "policy": { "MCVPC102": "warning", … } })
   usage/<code>   lint's checks of the lines that use a link, against the specs' links
-  drift          with --profile or --live: a link whose cloud no longer matches its applied spec
+  MCVPC101-104   with --profile or --live, also against the cloud and the plan (docs/rules.md)
+  drift          with --profile or --live: a link whose cloud no longer matches its applied spec,
+                 or a target removed from the spec that still admits the link
   not-applied    with --profile or --live: a spec not applied yet (a note, not drift)
   unknown        with --profile or --live: a link whose cloud could not be checked
 
@@ -129,18 +133,35 @@ const PLAN_CONCURRENCY = 8;
 
 async function checkDrift(files: readonly SpecFile[], profile: string | undefined, configs: PolicyConfigs, findings: Finding[], progress: Progress): Promise<void> {
   const sessions = new CloudSessions({ profile });
-  // One set of group reads per session and region: a group many specs name is read once.
-  const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads }>>();
-  const readsFor = (spec: ConnectionSpec): Promise<{ cloud: Cloud; reads: SharedReads }> => {
+  // One set of reads per session and region: a group, the caller, a VPC, a vSwitch, MaxCompute's
+  // groups, a link — each read once however many specs name it.
+  const shared = new Map<string, Promise<{ cloud: Cloud; reads: SharedReads; region: RegionReads }>>();
+  const readsFor = (spec: ConnectionSpec): Promise<{ cloud: Cloud; reads: SharedReads; region: RegionReads }> => {
     const key = `${spec.profile ?? ''}\u0000${spec.regionId}`;
     let found = shared.get(key);
     if (found === undefined) {
-      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId) }));
+      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId), region: regionReads(cloud, spec.regionId) }));
       shared.set(key, found);
     }
     return found;
   };
   const jobs = files.filter((f) => f.valid).flatMap(({ file, specs }) => specs.map((written) => ({ file, spec: sessions.effectiveSpec(written) })));
+  // A VPC's services are listed once, however many specs of the run are in it (removed targets' traces).
+  const services = new Map<string, Promise<VpcService[]>>();
+  const servicesFor = (cloud: Cloud, reads: SharedReads, spec: ConnectionSpec): Promise<VpcService[]> => {
+    const key = `${spec.profile ?? ''}\u0000${spec.regionId}\u0000${spec.vpcId}`;
+    let found = services.get(key);
+    if (found === undefined) {
+      found = readVpcServices(cloud, spec.regionId, spec.vpcId, reads);
+      services.set(key, found);
+    }
+    return found;
+  };
+  /** The services of the spec's VPC that no spec of this run in that VPC names. */
+  const unnamedServices = async (cloud: Cloud, reads: SharedReads, spec: ConnectionSpec): Promise<VpcService[]> => {
+    const neighbours = jobs.map((j) => j.spec).filter((s) => s.regionId === spec.regionId && s.vpcId === spec.vpcId);
+    return (await servicesFor(cloud, reads, spec)).filter((service) => !serviceNamedBy(neighbours, service));
+  };
   const results: Finding[][] = new Array<Finding[]>(jobs.length);
   let next = 0;
   let done = 0;
@@ -149,12 +170,26 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
       const index = next++;
       const { file, spec } = jobs[index]!;
       try {
-        const { cloud, reads } = await readsFor(spec);
-        const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads });
+        const { cloud, reads, region } = await readsFor(spec);
+        // The VPC's services are read alongside the plan (once a VPC), not after it: no longer chain.
+        const unnamedRead = unnamedServices(cloud, reads, spec);
+        unnamedRead.catch(() => undefined);
+        const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads, region });
         const { settings } = await configs.forSpec(file);
         const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
+        // The rules against what the cloud holds and what the plan would write (a spec never applied has nothing to hold).
+        checks.push(...liveRuleFindings(policyLink(spec), plan, live, settings).map((f) => policyFinding(file, f)));
         // A refused plan's errors are shown above; "unknown" would only repeat them.
-        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live));
+        // Only an applied link (its group exists) can have left access behind.
+        let unnamed: VpcService[] = [];
+        if (live.linkGroup !== undefined && !plan.refused) {
+          try {
+            unnamed = await unnamedRead;
+          } catch (err) {
+            checks.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": targets removed from the spec could not be looked for: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.targets), link: spec.networkLinkName });
+          }
+        }
+        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live, unnamed));
         results[index] = [...checks, ...drift];
       } catch (err) {
         results[index] = [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];

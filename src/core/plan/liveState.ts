@@ -25,6 +25,12 @@ export interface WhitelistGroup {
  */
 export interface TargetLive {
   kind: string;
+  /** Kinds reached by an IP whitelist: every group as read (the policy rules read it by this name, naming no kind). */
+  whitelist?: WhitelistGroup[];
+  /** Kinds reached by port rules: the security group that receives them, with its inbound rules. */
+  group?: GroupWithIngress;
+  /** Kinds that bind security groups: the groups bound to the resource. */
+  securityGroupIds?: string[];
 }
 
 /**

@@ -1,15 +1,24 @@
 /**
  * The policy rules: a small, named table a network team turns on, off or louder per repository
  * (config.ts), each documented under its id in docs/rules.md. Every rule reads one link's spec
- * offline; none reads the cloud, so they run in the editor, in `mcvpc check` and in CI alike.
+ * offline, so they run in the editor, in `mcvpc check` and in CI alike; with a profile, MCVPC101-104
+ * are also checked against the cloud and the plan (liveRules.ts).
  */
 import { isWholeInternet, parseCidr } from '../cidr';
 import { isMaxComputeManagedGroupName } from '../model';
 import type { ProblemSeverity, SourceRange } from '../specModel';
 import type { PolicyFinding, PolicyLink, PolicyRuleId, RuleSettings } from './types';
 
-/** Where docs/rules.md is published: a rule's documentation is this plus its anchor. [unverified: the repository's public address is not fixed yet; change it here only.] */
-export const RULES_DOC_URL = 'https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/main/docs/rules.md';
+/** The documentation of the rules, in this repository (a section per rule id, under its anchor). */
+export const RULES_DOC_PATH = 'docs/rules.md';
+
+/**
+ * docs/rules.md as the repository hosts it: package.json's `repository` URL, `/blob/HEAD/`, the
+ * path (a unit test holds the three together, so the address is changed in package.json and here
+ * at once). Absolute, because SARIF's helpUri must be (SARIF 2.1.0 §3.49.12; the schema's
+ * `format: uri`): a path relative to the checkout is not allowed there.
+ */
+export const RULES_DOC_URL = `https://github.com/maxcompute-vpc-connect/maxcompute-vpc-connect/blob/HEAD/${RULES_DOC_PATH}`;
 
 /** The anchor of a rule id (or a family: `spec`, `usage`, `drift`…) in docs/rules.md. */
 export function ruleAnchor(ruleId: string): string {
@@ -25,14 +34,16 @@ export interface PolicyRule {
   summary: string;
   /** The settings a repository starts from. */
   defaults: RuleSettings;
+  /** No spec setting decides it: checked only with the cloud, on plans (liveRules.ts), so it has no spec fixtures. */
+  liveOnly?: true;
   check(link: PolicyLink, settings: RuleSettings): Array<Omit<PolicyFinding, 'ruleId' | 'severity' | 'networkLinkName' | 'documentIndex'>>;
 }
 
 /** Remote shells and desktops: no MaxCompute job needs one, and an opened one is a way in for anyone on the link. */
-const ADMIN_PORTS = [22, 23, 3389, 5900];
+export const ADMIN_PORTS = [22, 23, 3389, 5900];
 
 /** The widest block a vSwitch may have (Alibaba VPC: a vSwitch's mask is /16 to /29). */
-const WIDEST_VSWITCH_PREFIX = 16;
+export const WIDEST_VSWITCH_PREFIX = 16;
 
 function finding(path: string, range: SourceRange, message: string): { path: string; range: SourceRange; message: string } {
   return { path, range, message };
@@ -89,6 +100,16 @@ export const POLICY_RULES: readonly PolicyRule[] = [
         });
       });
     },
+  },
+  {
+    id: 'MCVPC104',
+    name: 'no-cover-whitelist-writes',
+    summary: 'No whitelist write replaces a group\'s list: RDS and PolarDB entries are added and taken back with ModifyMode Append/Delete, never Cover; HBase and Lindorm, whose calls set a whole list, keep every entry the group held.',
+    defaults: { severity: 'error' },
+    liveOnly: true,
+    // A spec has no knob that picks a write mode: the rule is a guarantee about plans, checked
+    // live against the plan's whitelist calls (liveRules.ts). Offline there is nothing to find.
+    check: () => [],
   },
   {
     id: 'MCVPC105',

@@ -2,7 +2,7 @@
 import type { ProblemSeverity, SourceRange, ConnectionSpec } from '../specModel';
 
 /** A rule's id: `MCVPC1xx`, stable (SARIF results, config files and docs/rules.md anchors use it). */
-export type PolicyRuleId = 'MCVPC101' | 'MCVPC102' | 'MCVPC103' | 'MCVPC105' | 'MCVPC106';
+export type PolicyRuleId = 'MCVPC101' | 'MCVPC102' | 'MCVPC103' | 'MCVPC104' | 'MCVPC105' | 'MCVPC106';
 
 /** How loud a finding is; `off` turns the rule off. */
 export type PolicySeverity = ProblemSeverity | 'off';

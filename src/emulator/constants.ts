@@ -16,10 +16,6 @@ export const NONCE_MEMORY_LIMIT = 200_000;
 /** How long a ClientToken keeps returning the first response. [verified for ECS: "valid for 24 hours"] */
 export const CLIENT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** How long a link created through the API stays CREATING, and removal takes, unless a fault setting says otherwise. */
-export const DEFAULT_LINK_CREATE_MS = 300;
-export const DEFAULT_LINK_REMOVE_MS = 300;
-
 /**
  * HTTP status of the gateway's error codes (a product's own, where they differ from the rule
  * below, are its `errorStatus`). Codes whose status is marked [unverified] were seen in

@@ -5,7 +5,11 @@
  * applied before the operation acts, so a failed mutation did not happen — except
  * `drop-after-commit`, which acts and then loses the answer (what ClientToken is for).
  */
-import { DEFAULT_LINK_CREATE_MS, DEFAULT_LINK_REMOVE_MS, statusForCode } from './constants';
+import { statusForCode } from './constants';
+
+/** How long a link created through the API stays CREATING, and removal takes, unless a fault setting says otherwise. */
+const DEFAULT_LINK_CREATE_MS = 300;
+const DEFAULT_LINK_REMOVE_MS = 300;
 
 /** A one-off fault for the next matching call(s). */
 export interface TargetedFault {

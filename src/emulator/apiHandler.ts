@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionDefinition, ProductApi, RoaRoute } from './action';
-import { settleNetworkLinks } from './networkLink';
+import { settleNetworkLinks } from './products/networkLink';
 import { Authenticator, type Caller, type ReceivedRequest } from './auth';
 import { honoursClientToken, rememberToken, replayFor } from './clientTokens';
 import { ApiError, missingParameter } from './errors';

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderConsolePage } from './consolePage';
 import { validateFaultConfig, type FaultEngine } from './faults';
 import { newRequestId } from './ids';
-import { ConsoleError, createNetworkLink, parseNetworkLinkRequest, removeNetworkLink } from './networkLink';
+import { ConsoleError, createNetworkLink, parseNetworkLinkRequest, removeNetworkLink } from './products/networkLink';
 import type { RequestLog } from './requestLog';
 import { buildSeed } from './seed';
 import type { AccountState, EmulatorState } from './state';

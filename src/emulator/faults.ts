@@ -5,7 +5,11 @@
  * applied before the operation acts, so a failed mutation did not happen — except
  * `drop-after-commit`, which acts and then loses the answer (what ClientToken is for).
  */
-import { DEFAULT_LINK_CREATE_MS, DEFAULT_LINK_REMOVE_MS, statusForCode } from './constants';
+import { statusForCode } from './constants';
+
+/** How long a link created through the API stays CREATING, and removal takes, unless a fault setting says otherwise. */
+const DEFAULT_LINK_CREATE_MS = 300;
+const DEFAULT_LINK_REMOVE_MS = 300;
 
 /** A one-off fault for the next matching call(s). */
 export interface TargetedFault {
@@ -120,7 +124,11 @@ export class FaultEngine {
   private pending: Array<TargetedFault & { remaining: number }> = [];
   private readonly arrivals: number[] = [];
 
-  constructor(private readonly random: () => number = Math.random) {}
+  /** `statusOf`: the HTTP status of an injected code (the products' own statuses, else the gateway's rule). */
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly statusOf: (code: string) => number = statusForCode,
+  ) {}
 
   /** Replaces the whole configuration (failNext queue included). */
   set(config: FaultConfig): void {
@@ -162,10 +170,10 @@ export class FaultEngine {
     if (targeted) return targeted;
     if (this.config.dropRate && this.random() < this.config.dropRate) return { kind: 'drop', reason: 'dropRate' };
     if (this.isThrottled(now)) {
-      return { kind: 'error', code: 'Throttling.User', message: faultMessage('Throttling.User'), status: statusForCode('Throttling.User'), reason: 'throttleAbovePerSecond' };
+      return { kind: 'error', code: 'Throttling.User', message: faultMessage('Throttling.User'), status: this.statusOf('Throttling.User'), reason: 'throttleAbovePerSecond' };
     }
     for (const [code, rate] of Object.entries(this.config.errorRates ?? {})) {
-      if (rate > 0 && this.random() < rate) return { kind: 'error', code, message: faultMessage(code), status: statusForCode(code), reason: 'errorRates' };
+      if (rate > 0 && this.random() < rate) return { kind: 'error', code, message: faultMessage(code), status: this.statusOf(code), reason: 'errorRates' };
     }
     return { kind: 'none' };
   }
@@ -182,7 +190,7 @@ export class FaultEngine {
     if (kind === 'hang') return { kind: 'hang', ms: fault.ms ?? 30_000, reason };
     if (kind === 'drop-after-commit') return { kind: 'drop-after-commit', reason };
     const code = fault.code!;
-    return { kind: 'error', code, message: fault.message ?? faultMessage(code), status: statusForCode(code), reason };
+    return { kind: 'error', code, message: fault.message ?? faultMessage(code), status: this.statusOf(code), reason };
   }
 
   /** At most `throttleAbovePerSecond` requests are let through in any one-second window; refused ones do not count. */

@@ -1,7 +1,7 @@
 /**
- * The local Alibaba Cloud OpenAPI emulator: one HTTP port that answers the product's VPC, ECS,
- * RDS, HBase, EMR, RAM and STS operations on the real wire protocol, so the real
- * `@alicloud/openapi-client` is what tests and the demo exercise.
+ * The local Alibaba Cloud OpenAPI emulator: one HTTP port that answers the operations of every
+ * product in products/index.ts on the real wire protocol, so the real `@alicloud/openapi-client`
+ * is what tests and the demo exercise.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +9,7 @@ import { ApiHandler } from './apiHandler';
 import { refuseForeignApiRequest } from './apiOrigin';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { FaultEngine, validateFaultConfig, type FaultConfig, type TargetedFault } from './faults';
-import { PRODUCT_APIS } from './products';
+import { errorStatus, PRODUCT_APIS } from './products';
 import { RequestLog, type RequestRecord } from './requestLog';
 import { buildSeed, type ScaleSeed, type SeedChoice } from './seed';
 import { readStateFile, StateStore } from './store';
@@ -61,7 +61,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const fromFile = options.stateFile ? readStateFile(options.stateFile) : undefined;
   const store = new StateStore(fromFile ?? buildSeed(options.seed ?? 'default'), options.stateFile);
   if (options.stateFile && !fromFile) await store.persist();
-  const faults = new FaultEngine();
+  const faults = new FaultEngine(Math.random, errorStatus);
   if (options.faults) faults.set(validateFaultConfig(options.faults));
   const log = new RequestLog();
   const hangs = new Set<NodeJS.Timeout>();

@@ -5,15 +5,16 @@
  * and each mutating request waits for a write that includes it before it is answered.
  * A file that cannot be read as emulator state (its schema is checked: stateSchema.ts) is refused
  * and left exactly as it is; temporary files a crash left behind are removed at start. A file
- * that is read gets its optional collections and its instances' primary interfaces filled in.
+ * that is read gets the collections it lacks (empty) and each product's derived records (an
+ * instance's primary interface) filled in.
  */
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { syncAllPrimaryInterfaces } from './primaryInterfaces';
+import { reconcile } from './seed';
 import type { EmulatorState } from './state';
-import { jsonProblem, stateProblem, withOptionalCollections } from './stateSchema';
+import { jsonProblem, stateProblem } from './stateSchema';
 
 /** Thrown when the state file exists but is not usable; the message names the file. */
 export class StateFileError extends Error {
@@ -46,7 +47,7 @@ export function readStateFile(file: string): EmulatorState | undefined {
   const problem = stateProblem(parsed);
   if (problem) throw new StateFileError(file, problem);
   // A file from before primary interfaces existed (or with instances a test added) gets them here.
-  return syncAllPrimaryInterfaces(withOptionalCollections(parsed as EmulatorState));
+  return reconcile(parsed as EmulatorState);
 }
 
 /** Largest state file read: a scale seed of thousands of resources is tens of megabytes. */

@@ -15,7 +15,7 @@ import { createCloud } from '../../src/cloud';
 import { diagnoseLink } from '../../src/core/doctor';
 import { startEmulator, type RequestRecord } from '../../src/emulator';
 import { buildSeed, DEFAULT_SEED } from '../../src/emulator/seed';
-import type { RuleRecord } from '../../src/emulator/state';
+import type { RuleRecord } from '../../src/emulator/products/ecsRecords';
 import { applyPlan, onceReads, planSpec, readDoctorState } from '../../src/engine';
 import { parseSpecFile } from '../../src/connectionSpec';
 import { targetKind } from '../../src/targets';

@@ -169,7 +169,7 @@ describe('emulator: primary network interfaces of a state file', () => {
   it('refuses a file whose instance lacks the fields its primary ENI is made from, naming the path', async () => {
     await assert.rejects(
       fromFile((main) => delete (main.ecsInstances[0] as unknown as Record<string, unknown>).privateIpAddresses),
-      (err: Error) => err instanceof StateFileError && /accounts\[0\]\.ecsInstances\[0\]\.privateIpAddresses is missing/.test(err.message),
+      (err: Error) => err instanceof StateFileError && /accounts\[0\]\.ecsInstances\[0\]: must have required property 'privateIpAddresses'/.test(err.message),
     );
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED, startEmulator, StateFileError, type Emulator } from '../../src/emulator';
 import { buildSeed } from '../../src/emulator/seed';
-import { clientFor, control, ECS, HBASE, RDS, VPC, type WireBody } from './emulator-support';
+import { cloudFor } from './cloud.harness';
+import { clientFor, control, ECS, failure, HBASE, RDS, VPC, type WireBody } from './emulator-support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';
@@ -92,6 +93,78 @@ describe('emulator: state, ClientToken and request log', () => {
         assert.deepEqual(readdirSync(dir), ['broken.json']);
       });
     }
+
+    /**
+     * The state file's collections and the field that names each record: the format's contract,
+     * written out here rather than read from the product table, so that a product whose table
+     * line goes missing (its records no longer checked) fails this test.
+     */
+    const COLLECTIONS: ReadonlyArray<[collection: string, idField: string]> = [
+      ['vpcs', 'vpcId'], ['vSwitches', 'vSwitchId'], ['securityGroups', 'securityGroupId'], ['networkInterfaces', 'networkInterfaceId'],
+      ['rdsInstances', 'dbInstanceId'], ['hbaseClusters', 'clusterId'], ['emrClusters', 'clusterId'], ['polardbClusters', 'dbClusterId'],
+      ['lindormInstances', 'instanceId'], ['ecsInstances', 'instanceId'], ['ramRoles', 'roleName'], ['networkLinks', 'name'],
+    ];
+    for (const [collection, idField] of COLLECTIONS) {
+      it(`refuses a ${collection} record without its fields at load, naming collection, index and field`, async () => {
+        const state = buildSeed('default') as unknown as { accounts: Array<Record<string, unknown[]>> };
+        state.accounts[1]![collection] = [{ [idField]: 'x-1' }, {}];
+        const file = join(dir, 'state.json');
+        writeFileSync(file, JSON.stringify(state));
+        await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => {
+          assert.ok(err instanceof StateFileError, String(err));
+          assert.match(err.message, new RegExp(`\\(accounts\\[1\\]\\.${collection}\\[0\\]: must have required property '\\w+'\\)`));
+          return true;
+        });
+      });
+    }
+
+    it('a saved state round-trips: every record, optional fields and links in every status, read back as written', async () => {
+      const file = join(dir, 'state.json');
+      let emulator = await startEmulator({ stateFile: file, faults: { networkLinkCreateMs: 60_000 } });
+      const client = clientFor(emulator, m);
+      await client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: 'round-trip' });
+      await client.call('AuthorizeSecurityGroup', ECS, { RegionId: R, SecurityGroupId: m.basicGroupId, 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '443/443', 'Permissions.1.SourceGroupId': m.ecsGroupId });
+      const cloud = await cloudFor(emulator);
+      await cloud.maxcompute.createNetworkLink({ name: 'pending_link', type: 'PASSTHROUGH', region: R, vpcId: m.vpcId, passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId } });
+      const before = (await control(emulator, 'GET', '/__emulator/state')).body;
+      await emulator.close();
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as WireBody;
+      assert.ok(saved.accounts[0].networkLinks.some((l: WireBody) => l.name === 'pending_link' && typeof l.readyAt === 'number'), 'a CREATING link (readyAt set) is in the file');
+      assert.ok(saved.accounts[0].networkInterfaces.some((e: WireBody) => e.instanceId === undefined), 'interfaces without an instance are in the file');
+
+      emulator = await startEmulator({ stateFile: file, seed: 'empty' });
+      try {
+        assert.deepEqual((await control(emulator, 'GET', '/__emulator/state')).body, before);
+      } finally {
+        await emulator.close();
+      }
+    });
+
+    it('reads a link saved before the link API (status Connected, no type) as a SUCCESS PASSTHROUGH link', async () => {
+      const state = buildSeed('default') as unknown as { accounts: Array<{ networkLinks: Array<Record<string, unknown>> }> };
+      const link = state.accounts[0]!.networkLinks[0]!;
+      link.status = 'Connected';
+      delete link.type;
+      const file = join(dir, 'state.json');
+      writeFileSync(file, JSON.stringify(state));
+      const emulator = await startEmulator({ stateFile: file });
+      try {
+        const got = (await (await cloudFor(emulator)).maxcompute.getNetworkLink({ networkLinkName: m.linkName })).data!;
+        assert.deepEqual([got.name, got.status, got.type], [m.linkName, 'SUCCESS', 'PASSTHROUGH']);
+      } finally {
+        await emulator.close();
+      }
+    });
+
+    it('an injected fault answers with the product\'s own status for its code (ECS DependencyViolation: 403)', async () => {
+      const emulator = await startEmulator({ faults: { failNext: [{ action: 'DescribeVpcs', code: 'DependencyViolation' }] } });
+      try {
+        const err = await failure(clientFor(emulator, m).call('DescribeVpcs', VPC, { RegionId: R }));
+        assert.deepEqual([err.code, err.statusCode], ['DependencyViolation', 403]);
+      } finally {
+        await emulator.close();
+      }
+    });
 
     it('reset (programmatic or POST /__emulator/reset) brings back a fresh seed and persists it', async () => {
       const file = join(dir, 'state.json');

@@ -34,6 +34,13 @@ function raw(emu: Emulator, method: string, path: string, headers: Record<string
 
 const MARKER = 'FRAGMENT-OF-THE-FILE-4242';
 
+/** The emulator's whole state as GET /__emulator/state shows it. */
+async function stateOf(emu: Emulator): Promise<unknown> {
+  const answer = await raw(emu, 'GET', '/__emulator/state', {});
+  assert.equal(answer.status, 200);
+  return JSON.parse(answer.body);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- state JSON broken on purpose, field by field
 type Loose = Record<string, any>;
 
@@ -55,12 +62,12 @@ describe('emulator: its own surface', () => {
     }
 
     const wrong: Array<[string, (s: Loose) => void, RegExp]> = [
-      ['a collection that is null', (s) => (s.accounts[0].vpcs = null), /accounts\[0\]\.vpcs is not a list/],
-      ['a record that is null', (s) => (s.accounts[0].securityGroups[1] = null), /accounts\[0\]\.securityGroups\[1\] is not an object/],
-      ['a nested field of the wrong type', (s) => (s.accounts[0].securityGroups[0].rules = [{ ...s.accounts[0].securityGroups[0].rules[0], portRange: 22, description: MARKER }]), /accounts\[0\]\.securityGroups\[0\]\.rules\[0\]\.portRange is not a string/],
-      ['a missing field', (s) => delete s.accounts[0].rdsInstances[0].ipArrays, /accounts\[0\]\.rdsInstances\[0\]\.ipArrays is missing/],
-      ['an optional collection that is not a list', (s) => (s.accounts[0].polardbClusters = { name: MARKER }), /accounts\[0\]\.polardbClusters is not a list/],
-      ['a client token without its body', (s) => (s.clientTokens = [{ key: MARKER, storedAt: 1 }]), /clientTokens\[0\]\.body is missing/],
+      ['a collection that is null', (s) => (s.accounts[0].vpcs = null), /accounts\[0\]\.vpcs: must be array/],
+      ['a record that is null', (s) => (s.accounts[0].securityGroups[1] = null), /accounts\[0\]\.securityGroups\[1\]: must be object/],
+      ['a nested field of the wrong type', (s) => (s.accounts[0].securityGroups[0].rules = [{ ...s.accounts[0].securityGroups[0].rules[0], portRange: 22, description: MARKER }]), /accounts\[0\]\.securityGroups\[0\]\.rules\[0\]\.portRange: must be string/],
+      ['a missing field', (s) => delete s.accounts[0].rdsInstances[0].ipArrays, /accounts\[0\]\.rdsInstances\[0\]: must have required property 'ipArrays'/],
+      ['an optional collection that is not a list', (s) => (s.accounts[0].polardbClusters = { name: MARKER }), /accounts\[0\]\.polardbClusters: must be array/],
+      ['a client token without its body', (s) => (s.clientTokens = [{ key: MARKER, storedAt: 1 }]), /clientTokens\[0\]: must have required property 'body'/],
     ];
     for (const [what, edit, path] of wrong) {
       it(`refuses a state file with ${what}, naming the path and quoting nothing of the file`, async () => {
@@ -91,13 +98,31 @@ describe('emulator: its own surface', () => {
       await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => err instanceof StateFileError && /not valid JSON/.test(err.message) && !err.message.includes(MARKER) && !err.message.includes('oops'));
     });
 
-    it('accepts the optional per-account collections of other products, absent or as lists', async () => {
+    it('refuses a Lindorm instance without its fields at load, naming the collection, index and field', async () => {
+      // Before, this file loaded and GetInstanceIpWhiteList then answered 500.
+      const file = stateFile((s) => (s.accounts[0].lindormInstances = [{ instanceId: 'ld-x' }]));
+      await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => {
+        assert.ok(err instanceof StateFileError, String(err));
+        assert.match(err.message, /\(accounts\[0\]\.lindormInstances\[0\]: must have required property 'regionId'\)/);
+        return true;
+      });
+    });
+
+    it('reads the collections added later (PolarDB, Lindorm, ECS instances) as empty when a file lacks them, and accepts them as lists', async () => {
       const file = stateFile((s) => {
-        s.accounts[0].polardbClusters = [];
-        s.accounts[0].lindormInstances = [{ instanceId: 'ld-x' }];
+        delete s.accounts[0].polardbClusters;
+        delete s.accounts[0].lindormInstances;
+        delete s.accounts[1].ecsInstances;
+        s.accounts[1].lindormInstances = [];
       });
       const emu = await startEmulator({ stateFile: file });
-      await emu.close();
+      try {
+        const state = (await stateOf(emu)) as Loose;
+        assert.deepEqual([state.accounts[0].polardbClusters, state.accounts[0].lindormInstances, state.accounts[1].ecsInstances], [[], [], []]);
+        assert.equal(state.accounts[0].ecsInstances.length, 1);
+      } finally {
+        await emu.close();
+      }
     });
 
     it('removes the temporary files a crashed emulator left, and keeps a running one\'s', async () => {

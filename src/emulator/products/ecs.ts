@@ -11,17 +11,20 @@
  * NextToken or the deprecated PageNumber/PageSize (1-1000). Each set carries InstanceId ("no
  * instance ID is returned" for a service's ENIs), Type, Status, ServiceManaged, SecurityGroupIds.
  * Every ECS instance's primary ENI is in the state (primaryInterfaces.ts). What stays open is in
- * constants.ts (PRIMARY_ENI_UNVERIFIED).
+ * primaryInterfaces.ts (PRIMARY_ENI_UNVERIFIED).
  */
 import { isVisible, type ActionContext, type ProductApi } from '../action';
-import { PRIMARY_ENI_UNVERIFIED, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter } from '../errors';
 import { isoSeconds, newResourceId } from '../ids';
-import { findSecurityGroup, findVpc, requiredRegion, securityGroupNotFound } from '../lookup';
+import { requiredRegion } from '../lookup';
 import { pageByNumber, pageByToken } from '../paging';
-import type { NetworkInterfaceRecord, RuleRecord, SecurityGroupRecord } from '../state';
+import type { DefaultWorld, EmulatorProduct, ScaleWorld } from '../product';
+import { scaleId, SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
 import { ECS_INSTANCE_ACTIONS, instancesInGroup } from './ecsInstances';
+import { ECS_UNVERIFIED_CODES as UNVERIFIED_CODES, findSecurityGroup, NETWORK_INTERFACES, SECURITY_GROUPS, securityGroupNotFound, seedGroup, seedRule, type NetworkInterfaceRecord, type RuleRecord, type SecurityGroupRecord } from './ecsRecords';
+import { PRIMARY_ENI_UNVERIFIED } from './primaryInterfaces';
 import { authorize, parseRule, requestedPermissions, revoke, type Direction } from './securityGroupRules';
+import { findVpc, scaleVpcId, VPC_SEED } from './vpc';
 
 function groupWire(g: SecurityGroupRecord, ctx: ActionContext): Record<string, unknown> {
   return {
@@ -297,3 +300,58 @@ export const ECS_API: ProductApi = {
     ...ECS_INSTANCE_ACTIONS,
   },
 };
+
+const HZ = SEED_REGION;
+
+/** The default world's security groups of the app VPC (the other products seed their own groups). */
+export const ECS_SEED = {
+  main: {
+    basicGroupId: seedId('sg', HZ, 'main/app/basic'),
+    advancedGroupId: seedId('sg', HZ, 'main/app/advanced'),
+  },
+  second: {
+    basicGroupId: seedId('sg', HZ, 'second/app/basic'),
+  },
+} as const;
+
+function seedRows({ main, second }: DefaultWorld): void {
+  const m = ECS_SEED.main;
+  seedGroup(main, m.basicGroupId, VPC_SEED.main.vpcId, HZ, 'app-basic', 'normal', [
+    seedRule(seedId('sgr', HZ, 'main/basic/ssh'), 'ingress', 'TCP', '22/22', '10.0.0.0/8', 'ssh from office'),
+    seedRule(seedId('sgr', HZ, 'main/basic/egress'), 'egress', 'ALL', '-1/-1', '0.0.0.0/0', ''),
+  ]);
+  seedGroup(main, m.advancedGroupId, VPC_SEED.main.vpcId, HZ, 'app-advanced', 'enterprise');
+  seedGroup(second, ECS_SEED.second.basicGroupId, VPC_SEED.second.vpcId, HZ, 'second-basic', 'normal');
+}
+
+/** Each scale VPC's groups; every fifth an advanced one. Ids continue each VPC's vSwitch count (vpc.ts). */
+function scaleRows(world: ScaleWorld): void {
+  const { seed, main } = world;
+  const perVpc = seed.vSwitchesPerVpc + seed.securityGroupsPerVpc;
+  for (let v = 0; v < seed.vpcs; v++) {
+    for (let g = 0; g < seed.securityGroupsPerVpc; g++) {
+      main.securityGroups.push({
+        securityGroupId: scaleId('sg', seed.regionId, v * perVpc + seed.vSwitchesPerVpc + g),
+        regionId: seed.regionId,
+        vpcId: scaleVpcId(world, v),
+        name: `scale-sg-${v}-${g}`,
+        description: '',
+        type: g % 5 === 4 ? 'enterprise' : 'normal',
+        innerAccessPolicy: g % 5 === 4 ? 'Drop' : 'Accept',
+        serviceManaged: false,
+        creationTime: SEED_CREATED,
+        visibleAt: 0,
+        rules: [],
+      });
+    }
+  }
+}
+
+/** ECS: security groups, their rules and network interfaces (instances: ecsInstances.ts). */
+export const ecs = {
+  name: 'ECS',
+  apis: [ECS_API],
+  collections: [SECURITY_GROUPS, NETWORK_INTERFACES],
+  seed: { ids: ECS_SEED, rows: seedRows, scaleRows },
+  unverified: UNVERIFIED_CODES,
+} satisfies EmulatorProduct;

@@ -19,16 +19,69 @@
  *   (403) while an instance is in the group ("There is still instance(s) in the specified security
  *   group.") or another group's rule authorizes it ("The specified security group has been authorized
  *   in another one."); the doc also names ENIs as blocking. Unknown group: InvalidSecurityGroupId.NotFound.
- * What stays unverified is in constants.ts (ECS_INSTANCES_UNVERIFIED).
+ * What stays unverified is ECS_INSTANCES_UNVERIFIED below.
  */
 import { isVisible, type ActionContext, type ActionDefinition } from '../action';
-import { ECS_INSTANCES_UNVERIFIED } from '../constants';
 import { ApiError, invalidParameter } from '../errors';
-import { ecsInstances, findSecurityGroup, requiredRegion, securityGroupNotFound } from '../lookup';
+import { requiredRegion } from '../lookup';
 import { pageByNumber, pageByToken } from '../paging';
 import { Params } from '../params';
-import { primaryInterfaceOf } from '../primaryInterfaces';
-import type { EcsInstanceRecord } from '../state';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
+import type { AccountState } from '../state';
+import { findSecurityGroup, securityGroupNotFound, seedGroup, seedRule } from './ecsRecords';
+import { PRIMARY_ENI_UNVERIFIED, primaryInterfaceId, primaryInterfaceOf, syncPrimaryInterfaces } from './primaryInterfaces';
+import { VPC_SEED } from './vpc';
+
+/**
+ * An ECS instance in a VPC. Its primary network interface is a NetworkInterfaceRecord of the
+ * account, kept in step with this record (vSwitch, address, security groups) by
+ * syncPrimaryInterfaces in primaryInterfaces.ts: the instance is the one truth for its groups.
+ */
+export interface EcsInstanceRecord {
+  instanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  name: string;
+  description: string;
+  /** `Pending`, `Running`, `Starting`, `Stopping` or `Stopped`. */
+  status: string;
+  instanceType: string;
+  privateIpAddresses: string[];
+  securityGroupIds: string[];
+  creationTime: string;
+  tags: Array<{ key: string; value: string }>;
+}
+
+declare module '../state' {
+  interface AccountState {
+    /** Added with ECS instances: state files written before have none (read as empty). */
+    ecsInstances: EcsInstanceRecord[];
+  }
+}
+
+export const ECS_INSTANCES = collection({
+  name: 'ecsInstances',
+  schema: json.record<EcsInstanceRecord>({
+    instanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, name: json.string, description: json.string,
+    status: json.string, instanceType: json.string, privateIpAddresses: json.strings, securityGroupIds: json.strings, creationTime: json.string,
+    tags: json.arrayOf(json.record<{ key: string; value: string }>({ key: json.string, value: json.string })),
+  }),
+  addedLater: true,
+});
+
+/** ECS DescribeInstances / DeleteSecurityGroup behaviour not settled by the SDK models and API doc. Each entry is [unverified]. */
+export const ECS_INSTANCES_UNVERIFIED = {
+  /** DeleteSecurityGroup on a group a network interface still uses: DependencyViolation with this message (the doc says ENIs block deletion, its error table names only instances and references). */
+  eniInUseMessage: 'There is still network interface(s) in the specified security group.',
+  /** DescribeInstances in NextToken mode does not return TotalCount (as for DescribeSecurityGroups). */
+  tokenModeTotalCount: false,
+} as const;
+
+/** DeleteSecurityGroup's refusals: 403 (ECS API doc, error table). */
+const DEPENDENCY_VIOLATION_STATUS = 403;
 
 function instanceWire(i: EcsInstanceRecord): Record<string, unknown> {
   const primary = primaryInterfaceOf(i);
@@ -99,7 +152,7 @@ function describeInstances(ctx: ActionContext): Record<string, unknown> {
   const ids = jsonList('InstanceIds', params.optional('InstanceIds'));
   const privateIps = jsonList('PrivateIpAddresses', params.optional('PrivateIpAddresses'));
   const nameMatches = params.optional('InstanceName') ? nameMatcher(params.optional('InstanceName')!) : undefined;
-  const matches = ecsInstances(ctx.account).filter(
+  const matches = ctx.account.ecsInstances.filter(
     (i) =>
       i.regionId === regionId &&
       (!vpcId || i.vpcId === vpcId) &&
@@ -130,14 +183,14 @@ function deleteSecurityGroup(ctx: ActionContext): Record<string, unknown> {
   const group = findSecurityGroup(account, params.required('SecurityGroupId'), regionId);
   if (!isVisible(group, ctx.now)) throw securityGroupNotFound(group.securityGroupId);
   const id = group.securityGroupId;
-  if (ecsInstances(account).some((i) => i.securityGroupIds.includes(id))) {
-    throw new ApiError('DependencyViolation', 'There is still instance(s) in the specified security group.');
+  if (account.ecsInstances.some((i) => i.securityGroupIds.includes(id))) {
+    throw new ApiError('DependencyViolation', 'There is still instance(s) in the specified security group.', DEPENDENCY_VIOLATION_STATUS);
   }
   if (account.networkInterfaces.some((e) => e.securityGroupIds.includes(id))) {
-    throw new ApiError('DependencyViolation', ECS_INSTANCES_UNVERIFIED.eniInUseMessage);
+    throw new ApiError('DependencyViolation', ECS_INSTANCES_UNVERIFIED.eniInUseMessage, DEPENDENCY_VIOLATION_STATUS);
   }
   if (account.securityGroups.some((g) => g.securityGroupId !== id && g.rules.some((r) => r.peerGroupId === id))) {
-    throw new ApiError('DependencyViolation', 'The specified security group has been authorized in another one.');
+    throw new ApiError('DependencyViolation', 'The specified security group has been authorized in another one.', DEPENDENCY_VIOLATION_STATUS);
   }
   account.securityGroups = account.securityGroups.filter((g) => g !== group);
   return {};
@@ -151,5 +204,54 @@ export const ECS_INSTANCE_ACTIONS: Readonly<Record<string, ActionDefinition>> = 
 
 /** How many instances use a group (DescribeSecurityGroups' EcsCount). */
 export function instancesInGroup(ctx: ActionContext, securityGroupId: string): number {
-  return ecsInstances(ctx.account).filter((i) => i.securityGroupIds.includes(securityGroupId)).length;
+  return ctx.account.ecsInstances.filter((i) => i.securityGroupIds.includes(securityGroupId)).length;
 }
+
+const HZ = SEED_REGION;
+const KAFKA_INSTANCE_ID = seedId('i', HZ, 'main/kafka');
+
+/** The default world's Kafka broker: an ECS instance (port 9092, said only in its description and tags) in the app VPC, in its own basic group. */
+export const ECS_INSTANCES_SEED = {
+  main: {
+    ecsInstanceId: KAFKA_INSTANCE_ID,
+    ecsPrivateIp: '192.168.1.20',
+    ecsGroupId: seedId('sg', HZ, 'main/app/kafka'),
+    /** The Kafka instance's primary network interface (Type Primary, its address and group). */
+    ecsPrimaryEniId: primaryInterfaceId({ instanceId: KAFKA_INSTANCE_ID, regionId: HZ }),
+    ecsPorts: [9092],
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...ECS_INSTANCES_SEED.main };
+  seedGroup(main, m.ecsGroupId, m.vpcId, HZ, 'kafka-sg', 'normal', [
+    seedRule(seedId('sgr', HZ, 'main/kafka/ssh'), 'ingress', 'TCP', '22/22', '10.0.0.0/8', 'ssh from office'),
+  ]).description = 'Kafka broker: clients connect on 9092';
+  main.ecsInstances.push({
+    instanceId: m.ecsInstanceId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-h',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    name: 'kafka-broker-1',
+    description: 'Self-managed Kafka broker, listening on 9092',
+    status: 'Running',
+    instanceType: 'ecs.g7.large',
+    privateIpAddresses: [m.ecsPrivateIp],
+    securityGroupIds: [m.ecsGroupId],
+    creationTime: SEED_CREATED,
+    tags: [{ key: 'service', value: 'kafka' }, { key: 'ports', value: m.ecsPorts.join(',') }],
+  });
+}
+
+/** ECS instances: their records and primary interfaces; their actions are served in ECS_API (ecs.ts). */
+export const ecsInstances = {
+  name: 'ECS instances',
+  apis: [],
+  collections: [ECS_INSTANCES],
+  seed: { ids: ECS_INSTANCES_SEED, rows: seedRows },
+  errorStatus: { DependencyViolation: DEPENDENCY_VIOLATION_STATUS },
+  // A file from before primary interfaces existed (or with instances a test added) gets them here.
+  reconcile: (account: AccountState) => void syncPrimaryInterfaces(account),
+  unverified: { ...ECS_INSTANCES_UNVERIFIED, primaryInterfaces: PRIMARY_ENI_UNVERIFIED },
+} satisfies EmulatorProduct;

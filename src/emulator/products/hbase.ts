@@ -1,17 +1,60 @@
 /** HBase API 2019-01-01: clusters, IP whitelist groups and security groups (reference §4). */
 import { parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
-import { UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter, notFound } from '../errors';
-import { findSecurityGroup, optionalRegion } from '../lookup';
+import { findRecord, optionalRegion } from '../lookup';
 import { pageByNumber } from '../paging';
-import type { HBaseClusterRecord } from '../state';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
+import { findSecurityGroup, seedGroup } from './ecsRecords';
+import { VPC_SEED } from './vpc';
+
+export interface HBaseWhitelistGroup {
+  groupName: string;
+  ipVersion: number;
+  ips: string[];
+}
+
+export interface HBaseClusterRecord {
+  clusterId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  name: string;
+  engine: string;
+  majorVersion: string;
+  status: string;
+  createdTime: string;
+  whitelist: HBaseWhitelistGroup[];
+  securityGroupIds: string[];
+}
+
+declare module '../state' {
+  interface AccountState {
+    hbaseClusters: HBaseClusterRecord[];
+  }
+}
+
+/** HBase codes no reference pins down: the exact strings are [unverified]. */
+export const HBASE_UNVERIFIED_CODES = {
+  clusterNotFound: 'Instance.NotFound',
+  securityIps: 'InvalidSecurityIPs.Format',
+} as const;
+const UNVERIFIED_CODES = HBASE_UNVERIFIED_CODES;
+
+export const HBASE_CLUSTERS = collection({
+  name: 'hbaseClusters',
+  schema: json.record<HBaseClusterRecord>({
+    clusterId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, name: json.string, engine: json.string,
+    majorVersion: json.string, status: json.string, createdTime: json.string,
+    whitelist: json.arrayOf(json.record<HBaseWhitelistGroup>({ groupName: json.string, ipVersion: json.number, ips: json.strings })), securityGroupIds: json.strings,
+  }),
+  finder: { idField: 'clusterId', notFound: (id) => notFound(UNVERIFIED_CODES.clusterNotFound, 'ClusterId', id) },
+});
 
 function findCluster(ctx: ActionContext): HBaseClusterRecord {
-  const clusterId = ctx.params.required('ClusterId');
-  const cluster = ctx.account.hbaseClusters.find((c) => c.clusterId === clusterId);
-  if (!cluster) throw notFound(UNVERIFIED_CODES.hbaseClusterNotFound, 'ClusterId', clusterId);
-  return cluster;
+  return findRecord(ctx.account, HBASE_CLUSTERS, ctx.params.required('ClusterId'));
 }
 
 function instanceWire(c: HBaseClusterRecord): Record<string, unknown> {
@@ -116,3 +159,40 @@ export const HBASE_API: ProductApi = {
     ModifySecurityGroups: { mutates: true, handle: modifySecurityGroups },
   },
 };
+
+const HZ = SEED_REGION;
+
+/** The default world's HBase cluster in the app VPC (cn-hangzhou-j), with its own security group. */
+export const HBASE_SEED = {
+  main: {
+    hbaseClusterId: seedId('hb', HZ, 'main/hbase'),
+    hbaseGroupId: seedId('sg', HZ, 'main/app/hbase'),
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...HBASE_SEED.main };
+  seedGroup(main, m.hbaseGroupId, m.vpcId, HZ, 'hbase-sg', 'normal');
+  main.hbaseClusters.push({
+    clusterId: m.hbaseClusterId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-j',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdJ,
+    name: 'events-hbase',
+    engine: 'hbase',
+    majorVersion: '2.0',
+    status: 'ACTIVATION',
+    createdTime: SEED_CREATED,
+    whitelist: [{ groupName: 'default', ipVersion: 4, ips: ['127.0.0.1'] }],
+    securityGroupIds: [m.hbaseGroupId],
+  });
+}
+
+export const hbase = {
+  name: 'HBase',
+  apis: [HBASE_API],
+  collections: [HBASE_CLUSTERS],
+  seed: { ids: HBASE_SEED, rows: seedRows },
+  unverified: HBASE_UNVERIFIED_CODES,
+} satisfies EmulatorProduct;

@@ -17,14 +17,89 @@
  *   (default `user`; letters, digits, "_"), Delete (boolean: "clear all IP addresses and CIDR blocks
  *   in the whitelist"). Answer {RequestId}. No ClientToken, no ModifyMode.
  * - Documented errors: Instance.IsDeleted (400), Instance.IsNotValid (400), Lindorm.Errorcode.ParameterInvaild (400).
- * What stays unverified is in constants.ts (LINDORM_UNVERIFIED).
+ * What stays unverified is LINDORM_UNVERIFIED below.
  */
 import { parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
-import { LINDORM_UNVERIFIED, UNVERIFIED_CODES } from '../constants';
 import { ApiError, missingParameter } from '../errors';
-import { findLindormInstance, optionalRegion, ownList } from '../lookup';
-import type { AccountState, LindormInstanceRecord } from '../state';
+import { findRecord, optionalRegion } from '../lookup';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_REGION, SEED_TIME, seedId } from '../seedFacts';
+import type { AccountState } from '../state';
+import { VPC_SEED } from './vpc';
+
+/** One whitelist group of a Lindorm instance. */
+export interface LindormWhitelistGroup {
+  groupName: string;
+  ips: string[];
+}
+
+/** A Lindorm instance (hitsdb 2020-06-15). */
+export interface LindormInstanceRecord {
+  instanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  /** The name the console shows (InstanceAlias). */
+  alias: string;
+  /** e.g. `ACTIVATION` (running). */
+  status: string;
+  /** Sum of the engines it runs: 1 search, 2 LindormTSDB, 4 LindormTable, 8 file. */
+  engineType: number;
+  /** `lindorm`, `lindorm_multizone`, `serverless_lindorm`, `lindorm_standalone` or `lts`. */
+  serviceType: string;
+  /** Epoch ms. */
+  createMilliseconds: number;
+  whitelist: LindormWhitelistGroup[];
+}
+
+declare module '../state' {
+  interface AccountState {
+    /** Added with Lindorm: state files written before have none (read as empty). */
+    lindormInstances: LindormInstanceRecord[];
+  }
+}
+
+/** Lindorm (hitsdb 2020-06-15) behaviour the SDK models and API doc do not settle. Each entry is [unverified]. */
+export const LINDORM_UNVERIFIED = {
+  /** UpdateInstanceIpWhiteList replaces the named group's list (the doc says "sets the access whitelist"); it does not append. */
+  updateReplacesGroup: true,
+  /**
+   * Delete=true: the SDK model says "Specifies whether to clear all IP addresses and CIDR blocks in
+   * the whitelist", not which group. Modelled as the widest reading — every group's entries are
+   * cleared (the groups go) — so a client that sent it would be seen to touch others' entries.
+   * Whether SecurityIpList is still required with it is not documented either (it is here).
+   */
+  deleteClearsEveryGroup: true,
+  /** GetInstanceIpWhiteList's flat IpList is every group's entries, deduplicated (the doc's sample shows different entries there than in GroupList). */
+  ipListIsUnion: true,
+  /** GetLindormInstanceList PageSize: default 10, at most 100 (no limit is documented). */
+  defaultPageSize: 10,
+  maxPageSize: 100,
+  /** An unknown InstanceId answers Instance.IsNotValid (400), listed in the doc's error table as "The instance is invalid."; a NotFound code is not documented. */
+  unknownInstanceCode: 'Instance.IsNotValid',
+  /** Group names: letters, digits and "_" (the console doc's rule), 1-64 characters (length not documented). */
+  groupNamePattern: /^[A-Za-z0-9_]{1,64}$/,
+  /** The code for a bad parameter: documented (400), but which checks answer it is not. */
+  parameterCode: 'Lindorm.Errorcode.ParameterInvaild',
+} as const;
+
+export const LINDORM_INSTANCES = collection({
+  name: 'lindormInstances',
+  schema: json.record<LindormInstanceRecord>({
+    instanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, alias: json.string, status: json.string,
+    engineType: json.number, serviceType: json.string, createMilliseconds: json.number,
+    whitelist: json.arrayOf(json.record<LindormWhitelistGroup>({ groupName: json.string, ips: json.strings })),
+  }),
+  finder: { idField: 'instanceId', notFound: (id) => new ApiError(LINDORM_UNVERIFIED.unknownInstanceCode, `The instance is invalid: "${id}" does not exist.`) },
+  addedLater: true,
+});
+
+/** The caller's Lindorm instance; the code for an unknown id is [unverified] (LINDORM_UNVERIFIED). */
+function findLindormInstance(account: AccountState, instanceId: string): LindormInstanceRecord {
+  return findRecord(account, LINDORM_INSTANCES, instanceId);
+}
 
 /** The group UpdateInstanceIpWhiteList changes when no GroupName is given (API doc). */
 export const LINDORM_DEFAULT_GROUP = 'user';
@@ -64,7 +139,7 @@ function instanceList(ctx: ActionContext): Record<string, unknown> {
   const supportEngine = params.integer('SupportEngine', 0, 0, 1_000_000);
   const pageNumber = params.integer('PageNumber', 1, 1, 1_000_000);
   const pageSize = params.integer('PageSize', LINDORM_UNVERIFIED.defaultPageSize, 1, LINDORM_UNVERIFIED.maxPageSize);
-  const matches = ownList(ctx.account, 'lindormInstances').filter(
+  const matches = ctx.account.lindormInstances.filter(
     (i) =>
       (!regionId || i.regionId === regionId) &&
       (!query || i.alias.includes(query)) &&
@@ -97,7 +172,7 @@ function updateWhitelist(ctx: ActionContext): Record<string, unknown> {
   if (!params.has('SecurityIpList')) throw missingParameter('SecurityIpList');
   const groupName = params.optional('GroupName') || LINDORM_DEFAULT_GROUP;
   if (!LINDORM_UNVERIFIED.groupNamePattern.test(groupName)) {
-    throw new ApiError(UNVERIFIED_CODES.lindormParameter, `The parameter is invalid: GroupName "${groupName}" may contain only letters, digits and "_".`);
+    throw new ApiError(LINDORM_UNVERIFIED.parameterCode, `The parameter is invalid: GroupName "${groupName}" may contain only letters, digits and "_".`);
   }
   if (params.boolean('Delete') === true) {
     // "Clear all IP addresses and CIDR blocks in the whitelist": scope unverified, modelled widest (constants.ts).
@@ -107,7 +182,7 @@ function updateWhitelist(ctx: ActionContext): Record<string, unknown> {
   const ips = [...new Set(params.commaList('SecurityIpList') ?? [])];
   if (ips.length === 0) throw missingParameter('SecurityIpList');
   for (const ip of ips) {
-    if (!parseBlock(ip)) throw new ApiError(UNVERIFIED_CODES.lindormParameter, `The parameter is invalid: SecurityIpList entry "${ip}" is not an IPv4 address or CIDR block.`);
+    if (!parseBlock(ip)) throw new ApiError(LINDORM_UNVERIFIED.parameterCode, `The parameter is invalid: SecurityIpList entry "${ip}" is not an IPv4 address or CIDR block.`);
   }
   const group = instance.whitelist.find((g) => g.groupName === groupName);
   if (group) group.ips = ips;
@@ -126,3 +201,39 @@ export const LINDORM_API: ProductApi = {
     UpdateInstanceIpWhiteList: { mutates: true, handle: updateWhitelist },
   },
 };
+
+const HZ = SEED_REGION;
+
+/** The default world's Lindorm instance in the app VPC (cn-hangzhou-j); whitelist group `user` holds 192.168.1.10. */
+export const LINDORM_SEED = {
+  main: {
+    lindormInstanceId: seedId('ld', HZ, 'main/lindorm'),
+    lindormWhitelist: { user: ['192.168.1.10'] },
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...LINDORM_SEED.main };
+  main.lindormInstances.push({
+    instanceId: m.lindormInstanceId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-j',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdJ,
+    alias: 'metrics-lindorm',
+    status: 'ACTIVATION',
+    // LindormTable (4) + LindormTSDB (2).
+    engineType: 6,
+    serviceType: 'lindorm',
+    createMilliseconds: SEED_TIME,
+    whitelist: Object.entries(m.lindormWhitelist).map(([groupName, ips]) => ({ groupName, ips: [...ips] })),
+  });
+}
+
+export const lindorm = {
+  name: 'Lindorm',
+  apis: [LINDORM_API],
+  collections: [LINDORM_INSTANCES],
+  seed: { ids: LINDORM_SEED, rows: seedRows },
+  unverified: LINDORM_UNVERIFIED,
+} satisfies EmulatorProduct;

@@ -6,15 +6,41 @@
  */
 import type { ProductApi, RoaContext } from '../action';
 import { ApiError } from '../errors';
-import { LINK_READY, LINK_READY_BEFORE_API, LINK_TYPE_PASSTHROUGH } from '../constants';
-import { beginNetworkLinkRemoval, ConsoleError, requestNetworkLink } from '../networkLink';
-import type { NetworkLinkRecord } from '../state';
+import { managedGroupNames } from '../facts';
+import { findRecord } from '../lookup';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_REGION, SEED_TIME, seedId } from '../seedFacts';
+import { seedGroup } from './ecsRecords';
+import {
+  beginNetworkLinkRemoval,
+  ConsoleError,
+  createNetworkLink,
+  LINK_READY,
+  LINK_READY_BEFORE_API,
+  LINK_TYPE_PASSTHROUGH,
+  requestNetworkLink,
+  type NetworkLinkRecord,
+} from './networkLink';
+import { VPC_SEED } from './vpc';
 
 /**
  * [unverified] MaxCompute's codes for a missing link and a taken name are not documented (the
  * reference shows only InvalidArgument); these follow the product's console route.
  */
 const LINK_NOT_FOUND = 'NetworkLink.NotFound';
+
+export const NETWORK_LINKS = collection({
+  name: 'networkLinks',
+  schema: json.record<NetworkLinkRecord>(
+    {
+      name: json.string, regionId: json.string, type: json.string, vpcId: json.string, vSwitchId: json.string, securityGroupId: json.string,
+      networkInterfaceIds: json.strings, status: json.string, createTime: json.string, readyAt: json.number, endStatus: json.string, releaseAt: json.number,
+      failure: json.string,
+    },
+    ['type', 'readyAt', 'endStatus', 'releaseAt', 'failure'],
+  ),
+  finder: { idField: 'name', notFound: (name, regionId) => new ApiError(LINK_NOT_FOUND, `The network link "${name}" does not exist in ${regionId ?? ''}.`, 404) },
+});
 
 /** The wire form of a link: the fields GetNetworkLink documents. */
 function wireLink(link: NetworkLinkRecord, withProperties: boolean): Record<string, unknown> {
@@ -26,10 +52,7 @@ function wireLink(link: NetworkLinkRecord, withProperties: boolean): Record<stri
 }
 
 function findLink(ctx: RoaContext): NetworkLinkRecord {
-  const name = ctx.path.networkLinkName!;
-  const link = ctx.account.networkLinks.find((l) => l.regionId === ctx.regionId && l.name === name);
-  if (!link) throw new ApiError(LINK_NOT_FOUND, `The network link "${name}" does not exist in ${ctx.regionId}.`, 404);
-  return link;
+  return findRecord(ctx.account, NETWORK_LINKS, ctx.path.networkLinkName!, ctx.regionId);
 }
 
 function text(body: Record<string, unknown>, field: string, where = ''): string {
@@ -96,3 +119,31 @@ export const MAXCOMPUTE_API: ProductApi = {
     { action: 'RemoveNetworkLink', method: 'DELETE', path: new RegExp(`^/api/v1/tenants/networklinks/${NAME}$`), mutates: true, handle: removeLink },
   ],
 };
+
+const HZ = SEED_REGION;
+const LINKED_VPC_ID = VPC_SEED.main.linkedVpcId;
+
+/** The default world's existing link, in the linked VPC (vpc.ts), with its group, interfaces and MaxCompute's groups. */
+export const MAXCOMPUTE_SEED = {
+  main: {
+    linkedGroupId: seedId('sg', HZ, 'main/linked/mc-link'),
+    linkName: 'existing_link',
+    linkedEniIds: [seedId('eni', HZ, 'existing_link/0'), seedId('eni', HZ, 'existing_link/1')],
+    managedGroupIds: managedGroupNames(LINKED_VPC_ID).map((name) => seedId('sg', HZ, name)),
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...MAXCOMPUTE_SEED.main };
+  seedGroup(main, m.linkedGroupId, m.linkedVpcId, HZ, 'mc-link-sg', 'normal');
+  createNetworkLink(main, { regionId: HZ, name: m.linkName, vpcId: m.linkedVpcId, vSwitchId: m.linkedVSwitchId, securityGroupId: m.linkedGroupId }, SEED_TIME, 0, seedId);
+}
+
+/** MaxCompute's network links: the API (here), the console's and the links' life (networkLink.ts). */
+export const maxcompute = {
+  name: 'MaxCompute',
+  apis: [MAXCOMPUTE_API],
+  collections: [NETWORK_LINKS],
+  seed: { ids: MAXCOMPUTE_SEED, rows: seedRows },
+  unverified: { linkNotFound: LINK_NOT_FOUND },
+} satisfies EmulatorProduct;

@@ -18,14 +18,92 @@
  *   ModifyMode (Cover default | Append | Delete; IP only), SecurityGroupIds (comma-separated, at most 3;
  *   SecurityGroup only). At most 1,000 entries over all groups. Answer {RequestId}. No ClientToken.
  * - A missing cluster: InvalidDBClusterId.NotFound, 404, "The DBClusterId provided does not exist in our records."
- * What stays unverified is in constants.ts (POLARDB_UNVERIFIED and UNVERIFIED_CODES.polardb*).
+ * What stays unverified is POLARDB_UNVERIFIED and POLARDB_UNVERIFIED_CODES below.
  */
 import { parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
-import { POLARDB_UNVERIFIED, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
-import { findPolarDbCluster, findSecurityGroup, ownList, requiredRegion } from '../lookup';
-import type { PolarDbClusterRecord } from '../state';
+import { findRecord, requiredRegion } from '../lookup';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
+import type { AccountState } from '../state';
+import { findSecurityGroup } from './ecsRecords';
+import { IP_ARRAY, type IpArrayRecord } from './rds';
+import { VPC_SEED } from './vpc';
+
+/** A PolarDB cluster (PolarDB 2017-08-01). `ipArrays` are its IP whitelist groups, `securityGroupIds` its ECS groups (at most 3). */
+export interface PolarDbClusterRecord {
+  dbClusterId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  description: string;
+  /** `MySQL`, `PostgreSQL` or `Oracle`. */
+  dbType: string;
+  dbVersion: string;
+  /** e.g. `Running`. */
+  status: string;
+  nodeClass: string;
+  createTime: string;
+  ipArrays: IpArrayRecord[];
+  securityGroupIds: string[];
+}
+
+declare module '../state' {
+  interface AccountState {
+    /** Added with PolarDB: state files written before have none (read as empty). */
+    polardbClusters: PolarDbClusterRecord[];
+  }
+}
+
+/** A missing cluster: the same code and status on every DBClusterId operation (API doc error tables). */
+const CLUSTER_NOT_FOUND = 'InvalidDBClusterId.NotFound';
+const CLUSTER_NOT_FOUND_STATUS = 404;
+
+export const POLARDB_CLUSTERS = collection({
+  name: 'polardbClusters',
+  schema: json.record<PolarDbClusterRecord>({
+    dbClusterId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, description: json.string, dbType: json.string,
+    dbVersion: json.string, status: json.string, nodeClass: json.string, createTime: json.string, ipArrays: json.arrayOf(IP_ARRAY), securityGroupIds: json.strings,
+  }),
+  finder: { idField: 'dbClusterId', notFound: () => new ApiError(CLUSTER_NOT_FOUND, 'The DBClusterId provided does not exist in our records.', CLUSTER_NOT_FOUND_STATUS) },
+  addedLater: true,
+});
+
+/** PolarDB codes no reference pins down: the exact strings are [unverified]. */
+export const POLARDB_UNVERIFIED_CODES = {
+  polardbIpArrayName: 'InvalidDBClusterIPArrayName.Malformed',
+  polardbIpArrayNotFound: 'InvalidDBClusterIPArrayName.NotFound',
+  polardbSecurityIps: 'InvalidSecurityIps.Malformed',
+  polardbSecurityIpsQuota: 'QuotaExceeded.SecurityIps',
+  polardbIpArrayQuota: 'QuotaExceeded.DBClusterIPArray',
+  polardbGroupQuota: 'QuotaExceeded.SecurityGroup',
+  polardbPageSize: 'InvalidPageSize.Malformed',
+} as const;
+const UNVERIFIED_CODES = POLARDB_UNVERIFIED_CODES;
+
+/**
+ * PolarDB 2017-08-01 behaviour the SDK models and API doc do not settle (the verified facts are in
+ * this file's header). Each entry is [unverified].
+ */
+export const POLARDB_UNVERIFIED = {
+  /** ModifyMode=Delete that empties a group: we remove the group (the `default` group stays, empty). */
+  deleteEmptiesGroup: 'remove-group-except-default',
+  /** ModifyMode=Delete on a group name the cluster does not have is refused (polardbIpArrayNotFound). */
+  deleteMissingGroupRefused: true,
+  /** WhiteListType=SecurityGroup ignores ModifyMode: the doc says ModifyMode applies to IP whitelists only, so SecurityGroupIds replaces the set. */
+  securityGroupIdsReplace: true,
+  /** New clusters start with the `default` group holding 127.0.0.1, as RDS and HBase do. */
+  defaultGroupEntries: ['127.0.0.1'],
+  /** DescribeDBClusters PageSize other than 30, 50 or 100 (the doc's valid values) is refused rather than rounded. */
+  pageSizes: [30, 50, 100],
+} as const;
+
+/** The caller's PolarDB cluster; InvalidDBClusterId.NotFound (404) otherwise. */
+function findPolarDbCluster(account: AccountState, dbClusterId: string): PolarDbClusterRecord {
+  return findRecord(account, POLARDB_CLUSTERS, dbClusterId);
+}
 
 /** Whitelist entries over all groups of a cluster (API doc). */
 export const POLARDB_MAX_SECURITY_IPS = 1000;
@@ -84,7 +162,7 @@ function describeDBClusters(ctx: ActionContext): Record<string, unknown> {
   if (!(POLARDB_UNVERIFIED.pageSizes as readonly number[]).includes(pageSize)) {
     throw new ApiError(UNVERIFIED_CODES.polardbPageSize, `The specified PageSize ${pageSize} is not valid: use 30, 50 or 100.`);
   }
-  const matches = ownList(ctx.account, 'polardbClusters').filter(
+  const matches = ctx.account.polardbClusters.filter(
     (c) =>
       c.regionId === regionId &&
       (!ids || ids.length === 0 || ids.includes(c.dbClusterId)) &&
@@ -183,3 +261,41 @@ export const POLARDB_API: ProductApi = {
     ModifyDBClusterAccessWhitelist: { mutates: true, handle: modifyAccessWhitelist },
   },
 };
+
+const HZ = SEED_REGION;
+
+/** The default world's PolarDB MySQL cluster in the app VPC (cn-hangzhou-h); whitelist groups `default` (127.0.0.1) and `app` (10.0.0.0/24). */
+export const POLARDB_SEED = {
+  main: {
+    polardbClusterId: seedId('pc', HZ, 'main/polardb'),
+    polardbWhitelist: { default: ['127.0.0.1'], app: ['10.0.0.0/24'] },
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...POLARDB_SEED.main };
+  main.polardbClusters.push({
+    dbClusterId: m.polardbClusterId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-h',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    description: 'billing-polardb',
+    dbType: 'MySQL',
+    dbVersion: '8.0',
+    status: 'Running',
+    nodeClass: 'polar.mysql.x4.large',
+    createTime: SEED_CREATED,
+    ipArrays: Object.entries(m.polardbWhitelist).map(([name, ips]) => ({ name, attribute: '', ips: [...ips] })),
+    securityGroupIds: [],
+  });
+}
+
+export const polardb = {
+  name: 'PolarDB',
+  apis: [POLARDB_API],
+  collections: [POLARDB_CLUSTERS],
+  seed: { ids: POLARDB_SEED, rows: seedRows },
+  errorStatus: { [CLUSTER_NOT_FOUND]: CLUSTER_NOT_FOUND_STATUS },
+  unverified: { ...POLARDB_UNVERIFIED_CODES, ...POLARDB_UNVERIFIED },
+} satisfies EmulatorProduct;

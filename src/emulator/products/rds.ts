@@ -1,11 +1,90 @@
 /** RDS API 2014-08-15: instances, their address and port, IP whitelists and ECS security-group bindings (reference §3). */
 import { formatAddress, parseBlock } from '../cidr';
 import type { ActionContext, ProductApi } from '../action';
-import { RDS_DEFAULT_IP_ARRAY_NAME, RDS_MAX_SECURITY_GROUPS, RDS_MAX_SECURITY_IPS, UNVERIFIED_CODES } from '../constants';
-import { ApiError, invalidParameter, missingParameter } from '../errors';
-import { findRdsInstance, findSecurityGroup, requiredRegion } from '../lookup';
+import { ApiError, invalidParameter, missingParameter, notFound } from '../errors';
+import { findRecord, requiredRegion } from '../lookup';
 import { pageByNumber, pageByToken } from '../paging';
-import type { RdsInstanceRecord } from '../state';
+import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
+import { SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
+import type { AccountState } from '../state';
+import { findSecurityGroup } from './ecsRecords';
+import { VPC_SEED } from './vpc';
+
+/** One IP whitelist group (RDS's, and PolarDB's of the same shape). */
+export interface IpArrayRecord {
+  name: string;
+  attribute: string;
+  ips: string[];
+}
+
+export interface RdsInstanceRecord {
+  dbInstanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  description: string;
+  engine: string;
+  engineVersion: string;
+  instanceClass: string;
+  port: number;
+  status: string;
+  connectionString: string;
+  createTime: string;
+  ipArrays: IpArrayRecord[];
+  securityGroupIds: string[];
+}
+
+declare module '../state' {
+  interface AccountState {
+    rdsInstances: RdsInstanceRecord[];
+  }
+}
+
+/** An IP whitelist group's schema. */
+export const IP_ARRAY = json.record<IpArrayRecord>({ name: json.string, attribute: json.string, ips: json.strings });
+
+export const RDS_INSTANCES = collection({
+  name: 'rdsInstances',
+  schema: json.record<RdsInstanceRecord>({
+    dbInstanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, description: json.string, engine: json.string,
+    engineVersion: json.string, instanceClass: json.string, port: json.number, status: json.string, connectionString: json.string, createTime: json.string,
+    ipArrays: json.arrayOf(IP_ARRAY), securityGroupIds: json.strings,
+  }),
+  finder: { idField: 'dbInstanceId', notFound: (id) => notFound('InvalidDBInstanceId.NotFound', 'DBInstanceId', id) },
+});
+
+/**
+ * RDS `ModifySecurityGroupConfiguration`: up to 10 ECS security groups per instance. Verified: the
+ * SDK model's text changed from "three" to "10" on 2024-04-09 and still says 10 in 2026-02 (the
+ * quota's error code stays unverified below).
+ */
+export const RDS_MAX_SECURITY_GROUPS = 10;
+
+/** RDS whitelist: at most 1,000 entries per instance (API doc). */
+export const RDS_MAX_SECURITY_IPS = 1000;
+
+/**
+ * Name of the whitelist group ModifySecurityIps uses when none is given. The API doc says `Default`,
+ * the console and DescribeDBInstanceIPArrayList show `default`. [unverified: we use `default`]
+ */
+export const RDS_DEFAULT_IP_ARRAY_NAME = 'default';
+
+/** RDS codes no reference pins down (the shapes follow RDS naming; the exact strings are [unverified]). */
+export const RDS_UNVERIFIED_CODES = {
+  securityIps: 'InvalidSecurityIPs.Format',
+  securityIpsQuota: 'QuotaExceeded.SecurityIps',
+  securityIpsDeleteAll: 'InvalidSecurityIPs.DeleteAll',
+  ipArrayName: 'InvalidDBInstanceIPArrayName.Format',
+  ipArrayNotFound: 'InvalidDBInstanceIPArrayName.NotFound',
+  rdsGroupQuota: 'QuotaExceeded.SecurityGroup',
+} as const;
+const UNVERIFIED_CODES = RDS_UNVERIFIED_CODES;
+
+/** The caller's RDS instance; InvalidDBInstanceId.NotFound otherwise. */
+function findRdsInstance(account: AccountState, dbInstanceId: string): RdsInstanceRecord {
+  return findRecord(account, RDS_INSTANCES, dbInstanceId);
+}
 
 function instanceWire(i: RdsInstanceRecord): Record<string, unknown> {
   return {
@@ -187,3 +266,45 @@ export const RDS_API: ProductApi = {
     ModifySecurityGroupConfiguration: { mutates: true, handle: modifySecurityGroupConfiguration },
   },
 };
+
+const HZ = SEED_REGION;
+
+/** The default world's RDS MySQL instance in the app VPC (cn-hangzhou-h). */
+export const RDS_SEED = {
+  main: {
+    rdsInstanceId: seedId('rm', HZ, 'main/rds'),
+    rdsPort: 3306,
+  },
+} as const;
+
+function seedRows({ main }: DefaultWorld): void {
+  const m = { ...VPC_SEED.main, ...RDS_SEED.main };
+  main.rdsInstances.push({
+    dbInstanceId: m.rdsInstanceId,
+    regionId: HZ,
+    zoneId: 'cn-hangzhou-h',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    description: 'orders-mysql',
+    engine: 'MySQL',
+    engineVersion: '8.0',
+    instanceClass: 'mysql.n2.medium.1',
+    port: m.rdsPort,
+    status: 'Running',
+    connectionString: `${m.rdsInstanceId}.mysql.rds.aliyuncs.com`,
+    createTime: SEED_CREATED,
+    ipArrays: [
+      { name: 'default', attribute: '', ips: ['127.0.0.1', '192.168.1.10'] },
+      { name: 'ali_dms_group', attribute: 'hidden', ips: ['100.104.0.0/16'] },
+    ],
+    securityGroupIds: [],
+  });
+}
+
+export const rds = {
+  name: 'RDS',
+  apis: [RDS_API],
+  collections: [RDS_INSTANCES],
+  seed: { ids: RDS_SEED, rows: seedRows },
+  unverified: { ...RDS_UNVERIFIED_CODES, defaultIpArrayName: RDS_DEFAULT_IP_ARRAY_NAME },
+} satisfies EmulatorProduct;

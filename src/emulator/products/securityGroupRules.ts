@@ -5,12 +5,11 @@
  * authorization and the two ways of revoking.
  */
 import { parseBlock } from '../cidr';
-import { BASIC_GROUP_MAX_GROUP_RULES, UNVERIFIED_CODES } from '../constants';
 import { ApiError, invalidParameter, missingParameter } from '../errors';
 import { isoSeconds, newResourceId } from '../ids';
-import { findSecurityGroup } from '../lookup';
 import type { Params } from '../params';
-import type { AccountState, RuleRecord, SecurityGroupRecord } from '../state';
+import type { AccountState } from '../state';
+import { BASIC_GROUP_MAX_GROUP_RULES, ECS_UNVERIFIED_CODES as UNVERIFIED_CODES, findSecurityGroup, type RuleRecord, type SecurityGroupRecord } from './ecsRecords';
 
 export type Direction = 'ingress' | 'egress';
 

@@ -7,7 +7,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../../../src/emulator';
 import { buildSeed, DEFAULT_SEED } from '../../../src/emulator/seed';
-import type { AccountState, EcsInstanceRecord, LindormInstanceRecord, PolarDbClusterRecord } from '../../../src/emulator/state';
+import type { AccountState } from '../../../src/emulator/state';
+import type { EcsInstanceRecord } from '../../../src/emulator/products/ecsInstances';
+import type { LindormInstanceRecord } from '../../../src/emulator/products/lindorm';
+import type { PolarDbClusterRecord } from '../../../src/emulator/products/polardb';
 import { tempDir } from '../cloud.harness';
 
 const M = DEFAULT_SEED.main;

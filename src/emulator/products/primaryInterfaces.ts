@@ -2,7 +2,7 @@
  * Every ECS instance has a primary elastic network interface: DescribeNetworkInterfaces lists it
  * with `Type: Primary`, the instance's `InstanceId`, `Status: InUse`, the instance's vSwitch, zone,
  * primary private address and security groups, `ServiceManaged: false` (verified against the ECS
- * 2014-05-26 SDK models; what stays open is in constants.ts, PRIMARY_ENI_UNVERIFIED).
+ * 2014-05-26 SDK models; what stays open is PRIMARY_ENI_UNVERIFIED below).
  *
  * The instance record is the one truth for its network placement and groups; its primary
  * interface is a NetworkInterfaceRecord derived from it, so every reader of interfaces (filters,
@@ -13,9 +13,27 @@
  * regroups instances must call it too; none does yet (the emulator has no RunInstances,
  * ModifyInstanceAttribute or DeleteInstance).
  */
-import { PRIMARY_ENI_UNVERIFIED } from './constants';
-import { macAddressFor, seededResourceId } from './ids';
-import type { AccountState, EcsInstanceRecord, NetworkInterfaceRecord } from './state';
+import { macAddressFor, seededResourceId } from '../ids';
+import type { AccountState } from '../state';
+import type { NetworkInterfaceRecord } from './ecsRecords';
+import type { EcsInstanceRecord } from './ecsInstances';
+
+/**
+ * ECS primary network interfaces (DescribeNetworkInterfaces) where the SDK models and API doc
+ * leave the answer open. Each entry is [unverified].
+ */
+export const PRIMARY_ENI_UNVERIFIED = {
+  /** Attachment's fields (DeviceIndex, InstanceId, TrunkNetworkInterfaceId) are "in invitational preview and not publicly available"; NetworkCardIndex is empty unless one was given at attach time. We send `{}` for every ENI. */
+  attachment: 'empty-object',
+  /** A primary ENI's DeleteOnRelease is true: it cannot be detached and goes with its instance. */
+  deleteOnRelease: true,
+  /** A SecurityGroupId filter leaves primary ENIs out entirely (the doc: the parameter is "the security group to which the secondary ENI belongs"; for primary ENIs "call DescribeInstances"), rather than being refused or ignored. */
+  groupFilterSecondaryOnly: true,
+  /** A primary ENI's Status is InUse while its instance exists, whatever the instance's own Status (Stopped included). */
+  statusWhileInstanceExists: 'InUse',
+  /** A primary ENI's NetworkInterfaceName and Description are empty (the console names none). */
+  emptyNameAndDescription: true,
+} as const;
 
 /** The primary interface's id: derived from the instance id, so seeds and reloads agree. */
 export function primaryInterfaceId(instance: Pick<EcsInstanceRecord, 'instanceId' | 'regionId'>): string {
@@ -53,15 +71,9 @@ export function primaryInterfaceOf(instance: EcsInstanceRecord): NetworkInterfac
  * (MaxCompute's) are left as they are. Returns the account.
  */
 export function syncPrimaryInterfaces(account: AccountState): AccountState {
-  const instances = account.ecsInstances ?? [];
+  const instances = account.ecsInstances;
   const primaries = new Map(instances.map((i) => [i.instanceId, primaryInterfaceOf(i)]));
   const others = account.networkInterfaces.filter((e) => !(e.type === 'Primary' && e.instanceId !== undefined && e.instanceId !== ''));
   account.networkInterfaces = [...others, ...primaries.values()];
   return account;
-}
-
-/** Every account's primary interfaces in step with its instances (seeds, loaded state files). */
-export function syncAllPrimaryInterfaces<T extends { accounts: AccountState[] }>(state: T): T {
-  for (const account of state.accounts) syncPrimaryInterfaces(account);
-  return state;
 }

@@ -6,11 +6,68 @@
  * two `MaxCompute-*vpc-<vpcId>` return-traffic groups, present once the link is SUCCESS, released
  * a while after RemoveNetworkLink.
  */
-import { formatAddress, parseBlock } from './cidr';
-import { LINK_CREATING, LINK_DELETING, LINK_FAILED, LINK_NAME_PATTERN, LINK_READY, LINK_TYPE_PASSTHROUGH, NETWORK_LINK_ENI_COUNT, SERVICE_MANAGED_ENI_SERVICE_ID } from './constants';
-import { isManagedGroupName, linkZoneProblem, managedGroupNames, NETWORK_LINK_ROLE_NAME } from './facts';
-import { macAddressFor, newResourceId, isoSeconds } from './ids';
-import type { AccountState, NetworkInterfaceRecord, NetworkLinkRecord, SecurityGroupRecord, VSwitchRecord } from './state';
+import { formatAddress, parseBlock } from '../cidr';
+import { isManagedGroupName, linkZoneProblem, managedGroupNames, NETWORK_LINK_ROLE_NAME } from '../facts';
+import { macAddressFor, newResourceId, isoSeconds } from '../ids';
+import type { AccountState } from '../state';
+import type { NetworkInterfaceRecord, SecurityGroupRecord } from './ecsRecords';
+import type { VSwitchRecord } from './vpc';
+
+export interface NetworkLinkRecord {
+  name: string;
+  regionId: string;
+  /** PASSTHROUGH (absent in state files from before the link API: read as PASSTHROUGH). */
+  type?: string;
+  vpcId: string;
+  vSwitchId: string;
+  securityGroupId: string;
+  /** Empty until the link is SUCCESS. */
+  networkInterfaceIds: string[];
+  /** CREATING, SUCCESS, DELETING, FAILED, or a fault's end status (LINK_* below). */
+  status: string;
+  createTime: string;
+  /** While CREATING: when it turns SUCCESS (or `endStatus`). */
+  readyAt?: number;
+  /** A fault's status the link ends in instead of SUCCESS. */
+  endStatus?: string;
+  /** While DELETING: when it and its interfaces are gone. */
+  releaseAt?: number;
+  /** Why it ended FAILED. */
+  failure?: string;
+}
+
+declare module '../state' {
+  interface AccountState {
+    networkLinks: NetworkLinkRecord[];
+  }
+}
+
+/** A network link's type as CreateNetworkLink names it: what this product creates. */
+export const LINK_TYPE_PASSTHROUGH = 'PASSTHROUGH';
+/** The one documented status: the link works (GetNetworkLink's example). */
+export const LINK_READY = 'SUCCESS';
+/**
+ * [unverified] The statuses a link passes through besides SUCCESS are not documented: the
+ * emulator's own names, chosen so a client that takes every non-SUCCESS status as "in progress"
+ * (as the reference allows no more) is exercised.
+ */
+export const LINK_CREATING = 'CREATING';
+export const LINK_DELETING = 'DELETING';
+export const LINK_FAILED = 'FAILED';
+/** Link records of state files written before the link API existed say this; read as SUCCESS. */
+export const LINK_READY_BEFORE_API = 'Connected';
+
+/** How many ENIs one MaxCompute network link creates. [unverified: the doc does not state the count] */
+export const NETWORK_LINK_ENI_COUNT = 2;
+
+/**
+ * Network link names: a letter first, then letters, digits, `_` or `-`, 3–64 characters in all.
+ * [unverified: the console's exact rule is not documented; this is deliberately strict]
+ */
+export const LINK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
+
+/** The `ServiceID` a MaxCompute link ENI reports. [unverified: made up; only `ServiceManaged: true` is assumed by the reference] */
+export const SERVICE_MANAGED_ENI_SERVICE_ID = '1413397765616316';
 
 /** The RAM role the account owner grants so MaxCompute can create ENIs in the VPC (§6), the emulator's own copy (facts.ts). */
 export { NETWORK_LINK_ROLE_NAME };

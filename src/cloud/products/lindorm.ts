@@ -20,7 +20,7 @@
  *   not used here (src/targets/lindorm/index.ts, LINDORM_V2_NOTE).
  * - Documented errors: Instance.IsDeleted, Instance.IsNotValid, Lindorm.Errorcode.ParameterInvaild (all 400).
  *
- * UNVERIFIED (the emulator's copy is LINDORM_UNVERIFIED in src/emulator/constants.ts):
+ * UNVERIFIED (the emulator's copy is LINDORM_UNVERIFIED in src/emulator/products/lindorm.ts):
  * - whether SecurityIpList replaces the group (assumed) or adds to it;
  * - what Delete=true clears (one group or every group; the emulator models every group) — never sent;
  * - which code an id that never existed gets (assumed Instance.IsNotValid, 400: not a 404);

@@ -15,7 +15,7 @@
  * - Neither Modify call takes a ClientToken; both are sent as idempotent requests (see operation.ts).
  *
  * UNVERIFIED (kept here for the cloud side; the emulator's copy is POLARDB_UNVERIFIED in
- * src/emulator/constants.ts):
+ * src/emulator/products/polardb.ts):
  * - whether the whitelist calls accept the RegionId the caller always adds (the models list none;
  *   the gateway ignores unknown parameters for the other products);
  * - what ModifyMode=Delete does to a group it empties (removed, kept empty, or refused), and so

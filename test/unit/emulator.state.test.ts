@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED, startEmulator, StateFileError, type Emulator } from '../../src/emulator';
 import { buildSeed } from '../../src/emulator/seed';
-import { clientFor, control, ECS, HBASE, RDS, VPC, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, HBASE, RDS, VPC, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

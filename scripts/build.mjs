@@ -6,10 +6,10 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazy-bundles.mjs';
-import { specBundleOptions, specBundlePlugin } from './lib/lazy-spec.mjs';
-import { vscodeOncePlugin } from './lib/vscode-once.mjs';
-import { silentDebugPlugin } from './lib/no-debug.mjs';
+import { lazyBundleOptions, lazyBundlesPlugin } from './lib/lazyBundles.mjs';
+import { specBundleOptions, specBundlePlugin } from './lib/lazySpec.mjs';
+import { vscodeOncePlugin } from './lib/vscodeOnce.mjs';
+import { silentDebugPlugin } from './lib/noDebug.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,12 +24,12 @@ export function buildOptions({ production = false } = {}) {
     minify: production,
     logLevel: 'warning',
     absWorkingDir: root,
-    // No DEBUG=… of the environment may print request headers or bodies: see lib/no-debug.mjs.
+    // No DEBUG=… of the environment may print request headers or bodies: see lib/noDebug.mjs.
     plugins: [silentDebugPlugin],
   };
   return [
     // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
-    // (see lib/lazy-bundles.mjs, lib/lazy-spec.mjs); 'vscode' is required once and shared (see lib/vscode-once.mjs).
+    // (see lib/lazyBundles.mjs, lib/lazySpec.mjs); 'vscode' is required once and shared (see lib/vscodeOnce.mjs).
     { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] },
     ...lazyBundleOptions(root).map((options) => ({ ...node, ...options })),
     { ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] },

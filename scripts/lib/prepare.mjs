@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installCodeServer } from '../install-code-server.mjs';
+import { installCodeServer } from '../installCodeServer.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

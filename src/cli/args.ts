@@ -23,6 +23,8 @@ export interface ValueOption<T = string> {
   /** The value's placeholder in messages, e.g. SECONDS. */
   placeholder: string;
   parse?: (text: string, flag: string) => T;
+  /** Given any number of times (`--spec a --spec b`): the value is the list, in order. */
+  multiple?: boolean;
 }
 
 export type OptionSpec = FlagOption | ValueOption<unknown>;
@@ -50,7 +52,7 @@ export function parseCommandLine(command: string, args: readonly string[], optio
     const flag = token.rawName;
     const spec = Object.hasOwn(options, token.name) && token.rawName.startsWith('--') ? options[token.name] : undefined;
     if (spec === undefined) throw new UsageError(`unknown option "${escapeForMessage(flag)}" for mcvpc ${command} (known: ${known}).`);
-    if (Object.hasOwn(values, token.name)) throw new UsageError(`${flag} is given more than once.`);
+    if (Object.hasOwn(values, token.name) && !(spec.type === 'string' && spec.multiple === true)) throw new UsageError(`${flag} is given more than once.`);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) {
         throw new UsageError(`${flag} takes no value (got "${escapeForMessage(token.value)}"): give ${flag} to turn it on, leave it out to keep it off.`);
@@ -62,7 +64,9 @@ export function parseCommandLine(command: string, args: readonly string[], optio
     if (text === undefined || text === '' || (!token.inlineValue && text.startsWith('-'))) {
       throw new UsageError(`${flag} needs a value: ${flag} ${spec.placeholder}.`);
     }
-    values[token.name] = spec.parse === undefined ? text : spec.parse(text, flag);
+    const value = spec.parse === undefined ? text : spec.parse(text, flag);
+    if (spec.multiple === true) values[token.name] = [...((values[token.name] as unknown[] | undefined) ?? []), value];
+    else values[token.name] = value;
   }
   return { values, positionals };
 }

@@ -25,19 +25,17 @@ const OPTIONS: Record<string, OptionSpec> = {
   seed: { type: 'string', placeholder: 'default|empty', parse: oneOf(['default', 'empty'] as const) },
   latency: { type: 'string', placeholder: 'MS', parse: wholeNumber() },
   'link-create': { type: 'string', placeholder: 'MS', parse: wholeNumber() },
-  help: { type: 'boolean' },
 };
 
 /** Parses the flags (util.parseArgs, see args.ts); throws UsageError naming the bad flag. */
-export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptions & { help?: boolean } {
+export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptions {
   const { values, positionals } = parseCommandLine('emulator', args, OPTIONS);
   if (positionals.length > 0) throw new UsageError(`mcvpc emulator takes no file or word, got ${positionals.map(escapeForMessage).join(', ')}.`);
-  const options: EmulatorCommandOptions & { help?: boolean } = { port: (values.port as number | undefined) ?? 0, seed: (values.seed as 'default' | 'empty' | undefined) ?? 'default' };
+  const options: EmulatorCommandOptions = { port: (values.port as number | undefined) ?? 0, seed: (values.seed as 'default' | 'empty' | undefined) ?? 'default' };
   if (values.host !== undefined) options.host = values.host as string;
   if (values.state !== undefined) options.stateFile = values.state as string;
   if (values.latency !== undefined) options.latencyMs = values.latency as number;
   if (values['link-create'] !== undefined) options.linkCreateMs = values['link-create'] as number;
-  if (values.help === true) options.help = true;
   return options;
 }
 
@@ -53,20 +51,9 @@ The first stdout line is JSON: {"endpoint":"http://127.0.0.1:PORT","accounts":[â
   --link-create MS  how long a link created with CreateNetworkLink stays CREATING (default 300)
 `;
 
-/** Runs the emulator until a signal arrives; resolves to the exit code. */
+/** Runs the emulator until a signal arrives; resolves to the exit code. A usage mistake throws UsageError (main.ts words it). */
 export async function runEmulatorCommand(args: string[]): Promise<number> {
-  if (args.includes('-h')) args = ['--help'];
-  let options: ReturnType<typeof parseEmulatorArgs>;
-  try {
-    options = parseEmulatorArgs(args);
-  } catch (err) {
-    process.stderr.write(`mcvpc emulator: ${(err as Error).message}\n${HELP.split('\n')[0]}\n`);
-    return 1;
-  }
-  if (options.help === true) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const options = parseEmulatorArgs(args);
   const start: StartEmulatorOptions = { host: options.host, port: options.port, stateFile: options.stateFile, seed: options.seed };
   if (options.latencyMs !== undefined || options.linkCreateMs !== undefined) {
     start.faults = { ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.linkCreateMs !== undefined ? { networkLinkCreateMs: options.linkCreateMs } : {}) };

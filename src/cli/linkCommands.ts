@@ -9,14 +9,14 @@ import { runValidate } from './commands/validate';
 
 const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = { validate: runValidate, plan: runPlan, apply: runApply, destroy: runDestroy, usage: runUsage };
 
-/** Runs one link command; every failure becomes a one-line message (no stack trace) and exit 1. */
+/** Runs one link command; every failure but a usage mistake (main.ts words those) becomes a one-line message (no stack trace) and exit 1. */
 function runner(name: string): (argv: string[]) => Promise<number> {
   return async (argv) => {
     try {
       return await RUNNERS[name]!(parseLinkArgs(name, argv));
     } catch (err) {
-      const usage = err instanceof UsageError ? `\nusage: mcvpc ${name} ${LINK_COMMAND_SUMMARIES[name]}` : '';
-      process.stderr.write(`mcvpc ${name}: ${describeFailure(err)}${usage}\n`);
+      if (err instanceof UsageError) throw err;
+      process.stderr.write(`mcvpc ${name}: ${describeFailure(err)}\n`);
       return EXIT.error;
     }
   };

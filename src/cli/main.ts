@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { escapeForMessage, escapeForMessageLines } from '../core/displayText';
 import { nodeDebugNotice, nodeDebugWithoutLeaks } from '../core/nodeDebug';
+import { UsageError } from './args';
 import { LINT_SUMMARY, runLint, USAGE as LINT_HELP } from './commands/lint';
 import { checkCommand } from './commands/check';
 import { doctorCommand } from './commands/doctor';
@@ -17,6 +18,7 @@ interface Subcommand {
   summary: string;
   /** What `mcvpc <command> --help` prints, when the command says more than its summary. */
   help?: string;
+  /** Throws UsageError for a command-line mistake (see usageMistake); any other failure is its own to report. */
   run(args: string[]): Promise<number>;
 }
 
@@ -49,6 +51,15 @@ function commandHelp(name: string, command: Subcommand): string {
   return [`usage: mcvpc ${name} ${synopsis}`.trimEnd(), '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, ...(exitLine === '' ? [] : [`Exit: ${exitLine}.`]), ''].join('\n');
 }
 
+/**
+ * What every command prints for a command-line mistake, in one form: the mistake, the usage line
+ * of its --help, and where the rest is. On stderr, exit 1.
+ */
+function usageMistake(name: string, command: Subcommand, err: UsageError): string {
+  const usageLine = commandHelp(name, command).split('\n')[0]!;
+  return `mcvpc ${name}: ${escapeForMessageLines(err.message)}\n${usageLine}\nRun "mcvpc ${name} --help" for more.\n`;
+}
+
 function usage(): string {
   const rows = Object.entries(SUBCOMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
   return ['usage: mcvpc <command> [options]', '', 'commands:', ...rows, ''].join('\n');
@@ -70,7 +81,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(name, command));
     return 0;
   }
-  return command.run(args);
+  try {
+    return await command.run(args);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(usageMistake(name, command, err));
+    return 1;
+  }
 }
 
 /**

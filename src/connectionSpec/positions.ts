@@ -1,4 +1,8 @@
-/** Offsets ↔ 0-based line/column in a text, through an index of line starts (binary search, O(log lines)). */
+/**
+ * Offsets ↔ 0-based line/column in a text: the `yaml` package's LineCounter (line starts, binary
+ * search) fed with the text's line breaks as VS Code counts them.
+ */
+import { LineCounter } from 'yaml';
 import type { SourcePosition, SourceRange } from './types';
 
 /** `\s` as a character code test: the common ASCII blanks first, the regex only for the rare rest. */
@@ -7,22 +11,24 @@ function isBlank(code: number): boolean {
   return code > 127 && /\s/.test(String.fromCharCode(code));
 }
 
+/**
+ * \r\n, \n and a lone \r each end a line, as in VS Code. The yaml lexer takes a lone \r for part
+ * of the line, so the LineCounter its parser feeds would put a diagnostic on the wrong line;
+ * and a file is indexed before it is parsed (a refused file is never parsed).
+ */
+const LINE_BREAK = /\r\n?|\n/g;
+
 export class LineIndex {
-  /** Offset of the first character of each line; line 0 starts at 0. */
-  private readonly lineStarts: number[];
+  /** Line starts (line 0 at 0) and the search over them; `lineStarts` is the package's public field. */
+  private readonly lines = new LineCounter();
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // \r\n, \n and a lone \r all end a line, as in VS Code and the yaml package.
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lines.addNewLine(0);
+    for (const lineBreak of text.matchAll(LINE_BREAK)) this.lines.addNewLine(lineBreak.index + lineBreak[0].length);
+  }
+
+  private get lineStarts(): readonly number[] {
+    return this.lines.lineStarts;
   }
 
   get lineCount(): number {
@@ -36,14 +42,9 @@ export class LineIndex {
   /** The position of an offset, clamped into the text. */
   position(offset: number): SourcePosition {
     const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, column: clamped - this.lineStarts[low]!, offset: clamped };
+    // 1-based; line 0 ("before the first line start") cannot occur, as line 0 starts at offset 0.
+    const { line, col } = this.lines.linePos(clamped);
+    return { line: line - 1, column: col - 1, offset: clamped };
   }
 
   /** The offset of a line/column, clamped into the line and the text. */

@@ -33,7 +33,7 @@ export function setE2eContext(value: E2eContext | undefined): void {
 
 /** The session; fails when the runner did not start one. */
 export function e2e(): E2eContext {
-  if (context === undefined) throw new Error('no e2e session: run the e2e tests through scripts/test-e2e.mjs');
+  if (context === undefined) throw new Error('no e2e session: run the e2e tests through scripts/testE2e.mjs');
   return context;
 }
 

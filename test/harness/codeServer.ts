@@ -1,6 +1,6 @@
 /**
  * A code-server (VS Code 1.100.3's server and web workbench, installed by
- * scripts/install-code-server.mjs) on 127.0.0.1 with its own user-data and extensions folders.
+ * scripts/installCodeServer.mjs) on 127.0.0.1 with its own user-data and extensions folders.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { waitFor } from './poll';
 import { assertPortFree, freePort } from './ports';
 import { spawnGroup, type ProcessGroup } from './processes';
 
-/** Where scripts/install-code-server.mjs puts the binary. */
+/** Where scripts/installCodeServer.mjs puts the binary. */
 export const CODE_SERVER_BIN = resolve(__dirname, '..', '..', '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
 
 /** Settings every harness-started VS Code gets, so screens are calm and nothing phones home. */

@@ -16,7 +16,7 @@ export async function activatedExtension(): Promise<{ extension: vscode.Extensio
 /** The emulator's accounts as the runner passed them (names and ids; the first is the profile file's `current`). */
 export function emulatorAccounts(): PublicAccount[] {
   const raw = process.env[ACCOUNTS_ENV];
-  assert.ok(raw, `${ACCOUNTS_ENV} is not set: run these suites through scripts/test-integration.mjs`);
+  assert.ok(raw, `${ACCOUNTS_ENV} is not set: run these suites through scripts/testIntegration.mjs`);
   const accounts = JSON.parse(raw) as PublicAccount[];
   assert.ok(accounts.length > 0, 'the emulator has no accounts');
   return accounts;

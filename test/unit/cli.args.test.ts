@@ -1,5 +1,6 @@
 /** The mcvpc options: util.parseArgs plus our strictness (values of flags, values that are flags, regions). */
 import { strict as assert } from 'node:assert';
+import { parseCommandLine } from '../../src/cli/args';
 import { parseLinkArgs, UsageError } from '../../src/cli/linkArgs';
 
 function usageError(fn: () => unknown, pattern: RegExp): void {
@@ -45,5 +46,13 @@ describe('mcvpc link command options', () => {
     usageError(() => parseLinkArgs('plan', []), /needs a spec file/);
     usageError(() => parseLinkArgs('plan', ['a', 'b']), /takes one spec file, got a, b/);
     assert.equal(parseLinkArgs('validate', ['--', '-odd.mcvpc.yaml']).file, '-odd.mcvpc.yaml');
+  });
+
+  it('collects an option given more than once when it says so, in order; others still refuse a second', () => {
+    const options = { spec: { type: 'string', placeholder: 'FILE', multiple: true }, profile: { type: 'string', placeholder: 'PROFILE' } } as const;
+    assert.deepEqual(parseCommandLine('lint', ['a.sql', '--spec', 'x.yaml', '--spec=y.yaml', 'b.sql'], options), { values: { spec: ['x.yaml', 'y.yaml'] }, positionals: ['a.sql', 'b.sql'] });
+    assert.deepEqual(parseCommandLine('lint', ['--spec', 'x.yaml'], options).values, { spec: ['x.yaml'] });
+    usageError(() => parseCommandLine('lint', ['--spec', 'x.yaml', '--spec', '--profile', 'p'], options), /--spec needs a value: --spec FILE/);
+    usageError(() => parseCommandLine('lint', ['--profile', 'a', '--profile', 'b'], options), /--profile is given more than once/);
   });
 });

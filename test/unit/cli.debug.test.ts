@@ -2,7 +2,7 @@
  * DEBUG=* must not make the CLI print credentials. httpx (under the OpenAPI SDK and
  * @alicloud/credentials) logs request headers (Authorization: …Signature=…, the STS token) and
  * bodies (a credentials URI's AccessKeySecret) through `debug`; the bundle replaces `debug`
- * (scripts/lib/no-debug.mjs). The CLI is bundled exactly as it ships and run against the emulator
+ * (scripts/lib/noDebug.mjs). The CLI is bundled exactly as it ships and run against the emulator
  * with each kind of credential a user may have.
  */
 import { strict as assert } from 'node:assert';

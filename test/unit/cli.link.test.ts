@@ -464,7 +464,7 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
     const withPlan = await mcvpc(['destroy', file, '--plan', planFile]);
     assert.equal(withPlan.code, 1);
-    assert.match(withPlan.stderr, /unknown option "--plan" for mcvpc destroy[\s\S]*usage: mcvpc destroy remove what apply added, the network link included: FILE \[--auto-approve\]/);
+    assert.match(withPlan.stderr, /unknown option "--plan" for mcvpc destroy[\s\S]*usage: mcvpc destroy FILE \[--auto-approve\]/);
     const badWait = await mcvpc(['destroy', file, '--wait-for-console', 'soon']);
     assert.equal(badWait.code, 1);
     assert.match(badWait.stderr, /--wait-for-console needs a whole number, got "soon"/);
@@ -487,5 +487,18 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.equal(withFile.code, 0, 'help wins over the other arguments');
     assert.match(withFile.stdout, /^usage: mcvpc doctor FILE \[--json \| --format text\|json\|sarif\]/);
     assert.match(withFile.stdout, /^Exit: 0 pass, 2 some fail, 3 some unknown, 1 could not run\.$/m);
+  });
+
+  it('every command words an unknown option alike: the mistake, the usage line of its --help, where the rest is; exit 1', async () => {
+    const listed = [...(await mcvpc(['help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    for (const command of listed) {
+      const usageLine = (await mcvpc([command, '--help'])).stdout.split('\n')[0]!;
+      const run = await mcvpc([command, '--frobnicate']);
+      assert.equal(run.code, 1, `mcvpc ${command} --frobnicate`);
+      assert.equal(run.stdout, '', `mcvpc ${command} --frobnicate`);
+      const lines = run.stderr.split('\n');
+      assert.match(lines[0]!, new RegExp(`^mcvpc ${command}: unknown option "--frobnicate" for mcvpc ${command} \\(known: --[a-z]`), `mcvpc ${command} --frobnicate`);
+      assert.deepEqual(lines.slice(1), [usageLine, `Run "mcvpc ${command} --help" for more.`, ''], `mcvpc ${command} --frobnicate`);
+    }
   });
 });

@@ -115,14 +115,33 @@ describe('mcvpc lint', function () {
     assert.equal(await readFile(join(dir, 'load.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'));
   });
 
-  it('refuses unknown options and an empty --profile with a clear message', async () => {
+  it('refuses unknown options, an empty --profile, a bad --format and no path with a clear message', async () => {
     const bad = await mcvpc(['--frobnicate', 'x.sql']);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /^mcvpc lint: Unknown option '--frobnicate'/m);
+    assert.match(bad.stderr, /^mcvpc lint: unknown option "--frobnicate" for mcvpc lint \(known: --json, --format, --fix, --spec, --profile\)\.$/m);
     const profile = await mcvpc(['--profile=', '.']);
     assert.equal(profile.code, 1);
-    assert.match(profile.stderr, /^mcvpc lint: --profile needs the name of an aliyun CLI profile$/m);
-    assert.equal((await mcvpc([])).code, 1);
+    assert.match(profile.stderr, /^mcvpc lint: --profile needs a value: --profile PROFILE\.$/m);
+    const format = await mcvpc(['--format', 'xml', '.']);
+    assert.equal(format.code, 1);
+    assert.match(format.stderr, /^mcvpc lint: --format must be "text" or "json" or "sarif", got "xml"\.$/m);
+    const none = await mcvpc([]);
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /^mcvpc lint: mcvpc lint needs at least one file or folder\.$/m);
+    assert.equal(none.stdout, '');
+  });
+
+  it('takes --spec more than once, each file\'s links known', async () => {
+    await mkdir(join(dir, 'elsewhere'));
+    await rm(join(dir, 'orders.mcvpc.yaml'));
+    await writeFile(join(dir, 'elsewhere', 'a.link.yaml'), SPEC);
+    await writeFile(join(dir, 'elsewhere', 'b.link.yaml'), SPEC.replace('orders_rds', 'order_rds').replace('maxcompute-orders-rds', 'maxcompute-order-rds'));
+    await writeFile(join(dir, 'load.sql'), BAD_SQL);
+    const one = await mcvpc(['load.sql', '--spec', 'elsewhere/a.link.yaml']);
+    assert.equal(one.code, 1, one.stderr);
+    const both = await mcvpc(['load.sql', '--spec', 'elsewhere/a.link.yaml', '--spec', 'elsewhere/b.link.yaml', '--json']);
+    assert.equal(both.code, 0, both.stdout + both.stderr);
+    assert.deepEqual((JSON.parse(both.stdout) as { knownLinks: Array<{ name: string }> }).knownLinks.map((l) => l.name), ['orders_rds', 'order_rds']);
   });
 
   describe('a folder from anywhere (a cloned repository)', () => {

@@ -13,7 +13,7 @@ import { resolveCredentials } from '../../src/cloud/credentials';
 import type { Emulator } from '../../src/emulator';
 import { aliyunFixture, DEFAULT_SEED, emulator, isolatedEnv, NO_CONFIG_FILE, rejection, tempDir } from './cloud.harness';
 
-const MULTI = aliyunFixture('multi-profile.json');
+const MULTI = aliyunFixture('multiProfile.json');
 const main = DEFAULT_SEED.main;
 const second = DEFAULT_SEED.second;
 
@@ -100,7 +100,7 @@ describe('cloud credentials', () => {
       const resolved = await resolveCredentials({ configFile: MULTI, profile, env: isolatedEnv() });
       assert.equal(resolved.mode, mode);
       assert.equal(typeof resolved.credential.getCredential, 'function');
-      assert.match(resolved.source, new RegExp(`profile "${profile}" in .*multi-profile\\.json`));
+      assert.match(resolved.source, new RegExp(`profile "${profile}" in .*multiProfile\\.json`));
     }
     // The library refuses an instance-role profile while metadata is disabled: said with the profile named.
     const ecs = message(await rejection(resolveCredentials({ configFile: MULTI, profile: 'on-ecs', env: isolatedEnv() })));
@@ -136,7 +136,7 @@ describe('cloud credentials', () => {
 
   describe('bad configuration', () => {
     it('a file that is not JSON: names the file, line and column, and quotes no content', async () => {
-      const file = aliyunFixture('not-json.json');
+      const file = aliyunFixture('notJson.json');
       const text = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() })));
       assert.ok(text.includes(file), text);
       assert.match(text, /not valid JSON: line 5, column \d+/);
@@ -164,7 +164,7 @@ describe('cloud credentials', () => {
     });
 
     it('a file without profiles says so', async () => {
-      const file = aliyunFixture('no-profiles.json');
+      const file = aliyunFixture('noProfiles.json');
       const text = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() })));
       assert.ok(text.includes(file));
       assert.match(text, /no "profiles" array/);
@@ -176,7 +176,7 @@ describe('cloud credentials', () => {
     });
 
     it('an unsupported mode lists the supported ones', async () => {
-      const text = message(await rejection(createCloud({ configFile: aliyunFixture('unsupported-mode.json'), env: isolatedEnv() })));
+      const text = message(await rejection(createCloud({ configFile: aliyunFixture('unsupportedMode.json'), env: isolatedEnv() })));
       assert.match(text, /mode "RsaKeyPair", which is not supported \(supported: AK, StsToken/);
     });
 

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { acquireLinkLock, FOREIGN_LOCK_EXPIRY_HOURS, LinkLockedError, LockFolderError, lockDirectory } from '../../src/engine';
@@ -116,7 +116,7 @@ describe('engine: the link lock (one machine)', () => {
     acquireLinkLock(key, 'x', open)();
     assert.equal(statSync(open).mode & 0o777, 0o700, 'an open folder of ours is closed');
     symlinkSync(made, join(dir, 'link'));
-    assert.throws(() => acquireLinkLock(key, 'x', join(dir, 'link')), (err: unknown) => err instanceof LockFolderError && /is not a folder \(a link or a file stands there\)/.test(err.message));
+    assert.throws(() => acquireLinkLock(key, 'x', join(dir, 'link')), (err: unknown) => err instanceof LockFolderError && err.name === 'LockFolderError' && /is not a folder \(a link or a file stands there\)/.test(err.message));
     // Root gives a folder of its own away; anyone else finds one of root's.
     let theirs = '/usr';
     if (uid === 0) {
@@ -155,6 +155,47 @@ describe('engine: the link lock (one machine)', () => {
     for (const file of files) assert.match(file, /^[0-9a-f]{24}\.lock$/);
     release();
     other();
+  });
+
+  it('takes over, without a notice, a lock file that is JSON but names no holder', () => {
+    const file = lockFileOf();
+    const notices: string[] = [];
+    for (const text of ['null', '5', '[]', '{}', JSON.stringify({ host: 'build-7', since: 'then' }), JSON.stringify({ pid: '1', host: 'build-7' }), JSON.stringify({ pid: 1, since: 'then' }), JSON.stringify({ pid: 1, host: 7 })]) {
+      writeFileSync(file, text);
+      acquireLinkLock(key, 'x', dir, { onTakeOver: (message) => notices.push(message) })();
+    }
+    assert.deepEqual(notices, [], 'an unreadable lock is not another host\'s');
+  });
+
+  it('refuses a lock of this host whose process lives, also when it is another user\'s (signal 0 answers EPERM)', () => {
+    const file = lockFileOf();
+    // pid 1 always lives; for anyone but root, asking about it is refused (EPERM), which still means alive.
+    writeFileSync(file, JSON.stringify({ pid: 1, host: hostname(), since: 'then', what: 'mcvpc apply as root' }));
+    assert.throws(() => acquireLinkLock(key, 'x', dir), (err: unknown) => err instanceof LinkLockedError && /mcvpc apply as root, process 1/.test(err.message));
+  });
+
+  it('takes over an expired lock of another host also when nobody listens for the notice', () => {
+    const file = lockFileOf();
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'build-7', since: new Date(Date.now() - 48 * 3600 * 1000).toISOString(), what: 'mcvpc apply' }));
+    acquireLinkLock(key, 'x', dir)();
+  });
+
+  it('where the system has no user ids (Windows), names the folder by the user name and checks neither owner nor mode', () => {
+    const getuid = Object.getOwnPropertyDescriptor(process, 'getuid');
+    const open = join(dir, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    Object.defineProperty(process, 'getuid', { value: undefined, configurable: true, writable: true });
+    try {
+      const folder = lockDirectory({});
+      assert.match(folder, /mcvpc-locks-[A-Za-z0-9_.-]+$/);
+      // A plain user name (root in CI) is the folder's name as it is; others have their odd characters made _.
+      if (/^[A-Za-z0-9_.-]+$/.test(userInfo().username)) assert.equal(folder, join(tmpdir(), `mcvpc-locks-${userInfo().username}`));
+      acquireLinkLock(key, 'x', open)();
+    } finally {
+      Object.defineProperty(process, 'getuid', getuid!);
+    }
+    assert.equal(statSync(open).mode & 0o777, 0o777, 'modes are left alone where there are no uids');
   });
 
   it('keeps its files in MCVPC_LOCK_DIR, else in the user\'s own folder of the temporary folder', () => {

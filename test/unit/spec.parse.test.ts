@@ -16,7 +16,7 @@ const at = (range: SourceRange): [number, number, number, number] => [range.star
 
 describe('spec: valid files', () => {
   it('fills in defaults and keeps every document', () => {
-    const { specs, problems } = parseSpecFile(fixture('valid-defaults.mcvpc.yaml'));
+    const { specs, problems } = parseSpecFile(fixture('validDefaults.mcvpc.yaml'));
     assert.deepEqual(problems, []);
     assert.equal(specs.length, 2);
     const [first, second] = specs;
@@ -49,7 +49,7 @@ describe('spec: valid files', () => {
   });
 
   it('records the source range of each field', () => {
-    const { specs } = parseSpecFile(fixture('valid-defaults.mcvpc.yaml'));
+    const { specs } = parseSpecFile(fixture('validDefaults.mcvpc.yaml'));
     const [first, second] = specs;
     assert.deepEqual(at(first!.ranges.vpcId), [6, 5, 6, 16]);
     assert.deepEqual(at(first!.ranges.networkLinkName), [4, 8, 4, 17]);
@@ -63,11 +63,11 @@ describe('spec: valid files', () => {
     assert.ok(second!.securityGroup.mode === 'create');
     assert.deepEqual(at(second!.securityGroup.ranges.inboundSource), [29, 19, 29, 29]);
     assert.equal(second!.range.start.line, 19);
-    assert.equal(first!.ranges.vpcId.start.offset, fixture('valid-defaults.mcvpc.yaml').indexOf('vpc-2ze0abc'));
+    assert.equal(first!.ranges.vpcId.start.offset, fixture('validDefaults.mcvpc.yaml').indexOf('vpc-2ze0abc'));
   });
 
   it('reads CRLF files with the same lines and columns', () => {
-    const text = fixture('valid-defaults.mcvpc.yaml').replace(/\n/g, '\r\n');
+    const text = fixture('validDefaults.mcvpc.yaml').replace(/\n/g, '\r\n');
     const { specs, problems } = parseSpecFile(text);
     assert.deepEqual(problems, []);
     assert.deepEqual(at(specs[0]!.ranges.vpcId), [6, 5, 6, 16]);
@@ -85,7 +85,7 @@ describe('spec: valid files', () => {
 
 describe('spec: schema problems', () => {
   it('reports each schema error once, on the exact text, in the user’s words', () => {
-    const { specs, problems } = parseSpecFile(fixture('invalid-schema.mcvpc.yaml'));
+    const { specs, problems } = parseSpecFile(fixture('invalidSchema.mcvpc.yaml'));
     assert.equal(specs.length, 0);
     assert.deepEqual(compact(problems), [
       ['invalid-value', 'error', 0, 9, 0, 17, 'version: expected mcvpc/v1, got "mcvpc/v2"'],
@@ -110,7 +110,7 @@ describe('spec: schema problems', () => {
   it('points a missing top-level property at the first line and never uses ajv jargon', () => {
     const { problems } = parseSpecFile('version: mcvpc/v1\nkind: NetworkLink\nmetadata: {name: abc}\nregion: cn-hangzhou\nvSwitch: vsw-1\nsecurityGroup: {id: sg-1}\n');
     assert.deepEqual(compact(problems), [['missing-property', 'error', 0, 0, 0, 17, 'missing `vpc` (VpcId of the VPC that holds the services (vpc-…).)']]);
-    const { problems: more } = parseSpecFile(fixture('invalid-schema.mcvpc.yaml'));
+    const { problems: more } = parseSpecFile(fixture('invalidSchema.mcvpc.yaml'));
     for (const p of [...problems, ...more]) assert.doesNotMatch(p.message, /must NOT|must have|must be equal|must match/);
   });
 
@@ -137,7 +137,7 @@ describe('spec: schema problems', () => {
 
 describe('spec: semantic problems', () => {
   it('finds duplicates, bad CIDRs, 0.0.0.0/0, unsupported regions and managed group names', () => {
-    const { specs, problems } = parseSpecFile(fixture('invalid-semantic.mcvpc.yaml'));
+    const { specs, problems } = parseSpecFile(fixture('invalidSemantic.mcvpc.yaml'));
     assert.equal(specs.length, 2, 'semantic problems do not remove a structurally valid spec');
     assert.ok(hasErrors(problems));
     const supported = 'cn-hangzhou, cn-beijing, cn-shanghai, cn-zhangjiakou, cn-wulanchabu, cn-shenzhen, cn-hongkong, cn-shanghai-finance-1, ap-northeast-1, ap-southeast-1, ap-southeast-3, ap-southeast-5, eu-central-1, us-west-1, us-east-1';
@@ -182,7 +182,7 @@ describe('spec: other YAML', () => {
   });
 
   it('reads a spec document next to a foreign one', () => {
-    const text = `${fixture('kubernetes.yaml')}---\n${fixture('valid-defaults.mcvpc.yaml')}`;
+    const text = `${fixture('kubernetes.yaml')}---\n${fixture('validDefaults.mcvpc.yaml')}`;
     const { specs, problems } = parseSpecFile(text);
     assert.deepEqual(problems.map((p) => [p.code, p.documentIndex]), [['not-a-spec', 0]]);
     assert.deepEqual(specs.map((s) => s.documentIndex), [1, 2]);

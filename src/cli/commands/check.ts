@@ -265,8 +265,8 @@ export const checkCommand = {
       }
       return await run(args);
     } catch (err) {
-      const usage = err instanceof UsageError ? `\n${USAGE}` : '';
-      process.stderr.write(`mcvpc check: ${describeFailure(err)}${usage}\n`);
+      if (err instanceof UsageError) throw err;
+      process.stderr.write(`mcvpc check: ${describeFailure(err)}\n`);
       return CHECK_EXIT.problems;
     }
   },

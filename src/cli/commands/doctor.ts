@@ -138,8 +138,8 @@ export const doctorCommand = {
     try {
       return await run(parseDoctorArgs(argv));
     } catch (err) {
-      const usage = err instanceof UsageError ? `\nusage: mcvpc doctor ${SUMMARY}` : '';
-      process.stderr.write(`mcvpc doctor: ${describeFailure(err)}${usage}\n`);
+      if (err instanceof UsageError) throw err;
+      process.stderr.write(`mcvpc doctor: ${describeFailure(err)}\n`);
       return DOCTOR_EXIT.error;
     }
   },

@@ -80,18 +80,12 @@ async function run(args: ImportArgs): Promise<number> {
 /** The row of the command table. */
 export const importCommand = {
   summary: IMPORT_SUMMARY,
+  help: USAGE,
   async run(argv: string[]): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
     try {
       return await run(parseImportArgs(argv));
     } catch (err) {
-      if (err instanceof UsageError) {
-        process.stderr.write(`mcvpc import: ${err.message}\n${USAGE}\n`);
-        return 1;
-      }
+      if (err instanceof UsageError) throw err;
       const message = err instanceof ImportRefusedError ? escapeForMessage(err.message) : describeFailure(err);
       process.stderr.write(`mcvpc import: ${message}\n`);
       return 1;

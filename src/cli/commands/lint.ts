@@ -13,7 +13,7 @@ import { readBoundedText, UnreadableFileError } from '../../cloud/boundedFile';
 import { escapeForMessage, escapeForMessageLines } from '../../core/displayText';
 import { pathError, walkFolder, writeRegularFile, type WalkedFile } from '../fileWalk';
 import { readSpecText } from '../specInput';
-import { parseArgs } from 'node:util';
+import { oneOf, parseCommandLine, UsageError } from '../args';
 import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
 import { parseSpecFile } from '../../connectionSpec';
 import { usageFinding, type Finding } from '../findings';
@@ -43,6 +43,35 @@ Options:
   --fix          apply the preferred fixes to the files, then report what is left
 
 Exit: 0 clean, 1 problems found or an error.`;
+const OPTIONS = {
+  json: { type: 'boolean' },
+  format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
+  fix: { type: 'boolean' },
+  spec: { type: 'string', placeholder: 'FILE', multiple: true },
+  profile: { type: 'string', placeholder: 'PROFILE' },
+} as const;
+
+interface LintArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
+  specs: string[];
+  profile?: string;
+}
+
+function parseLintArgs(argv: readonly string[]): LintArgs {
+  const { values, positionals } = parseCommandLine('lint', argv, OPTIONS);
+  if (positionals.length === 0) throw new UsageError('mcvpc lint needs at least one file or folder.');
+  if (values.json === true && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
+  return {
+    paths: positionals,
+    format: values.json === true ? 'json' : ((values.format as LintArgs['format'] | undefined) ?? 'text'),
+    fix: values.fix === true,
+    specs: (values.spec as string[] | undefined) ?? [],
+    profile: values.profile as string | undefined,
+  };
+}
+
 /** Folders never worth walking into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'target', '.cache', '.venv', '__pycache__']);
 /** A walk stops after this many files (and unreadable entries), so `mcvpc lint /` cannot run for ever. */
@@ -59,36 +88,12 @@ export interface FileReport {
   fixed?: boolean;
 }
 
-/** Runs the command; resolves to the exit code. */
+/** Runs the command; resolves to the exit code. A usage mistake throws UsageError (main.ts words it). */
 export async function runLint(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, format: { type: 'string' }, fix: { type: 'boolean' }, spec: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    process.stderr.write(`mcvpc lint: ${(err as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length === 0) {
-    process.stderr.write(`mcvpc lint: name at least one file or folder\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.format !== undefined && !['text', 'json', 'sarif'].includes(values.format)) {
-    process.stderr.write(`mcvpc lint: --format must be text, json or sarif\n${USAGE}\n`);
-    return 1;
-  }
-  const profile = values.profile;
-  if (profile !== undefined && (profile === '' || profile.startsWith('-'))) {
-    process.stderr.write(`mcvpc lint: --profile needs the name of an aliyun CLI profile\n${USAGE}\n`);
-    return 1;
-  }
+  const { paths, format, fix, specs, profile } = parseLintArgs(argv);
   const found: Found = { sources: [], specs: [], errors: [] };
-  for (const path of positionals) await collect(path, found);
-  const specFiles = new Set([...found.specs, ...(values.spec ?? []).map((f) => resolve(f))]);
+  for (const path of paths) await collect(path, found);
+  const specFiles = new Set([...found.specs, ...specs.map((f) => resolve(f))]);
   // The workspace: specs under the current folder too (CI runs from the repository root).
   await collectSpecs(process.cwd(), specFiles);
   const { links: specLinks, errors } = await readKnownLinks([...specFiles]);
@@ -110,9 +115,9 @@ export async function runLint(argv: string[]): Promise<number> {
   const known: KnownLinks = { specs: specLinks, cloud: cloudLinks };
   const links = [...specLinks, ...cloudLinks];
   const reports: FileReport[] = [...found.errors, ...errors];
-  for (const source of sources) reports.push(await lintFile(source, links, values.fix === true));
-  if (values.format === 'sarif') return printSarif(reports, sources);
-  return print(reports, known, values.json === true || values.format === 'json');
+  for (const source of sources) reports.push(await lintFile(source, links, fix));
+  if (format === 'sarif') return printSarif(reports, sources);
+  return print(reports, known, format === 'json');
 }
 
 /** The known links by where they come from (the JSON says which). */

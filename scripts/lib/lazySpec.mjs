@@ -9,7 +9,7 @@
 // src/core it takes pure functions and constants), so the few helpers both files carry are
 // harmless; its YAML library stays the one in dist/yaml.js.
 import { join, resolve } from 'node:path';
-import { lazyBundlesPlugin } from './lazy-bundles.mjs';
+import { lazyBundlesPlugin } from './lazyBundles.mjs';
 
 /** esbuild plugin for the extension bundle: `import('…/connectionSpec')` of src/connectionSpec/index.ts requires ./spec.js. */
 export const specBundlePlugin = {

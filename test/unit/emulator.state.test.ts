@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_SEED, startEmulator, StateFileError, type Emulator } from '../../src/emulator';
 import { buildSeed } from '../../src/emulator/seed';
 import { cloudFor } from './cloud.harness';
-import { clientFor, control, ECS, failure, HBASE, RDS, VPC, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, failure, HBASE, RDS, VPC, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

@@ -3,7 +3,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
 import { NonceMemory } from '../../src/emulator/auth';
 import { NONCE_MEMORY_LIMIT, NONCE_TTL_MS } from '../../src/emulator/constants';
-import { captureSignedRequest, clientFor, failure, replay, STS, VPC, type Signing } from './emulator-support';
+import { captureSignedRequest, clientFor, failure, replay, STS, VPC, type Signing } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const hangzhou = { RegionId: 'cn-hangzhou' };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
-import { clientFor, ECS, failure, type ApiClient, type WireBody } from './emulator-support';
+import { clientFor, ECS, failure, type ApiClient, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

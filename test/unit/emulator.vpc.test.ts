@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
-import { captureSignedRequest, clientFor, failure, replay, VPC, type Signing } from './emulator-support';
+import { captureSignedRequest, clientFor, failure, replay, VPC, type Signing } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
-import { clientFor, control, ECS, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

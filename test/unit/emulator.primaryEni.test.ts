@@ -14,7 +14,7 @@ import { buildSeed } from '../../src/emulator/seed';
 import type { AccountState } from '../../src/emulator/state';
 import { ecsInstance, emulatorWith } from './builders/extendedWorld';
 import { tempDir } from './cloud.harness';
-import { clientFor, control, ECS, failure, type ApiClient, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, failure, type ApiClient, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

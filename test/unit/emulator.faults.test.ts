@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SEED, startEmulator, type Emulator } from '../../src/emulator';
 import { FaultEngine } from '../../src/emulator/faults';
-import { clientFor, control, ECS, failure, RDS, VPC, type ApiClient, type WireBody } from './emulator-support';
+import { clientFor, control, ECS, failure, RDS, VPC, type ApiClient, type WireBody } from './emulator.support';
 
 const m = DEFAULT_SEED.main;
 const R = 'cn-hangzhou';

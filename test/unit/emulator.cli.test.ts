@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SEED, type Emulator } from '../../src/emulator';
 import { parseEmulatorArgs } from '../../src/cli/emulatorCommand';
-import { clientFor, ECS, VPC } from './emulator-support';
+import { clientFor, ECS, VPC } from './emulator.support';
 
 const root = resolve(__dirname, '../..');
 

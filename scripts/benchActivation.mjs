@@ -31,11 +31,21 @@ const medianOf = (key) => {
   return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 };
 const median = medianOf('activationMs');
-console.log(`[bench:activation] runs (ms, load + activate): ${results.map((r) => `${r.measurements.moduleLoadMs.toFixed(1)} + ${r.measurements.activateMs.toFixed(1)}`).join(', ')}`);
-console.log(`[bench:activation] median module load ${medianOf('moduleLoadMs').toFixed(1)} ms, activate ${medianOf('activateMs').toFixed(1)} ms`);
-console.log(`[bench:activation] median module load + activate(): ${median.toFixed(1)} ms wall, ${medianOf('activationCpuMs').toFixed(1)} ms CPU of the host process, over ${RUNS} fresh extension hosts (target < ${TARGET_MS} ms wall)`);
+console.log(
+  `[bench:activation] runs (ms, load + activate): ${results.map((r) => `${r.measurements.moduleLoadMs.toFixed(1)} + ${r.measurements.activateMs.toFixed(1)}`).join(', ')}`,
+);
+console.log(
+  `[bench:activation] median module load ${medianOf('moduleLoadMs').toFixed(1)} ms, activate ${medianOf('activateMs').toFixed(1)} ms`,
+);
+console.log(
+  `[bench:activation] median module load + activate(): ${median.toFixed(1)} ms wall, ${medianOf('activationCpuMs').toFixed(1)} ms CPU of the host process, over ${RUNS} fresh extension hosts (target < ${TARGET_MS} ms wall)`,
+);
 const quiet = results.filter((r) => r.measurements.quietMachine === 1).length;
-console.log(`[bench:activation] machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${quiet} of ${RUNS} runs started on a quiet machine (wall times stretch with load)`);
+console.log(
+  `[bench:activation] machine: ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; ${quiet} of ${RUNS} runs started on a quiet machine (wall times stretch with load)`,
+);
 // Leave a development build behind, as the other scripts expect.
 npmRun('build');
 if (median >= TARGET_MS) {

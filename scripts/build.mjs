@@ -30,11 +30,27 @@ export function buildOptions({ production = false } = {}) {
   return [
     // The OpenAPI SDK, the YAML library and the spec parser go to files of their own, loaded on first use
     // (see lib/lazyBundles.mjs, lib/lazySpec.mjs); 'vscode' is required once and shared (see lib/vscodeOnce.mjs).
-    { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin] },
+    {
+      ...node,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      plugins: [...node.plugins, lazyBundlesPlugin, specBundlePlugin, vscodeOncePlugin],
+    },
     ...lazyBundleOptions(root).map((options) => ({ ...node, ...options })),
     { ...node, ...specBundleOptions, plugins: [...node.plugins, ...specBundleOptions.plugins] },
     { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-    { entryPoints: ['webview/linkForm.ts', 'webview/linkForm.css'], outdir: 'dist/webview', bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', absWorkingDir: root },
+    {
+      entryPoints: ['webview/linkForm.ts', 'webview/linkForm.css'],
+      outdir: 'dist/webview',
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      logLevel: 'warning',
+      absWorkingDir: root,
+    },
   ];
 }
 

@@ -50,7 +50,9 @@ export function installCodeServer({ log = (line) => console.log(`[code-server] $
     },
   });
   if (npm.status !== 0 || !existsSync(codeServerBin)) {
-    throw new InstallError(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${npm.status ?? npm.signal}); see the npm output above.`);
+    throw new InstallError(
+      `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${npm.status ?? npm.signal}); see the npm output above.`,
+    );
   }
   writeFileSync(marker, CODE_SERVER_VERSION + '\n');
   log(`installed: ${codeServerBin}`);

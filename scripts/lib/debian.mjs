@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 export const DEBIAN_NEEDS = [
   { pkg: 'chromium', file: '/usr/bin/chromium', why: 'the browser the tests drive' },
   { pkg: 'ripgrep', file: '/usr/bin/rg', why: 'stands in for the ripgrep binary @vscode/ripgrep would download' },
-  { pkg: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: 'VS Code\'s native kerberos module compiles against it' },
+  { pkg: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: "VS Code's native kerberos module compiles against it" },
 ];
 
 /** Thrown when packages are missing and cannot be installed here; the message holds the command. */
@@ -18,7 +18,8 @@ const defaults = {
   exists: existsSync,
   isRoot: () => process.getuid?.() === 0,
   hasApt: () => existsSync('/usr/bin/apt-get'),
-  run: (command, args) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  run: (command, args) =>
+    spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
   log: (line) => console.log(`[mcvpc] ${line}`),
 };
 
@@ -39,5 +40,7 @@ export function ensureDebianPackages(overrides = {}) {
     throw new MissingPackagesError(`Installing Debian packages failed:\n${list}\nRun: apt-get update && apt-get ${install.join(' ')}`);
   }
   const sudo = env.isRoot() ? '' : 'sudo ';
-  throw new MissingPackagesError(`Debian packages are missing:\n${list}\nRun: ${sudo}apt-get update && ${sudo}apt-get ${install.join(' ')}`);
+  throw new MissingPackagesError(
+    `Debian packages are missing:\n${list}\nRun: ${sudo}apt-get update && ${sudo}apt-get ${install.join(' ')}`,
+  );
 }

@@ -34,7 +34,12 @@ export const lazyBundlesPlugin = {
 export function lazyBundleOptions(root) {
   return Object.entries(LAZY_BUNDLES).map(([file, packages]) => ({
     stdin: {
-      contents: packages.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(name)}) });`).join('\n'),
+      contents: packages
+        .map(
+          (name) =>
+            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(name)}) });`,
+        )
+        .join('\n'),
       resolveDir: root,
       loader: 'js',
       sourcefile: `${file.slice(2, -3)}-entry.js`,

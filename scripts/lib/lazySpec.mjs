@@ -17,10 +17,15 @@ export const specBundlePlugin = {
   setup(build) {
     const spec = join(build.initialOptions.absWorkingDir, 'src', 'connectionSpec');
     build.onResolve({ filter: /\/connectionSpec$/ }, (args) =>
-      args.kind === 'dynamic-import' && resolve(args.resolveDir, args.path) === spec ? { path: 'spec', namespace: 'mcvpc-lazy-spec' } : undefined,
+      args.kind === 'dynamic-import' && resolve(args.resolveDir, args.path) === spec
+        ? { path: 'spec', namespace: 'mcvpc-lazy-spec' }
+        : undefined,
     );
     build.onResolve({ filter: /^\.\/spec\.js$/, namespace: 'mcvpc-lazy-spec' }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'mcvpc-lazy-spec' }, () => ({ contents: "module.exports = require('./spec.js');", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'mcvpc-lazy-spec' }, () => ({
+      contents: "module.exports = require('./spec.js');",
+      loader: 'js',
+    }));
   },
 };
 

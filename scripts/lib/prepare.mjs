@@ -20,7 +20,10 @@ export function ensureCodeServer() {
 
 /** Runs `npm run <script>` in the repository; exits when it fails. */
 export function npmRun(script, ...args) {
-  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error(`[mcvpc] npm run ${script} failed (exit ${result.status ?? result.signal})`);
     process.exit(1);

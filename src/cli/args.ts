@@ -36,13 +36,19 @@ export interface ParsedCommandLine {
 }
 
 /** Parses `args` against `options` (names without `--`); throws UsageError on any mistake. */
-export function parseCommandLine(command: string, args: readonly string[], options: Readonly<Record<string, OptionSpec>>): ParsedCommandLine {
+export function parseCommandLine(
+  command: string,
+  args: readonly string[],
+  options: Readonly<Record<string, OptionSpec>>,
+): ParsedCommandLine {
   const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type }]));
   // strict: false so that we see every token and word the message ourselves.
   const { tokens } = parseArgs({ args: [...args], options: config, allowPositionals: true, strict: false, tokens: true });
   const values: Record<string, unknown> = {};
   const positionals: string[] = [];
-  const known = Object.keys(options).map((n) => `--${n}`).join(', ');
+  const known = Object.keys(options)
+    .map((n) => `--${n}`)
+    .join(', ');
   for (const token of tokens) {
     if (token.kind === 'positional') {
       positionals.push(token.value);
@@ -52,10 +58,13 @@ export function parseCommandLine(command: string, args: readonly string[], optio
     const flag = token.rawName;
     const spec = Object.hasOwn(options, token.name) && token.rawName.startsWith('--') ? options[token.name] : undefined;
     if (spec === undefined) throw new UsageError(`unknown option "${escapeForMessage(flag)}" for mcvpc ${command} (known: ${known}).`);
-    if (Object.hasOwn(values, token.name) && !(spec.type === 'string' && spec.multiple === true)) throw new UsageError(`${flag} is given more than once.`);
+    if (Object.hasOwn(values, token.name) && !(spec.type === 'string' && spec.multiple === true))
+      throw new UsageError(`${flag} is given more than once.`);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) {
-        throw new UsageError(`${flag} takes no value (got "${escapeForMessage(token.value)}"): give ${flag} to turn it on, leave it out to keep it off.`);
+        throw new UsageError(
+          `${flag} takes no value (got "${escapeForMessage(token.value)}"): give ${flag} to turn it on, leave it out to keep it off.`,
+        );
       }
       values[token.name] = true;
       continue;
@@ -84,7 +93,8 @@ export function wholeNumber(max = Number.MAX_SAFE_INTEGER): (text: string, flag:
 /** Value rule: one of the listed words. */
 export function oneOf<T extends string>(choices: readonly T[]): (text: string, flag: string) => T {
   return (text, flag) => {
-    if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${flag} must be ${choices.map((c) => `"${c}"`).join(' or ')}, got "${escapeForMessage(text)}".`);
+    if (!(choices as readonly string[]).includes(text))
+      throw new UsageError(`${flag} must be ${choices.map((c) => `"${c}"`).join(' or ')}, got "${escapeForMessage(text)}".`);
     return text as T;
   };
 }

@@ -16,7 +16,17 @@ export function doctorFindings(file: string, checked: ReadonlyArray<{ spec: Conn
       if (hop.verdict === 'pass') return [];
       const target = hop.scope.kind === 'target' ? spec.targets[hop.scope.index] : undefined;
       const range = target?.range ?? spec.ranges.networkLinkName;
-      return [{ ruleId: `doctor/${hop.id.replace(/^target\.\d+\./, 'target.')}`, severity: SEVERITY[hop.verdict], message: `${hop.title}: ${hop.reason}`, file, range: rangeOf(range), link: spec.networkLinkName, path: hop.id }];
+      return [
+        {
+          ruleId: `doctor/${hop.id.replace(/^target\.\d+\./, 'target.')}`,
+          severity: SEVERITY[hop.verdict],
+          message: `${hop.title}: ${hop.reason}`,
+          file,
+          range: rangeOf(range),
+          link: spec.networkLinkName,
+          path: hop.id,
+        },
+      ];
     }),
   );
 }

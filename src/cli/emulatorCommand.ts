@@ -30,8 +30,12 @@ const OPTIONS: Record<string, OptionSpec> = {
 /** Parses the flags (util.parseArgs, see args.ts); throws UsageError naming the bad flag. */
 export function parseEmulatorArgs(args: readonly string[]): EmulatorCommandOptions {
   const { values, positionals } = parseCommandLine('emulator', args, OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`mcvpc emulator takes no file or word, got ${positionals.map(escapeForMessage).join(', ')}.`);
-  const options: EmulatorCommandOptions = { port: (values.port as number | undefined) ?? 0, seed: (values.seed as 'default' | 'empty' | undefined) ?? 'default' };
+  if (positionals.length > 0)
+    throw new UsageError(`mcvpc emulator takes no file or word, got ${positionals.map(escapeForMessage).join(', ')}.`);
+  const options: EmulatorCommandOptions = {
+    port: (values.port as number | undefined) ?? 0,
+    seed: (values.seed as 'default' | 'empty' | undefined) ?? 'default',
+  };
   if (values.host !== undefined) options.host = values.host as string;
   if (values.state !== undefined) options.stateFile = values.state as string;
   if (values.latency !== undefined) options.latencyMs = values.latency as number;
@@ -56,7 +60,10 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
   const options = parseEmulatorArgs(args);
   const start: StartEmulatorOptions = { host: options.host, port: options.port, stateFile: options.stateFile, seed: options.seed };
   if (options.latencyMs !== undefined || options.linkCreateMs !== undefined) {
-    start.faults = { ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.linkCreateMs !== undefined ? { networkLinkCreateMs: options.linkCreateMs } : {}) };
+    start.faults = {
+      ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+      ...(options.linkCreateMs !== undefined ? { networkLinkCreateMs: options.linkCreateMs } : {}),
+    };
   }
   let emulator;
   try {
@@ -87,7 +94,12 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
 
   const announcement = {
     endpoint: emulator.endpoint,
-    accounts: emulator.accounts.map((a) => ({ name: a.name, accountId: a.accountId, accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret })),
+    accounts: emulator.accounts.map((a) => ({
+      name: a.name,
+      accountId: a.accountId,
+      accessKeyId: a.accessKeyId,
+      accessKeySecret: a.accessKeySecret,
+    })),
   };
   // A script may read the first line and close the pipe; the emulator must keep serving then.
   process.stdout.on('error', () => undefined);

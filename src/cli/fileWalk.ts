@@ -101,7 +101,8 @@ export async function walkFolder(folder: string, options: WalkOptions): Promise<
           continue;
         }
         if (!inside(root, target)) {
-          if (options.accept(path)) refuse(path, `a link to ${escapeForMessage(target)}, outside ${escapeForMessage(folder)}: not followed`);
+          if (options.accept(path))
+            refuse(path, `a link to ${escapeForMessage(target)}, outside ${escapeForMessage(folder)}: not followed`);
           continue;
         }
       }

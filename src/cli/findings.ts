@@ -29,18 +29,42 @@ export interface Finding {
   path?: string;
 }
 
-function rangeOf(r: { start: { line: number; column?: number; character?: number }; end: { line: number; column?: number; character?: number } }): FindingRange {
-  return { startLine: r.start.line, startColumn: r.start.column ?? r.start.character ?? 0, endLine: r.end.line, endColumn: r.end.column ?? r.end.character ?? 0 };
+function rangeOf(r: {
+  start: { line: number; column?: number; character?: number };
+  end: { line: number; column?: number; character?: number };
+}): FindingRange {
+  return {
+    startLine: r.start.line,
+    startColumn: r.start.column ?? r.start.character ?? 0,
+    endLine: r.end.line,
+    endColumn: r.end.column ?? r.end.character ?? 0,
+  };
 }
 
 /** A validate problem. */
 export function specFinding(file: string, p: SpecProblem, link?: string): Finding {
-  return { ruleId: `spec/${p.code}`, severity: p.severity, message: p.message, file, range: rangeOf(p.range), ...(link !== undefined ? { link } : {}), ...(p.path !== undefined ? { path: p.path } : {}) };
+  return {
+    ruleId: `spec/${p.code}`,
+    severity: p.severity,
+    message: p.message,
+    file,
+    range: rangeOf(p.range),
+    ...(link !== undefined ? { link } : {}),
+    ...(p.path !== undefined ? { path: p.path } : {}),
+  };
 }
 
 /** A policy rule's finding. */
 export function policyFinding(file: string, f: PolicyFinding): Finding {
-  return { ruleId: f.ruleId, severity: f.severity, message: `${f.path}: ${f.message}`, file, range: rangeOf(f.range), link: f.networkLinkName, path: f.path };
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: `${f.path}: ${f.message}`,
+    file,
+    range: rangeOf(f.range),
+    link: f.networkLinkName,
+    path: f.path,
+  };
 }
 
 /** A lint problem. */
@@ -67,7 +91,9 @@ export function findingJson(f: Finding): Record<string, unknown> {
     ruleId: f.ruleId,
     severity: f.severity,
     file: shownFile(f.file),
-    ...(f.range !== undefined ? { line: f.range.startLine + 1, column: f.range.startColumn + 1, endLine: f.range.endLine + 1, endColumn: f.range.endColumn + 1 } : {}),
+    ...(f.range !== undefined
+      ? { line: f.range.startLine + 1, column: f.range.startColumn + 1, endLine: f.range.endLine + 1, endColumn: f.range.endColumn + 1 }
+      : {}),
     ...(f.link !== undefined ? { link: f.link } : {}),
     ...(f.path !== undefined ? { path: f.path } : {}),
     message: f.message,

@@ -35,7 +35,9 @@ export interface LinkCommandArgs {
 /** A region id from the table of regions with network links, checked before it names a host or is printed. */
 function regionId(text: string, flag: string): string {
   if (!isRegionSupported(text)) {
-    throw new UsageError(`${flag} "${escapeForMessage(text)}" is not a region with MaxCompute network links; use one of ${SUPPORTED_REGIONS.map((r) => r.regionId).join(', ')}.`);
+    throw new UsageError(
+      `${flag} "${escapeForMessage(text)}" is not a region with MaxCompute network links; use one of ${SUPPORTED_REGIONS.map((r) => r.regionId).join(', ')}.`,
+    );
   }
   return text;
 }
@@ -48,7 +50,10 @@ const COMMON: Record<string, OptionSpec> = {
 
 /** Each command's options; a new option is one row here and one field of LinkCommandArgs. */
 const OPTIONS: Record<string, Record<string, OptionSpec>> = {
-  validate: { json: COMMON.json!, format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) } },
+  validate: {
+    json: COMMON.json!,
+    format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
+  },
   usage: { json: COMMON.json!, region: COMMON.region! },
   plan: { ...COMMON, out: { type: 'string', placeholder: 'PLAN' }, force: { type: 'boolean' } },
   apply: {
@@ -72,7 +77,11 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
   if (options === undefined) throw new UsageError(`unknown command "${escapeForMessage(command)}".`);
   const { values, positionals } = parseCommandLine(command, args, options);
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? `mcvpc ${command} needs a spec file (*.mcvpc.yaml).` : `mcvpc ${command} takes one spec file, got ${positionals.map(escapeForMessage).join(', ')}.`);
+    throw new UsageError(
+      positionals.length === 0
+        ? `mcvpc ${command} needs a spec file (*.mcvpc.yaml).`
+        : `mcvpc ${command} takes one spec file, got ${positionals.map(escapeForMessage).join(', ')}.`,
+    );
   }
   return {
     file: positionals[0]!,
@@ -93,7 +102,9 @@ export function parseLinkArgs(command: string, args: readonly string[]): LinkCom
 export const LINK_COMMAND_SUMMARIES: Record<string, string> = {
   validate: 'check a spec file offline: FILE [--json | --format text|json|sarif]; exit 0 valid, 1 invalid',
   plan: 'read the cloud and show the steps: FILE [--out PLAN [--force]] [--json] [--profile P] [--region R]; exit 0 no changes, 2 changes, 1 error',
-  apply: 'carry out the plan, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--plan PLAN] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
-  destroy: 'remove what apply added, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
+  apply:
+    'carry out the plan, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--plan PLAN] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
+  destroy:
+    'remove what apply added, the network link included: FILE [--auto-approve] [--link-timeout SECONDS (default 600)] [--json] [--profile P] [--region R] [--wait-for-console SECONDS]; exit 0 done, 1 error, 4 stopped at the console step (only when the link API cannot be used)',
   usage: 'print the SQL and Spark lines that use each link: FILE [--json] [--region R]',
 };

@@ -7,7 +7,13 @@ import { runPlan } from './commands/plan';
 import { runUsage } from './commands/usage';
 import { runValidate } from './commands/validate';
 
-const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = { validate: runValidate, plan: runPlan, apply: runApply, destroy: runDestroy, usage: runUsage };
+const RUNNERS: Record<string, (args: LinkCommandArgs) => Promise<number>> = {
+  validate: runValidate,
+  plan: runPlan,
+  apply: runApply,
+  destroy: runDestroy,
+  usage: runUsage,
+};
 
 /** Runs one link command; every failure but a usage mistake (main.ts words those) becomes a one-line message (no stack trace) and exit 1. */
 function runner(name: string): (argv: string[]) => Promise<number> {
@@ -23,4 +29,6 @@ function runner(name: string): (argv: string[]) => Promise<number> {
 }
 
 /** Rows for the SUBCOMMANDS table. */
-export const LINK_SUBCOMMANDS = Object.fromEntries(Object.keys(RUNNERS).map((name) => [name, { summary: LINK_COMMAND_SUMMARIES[name]!, run: runner(name) }]));
+export const LINK_SUBCOMMANDS = Object.fromEntries(
+  Object.keys(RUNNERS).map((name) => [name, { summary: LINK_COMMAND_SUMMARIES[name]!, run: runner(name) }]),
+);

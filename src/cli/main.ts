@@ -48,7 +48,13 @@ function commandHelp(name: string, command: Subcommand): string {
   const what = colon < 0 ? command.summary : command.summary.slice(0, colon);
   const [synopsis, ...exit] = (colon < 0 ? '' : command.summary.slice(colon + 2)).split('; ');
   const exitLine = exit.join('; ').replace(/^exit /, '');
-  return [`usage: mcvpc ${name} ${synopsis}`.trimEnd(), '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, ...(exitLine === '' ? [] : [`Exit: ${exitLine}.`]), ''].join('\n');
+  return [
+    `usage: mcvpc ${name} ${synopsis}`.trimEnd(),
+    '',
+    `${what.charAt(0).toUpperCase()}${what.slice(1)}.`,
+    ...(exitLine === '' ? [] : [`Exit: ${exitLine}.`]),
+    '',
+  ].join('\n');
 }
 
 /**

@@ -37,7 +37,10 @@ export class PolicyConfigs {
   private async look(folder: string): Promise<{ settings: PolicySettings; file?: string }> {
     const file = join(folder, POLICY_CONFIG_FILE);
     if (await exists(file)) {
-      if ((await stat(file)).size > MAX_CONFIG_BYTES) throw new Error(`${file}: larger than ${MAX_CONFIG_BYTES / 1024} KiB, the most a ${POLICY_CONFIG_FILE} may be; is it the right file?`);
+      if ((await stat(file)).size > MAX_CONFIG_BYTES)
+        throw new Error(
+          `${file}: larger than ${MAX_CONFIG_BYTES / 1024} KiB, the most a ${POLICY_CONFIG_FILE} may be; is it the right file?`,
+        );
       // Read with a bound too: the file may have grown since, or be a pipe.
       return { settings: parsePolicyConfig(await readSpecText(file, MAX_CONFIG_BYTES), file), file };
     }

@@ -12,7 +12,6 @@ import { pathToFileURL } from 'node:url';
 import { POLICY_RULES, ruleAnchor, RULES_DOC_URL } from '../core/policy';
 import { shownFile, type Finding } from './findings';
 
-
 /** The version SARIF names (package.json's). */
 export const TOOL_VERSION = '0.1.0';
 
@@ -27,7 +26,6 @@ interface SarifRule {
   helpUri: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' | 'none' };
 }
-
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 
@@ -45,11 +43,28 @@ function otherRule(id: string): SarifRule {
     live: `A live check of the plan (the cloud as it is now): ${code.replaceAll('-', ' ')}.`,
     doctor: `mcvpc doctor's hop ${code} did not pass: MaxCompute may not reach the target this way (the report says why and the fix).`,
     'not-applied': 'The spec has not been applied yet: there is nothing in the cloud to drift.',
-    config: 'The repository\'s mcvpc.config.json cannot be used.',
+    config: "The repository's mcvpc.config.json cannot be used.",
     unreadable: 'A file or folder under the paths cannot be read.',
   };
   const text = what[family] ?? id;
-  return { id, name: id.replace('/', '-'), shortDescription: { text }, fullDescription: { text }, help: { text, markdown: text }, helpUri: `${RULES_DOC_URL}#${ruleAnchor(family)}`, defaultConfiguration: { level: family === 'not-applied' ? 'note' : family === 'doctor' ? 'error' : family === 'drift' || family === 'unknown' ? 'warning' : 'error' } };
+  return {
+    id,
+    name: id.replace('/', '-'),
+    shortDescription: { text },
+    fullDescription: { text },
+    help: { text, markdown: text },
+    helpUri: `${RULES_DOC_URL}#${ruleAnchor(family)}`,
+    defaultConfiguration: {
+      level:
+        family === 'not-applied'
+          ? 'note'
+          : family === 'doctor'
+            ? 'error'
+            : family === 'drift' || family === 'unknown'
+              ? 'warning'
+              : 'error',
+    },
+  };
 }
 
 /** Every rule a report can name: the policy table first, then the others its findings use. */
@@ -59,7 +74,10 @@ function rules(findings: readonly Finding[]): SarifRule[] {
     name: r.name,
     shortDescription: { text: r.summary },
     fullDescription: { text: r.summary },
-    help: { text: `${r.summary} Configure it under mcvpc.policy.${r.id} in mcvpc.config.json.`, markdown: `${r.summary}\n\nConfigure it under \`mcvpc.policy.${r.id}\` in \`mcvpc.config.json\`; see [${r.id}](${RULES_DOC_URL}#${ruleAnchor(r.id)}).` },
+    help: {
+      text: `${r.summary} Configure it under mcvpc.policy.${r.id} in mcvpc.config.json.`,
+      markdown: `${r.summary}\n\nConfigure it under \`mcvpc.policy.${r.id}\` in \`mcvpc.config.json\`; see [${r.id}](${RULES_DOC_URL}#${ruleAnchor(r.id)}).`,
+    },
     helpUri: `${RULES_DOC_URL}#${ruleAnchor(r.id)}`,
     defaultConfiguration: { level: LEVEL[r.defaults.severity] },
   }));
@@ -80,7 +98,12 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 }
 
 /** The SARIF log of one run of `command`; `lineTextOf` gives a file's line (0-based) for fingerprints. */
-export function sarifLog(command: string, version: string, findings: readonly Finding[], lineTextOf: (file: string, line: number) => string | undefined): Record<string, unknown> {
+export function sarifLog(
+  command: string,
+  version: string,
+  findings: readonly Finding[],
+  lineTextOf: (file: string, line: number) => string | undefined,
+): Record<string, unknown> {
   const ruleList = rules(findings);
   const index = new Map(ruleList.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
@@ -98,9 +121,24 @@ export function sarifLog(command: string, version: string, findings: readonly Fi
         {
           physicalLocation: {
             artifactLocation: artifactLocation(f.file),
-            ...(f.range !== undefined ? { region: { startLine: f.range.startLine + 1, startColumn: f.range.startColumn + 1, endLine: f.range.endLine + 1, endColumn: f.range.endColumn + 1 } } : {}),
+            ...(f.range !== undefined
+              ? {
+                  region: {
+                    startLine: f.range.startLine + 1,
+                    startColumn: f.range.startColumn + 1,
+                    endLine: f.range.endLine + 1,
+                    endColumn: f.range.endColumn + 1,
+                  },
+                }
+              : {}),
           },
-          ...(f.link !== undefined ? { logicalLocations: [{ name: f.path ?? f.link, fullyQualifiedName: f.path !== undefined ? `${f.link}.${f.path}` : f.link, kind: 'member' }] } : {}),
+          ...(f.link !== undefined
+            ? {
+                logicalLocations: [
+                  { name: f.path ?? f.link, fullyQualifiedName: f.path !== undefined ? `${f.link}.${f.path}` : f.link, kind: 'member' },
+                ],
+              }
+            : {}),
         },
       ],
       partialFingerprints: { 'mcvpcFinding/v1': nth === 0 ? base : `${base}:${nth}` },

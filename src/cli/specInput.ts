@@ -18,7 +18,14 @@ export function formatProblem(file: string, problem: SpecProblem): string {
 
 /** A problem as JSON, 1-based like the text form. */
 export function problemJson(file: string, problem: SpecProblem): Record<string, unknown> {
-  return { file, line: problem.range.start.line + 1, column: problem.range.start.column + 1, severity: problem.severity, code: problem.code, message: problem.message };
+  return {
+    file,
+    line: problem.range.start.line + 1,
+    column: problem.range.start.column + 1,
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+  };
 }
 
 /**

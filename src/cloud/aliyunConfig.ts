@@ -92,7 +92,10 @@ export async function readAliyunConfig(file: string): Promise<AliyunConfig | und
     text = await readBoundedText(file, { limit: MAX_CONFIG_FILE_BYTES, what: 'an aliyun CLI config' });
   } catch (err) {
     if (err instanceof UnreadableFileError && err.reason === 'missing' && err.code === 'ENOENT') return undefined;
-    throw credentialsError('InvalidConfig', `Cannot read the aliyun CLI config: ${err instanceof UnreadableFileError ? err.message : String(err)}.`);
+    throw credentialsError(
+      'InvalidConfig',
+      `Cannot read the aliyun CLI config: ${err instanceof UnreadableFileError ? err.message : String(err)}.`,
+    );
   }
   let raw: unknown;
   try {

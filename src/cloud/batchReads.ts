@@ -23,7 +23,10 @@ interface Waiter<T> {
  * Single-id lookups made in one turn of the event loop, answered by calls of up to `max` ids.
  * When a call of several ids fails, each id is asked alone, so one bad id fails only its own lookup.
  */
-export function batchedLookup<T>(fetch: (ids: string[]) => Promise<Map<string, T>>, max = MAX_IDS_PER_CALL): (id: string) => Promise<T | undefined> {
+export function batchedLookup<T>(
+  fetch: (ids: string[]) => Promise<Map<string, T>>,
+  max = MAX_IDS_PER_CALL,
+): (id: string) => Promise<T | undefined> {
   let pending: Map<string, Waiter<T>[]> | undefined;
   const settle = async (ids: string[], waiters: Map<string, Waiter<T>[]>): Promise<void> => {
     try {
@@ -56,10 +59,17 @@ export function batchedLookup<T>(fetch: (ids: string[]) => Promise<Map<string, T
 }
 
 /** ECS instances by id, batched into DescribeInstances calls. */
-export function batchedInstances(cloud: ReadCloud, regionId: string, options: ReadOptions = {}): (instanceId: string) => Promise<EcsInstance | undefined> {
+export function batchedInstances(
+  cloud: ReadCloud,
+  regionId: string,
+  options: ReadOptions = {},
+): (instanceId: string) => Promise<EcsInstance | undefined> {
   return batchedLookup(async (ids) => {
     const wire = await allPages(async (NextToken) => {
-      const r = await cloud.ecs.describeInstances({ RegionId: regionId, InstanceIds: JSON.stringify(ids), MaxResults: INSTANCES_MAX_RESULTS, NextToken }, options);
+      const r = await cloud.ecs.describeInstances(
+        { RegionId: regionId, InstanceIds: JSON.stringify(ids), MaxResults: INSTANCES_MAX_RESULTS, NextToken },
+        options,
+      );
       return { items: r.Instances?.Instance ?? [], nextToken: r.NextToken };
     });
     return new Map(wire.map((w) => [w.InstanceId, toEcsInstance(w, regionId)]));
@@ -67,10 +77,17 @@ export function batchedInstances(cloud: ReadCloud, regionId: string, options: Re
 }
 
 /** Security groups by id, batched into DescribeSecurityGroups calls. */
-export function batchedGroups(cloud: ReadCloud, regionId: string, options: ReadOptions = {}): (securityGroupId: string) => Promise<SecurityGroup | undefined> {
+export function batchedGroups(
+  cloud: ReadCloud,
+  regionId: string,
+  options: ReadOptions = {},
+): (securityGroupId: string) => Promise<SecurityGroup | undefined> {
   return batchedLookup(async (ids) => {
     const wire = await allPages(async (NextToken) => {
-      const r = await cloud.ecs.describeSecurityGroups({ RegionId: regionId, SecurityGroupIds: JSON.stringify(ids), MaxResults: MAX_IDS_PER_CALL, NextToken }, options);
+      const r = await cloud.ecs.describeSecurityGroups(
+        { RegionId: regionId, SecurityGroupIds: JSON.stringify(ids), MaxResults: MAX_IDS_PER_CALL, NextToken },
+        options,
+      );
       return { items: r.SecurityGroups?.SecurityGroup ?? [], nextToken: r.NextToken };
     });
     return new Map(wire.map((w) => [w.SecurityGroupId, toSecurityGroup(w, regionId)]));

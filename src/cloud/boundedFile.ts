@@ -39,11 +39,19 @@ export interface BoundedReadOptions {
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 function sizeWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MiB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024
+    ? `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`
+    : bytes >= 1024
+      ? `${+(bytes / 1024).toFixed(1)} KiB`
+      : `${bytes} bytes`;
 }
 
 function tooLarge(file: string, options: BoundedReadOptions): UnreadableFileError {
-  return new UnreadableFileError(file, 'too-large', `${escapeForMessage(file)}: larger than ${sizeWords(options.limit)}, the most ${options.what} may be; is it the right file?`);
+  return new UnreadableFileError(
+    file,
+    'too-large',
+    `${escapeForMessage(file)}: larger than ${sizeWords(options.limit)}, the most ${options.what} may be; is it the right file?`,
+  );
 }
 
 /** The system's refusal in words. */
@@ -52,7 +60,8 @@ export function systemRefusal(file: string, err: unknown, what = 'a file'): Unre
   const shown = escapeForMessage(file);
   if (code === 'ENOENT' || code === 'ENOTDIR') return new UnreadableFileError(file, 'missing', `${shown}: no such file`, code);
   if (code === 'EISDIR') return new UnreadableFileError(file, 'directory', `${shown}: is a directory, not ${what}`, code);
-  if (code === 'EACCES' || code === 'EPERM') return new UnreadableFileError(file, 'unreadable', `${shown}: cannot be read (permission denied)`, code);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new UnreadableFileError(file, 'unreadable', `${shown}: cannot be read (permission denied)`, code);
   if (code === 'ELOOP') return new UnreadableFileError(file, 'unreadable', `${shown}: cannot be read (a loop of symbolic links)`, code);
   return new UnreadableFileError(file, 'unreadable', `${shown}: cannot be read (${code ?? (err as Error).message})`, code);
 }
@@ -61,8 +70,18 @@ export function systemRefusal(file: string, err: unknown, what = 'a file'): Unre
 function typeRefusal(file: string, stat: Stats, what: string): UnreadableFileError | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return new UnreadableFileError(file, 'directory', `${escapeForMessage(file)}: is a directory, not ${what}`);
-  const kind = stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
-  return new UnreadableFileError(file, 'not-a-regular-file', `${escapeForMessage(file)}: is ${kind}, not a regular file; only regular files are read`);
+  const kind = stat.isFIFO()
+    ? 'a named pipe'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
+  return new UnreadableFileError(
+    file,
+    'not-a-regular-file',
+    `${escapeForMessage(file)}: is ${kind}, not a regular file; only regular files are read`,
+  );
 }
 
 /** The text of a regular file of at most `options.limit` bytes (UTF-8); throws UnreadableFileError otherwise. */

@@ -173,7 +173,14 @@ export class Caller {
       // The region names the endpoint's host: nothing that is not a region id may get there.
       checkRegionId(regionId);
     } catch (err) {
-      throw new CloudError({ kind: 'client', product: product.code, action, code: 'InvalidRegionId', detail: (err as Error).message, retryable: false });
+      throw new CloudError({
+        kind: 'client',
+        product: product.code,
+        action,
+        code: 'InvalidRegionId',
+        detail: (err as Error).message,
+        retryable: false,
+      });
     }
   }
 
@@ -206,7 +213,8 @@ export class Caller {
       const fields = { product: product.code, action, region: regionId, attempt, durationMs: Date.now() - started };
       if (!(outcome instanceof CloudError)) {
         const body = outcome.body as { RequestId?: unknown; requestId?: unknown };
-        const requestId = typeof body.RequestId === 'string' ? body.RequestId : typeof body.requestId === 'string' ? body.requestId : undefined;
+        const requestId =
+          typeof body.RequestId === 'string' ? body.RequestId : typeof body.requestId === 'string' ? body.requestId : undefined;
         logger.info('api call', { ...fields, status: outcome.status, requestId });
         return outcome.body;
       }
@@ -218,7 +226,10 @@ export class Caller {
         logger.info('api call cancelled', logged);
         throw error;
       }
-      const delayMs = error.retryable && mayRetry(error) && options.signal?.aborted !== true ? nextRetryDelayMs(retry, attempt, Date.now() - began) : undefined;
+      const delayMs =
+        error.retryable && mayRetry(error) && options.signal?.aborted !== true
+          ? nextRetryDelayMs(retry, attempt, Date.now() - began)
+          : undefined;
       if (delayMs === undefined) {
         logger.error('api call failed', logged);
         throw error;
@@ -246,8 +257,12 @@ export class Caller {
       autoretry: false,
     });
     const sent = client.callApi(params, request(), runtime) as Promise<{ body: Response; statusCode: number }>;
-    const result = await raceSignalAndDeadline(sent, signal, timeoutMs, () => cancelledError(product.code, action), () =>
-      deadlineError(product.code, action, timeoutMs),
+    const result = await raceSignalAndDeadline(
+      sent,
+      signal,
+      timeoutMs,
+      () => cancelledError(product.code, action),
+      () => deadlineError(product.code, action, timeoutMs),
     );
     return { body: result.body, status: result.statusCode };
   }

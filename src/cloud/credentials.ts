@@ -20,14 +20,7 @@
 import * as path from 'node:path';
 import Credential, { Config as CredentialConfig, CLIProfileCredentialsProvider } from '@alicloud/credentials';
 import type CredentialsProvider from '@alicloud/credentials/dist/src/credentials_provider';
-import {
-  defaultConfigFile,
-  profileMode,
-  profileProblem,
-  readAliyunConfig,
-  type AliyunConfig,
-  type AliyunProfile,
-} from './aliyunConfig';
+import { defaultConfigFile, profileMode, profileProblem, readAliyunConfig, type AliyunConfig, type AliyunProfile } from './aliyunConfig';
 import { redactPatterns } from './redact';
 import { credentialsError } from './errors';
 
@@ -103,17 +96,27 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
   if (options.profile !== undefined && options.profile !== '') {
     if (options.profile === ENVIRONMENT_PROFILE) {
       const fromEnv = credentialsFromEnv(env);
-      if (fromEnv === undefined) throw credentialsError('IncompleteEnvironment', `The ${ENVIRONMENT_PROFILE} profile was chosen but ${ENV.accessKeyId[0]}/${ENV.accessKeySecret[0]} are not set.`);
+      if (fromEnv === undefined)
+        throw credentialsError(
+          'IncompleteEnvironment',
+          `The ${ENVIRONMENT_PROFILE} profile was chosen but ${ENV.accessKeyId[0]}/${ENV.accessKeySecret[0]} are not set.`,
+        );
       return fromEnv;
     }
     const config = await readAliyunConfig(file);
-    if (config === undefined) throw credentialsError('ProfileNotFound', `Profile "${options.profile}" was asked for, but the aliyun CLI config ${file} does not exist.`);
+    if (config === undefined)
+      throw credentialsError(
+        'ProfileNotFound',
+        `Profile "${options.profile}" was asked for, but the aliyun CLI config ${file} does not exist.`,
+      );
     return fromProfile(config, options.profile, envRegion);
   }
 
   const fromEnv = credentialsFromEnv(env);
   if (fromEnv !== undefined) return fromEnv;
-  tried.push(`environment variables ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]} (or the ALIBABACLOUD_/ALICLOUD_ spellings): not set`);
+  tried.push(
+    `environment variables ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]} (or the ALIBABACLOUD_/ALICLOUD_ spellings): not set`,
+  );
 
   const oidc = credentialsFromOidcEnv(env, envRegion);
   if (oidc !== undefined) return oidc;
@@ -126,7 +129,11 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
   } else {
     const config = await readAliyunConfig(file);
     if (namedByEnv !== undefined) {
-      if (config === undefined) throw credentialsError('ProfileNotFound', `${namedByEnv.name} names profile "${namedByEnv.value}", but the aliyun CLI config ${file} does not exist.`);
+      if (config === undefined)
+        throw credentialsError(
+          'ProfileNotFound',
+          `${namedByEnv.name} names profile "${namedByEnv.value}", but the aliyun CLI config ${file} does not exist.`,
+        );
       return fromProfile(config, namedByEnv.value, envRegion);
     }
     if (config === undefined) tried.push(`aliyun CLI config ${file}: does not exist`);
@@ -136,7 +143,13 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
 
   const uri = env.ALIBABA_CLOUD_CREDENTIALS_URI;
   if (uri !== undefined && uri !== '') {
-    return viaLibrary(new CredentialConfig({ type: 'credentials_uri', credentialsURI: uri }), 'ALIBABA_CLOUD_CREDENTIALS_URI', 'CredentialsURI', 'ALIBABA_CLOUD_CREDENTIALS_URI', envRegion);
+    return viaLibrary(
+      new CredentialConfig({ type: 'credentials_uri', credentialsURI: uri }),
+      'ALIBABA_CLOUD_CREDENTIALS_URI',
+      'CredentialsURI',
+      'ALIBABA_CLOUD_CREDENTIALS_URI',
+      envRegion,
+    );
   }
   tried.push('ALIBABA_CLOUD_CREDENTIALS_URI: not set');
 
@@ -144,12 +157,21 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
   if ((env.ALIBABA_CLOUD_ECS_METADATA_DISABLED ?? '').toLowerCase() === 'true') {
     tried.push('ECS instance role: disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true');
   } else if (ecsRole !== undefined && ecsRole !== '') {
-    return viaLibrary(new CredentialConfig({ type: 'ecs_ram_role', roleName: ecsRole }), 'ALIBABA_CLOUD_ECS_METADATA', 'EcsRamRole', `ECS instance role "${ecsRole}"`, envRegion);
+    return viaLibrary(
+      new CredentialConfig({ type: 'ecs_ram_role', roleName: ecsRole }),
+      'ALIBABA_CLOUD_ECS_METADATA',
+      'EcsRamRole',
+      `ECS instance role "${ecsRole}"`,
+      envRegion,
+    );
   } else {
     tried.push('ECS instance role: ALIBABA_CLOUD_ECS_METADATA not set');
   }
 
-  throw credentialsError('NoCredentials', `No Alibaba Cloud credentials found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\nRun "aliyun configure" or set ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]}.`);
+  throw credentialsError(
+    'NoCredentials',
+    `No Alibaba Cloud credentials found. Tried, in order:\n${tried.map((t) => `  - ${t}`).join('\n')}\nRun "aliyun configure" or set ${ENV.accessKeyId[0]} and ${ENV.accessKeySecret[0]}.`,
+  );
 }
 
 /** Every profile of the config file (and the environment's credentials, if set), for a picker. */
@@ -226,7 +248,13 @@ function credentialsFromOidcEnv(env: NodeJS.ProcessEnv, regionId: string | undef
   return viaLibrary(config, ENVIRONMENT_PROFILE, 'OIDC', 'OIDC environment variables', regionId);
 }
 
-function viaLibrary(config: CredentialConfig, profile: string, mode: string, source: string, regionId: string | undefined): ResolvedCredentials {
+function viaLibrary(
+  config: CredentialConfig,
+  profile: string,
+  mode: string,
+  source: string,
+  regionId: string | undefined,
+): ResolvedCredentials {
   return { credential: new Credential(config), profile, mode, source, regionId, secrets: [] };
 }
 
@@ -244,7 +272,10 @@ function fromProfile(config: AliyunConfig, name: string, envRegion: string | und
     return buildFromProfile(config, profile, mode, envRegion);
   } catch (err) {
     // The library refuses some setups at construction (e.g. EcsRamRole with metadata disabled).
-    throw credentialsError('InvalidProfile', `The aliyun CLI config ${config.file}: profile "${name}" (mode ${mode}) cannot be used: ${redactPatterns(err instanceof Error ? err.message : String(err))}`);
+    throw credentialsError(
+      'InvalidProfile',
+      `The aliyun CLI config ${config.file}: profile "${name}" (mode ${mode}) cannot be used: ${redactPatterns(err instanceof Error ? err.message : String(err))}`,
+    );
   }
 }
 
@@ -257,14 +288,21 @@ function buildFromProfile(config: AliyunConfig, profile: AliyunProfile, mode: st
     case 'AK':
       return {
         ...base,
-        credential: new Credential(new CredentialConfig({ type: 'access_key', accessKeyId: profile.access_key_id, accessKeySecret: profile.access_key_secret })),
+        credential: new Credential(
+          new CredentialConfig({ type: 'access_key', accessKeyId: profile.access_key_id, accessKeySecret: profile.access_key_secret }),
+        ),
         secrets: [String(profile.access_key_secret)],
       };
     case 'StsToken':
       return {
         ...base,
         credential: new Credential(
-          new CredentialConfig({ type: 'sts', accessKeyId: profile.access_key_id, accessKeySecret: profile.access_key_secret, securityToken: profile.sts_token }),
+          new CredentialConfig({
+            type: 'sts',
+            accessKeyId: profile.access_key_id,
+            accessKeySecret: profile.access_key_secret,
+            securityToken: profile.sts_token,
+          }),
         ),
         secrets: [String(profile.access_key_secret), String(profile.sts_token)],
       };
@@ -287,7 +325,11 @@ function buildFromProfile(config: AliyunConfig, profile: AliyunProfile, mode: st
         secrets: [String(profile.access_key_secret)],
       };
     case 'EcsRamRole':
-      return { ...base, credential: new Credential(new CredentialConfig({ type: 'ecs_ram_role', roleName: nonEmpty(profile.ram_role_name) })), secrets: [] };
+      return {
+        ...base,
+        credential: new Credential(new CredentialConfig({ type: 'ecs_ram_role', roleName: nonEmpty(profile.ram_role_name) })),
+        secrets: [],
+      };
     case 'OIDC':
       return {
         ...base,
@@ -304,9 +346,17 @@ function buildFromProfile(config: AliyunConfig, profile: AliyunProfile, mode: st
         secrets: [],
       };
     case 'CredentialsURI':
-      return { ...base, credential: new Credential(new CredentialConfig({ type: 'credentials_uri', credentialsURI: profile.credentials_uri })), secrets: [] };
+      return {
+        ...base,
+        credential: new Credential(new CredentialConfig({ type: 'credentials_uri', credentialsURI: profile.credentials_uri })),
+        secrets: [],
+      };
     case 'BearerToken':
-      return { ...base, credential: new Credential(new CredentialConfig({ type: 'bearer', bearerToken: profile.bearer_token })), secrets: [String(profile.bearer_token)] };
+      return {
+        ...base,
+        credential: new Credential(new CredentialConfig({ type: 'bearer', bearerToken: profile.bearer_token })),
+        secrets: [String(profile.bearer_token)],
+      };
     default:
       // ChainableRamRoleArn, CloudSSO, OAuth, External: only the library's CLI-profile provider
       // implements these (token refresh, write-back, process execution).

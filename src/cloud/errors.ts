@@ -100,7 +100,8 @@ export function isNotFoundError(err: unknown): boolean {
 }
 
 /** Codes of "the key or token is unknown or unusable": the credentials, not the request, are wrong. */
-const CREDENTIAL_CODES = /^(InvalidAccessKeyId(\..+)?|InvalidSecurityToken(\..+)?|InvalidAccessKeySecret|InvalidCredentials|InvalidBearerToken(\..+)?)$/;
+const CREDENTIAL_CODES =
+  /^(InvalidAccessKeyId(\..+)?|InvalidSecurityToken(\..+)?|InvalidAccessKeySecret|InvalidCredentials|InvalidBearerToken(\..+)?)$/;
 /** Codes of a signature the server computed differently (secret, clock, nonce). */
 const SIGNATURE_CODES = /^(SignatureDoesNotMatch|IncompleteSignature|InvalidSignature.*|SignatureNonceUsed|InvalidTimeStamp(\..+)?)$/;
 /** Codes of a valid key not allowed the action (Alibaba spells Forbidden wrong in places). */
@@ -148,7 +149,13 @@ export function isRetryableApiError(code: string, status: number): boolean {
 /** Transport error codes (Node errno) after which the same request may succeed. */
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 /** Transport error codes that will not heal within a backoff window (wrong host or port). */
-const FATAL_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+const FATAL_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
 
 interface ThrownShape {
   name?: unknown;
@@ -200,19 +207,47 @@ export function toCloudError(thrown: unknown, product: string, action: string, r
     });
   }
   if (err.name === 'RequestTimeoutError') {
-    return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: redactor.redact(timeoutDetail(rawMessage)), retryable: true });
+    return new CloudError({
+      kind: 'timeout',
+      product,
+      action,
+      code: 'RequestTimeout',
+      detail: redactor.redact(timeoutDetail(rawMessage)),
+      retryable: true,
+    });
   }
   if (code !== undefined && (RETRYABLE_NETWORK_CODES.has(code) || FATAL_NETWORK_CODES.has(code))) {
-    return new CloudError({ kind: 'network', product, action, code, detail: redactor.redact(transportDetail(rawMessage)), retryable: RETRYABLE_NETWORK_CODES.has(code) });
+    return new CloudError({
+      kind: 'network',
+      product,
+      action,
+      code,
+      detail: redactor.redact(transportDetail(rawMessage)),
+      retryable: RETRYABLE_NETWORK_CODES.has(code),
+    });
   }
   if (err.name === 'SyntaxError') {
     // The body was not JSON: a gateway's HTML error page or a body cut short. Transient in practice.
-    return new CloudError({ kind: 'invalid-response', product, action, code: 'InvalidResponse', detail: redactor.redact(rawMessage), retryable: true });
+    return new CloudError({
+      kind: 'invalid-response',
+      product,
+      action,
+      code: 'InvalidResponse',
+      detail: redactor.redact(rawMessage),
+      retryable: true,
+    });
   }
   if (code === 'InvalidCredentials') {
     return new CloudError({ kind: 'credentials', product, action, code, detail: redactor.redact(rawMessage), retryable: false });
   }
-  return new CloudError({ kind: 'client', product, action, code: code ?? 'ClientError', detail: redactor.redact(transportDetail(rawMessage)), retryable: false });
+  return new CloudError({
+    kind: 'client',
+    product,
+    action,
+    code: code ?? 'ClientError',
+    detail: redactor.redact(transportDetail(rawMessage)),
+    retryable: false,
+  });
 }
 
 /** Why no credentials could be used; thrown by credentials.ts and aliyunConfig.ts before any call. */
@@ -220,7 +255,10 @@ export type CredentialsProblem = 'NoCredentials' | 'ProfileNotFound' | 'InvalidP
 
 /** The error credentials.ts throws: kind 'credentials', its problem as the code, the message as written. */
 export function credentialsError(code: CredentialsProblem, message: string): CloudError {
-  return new CloudError({ kind: 'credentials', product: 'Credentials', action: 'Resolve', code, detail: message, retryable: false }, message);
+  return new CloudError(
+    { kind: 'credentials', product: 'Credentials', action: 'Resolve', code, detail: message, retryable: false },
+    message,
+  );
 }
 
 /** True when no credentials exist anywhere (the first-run case the UI welcomes with a sign-in). */
@@ -235,5 +273,12 @@ export function cancelledError(product: string, action: string): CloudError {
 
 /** The error a call rejects with when its own deadline passes before the client gives up. */
 export function deadlineError(product: string, action: string, timeoutMs: number): CloudError {
-  return new CloudError({ kind: 'timeout', product, action, code: 'RequestTimeout', detail: `No response within ${timeoutMs} ms.`, retryable: true });
+  return new CloudError({
+    kind: 'timeout',
+    product,
+    action,
+    code: 'RequestTimeout',
+    detail: `No response within ${timeoutMs} ms.`,
+    retryable: true,
+  });
 }

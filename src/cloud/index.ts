@@ -94,7 +94,8 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     redactor,
     onRetry: options.onRetry,
   };
-  const session = (regionId: string): Cloud => buildCloud(new Caller({ ...shared, regionId: checkRegionId(regionId) }), credentials, session);
+  const session = (regionId: string): Cloud =>
+    buildCloud(new Caller({ ...shared, regionId: checkRegionId(regionId) }), credentials, session);
   return session(options.regionId ?? credentials.regionId ?? FALLBACK_REGION);
 }
 

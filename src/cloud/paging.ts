@@ -32,7 +32,11 @@ export interface PageNumberListing<T> {
 export interface NextTokenListing<T> {
   style: 'next-token';
   maxResults: number;
-  fetch(nextToken: string | undefined, maxResults: number, options?: CallOptions): Promise<{ items: T[]; nextToken?: string; totalCount?: number }>;
+  fetch(
+    nextToken: string | undefined,
+    maxResults: number,
+    options?: CallOptions,
+  ): Promise<{ items: T[]; nextToken?: string; totalCount?: number }>;
 }
 
 /** Something that can be listed page by page. */
@@ -68,7 +72,11 @@ export async function fetchPage<T>(listing: Listing<T>, cursor?: PageCursor, opt
     const result = await listing.fetch(page, listing.pageSize, options);
     const pageSize = result.pageSize || listing.pageSize;
     const more = page * pageSize < result.totalCount && result.items.length > 0;
-    return { items: result.items, totalCount: result.totalCount, next: more ? encodeCursor({ style: 'page-number', page: page + 1 }) : undefined };
+    return {
+      items: result.items,
+      totalCount: result.totalCount,
+      next: more ? encodeCursor({ style: 'page-number', page: page + 1 }) : undefined,
+    };
   }
   const token = cursor === undefined ? undefined : (decodeCursor(cursor, 'next-token') as { token: string }).token;
   const result = await listing.fetch(token, listing.maxResults, options);
@@ -98,7 +106,8 @@ export async function fetchAll<T>(listing: Listing<T>, options: FetchAllOptions 
       items.push(...result.items);
       token = result.nextToken || undefined;
       if (token !== undefined) {
-        if (seen.has(token)) throw new Error(`The API returned the continuation token "${token}" twice; stopping to avoid an endless listing.`);
+        if (seen.has(token))
+          throw new Error(`The API returned the continuation token "${token}" twice; stopping to avoid an endless listing.`);
         seen.add(token);
       }
     } while (token !== undefined);
@@ -108,7 +117,9 @@ export async function fetchAll<T>(listing: Listing<T>, options: FetchAllOptions 
   const pageSize = first.pageSize || listing.pageSize;
   const pageCount = first.items.length === 0 ? 1 : Math.ceil(first.totalCount / pageSize);
   const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
-  const pages = await mapWithConcurrency(rest, concurrency ?? Number.POSITIVE_INFINITY, (page) => listing.fetch(page, pageSize, callOptions));
+  const pages = await mapWithConcurrency(rest, concurrency ?? Number.POSITIVE_INFINITY, (page) =>
+    listing.fetch(page, pageSize, callOptions),
+  );
   return [...first.items, ...pages.flatMap((p) => p.items)];
 }
 

@@ -7,7 +7,13 @@ import { CloudError, isNotFoundError } from './errors';
 import type { Cloud } from './index';
 import { toNetworkInterface, toRule, toSecurityGroup } from './products/ecs';
 import { INSTANCES_MAX_RESULTS, toPrimaryInterface } from './products/ecsInstances';
-import { maxComputeManagedGroupNames, type NetworkInterface, type NetworkLink, type SecurityGroup, type SecurityGroupRule } from '../core/model';
+import {
+  maxComputeManagedGroupNames,
+  type NetworkInterface,
+  type NetworkLink,
+  type SecurityGroup,
+  type SecurityGroupRule,
+} from '../core/model';
 import { PASSTHROUGH } from '../core/networkLinkApi';
 import type { NetworkLinkApiState } from '../core/plan/liveState';
 import { toNetworkLink } from './products/maxcompute';
@@ -36,7 +42,9 @@ export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined
 }
 
 /** Follows NextToken until the last page. */
-export async function allPages<Item>(fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string }>): Promise<Item[]> {
+export async function allPages<Item>(
+  fetch: (nextToken: string | undefined) => Promise<{ items: Item[]; nextToken?: string }>,
+): Promise<Item[]> {
   const items: Item[] = [];
   let token: string | undefined;
   do {
@@ -49,26 +57,45 @@ export async function allPages<Item>(fetch: (nextToken: string | undefined) => P
 
 /** A comma-separated API list as entries. */
 export function splitList(text: string | undefined): string[] {
-  return (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Security groups matching a filter, every page. */
-export async function findGroups(cloud: ReadCloud, regionId: string, filter: { VpcId?: string; SecurityGroupName?: string; SecurityGroupId?: string; ServiceManaged?: boolean }, options: ReadOptions = {}): Promise<SecurityGroup[]> {
+export async function findGroups(
+  cloud: ReadCloud,
+  regionId: string,
+  filter: { VpcId?: string; SecurityGroupName?: string; SecurityGroupId?: string; ServiceManaged?: boolean },
+  options: ReadOptions = {},
+): Promise<SecurityGroup[]> {
   const wire = await allPages(async (NextToken) => {
     const r = await cloud.ecs.describeSecurityGroups({ RegionId: regionId, ...filter, MaxResults: 100, NextToken }, options);
     return { items: r.SecurityGroups?.SecurityGroup ?? [], nextToken: r.NextToken };
   });
   // The name filter is exact in the emulator; compare again in case the real API matches loosely.
-  return wire.map((g) => toSecurityGroup(g, regionId)).filter((g) => filter.SecurityGroupName === undefined || g.name === filter.SecurityGroupName);
+  return wire
+    .map((g) => toSecurityGroup(g, regionId))
+    .filter((g) => filter.SecurityGroupName === undefined || g.name === filter.SecurityGroupName);
 }
 
 /**
  * A group's rules in one direction or both; rules the model cannot represent (e.g. ICMPv6) are
  * left out, since they never match IPv4 traffic.
  */
-export async function readGroupRules(cloud: ReadCloud, regionId: string, securityGroupId: string, direction: 'ingress' | 'all', options: ReadOptions = {}): Promise<SecurityGroupRule[]> {
+export async function readGroupRules(
+  cloud: ReadCloud,
+  regionId: string,
+  securityGroupId: string,
+  direction: 'ingress' | 'all',
+  options: ReadOptions = {},
+): Promise<SecurityGroupRule[]> {
   const permissions = await allPages(async (NextToken) => {
-    const r = await cloud.ecs.describeSecurityGroupAttribute({ RegionId: regionId, SecurityGroupId: securityGroupId, Direction: direction, MaxResults: 1000, NextToken }, options);
+    const r = await cloud.ecs.describeSecurityGroupAttribute(
+      { RegionId: regionId, SecurityGroupId: securityGroupId, Direction: direction, MaxResults: 1000, NextToken },
+      options,
+    );
     return { items: r.Permissions?.Permission ?? [], nextToken: r.NextToken };
   });
   const rules: SecurityGroupRule[] = [];
@@ -84,12 +111,22 @@ export async function readGroupRules(cloud: ReadCloud, regionId: string, securit
 }
 
 /** A group's inbound rules. */
-export function readIngress(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<SecurityGroupRule[]> {
+export function readIngress(
+  cloud: ReadCloud,
+  regionId: string,
+  securityGroupId: string,
+  options: ReadOptions = {},
+): Promise<SecurityGroupRule[]> {
   return readGroupRules(cloud, regionId, securityGroupId, 'ingress', options);
 }
 
 /** A group by id with its inbound rules, or undefined when it does not exist. */
-export async function readGroupWithIngress(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<GroupWithIngress | undefined> {
+export async function readGroupWithIngress(
+  cloud: ReadCloud,
+  regionId: string,
+  securityGroupId: string,
+  options: ReadOptions = {},
+): Promise<GroupWithIngress | undefined> {
   const [group] = await findGroups(cloud, regionId, { SecurityGroupId: securityGroupId }, options);
   if (group === undefined || group.securityGroupId !== securityGroupId) return undefined;
   const ingress = await unlessNotFound(readIngress(cloud, regionId, securityGroupId, options));
@@ -101,9 +138,19 @@ export async function readGroupWithIngress(cloud: ReadCloud, regionId: string, s
  * DescribeSecurityGroups lists service-managed groups when ServiceManaged is not set, so both
  * answers are asked for and merged.
  */
-export async function readManagedGroups(cloud: ReadCloud, regionId: string, vpcId: string, options: ReadOptions = {}): Promise<SecurityGroup[]> {
+export async function readManagedGroups(
+  cloud: ReadCloud,
+  regionId: string,
+  vpcId: string,
+  options: ReadOptions = {},
+): Promise<SecurityGroup[]> {
   const found = await Promise.all(
-    maxComputeManagedGroupNames(vpcId).map((name) => askedBothWays((flag) => findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name, ...flag }, options), (g) => g.securityGroupId)),
+    maxComputeManagedGroupNames(vpcId).map((name) =>
+      askedBothWays(
+        (flag) => findGroups(cloud, regionId, { VpcId: vpcId, SecurityGroupName: name, ...flag }, options),
+        (g) => g.securityGroupId,
+      ),
+    ),
   );
   return found.flat();
 }
@@ -113,19 +160,33 @@ export async function readManagedGroups(cloud: ReadCloud, regionId: string, vpcI
  * not say whether service-managed resources (MaxCompute's link interfaces and groups) are listed
  * when the flag is not set, so every reader that must see them asks both ways, through here.
  */
-export async function askedBothWays<T>(list: (flag: { ServiceManaged?: true }) => Promise<readonly T[]>, id: (item: T) => string): Promise<T[]> {
+export async function askedBothWays<T>(
+  list: (flag: { ServiceManaged?: true }) => Promise<readonly T[]>,
+  id: (item: T) => string,
+): Promise<T[]> {
   const [plain, managed] = await Promise.all([list({}), list({ ServiceManaged: true })]);
   return [...new Map([...plain, ...managed].map((item) => [id(item), item])).values()];
 }
 
 /** Service-managed ENIs in the vSwitch that carry the group: what MaxCompute creates for a link. */
-export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
+export async function readLinkInterfaces(
+  cloud: ReadCloud,
+  regionId: string,
+  vSwitchId: string,
+  linkGroupId: string,
+  options: ReadOptions = {},
+): Promise<NetworkInterface[]> {
   const wire = await allPages(async (NextToken) => {
     // ServiceManaged=true: the link's interfaces are the service's, and the reference does not say they are listed without it.
-    const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, VSwitchId: vSwitchId, SecurityGroupId: linkGroupId, ServiceManaged: true, MaxResults: 100, NextToken }, options);
+    const r = await cloud.ecs.describeNetworkInterfaces(
+      { RegionId: regionId, VSwitchId: vSwitchId, SecurityGroupId: linkGroupId, ServiceManaged: true, MaxResults: 100, NextToken },
+      options,
+    );
     return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
   });
-  return wire.map(toNetworkInterface).filter((n) => n.serviceManaged && n.vSwitchId === vSwitchId && n.securityGroupIds.includes(linkGroupId));
+  return wire
+    .map(toNetworkInterface)
+    .filter((n) => n.serviceManaged && n.vSwitchId === vSwitchId && n.securityGroupIds.includes(linkGroupId));
 }
 
 /**
@@ -134,18 +195,29 @@ export async function readLinkInterfaces(cloud: ReadCloud, regionId: string, vSw
  * ENIs only; the instances in the group, whose primary ENIs carry it, come from DescribeInstances
  * (the SDK model's advice), so an ECS instance's group counts as in use.
  */
-export async function readGroupInterfaces(cloud: ReadCloud, regionId: string, securityGroupId: string, options: ReadOptions = {}): Promise<NetworkInterface[]> {
+export async function readGroupInterfaces(
+  cloud: ReadCloud,
+  regionId: string,
+  securityGroupId: string,
+  options: ReadOptions = {},
+): Promise<NetworkInterface[]> {
   const [secondary, instances] = await Promise.all([
     askedBothWays(
       (flag) =>
         allPages(async (NextToken) => {
-          const r = await cloud.ecs.describeNetworkInterfaces({ RegionId: regionId, SecurityGroupId: securityGroupId, ...flag, MaxResults: 100, NextToken }, options);
+          const r = await cloud.ecs.describeNetworkInterfaces(
+            { RegionId: regionId, SecurityGroupId: securityGroupId, ...flag, MaxResults: 100, NextToken },
+            options,
+          );
           return { items: r.NetworkInterfaceSets?.NetworkInterfaceSet ?? [], nextToken: r.NextToken };
         }),
       (w) => w.NetworkInterfaceId,
     ),
     allPages(async (NextToken) => {
-      const r = await cloud.ecs.describeInstances({ RegionId: regionId, SecurityGroupId: securityGroupId, MaxResults: INSTANCES_MAX_RESULTS, NextToken }, options);
+      const r = await cloud.ecs.describeInstances(
+        { RegionId: regionId, SecurityGroupId: securityGroupId, MaxResults: INSTANCES_MAX_RESULTS, NextToken },
+        options,
+      );
       return { items: r.Instances?.Instance ?? [], nextToken: r.NextToken };
     }),
   ]);
@@ -167,18 +239,29 @@ export function linkApiRefusal(err: unknown): NetworkLinkApiState | undefined {
   if (err.kind === 'permission') return { state: 'denied', reason: `${err.code}: ${err.detail}` };
   // [unverified] How a region without the API answers is not documented: an unknown action or
   // path, or a host that does not resolve.
-  if (err.code === 'InvalidAction.NotFound' || err.code === 'InvalidApi.NotFound' || err.code === 'ENOTFOUND') return { state: 'unavailable', reason: `${err.code}: ${err.detail}` };
+  if (err.code === 'InvalidAction.NotFound' || err.code === 'InvalidApi.NotFound' || err.code === 'ENOTFOUND')
+    return { state: 'unavailable', reason: `${err.code}: ${err.detail}` };
   return undefined;
 }
 
 /** One link by name with its properties (GetNetworkLink); undefined when no link has the name. */
-export async function readNetworkLink(cloud: LinkReadCloud, regionId: string, name: string, options: ReadOptions = {}): Promise<NetworkLink | undefined> {
+export async function readNetworkLink(
+  cloud: LinkReadCloud,
+  regionId: string,
+  name: string,
+  options: ReadOptions = {},
+): Promise<NetworkLink | undefined> {
   const answer = await unlessNotFound(cloud.maxcompute.getNetworkLink({ networkLinkName: name, regionId }, options));
   return answer?.data === undefined ? undefined : toNetworkLink(answer.data, regionId);
 }
 
 /** The link the spec names and whether the API could be asked, for the live state. */
-export async function readSpecLink(cloud: LinkReadCloud, regionId: string, name: string, options: ReadOptions = {}): Promise<{ link?: NetworkLink; api: NetworkLinkApiState }> {
+export async function readSpecLink(
+  cloud: LinkReadCloud,
+  regionId: string,
+  name: string,
+  options: ReadOptions = {},
+): Promise<{ link?: NetworkLink; api: NetworkLinkApiState }> {
   try {
     return { link: await readNetworkLink(cloud, regionId, name, options), api: { state: 'ok' } };
   } catch (err) {

@@ -15,8 +15,14 @@ import { askedBothWays, linkApiRefusal, type LinkReadCloud, type ReadOptions } f
 /** The session's region's detected links, sorted by VPC; rejects with the cloud's error when a listing fails. */
 export async function detectRegionLinks(cloud: Pick<Cloud, 'lists' | 'fetchAll'>, options: ReadOptions = {}): Promise<DetectedLink[]> {
   const [groups, interfaces] = await Promise.all([
-    askedBothWays((flag) => cloud.fetchAll(cloud.lists.securityGroups(flag), options), (g: SecurityGroup) => g.securityGroupId),
-    askedBothWays((flag) => cloud.fetchAll(cloud.lists.networkInterfaces(flag), options), (n: NetworkInterface) => n.networkInterfaceId),
+    askedBothWays(
+      (flag) => cloud.fetchAll(cloud.lists.securityGroups(flag), options),
+      (g: SecurityGroup) => g.securityGroupId,
+    ),
+    askedBothWays(
+      (flag) => cloud.fetchAll(cloud.lists.networkInterfaces(flag), options),
+      (n: NetworkInterface) => n.networkInterfaceId,
+    ),
   ]);
   // Only a VPC holding MaxCompute-vpc-<vpcId> can have a link (the predicate checks it again).
   const candidates = new Set(groups.filter((g) => g.name === maxComputeManagedGroupNames(g.vpcId)[0]).map((g) => g.vpcId));
@@ -28,7 +34,11 @@ export async function detectRegionLinks(cloud: Pick<Cloud, 'lists' | 'fetchAll'>
  * and VPC are all a caller that checks names needs), or why the link API could not be asked
  * (denied, not offered in the region). Any other failure rejects with the cloud's error.
  */
-export async function listRegionLinks(cloud: LinkReadCloud, regionId: string, options: ReadOptions = {}): Promise<{ links: NetworkLink[] } | { refused: Exclude<NetworkLinkApiState, { state: 'ok' }> }> {
+export async function listRegionLinks(
+  cloud: LinkReadCloud,
+  regionId: string,
+  options: ReadOptions = {},
+): Promise<{ links: NetworkLink[] } | { refused: Exclude<NetworkLinkApiState, { state: 'ok' }> }> {
   try {
     const listed = (await cloud.maxcompute.listNetworkLinks({ regionId }, options)).data?.networkLinkInfoList ?? [];
     return { links: listed.map((wire) => toNetworkLink(wire, regionId)).sort((a, b) => a.name.localeCompare(b.name)) };

@@ -50,7 +50,12 @@ export function backoffDelayMs(policy: RetryPolicy, retry: number, random: () =>
  * The wait before the next retry, or undefined when the policy says to give up: attempts used
  * up, or the wait would end past the budget (`elapsedMs` since the call began).
  */
-export function nextRetryDelayMs(policy: RetryPolicy, attempt: number, elapsedMs: number, random: () => number = Math.random): number | undefined {
+export function nextRetryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  elapsedMs: number,
+  random: () => number = Math.random,
+): number | undefined {
   if (attempt >= policy.maxAttempts) return undefined;
   const delay = backoffDelayMs(policy, attempt, random);
   return elapsedMs + delay > policy.budgetMs ? undefined : delay;

@@ -6,13 +6,7 @@
 import type { SpecDocument } from './yamlDocuments';
 import { targetKind, type TargetCommon, type TargetFields } from '../targets';
 import { rootLocation, step, type Located, type PathSegment, type Ranger } from './nodes';
-import type {
-  ConnectionSpec,
-  InboundSource,
-  SecurityGroupSpec,
-  SourceRange,
-  TargetSpec,
-} from './types';
+import type { ConnectionSpec, InboundSource, SecurityGroupSpec, SourceRange, TargetSpec } from './types';
 
 /** The schema-valid data of one document (the schema guarantees these shapes). */
 interface SpecData {
@@ -117,7 +111,13 @@ function buildSecurityGroup(data: SpecData['securityGroup'], fields: FieldRanger
 }
 
 /** The typed spec of a schema-valid document; `targetIndices` places targets kept from a refused one (partial.ts) at their written index. */
-export function buildConnectionSpec(data: unknown, doc: SpecDocument, ranger: Ranger, documentIndex: number, targetIndices?: readonly number[]): ConnectionSpec {
+export function buildConnectionSpec(
+  data: unknown,
+  doc: SpecDocument,
+  ranger: Ranger,
+  documentIndex: number,
+  targetIndices?: readonly number[],
+): ConnectionSpec {
   const spec = data as SpecData;
   const fields = new FieldRanger(doc, ranger);
   const range = ranger.documentRange();

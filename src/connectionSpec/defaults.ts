@@ -10,7 +10,6 @@ export { DEFAULT_WHITELIST_GROUP, SHARED_WHITELIST_GROUPS } from '../targets/com
 /** RDS and HBase targets go through the IP whitelist unless the spec says `access: securityGroup`. */
 export const DEFAULT_ACCESS = 'whitelist';
 
-
 /** The format version this parser reads. */
 export const SPEC_VERSION = 'mcvpc/v1';
 

@@ -32,7 +32,12 @@ export function notASpecProblem(doc: SpecDocument, data: unknown, ranger: Ranger
   if (typeof kind === 'string') {
     // A near miss (`NetworkLnk`, `networklink`) is a typo for the schema to point out, not another format.
     if (kind === SPEC_KIND || editDistance(kind.toLowerCase(), SPEC_KIND.toLowerCase()) <= 3) return undefined;
-    return { ...base, message: `${NOT_A_SPEC}, found \`kind: ${kind.slice(0, 60)}\`${lookalike(root.node)}`, range: ranger.at(['kind']), path: 'kind' };
+    return {
+      ...base,
+      message: `${NOT_A_SPEC}, found \`kind: ${kind.slice(0, 60)}\`${lookalike(root.node)}`,
+      range: ranger.at(['kind']),
+      path: 'kind',
+    };
   }
   if (kind !== undefined) return undefined;
   // No kind: a spec with kind forgotten still says mcvpc/… or has keys only a spec has

@@ -11,7 +11,9 @@ const maxLength = Number(rule.maxLength ?? 64);
 
 /** Why a network link name is unacceptable, or undefined when it is fine. */
 export function networkLinkNameProblem(name: string): string | undefined {
-  if (name.length < minLength || name.length > maxLength) return `A link name has ${minLength}–${maxLength} characters; "${name}" has ${name.length}.`;
-  if (!pattern.test(name)) return `"${name}": ${String(rule.patternErrorMessage ?? 'letters, digits, _ and - only, starting with a letter')}`;
+  if (name.length < minLength || name.length > maxLength)
+    return `A link name has ${minLength}–${maxLength} characters; "${name}" has ${name.length}.`;
+  if (!pattern.test(name))
+    return `"${name}": ${String(rule.patternErrorMessage ?? 'letters, digits, _ and - only, starting with a letter')}`;
   return undefined;
 }

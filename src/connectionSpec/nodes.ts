@@ -97,7 +97,10 @@ export function locate(doc: SpecDocument, path: readonly PathSegment[]): Located
 /** Parses an ajv `instancePath` (JSON Pointer) into segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The path in the user's words: `targets[1].ports[0]`. */
@@ -154,7 +157,10 @@ export class Ranger {
       const start = nodeSpan(first.key);
       if (start) {
         const valueEnd = nodeSpan(first.value ?? undefined);
-        const end = valueEnd && valueEnd[1] > start[1] && this.index.position(valueEnd[1]).line === this.index.position(start[0]).line ? valueEnd[1] : start[1];
+        const end =
+          valueEnd && valueEnd[1] > start[1] && this.index.position(valueEnd[1]).line === this.index.position(start[0]).line
+            ? valueEnd[1]
+            : start[1];
         return this.index.range(start[0], end);
       }
     }

@@ -32,15 +32,16 @@ function yamlProblem(error: YAMLError, severity: 'error' | 'warning', index: Lin
 function firstAliasRange(doc: SpecDocument, ranger: Ranger, index: LineIndex) {
   let offset: number | undefined;
   let end: number | undefined;
-  if (doc.contents) visit(doc.contents, {
-    Alias(_, node) {
-      if (isAlias(node) && node.range) {
-        [offset, end] = node.range;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
+  if (doc.contents)
+    visit(doc.contents, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) {
+          [offset, end] = node.range;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
   return offset === undefined ? ranger.documentStart() : index.range(offset, end ?? offset);
 }
 
@@ -82,7 +83,10 @@ function readDocumentUncapped(doc: SpecDocument, documentIndex: number, index: L
   ];
   // `---` alone yields an empty null scalar: nothing written, so nothing to check.
   const contents = doc.contents;
-  const hasContent = contents !== null && contents !== undefined && !(isScalar(contents) && contents.value === null && contents.range != null && contents.range[0] === contents.range[1]);
+  const hasContent =
+    contents !== null &&
+    contents !== undefined &&
+    !(isScalar(contents) && contents.value === null && contents.range != null && contents.range[0] === contents.range[1]);
   // After a syntax error the tree is a guess; schema errors on it would only add noise.
   if (doc.errors.length > 0 || !hasContent) return { problems, hasContent };
 
@@ -110,7 +114,11 @@ function readDocumentUncapped(doc: SpecDocument, documentIndex: number, index: L
   const schemaErrors = validateSpecData(data);
   if (schemaErrors.length > 0) {
     const partial = partialSpec(data, schemaErrors, doc, ranger, documentIndex);
-    return { problems: [...problems, ...schemaProblems(schemaErrors, doc, ranger, documentIndex)], hasContent, ...(partial === undefined ? {} : { partial }) };
+    return {
+      problems: [...problems, ...schemaProblems(schemaErrors, doc, ranger, documentIndex)],
+      hasContent,
+      ...(partial === undefined ? {} : { partial }),
+    };
   }
 
   const spec = buildConnectionSpec(data, doc, ranger, documentIndex);
@@ -138,7 +146,14 @@ function parseUnguarded(text: string, fileName: string | undefined): SpecFileRes
 }
 
 /** The file-level end of a parse, over every document's outcome: cross-document checks, an empty file, order, safe messages. */
-export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], hasContent: boolean, index: LineIndex, fileName: string | undefined, partialSpecs: ConnectionSpec[] = []): SpecFileResult {
+export function finishFile(
+  specs: ConnectionSpec[],
+  problems: SpecProblem[],
+  hasContent: boolean,
+  index: LineIndex,
+  fileName: string | undefined,
+  partialSpecs: ConnectionSpec[] = [],
+): SpecFileResult {
   problems.push(...fileSemanticProblems(specs));
   if (!hasContent && problems.length === 0) {
     problems.push({
@@ -150,7 +165,11 @@ export function finishFile(specs: ConnectionSpec[], problems: SpecProblem[], has
   }
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   // Messages quote what the file says; none may carry a bidi override or an invisible character out.
-  return { specs, problems: problems.map((p) => ({ ...p, message: escapeForMessageLines(p.message) })), ...(partialSpecs.length === 0 ? {} : { partialSpecs }) };
+  return {
+    specs,
+    problems: problems.map((p) => ({ ...p, message: escapeForMessageLines(p.message) })),
+    ...(partialSpecs.length === 0 ? {} : { partialSpecs }),
+  };
 }
 
 /**
@@ -164,7 +183,14 @@ export function parseSpecFile(text: string, fileName?: string): SpecFileResult {
     // Only a bug in this module gets here; the fuzz test asserts it never happens.
     return {
       specs: [],
-      problems: [{ message: `Internal error while reading this spec (please report it): ${String(error)}`, severity: 'error', range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } }, code: 'internal-error' }],
+      problems: [
+        {
+          message: `Internal error while reading this spec (please report it): ${String(error)}`,
+          severity: 'error',
+          range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } },
+          code: 'internal-error',
+        },
+      ],
     };
   }
 }

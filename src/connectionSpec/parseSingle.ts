@@ -5,6 +5,7 @@ import type { ConnectionSpec } from './types';
 /** The spec of `text`; throws with the parser's words when it does not validate or holds more or less than one. */
 export function parseSingleSpec(text: string, fileName: string): ConnectionSpec {
   const { specs, problems } = parseSpecFile(text, fileName);
-  if (hasErrors(problems) || specs.length !== 1) throw new Error(`${fileName} does not validate: ${problems.map((p) => p.message).join('; ') || `${specs.length} specs`}`);
+  if (hasErrors(problems) || specs.length !== 1)
+    throw new Error(`${fileName} does not validate: ${problems.map((p) => p.message).join('; ') || `${specs.length} specs`}`);
   return specs[0]!;
 }

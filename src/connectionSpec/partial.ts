@@ -14,7 +14,12 @@ import type { SpecDocument } from './yamlDocuments';
 const MAX_ROUNDS = 6;
 
 function segments(instancePath: string): string[] {
-  return instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return instancePath === ''
+    ? []
+    : instancePath
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function at(data: unknown, path: readonly string[]): unknown {
@@ -26,7 +31,8 @@ function at(data: unknown, path: readonly string[]): unknown {
 /** Removes what an error points at: an unknown key itself, else the field holding the bad value. False when it points at the document. */
 function removeRefused(data: Record<string, unknown>, error: ErrorObject): boolean {
   const path = segments(error.instancePath);
-  const unknownKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
+  const unknownKey =
+    error.keyword === 'additionalProperties' ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
   if (unknownKey !== undefined) path.push(unknownKey);
   if (path.length === 0) return false;
   // A target is all or nothing: its kind's fields only make sense together.
@@ -44,7 +50,13 @@ function removeRefused(data: Record<string, unknown>, error: ErrorObject): boole
  * and whole targets left out, as long as what is left passes the schema. Each target keeps its
  * source ranges; its `index` is its place among the targets kept (live state is per place).
  */
-export function partialSpec(data: unknown, errors: readonly ErrorObject[], doc: SpecDocument, ranger: Ranger, documentIndex: number): ConnectionSpec | undefined {
+export function partialSpec(
+  data: unknown,
+  errors: readonly ErrorObject[],
+  doc: SpecDocument,
+  ranger: Ranger,
+  documentIndex: number,
+): ConnectionSpec | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const copy = structuredClone(data) as Record<string, unknown>;
   const written = Array.isArray(copy.targets) ? (copy.targets as unknown[]).map((_, i) => i) : [];

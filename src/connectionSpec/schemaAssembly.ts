@@ -31,7 +31,10 @@ export function assembleSpecSchema(kinds: readonly AnyTargetKind[] = TARGET_KIND
         examples: names,
       },
     },
-    allOf: kinds.map((k) => ({ if: { properties: { kind: { const: k.kind } }, required: ['kind'] }, then: { $ref: `#/definitions/${k.kind}Target` } })),
+    allOf: kinds.map((k) => ({
+      if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
+      then: { $ref: `#/definitions/${k.kind}Target` },
+    })),
     examples: [kinds[0]!.schema.example],
   };
   for (const kind of kinds) {

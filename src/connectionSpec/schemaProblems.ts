@@ -70,23 +70,43 @@ function word(error: ErrorObject, path: string): Worded | undefined {
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
       const guess = typeof data === 'string' ? closest(data, allowed.map(String)) : undefined;
-      return { message: `${p}${describeValue(data)} is not one of ${listWords(allowed)}${guess ? `; did you mean ${guess}?` : ''}`, code: 'invalid-value', on: 'value' };
+      return {
+        message: `${p}${describeValue(data)} is not one of ${listWords(allowed)}${guess ? `; did you mean ${guess}?` : ''}`,
+        code: 'invalid-value',
+        on: 'value',
+      };
     }
     case 'pattern': {
       const expected = parent?.patternErrorMessage ?? `It must match ${String(params.pattern)}.`;
       const given = typeof data === 'string' ? idKindOf(data) : undefined;
       const wanted = typeof parent?.pattern === 'string' ? idKindOf(parent.pattern.replace(/^\^\(?/, '').replace(/\|.*$/, '-')) : undefined;
       if (given && wanted && given !== wanted) {
-        return { message: `${p}${describeValue(data)} is ${given}, but this needs ${wanted}. ${expected}`, code: 'wrong-id-kind', on: 'value' };
+        return {
+          message: `${p}${describeValue(data)} is ${given}, but this needs ${wanted}. ${expected}`,
+          code: 'wrong-id-kind',
+          on: 'value',
+        };
       }
       return { message: `${p}${describeValue(data)} is not valid. ${expected}`, code: 'invalid-value', on: 'value' };
     }
     case 'minLength':
-      return { message: `${p}${describeValue(data)} is too short (at least ${String(params.limit)} characters)`, code: 'invalid-value', on: 'value' };
+      return {
+        message: `${p}${describeValue(data)} is too short (at least ${String(params.limit)} characters)`,
+        code: 'invalid-value',
+        on: 'value',
+      };
     case 'maxLength':
-      return { message: `${p}${describeValue(data)} is too long (at most ${String(params.limit)} characters)`, code: 'invalid-value', on: 'value' };
+      return {
+        message: `${p}${describeValue(data)} is too long (at most ${String(params.limit)} characters)`,
+        code: 'invalid-value',
+        on: 'value',
+      };
     case 'minItems':
-      return { message: `${p}the list needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`, code: 'invalid-value', on: 'value' };
+      return {
+        message: `${p}the list needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
+        code: 'invalid-value',
+        on: 'value',
+      };
     case 'maxItems':
       return { message: `${p}the list may have at most ${String(params.limit)} items`, code: 'invalid-value', on: 'value' };
     case 'uniqueItems': {

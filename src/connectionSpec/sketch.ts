@@ -38,7 +38,14 @@ export function linkSketches(source: string): LinkSketch[] {
       const fields = data as Record<string, unknown>;
       if (fields.kind !== 'NetworkLink') return;
       const metadata = typeof fields.metadata === 'object' && fields.metadata !== null ? (fields.metadata as Record<string, unknown>) : {};
-      sketches.push({ documentIndex, name: text(metadata.name), profile: text(fields.profile), regionId: text(fields.region), vpcId: text(fields.vpc), vSwitchId: text(fields.vSwitch) });
+      sketches.push({
+        documentIndex,
+        name: text(metadata.name),
+        profile: text(fields.profile),
+        regionId: text(fields.region),
+        vpcId: text(fields.vpc),
+        vSwitchId: text(fields.vSwitch),
+      });
     });
   } catch {
     // parseAllDocuments reports errors on documents; a throw here is a yaml bug, and a sketch is only a courtesy.

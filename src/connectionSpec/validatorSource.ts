@@ -12,7 +12,15 @@ export const GENERATED_VALIDATOR_PATH = 'src/connectionSpec/generated/specValida
 
 /** The ajv options the spec is validated with: every error, with its data and schema for our messages. */
 function specAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, code: { source: true, lines: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, lines: true },
+  });
   // yaml-language-server's annotations: documentation and message text only, never validation.
   ajv.addVocabulary(['markdownDescription', 'patternErrorMessage', 'errorMessage']);
   return ajv;

@@ -3,7 +3,19 @@
  * number of documents and the nesting depth on the concrete syntax tree (the `yaml` parser is
  * iterative, its composer is recursive), and only then composes.
  */
-import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type Alias, type CST, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  Composer,
+  isScalar,
+  Lexer,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Alias,
+  type CST,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { MAX_BLOCK_INDENT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES } from './limits';
 import type { LineIndex } from './positions';
 import type { SpecProblem } from './types';
@@ -125,14 +137,27 @@ export function loadYamlDocuments(text: string, index: LineIndex, options: Lexin
  * 2,000-line file that keeps the heap small and the garbage collector's work with it, where
  * holding every document first (as the `yaml` package's parseAllDocuments does) does not.
  */
-export function eachYamlDocument(text: string, index: LineIndex, onDocument: (doc: SpecDocument, documentIndex: number, unread: boolean) => void, options: LexingOptions = {}): DocumentsRead {
+export function eachYamlDocument(
+  text: string,
+  index: LineIndex,
+  onDocument: (doc: SpecDocument, documentIndex: number, unread: boolean) => void,
+  options: LexingOptions = {},
+): DocumentsRead {
   const bytes = utf8Length(text);
   if (bytes > MAX_SPEC_FILE_BYTES) {
     const firstLine = index.lineRange(0);
     return {
       refused: false,
       unread: new Set(),
-      problems: [fileProblem(index, 'file-too-large', `This file is ${bytes} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB). Split it into several files.`, firstLine.start.offset, firstLine.end.offset)],
+      problems: [
+        fileProblem(
+          index,
+          'file-too-large',
+          `This file is ${bytes} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB). Split it into several files.`,
+          firstLine.start.offset,
+          firstLine.end.offset,
+        ),
+      ],
     };
   }
   const binary = BINARY_CHARACTER.exec(text);
@@ -142,7 +167,15 @@ export function eachYamlDocument(text: string, index: LineIndex, onDocument: (do
     return {
       refused: false,
       unread: new Set(),
-      problems: [fileProblem(index, 'binary-content', `This file holds binary data (character U+${code} at line ${at.line + 1}, column ${at.column + 1}), not a YAML spec.`, binary.index, binary.index + 1)],
+      problems: [
+        fileProblem(
+          index,
+          'binary-content',
+          `This file holds binary data (character U+${code} at line ${at.line + 1}, column ${at.column + 1}), not a YAML spec.`,
+          binary.index,
+          binary.index + 1,
+        ),
+      ],
     };
   }
 
@@ -169,7 +202,13 @@ export function eachYamlDocument(text: string, index: LineIndex, onDocument: (do
     let atLineStart = true;
     const refuse = (what: string): void => {
       const at = parser.offset;
-      refusal = fileProblem(index, 'too-deep', `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`, at, at + 1);
+      refusal = fileProblem(
+        index,
+        'too-deep',
+        `${what} nested more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This file is not read.`,
+        at,
+        at + 1,
+      );
     };
     /** What to do with one token: pass it on, pass on an emptied copy (too deep), or stop reading (too many documents). */
     const check = (token: CST.Token): CST.Token | 'stop' => {
@@ -177,12 +216,28 @@ export function eachYamlDocument(text: string, index: LineIndex, onDocument: (do
       if (token.type !== 'document') return token;
       documentCount++;
       if (documentCount > MAX_DOCUMENTS) {
-        problems.push(fileProblem(index, 'too-many-documents', `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`, token.offset, index.lineRange(index.position(token.offset).line).end.offset));
+        problems.push(
+          fileProblem(
+            index,
+            'too-many-documents',
+            `This file has more than ${MAX_DOCUMENTS} documents (---); the rest, from here on, is not read. Split it into several files.`,
+            token.offset,
+            index.lineRange(index.position(token.offset).line).end.offset,
+          ),
+        );
         return 'stop';
       }
       const { depth, offset } = nestingDepth(token.value, MAX_NESTING_DEPTH);
       if (depth <= MAX_NESTING_DEPTH) return token;
-      problems.push(fileProblem(index, 'too-deep', `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`, offset, offset + 1));
+      problems.push(
+        fileProblem(
+          index,
+          'too-deep',
+          `Nesting here is more than ${MAX_NESTING_DEPTH} levels deep; a spec needs about 5. This document is not read.`,
+          offset,
+          offset + 1,
+        ),
+      );
       // Keep the document's place (so later documents keep their index) but not its content.
       unread.add(documentCount - 1);
       return { ...token, value: undefined };

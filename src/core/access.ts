@@ -26,10 +26,18 @@ export interface LinkSource {
 }
 
 /** The source of a link's traffic from what is known of it. */
-export function linkSourceOf(link: { name?: string; vSwitchId: string; securityGroupId?: string; interfaceAddresses: readonly string[] }, vSwitchCidr: string | undefined): LinkSource {
+export function linkSourceOf(
+  link: { name?: string; vSwitchId: string; securityGroupId?: string; interfaceAddresses: readonly string[] },
+  vSwitchCidr: string | undefined,
+): LinkSource {
   const label = link.name ?? `unnamed link in ${link.vSwitchId}`;
   const detected = link.interfaceAddresses.filter((ip) => ip !== '');
-  return { label, vSwitchCidr, securityGroupId: link.securityGroupId, addresses: detected.length > 0 ? [...detected] : blockEnds(vSwitchCidr) };
+  return {
+    label,
+    vSwitchCidr,
+    securityGroupId: link.securityGroupId,
+    addresses: detected.length > 0 ? [...detected] : blockEnds(vSwitchCidr),
+  };
 }
 
 function blockEnds(cidr: string | undefined): string[] {

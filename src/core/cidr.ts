@@ -56,7 +56,7 @@ export function formatCidr(cidr: Cidr): string {
 
 /** True when the address lies in the block. */
 export function cidrContainsIp(cidr: Cidr, ip: number): boolean {
-  return ((ip & mask(cidr.prefix)) >>> 0) === cidr.network;
+  return (ip & mask(cidr.prefix)) >>> 0 === cidr.network;
 }
 
 /** True when every address of `inner` lies in `outer`. */

@@ -38,19 +38,31 @@ export interface UnnamedService {
 /** The link's drift from its plan and live state; `unnamed`: the VPC's services no spec of the run names. */
 export function linkDrift(spec: ConnectionSpec, plan: Plan, live: LiveState, unnamed: readonly UnnamedService[] = []): LinkDrift {
   if (plan.refused) {
-    const why = plan.checks.filter((c) => c.severity === 'error').map((c) => c.message).join('; ');
-    return { state: 'UNKNOWN', items: [{ field: 'plan', message: `the plan refuses (${why}), so drift is unknown`, range: spec.ranges.networkLinkName }] };
+    const why = plan.checks
+      .filter((c) => c.severity === 'error')
+      .map((c) => c.message)
+      .join('; ');
+    return {
+      state: 'UNKNOWN',
+      items: [{ field: 'plan', message: `the plan refuses (${why}), so drift is unknown`, range: spec.ranges.networkLinkName }],
+    };
   }
   // The link group is the first thing apply makes: no group (or, for a group the spec names, no
   // link and none of its interfaces) means the spec was never applied.
   const groupToCreate = plan.steps.some((s) => s.id === STEP_IDS.groupCreate && s.action === 'create');
-  const existingUnused = spec.securityGroup.mode === 'existing' && live.networkLink === undefined && live.linkNetworkInterfaces.length === 0;
+  const existingUnused =
+    spec.securityGroup.mode === 'existing' && live.networkLink === undefined && live.linkNetworkInterfaces.length === 0;
   if (groupToCreate || existingUnused) return { state: 'NOT_APPLIED', items: [] };
   const items: DriftItem[] = [];
   for (const step of plan.steps) {
-    if (step.action === 'create' || step.action === 'change' || step.action === 'remove') items.push({ field: step.id, message: step.title, range: step.range });
+    if (step.action === 'create' || step.action === 'change' || step.action === 'remove')
+      items.push({ field: step.id, message: step.title, range: step.range });
     else if (step.action === 'manual' && step.operation.kind === 'await-network-link') {
-      items.push({ field: step.id, message: `${step.title}${live.networkLink !== undefined ? ` (MaxCompute says ${live.networkLink.status})` : ''}`, range: step.range });
+      items.push({
+        field: step.id,
+        message: `${step.title}${live.networkLink !== undefined ? ` (MaxCompute says ${live.networkLink.status})` : ''}`,
+        range: step.range,
+      });
     }
   }
   items.push(...extraLinkGroupRules(spec, live));
@@ -91,15 +103,27 @@ function leftoverAccess(spec: ConnectionSpec, live: LiveState, unnamed: readonly
     .sort((a, b) => `${a.kind} ${a.id}`.localeCompare(`${b.kind} ${b.id}`))
     .flatMap((service) => {
       const traces = [
-        ...(block === undefined ? [] : (service.live.whitelist ?? []).filter((g) => g.ips.includes(block)).map((g) => `whitelist group ${g.name} holds ${block}`)),
-        ...(linkGroupId !== undefined && (service.live.securityGroupIds ?? []).includes(linkGroupId) ? [`the link's group ${linkGroupId} is bound to it`] : []),
-        ...(linkGroupId === undefined || service.live.group === undefined ? [] : service.live.group.ingress.filter((r) => r.peerGroupId === linkGroupId).map((r) => `its group ${service.live.group!.group.securityGroupId} admits the link's group on ${r.protocol} ${r.portRange}`)),
+        ...(block === undefined
+          ? []
+          : (service.live.whitelist ?? []).filter((g) => g.ips.includes(block)).map((g) => `whitelist group ${g.name} holds ${block}`)),
+        ...(linkGroupId !== undefined && (service.live.securityGroupIds ?? []).includes(linkGroupId)
+          ? [`the link's group ${linkGroupId} is bound to it`]
+          : []),
+        ...(linkGroupId === undefined || service.live.group === undefined
+          ? []
+          : service.live.group.ingress
+              .filter((r) => r.peerGroupId === linkGroupId)
+              .map(
+                (r) => `its group ${service.live.group!.group.securityGroupId} admits the link's group on ${r.protocol} ${r.portRange}`,
+              )),
       ];
       if (traces.length === 0) return [];
-      return [{
-        field: `removed-target.${service.kind}.${service.id}`,
-        message: `${service.kind} ${service.id} still admits the link (${traces.join('; ')}), but no spec checked here names it: a target removed from the spec after apply leaves its access behind (mcvpc plan looks only at the spec's targets); add the target back, or take that access back by hand`,
-        range: spec.ranges.targets,
-      }];
+      return [
+        {
+          field: `removed-target.${service.kind}.${service.id}`,
+          message: `${service.kind} ${service.id} still admits the link (${traces.join('; ')}), but no spec checked here names it: a target removed from the spec after apply leaves its access behind (mcvpc plan looks only at the spec's targets); add the target back, or take that access back by hand`,
+          range: spec.ranges.targets,
+        },
+      ];
     });
 }

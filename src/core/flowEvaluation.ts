@@ -6,7 +6,16 @@
  * fixes that order for basic groups' same-group access too).
  */
 import type { RulePolicy, SecurityGroup, SecurityGroupRule, SecurityGroupType } from './model';
-import { describeFlow, flowProblem, normalizePolicy, ruleMatchesFlow, ruleProblem, rulePeerText, ruleTrafficText, type Flow } from './rules';
+import {
+  describeFlow,
+  flowProblem,
+  normalizePolicy,
+  ruleMatchesFlow,
+  ruleProblem,
+  rulePeerText,
+  ruleTrafficText,
+  type Flow,
+} from './rules';
 
 /** One security group on the NIC with its rules. */
 export interface GroupWithRules {
@@ -24,15 +33,22 @@ export interface RuleInGroup {
 
 /** Which default decided when no rule matched. */
 export type DefaultReason =
-  | 'basic-same-group-accept'
-  | 'basic-inbound-deny'
-  | 'advanced-inbound-deny'
-  | 'basic-outbound-allow'
-  | 'advanced-outbound-deny';
+  'basic-same-group-accept' | 'basic-inbound-deny' | 'advanced-inbound-deny' | 'basic-outbound-allow' | 'advanced-outbound-deny';
 
 export type FlowDecision =
-  | { kind: 'rule'; rule: SecurityGroupRule; group: SecurityGroup; /** An accept at the same priority that the drop beat. */ tiedAccept?: RuleInGroup }
-  | { kind: 'default'; reason: DefaultReason; groupType: SecurityGroupType; groups: SecurityGroup[]; /** For same-group access: the group the peer shares. */ sharedGroup?: SecurityGroup };
+  | {
+      kind: 'rule';
+      rule: SecurityGroupRule;
+      group: SecurityGroup;
+      /** An accept at the same priority that the drop beat. */ tiedAccept?: RuleInGroup;
+    }
+  | {
+      kind: 'default';
+      reason: DefaultReason;
+      groupType: SecurityGroupType;
+      groups: SecurityGroup[];
+      /** For same-group access: the group the peer shares. */ sharedGroup?: SecurityGroup;
+    };
 
 /** A rule left out of evaluation because it cannot be understood (e.g. a malformed port range). */
 export interface IgnoredRule extends RuleInGroup {
@@ -107,7 +123,10 @@ function evaluationProblem(groups: readonly GroupWithRules[], flow: Flow): strin
   return undefined;
 }
 
-function defaultVerdict(groups: readonly GroupWithRules[], flow: Flow): { outcome: 'accept' | 'drop'; decidedBy: FlowDecision; explanation: string } {
+function defaultVerdict(
+  groups: readonly GroupWithRules[],
+  flow: Flow,
+): { outcome: 'accept' | 'drop'; decidedBy: FlowDecision; explanation: string } {
   const groupType = groups[0]!.group.type;
   const all = groups.map((g) => g.group);
   const noRule = `no rule in ${typeWord(groupType)} ${all.length === 1 ? 'group' : 'groups'} ${all.map((g) => g.securityGroupId).join(', ')}`;

@@ -8,7 +8,9 @@
 /** A YAML scalar: plain when it is safe, else a JSON string (JSON strings are YAML). */
 export function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d.]*)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** What an imported spec says. */
@@ -44,7 +46,7 @@ export function importedSpecText(link: ImportedLink): string {
     `vpc: ${yamlScalar(link.vpcId)}`,
     `vSwitch: ${yamlScalar(link.vSwitchId)}`,
     'securityGroup:',
-    '  # The link\'s group, by id: destroy takes back the rules apply adds, never the group.',
+    "  # The link's group, by id: destroy takes back the rules apply adds, never the group.",
     `  id: ${yamlScalar(link.securityGroupId)}`,
   ];
   if (link.targets.length > 0) {
@@ -52,7 +54,9 @@ export function importedSpecText(link: ImportedLink): string {
     for (const { item, comment: note } of link.targets) {
       if (note !== undefined) lines.push(`  # ${comment(note)}`);
       Object.entries(item).forEach(([key, value], index) => {
-        const text = Array.isArray(value) ? `[${value.map((v) => yamlScalar(v as string | number)).join(', ')}]` : yamlScalar(value as string | number | boolean);
+        const text = Array.isArray(value)
+          ? `[${value.map((v) => yamlScalar(v as string | number)).join(', ')}]`
+          : yamlScalar(value as string | number | boolean);
         lines.push(`${index === 0 ? '  - ' : '    '}${key}: ${text}`);
       });
     }

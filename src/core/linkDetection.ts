@@ -37,6 +37,12 @@ export function detectLinks(vpcId: string, interfaces: readonly NetworkInterface
 }
 
 /** The link with this vSwitch and group, if the interfaces and groups show one. */
-export function findDetectedLink(vpcId: string, vSwitchId: string, securityGroupId: string, interfaces: readonly NetworkInterface[], groups: readonly SecurityGroup[]): DetectedLink | undefined {
+export function findDetectedLink(
+  vpcId: string,
+  vSwitchId: string,
+  securityGroupId: string,
+  interfaces: readonly NetworkInterface[],
+  groups: readonly SecurityGroup[],
+): DetectedLink | undefined {
   return detectLinks(vpcId, interfaces, groups).find((d) => d.vSwitchId === vSwitchId && d.securityGroupId === securityGroupId);
 }

@@ -54,15 +54,28 @@ export const NETWORK_LINK_DEFAULT_WAIT_MS = 10 * 60_000;
  * shows only `InvalidArgument`). A missing link is recognised by kind (not-found) or by an
  * error whose message says it does not exist; see cloud/products/maxcompute.ts.
  */
-export const NETWORK_LINK_API_UNVERIFIED = ['status values other than SUCCESS', 'list paging', 'list properties', 'error codes', 'creation time', 'ClientToken (none documented)'] as const;
+export const NETWORK_LINK_API_UNVERIFIED = [
+  'status values other than SUCCESS',
+  'list paging',
+  'list properties',
+  'error codes',
+  'creation time',
+  'ClientToken (none documented)',
+] as const;
 
 /** Two link configurations are the same link when VPC, vSwitch and group agree (the name is the key). */
-export function sameLinkConfiguration(a: Pick<NetworkLink, 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'type'>, b: Pick<NetworkLink, 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'type'>): boolean {
+export function sameLinkConfiguration(
+  a: Pick<NetworkLink, 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'type'>,
+  b: Pick<NetworkLink, 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'type'>,
+): boolean {
   return a.type === b.type && a.vpcId === b.vpcId && a.vSwitchId === b.vSwitchId && a.securityGroupId === b.securityGroupId;
 }
 
 /** A link's configuration in one line, for "refused: … exists with …" messages. */
-export function linkConfigurationText(link: Pick<NetworkLink, 'type' | 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'reverseTargets' | 'zoneId'>): string {
-  if (link.type !== PASSTHROUGH) return `${link.type} in ${link.vpcId}${link.reverseTargets ? ` to ${link.reverseTargets}` : ''}${link.zoneId ? ` (zone ${link.zoneId})` : ''}`;
+export function linkConfigurationText(
+  link: Pick<NetworkLink, 'type' | 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'reverseTargets' | 'zoneId'>,
+): string {
+  if (link.type !== PASSTHROUGH)
+    return `${link.type} in ${link.vpcId}${link.reverseTargets ? ` to ${link.reverseTargets}` : ''}${link.zoneId ? ` (zone ${link.zoneId})` : ''}`;
   return `VPC ${link.vpcId}, vSwitch ${link.vSwitchId ?? '?'}, security group ${link.securityGroupId ?? '?'}`;
 }

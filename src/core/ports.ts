@@ -56,7 +56,9 @@ export function parsePortRange(text: string, protocol?: IpProtocol): PortRange |
   const range = { from, to };
   if (from === -1 && to === -1) {
     if (protocol !== undefined && protocolHasPorts(protocol)) {
-      return { problem: `port range "${text}" is not allowed for ${protocol}; give ports between ${LOWEST_PORT} and ${HIGHEST_PORT}, like 1/65535 for all` };
+      return {
+        problem: `port range "${text}" is not allowed for ${protocol}; give ports between ${LOWEST_PORT} and ${HIGHEST_PORT}, like 1/65535 for all`,
+      };
     }
     return range;
   }

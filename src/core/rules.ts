@@ -57,13 +57,17 @@ export function ruleProblem(rule: SecurityGroupRule): string | undefined {
   const ports = parsePortRange(rule.portRange, protocol);
   if ('problem' in ports) problems.push(ports.problem);
   if (!Number.isInteger(rule.priority) || rule.priority < LOWEST_PRIORITY_NUMBER || rule.priority > HIGHEST_PRIORITY_NUMBER) {
-    problems.push(`priority ${rule.priority} must be a whole number from ${LOWEST_PRIORITY_NUMBER} (highest) to ${HIGHEST_PRIORITY_NUMBER}`);
+    problems.push(
+      `priority ${rule.priority} must be a whole number from ${LOWEST_PRIORITY_NUMBER} (highest) to ${HIGHEST_PRIORITY_NUMBER}`,
+    );
   }
   const peerWord = direction === 'egress' ? 'destination' : 'source';
   const hasCidr = rule.peerCidr !== undefined && rule.peerCidr !== '';
   const hasGroup = rule.peerGroupId !== undefined && rule.peerGroupId !== '';
   if (hasCidr && hasGroup) {
-    problems.push(`give either a ${peerWord} CIDR or a ${peerWord} group, not both (the API would use ${rule.peerCidr} and ignore ${rule.peerGroupId})`);
+    problems.push(
+      `give either a ${peerWord} CIDR or a ${peerWord} group, not both (the API would use ${rule.peerCidr} and ignore ${rule.peerGroupId})`,
+    );
   } else if (!hasCidr && !hasGroup) {
     problems.push(`a ${peerWord} CIDR or ${peerWord} security group is required`);
   }

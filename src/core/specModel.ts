@@ -96,10 +96,7 @@ export interface TargetSpec {
 export type TargetKind = string;
 
 /** Where the new security group accepts inbound (return) traffic from. */
-export type InboundSource =
-  | { kind: 'vpc-cidr' }
-  | { kind: 'vswitch-cidr' }
-  | { kind: 'cidr'; cidr: string };
+export type InboundSource = { kind: 'vpc-cidr' } | { kind: 'vswitch-cidr' } | { kind: 'cidr'; cidr: string };
 
 /** The link's security group: an existing one, or a new basic group to create. */
 export type SecurityGroupSpec =
@@ -132,7 +129,9 @@ export interface ConnectionSpec {
   targets: TargetSpec[];
   /** The whole document. */
   range: SourceRange;
-  ranges: FieldRanges<'version' | 'kind' | 'networkLinkName' | 'description' | 'profile' | 'regionId' | 'vpcId' | 'vSwitchId' | 'securityGroup' | 'targets'>;
+  ranges: FieldRanges<
+    'version' | 'kind' | 'networkLinkName' | 'description' | 'profile' | 'regionId' | 'vpcId' | 'vSwitchId' | 'securityGroup' | 'targets'
+  >;
 }
 
 /** What `parseSpecFile` returns: the structurally valid links, and every problem found. */

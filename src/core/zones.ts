@@ -12,8 +12,16 @@ export interface SupportedRegion {
 
 export const SUPPORTED_REGIONS: readonly SupportedRegion[] = [
   { regionId: 'cn-hangzhou', name: 'China (Hangzhou)', zoneIds: ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k'] },
-  { regionId: 'cn-beijing', name: 'China (Beijing)', zoneIds: ['cn-beijing-f', 'cn-beijing-g', 'cn-beijing-h', 'cn-beijing-i', 'cn-beijing-l'] },
-  { regionId: 'cn-shanghai', name: 'China (Shanghai)', zoneIds: ['cn-shanghai-b', 'cn-shanghai-e', 'cn-shanghai-g', 'cn-shanghai-m', 'cn-shanghai-n'] },
+  {
+    regionId: 'cn-beijing',
+    name: 'China (Beijing)',
+    zoneIds: ['cn-beijing-f', 'cn-beijing-g', 'cn-beijing-h', 'cn-beijing-i', 'cn-beijing-l'],
+  },
+  {
+    regionId: 'cn-shanghai',
+    name: 'China (Shanghai)',
+    zoneIds: ['cn-shanghai-b', 'cn-shanghai-e', 'cn-shanghai-g', 'cn-shanghai-m', 'cn-shanghai-n'],
+  },
   { regionId: 'cn-zhangjiakou', name: 'China (Zhangjiakou)', zoneIds: ['cn-zhangjiakou-a', 'cn-zhangjiakou-b', 'cn-zhangjiakou-c'] },
   { regionId: 'cn-wulanchabu', name: 'China (Ulanqab)', zoneIds: ['cn-wulanchabu-b', 'cn-wulanchabu-c'] },
   { regionId: 'cn-shenzhen', name: 'China (Shenzhen)', zoneIds: ['cn-shenzhen-c', 'cn-shenzhen-d', 'cn-shenzhen-e', 'cn-shenzhen-f'] },

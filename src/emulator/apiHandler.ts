@@ -122,7 +122,15 @@ export class ApiHandler {
       const queryPairs = parseUrlEncoded(url.search.replace(/^\?/, ''));
       const query = Object.fromEntries(queryPairs);
       const bodyParams = bodyParameters(req, body);
-      const received: ReceivedRequest = { method: req.method ?? 'GET', pathname: url.pathname, queryPairs, query, bodyParams, body, headers: req.headers };
+      const received: ReceivedRequest = {
+        method: req.method ?? 'GET',
+        pathname: url.pathname,
+        queryPairs,
+        query,
+        bodyParams,
+        body,
+        headers: req.headers,
+      };
       const values = { ...query, ...bodyParams };
       record.params = loggableParams(values);
       const roa = this.roaRoute(received);
@@ -143,7 +151,11 @@ export class ApiHandler {
       if (!version) throw missingParameter('Version');
       product = this.versions.get(version);
       const route = this.routes.get(`${version}/${action}`);
-      if (!route) throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method. (${action} in version ${version})`);
+      if (!route)
+        throw new ApiError(
+          'InvalidAction.NotFound',
+          `Specified api is not found, please check your url and method. (${action} in version ${version})`,
+        );
 
       const now = Date.now();
       const caller = this.auth.authenticate(received, now);
@@ -159,10 +171,13 @@ export class ApiHandler {
       this.deps.log.add(record);
       sendJson(res, 200, { RequestId: requestId, ...answer });
     } catch (err) {
-      const error = err instanceof ApiError ? err
-        // [unverified] the gateway's code for an oversized body; the status is HTTP's own.
-        : err instanceof BodyTooLargeError ? new ApiError('RequestEntityTooLarge', err.message, 413)
-          : new ApiError('InternalError', `The request processing has failed due to some unknown error: ${(err as Error).message}`);
+      const error =
+        err instanceof ApiError
+          ? err
+          : // [unverified] the gateway's code for an oversized body; the status is HTTP's own.
+            err instanceof BodyTooLargeError
+            ? new ApiError('RequestEntityTooLarge', err.message, 413)
+            : new ApiError('InternalError', `The request processing has failed due to some unknown error: ${(err as Error).message}`);
       record.status = error.status;
       record.code = error.code;
       this.deps.log.add(record);
@@ -182,7 +197,11 @@ export class ApiHandler {
         return { product, route, path };
       }
     }
-    throw new ApiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method. (${received.method} ${received.pathname.slice(0, 80)})`, 404);
+    throw new ApiError(
+      'InvalidAction.NotFound',
+      `Specified api is not found, please check your url and method. (${received.method} ${received.pathname.slice(0, 80)})`,
+      404,
+    );
   }
 
   /**
@@ -225,7 +244,11 @@ export class ApiHandler {
   ): Promise<void> {
     const { product, route } = roa;
     const sentVersion = headerText(req, 'x-acs-version');
-    if (sentVersion !== undefined && sentVersion !== product.version) throw new ApiError('InvalidVersion', `Specified version ${sentVersion.slice(0, 20)} is not valid for ${product.product}; expected ${product.version}.`);
+    if (sentVersion !== undefined && sentVersion !== product.version)
+      throw new ApiError(
+        'InvalidVersion',
+        `Specified version ${sentVersion.slice(0, 20)} is not valid for ${product.product}; expected ${product.version}.`,
+      );
     const now = Date.now();
     const caller = this.auth.authenticate(received, now);
     record.accountId = caller.account.accountId;
@@ -245,7 +268,17 @@ export class ApiHandler {
         }
       }
       const { faults } = this.deps;
-      data = route.handle({ account: caller.account, caller, now, regionId, path: roa.path, body, visibilityDelayMs: faults.visibilityDelayMs, linkSchedule: faults.linkSchedule, linkRemoveMs: faults.linkRemoveMs });
+      data = route.handle({
+        account: caller.account,
+        caller,
+        now,
+        regionId,
+        path: roa.path,
+        body,
+        visibilityDelayMs: faults.visibilityDelayMs,
+        linkSchedule: faults.linkSchedule,
+        linkRemoveMs: faults.linkRemoveMs,
+      });
       if (route.mutates) await this.deps.store.persist();
       if (fault.kind === 'drop-after-commit') return this.drop(req, record);
     } catch (err) {
@@ -262,7 +295,14 @@ export class ApiHandler {
     sendJson(res, 200, { requestId, httpCode: 200, data });
   }
 
-  private async act(actionName: string, action: ActionDefinition, params: Params, caller: Caller, now: number, record: RequestRecord): Promise<Record<string, unknown>> {
+  private async act(
+    actionName: string,
+    action: ActionDefinition,
+    params: Params,
+    caller: Caller,
+    now: number,
+    record: RequestRecord,
+  ): Promise<Record<string, unknown>> {
     const { store } = this.deps;
     const token = action.mutates && honoursClientToken(actionName) ? params.optional('ClientToken') : undefined;
     if (token) {

@@ -19,7 +19,8 @@ const PRODUCT_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+aliyuncs\.com$/;
 
 function allowedNames(boundHost: string | undefined): Set<string> {
   const allowed = new Set(LOCAL_HOSTS);
-  if (boundHost !== undefined && boundHost !== '0.0.0.0' && boundHost !== '::') allowed.add(hostName(boundHost.includes(':') && !boundHost.startsWith('[') ? `[${boundHost}]` : boundHost));
+  if (boundHost !== undefined && boundHost !== '0.0.0.0' && boundHost !== '::')
+    allowed.add(hostName(boundHost.includes(':') && !boundHost.startsWith('[') ? `[${boundHost}]` : boundHost));
   return allowed;
 }
 
@@ -33,7 +34,11 @@ export function apiRequestRefusal(req: IncomingMessage, boundHost?: string): { c
   const host = hostName(at < 0 ? raw : raw.slice(at + 1));
   const hostAllowed = named === undefined ? allowed.has(host) || PRODUCT_HOST.test(host) : PRODUCT_HOST.test(named) && allowed.has(host);
   if (!hostAllowed) {
-    return { code: 'Forbidden.Host', message: 'The emulator answers API requests only for this machine (127.0.0.1, localhost) or an Alibaba Cloud product host (*.aliyuncs.com).' };
+    return {
+      code: 'Forbidden.Host',
+      message:
+        'The emulator answers API requests only for this machine (127.0.0.1, localhost) or an Alibaba Cloud product host (*.aliyuncs.com).',
+    };
   }
   const origin = req.headers.origin;
   if (origin !== undefined) {
@@ -43,7 +48,8 @@ export function apiRequestRefusal(req: IncomingMessage, boundHost?: string): { c
     } catch {
       // unparsable: refused below
     }
-    if (!allowed.has(originHost)) return { code: 'Forbidden.Origin', message: 'The emulator does not answer API requests from web pages of other origins.' };
+    if (!allowed.has(originHost))
+      return { code: 'Forbidden.Origin', message: 'The emulator does not answer API requests from web pages of other origins.' };
   }
   return undefined;
 }

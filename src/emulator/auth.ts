@@ -56,7 +56,10 @@ function header(req: ReceivedRequest, name: string): string | undefined {
 function parseTimestamp(text: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms)) {
-    throw new ApiError('InvalidTimeStamp.Format', `Specified time stamp or date value "${text}" is not well formatted (expected YYYY-MM-DDThh:mm:ssZ).`);
+    throw new ApiError(
+      'InvalidTimeStamp.Format',
+      `Specified time stamp or date value "${text}" is not well formatted (expected YYYY-MM-DDThh:mm:ssZ).`,
+    );
   }
   return ms;
 }
@@ -97,7 +100,10 @@ export class Authenticator {
     const authorization = header(req, 'authorization');
     if (authorization !== undefined) return this.acs3(req, authorization, now);
     if (req.query.Signature !== undefined || req.query.AccessKeyId !== undefined) return this.v1(req, now);
-    throw new ApiError('IncompleteSignature', 'The request signature does not conform to Aliyun standards: there is neither an Authorization header nor a Signature parameter.');
+    throw new ApiError(
+      'IncompleteSignature',
+      'The request signature does not conform to Aliyun standards: there is neither an Authorization header nor a Signature parameter.',
+    );
   }
 
   private findKey(accessKeyId: string): KeyEntry {
@@ -134,7 +140,10 @@ export class Authenticator {
   private acs3(req: ReceivedRequest, authorization: string, now: number): Caller {
     const parsed = parseAcs3Authorization(authorization);
     if (!parsed) {
-      throw new ApiError('IncompleteSignature', 'The request signature does not conform to Aliyun standards: the Authorization header is not "ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…".');
+      throw new ApiError(
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards: the Authorization header is not "ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…".',
+      );
     }
     const entry = this.findKey(parsed.accessKeyId);
     const date = header(req, 'x-acs-date');
@@ -148,7 +157,10 @@ export class Authenticator {
     const mustSign = Object.keys(req.headers).filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'));
     const unsigned = mustSign.filter((h) => !signed.has(h));
     if (unsigned.length > 0) {
-      throw new ApiError('IncompleteSignature', `The request signature does not conform to Aliyun standards: header(s) ${unsigned.join(', ')} must be listed in SignedHeaders.`);
+      throw new ApiError(
+        'IncompleteSignature',
+        `The request signature does not conform to Aliyun standards: header(s) ${unsigned.join(', ')} must be listed in SignedHeaders.`,
+      );
     }
     const payloadHash = header(req, 'x-acs-content-sha256') ?? sha256Hex('');
     const bodyHash = sha256Hex(req.body);
@@ -162,7 +174,10 @@ export class Authenticator {
     });
     const stringToSign = acs3StringToSign(canonical);
     if (payloadHash !== bodyHash || !sameSignature(acs3Signature(stringToSign, entry.secret), parsed.signature)) {
-      throw new ApiError('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`);
+      throw new ApiError(
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+      );
     }
     this.checkToken(entry, header(req, 'x-acs-security-token'));
     this.useNonce(parsed.accessKeyId, nonce, now);
@@ -181,7 +196,10 @@ export class Authenticator {
     if (nonce === undefined || nonce === '') throw missingParameter('SignatureNonce');
     this.checkClock(parseTimestamp(timestamp), now);
     if (req.query.SignatureMethod !== 'HMAC-SHA1') {
-      throw new ApiError('IncompleteSignature', `The request signature does not conform to Aliyun standards: SignatureMethod "${req.query.SignatureMethod ?? ''}" is not HMAC-SHA1.`);
+      throw new ApiError(
+        'IncompleteSignature',
+        `The request signature does not conform to Aliyun standards: SignatureMethod "${req.query.SignatureMethod ?? ''}" is not HMAC-SHA1.`,
+      );
     }
     const signedParams = { ...req.query, ...req.bodyParams };
     const stringToSign = v1StringToSign(req.method, signedParams);
@@ -189,7 +207,10 @@ export class Authenticator {
       // The V1 string to sign contains the SecurityToken in clear; blank it before echoing.
       const token = req.query.SecurityToken;
       const shown = token ? v1StringToSign(req.method, { ...signedParams, SecurityToken: '***' }) : stringToSign;
-      throw new ApiError('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${shown}`);
+      throw new ApiError(
+        'SignatureDoesNotMatch',
+        `Specified signature is not matched with our calculation. server string to sign is:${shown}`,
+      );
     }
     this.checkToken(entry, req.query.SecurityToken);
     this.useNonce(accessKeyId, nonce, now);

@@ -29,14 +29,27 @@ function key(accountId: string, action: string, token: string): string {
 }
 
 /** The stored response for this token, if any and still fresh. */
-export function replayFor(state: EmulatorState, accountId: string, action: string, token: string, now: number): Record<string, unknown> | undefined {
+export function replayFor(
+  state: EmulatorState,
+  accountId: string,
+  action: string,
+  token: string,
+  now: number,
+): Record<string, unknown> | undefined {
   const k = key(accountId, action, token);
   const hit = state.clientTokens.find((t) => t.key === k);
   return hit && now - hit.storedAt < CLIENT_TOKEN_TTL_MS ? hit.body : undefined;
 }
 
 /** Remembers the first successful response; drops tokens older than the window. */
-export function rememberToken(state: EmulatorState, accountId: string, action: string, token: string, body: Record<string, unknown>, now: number): void {
+export function rememberToken(
+  state: EmulatorState,
+  accountId: string,
+  action: string,
+  token: string,
+  body: Record<string, unknown>,
+  now: number,
+): void {
   const k = key(accountId, action, token);
   state.clientTokens = state.clientTokens.filter((t) => t.key !== k && now - t.storedAt < CLIENT_TOKEN_TTL_MS);
   state.clientTokens.push({ key: k, storedAt: now, body });

@@ -27,7 +27,10 @@ export function renderConsolePage(state: EmulatorState): string {
   const data = JSON.stringify(pageData(state)).replace(/</g, '\\u003c');
   const links = state.accounts.flatMap((a) => a.networkLinks.map((l) => ({ account: a, link: l })));
   const rows = links
-    .map(({ account, link }) => `<tr><td>${escapeHtml(link.name)}</td><td>${escapeHtml(account.name)}</td><td>${escapeHtml(link.regionId)}</td><td>${escapeHtml(link.vpcId)}</td><td>${escapeHtml(link.vSwitchId)}</td><td>${escapeHtml(link.securityGroupId)}</td><td>${escapeHtml(link.status)}</td></tr>`)
+    .map(
+      ({ account, link }) =>
+        `<tr><td>${escapeHtml(link.name)}</td><td>${escapeHtml(account.name)}</td><td>${escapeHtml(link.regionId)}</td><td>${escapeHtml(link.vpcId)}</td><td>${escapeHtml(link.vSwitchId)}</td><td>${escapeHtml(link.securityGroupId)}</td><td>${escapeHtml(link.status)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MaxCompute console (emulated) — Network Connection</title>

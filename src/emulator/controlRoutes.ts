@@ -43,9 +43,11 @@ export function hostName(value: string): string {
  */
 export function controlRefusal(req: IncomingMessage, boundHost?: string): ConsoleError | undefined {
   const allowed = new Set(LOCAL_HOSTS);
-  if (boundHost !== undefined && boundHost !== '0.0.0.0' && boundHost !== '::') allowed.add(hostName(boundHost.includes(':') && !boundHost.startsWith('[') ? `[${boundHost}]` : boundHost));
+  if (boundHost !== undefined && boundHost !== '0.0.0.0' && boundHost !== '::')
+    allowed.add(hostName(boundHost.includes(':') && !boundHost.startsWith('[') ? `[${boundHost}]` : boundHost));
   const host = hostName(req.headers.host ?? '');
-  if (!allowed.has(host)) return new ConsoleError(403, 'Forbidden.Host', 'The emulator\'s control endpoints answer only requests for 127.0.0.1 or localhost.');
+  if (!allowed.has(host))
+    return new ConsoleError(403, 'Forbidden.Host', "The emulator's control endpoints answer only requests for 127.0.0.1 or localhost.");
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== 'null') {
     let originHost = '';
@@ -54,14 +56,20 @@ export function controlRefusal(req: IncomingMessage, boundHost?: string): Consol
     } catch {
       // unparsable: refused below
     }
-    if (!allowed.has(originHost)) return new ConsoleError(403, 'Forbidden.Origin', 'The emulator\'s control endpoints do not answer pages of other origins.');
+    if (!allowed.has(originHost))
+      return new ConsoleError(403, 'Forbidden.Origin', "The emulator's control endpoints do not answer pages of other origins.");
   } else if (origin === 'null') {
-    return new ConsoleError(403, 'Forbidden.Origin', 'The emulator\'s control endpoints do not answer pages of other origins.');
+    return new ConsoleError(403, 'Forbidden.Origin', "The emulator's control endpoints do not answer pages of other origins.");
   }
   const method = req.method ?? 'GET';
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const type = (req.headers['content-type'] ?? '').toLowerCase().split(';')[0]!.trim();
-    if (type !== 'application/json') return new ConsoleError(415, 'UnsupportedMediaType', 'Control requests that change something must send Content-Type: application/json.');
+    if (type !== 'application/json')
+      return new ConsoleError(
+        415,
+        'UnsupportedMediaType',
+        'Control requests that change something must send Content-Type: application/json.',
+      );
   }
   return undefined;
 }
@@ -103,7 +111,8 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
     if (err instanceof JsonTooDeepError) throw new ConsoleError(400, 'InvalidJson', err.message);
     throw new ConsoleError(400, 'InvalidJson', 'The request body is not valid JSON.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConsoleError(400, 'InvalidJson', 'The request body must be a JSON object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConsoleError(400, 'InvalidJson', 'The request body must be a JSON object.');
   return parsed as Record<string, unknown>;
 }
 
@@ -158,7 +167,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       case 'POST /__emulator/reset': {
         const body = await jsonBody(req);
         const seed = body.seed ?? 'default';
-        if (seed !== 'default' && seed !== 'empty') throw new ConsoleError(400, 'InvalidSeed', `"seed" must be "default" or "empty", got ${JSON.stringify(seed)}.`);
+        if (seed !== 'default' && seed !== 'empty')
+          throw new ConsoleError(400, 'InvalidSeed', `"seed" must be "default" or "empty", got ${JSON.stringify(seed)}.`);
         await deps.store.replace(buildSeed(seed));
         return send(res, 200, { reset: true, seed });
       }
@@ -177,7 +187,9 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         const accountId = url.searchParams.get('accountId') ?? undefined;
         const regionId = url.searchParams.get('regionId') ?? undefined;
         const accounts = accountId ? [consoleAccount(deps.store.state, accountId)] : deps.store.state.accounts;
-        const links = accounts.flatMap((a) => a.networkLinks.filter((l) => !regionId || l.regionId === regionId).map((l) => ({ accountId: a.accountId, ...l })));
+        const links = accounts.flatMap((a) =>
+          a.networkLinks.filter((l) => !regionId || l.regionId === regionId).map((l) => ({ accountId: a.accountId, ...l })),
+        );
         return send(res, 200, { NetworkLinks: links });
       }
       case 'POST /__emulator/console/network-links': {

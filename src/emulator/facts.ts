@@ -33,7 +33,8 @@ export const LINK_ZONES: Readonly<Record<string, readonly string[]>> = {
 export function linkZoneProblem(regionId: string, zoneId: string): string | undefined {
   const zones = LINK_ZONES[regionId];
   if (zones === undefined) return `MaxCompute network links are not available in region ${regionId}.`;
-  if (!zones.includes(zoneId)) return `Zone ${zoneId} does not support MaxCompute network links; supported zones in ${regionId}: ${zones.join(', ')}.`;
+  if (!zones.includes(zoneId))
+    return `Zone ${zoneId} does not support MaxCompute network links; supported zones in ${regionId}: ${zones.join(', ')}.`;
   return undefined;
 }
 

@@ -75,44 +75,70 @@ export function faultMessage(code: string): string {
 }
 
 function checkProbability(name: string, value: unknown): void {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new Error(`${name} must be a number between 0 and 1, got ${JSON.stringify(value)}.`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new Error(`${name} must be a number between 0 and 1, got ${JSON.stringify(value)}.`);
 }
 
 function checkNonNegative(name: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'number' || !(value >= 0))) throw new Error(`${name} must be a non-negative number, got ${JSON.stringify(value)}.`);
+  if (value !== undefined && (typeof value !== 'number' || !(value >= 0)))
+    throw new Error(`${name} must be a non-negative number, got ${JSON.stringify(value)}.`);
 }
 
 /** Validates a FaultConfig from an untrusted source (the HTTP endpoint); throws with what is wrong. */
 export function validateFaultConfig(value: unknown): FaultConfig {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('The fault configuration must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('The fault configuration must be a JSON object.');
   const config = value as FaultConfig;
-  const known = new Set(['latencyMs', 'errorRates', 'throttleAbovePerSecond', 'dropRate', 'visibilityDelayMs', 'failNext', 'networkLinkCreateMs', 'networkLinkRemoveMs', 'networkLinkEndStatus', 'deniedActions']);
-  for (const key of Object.keys(config)) if (!known.has(key)) throw new Error(`Unknown fault setting "${key}"; known: ${[...known].join(', ')}.`);
+  const known = new Set([
+    'latencyMs',
+    'errorRates',
+    'throttleAbovePerSecond',
+    'dropRate',
+    'visibilityDelayMs',
+    'failNext',
+    'networkLinkCreateMs',
+    'networkLinkRemoveMs',
+    'networkLinkEndStatus',
+    'deniedActions',
+  ]);
+  for (const key of Object.keys(config))
+    if (!known.has(key)) throw new Error(`Unknown fault setting "${key}"; known: ${[...known].join(', ')}.`);
   checkNonNegative('latencyMs', config.latencyMs);
   checkNonNegative('throttleAbovePerSecond', config.throttleAbovePerSecond);
   checkNonNegative('visibilityDelayMs', config.visibilityDelayMs);
   checkNonNegative('networkLinkCreateMs', config.networkLinkCreateMs);
   checkNonNegative('networkLinkRemoveMs', config.networkLinkRemoveMs);
-  if (config.networkLinkEndStatus !== undefined && (typeof config.networkLinkEndStatus !== 'string' || !/^[A-Za-z_]{1,32}$/.test(config.networkLinkEndStatus))) {
+  if (
+    config.networkLinkEndStatus !== undefined &&
+    (typeof config.networkLinkEndStatus !== 'string' || !/^[A-Za-z_]{1,32}$/.test(config.networkLinkEndStatus))
+  ) {
     throw new Error('networkLinkEndStatus must be a status word such as FAILED.');
   }
-  if (config.deniedActions !== undefined && (!Array.isArray(config.deniedActions) || !config.deniedActions.every((a) => typeof a === 'string' && a !== ''))) {
+  if (
+    config.deniedActions !== undefined &&
+    (!Array.isArray(config.deniedActions) || !config.deniedActions.every((a) => typeof a === 'string' && a !== ''))
+  ) {
     throw new Error('deniedActions must be a list of action names.');
   }
   if (config.dropRate !== undefined) checkProbability('dropRate', config.dropRate);
   if (config.errorRates !== undefined) {
-    if (typeof config.errorRates !== 'object' || config.errorRates === null) throw new Error('errorRates must be an object of code → probability.');
+    if (typeof config.errorRates !== 'object' || config.errorRates === null)
+      throw new Error('errorRates must be an object of code → probability.');
     for (const [code, rate] of Object.entries(config.errorRates)) checkProbability(`errorRates["${code}"]`, rate);
   }
   if (config.failNext !== undefined) {
     if (!Array.isArray(config.failNext)) throw new Error('failNext must be an array.');
     config.failNext.forEach((fault, i) => {
-      if (typeof fault !== 'object' || fault === null || typeof fault.action !== 'string' || fault.action === '') throw new Error(`failNext[${i}].action must be an action name.`);
+      if (typeof fault !== 'object' || fault === null || typeof fault.action !== 'string' || fault.action === '')
+        throw new Error(`failNext[${i}].action must be an action name.`);
       const kind = fault.kind ?? 'error';
-      if (!['error', 'drop', 'hang', 'drop-after-commit'].includes(kind)) throw new Error(`failNext[${i}].kind must be error, drop, hang or drop-after-commit.`);
-      if (kind === 'error' && (typeof fault.code !== 'string' || fault.code === '')) throw new Error(`failNext[${i}] of kind error needs a code.`);
+      if (!['error', 'drop', 'hang', 'drop-after-commit'].includes(kind))
+        throw new Error(`failNext[${i}].kind must be error, drop, hang or drop-after-commit.`);
+      if (kind === 'error' && (typeof fault.code !== 'string' || fault.code === ''))
+        throw new Error(`failNext[${i}] of kind error needs a code.`);
       checkNonNegative(`failNext[${i}].ms`, fault.ms);
-      if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 1)) throw new Error(`failNext[${i}].times must be a positive integer.`);
+      if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 1))
+        throw new Error(`failNext[${i}].times must be a positive integer.`);
     });
   }
   return config;
@@ -164,16 +190,29 @@ export class FaultEngine {
   decide(action: string, now: number): FaultDecision {
     if (this.config.deniedActions?.includes(action)) {
       // [unverified] MaxCompute's code for a RAM refusal is not documented; the gateway's usual one.
-      return { kind: 'error', code: 'NoPermission', message: `You are not authorized to do this action: ${action}. Check the RAM policy of the caller.`, status: 403, reason: 'deniedActions' };
+      return {
+        kind: 'error',
+        code: 'NoPermission',
+        message: `You are not authorized to do this action: ${action}. Check the RAM policy of the caller.`,
+        status: 403,
+        reason: 'deniedActions',
+      };
     }
     const targeted = this.takeTargeted(action);
     if (targeted) return targeted;
     if (this.config.dropRate && this.random() < this.config.dropRate) return { kind: 'drop', reason: 'dropRate' };
     if (this.isThrottled(now)) {
-      return { kind: 'error', code: 'Throttling.User', message: faultMessage('Throttling.User'), status: this.statusOf('Throttling.User'), reason: 'throttleAbovePerSecond' };
+      return {
+        kind: 'error',
+        code: 'Throttling.User',
+        message: faultMessage('Throttling.User'),
+        status: this.statusOf('Throttling.User'),
+        reason: 'throttleAbovePerSecond',
+      };
     }
     for (const [code, rate] of Object.entries(this.config.errorRates ?? {})) {
-      if (rate > 0 && this.random() < rate) return { kind: 'error', code, message: faultMessage(code), status: this.statusOf(code), reason: 'errorRates' };
+      if (rate > 0 && this.random() < rate)
+        return { kind: 'error', code, message: faultMessage(code), status: this.statusOf(code), reason: 'errorRates' };
     }
     return { kind: 'none' };
   }

@@ -88,7 +88,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   return {
     endpoint: `http://${urlHost}:${port}`,
-    accounts: store.state.accounts.map((a) => ({ name: a.name, accountId: a.accountId, accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret })),
+    accounts: store.state.accounts.map((a) => ({
+      name: a.name,
+      accountId: a.accountId,
+      accessKeyId: a.accessKeyId,
+      accessKeySecret: a.accessKeySecret,
+    })),
     setFaults: (f) => faults.set(validateFaultConfig(f)),
     requests: () => log.all(),
     clearRequests: () => log.clear(),

@@ -25,11 +25,18 @@ export function optionalRegion(params: Params): string | undefined {
 }
 
 /** The caller's record of `collection` with this id (in the region, when given); the product's not-found answer otherwise. */
-export function findRecord<K extends CollectionName>(account: AccountState, collection: RecordCollection<K>, id: string, regionId?: string): RecordOf<K> {
+export function findRecord<K extends CollectionName>(
+  account: AccountState,
+  collection: RecordCollection<K>,
+  id: string,
+  regionId?: string,
+): RecordOf<K> {
   const finder = collection.finder;
   if (finder === undefined) throw new Error(`${collection.name} declares no finder.`);
   const records = account[collection.name] as unknown as ReadonlyArray<RecordOf<K>>;
-  const found = records.find((r) => r[finder.idField] === id && (regionId === undefined || (r as { regionId?: string }).regionId === regionId));
+  const found = records.find(
+    (r) => r[finder.idField] === id && (regionId === undefined || (r as { regionId?: string }).regionId === regionId),
+  );
   if (found === undefined) throw finder.notFound(id, regionId);
   return found;
 }

@@ -11,7 +11,11 @@ export interface NumberedPage<T> {
 }
 
 /** Pages by PageNumber/PageSize; a PageSize above `maxPageSize` is InvalidParameter, as in the cloud. */
-export function pageByNumber<T>(all: readonly T[], params: Params, limits: { defaultPageSize: number; maxPageSize: number; sizeParam?: string }): NumberedPage<T> {
+export function pageByNumber<T>(
+  all: readonly T[],
+  params: Params,
+  limits: { defaultPageSize: number; maxPageSize: number; sizeParam?: string },
+): NumberedPage<T> {
   const pageNumber = params.integer('PageNumber', 1, 1, 1_000_000);
   const pageSize = params.integer(limits.sizeParam ?? 'PageSize', limits.defaultPageSize, 1, limits.maxPageSize);
   const start = (pageNumber - 1) * pageSize;
@@ -37,7 +41,11 @@ function decodeToken(token: string): number {
 }
 
 /** Pages by NextToken/MaxResults. */
-export function pageByToken<T>(all: readonly T[], params: Params, limits: { defaultMaxResults: number; minMaxResults: number; maxMaxResults: number }): TokenPage<T> {
+export function pageByToken<T>(
+  all: readonly T[],
+  params: Params,
+  limits: { defaultMaxResults: number; minMaxResults: number; maxMaxResults: number },
+): TokenPage<T> {
   const maxResults = params.integer('MaxResults', limits.defaultMaxResults, limits.minMaxResults, limits.maxMaxResults);
   const token = params.optional('NextToken');
   const start = token ? decodeToken(token) : 0;

@@ -85,7 +85,10 @@ export class Params {
   commaList(name: string): string[] | undefined {
     const text = this.values[name];
     if (text === undefined) return undefined;
-    return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   }
 
   /** `Name.1`, `Name.2`, … in index order. */

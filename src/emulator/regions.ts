@@ -13,10 +13,30 @@ export interface RegionCatalogEntry {
 
 /** Every region the emulator knows, with the zones DescribeZones lists. */
 export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
-  { regionId: 'cn-hangzhou', localName: 'China (Hangzhou)', endpoint: 'vpc.aliyuncs.com', zoneIds: ['cn-hangzhou-b', 'cn-hangzhou-f', 'cn-hangzhou-g', 'cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k'] },
-  { regionId: 'cn-shanghai', localName: 'China (Shanghai)', endpoint: 'vpc.cn-shanghai.aliyuncs.com', zoneIds: ['cn-shanghai-a', 'cn-shanghai-b', 'cn-shanghai-e', 'cn-shanghai-g', 'cn-shanghai-l', 'cn-shanghai-m', 'cn-shanghai-n'] },
-  { regionId: 'cn-beijing', localName: 'China (Beijing)', endpoint: 'vpc.cn-beijing.aliyuncs.com', zoneIds: ['cn-beijing-a', 'cn-beijing-f', 'cn-beijing-g', 'cn-beijing-h', 'cn-beijing-i', 'cn-beijing-l'] },
-  { regionId: 'ap-southeast-1', localName: 'Singapore', endpoint: 'vpc.ap-southeast-1.aliyuncs.com', zoneIds: ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1c'] },
+  {
+    regionId: 'cn-hangzhou',
+    localName: 'China (Hangzhou)',
+    endpoint: 'vpc.aliyuncs.com',
+    zoneIds: ['cn-hangzhou-b', 'cn-hangzhou-f', 'cn-hangzhou-g', 'cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k'],
+  },
+  {
+    regionId: 'cn-shanghai',
+    localName: 'China (Shanghai)',
+    endpoint: 'vpc.cn-shanghai.aliyuncs.com',
+    zoneIds: ['cn-shanghai-a', 'cn-shanghai-b', 'cn-shanghai-e', 'cn-shanghai-g', 'cn-shanghai-l', 'cn-shanghai-m', 'cn-shanghai-n'],
+  },
+  {
+    regionId: 'cn-beijing',
+    localName: 'China (Beijing)',
+    endpoint: 'vpc.cn-beijing.aliyuncs.com',
+    zoneIds: ['cn-beijing-a', 'cn-beijing-f', 'cn-beijing-g', 'cn-beijing-h', 'cn-beijing-i', 'cn-beijing-l'],
+  },
+  {
+    regionId: 'ap-southeast-1',
+    localName: 'Singapore',
+    endpoint: 'vpc.ap-southeast-1.aliyuncs.com',
+    zoneIds: ['ap-southeast-1a', 'ap-southeast-1b', 'ap-southeast-1c'],
+  },
   { regionId: 'me-east-1', localName: 'UAE (Dubai)', endpoint: 'vpc.me-east-1.aliyuncs.com', zoneIds: ['me-east-1a'] },
 ];
 

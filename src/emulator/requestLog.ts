@@ -23,7 +23,20 @@ export interface RequestRecord {
 }
 
 /** Parameters that belong to the signature, not the operation; never logged. */
-const AUTH_PARAMS = new Set(['Signature', 'SignatureNonce', 'SignatureMethod', 'SignatureVersion', 'SignatureType', 'AccessKeyId', 'SecurityToken', 'BearerToken', 'Timestamp', 'Format', 'Action', 'Version']);
+const AUTH_PARAMS = new Set([
+  'Signature',
+  'SignatureNonce',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureType',
+  'AccessKeyId',
+  'SecurityToken',
+  'BearerToken',
+  'Timestamp',
+  'Format',
+  'Action',
+  'Version',
+]);
 
 /** The parameters worth recording. */
 export function loggableParams(params: Readonly<Record<string, string>>): Record<string, string> {

@@ -42,7 +42,9 @@ const ACCOUNTS = {
 type Product = (typeof PRODUCTS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** The ids every product names for one account of the default world, merged. */
-type ProductIds<A extends 'main' | 'second'> = UnionToIntersection<Product extends infer P ? (P extends { seed: { ids: { [K in A]: infer Ids } } } ? Ids : never) : never>;
+type ProductIds<A extends 'main' | 'second'> = UnionToIntersection<
+  Product extends infer P ? (P extends { seed: { ids: { [K in A]: infer Ids } } } ? Ids : never) : never
+>;
 
 function productIds<A extends 'main' | 'second'>(account: A): ProductIds<A> {
   const ids = PRODUCTS.map((p) => (p.seed.ids as Partial<Record<'main' | 'second', object>>)[account] ?? {});
@@ -57,7 +59,9 @@ export const DEFAULT_SEED = {
 } as const;
 
 /** An empty account with the given credentials: every product's collections, empty. */
-export function emptyAccount(init: Pick<AccountState, 'name' | 'accountId' | 'accessKeyId' | 'accessKeySecret'> & Partial<AccountState>): AccountState {
+export function emptyAccount(
+  init: Pick<AccountState, 'name' | 'accountId' | 'accessKeyId' | 'accessKeySecret'> & Partial<AccountState>,
+): AccountState {
   const account: Record<string, unknown> = { temporaryCredentials: [], regionIds: [] };
   for (const { collections } of PRODUCTS) for (const { name } of collections) account[name] = [];
   return { ...(account as unknown as AccountState), ...init };
@@ -67,7 +71,13 @@ function accounts(): [AccountState, AccountState] {
   const m = ACCOUNTS.main;
   const s = ACCOUNTS.second;
   return [
-    emptyAccount({ name: m.name, accountId: m.accountId, accessKeyId: m.accessKeyId, accessKeySecret: m.accessKeySecret, temporaryCredentials: [{ ...m.sts }] }),
+    emptyAccount({
+      name: m.name,
+      accountId: m.accountId,
+      accessKeyId: m.accessKeyId,
+      accessKeySecret: m.accessKeySecret,
+      temporaryCredentials: [{ ...m.sts }],
+    }),
     emptyAccount({ name: s.name, accountId: s.accountId, accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret }),
   ];
 }
@@ -90,9 +100,11 @@ function emptyWorld(): EmulatorState {
 
 function scaleWorld(seed: ScaleSeed): EmulatorState {
   const region = REGION_CATALOG.find((r) => r.regionId === seed.regionId);
-  if (!region) throw new Error(`Scale seed: unknown region "${seed.regionId}"; known: ${REGION_CATALOG.map((r) => r.regionId).join(', ')}.`);
+  if (!region)
+    throw new Error(`Scale seed: unknown region "${seed.regionId}"; known: ${REGION_CATALOG.map((r) => r.regionId).join(', ')}.`);
   for (const key of ['vpcs', 'vSwitchesPerVpc', 'securityGroupsPerVpc'] as const) {
-    if (!Number.isInteger(seed[key]) || seed[key] < 0) throw new Error(`Scale seed: ${key} must be a non-negative integer, got ${String(seed[key])}.`);
+    if (!Number.isInteger(seed[key]) || seed[key] < 0)
+      throw new Error(`Scale seed: ${key} must be a non-negative integer, got ${String(seed[key])}.`);
   }
   if (seed.vSwitchesPerVpc > 256) throw new Error('Scale seed: vSwitchesPerVpc must be at most 256 (one /24 per vSwitch in a /16).');
   const world = emptyWorld();

@@ -13,14 +13,22 @@ import { json } from './product';
 import { PRODUCTS } from './products';
 
 const temporaryCredential = json.record<Record<'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'roleName' | 'sessionName', string>>({
-  accessKeyId: json.string, accessKeySecret: json.string, securityToken: json.string, roleName: json.string, sessionName: json.string,
+  accessKeyId: json.string,
+  accessKeySecret: json.string,
+  securityToken: json.string,
+  roleName: json.string,
+  sessionName: json.string,
 });
 
 /** An account: its own fields, then one list per collection of every product. */
 function accountSchema(): SchemaObject {
   const properties: Record<string, SchemaObject> = {
-    name: json.string, accountId: json.string, accessKeyId: json.string, accessKeySecret: json.string,
-    temporaryCredentials: json.arrayOf(temporaryCredential), regionIds: json.strings,
+    name: json.string,
+    accountId: json.string,
+    accessKeyId: json.string,
+    accessKeySecret: json.string,
+    temporaryCredentials: json.arrayOf(temporaryCredential),
+    regionIds: json.strings,
   };
   const required = Object.keys(properties);
   for (const product of PRODUCTS) {
@@ -40,7 +48,11 @@ export function stateJsonSchema(): SchemaObject {
     properties: {
       formatVersion: { const: 1 },
       accounts: json.arrayOf(accountSchema()),
-      clientTokens: json.arrayOf({ type: 'object', properties: { key: json.string, storedAt: json.number, body: { type: 'object' } }, required: ['key', 'storedAt', 'body'] }),
+      clientTokens: json.arrayOf({
+        type: 'object',
+        properties: { key: json.string, storedAt: json.number, body: { type: 'object' } },
+        required: ['key', 'storedAt', 'body'],
+      }),
     },
     required: ['formatVersion', 'accounts', 'clientTokens'],
   };

@@ -67,7 +67,8 @@ export interface ApplyOptions {
 const OK: ReadonlySet<StepStatus> = new Set(['done', 'already', 'manual', 'info']);
 
 function failureOf(err: unknown): StepFailure {
-  if (err instanceof CloudError) return { code: err.code, message: err.detail, requestId: err.requestId, action: `${err.product}.${err.action}` };
+  if (err instanceof CloudError)
+    return { code: err.code, message: err.detail, requestId: err.requestId, action: `${err.product}.${err.action}` };
   if (err instanceof ApplyRefusal) return { code: err.code, message: err.message };
   return { code: 'Error', message: err instanceof Error ? err.message : String(err) };
 }
@@ -75,7 +76,8 @@ function failureOf(err: unknown): StepFailure {
 /** Applies a plan that was not refused. Resolves with a report; only programming errors reject. */
 export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   if (plan.refused) throw new Error(`The plan for "${plan.networkLinkName}" was refused; fix its problems and plan again.`);
-  if (plan.networkLinkName !== spec.networkLinkName) throw new Error(`The plan is for "${plan.networkLinkName}", not for "${spec.networkLinkName}".`);
+  if (plan.networkLinkName !== spec.networkLinkName)
+    throw new Error(`The plan is for "${plan.networkLinkName}", not for "${spec.networkLinkName}".`);
   const emit = (event: ApplyEvent): void => options.onEvent?.(event);
   const byId = new Map(plan.steps.map((s) => [s.id, s]));
   const results = new Map<string, Promise<StepResult>>();
@@ -104,11 +106,13 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
 
   const runStep = async (step: PlanStep): Promise<StepResult> => {
     const base = { stepId: step.id, title: step.title };
-    const deps = await Promise.all(step.dependsOn.map((id) => {
-      const dep = byId.get(id);
-      if (dep === undefined) throw new Error(`Step ${step.id} depends on unknown step ${id}.`);
-      return run(dep);
-    }));
+    const deps = await Promise.all(
+      step.dependsOn.map((id) => {
+        const dep = byId.get(id);
+        if (dep === undefined) throw new Error(`Step ${step.id} depends on unknown step ${id}.`);
+        return run(dep);
+      }),
+    );
     const blocked = deps.find((d) => !OK.has(d.status));
     if (blocked !== undefined) return { ...base, status: 'not-started', detail: `waits for "${blocked.title}" (${blocked.status})` };
     if (options.signal?.aborted) return { ...base, status: 'not-started', detail: 'cancelled before it started' };
@@ -117,13 +121,23 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
     try {
       const stepCtx: StepContext = {
         ...ctx,
-        onWaiting: (deadline: number, reason?: string) => emit({ type: 'waiting-for-console', step, handover: resolvedHandover(step.handover, ctx.link.groupId), deadline, ...(reason !== undefined ? { reason } : {}) }),
+        onWaiting: (deadline: number, reason?: string) =>
+          emit({
+            type: 'waiting-for-console',
+            step,
+            handover: resolvedHandover(step.handover, ctx.link.groupId),
+            deadline,
+            ...(reason !== undefined ? { reason } : {}),
+          }),
         onLinkStatus: (status: string, deadline: number) => emit({ type: 'link-status', step, status, deadline }),
       };
       const outcome = await runOperation(step, stepCtx);
       result = { ...base, status: outcome.status, detail: outcome.detail };
     } catch (err) {
-      result = err instanceof CancelledError || isCancellation(err) ? { ...base, status: 'cancelled', detail: 'cancelled before its change was sent' } : { ...base, status: 'failed', error: failureOf(err) };
+      result =
+        err instanceof CancelledError || isCancellation(err)
+          ? { ...base, status: 'cancelled', detail: 'cancelled before its change was sent' }
+          : { ...base, status: 'failed', error: failureOf(err) };
     }
     emit({ type: 'step-finished', step, result });
     return result;
@@ -133,7 +147,9 @@ export async function applyPlan(cloud: EngineCloud, spec: ConnectionSpec, plan: 
   const outcome = outcomeOf(steps, options.signal);
   const report: ApplyReport = { networkLinkName: plan.networkLinkName, outcome, steps };
   if (ctx.link.groupId !== undefined) report.linkGroupId = ctx.link.groupId;
-  const waiting = plan.steps.find((s) => s.handover !== undefined && steps.some((r) => r.stepId === s.id && r.status === 'waiting-for-console'));
+  const waiting = plan.steps.find(
+    (s) => s.handover !== undefined && steps.some((r) => r.stepId === s.id && r.status === 'waiting-for-console'),
+  );
   if (waiting?.handover !== undefined) report.handover = resolvedHandover(waiting.handover, ctx.link.groupId);
   return report;
 }

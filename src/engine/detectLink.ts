@@ -4,7 +4,14 @@ import type { EngineCloud } from './engineCloud';
 import { findGroups, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
 
 /** The link's traces (its interfaces among them) when service-managed ENIs carry the link group in the vSwitch and MaxCompute's return-traffic group is in the VPC. */
-export async function readDetectedLink(cloud: EngineCloud, regionId: string, vpcId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<DetectedLink | undefined> {
+export async function readDetectedLink(
+  cloud: EngineCloud,
+  regionId: string,
+  vpcId: string,
+  vSwitchId: string,
+  linkGroupId: string,
+  options: ReadOptions = {},
+): Promise<DetectedLink | undefined> {
   const [interfaces, managed, linkGroups] = await Promise.all([
     readLinkInterfaces(cloud, regionId, vSwitchId, linkGroupId, options),
     readManagedGroups(cloud, regionId, vpcId, options),
@@ -14,6 +21,13 @@ export async function readDetectedLink(cloud: EngineCloud, regionId: string, vpc
 }
 
 /** True when readDetectedLink finds the link's traces. */
-export async function detectNetworkLink(cloud: EngineCloud, regionId: string, vpcId: string, vSwitchId: string, linkGroupId: string, options: ReadOptions = {}): Promise<boolean> {
+export async function detectNetworkLink(
+  cloud: EngineCloud,
+  regionId: string,
+  vpcId: string,
+  vSwitchId: string,
+  linkGroupId: string,
+  options: ReadOptions = {},
+): Promise<boolean> {
   return (await readDetectedLink(cloud, regionId, vpcId, vSwitchId, linkGroupId, options)) !== undefined;
 }

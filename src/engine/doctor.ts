@@ -44,7 +44,11 @@ export interface DoctorState {
 }
 
 /** Reads the live state and the doctor's extras; `reads` (e.g. the Network view's cache) serves the groups. */
-export async function readDoctorState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions & { reads?: SharedReads } = {}): Promise<DoctorState> {
+export async function readDoctorState(
+  cloud: EngineCloud,
+  spec: ConnectionSpec,
+  options: ReadOptions & { reads?: SharedReads } = {},
+): Promise<DoctorState> {
   const reads = options.reads ?? onceReads(cloud, spec.regionId, options);
   // MaxCompute's groups come with the live state (the planner guards them too): not listed again.
   const live = await readLiveState(cloud, spec, options, reads);
@@ -61,12 +65,21 @@ export async function readDoctorState(cloud: EngineCloud, spec: ConnectionSpec, 
 }
 
 /** The doctor's report for a spec, with the state it was computed from (for the fix). */
-export async function doctorSpec(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions & { reads?: SharedReads; usageFiles?: readonly UsageFile[] } = {}): Promise<DoctorState & { report: DoctorReport }> {
+export async function doctorSpec(
+  cloud: EngineCloud,
+  spec: ConnectionSpec,
+  options: ReadOptions & { reads?: SharedReads; usageFiles?: readonly UsageFile[] } = {},
+): Promise<DoctorState & { report: DoctorReport }> {
   const state = await readDoctorState(cloud, spec, options);
   return { ...state, report: diagnoseLink(spec, state.live, state.extras, targetKind, options.usageFiles) };
 }
 
 /** Applies the report's automatic fixes (the caller has shown `fixPlan(...).steps` and had them confirmed). */
-export function applyDoctorFix(cloud: EngineCloud, spec: ConnectionSpec, state: DoctorState & { report: DoctorReport }, options: ApplyOptions = {}): Promise<ApplyReport> {
+export function applyDoctorFix(
+  cloud: EngineCloud,
+  spec: ConnectionSpec,
+  state: DoctorState & { report: DoctorReport },
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   return applyPlan(cloud, spec, fixPlan(state.report, spec, state.live), options);
 }

@@ -51,28 +51,65 @@ interface Candidate {
 export type ImportSpecParser = (text: string) => ConnectionSpec;
 
 /** Reads the link and its VPC's services and writes the spec; ImportRefusedError when the link cannot be imported. */
-export async function importNetworkLink(cloud: Cloud, name: string, parse: ImportSpecParser, options: { regionId?: string; profile?: string; signal?: AbortSignal } = {}): Promise<ImportResult> {
+export async function importNetworkLink(
+  cloud: Cloud,
+  name: string,
+  parse: ImportSpecParser,
+  options: { regionId?: string; profile?: string; signal?: AbortSignal } = {},
+): Promise<ImportResult> {
   const regionId = options.regionId ?? cloud.regionId;
   const region = cloud.withRegion(regionId);
   const read = { signal: options.signal };
   const link = await readNetworkLink(region, regionId, name, read);
-  if (link === undefined) throw new ImportRefusedError('missing', `MaxCompute has no network link named ${name} in ${regionId} (profile ${cloud.accountProfile}).`);
-  if (link.type !== PASSTHROUGH) throw new ImportRefusedError('not-passthrough', `${name} is a ${link.type || 'typeless'} link: only ${PASSTHROUGH} links (MaxCompute into a VPC) can be imported as a spec.`);
+  if (link === undefined)
+    throw new ImportRefusedError(
+      'missing',
+      `MaxCompute has no network link named ${name} in ${regionId} (profile ${cloud.accountProfile}).`,
+    );
+  if (link.type !== PASSTHROUGH)
+    throw new ImportRefusedError(
+      'not-passthrough',
+      `${name} is a ${link.type || 'typeless'} link: only ${PASSTHROUGH} links (MaxCompute into a VPC) can be imported as a spec.`,
+    );
   const { vSwitchId, securityGroupId } = link;
-  if (vSwitchId === undefined || securityGroupId === undefined) throw new ImportRefusedError('incomplete', `GetNetworkLink does not tell ${name}'s vSwitch and security group: it cannot be written as a spec.`);
-  const [vSwitches, interfaces] = await Promise.all([region.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: vSwitchId }, read), readLinkInterfaces(region, regionId, vSwitchId, securityGroupId, read)]);
+  if (vSwitchId === undefined || securityGroupId === undefined)
+    throw new ImportRefusedError(
+      'incomplete',
+      `GetNetworkLink does not tell ${name}'s vSwitch and security group: it cannot be written as a spec.`,
+    );
+  const [vSwitches, interfaces] = await Promise.all([
+    region.vpc.describeVSwitches({ RegionId: regionId, VSwitchId: vSwitchId }, read),
+    readLinkInterfaces(region, regionId, vSwitchId, securityGroupId, read),
+  ]);
   const vSwitch = (vSwitches.VSwitches?.VSwitch ?? []).map(toVSwitch).find((s) => s.vSwitchId === vSwitchId);
-  const source = linkSourceOf({ name, vSwitchId, securityGroupId, interfaceAddresses: interfaces.map((n) => n.privateIpAddress) }, vSwitch?.cidrBlock);
+  const source = linkSourceOf(
+    { name, vSwitchId, securityGroupId, interfaceAddresses: interfaces.map((n) => n.privateIpAddress) },
+    vSwitch?.cidrBlock,
+  );
   const { candidates, skipped } = await accessCandidates(region, regionId, link.vpcId, source, options.signal);
-  const base: Omit<ImportedLink, 'targets'> = { name, regionId, vpcId: link.vpcId, vSwitchId, securityGroupId, ...(options.profile !== undefined ? { profile: options.profile } : {}) };
+  const base: Omit<ImportedLink, 'targets'> = {
+    name,
+    regionId,
+    vpcId: link.vpcId,
+    vSwitchId,
+    securityGroupId,
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+  };
   // Per round, each candidate still open is tried with its next access mode; the planner says which need nothing.
   const chosen = new Map<Candidate, Record<string, unknown>>();
   let open = candidates;
   for (let round = 0; open.length > 0; round++) {
     const trying = open.filter((c) => round < c.variants.length);
     if (trying.length === 0) break;
-    const plan = await planOf(region, parse, importedSpecText({ ...base, targets: trying.map((c) => ({ item: c.variants[round]!, comment: c.label })) }), options.signal);
-    const changed = new Set(plan.steps.filter((s) => s.targetIndex !== undefined && s.action !== 'unchanged' && s.action !== 'info').map((s) => s.targetIndex!));
+    const plan = await planOf(
+      region,
+      parse,
+      importedSpecText({ ...base, targets: trying.map((c) => ({ item: c.variants[round]!, comment: c.label })) }),
+      options.signal,
+    );
+    const changed = new Set(
+      plan.steps.filter((s) => s.targetIndex !== undefined && s.action !== 'unchanged' && s.action !== 'info').map((s) => s.targetIndex!),
+    );
     trying.forEach((c, index) => {
       if (!changed.has(index)) chosen.set(c, c.variants[round]!);
     });
@@ -89,25 +126,42 @@ export async function importNetworkLink(cloud: Cloud, name: string, parse: Impor
  * The items to try for a service: the kind's form item per access mode; a whitelist item also
  * with each whitelist group the service has (the entry admitting the link may be in any of them).
  */
-function variants(kind: AnyTargetKind, resource: ServiceResource, live: unknown, ports: number[], modes: ReadonlyArray<FormAccessMode | undefined>): Array<Record<string, unknown>> {
+function variants(
+  kind: AnyTargetKind,
+  resource: ServiceResource,
+  live: unknown,
+  ports: number[],
+  modes: ReadonlyArray<FormAccessMode | undefined>,
+): Array<Record<string, unknown>> {
   const items: Array<Record<string, unknown>> = [];
-  const groups = ((live as { whitelist?: Array<{ name: string; ips: string[] }> }).whitelist ?? []).filter((g) => g.ips.length > 0).map((g) => g.name);
+  const groups = ((live as { whitelist?: Array<{ name: string; ips: string[] }> }).whitelist ?? [])
+    .filter((g) => g.ips.length > 0)
+    .map((g) => g.name);
   for (const access of modes) {
     const item = kind.service!.formItem(resource, { ports, ...(access !== undefined ? { access } : {}) });
     items.push(item);
-    if (typeof item.whitelistGroup === 'string') for (const name of groups) if (name !== item.whitelistGroup) items.push({ ...item, whitelistGroup: name });
+    if (typeof item.whitelistGroup === 'string')
+      for (const name of groups) if (name !== item.whitelistGroup) items.push({ ...item, whitelistGroup: name });
   }
   return items;
 }
 
 /** The services of the VPC whose settings admit the link (the kind's verdict `allowed`), with the ports that do. */
-async function accessCandidates(cloud: Cloud, regionId: string, vpcId: string, source: LinkSource, signal: AbortSignal | undefined): Promise<{ candidates: Candidate[]; skipped: string[] }> {
+async function accessCandidates(
+  cloud: Cloud,
+  regionId: string,
+  vpcId: string,
+  source: LinkSource,
+  signal: AbortSignal | undefined,
+): Promise<{ candidates: Candidate[]; skipped: string[] }> {
   const reads = onceReads(cloud, regionId, { signal });
   const candidates: Candidate[] = [];
   const skipped: string[] = [];
   for (const kind of serviceKinds()) {
     const binding = kind.service!;
-    const resources = (await binding.list(cloud, regionId, binding.listScope === 'vpc' ? vpcId : undefined, { signal })).filter((r: ServiceResource) => r.vpcId === vpcId);
+    const resources = (await binding.list(cloud, regionId, binding.listScope === 'vpc' ? vpcId : undefined, { signal })).filter(
+      (r: ServiceResource) => r.vpcId === vpcId,
+    );
     for (const resource of resources) {
       const presentation = binding.present(resource);
       const label = `${kind.kind} ${presentation.id}`;
@@ -115,7 +169,10 @@ async function accessCandidates(cloud: Cloud, regionId: string, vpcId: string, s
       const offer = binding.formOffer(resource);
       const checked = offer.ports.filter((p) => p.checked).map((p) => p.port);
       // A kind with no default port (an ECS instance): the offered ports the link is admitted on.
-      const ports = checked.length > 0 ? checked : offer.ports.map((p) => p.port).filter((port) => binding.linkAccess(live, source, [port]).verdict === 'allowed');
+      const ports =
+        checked.length > 0
+          ? checked
+          : offer.ports.map((p) => p.port).filter((port) => binding.linkAccess(live, source, [port]).verdict === 'allowed');
       const access = binding.linkAccess(live, source, ports.length > 0 ? ports : undefined);
       if (access.verdict !== 'allowed' || (checked.length === 0 && ports.length === 0)) {
         skipped.push(`${label}: ${access.verdict} — ${access.reason}`);

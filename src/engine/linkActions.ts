@@ -7,7 +7,13 @@
  */
 import { linkApiRefusal, readNetworkLink } from '../cloud/reads';
 import type { NetworkLink } from '../core/model';
-import { isNetworkLinkReady, linkConfigurationText, NETWORK_LINK_READY_STATUS, PASSTHROUGH, sameLinkConfiguration } from '../core/networkLinkApi';
+import {
+  isNetworkLinkReady,
+  linkConfigurationText,
+  NETWORK_LINK_READY_STATUS,
+  PASSTHROUGH,
+  sameLinkConfiguration,
+} from '../core/networkLinkApi';
 import type { StepOperation } from '../core/plan';
 import { readDetectedLink } from './detectLink';
 import { waitUntilLinkGone } from './linkRemovalWait';
@@ -24,7 +30,10 @@ function wanted(op: CreateOp, groupId: string): Pick<NetworkLink, 'type' | 'vpcI
 }
 
 function otherLinkRefusal(link: NetworkLink, want: Pick<NetworkLink, 'type' | 'vpcId' | 'vSwitchId' | 'securityGroupId'>): ApplyRefusal {
-  return new ApplyRefusal('NetworkLinkConflict', `A network link named "${link.name}" exists with ${linkConfigurationText(link)} (status ${link.status}), but this spec asks for ${linkConfigurationText(want)}. It is not changed: choose another networkLinkName, or remove that link first.`);
+  return new ApplyRefusal(
+    'NetworkLinkConflict',
+    `A network link named "${link.name}" exists with ${linkConfigurationText(link)} (status ${link.status}), but this spec asks for ${linkConfigurationText(want)}. It is not changed: choose another networkLinkName, or remove that link first.`,
+  );
 }
 
 /**
@@ -51,7 +60,13 @@ export async function createNetworkLink(ctx: StepContext, op: CreateOp): Promise
   } else {
     throwIfCancelled(ctx);
     try {
-      await cloud.maxcompute.createNetworkLink({ name: op.networkLinkName, type: PASSTHROUGH, region: spec.regionId, vpcId: op.vpcId, passthroughProperties: { vSwitchId: op.vSwitchId, securityGroup: groupId } });
+      await cloud.maxcompute.createNetworkLink({
+        name: op.networkLinkName,
+        type: PASSTHROUGH,
+        region: spec.regionId,
+        vpcId: op.vpcId,
+        passthroughProperties: { vSwitchId: op.vSwitchId, securityGroup: groupId },
+      });
       created = true;
     } catch (err) {
       const refusal = linkApiRefusal(err);
@@ -65,8 +80,11 @@ export async function createNetworkLink(ctx: StepContext, op: CreateOp): Promise
     }
   }
   const ready = await waitUntilReady(ctx, op, groupId);
-  const how = created ? 'created' : 'adopted (it already had this spec\'s VPC, vSwitch and group)';
-  return { status: created ? 'done' : isNetworkLinkReady(existing!) ? 'already' : 'done', detail: `network link "${op.networkLinkName}" ${how}; ${ready}` };
+  const how = created ? 'created' : "adopted (it already had this spec's VPC, vSwitch and group)";
+  return {
+    status: created ? 'done' : isNetworkLinkReady(existing!) ? 'already' : 'done',
+    detail: `network link "${op.networkLinkName}" ${how}; ${ready}`,
+  };
 }
 
 /**
@@ -81,18 +99,29 @@ async function waitUntilReady(ctx: StepContext, op: CreateOp, groupId: string): 
   let lastStatus: string | undefined;
   for (;;) {
     const link = await readNetworkLink(cloud, spec.regionId, op.networkLinkName, { signal });
-    if (link === undefined) throw new ApplyRefusal('NetworkLinkGone', `The network link "${op.networkLinkName}" disappeared while apply waited for it (someone removed it); run apply again to create it.`);
+    if (link === undefined)
+      throw new ApplyRefusal(
+        'NetworkLinkGone',
+        `The network link "${op.networkLinkName}" disappeared while apply waited for it (someone removed it); run apply again to create it.`,
+      );
     if (link.status !== lastStatus) {
       lastStatus = link.status;
       ctx.onLinkStatus(link.status, deadline);
     }
-    const detected = isNetworkLinkReady(link) ? await readDetectedLink(cloud, spec.regionId, op.vpcId, op.vSwitchId, groupId, { signal }) : undefined;
+    const detected = isNetworkLinkReady(link)
+      ? await readDetectedLink(cloud, spec.regionId, op.vpcId, op.vSwitchId, groupId, { signal })
+      : undefined;
     if (detected !== undefined) {
       return `${NETWORK_LINK_READY_STATUS}, MaxCompute's interfaces ${detected.networkInterfaces.map((n) => n.networkInterfaceId).join(', ')} are in ${groupId} (read back)`;
     }
     if (Date.now() + wait > deadline) {
-      const seen = isNetworkLinkReady(link) ? `${NETWORK_LINK_READY_STATUS}, but MaxCompute's network interfaces did not appear in ${op.vSwitchId}` : `still ${link.status}`;
-      throw new ApplyRefusal('NetworkLinkNotReady', `The network link "${op.networkLinkName}" was ${seen} after ${Math.round(ctx.linkWaitMs / 1000)} s. It exists and is left as it is: run apply again to keep waiting (it is adopted, not created twice), or destroy to remove it; the targets were not opened.`);
+      const seen = isNetworkLinkReady(link)
+        ? `${NETWORK_LINK_READY_STATUS}, but MaxCompute's network interfaces did not appear in ${op.vSwitchId}`
+        : `still ${link.status}`;
+      throw new ApplyRefusal(
+        'NetworkLinkNotReady',
+        `The network link "${op.networkLinkName}" was ${seen} after ${Math.round(ctx.linkWaitMs / 1000)} s. It exists and is left as it is: run apply again to keep waiting (it is adopted, not created twice), or destroy to remove it; the targets were not opened.`,
+      );
     }
     await delay(wait, signal);
     wait = Math.min(Math.round(wait * 1.5), ctx.pollMaxMs);
@@ -115,7 +144,11 @@ export async function removeNetworkLink(ctx: StepContext, op: RemoveOp): Promise
   if (link !== undefined) {
     // Only the link this spec describes: a same-named link made otherwise since the plan is not ours.
     const want = { type: PASSTHROUGH, vpcId: op.vpcId, vSwitchId: op.vSwitchId, securityGroupId: groupId };
-    if (!sameLinkConfiguration(link, want)) throw new ApplyRefusal('NetworkLinkConflict', `The network link "${link.name}" now has ${linkConfigurationText(link)}, not this spec's ${linkConfigurationText(want)}: it is not removed.`);
+    if (!sameLinkConfiguration(link, want))
+      throw new ApplyRefusal(
+        'NetworkLinkConflict',
+        `The network link "${link.name}" now has ${linkConfigurationText(link)}, not this spec's ${linkConfigurationText(want)}: it is not removed.`,
+      );
     throwIfCancelled(ctx);
     try {
       await cloud.maxcompute.removeNetworkLink({ networkLinkName: op.networkLinkName, regionId: spec.regionId });
@@ -128,18 +161,33 @@ export async function removeNetworkLink(ctx: StepContext, op: RemoveOp): Promise
     }
   }
   const deadline = Date.now() + ctx.linkWaitMs;
-  const still = await waitUntilLinkGone(cloud, { regionId: spec.regionId, name: op.networkLinkName, vSwitchId: op.vSwitchId, securityGroupId: groupId }, {
-    signal,
-    deadline,
-    pollInitialMs: ctx.pollInitialMs,
-    pollMaxMs: ctx.pollMaxMs,
-    onStill: ({ link: listed }) => {
-      if (listed?.status !== undefined) ctx.onLinkStatus(listed.status, deadline);
+  const still = await waitUntilLinkGone(
+    cloud,
+    { regionId: spec.regionId, name: op.networkLinkName, vSwitchId: op.vSwitchId, securityGroupId: groupId },
+    {
+      signal,
+      deadline,
+      pollInitialMs: ctx.pollInitialMs,
+      pollMaxMs: ctx.pollMaxMs,
+      onStill: ({ link: listed }) => {
+        if (listed?.status !== undefined) ctx.onLinkStatus(listed.status, deadline);
+      },
     },
-  });
+  );
   if (still === undefined) {
-    return { status: removed ? 'done' : 'already', detail: removed ? `removed network link "${op.networkLinkName}"; it and MaxCompute's interfaces are gone (read back)` : `no network link "${op.networkLinkName}" and no interfaces of one in ${op.vSwitchId}` };
+    return {
+      status: removed ? 'done' : 'already',
+      detail: removed
+        ? `removed network link "${op.networkLinkName}"; it and MaxCompute's interfaces are gone (read back)`
+        : `no network link "${op.networkLinkName}" and no interfaces of one in ${op.vSwitchId}`,
+    };
   }
-  const left = still.link !== undefined ? `is still listed (${still.link.status})` : `is gone, but MaxCompute's network interfaces are still in ${op.vSwitchId}`;
-  throw new ApplyRefusal('NetworkLinkStillThere', `The network link "${op.networkLinkName}" ${left} after ${Math.round(ctx.linkWaitMs / 1000)} s; run destroy again to keep waiting. The link's security group is kept until then.`);
+  const left =
+    still.link !== undefined
+      ? `is still listed (${still.link.status})`
+      : `is gone, but MaxCompute's network interfaces are still in ${op.vSwitchId}`;
+  throw new ApplyRefusal(
+    'NetworkLinkStillThere',
+    `The network link "${op.networkLinkName}" ${left} after ${Math.round(ctx.linkWaitMs / 1000)} s; run destroy again to keep waiting. The link's security group is kept until then.`,
+  );
 }

@@ -80,10 +80,15 @@ export function ensurePrivateFolder(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const info = lstatSync(dir);
   const shown = escapeForMessage(dir);
-  if (info.isSymbolicLink() || !info.isDirectory()) throw new LockFolderError(`The lock folder ${shown} is not a folder (a link or a file stands there); mcvpc keeps no locks in it. Remove it, or set MCVPC_LOCK_DIR to a folder of your own.`);
+  if (info.isSymbolicLink() || !info.isDirectory())
+    throw new LockFolderError(
+      `The lock folder ${shown} is not a folder (a link or a file stands there); mcvpc keeps no locks in it. Remove it, or set MCVPC_LOCK_DIR to a folder of your own.`,
+    );
   const uid = process.getuid?.();
   if (uid !== undefined && info.uid !== uid) {
-    throw new LockFolderError(`The lock folder ${shown} belongs to another user (uid ${info.uid}); mcvpc keeps no locks in it. Remove it (as that user or root), or set MCVPC_LOCK_DIR to a folder of your own.`);
+    throw new LockFolderError(
+      `The lock folder ${shown} belongs to another user (uid ${info.uid}); mcvpc keeps no locks in it. Remove it (as that user or root), or set MCVPC_LOCK_DIR to a folder of your own.`,
+    );
   }
   // Ours but open to others (made by an older version, or by hand): close it.
   if (uid !== undefined && (info.mode & 0o077) !== 0) chmodSync(dir, 0o700);
@@ -102,7 +107,8 @@ function alive(pid: number): boolean {
 function readHolder(path: string): Holder | undefined {
   try {
     const data = JSON.parse(readBoundedTextSync(path, { limit: MAX_LOCK_FILE_BYTES, what: 'a lock file' })) as unknown;
-    if (typeof data !== 'object' || data === null || typeof (data as Holder).pid !== 'number' || typeof (data as Holder).host !== 'string') return undefined;
+    if (typeof data !== 'object' || data === null || typeof (data as Holder).pid !== 'number' || typeof (data as Holder).host !== 'string')
+      return undefined;
     return data as Holder;
   } catch {
     return undefined;
@@ -147,14 +153,18 @@ export function acquireLinkLock(key: LinkLockKey, what: string, dir = lockDirect
       const expires = since + FOREIGN_LOCK_EXPIRY_MS;
       if (Number.isNaN(since) || Date.now() > expires || since > Date.now() + CLOCK_SKEW_MS) {
         rmSync(path, { force: true });
-        options.onTakeOver?.(`Took over the lock of network link "${name}" from ${who} on host ${escapeForMessage(String(holder.host))}, taken ${escapeForMessage(String(holder.since))}: a lock of another host expires after ${FOREIGN_LOCK_EXPIRY_HOURS} hours.`);
+        options.onTakeOver?.(
+          `Took over the lock of network link "${name}" from ${who} on host ${escapeForMessage(String(holder.host))}, taken ${escapeForMessage(String(holder.since))}: a lock of another host expires after ${FOREIGN_LOCK_EXPIRY_HOURS} hours.`,
+        );
         continue;
       }
       throw new LinkLockedError(
         `Another run is already working on network link "${name}" (${key.regionId}, ${key.vpcId}): ${who} on host ${escapeForMessage(String(holder.host))}, since ${new Date(since).toISOString()}. A lock of another host cannot be checked from here; it expires ${FOREIGN_LOCK_EXPIRY_HOURS} hours after it was taken, at ${new Date(expires).toISOString()}. Wait for that run to finish; if it is gone, delete ${escapeForMessage(path)}.`,
       );
     }
-    throw new LinkLockedError(`Another run is already working on network link "${name}" (${key.regionId}, ${key.vpcId}): ${who}, since ${escapeForMessage(String(holder.since))}. Wait for it to finish, then run again; if that process is gone, delete ${escapeForMessage(path)}.`);
+    throw new LinkLockedError(
+      `Another run is already working on network link "${name}" (${key.regionId}, ${key.vpcId}): ${who}, since ${escapeForMessage(String(holder.since))}. Wait for it to finish, then run again; if that process is gone, delete ${escapeForMessage(path)}.`,
+    );
   }
   throw new LinkLockedError(`Could not take the lock of network link "${key.networkLinkName}" at ${path}.`);
 }

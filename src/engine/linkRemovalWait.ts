@@ -38,7 +38,9 @@ export async function waitUntilLinkGone(cloud: EngineCloud, removed: RemovedLink
     const { vSwitchId, securityGroupId } = removed;
     const [link, interfaces] = await Promise.all([
       readNetworkLink(cloud, removed.regionId, removed.name, read),
-      vSwitchId === undefined || securityGroupId === undefined ? Promise.resolve([]) : readLinkInterfaces(cloud, removed.regionId, vSwitchId, securityGroupId, read),
+      vSwitchId === undefined || securityGroupId === undefined
+        ? Promise.resolve([])
+        : readLinkInterfaces(cloud, removed.regionId, vSwitchId, securityGroupId, read),
     ]);
     if (link === undefined && interfaces.length === 0) return undefined;
     const still = { link, interfaces };

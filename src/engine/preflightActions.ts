@@ -13,7 +13,10 @@ import { ApplyRefusal, throwIfCancelled, type StepContext, type StepOutcome } fr
 /** The same-account rule: the caller's account owns the VPC. */
 export async function checkAccount(ctx: StepContext, vpcId: string): Promise<StepOutcome> {
   const { cloud, spec, signal } = ctx;
-  const [identity, vpcs] = await Promise.all([cloud.sts.getCallerIdentity({}, { signal }), cloud.vpc.describeVpcs({ RegionId: spec.regionId, VpcId: vpcId }, { signal })]);
+  const [identity, vpcs] = await Promise.all([
+    cloud.sts.getCallerIdentity({}, { signal }),
+    cloud.vpc.describeVpcs({ RegionId: spec.regionId, VpcId: vpcId }, { signal }),
+  ]);
   const vpc = (vpcs.Vpcs?.Vpc ?? []).find((v) => v.VpcId === vpcId);
   if (vpc === undefined) throw new ApplyRefusal('VpcNotFound', `VPC ${vpcId} no longer exists in ${spec.regionId}.`);
   const owner = vpc.OwnerId === undefined ? '' : String(vpc.OwnerId);
@@ -28,7 +31,10 @@ export async function checkEniRole(ctx: StepContext, linkDetected: boolean): Pro
   const role = await unlessNotFound(ctx.cloud.ram.getRole({ RoleName: NETWORK_LINK_ROLE_NAME }, { signal: ctx.signal }));
   if (role !== undefined) return { status: 'already', detail: `RAM role ${NETWORK_LINK_ROLE_NAME} exists` };
   if (linkDetected) return { status: 'already', detail: 'the network link exists, so MaxCompute was authorized' };
-  throw new ApplyRefusal('EniRoleMissing', `MaxCompute is not authorized to create network interfaces (RAM role ${NETWORK_LINK_ROLE_NAME} not found); click "Authorize" in the MaxCompute console first.`);
+  throw new ApplyRefusal(
+    'EniRoleMissing',
+    `MaxCompute is not authorized to create network interfaces (RAM role ${NETWORK_LINK_ROLE_NAME} not found); click "Authorize" in the MaxCompute console first.`,
+  );
 }
 
 /** The vSwitch's zone supports network links. */
@@ -46,10 +52,17 @@ export async function checkZone(ctx: StepContext, vSwitchId: string): Promise<St
 export async function useLinkGroup(ctx: StepContext, securityGroupId: string): Promise<StepOutcome> {
   const { cloud, spec, signal } = ctx;
   const [group] = await findGroups(cloud, spec.regionId, { SecurityGroupId: securityGroupId }, { signal });
-  if (group === undefined || group.securityGroupId !== securityGroupId) throw new ApplyRefusal('GroupNotFound', `Security group ${securityGroupId} no longer exists in ${spec.regionId}.`);
-  if (group.vpcId !== spec.vpcId) throw new ApplyRefusal('GroupOtherVpc', `Security group ${securityGroupId} is in ${group.vpcId}, not in ${spec.vpcId}.`);
-  if (group.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${securityGroupId} is an advanced group; a network link needs a basic one.`);
-  if (isMaxComputeManagedGroupName(group.name)) throw new ApplyRefusal('GroupManaged', `Security group ${securityGroupId} (${group.name}) belongs to MaxCompute and must not be modified.`);
+  if (group === undefined || group.securityGroupId !== securityGroupId)
+    throw new ApplyRefusal('GroupNotFound', `Security group ${securityGroupId} no longer exists in ${spec.regionId}.`);
+  if (group.vpcId !== spec.vpcId)
+    throw new ApplyRefusal('GroupOtherVpc', `Security group ${securityGroupId} is in ${group.vpcId}, not in ${spec.vpcId}.`);
+  if (group.type !== 'normal')
+    throw new ApplyRefusal('GroupNotBasic', `Security group ${securityGroupId} is an advanced group; a network link needs a basic one.`);
+  if (isMaxComputeManagedGroupName(group.name))
+    throw new ApplyRefusal(
+      'GroupManaged',
+      `Security group ${securityGroupId} (${group.name}) belongs to MaxCompute and must not be modified.`,
+    );
   ctx.link.groupId = securityGroupId;
   return { status: 'already', detail: `using security group ${securityGroupId}` };
 }
@@ -57,24 +70,48 @@ export async function useLinkGroup(ctx: StepContext, securityGroupId: string): P
 /** Finds the group to create by name in the VPC, and creates it only when it is really absent. */
 export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperation, { kind: 'ensure-link-group' }>): Promise<StepOutcome> {
   const { cloud, spec, signal } = ctx;
-  const { keep: found } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal }));
+  const { keep: found } = chooseLinkGroup(
+    await findGroups(cloud, spec.regionId, { VpcId: op.vpcId, SecurityGroupName: op.name }, { signal }),
+  );
   if (found !== undefined) {
-    if (found.type !== 'normal') throw new ApplyRefusal('GroupNotBasic', `Security group ${found.securityGroupId} named "${op.name}" is an advanced group; a network link needs a basic one.`);
+    if (found.type !== 'normal')
+      throw new ApplyRefusal(
+        'GroupNotBasic',
+        `Security group ${found.securityGroupId} named "${op.name}" is an advanced group; a network link needs a basic one.`,
+      );
     // The plan refused a group others use; one may have started using it since (an instance put in it).
-    const strangers = (await readGroupInterfaces(cloud, spec.regionId, found.securityGroupId, { signal })).filter((n) => !isServiceInterface(n));
+    const strangers = (await readGroupInterfaces(cloud, spec.regionId, found.securityGroupId, { signal })).filter(
+      (n) => !isServiceInterface(n),
+    );
     if (strangers.length > 0) {
-      throw new ApplyRefusal('GroupInUse', `Security group ${found.securityGroupId} named "${op.name}" guards ${strangers.map(interfaceUserText).join(', ')}; it is not taken as the link's group. Choose a name no group has, or name the group with securityGroup.id if it is meant to be shared.`);
+      throw new ApplyRefusal(
+        'GroupInUse',
+        `Security group ${found.securityGroupId} named "${op.name}" guards ${strangers.map(interfaceUserText).join(', ')}; it is not taken as the link's group. Choose a name no group has, or name the group with securityGroup.id if it is meant to be shared.`,
+      );
     }
     ctx.link.groupId = found.securityGroupId;
     return { status: 'already', detail: `security group "${op.name}" is ${found.securityGroupId}` };
   }
   throwIfCancelled(ctx);
-  const created = await cloud.ecs.createSecurityGroup({ RegionId: spec.regionId, VpcId: op.vpcId, SecurityGroupName: op.name, SecurityGroupType: 'normal', Description: op.description });
+  const created = await cloud.ecs.createSecurityGroup({
+    RegionId: spec.regionId,
+    VpcId: op.vpcId,
+    SecurityGroupName: op.name,
+    SecurityGroupType: 'normal',
+    Description: op.description,
+  });
   // Another machine may have created one at the same moment: list by name and converge on the oldest.
   const { kept, deleted } = await convergeLinkGroups(ctx, op.vpcId, op.name, created.SecurityGroupId);
   ctx.link.groupId = kept;
-  if (kept !== created.SecurityGroupId) return { status: 'already', detail: `security group "${op.name}" is ${kept} (created by a run at the same time; ${deleted.join(', ')} deleted)` };
-  return { status: 'done', detail: `created security group "${op.name}" ${created.SecurityGroupId}${deleted.length > 0 ? `; deleted the newer ${deleted.join(', ')}` : ''}` };
+  if (kept !== created.SecurityGroupId)
+    return {
+      status: 'already',
+      detail: `security group "${op.name}" is ${kept} (created by a run at the same time; ${deleted.join(', ')} deleted)`,
+    };
+  return {
+    status: 'done',
+    detail: `created security group "${op.name}" ${created.SecurityGroupId}${deleted.length > 0 ? `; deleted the newer ${deleted.join(', ')}` : ''}`,
+  };
 }
 
 /**
@@ -82,10 +119,16 @@ export async function ensureLinkGroup(ctx: StepContext, op: Extract<StepOperatio
  * (core's chooseLinkGroup decides, as the planner does). `created` is this run's group, counted
  * even before Describe calls show it (it is then the newest).
  */
-export async function convergeLinkGroups(ctx: StepContext, vpcId: string, name: string, created?: string): Promise<{ kept: string; deleted: string[] }> {
+export async function convergeLinkGroups(
+  ctx: StepContext,
+  vpcId: string,
+  name: string,
+  created?: string,
+): Promise<{ kept: string; deleted: string[] }> {
   const { cloud, spec, signal } = ctx;
   const listed = await findGroups(cloud, spec.regionId, { VpcId: vpcId, SecurityGroupName: name }, { signal });
-  const groups = created === undefined || listed.some((g) => g.securityGroupId === created) ? listed : [...listed, { securityGroupId: created }];
+  const groups =
+    created === undefined || listed.some((g) => g.securityGroupId === created) ? listed : [...listed, { securityGroupId: created }];
   const { keep, extra } = chooseLinkGroup(groups);
   if (keep === undefined) throw new ApplyRefusal('GroupNotFound', `No security group "${name}" in ${vpcId}.`);
   const deleted: string[] = [];
@@ -108,5 +151,7 @@ export async function convergeLinkGroups(ctx: StepContext, vpcId: string, name: 
 export async function deleteExtraLinkGroups(ctx: StepContext, vpcId: string, name: string): Promise<StepOutcome> {
   const { kept, deleted } = await convergeLinkGroups(ctx, vpcId, name);
   ctx.link.groupId = kept;
-  return deleted.length === 0 ? { status: 'already', detail: `only ${kept} is named "${name}" (or the others are in use)` } : { status: 'done', detail: `deleted ${deleted.join(', ')}; ${kept} is the link's group` };
+  return deleted.length === 0
+    ? { status: 'already', detail: `only ${kept} is named "${name}" (or the others are in use)` }
+    : { status: 'done', detail: `deleted ${deleted.join(', ')}; ${kept} is the link's group` };
 }

@@ -13,7 +13,15 @@ import type { ConnectionSpec } from '../core/specModel';
 import type { Cloud } from '../cloud';
 import { serviceKinds, targetKind, type ServiceResource, type SharedReads } from '../targets';
 import { unlessNotFound, type EngineCloud } from './engineCloud';
-import { findGroups, readGroupInterfaces, readGroupWithIngress, readIngress, readLinkInterfaces, readManagedGroups, type ReadOptions } from './liveReads';
+import {
+  findGroups,
+  readGroupInterfaces,
+  readGroupWithIngress,
+  readIngress,
+  readLinkInterfaces,
+  readManagedGroups,
+  type ReadOptions,
+} from './liveReads';
 
 type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -73,7 +81,13 @@ export function regionReads(cloud: EngineCloud, regionId: string, options: ReadO
 }
 
 /** The live state of the spec's VPC, link group, link traces and targets; `region` shares the region's reads between specs. */
-export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions = {}, sharedReads?: SharedReads, region?: RegionReads): Promise<LiveState> {
+export async function readLiveState(
+  cloud: EngineCloud,
+  spec: ConnectionSpec,
+  options: ReadOptions = {},
+  sharedReads?: SharedReads,
+  region?: RegionReads,
+): Promise<LiveState> {
   const regionId = spec.regionId;
   const reads = sharedReads ?? plainReads(cloud, regionId, options);
   const regional = region ?? plainRegionReads(cloud, regionId, options);
@@ -90,7 +104,8 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
   const wireVpc = (vpcs.Vpcs?.Vpc ?? []).find((v) => v.VpcId === spec.vpcId);
   const wireVSwitch = (vSwitches.VSwitches?.VSwitch ?? []).find((s) => s.VSwitchId === spec.vSwitchId);
   const linkGroupId = linkGroup.found?.group.securityGroupId;
-  const linkNetworkInterfaces = linkGroupId === undefined ? [] : await readLinkInterfaces(cloud, regionId, spec.vSwitchId, linkGroupId, options);
+  const linkNetworkInterfaces =
+    linkGroupId === undefined ? [] : await readLinkInterfaces(cloud, regionId, spec.vSwitchId, linkGroupId, options);
   return {
     regionId,
     callerAccountId: String(identity.AccountId),
@@ -113,10 +128,18 @@ export async function readLiveState(cloud: EngineCloud, spec: ConnectionSpec, op
  * The spec's existing group by id, or the group to create found by name in the VPC. Among
  * several same-named groups the first by id is taken and the others reported (the plan refuses).
  */
-async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: ReadOptions, shared?: SharedReads): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[]; users: NetworkInterface[] }> {
+async function readLinkGroup(
+  cloud: EngineCloud,
+  spec: ConnectionSpec,
+  options: ReadOptions,
+  shared?: SharedReads,
+): Promise<{ found?: GroupWithIngress; others: string[]; inUse: string[]; users: NetworkInterface[] }> {
   const groupSpec = spec.securityGroup;
   // Shared reads (the doctor's, the tree's cache) read a group's rules once, both directions.
-  const ingressOf = async (id: string): Promise<GroupWithIngress['ingress']> => (shared === undefined ? readIngress(cloud, spec.regionId, id, options) : (await shared.groupRules(id)).filter((r) => r.direction === 'ingress'));
+  const ingressOf = async (id: string): Promise<GroupWithIngress['ingress']> =>
+    shared === undefined
+      ? readIngress(cloud, spec.regionId, id, options)
+      : (await shared.groupRules(id)).filter((r) => r.direction === 'ingress');
   // Who uses the group: an instance's or a user's own interface would be opened by the link's rule too.
   const usersOf = (id: string): Promise<NetworkInterface[]> => readGroupInterfaces(cloud, spec.regionId, id, options);
   if (groupSpec.mode === 'existing') {
@@ -128,12 +151,28 @@ async function readLinkGroup(cloud: EngineCloud, spec: ConnectionSpec, options: 
     const group = await shared.group(id);
     if (group === undefined) return { others: [], inUse: [], users: [] };
     const [ingress, users] = await Promise.all([unlessNotFound(ingressOf(group.securityGroupId)), unlessNotFound(usersOf(id))]);
-    return { found: ingress === undefined ? undefined : { group, ingress }, others: [], inUse: [], users: ingress === undefined ? [] : (users ?? []) };
+    return {
+      found: ingress === undefined ? undefined : { group, ingress },
+      others: [],
+      inUse: [],
+      users: ingress === undefined ? [] : (users ?? []),
+    };
   }
-  const { keep, extra } = chooseLinkGroup(await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options));
+  const { keep, extra } = chooseLinkGroup(
+    await findGroups(cloud, spec.regionId, { VpcId: spec.vpcId, SecurityGroupName: groupSpec.name }, options),
+  );
   if (keep === undefined) return { others: [], inUse: [], users: [] };
-  const [ingress, extraUsers, users] = await Promise.all([ingressOf(keep.securityGroupId), Promise.all(extra.map((g) => usersOf(g.securityGroupId))), usersOf(keep.securityGroupId)]);
-  return { found: { group: keep, ingress }, others: extra.map((g) => g.securityGroupId), inUse: extra.filter((_, i) => extraUsers[i]!.length > 0).map((g) => g.securityGroupId), users };
+  const [ingress, extraUsers, users] = await Promise.all([
+    ingressOf(keep.securityGroupId),
+    Promise.all(extra.map((g) => usersOf(g.securityGroupId))),
+    usersOf(keep.securityGroupId),
+  ]);
+  return {
+    found: { group: keep, ingress },
+    others: extra.map((g) => g.securityGroupId),
+    inUse: extra.filter((_, i) => extraUsers[i]!.length > 0).map((g) => g.securityGroupId),
+    users,
+  };
 }
 
 /** The engine's shared reads: cloud calls, lookups by id batched (the Network view hands kinds cached ones). */
@@ -158,12 +197,27 @@ export interface VpcService {
  * from a spec after apply leaves its traces (core/drift.ts). One listing per kind serves every
  * spec of the VPC; the group reads go through `reads`.
  */
-export async function readVpcServices(cloud: Cloud, regionId: string, vpcId: string, reads: SharedReads, options: ReadOptions = {}): Promise<VpcService[]> {
+export async function readVpcServices(
+  cloud: Cloud,
+  regionId: string,
+  vpcId: string,
+  reads: SharedReads,
+  options: ReadOptions = {},
+): Promise<VpcService[]> {
   const perKind = await Promise.all(
     serviceKinds().map(async (kind) => {
       const binding = kind.service!;
-      const resources = (await binding.list(cloud, regionId, binding.listScope === 'vpc' ? vpcId : undefined, options)).filter((r: ServiceResource) => r.vpcId === vpcId);
-      return Promise.all(resources.map(async (resource: ServiceResource) => ({ kind: kind.kind, id: binding.idOf(resource), resource, live: (await binding.readAccess(cloud, regionId, resource, reads, options)) as TargetLive })));
+      const resources = (await binding.list(cloud, regionId, binding.listScope === 'vpc' ? vpcId : undefined, options)).filter(
+        (r: ServiceResource) => r.vpcId === vpcId,
+      );
+      return Promise.all(
+        resources.map(async (resource: ServiceResource) => ({
+          kind: kind.kind,
+          id: binding.idOf(resource),
+          resource,
+          live: (await binding.readAccess(cloud, regionId, resource, reads, options)) as TargetLive,
+        })),
+      );
     }),
   );
   return perKind.flat();
@@ -171,5 +225,7 @@ export async function readVpcServices(cloud: Cloud, regionId: string, vpcId: str
 
 /** True when a target of one of the specs names the service. */
 export function serviceNamedBy(specs: readonly ConnectionSpec[], service: VpcService): boolean {
-  return specs.some((spec) => spec.targets.some((t) => t.kind === service.kind && targetKind(t.kind).service?.matches(t, service.resource) === true));
+  return specs.some((spec) =>
+    spec.targets.some((t) => t.kind === service.kind && targetKind(t.kind).service?.matches(t, service.resource) === true),
+  );
 }

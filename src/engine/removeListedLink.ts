@@ -30,8 +30,13 @@ export interface RemoveLinkReport {
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /** Removes a listed PASSTHROUGH link and waits for its interfaces to go. Refuses another type. */
-export async function removeListedLink(cloud: EngineCloud, link: Pick<NetworkLink, 'name' | 'regionId' | 'type' | 'vSwitchId' | 'securityGroupId'>, options: RemoveLinkOptions = {}): Promise<RemoveLinkReport> {
-  if (link.type !== PASSTHROUGH) throw new Error(`${link.name} is a ${link.type} link: it is listed read-only (this product removes ${PASSTHROUGH} links only).`);
+export async function removeListedLink(
+  cloud: EngineCloud,
+  link: Pick<NetworkLink, 'name' | 'regionId' | 'type' | 'vSwitchId' | 'securityGroupId'>,
+  options: RemoveLinkOptions = {},
+): Promise<RemoveLinkReport> {
+  if (link.type !== PASSTHROUGH)
+    throw new Error(`${link.name} is a ${link.type} link: it is listed read-only (this product removes ${PASSTHROUGH} links only).`);
   const read: ReadOptions = { signal: options.signal };
   options.onProgress?.(`Removing ${link.name} (RemoveNetworkLink)…`);
   // Gone already (removed elsewhere): not-found is the answer wanted.
@@ -42,7 +47,11 @@ export async function removeListedLink(cloud: EngineCloud, link: Pick<NetworkLin
     pollInitialMs: options.pollInitialMs ?? 1000,
     pollMaxMs: options.pollMaxMs ?? 10_000,
     onStill: ({ link: listed, interfaces }) =>
-      options.onProgress?.(interfaces.length > 0 ? `Waiting for MaxCompute to release ${interfaces.length} network interface(s) of ${link.name}…` : `Waiting for MaxCompute to stop listing ${link.name} (${listed?.status ?? 'listed'})…`),
+      options.onProgress?.(
+        interfaces.length > 0
+          ? `Waiting for MaxCompute to release ${interfaces.length} network interface(s) of ${link.name}…`
+          : `Waiting for MaxCompute to stop listing ${link.name} (${listed?.status ?? 'listed'})…`,
+      ),
   });
   return still === undefined ? { outcome: 'removed', remaining: [] } : { outcome: 'timeout', remaining: still.interfaces };
 }

@@ -13,7 +13,13 @@ import { throwIfCancelled, type StepContext, type StepOutcome } from './stepCont
 
 /** A rule as the API's `Permissions.N.*` fields. */
 function permissionOf(rule: SecurityGroupRule): PermissionRequest {
-  const permission: PermissionRequest = { IpProtocol: rule.protocol, PortRange: rule.portRange, Policy: rule.policy, Priority: String(rule.priority), NicType: 'intranet' };
+  const permission: PermissionRequest = {
+    IpProtocol: rule.protocol,
+    PortRange: rule.portRange,
+    Policy: rule.policy,
+    Priority: String(rule.priority),
+    NicType: 'intranet',
+  };
   if (rule.description !== undefined && rule.description !== '') permission.Description = rule.description;
   const egress = rule.direction === 'egress';
   if (rule.peerCidr !== undefined && rule.peerCidr !== '') permission[egress ? 'DestCidrIp' : 'SourceCidrIp'] = rule.peerCidr;
@@ -46,7 +52,8 @@ export async function authorizeRules(ctx: StepContext, op: Extract<StepOperation
 /** Removes the rules still present (same direction, peer, ports, protocol, policy), then reads back. */
 export async function revokeRules(ctx: StepContext, op: Extract<StepOperation, { kind: 'revoke-rules' }>): Promise<StepOutcome> {
   const { securityGroupId: groupId } = op;
-  const present = (rules: readonly SecurityGroupRule[]): SecurityGroupRule[] => op.rules.filter((gone) => rules.some((r) => sameRule(r, gone)));
+  const present = (rules: readonly SecurityGroupRule[]): SecurityGroupRule[] =>
+    op.rules.filter((gone) => rules.some((r) => sameRule(r, gone)));
   const todo = present(await readRules(ctx, groupId));
   if (todo.length === 0) return { status: 'already', detail: `${groupId} no longer has ${op.rules.map(describeRule).join('; ')}` };
   for (const direction of ['ingress', 'egress'] as const) {

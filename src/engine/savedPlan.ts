@@ -35,10 +35,17 @@ export function parseSavedPlanFile(text: string, fileName: string): SavedPlanFil
   }
   const file = data as Partial<SavedPlanFile>;
   if (file?.kind !== 'mcvpc-plan' || file.formatVersion !== 1 || !Array.isArray(file.plans)) {
-    throw new Error(`${fileName} is not a saved plan of this mcvpc version (expected "kind": "mcvpc-plan", "formatVersion": 1); write one with mcvpc plan FILE --out ${fileName}.`);
+    throw new Error(
+      `${fileName} is not a saved plan of this mcvpc version (expected "kind": "mcvpc-plan", "formatVersion": 1); write one with mcvpc plan FILE --out ${fileName}.`,
+    );
   }
   for (const [i, plan] of file.plans.entries()) {
-    if (typeof plan?.networkLinkName !== 'string' || typeof plan.fingerprint !== 'string' || typeof plan.specHash !== 'string' || !Array.isArray(plan.steps)) {
+    if (
+      typeof plan?.networkLinkName !== 'string' ||
+      typeof plan.fingerprint !== 'string' ||
+      typeof plan.specHash !== 'string' ||
+      !Array.isArray(plan.steps)
+    ) {
       throw new Error(`${fileName}: plan ${i + 1} is incomplete (it needs networkLinkName, fingerprint, specHash and steps).`);
     }
     if (plan.purpose !== undefined && plan.purpose !== 'apply' && plan.purpose !== 'destroy') {

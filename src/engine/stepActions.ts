@@ -57,9 +57,23 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
       const groupId = requireLinkGroup(ctx);
       const wanted = linkGroupIngressRule(op.sourceCidr);
       const ingress = await whenVisible(ctx, () => readIngress(cloud, regionId, groupId, { signal }));
-      if (ruleCovers(ingress, wanted)) return { status: 'already', detail: `${groupId} already accepts all inbound traffic from ${op.sourceCidr}` };
+      if (ruleCovers(ingress, wanted))
+        return { status: 'already', detail: `${groupId} already accepts all inbound traffic from ${op.sourceCidr}` };
       throwIfCancelled(ctx);
-      await cloud.ecs.authorizeSecurityGroup({ RegionId: regionId, SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: op.sourceCidr, Policy: 'accept', Priority: '1', Description: wanted.description }] });
+      await cloud.ecs.authorizeSecurityGroup({
+        RegionId: regionId,
+        SecurityGroupId: groupId,
+        Permissions: [
+          {
+            IpProtocol: 'ALL',
+            PortRange: '-1/-1',
+            SourceCidrIp: op.sourceCidr,
+            Policy: 'accept',
+            Priority: '1',
+            Description: wanted.description,
+          },
+        ],
+      });
       return { status: 'done', detail: `${groupId} now accepts all inbound traffic from ${op.sourceCidr}` };
     }
     case 'await-network-link':
@@ -68,13 +82,21 @@ export async function runOperation(step: PlanStep, ctx: StepContext): Promise<St
       const outcome = await createNetworkLink(ctx, op);
       if (!('fallback' in outcome)) return outcome;
       // The API refused for permission or is not offered: the console hand-over (the step carries its values).
-      const handed = await awaitNetworkLink({ ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) }, op.vpcId, op.vSwitchId);
+      const handed = await awaitNetworkLink(
+        { ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) },
+        op.vpcId,
+        op.vSwitchId,
+      );
       return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
     }
     case 'remove-network-link': {
       const outcome = await removeNetworkLink(ctx, op);
       if (!('fallback' in outcome)) return outcome;
-      const handed = await awaitNetworkLinkRemoval({ ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) }, op.vpcId, op.vSwitchId);
+      const handed = await awaitNetworkLinkRemoval(
+        { ...ctx, onWaiting: (deadline) => ctx.onWaiting(deadline, outcome.fallback) },
+        op.vpcId,
+        op.vSwitchId,
+      );
       return { ...handed, detail: `${handed.detail} (the link API cannot be used: ${outcome.fallback})` };
     }
     case 'delete-extra-link-groups':
@@ -99,7 +121,8 @@ async function awaitNetworkLink(ctx: StepContext, vpcId: string, vSwitchId: stri
   const groupId = requireLinkGroup(ctx);
   const detect = (): Promise<boolean> => detectNetworkLink(ctx.cloud, ctx.spec.regionId, vpcId, vSwitchId, groupId, { signal: ctx.signal });
   if (await detect()) return { status: 'already', detail: `network link detected in ${vSwitchId}` };
-  if (ctx.waitForConsoleMs <= 0) return { status: 'waiting-for-console', detail: 'the network link has not been created in the MaxCompute console yet' };
+  if (ctx.waitForConsoleMs <= 0)
+    return { status: 'waiting-for-console', detail: 'the network link has not been created in the MaxCompute console yet' };
   const deadline = Date.now() + ctx.waitForConsoleMs;
   ctx.onWaiting(deadline);
   let wait = ctx.pollInitialMs;

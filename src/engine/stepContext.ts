@@ -29,4 +29,3 @@ export { ApplyRefusal, type StepOutcome } from '../core/plan';
 export function throwIfCancelled(ctx: StepContext): void {
   if (ctx.signal?.aborted) throw new CancelledError();
 }
-

@@ -14,7 +14,9 @@ export async function resolveLinkGroupId(ctx: StepContext): Promise<string | und
   if (ctx.link.groupId !== undefined) return ctx.link.groupId;
   const group = ctx.spec.securityGroup;
   if (group.mode === 'existing') return (ctx.link.groupId = group.securityGroupId);
-  const [found] = (await findGroups(ctx.cloud, ctx.spec.regionId, { VpcId: ctx.spec.vpcId, SecurityGroupName: group.name }, { signal: ctx.signal })).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
+  const [found] = (
+    await findGroups(ctx.cloud, ctx.spec.regionId, { VpcId: ctx.spec.vpcId, SecurityGroupName: group.name }, { signal: ctx.signal })
+  ).sort((a, b) => a.securityGroupId.localeCompare(b.securityGroupId));
   if (found !== undefined) ctx.link.groupId = found.securityGroupId;
   return ctx.link.groupId;
 }
@@ -22,9 +24,13 @@ export async function resolveLinkGroupId(ctx: StepContext): Promise<string | und
 /** The link vSwitch's CIDR block, read once per run (target steps run in parallel and share the read). */
 export function resolveVSwitchCidr(ctx: StepContext): Promise<string> {
   ctx.link.vSwitchCidr ??= (async () => {
-    const response = await ctx.cloud.vpc.describeVSwitches({ RegionId: ctx.spec.regionId, VSwitchId: ctx.spec.vSwitchId }, { signal: ctx.signal });
+    const response = await ctx.cloud.vpc.describeVSwitches(
+      { RegionId: ctx.spec.regionId, VSwitchId: ctx.spec.vSwitchId },
+      { signal: ctx.signal },
+    );
     const vSwitch = (response.VSwitches?.VSwitch ?? []).find((v) => v.VSwitchId === ctx.spec.vSwitchId);
-    if (vSwitch === undefined) throw new ApplyRefusal('VSwitchNotFound', `vSwitch ${ctx.spec.vSwitchId} no longer exists in ${ctx.spec.regionId}.`);
+    if (vSwitch === undefined)
+      throw new ApplyRefusal('VSwitchNotFound', `vSwitch ${ctx.spec.vSwitchId} no longer exists in ${ctx.spec.regionId}.`);
     return vSwitch.CidrBlock ?? '';
   })();
   return ctx.link.vSwitchCidr;
@@ -33,7 +39,8 @@ export function resolveVSwitchCidr(ctx: StepContext): Promise<string> {
 /** Grants or revokes one target's access. */
 export async function targetAccess(ctx: StepContext, op: Extract<StepOperation, { kind: 'target-access' }>): Promise<StepOutcome> {
   const target = ctx.spec.targets[op.targetIndex];
-  if (target === undefined || target.kind !== op.targetKind) throw new Error(`The plan's target ${op.targetIndex} (${op.targetKind}) is not in the spec.`);
+  if (target === undefined || target.kind !== op.targetKind)
+    throw new Error(`The plan's target ${op.targetIndex} (${op.targetKind}) is not in the spec.`);
   const [linkGroupId, vSwitchCidr] = await Promise.all([resolveLinkGroupId(ctx), resolveVSwitchCidr(ctx)]);
   return targetKind(target.kind).apply(target, op.change, {
     cloud: ctx.cloud,

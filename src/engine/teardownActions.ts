@@ -17,10 +17,11 @@ function linkStillThere(ctx: StepContext, vpcId: string, vSwitchId: string, grou
 /** Done once the link's interfaces are gone; waits (with backoff, until the deadline) when asked to. */
 export async function awaitNetworkLinkRemoval(ctx: StepContext, vpcId: string, vSwitchId: string): Promise<StepOutcome> {
   const groupId = await resolveLinkGroupId(ctx);
-  if (groupId === undefined) return { status: 'already', detail: 'the link\'s security group is gone, so no link uses it' };
+  if (groupId === undefined) return { status: 'already', detail: "the link's security group is gone, so no link uses it" };
   const gone = async (): Promise<boolean> => !(await linkStillThere(ctx, vpcId, vSwitchId, groupId));
   if (await gone()) return { status: 'already', detail: `no network link in ${vSwitchId} with ${groupId}` };
-  if (ctx.waitForConsoleMs <= 0) return { status: 'waiting-for-console', detail: 'the network link has not been deleted in the MaxCompute console yet' };
+  if (ctx.waitForConsoleMs <= 0)
+    return { status: 'waiting-for-console', detail: 'the network link has not been deleted in the MaxCompute console yet' };
   const deadline = Date.now() + ctx.waitForConsoleMs;
   ctx.onWaiting(deadline);
   let wait = ctx.pollInitialMs;
@@ -38,7 +39,9 @@ function groupInUseText(securityGroupId: string, users: readonly NetworkInterfac
   const others = users.filter((n) => !isServiceInterface(n));
   const remedies = [
     ...(link.length > 0 ? ['delete the network link in the MaxCompute console'] : []),
-    ...(others.length > 0 ? [`move ${others.length === 1 ? 'it' : 'them'} to another security group (ECS console: the instance's security groups)`] : []),
+    ...(others.length > 0
+      ? [`move ${others.length === 1 ? 'it' : 'them'} to another security group (ECS console: the instance's security groups)`]
+      : []),
   ];
   return `Security group ${securityGroupId} is still used by ${users.map(interfaceUserText).join(', ')}; ${remedies.join(', and ')} first.`;
 }

@@ -23,7 +23,19 @@ export type FormField =
   | 'customPorts';
 
 /** Every field name, for the host's validation of inbound messages. */
-export const FORM_FIELDS: readonly FormField[] = ['name', 'regionId', 'vpcId', 'vSwitchId', 'groupMode', 'groupName', 'inboundSource', 'inboundCidr', 'existingGroupId', 'customCidr', 'customPorts'];
+export const FORM_FIELDS: readonly FormField[] = [
+  'name',
+  'regionId',
+  'vpcId',
+  'vSwitchId',
+  'groupMode',
+  'groupName',
+  'inboundSource',
+  'inboundCidr',
+  'existingGroupId',
+  'customCidr',
+  'customPorts',
+];
 
 /** Webview → host: the webview's script is running and listening; the host replies with `state`. */
 export interface ReadyMessage {
@@ -89,7 +101,15 @@ export interface CopyMessage {
 }
 
 /** Everything the webview sends. */
-export type WebviewMessage = ReadyMessage | SetFieldMessage | SetTargetMessage | SetTargetPortMessage | SetTargetAccessMessage | ConfirmWholeInternetMessage | ActionMessage | CopyMessage;
+export type WebviewMessage =
+  | ReadyMessage
+  | SetFieldMessage
+  | SetTargetMessage
+  | SetTargetPortMessage
+  | SetTargetAccessMessage
+  | ConfirmWholeInternetMessage
+  | ActionMessage
+  | CopyMessage;
 
 /** Host → webview: the whole form, to be rendered as it is. */
 export interface StateMessage {

@@ -39,7 +39,9 @@ export interface TargetFields {
 }
 
 /** The fields the parser fills for every kind. */
-export type TargetCommon = Pick<TargetSpec, 'index' | 'label' | 'labelGiven' | 'range'> & { ranges: { kind: SourceRange; label: SourceRange } };
+export type TargetCommon = Pick<TargetSpec, 'index' | 'label' | 'labelGiven' | 'range'> & {
+  ranges: { kind: SourceRange; label: SourceRange };
+};
 
 /** A problem about one target, relative to it: the parser adds the document and path. */
 export interface TargetProblem {
@@ -136,7 +138,11 @@ export interface ServiceBinding<S extends TargetSpec, L extends TargetLive, R ex
 }
 
 /** Everything about one target kind. */
-export interface TargetKindModule<S extends TargetSpec = TargetSpec, L extends TargetLive = TargetLive, R extends ServiceResource = ServiceResource> extends TargetPlanning<S, L> {
+export interface TargetKindModule<
+  S extends TargetSpec = TargetSpec,
+  L extends TargetLive = TargetLive,
+  R extends ServiceResource = ServiceResource,
+> extends TargetPlanning<S, L> {
   readonly kind: string;
   /** The thing in words: `RDS instance`. */
   readonly noun: string;

@@ -52,7 +52,11 @@ const MEASURED_RUNS = 5;
 
 /** Messages between the bench and its emulator child. */
 type ToChild = { kind: 'requests' } | { kind: 'clear' } | { kind: 'close' };
-type FromChild = { kind: 'ready'; endpoint: string } | { kind: 'requests'; records: RequestRecord[]; cpuMs: number } | { kind: 'cleared' } | { kind: 'failed'; message: string };
+type FromChild =
+  | { kind: 'ready'; endpoint: string }
+  | { kind: 'requests'; records: RequestRecord[]; cpuMs: number }
+  | { kind: 'cleared' }
+  | { kind: 'failed'; message: string };
 
 /** The child side: run the emulator and answer the parent's questions about its request log. */
 async function runEmulatorChild(): Promise<void> {
@@ -85,7 +89,10 @@ async function runEmulatorChild(): Promise<void> {
 
 /** The parent's handle on the emulator child. */
 class EmulatorChild {
-  private constructor(private readonly child: ChildProcess, readonly endpoint: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly endpoint: string,
+  ) {}
 
   static start(): Promise<EmulatorChild> {
     const child = fork(__filename, ['--emulator-child'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -149,7 +156,11 @@ interface RunResult {
 }
 
 /** One full listing of the region, checked for completeness and measured against the request log. */
-async function listRegion(cloud: Cloud, expected: { vpcs: number; vSwitches: number; groups: number }, emu: EmulatorChild): Promise<RunResult> {
+async function listRegion(
+  cloud: Cloud,
+  expected: { vpcs: number; vSwitches: number; groups: number },
+  emu: EmulatorChild,
+): Promise<RunResult> {
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const [vpcs, vSwitches, groups] = await Promise.all([
@@ -162,7 +173,11 @@ async function listRegion(cloud: Cloud, expected: { vpcs: number; vSwitches: num
   const clientCpuMs = (cpu.user + cpu.system) / 1000;
 
   const got = { vpcs: vpcs.length, vSwitches: vSwitches.length, groups: groups.length };
-  const unique = { vpcs: new Set(vpcs.map((v) => v.vpcId)).size, vSwitches: new Set(vSwitches.map((s) => s.vSwitchId)).size, groups: new Set(groups.map((g) => g.securityGroupId)).size };
+  const unique = {
+    vpcs: new Set(vpcs.map((v) => v.vpcId)).size,
+    vSwitches: new Set(vSwitches.map((s) => s.vSwitchId)).size,
+    groups: new Set(groups.map((g) => g.securityGroupId)).size,
+  };
   if (JSON.stringify(got) !== JSON.stringify(expected) || JSON.stringify(unique) !== JSON.stringify(expected)) {
     throw new Error(`Listed ${JSON.stringify(got)} (unique ${JSON.stringify(unique)}), expected ${JSON.stringify(expected)}.`);
   }
@@ -209,7 +224,9 @@ async function main(): Promise<void> {
       await emu.clearRequests();
       const result = await listRegion(cloud, expected, emu);
       const label = run === 0 ? 'cold run' : `run ${run}`;
-      console.log(`${label}: wall ${result.wallMs.toFixed(1)} ms, client CPU ${result.clientCpuMs.toFixed(0)} ms, emulator CPU ${result.emulatorCpuMs.toFixed(0)} ms, ${result.calls} calls, ${result.failed} failed, made twice: ${result.duplicates}, ratio ${(result.wallMs / result.lowerBoundMs).toFixed(2)}`);
+      console.log(
+        `${label}: wall ${result.wallMs.toFixed(1)} ms, client CPU ${result.clientCpuMs.toFixed(0)} ms, emulator CPU ${result.emulatorCpuMs.toFixed(0)} ms, ${result.calls} calls, ${result.failed} failed, made twice: ${result.duplicates}, ratio ${(result.wallMs / result.lowerBoundMs).toFixed(2)}`,
+      );
       if (run > 0) runs.push(result);
     }
     const median = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
@@ -220,7 +237,9 @@ async function main(): Promise<void> {
     console.log(`failed calls: ${median.failed}`);
     console.log(`calls made twice (same action + params): ${duplicates === 0 ? 'none' : duplicates}`);
     console.log(`lower bound: ${median.lowerBoundMs} ms (${median.lowerBoundMs / LATENCY_MS} sequential round trips × ${LATENCY_MS} ms)`);
-    console.log(`ratio to lower bound: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO && duplicates === 0 ? 'met' : 'missed'})`);
+    console.log(
+      `ratio to lower bound: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO && duplicates === 0 ? 'met' : 'missed'})`,
+    );
   } finally {
     await emu.close();
   }

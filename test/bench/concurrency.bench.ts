@@ -32,7 +32,9 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`latency ${latencyMs} ms, ${RUNS} runs each: one spec twice → ${duplicates} duplicate link groups; two specs on one HBase whitelist group → ${lost} lost entries; runs not finished: ${unfinished.length}${unfinished.length > 0 ? ` (${unfinished.join(', ')})` : ''}`);
+    console.log(
+      `latency ${latencyMs} ms, ${RUNS} runs each: one spec twice → ${duplicates} duplicate link groups; two specs on one HBase whitelist group → ${lost} lost entries; runs not finished: ${unfinished.length}${unfinished.length > 0 ? ` (${unfinished.join(', ')})` : ''}`,
+    );
   }
 }
 

@@ -108,7 +108,11 @@ async function run(cloud: Cloud, endpoint: string): Promise<RunResult> {
 function duplicates(calls: RequestRecord[]): string[] {
   const seen = new Map<string, number>();
   for (const c of calls) {
-    const key = `${c.action} ${JSON.stringify(Object.entries(c.params).filter(([k]) => k !== 'ClientToken').sort())}`;
+    const key = `${c.action} ${JSON.stringify(
+      Object.entries(c.params)
+        .filter(([k]) => k !== 'ClientToken')
+        .sort(),
+    )}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   return [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${n}× ${k}`);
@@ -127,11 +131,19 @@ async function main(): Promise<void> {
       endpoint: child.endpoint,
       regionId: REGION,
       configFile: join(tmpdir(), 'mcvpc-no-such-dir', 'config.json'),
-      env: { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_SEED.main.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_SEED.main.accessKeySecret },
+      env: {
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_SEED.main.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_SEED.main.accessKeySecret,
+      },
     });
-    console.log(`bench:explorer — ${VPCS} VPCs × ${VSWITCHES_PER_VPC} vSwitches × ${GROUPS_PER_VPC} security groups in ${REGION}, ${LATENCY_MS} ms latency, emulator in a child process`);
+    console.log(
+      `bench:explorer — ${VPCS} VPCs × ${VSWITCHES_PER_VPC} vSwitches × ${GROUPS_PER_VPC} security groups in ${REGION}, ${LATENCY_MS} ms latency, emulator in a child process`,
+    );
     const cold = await run(cloud, child.endpoint);
-    console.log(`cold run: first VPC page ${cold.firstPageMs.toFixed(0)} ms, one VPC fully expanded ${cold.vpcMs.toFixed(0)} ms (${cold.nodes} nodes)`);
+    console.log(
+      `cold run: first VPC page ${cold.firstPageMs.toFixed(0)} ms, one VPC fully expanded ${cold.vpcMs.toFixed(0)} ms (${cold.nodes} nodes)`,
+    );
     const runs: RunResult[] = [];
     for (let i = 0; i < MEASURED_RUNS; i++) runs.push(await run(cloud, child.endpoint));
     const last = runs[runs.length - 1]!;
@@ -141,10 +153,18 @@ async function main(): Promise<void> {
     const vpc = median(runs.map((r) => r.vpcMs));
     const dupes = duplicates(last.calls);
     const repeats = Math.max(...runs.map((r) => r.repeatCalls));
-    console.log(`time to the first VPC page: ${firstPage.toFixed(0)} ms (median of ${MEASURED_RUNS}; target ≤ ${FIRST_PAGE_TARGET_MS} ms = 2 × ${LATENCY_MS} ms + 100 ms) ${firstPage <= FIRST_PAGE_TARGET_MS ? 'MET' : 'MISSED'}`);
-    console.log(`time to expand one VPC fully: ${vpc.toFixed(0)} ms (median; ${last.nodes} nodes: 4 groups, vSwitches, security groups and their rules, links, services)`);
-    console.log(`API calls for the first page and one VPC: ${last.calls.length} — ${[...byAction].map(([a, n]) => `${a} ${n}`).join(', ')}`);
-    console.log(`calls made twice while cached: ${dupes.length === 0 ? 'none' : dupes.join('; ')}; calls on a second full expansion: ${repeats} ${dupes.length === 0 && repeats === 0 ? 'MET' : 'MISSED'}`);
+    console.log(
+      `time to the first VPC page: ${firstPage.toFixed(0)} ms (median of ${MEASURED_RUNS}; target ≤ ${FIRST_PAGE_TARGET_MS} ms = 2 × ${LATENCY_MS} ms + 100 ms) ${firstPage <= FIRST_PAGE_TARGET_MS ? 'MET' : 'MISSED'}`,
+    );
+    console.log(
+      `time to expand one VPC fully: ${vpc.toFixed(0)} ms (median; ${last.nodes} nodes: 4 groups, vSwitches, security groups and their rules, links, services)`,
+    );
+    console.log(
+      `API calls for the first page and one VPC: ${last.calls.length} — ${[...byAction].map(([a, n]) => `${a} ${n}`).join(', ')}`,
+    );
+    console.log(
+      `calls made twice while cached: ${dupes.length === 0 ? 'none' : dupes.join('; ')}; calls on a second full expansion: ${repeats} ${dupes.length === 0 && repeats === 0 ? 'MET' : 'MISSED'}`,
+    );
     if (last.errors.length > 0) console.log(`error nodes: ${last.errors.join('; ')}`);
   } finally {
     child.stop();

@@ -71,4 +71,3 @@ export function generateSpec(targetLines: number): { text: string; injected: num
   }
   return { text: docs.join('---\n'), injected };
 }
-

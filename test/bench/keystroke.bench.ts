@@ -59,7 +59,9 @@ function squiggleCount(page: Page): Promise<number> {
 
 /** Presses a key and resolves once the page saw `expect` squiggles after it. */
 async function press(page: Page, key: string, expect: number): Promise<void> {
-  const before = (await page.evaluate(`(() => { window.mcvpcBench.expect = ${expect}; return window.mcvpcBench.samples.length; })()`)) as number;
+  const before = (await page.evaluate(
+    `(() => { window.mcvpcBench.expect = ${expect}; return window.mcvpcBench.samples.length; })()`,
+  )) as number;
   await page.keyboard.press(key);
   await page.waitForFunction(`window.mcvpcBench.samples.length > ${before}`, undefined, { timeout: 30_000 }).catch(async () => {
     throw new Error(`no ${expect} squiggles within 30 s of pressing ${key} (the editor shows ${await squiggleCount(page)})`);
@@ -111,10 +113,20 @@ export async function runKeystrokeBench(): Promise<void> {
     const samples = (await page.evaluate('window.mcvpcBench.samples')) as number[];
     const measured = samples.slice(WARMUP).sort((a, b) => a - b);
     const echoes = ((await page.evaluate('window.mcvpcBench.echoes')) as number[]).slice(WARMUP).sort((a, b) => a - b);
-    console.log(`[bench:keystroke] ${measured.length} key presses into a ${text.split('\n').length}-line spec in the real workbench (headless Chromium, code-server ${session.codeServer.origin}); ${base} error squiggles on screen before`);
-    console.log(`[bench:keystroke] key press → squiggle drawn: median ${median(measured).toFixed(1)} ms, p90 ${measured[Math.floor(0.9 * measured.length)]!.toFixed(1)} ms, min ${measured[0]!.toFixed(1)} ms, max ${measured[measured.length - 1]!.toFixed(1)} ms`);
-    console.log(`[bench:keystroke]   for scale, key press → the typed character drawn (the editor's own echo, no extension involved): median ${median(echoes).toFixed(1)} ms, p90 ${echoes[Math.floor(0.9 * echoes.length)]!.toFixed(1)} ms`);
-    console.log(`[bench:keystroke] machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `[bench:keystroke] ${measured.length} key presses into a ${text.split('\n').length}-line spec in the real workbench (headless Chromium, code-server ${session.codeServer.origin}); ${base} error squiggles on screen before`,
+    );
+    console.log(
+      `[bench:keystroke] key press → squiggle drawn: median ${median(measured).toFixed(1)} ms, p90 ${measured[Math.floor(0.9 * measured.length)]!.toFixed(1)} ms, min ${measured[0]!.toFixed(1)} ms, max ${measured[measured.length - 1]!.toFixed(1)} ms`,
+    );
+    console.log(
+      `[bench:keystroke]   for scale, key press → the typed character drawn (the editor's own echo, no extension involved): median ${median(echoes).toFixed(1)} ms, p90 ${echoes[Math.floor(0.9 * echoes.length)]!.toFixed(1)} ms`,
+    );
+    console.log(
+      `[bench:keystroke] machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     setE2eContext(undefined);
     await cleanup.run();

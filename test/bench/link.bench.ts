@@ -59,33 +59,59 @@ async function main(): Promise<void> {
     const cli = join(dir, 'cli.js');
     await bundleCli(cli);
     const m = DEFAULT_SEED.main;
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
-    const env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_ACCESS_KEY_ID: m.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: m.accessKeySecret, MCVPC_ENDPOINT: emu.endpoint, MCVPC_LOCK_DIR: join(dir, 'locks') };
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
+    const env = {
+      ...keep,
+      HOME: dir,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: m.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: m.accessKeySecret,
+      MCVPC_ENDPOINT: emu.endpoint,
+      MCVPC_LOCK_DIR: join(dir, 'locks'),
+    };
     const before = await linkFootprint(emu);
 
     const applyFrom = emu.requests().length;
     const apply = await mcvpc(cli, ['apply', SAMPLE, '--auto-approve'], env);
     const links = [...new Set(apply.lines.map((l) => /^\[(\w+)\] /.exec(l.text)?.[1]).filter((n): n is string => n !== undefined))];
-    console.log(`mcvpc apply samples/several.mcvpc.yaml: exit ${apply.code} in ${(apply.ms / 1000).toFixed(1)} s (links stay CREATING ${LINK_MS} ms in the emulator)`);
+    console.log(
+      `mcvpc apply samples/several.mcvpc.yaml: exit ${apply.code} in ${(apply.ms / 1000).toFixed(1)} s (links stay CREATING ${LINK_MS} ms in the emulator)`,
+    );
     for (const name of links) {
       const success = apply.lines.find((l) => l.text.startsWith(`[${name}] Network link status: SUCCESS`));
       const last = apply.lines.filter((l) => l.text.startsWith(`[${name}] `)).at(-1);
-      const polls = emu.requests().slice(applyFrom).filter((r) => r.action === 'GetNetworkLink' && r.params.networkLinkName === name).length;
-      console.log(`  ${name}: SUCCESS seen at ${success === undefined ? '—' : `${(success.at / 1000).toFixed(1)} s`}; its last step ended ${success === undefined || last === undefined ? '—' : `${((last.at - success.at) / 1000).toFixed(2)} s`} after SUCCESS; GetNetworkLink calls ${polls}`);
+      const polls = emu
+        .requests()
+        .slice(applyFrom)
+        .filter((r) => r.action === 'GetNetworkLink' && r.params.networkLinkName === name).length;
+      console.log(
+        `  ${name}: SUCCESS seen at ${success === undefined ? '—' : `${(success.at / 1000).toFixed(1)} s`}; its last step ended ${success === undefined || last === undefined ? '—' : `${((last.at - success.at) / 1000).toFixed(2)} s`} after SUCCESS; GetNetworkLink calls ${polls}`,
+      );
     }
     const calls = callsByAction(emu, applyFrom);
     const total = [...calls.values()].reduce((a, b) => a + b, 0);
-    console.log(`  calls: ${total} in all, ${(total / Math.max(1, links.length)).toFixed(1)} per link; ${[...calls].sort((a, b) => b[1] - a[1]).map(([a, n]) => `${a} ${n}`).join(', ')}`);
+    console.log(
+      `  calls: ${total} in all, ${(total / Math.max(1, links.length)).toFixed(1)} per link; ${[...calls]
+        .sort((a, b) => b[1] - a[1])
+        .map(([a, n]) => `${a} ${n}`)
+        .join(', ')}`,
+    );
     const lastLine = apply.lines.at(-1);
-    console.log(`  seconds from the last link's SUCCESS to the end of the run: ${(() => {
-      const successes = apply.lines.filter((l) => /Network link status: SUCCESS/.test(l.text)).map((l) => l.at);
-      return successes.length === 0 || lastLine === undefined ? '—' : ((apply.ms - Math.max(...successes)) / 1000).toFixed(2);
-    })()}`);
+    console.log(
+      `  seconds from the last link's SUCCESS to the end of the run: ${(() => {
+        const successes = apply.lines.filter((l) => /Network link status: SUCCESS/.test(l.text)).map((l) => l.at);
+        return successes.length === 0 || lastLine === undefined ? '—' : ((apply.ms - Math.max(...successes)) / 1000).toFixed(2);
+      })()}`,
+    );
 
     const destroyFrom = emu.requests().length;
     const destroy = await mcvpc(cli, ['destroy', SAMPLE, '--auto-approve'], env);
     const destroyCalls = callsByAction(emu, destroyFrom);
-    console.log(`mcvpc destroy samples/several.mcvpc.yaml: exit ${destroy.code} in ${(destroy.ms / 1000).toFixed(1)} s; calls ${[...destroyCalls.values()].reduce((a, b) => a + b, 0)} (RemoveNetworkLink ${destroyCalls.get('RemoveNetworkLink') ?? 0}, GetNetworkLink ${destroyCalls.get('GetNetworkLink') ?? 0})`);
+    console.log(
+      `mcvpc destroy samples/several.mcvpc.yaml: exit ${destroy.code} in ${(destroy.ms / 1000).toFixed(1)} s; calls ${[...destroyCalls.values()].reduce((a, b) => a + b, 0)} (RemoveNetworkLink ${destroyCalls.get('RemoveNetworkLink') ?? 0}, GetNetworkLink ${destroyCalls.get('GetNetworkLink') ?? 0})`,
+    );
     const after = await footprintAfterTeardown(emu, before);
     console.log(`  the world after destroy equals the one before apply: ${isDeepStrictEqual(after, before) ? 'yes' : 'NO'}`);
     if (!isDeepStrictEqual(after, before)) console.log(JSON.stringify({ before, after }, null, 1));

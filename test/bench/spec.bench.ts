@@ -22,7 +22,15 @@ const ROUNDS = 4;
 const TARGET_RATIO = 0.5;
 
 /** Problem codes that stand for a schema error (the others are YAML or semantic checks). */
-const SCHEMA_CODES: ReadonlySet<SpecProblemCode> = new Set(['missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'wrong-id-kind', 'invalid-port', 'duplicate-port']);
+const SCHEMA_CODES: ReadonlySet<SpecProblemCode> = new Set([
+  'missing-property',
+  'unknown-property',
+  'wrong-type',
+  'invalid-value',
+  'wrong-id-kind',
+  'invalid-port',
+  'duplicate-port',
+]);
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
@@ -48,7 +56,10 @@ async function runSide(side: Side, iterations: number): Promise<void> {
   let validate: () => Promise<SideReport['errors']>;
   if (side === 'floor') {
     // The yaml package's own parse + compose and nothing else: what any validator built on it pays.
-    validate = () => Promise.resolve(parseAllDocuments(text).flatMap((doc) => doc.errors.map((e): [number, number, string] => [e.linePos?.[0].line ?? 0, 0, e.message])));
+    validate = () =>
+      Promise.resolve(
+        parseAllDocuments(text).flatMap((doc) => doc.errors.map((e): [number, number, string] => [e.linePos?.[0].line ?? 0, 0, e.message])),
+      );
   } else if (side === 'ours') {
     validate = () =>
       Promise.resolve(
@@ -62,7 +73,11 @@ async function runSide(side: Side, iterations: number): Promise<void> {
       schemaRequestService: (uri: string) => Promise.reject(new Error(`offline: ${uri}`)),
       workspaceContext: { resolveRelativePath: (relativePath: string) => relativePath },
     });
-    service.configure({ validate: true, yamlVersion: '1.2', schemas: [{ uri: 'file:///bench/mcvpc.schema.json', fileMatch: ['*.mcvpc.yaml'], schema }] });
+    service.configure({
+      validate: true,
+      yamlVersion: '1.2',
+      schemas: [{ uri: 'file:///bench/mcvpc.schema.json', fileMatch: ['*.mcvpc.yaml'], schema }],
+    });
     let version = 0;
     // A new version each time, so the language service cannot answer from its document cache.
     // It reports schema violations as warnings (severity 2) and YAML errors as errors (1).
@@ -86,7 +101,10 @@ async function runSide(side: Side, iterations: number): Promise<void> {
 type Side = 'ours' | 'theirs' | 'floor';
 
 function spawnSide(side: Side, iterations: number): SideReport {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', __filename, side, String(iterations)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', __filename, side, String(iterations)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(output) as SideReport;
 }
 
@@ -108,7 +126,11 @@ async function main(): Promise<void> {
   const floor: SideReport = { wallMs: [], cpuMs: [], errors: [] };
   const perRound = ITERATIONS / ROUNDS;
   for (let round = 0; round < ROUNDS; round++) {
-    const sides: Array<[Side, SideReport]> = [['ours', ours], ['theirs', theirs], ['floor', floor]];
+    const sides: Array<[Side, SideReport]> = [
+      ['ours', ours],
+      ['theirs', theirs],
+      ['floor', floor],
+    ];
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const [side, into] of order) {
       const report = spawnSide(side, perRound);
@@ -127,17 +149,37 @@ async function main(): Promise<void> {
   const cpuRatio = median(ours.cpuMs) / median(theirs.cpuMs);
   const verdict = (r: number): string => `(target ≤ ${TARGET_RATIO}: ${r <= TARGET_RATIO ? 'met' : 'NOT met'})`;
   console.log(`spec: ${lineCount} lines, ${text.split('---\n').length} documents, ${injected} injected schema mistakes`);
-  console.log(`ajv schema compile: ${compileMs.toFixed(1)} ms, paid ahead of time (src/connectionSpec/generated/specValidator.js), not at start-up`);
+  console.log(
+    `ajv schema compile: ${compileMs.toFixed(1)} ms, paid ahead of time (src/connectionSpec/generated/specValidator.js), not at start-up`,
+  );
   console.log(`iterations: ${ITERATIONS} per side in ${ROUNDS} alternating rounds, each after ${WARMUP} warm-up runs in a fresh process`);
-  console.log(`ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`);
-  console.log(`theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`);
-  console.log(`floor  (yaml parseAllDocuments alone)      median ${median(floor.wallMs).toFixed(2)} ms   min ${Math.min(...floor.wallMs).toFixed(2)} ms   CPU median ${median(floor.cpuMs).toFixed(2)} ms  = ${(median(floor.wallMs) / median(theirs.wallMs)).toFixed(3)}× theirs: the yaml package's own parse and compose of the whole file, every document held, for scale`);
+  console.log(
+    `ours   (parseSpecFile)                     median ${median(ours.wallMs).toFixed(2)} ms   min ${Math.min(...ours.wallMs).toFixed(2)} ms   CPU median ${median(ours.cpuMs).toFixed(2)} ms`,
+  );
+  console.log(
+    `theirs (yaml-language-server doValidation) median ${median(theirs.wallMs).toFixed(2)} ms   min ${Math.min(...theirs.wallMs).toFixed(2)} ms   CPU median ${median(theirs.cpuMs).toFixed(2)} ms`,
+  );
+  console.log(
+    `floor  (yaml parseAllDocuments alone)      median ${median(floor.wallMs).toFixed(2)} ms   min ${Math.min(...floor.wallMs).toFixed(2)} ms   CPU median ${median(floor.cpuMs).toFixed(2)} ms  = ${(median(floor.wallMs) / median(theirs.wallMs)).toFixed(3)}× theirs: the yaml package's own parse and compose of the whole file, every document held, for scale`,
+  );
   // On a busy machine the minimum is the least disturbed run of each side.
   const minRatio = Math.min(...ours.wallMs) / Math.min(...theirs.wallMs);
-  console.log(`ratio ours/theirs: ${ratio.toFixed(3)} wall-clock medians ${verdict(ratio)}; ${cpuRatio.toFixed(3)} CPU-time medians ${verdict(cpuRatio)}; ${minRatio.toFixed(3)} minima ${verdict(minRatio)}`);
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`schema errors: ours ${ours.errors.length} on ${ourLines.size} lines, theirs ${theirs.errors.length} on ${theirLines.size} lines`);
-  console.log(missed.length === 0 ? 'coverage: every line yaml-language-server flags, ours flags too' : `coverage: MISSED lines (1-based) ${missed.map((l) => l + 1).join(', ')}`);
+  console.log(
+    `ratio ours/theirs: ${ratio.toFixed(3)} wall-clock medians ${verdict(ratio)}; ${cpuRatio.toFixed(3)} CPU-time medians ${verdict(cpuRatio)}; ${minRatio.toFixed(3)} minima ${verdict(minRatio)}`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `schema errors: ours ${ours.errors.length} on ${ourLines.size} lines, theirs ${theirs.errors.length} on ${theirLines.size} lines`,
+  );
+  console.log(
+    missed.length === 0
+      ? 'coverage: every line yaml-language-server flags, ours flags too'
+      : `coverage: MISSED lines (1-based) ${missed.map((l) => l + 1).join(', ')}`,
+  );
   if (extra.length > 0) console.log(`lines only ours flags (1-based): ${extra.map((l) => l + 1).join(', ')}`);
   if (process.env.BENCH_VERBOSE) {
     for (const [line, column, message] of theirs.errors) console.log(`  theirs ${line + 1}:${column + 1} ${message}`);

@@ -50,13 +50,25 @@ function runValidate(cli: string, reporter: string, file: string): Promise<Run> 
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const dir = mkdtempSync(join(tmpdir(), 'mcvpc-bench-keys-'));
   try {
     const cli = join(dir, 'cli.js');
     const reporter = join(dir, 'cpuReporter.js');
     writeFileSync(reporter, CPU_REPORTER);
-    await build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: root });
+    await build({
+      entryPoints: [join(root, 'src/cli/main.ts')],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
     const rows: Array<{ keys: number; bytes: number } & Run> = [];
     for (const keys of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
       const file = join(dir, `keys-${keys}.mcvpc.yaml`);
@@ -71,7 +83,9 @@ async function main(): Promise<void> {
     rows.forEach((row, i) => {
       const previous = rows[i - 1];
       const ratio = previous ? `${(row.cpuMs / previous.cpuMs).toFixed(2)} (${(row.keys / previous.keys).toFixed(1)})` : '';
-      table.push(`| ${row.keys} | ${row.bytes} | ${row.exitCode} | ${row.stderrLines} | ${(row.wallMs / 1000).toFixed(2)} | ${(row.cpuMs / 1000).toFixed(2)} | ${ratio} |`);
+      table.push(
+        `| ${row.keys} | ${row.bytes} | ${row.exitCode} | ${row.stderrLines} | ${(row.wallMs / 1000).toFixed(2)} | ${(row.cpuMs / 1000).toFixed(2)} | ${ratio} |`,
+      );
     });
     process.stdout.write(`${table.join('\n')}\n`);
   } finally {

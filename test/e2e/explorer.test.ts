@@ -28,7 +28,7 @@ async function assertEventually(check: () => Promise<boolean>, what: string): Pr
 }
 
 describe('the Network view, expanded as a person would', () => {
-  it('shows a VPC\'s vSwitches with zone marks, its services with access, and the linked VPC\'s locked groups and its link by name', async () => {
+  it("shows a VPC's vSwitches with zone marks, its services with access, and the linked VPC's locked groups and its link by name", async () => {
     const { session } = e2e();
     const [account] = session.emulator.accounts;
     const page = await workbench();
@@ -87,7 +87,9 @@ describe('the Network view, expanded as a person would', () => {
     await openNetworkView(page);
     const managed = await row(page, /^MaxCompute-backup-vpc(?!-)/);
     await managed.hover();
-    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Do not modify the rules of these two security groups' });
+    const hover = page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: 'Do not modify the rules of these two security groups' });
     await hover.first().waitFor({ timeout: 30_000 });
     // The runner's own screenshot parks the pointer first (hiding the hover): keep one with it.
     await page.screenshot({ path: join(E2E_RESULTS, 'explorer-locked-group-hover.png') });

@@ -22,7 +22,8 @@ const violations: string[] = [];
 async function watchCsp(page: Page): Promise<void> {
   // Runs in the page and in every frame created after, the webview's included (text: this file has no DOM types).
   await page.addInitScript({
-    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI + ' in ' + location.href.slice(0, 80)));",
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI + ' in ' + location.href.slice(0, 80)));",
   });
   page.on('console', (message) => {
     if (message.text().startsWith('CSP-VIOLATION')) violations.push(message.text());
@@ -41,9 +42,15 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
 
 /** The form's frame: the webview's innermost document, the one with the form's root. */
 function formFrame(page: Page): Promise<Frame> {
-  return eventually('the form\'s webview frame', async () => {
+  return eventually("the form's webview frame", async () => {
     for (const frame of page.frames()) {
-      if ((await frame.locator('#app main').count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator('#app main')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     return undefined;
   });
@@ -51,7 +58,11 @@ function formFrame(page: Page): Promise<Frame> {
 
 /** Switches the workbench theme with the palette, as a person does. */
 async function useTheme(page: Page, kind: 'light' | 'dark'): Promise<void> {
-  const isDark = async (): Promise<boolean> => page.locator('.monaco-workbench.vs-dark').count().then((n) => n > 0);
+  const isDark = async (): Promise<boolean> =>
+    page
+      .locator('.monaco-workbench.vs-dark')
+      .count()
+      .then((n) => n > 0);
   if ((await isDark()) === (kind === 'dark')) return;
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await eventually(`the ${kind} theme`, async () => ((await isDark()) === (kind === 'dark') ? true : undefined), 10_000);
@@ -70,7 +81,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Sets the emulator's fault settings (its control route), e.g. how long MaxCompute takes to create a link. */
 async function faults(settings: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${e2e().session.emulator.endpoint}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  const response = await fetch(`${e2e().session.emulator.endpoint}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   assert.equal(response.status, 200, await response.text());
 }
 
@@ -83,7 +98,10 @@ async function openForm(page: Page): Promise<Frame> {
   await item.hover();
   await item.click();
   // On a busy machine the menu may still be settling: the click counts once the menu is gone.
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => item.click());
+  await page
+    .locator('.context-view .monaco-menu')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(async () => item.click());
   const form = await formFrame(page);
   await form.locator('vscode-textfield#name').waitFor({ timeout: 60_000 });
   await form.locator('vscode-single-select#vSwitchId').waitFor();
@@ -102,7 +120,10 @@ async function typeName(form: Frame, text: string): Promise<void> {
     await name.click();
     await nameInput.press('Control+A');
     await nameInput.pressSequentially(text);
-    const typed = await eventually('the name typed', async () => ((await nameInput.inputValue()) === text ? true : undefined), 5_000).then(() => true, () => false);
+    const typed = await eventually('the name typed', async () => ((await nameInput.inputValue()) === text ? true : undefined), 5_000).then(
+      () => true,
+      () => false,
+    );
     if (typed) return;
     if (attempt === 3) throw new Error(`the name field holds "${await nameInput.inputValue()}" after typing "${text}" three times`);
     console.log(`      (the name field held "${await nameInput.inputValue()}" after typing "${text}": typing again)`);
@@ -128,7 +149,11 @@ describe('Create Network Link, as a person', () => {
     await typeName(form, '9 links');
     const nameError = form.locator('#name-help.error');
     // The error follows each key; the one for the whole text names the rule.
-    await eventually('the naming rule under the name', async () => (/"9 links".*letter/.test(await nameError.innerText()) ? true : undefined), 10_000);
+    await eventually(
+      'the naming rule under the name',
+      async () => (/"9 links".*letter/.test(await nameError.innerText()) ? true : undefined),
+      10_000,
+    );
     assert.equal(await form.locator('vscode-button#plan').getAttribute('disabled'), '', 'Plan waits until the form is right');
     await shoot(page, 'error');
 
@@ -154,7 +179,12 @@ describe('Create Network Link, as a person', () => {
     // MaxCompute creates the link while the form waits: its status shows, no hand-over.
     await faults({ networkLinkCreateMs: 6000 });
     await form.locator('vscode-button#apply').click();
-    await eventually('the link\'s status while MaxCompute creates it', async () => (/MaxCompute is creating the network link \(status CREATING\)/.test(await form.locator('p.progress').innerText()) ? true : undefined), 60_000);
+    await eventually(
+      "the link's status while MaxCompute creates it",
+      async () =>
+        /MaxCompute is creating the network link \(status CREATING\)/.test(await form.locator('p.progress').innerText()) ? true : undefined,
+      60_000,
+    );
     await shoot(page, 'creating');
     assert.equal(await form.locator('section.handover').count(), 0, 'no console hand-over when the API can be used');
 
@@ -188,8 +218,13 @@ describe('Create Network Link, as a person', () => {
       const handover = form.locator('section.handover');
       await handover.waitFor({ timeout: 60_000 });
       assert.match(await form.locator('p.progress').innerText(), /MaxCompute's link API cannot be used here \(NoPermission: /);
-      const values = await handover.locator('.copy-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.copy-label')?.textContent ?? '', r.querySelector('.copy-value')?.textContent ?? '']));
-      const value = (label: RegExp): string => values.find(([l]) => label.test(l!))?.[1] ?? assert.fail(`no ${label} among ${JSON.stringify(values)}`);
+      const values = await handover
+        .locator('.copy-row')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.querySelector('.copy-label')?.textContent ?? '', r.querySelector('.copy-value')?.textContent ?? '']),
+        );
+      const value = (label: RegExp): string =>
+        values.find(([l]) => label.test(l!))?.[1] ?? assert.fail(`no ${label} among ${JSON.stringify(values)}`);
       const groupId = value(/security group/i);
       assert.match(groupId, /^sg-/);
       await shoot(page, 'waiting');

@@ -7,7 +7,11 @@ describe('the Network view', () => {
     const { session } = e2e();
     // What the emulator holds for the profile file's current account, read through the real client.
     const [account] = session.emulator.accounts;
-    const cloud = await createCloud({ endpoint: session.emulator.endpoint, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: account!.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: account!.accessKeySecret }, regionId: 'cn-hangzhou' });
+    const cloud = await createCloud({
+      endpoint: session.emulator.endpoint,
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: account!.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: account!.accessKeySecret },
+      regionId: 'cn-hangzhou',
+    });
     const vpcs = await cloud.fetchAll(cloud.lists.vpcs());
     assert.ok(vpcs.length > 0, 'the default seed has VPCs in cn-hangzhou');
 

@@ -27,7 +27,18 @@ async function waitForStep(page: Page, what: RegExp): Promise<void> {
   const { widget } = quickInput(page);
   for (;;) {
     const shown = (await widget.isVisible())
-      ? `${await widget.locator('.quick-input-title').innerText().catch(() => '')} ${(await widget.locator('.quick-input-box input').getAttribute('placeholder').catch(() => '')) ?? ''} ${await widget.locator('.quick-input-message').innerText().catch(() => '')}`
+      ? `${await widget
+          .locator('.quick-input-title')
+          .innerText()
+          .catch(() => '')} ${
+          (await widget
+            .locator('.quick-input-box input')
+            .getAttribute('placeholder')
+            .catch(() => '')) ?? ''
+        } ${await widget
+          .locator('.quick-input-message')
+          .innerText()
+          .catch(() => '')}`
       : '';
     if (what.test(shown)) return;
     if (Date.now() > deadline) throw new Error(`the quick input never asked for ${what}; it shows "${shown.trim()}"`);
@@ -64,7 +75,10 @@ describe('New Connection Spec, as a person', () => {
     const item = page.locator('.context-view .action-label', { hasText: 'New Spec for this VPC…' });
     await item.hover();
     await item.click();
-    await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => item.click());
+    await page
+      .locator('.context-view .monaco-menu')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(async () => item.click());
 
     // vSwitch: the supported zones first (the first one highlighted), the unsupported one marked with its reason.
     await waitForStep(page, /vSwitch/);
@@ -92,13 +106,23 @@ describe('New Connection Spec, as a person', () => {
     await q.row('A new basic security group').waitFor();
     const groups = await q.rows.allInnerTexts();
     assert.ok(!groups.some((g) => g.includes('app-advanced')), `an advanced group is not offered:\n${groups.join('\n')}`);
-    for (const unused of ['app-basic', 'hbase-sg', 'emr-hadoop-sg']) assert.ok(groups.some((g) => g.includes(unused)), `the unused basic group ${unused} is offered:\n${groups.join('\n')}`);
+    for (const unused of ['app-basic', 'hbase-sg', 'emr-hadoop-sg'])
+      assert.ok(
+        groups.some((g) => g.includes(unused)),
+        `the unused basic group ${unused} is offered:\n${groups.join('\n')}`,
+      );
     // The Kafka instance's primary network interface carries kafka-sg: listed after every usable group
     // (with the link group of an earlier suite's link, if one ran), marked, saying who uses it.
     const kafka = q.row('kafka-sg');
     const firstInUse = groups.findIndex((g) => / in use/.test(g));
-    assert.ok(firstInUse > 0 && groups.slice(firstInUse).every((g) => / in use/.test(g)), `the groups in use come after the usable ones:\n${groups.join('\n')}`);
-    assert.ok(groups.slice(firstInUse).some((g) => g.includes('kafka-sg')), `kafka-sg is among the groups in use:\n${groups.join('\n')}`);
+    assert.ok(
+      firstInUse > 0 && groups.slice(firstInUse).every((g) => / in use/.test(g)),
+      `the groups in use come after the usable ones:\n${groups.join('\n')}`,
+    );
+    assert.ok(
+      groups.slice(firstInUse).some((g) => g.includes('kafka-sg')),
+      `kafka-sg is among the groups in use:\n${groups.join('\n')}`,
+    );
     assert.match(await kafka.innerText(), /in use[\s\S]*Used by instance i-/);
     assert.equal(await kafka.locator('.codicon-circle-slash').count(), 1, 'the group in use carries the circle-slash mark');
     await shootStep(page, 'group');
@@ -124,13 +148,23 @@ describe('New Connection Spec, as a person', () => {
     assert.match(await q.input.inputValue(), /^mcvpc_app_link$/);
     await shootStep(page, 'name');
     await q.input.fill('9 links');
-    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /letter/ }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: /letter/ })
+      .waitFor({ timeout: 10_000 });
     // The demo's spec declares warehouse_link in this region: allowed, but said.
     await q.input.fill('warehouse_link');
-    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /already known in cn-hangzhou \(warehouse\.mcvpc\.yaml/ }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: /already known in cn-hangzhou \(warehouse\.mcvpc\.yaml/ })
+      .waitFor({ timeout: 10_000 });
     await shootStep(page, 'name-taken');
     await q.input.fill(LINK);
-    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /letter/ }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: /letter/ })
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.keyboard.press('Enter');
 
     // The save dialog (VS Code's simple file dialog in code-server): type the path, Enter.
@@ -143,7 +177,15 @@ describe('New Connection Spec, as a person', () => {
     await tab.waitFor({ timeout: 20_000 });
     assert.ok(existsSync(file), `${file} was written`);
     const text = readFileSync(file, 'utf8');
-    for (const expected of [`name: ${LINK}`, 'region: cn-hangzhou', `vpc: ${m.vpcId}`, `vSwitch: ${m.vSwitchIdH}`, 'create:', 'kind: rds', m.rdsInstanceId]) {
+    for (const expected of [
+      `name: ${LINK}`,
+      'region: cn-hangzhou',
+      `vpc: ${m.vpcId}`,
+      `vSwitch: ${m.vSwitchIdH}`,
+      'create:',
+      'kind: rds',
+      m.rdsInstanceId,
+    ]) {
       assert.ok(text.includes(expected), `the spec holds "${expected}":\n${text}`);
     }
 
@@ -161,7 +203,10 @@ describe('New Connection Spec, as a person', () => {
     // Undo until the problem is gone (the key may have been one undo step or more).
     for (let i = 0; i < 5 && (await fileRow.count()) > 0; i++) {
       await page.keyboard.press('Control+Z');
-      await fileRow.first().waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
+      await fileRow
+        .first()
+        .waitFor({ state: 'detached', timeout: 3_000 })
+        .catch(() => undefined);
     }
     assert.equal(await fileRow.count(), 0, 'undoing the key clears its problem');
     // The live checks (from the cloud read model) come later than the parse: give them time, then still nothing.
@@ -181,7 +226,9 @@ describe('New Connection Spec, as a person', () => {
     const before = workspaceFiles();
     await runCommand(page, 'New Connection Spec…');
     await waitForStep(page, /Region/);
-    await quickInput(page).row(/cn-hangzhou.*the profile's region/).waitFor({ timeout: 5_000 });
+    await quickInput(page)
+      .row(/cn-hangzhou.*the profile's region/)
+      .waitFor({ timeout: 5_000 });
     await shootStep(page, 'region');
     await page.keyboard.press('Escape');
     await quickInput(page).widget.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -191,7 +238,7 @@ describe('New Connection Spec, as a person', () => {
     assert.deepEqual(workspaceFiles(), before, 'nothing written to the workspace');
   });
 
-  it('palette: Enter takes the profile\'s region, the VPC pick lists its VPCs; Escape there is quiet too', async () => {
+  it("palette: Enter takes the profile's region, the VPC pick lists its VPCs; Escape there is quiet too", async () => {
     const page = await workbench();
     const before = workspaceFiles();
     await runCommand(page, 'New Connection Spec…');

@@ -7,7 +7,14 @@ const REPORT_TAB = 'Reachability: warehouse_link';
 
 /** What each frame of the page holds, for the log when the report's frame is slow. */
 async function frameSummary(page: Page): Promise<string> {
-  const frames = await Promise.all(page.frames().map(async (f) => `${f.url().replace(/\?.*/, '').slice(-50)} (${await f.evaluate('document.body ? document.body.innerHTML.length : -1').catch(() => 'n/a')} chars)`));
+  const frames = await Promise.all(
+    page
+      .frames()
+      .map(
+        async (f) =>
+          `${f.url().replace(/\?.*/, '').slice(-50)} (${await f.evaluate('document.body ? document.body.innerHTML.length : -1').catch(() => 'n/a')} chars)`,
+      ),
+  );
   return frames.join(', ');
 }
 
@@ -28,7 +35,13 @@ async function openReport(page: Page): Promise<void> {
 /** The frame of `page` that shows the report's hops, if one does yet. */
 async function frameWithHops(page: Page): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
-    if ((await frame.locator('details.hop').count().catch(() => 0)) > 0) return frame;
+    if (
+      (await frame
+        .locator('details.hop')
+        .count()
+        .catch(() => 0)) > 0
+    )
+      return frame;
   }
   return undefined;
 }
@@ -55,7 +68,9 @@ async function reportFrame(first: Page): Promise<{ page: Page; frame: Frame }> {
     if (frame !== undefined) return { page, frame };
     const waited = Date.now() - started;
     if ((step === 0 && waited > 15_000) || (step === 1 && waited > 30_000)) {
-      console.log(`      (no report after ${Math.round(waited / 1000)} s; frames: ${await frameSummary(page)}; ${step === 0 ? 'clicking its tab' : 'opening the workbench again in a new browser context and running the lens there'})`);
+      console.log(
+        `      (no report after ${Math.round(waited / 1000)} s; frames: ${await frameSummary(page)}; ${step === 0 ? 'clicking its tab' : 'opening the workbench again in a new browser context and running the lens there'})`,
+      );
       for (const line of webviewConsole()) console.log(`        ${line}`);
       await page.bringToFront();
       if (step === 0) await page.locator('.tabs-container .tab').filter({ hasText: REPORT_TAB }).click();
@@ -68,11 +83,13 @@ async function reportFrame(first: Page): Promise<{ page: Page; frame: Frame }> {
     }
     await page.waitForTimeout(250);
   }
-  throw new Error(`no frame shows the reachability report's hops within 150 s (frames: ${await frameSummary(page)})\nwebview console:\n${webviewConsole().join('\n')}`);
+  throw new Error(
+    `no frame shows the reachability report's hops within 150 s (frames: ${await frameSummary(page)})\nwebview console:\n${webviewConsole().join('\n')}`,
+  );
 }
 
 describe('MaxCompute VPC: Check Reachability', () => {
-  it('runs from the spec\'s CodeLens and shows the report with a failing hop, its evidence and its fix', async function () {
+  it("runs from the spec's CodeLens and shows the report with a failing hop, its evidence and its fix", async function () {
     // Room for the logged recovery (a second workbench) besides the usual few seconds.
     this.timeout(240_000);
     const opened = await workbench();

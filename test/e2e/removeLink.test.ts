@@ -39,7 +39,13 @@ async function fromContextMenu(page: Page, entry: string): Promise<void> {
   const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: entry }).first();
   for (let attempt = 1; ; attempt++) {
     await (await row(page, LINK)).click({ button: 'right' });
-    if (await item.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (
+      await item.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (attempt === 3) throw new Error(`no "${entry}" in the link's context menu after three right-clicks`);
     console.log(`      (no context menu after a right-click on ${LINK}: asking again)`);
     await page.keyboard.press('Escape');
@@ -59,14 +65,24 @@ async function fromContextMenuToModal(page: Page, entry: string): Promise<void> 
     await fromContextMenu(page, entry);
     const outcome = await Promise.race([
       dialog.waitFor({ timeout: 20_000 }).then(() => 'dialog' as const),
-      noNode.first().waitFor({ timeout: 20_000 }).then(() => 'no-node' as const),
+      noNode
+        .first()
+        .waitFor({ timeout: 20_000 })
+        .then(() => 'no-node' as const),
     ]).catch(() => 'nothing' as const);
     if (outcome === 'dialog') return;
     if (attempt === 3) throw new Error(`"${entry}" asked nothing after three tries (last: ${outcome})`);
     // The tree redrew the row: the click reached the command without its node, or the menu kept it.
-    console.log(`      ("${entry}": ${outcome === 'no-node' ? 'the command came without the link\'s node' : 'no question within 20 s, the menu still open'}; asking again)`);
+    console.log(
+      `      ("${entry}": ${outcome === 'no-node' ? "the command came without the link's node" : 'no question within 20 s, the menu still open'}; asking again)`,
+    );
     await page.keyboard.press('Escape');
-    await noNode.first().locator('.codicon-notifications-clear, .codicon-close').first().click({ timeout: 2_000 }).catch(() => undefined);
+    await noNode
+      .first()
+      .locator('.codicon-notifications-clear, .codicon-close')
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
   }
 }
 
@@ -75,20 +91,33 @@ async function answerModal(page: Page, button: string, inspect?: (dialog: Locato
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 60_000 });
   await inspect?.(dialog);
-  await dialog.locator('.monaco-button').filter({ hasText: new RegExp(`^${button}$`) }).first().click();
+  await dialog
+    .locator('.monaco-button')
+    .filter({ hasText: new RegExp(`^${button}$`) })
+    .first()
+    .click();
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 async function emulatorCall(path: string, method: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${e2e().session.emulator.endpoint}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${e2e().session.emulator.endpoint}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
   return JSON.parse(text);
 }
 
 async function linkGroupIds(): Promise<string[]> {
-  const state = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ securityGroups: Array<{ securityGroupId: string; name: string }> }> };
-  return state.accounts.flatMap((a) => a.securityGroups).filter((g) => g.name === GROUP_NAME).map((g) => g.securityGroupId);
+  const state = (await emulatorCall('/__emulator/state', 'GET')) as {
+    accounts: Array<{ securityGroups: Array<{ securityGroupId: string; name: string }> }>;
+  };
+  return state.accounts
+    .flatMap((a) => a.securityGroups)
+    .filter((g) => g.name === GROUP_NAME)
+    .map((g) => g.securityGroupId);
 }
 
 /** Closes the plan documents the commands opened (untitled, so reverted rather than saved), leaving the editor area as it was. */
@@ -97,7 +126,11 @@ async function closePlanDocuments(page: Page): Promise<void> {
   for (let i = 0; i < 12 && (await tabs.count()) > 0; i++) {
     await tabs.first().click();
     // The editor takes the focus a moment after the click; the palette opened before would lose it.
-    await tabs.first().and(page.locator('.tab.active')).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await tabs
+      .first()
+      .and(page.locator('.tab.active'))
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await runCommand(page, 'View: Revert and Close Editor');
   }
   await runCommand(page, 'View: Close All Editor Groups');
@@ -118,15 +151,27 @@ describe('Remove Network Link… from the Network view', function () {
     await notification(page, `${LINK} is applied`).waitFor({ timeout: 90_000 });
     const [groupId] = await linkGroupIds();
     assert.ok(groupId, 'apply created the link group');
-    const created = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ networkLinks: Array<{ name: string; status: string; securityGroupId: string }> }> };
-    assert.deepEqual(created.accounts.flatMap((a) => a.networkLinks).filter((l) => l.name === LINK).map((l) => [l.status, l.securityGroupId]), [['SUCCESS', groupId]], 'the link, created through the API');
+    const created = (await emulatorCall('/__emulator/state', 'GET')) as {
+      accounts: Array<{ networkLinks: Array<{ name: string; status: string; securityGroupId: string }> }>;
+    };
+    assert.deepEqual(
+      created.accounts
+        .flatMap((a) => a.networkLinks)
+        .filter((l) => l.name === LINK)
+        .map((l) => [l.status, l.securityGroupId]),
+      [['SUCCESS', groupId]],
+      'the link, created through the API',
+    );
 
     await fromContextMenuToModal(page, 'Remove Network Link…');
     await answerModal(page, 'Remove', async (dialog) => {
       const text = await dialog.innerText();
       assert.match(text, new RegExp(`Remove network link ${LINK}\\?`));
       assert.match(text, /- RDS rm-\S+ \("orders-mysql"\): remove 192\.168\.1\.0\/24 from whitelist group maxcompute/);
-      assert.match(text, /- security group sg-\S+ \("etl-hadoop"\): remove the rules for sg-\S+ \(maxcompute-warehouse\) on TCP 9083, 8020, 50010/);
+      assert.match(
+        text,
+        /- security group sg-\S+ \("etl-hadoop"\): remove the rules for sg-\S+ \(maxcompute-warehouse\) on TCP 9083, 8020, 50010/,
+      );
       assert.match(text, new RegExp(`- Remove network link "${LINK}" \\(SUCCESS\\)`));
       assert.match(text, new RegExp(`- Delete security group ${groupId} \\(${GROUP_NAME}\\)`));
       assert.match(text, /Nothing else is touched\./);
@@ -135,7 +180,11 @@ describe('Remove Network Link… from the Network view', function () {
     await notification(page, `${LINK} is removed`).waitFor({ timeout: 90_000 });
     assert.deepEqual(await linkGroupIds(), [], 'the link group is deleted');
     const removed = (await emulatorCall('/__emulator/state', 'GET')) as { accounts: Array<{ networkLinks: Array<{ name: string }> }> };
-    assert.equal(removed.accounts.flatMap((a) => a.networkLinks).some((l) => l.name === LINK), false, 'the link is gone');
+    assert.equal(
+      removed.accounts.flatMap((a) => a.networkLinks).some((l) => l.name === LINK),
+      false,
+      'the link is gone',
+    );
     await closePlanDocuments(page);
   });
 });

@@ -15,6 +15,9 @@ describe('MaxCompute VPC: Show Account', () => {
     const page = await workbench();
     // The item appears once the extension is active: open the view (which activates it) if no test has yet.
     await openNetworkView(page);
-    await page.locator('.part.statusbar .statusbar-item').filter({ hasText: `${account!.name} · cn-hangzhou` }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: `${account!.name} · cn-hangzhou` })
+      .waitFor({ timeout: 30_000 });
   });
 });

@@ -14,7 +14,10 @@ const written: string[] = [];
 function demoCopy(name: string): string {
   const { workspace } = e2e();
   const file = join(workspace, `${name}.mcvpc.yaml`);
-  writeFileSync(file, readFileSync(join(workspace, 'warehouse.mcvpc.yaml'), 'utf8').replace('name: warehouse_link', `name: ${name.replace(/-/g, '_')}`));
+  writeFileSync(
+    file,
+    readFileSync(join(workspace, 'warehouse.mcvpc.yaml'), 'utf8').replace('name: warehouse_link', `name: ${name.replace(/-/g, '_')}`),
+  );
   written.push(file);
   return `${name}.mcvpc.yaml`;
 }
@@ -31,7 +34,10 @@ async function openDemoSpec(page: Page, fileName: string): Promise<void> {
     await page.keyboard.press('Control+P');
     await input.waitFor({ timeout: 10_000 });
     await input.fill(fileName);
-    found = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    found = await row.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
     if (!found) await page.keyboard.press('Escape');
   }
   if (!found) {
@@ -76,7 +82,7 @@ describe('the spec editor', () => {
     await page.keyboard.press('Control+Shift+M');
   });
 
-  it('completes vSwitch: with the VPC\'s vSwitches, the unsupported zone marked', async () => {
+  it("completes vSwitch: with the VPC's vSwitches, the unsupported zone marked", async () => {
     const page = await workbench();
     // The Network view opens the cloud session that completion reads through.
     await openNetworkView(page);
@@ -91,12 +97,18 @@ describe('the spec editor', () => {
     let shown = false;
     for (let attempt = 0; attempt < 4 && !shown; attempt++) {
       await page.keyboard.press('Control+Space');
-      shown = await unsupported.waitFor({ timeout: 8_000 }).then(() => true, () => false);
+      shown = await unsupported.waitFor({ timeout: 8_000 }).then(
+        () => true,
+        () => false,
+      );
       if (!shown) await page.keyboard.press('Escape');
     }
     assert.ok(shown, 'the completion list with the unsupported zone marked');
     const rows = await widget.locator('.monaco-list-row').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('app-h')), rows.join('\n'));
+    assert.ok(
+      rows.some((r) => r.includes('app-h')),
+      rows.join('\n'),
+    );
     await page.screenshot({ path: join(E2E_RESULTS, 'spec-editor-vswitch-completion.png') });
     await page.keyboard.press('Escape');
   });

@@ -14,7 +14,10 @@ describe('using a link from code', () => {
     const input = page.locator('.quick-input-widget input[type="text"]');
     await input.waitFor({ timeout: 10_000 });
     await input.fill('jobs/spark-defaults.conf');
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'spark-defaults.conf' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused')
+      .filter({ hasText: 'spark-defaults.conf' })
+      .waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ timeout: 30_000 });
@@ -27,14 +30,19 @@ describe('using a link from code', () => {
     await input.waitFor({ timeout: 10_000 });
     await input.fill(':7:10');
     await page.keyboard.press('Enter');
-    const migrate = page.locator('.action-widget .action-list-item, .action-widget .monaco-list-row').filter({ hasText: 'Migrate to ENI (cn-hangzhou:vpc-bp1w4g8ykeud64dultaii)' });
+    const migrate = page
+      .locator('.action-widget .action-list-item, .action-widget .monaco-list-row')
+      .filter({ hasText: 'Migrate to ENI (cn-hangzhou:vpc-bp1w4g8ykeud64dultaii)' });
     // Ask as a person does, again if the first Ctrl+. came before the fixes were computed.
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('Control+.');
-      const shown = await migrate.first().waitFor({ timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      );
+      const shown = await migrate
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (shown) break;
       if (attempt === 4) throw new Error('the quick-fix menu never offered "Migrate to ENI"');
       await page.keyboard.press('Escape');

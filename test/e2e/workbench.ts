@@ -56,7 +56,9 @@ export async function workbench(): Promise<Page> {
   opened.context().on('console', (message) => {
     const where = message.location().url;
     if (!/\/webview\//.test(where) && !/service worker|webview/i.test(message.text())) return;
-    webviewLines.push(`${new Date().toISOString().slice(11, 23)} ${message.type()} ${where.replace(/\?.*/, '').slice(-40)}: ${message.text().slice(0, 300)}`);
+    webviewLines.push(
+      `${new Date().toISOString().slice(11, 23)} ${message.type()} ${where.replace(/\?.*/, '').slice(-40)}: ${message.text().slice(0, 300)}`,
+    );
     if (webviewLines.length > 40) webviewLines.shift();
   });
   // And the service workers' own lifecycle (install, activate, redundant), which the console does not show.
@@ -64,7 +66,9 @@ export async function workbench(): Promise<Page> {
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) {
       const script = v.scriptURL.replace(/^.*\/(?=[^/]*$)/, '').replace(/vscode-resource-base-authority=[^&]*&|remoteAuthority=[^&]*/g, '');
-      webviewLines.push(`${new Date().toISOString().slice(11, 23)} sw v${v.versionId} ${script}: ${v.status}/${v.runningStatus}${v.controlledClients?.length ? ` controls ${v.controlledClients.length}` : ''}`);
+      webviewLines.push(
+        `${new Date().toISOString().slice(11, 23)} sw v${v.versionId} ${script}: ${v.status}/${v.runningStatus}${v.controlledClients?.length ? ` controls ${v.controlledClients.length}` : ''}`,
+      );
       if (webviewLines.length > 40) webviewLines.shift();
     }
   });
@@ -94,7 +98,11 @@ export async function resetWorkbench(opened: Page): Promise<void> {
   // Whatever the last test left open (a quick pick, a widget, editors) must not catch this one's keys.
   for (let i = 0; i < 3; i++) await opened.keyboard.press('Escape');
   await runCommand(opened, 'View: Close All Editors');
-  await opened.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await opened
+    .locator('.editor-instance .monaco-editor')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   const toasts = opened.locator('.notifications-toasts .notification-toast');
   if ((await toasts.count()) > 0) await runCommand(opened, 'Notifications: Clear All Notifications');
   await toasts.first().waitFor({ state: 'detached', timeout: 10_000 });
@@ -128,10 +136,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await page.keyboard.press('Control+Shift+P');
     await input.waitFor({ timeout: 10_000 });
     // The palette opens with '>' (commands); filling replaces it, so it is part of what is typed.
-    const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, (error: unknown) => {
-      if (attempt === 3) throw error;
-      return false;
-    });
+    const filled = await input.fill(`>${title}`, { timeout: 5_000 }).then(
+      () => true,
+      (error: unknown) => {
+        if (attempt === 3) throw error;
+        return false;
+      },
+    );
     if (filled) break;
     console.log(`      (the command palette closed before "${title}" was typed; opening it again)`);
   }

@@ -19,7 +19,9 @@ export const CHROMIUM_ARGS = [
 /** Launches headless Chromium; fails with a message saying why it could not start. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser cannot start: ${CHROMIUM} is missing (apt-get install -y chromium, or set MCVPC_CHROMIUM to a Chromium binary)`);
+    throw new Error(
+      `the browser cannot start: ${CHROMIUM} is missing (apt-get install -y chromium, or set MCVPC_CHROMIUM to a Chromium binary)`,
+    );
   }
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });

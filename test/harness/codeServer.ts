@@ -66,16 +66,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2) + '\n');
 
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     // Its own config file, so code-server never writes ~/.config/code-server of the person's HOME.
-    '--config', join(stateDir, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    join(stateDir, 'config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(options.folder !== undefined ? [options.folder] : []),
   ];
   const group = spawnGroup('code-server', CODE_SERVER_BIN, args, { env: options.env, onLine: options.onLine });
@@ -89,7 +94,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       async () => {
         if (group.hasExited()) {
           const { code, signal } = await group.exited;
-          throw new Error(`code-server exited (${signal ?? `code ${code}`}) before it answered on port ${port}. Its last output:\n${group.outputTail()}`);
+          throw new Error(
+            `code-server exited (${signal ?? `code ${code}`}) before it answered on port ${port}. Its last output:\n${group.outputTail()}`,
+          );
         }
         try {
           const response = await fetch(`${origin}/healthz`);

@@ -100,7 +100,8 @@ export function parseDemoArgs(args: readonly string[]): DemoOptions {
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port needs a port number from 1 to 65535, got "${value ?? ''}"`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new Error(`--port needs a port number from 1 to 65535, got "${value ?? ''}"`);
       options.port = port;
     } else {
       throw new Error(`unknown option "${arg}". Usage: npm start [-- --real] [--port N] [--fresh]`);

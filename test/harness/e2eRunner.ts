@@ -27,8 +27,16 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
   const screenshots = new Map<string, string>();
 
   // MCVPC_TEST_GREP (or MCVPC_E2E_GREP) runs only the matching tests, for a targeted run.
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: 'spec', color: false, grep: process.env.MCVPC_TEST_GREP || process.env.MCVPC_E2E_GREP || undefined });
-  for (const file of readdirSync(join(REPO_ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts')).sort()) {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 90_000,
+    reporter: 'spec',
+    color: false,
+    grep: process.env.MCVPC_TEST_GREP || process.env.MCVPC_E2E_GREP || undefined,
+  });
+  for (const file of readdirSync(join(REPO_ROOT, 'test', 'e2e'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()) {
     mocha.addFile(join(REPO_ROOT, 'test', 'e2e', file));
   }
   mocha.rootHooks({
@@ -58,11 +66,20 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
       const test = this.currentTest;
       const page = currentPage();
       if (test === undefined || page === undefined || page.isClosed()) return;
-      if (test.state === 'failed' && webviewConsole().length > 0) log(`  webview console before "${test.title}" failed:\n${webviewConsole().map((line) => `    ${line}`).join('\n')}`);
+      if (test.state === 'failed' && webviewConsole().length > 0)
+        log(
+          `  webview console before "${test.title}" failed:\n${webviewConsole()
+            .map((line) => `    ${line}`)
+            .join('\n')}`,
+        );
       const file = join(E2E_RESULTS, `${slug(test.fullTitle())}.png`);
       // Park the pointer on the empty editor area so a hover left by the last click does not cover the view.
       await page.mouse.move(800, 300);
-      await page.locator('.workbench-hover-container:visible, .monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+      await page
+        .locator('.workbench-hover-container:visible, .monaco-hover:visible')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 3000 })
+        .catch(() => undefined);
       await page.screenshot({ path: file, animations: 'disabled' }).then(
         () => screenshots.set(test.fullTitle(), file),
         (error: unknown) => log(`  (no screenshot of "${test.fullTitle()}": ${String(error)})`),
@@ -84,7 +101,8 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
     setE2eContext(undefined);
     for (const problem of await cleanup.run()) log(problem);
     removeSignalHandlers();
-    if (session !== undefined && groupAlive(session.codeServer.process.pid)) log(`code-server's process group ${session.codeServer.process.pid} is still alive after cleanup`);
+    if (session !== undefined && groupAlive(session.codeServer.process.pid))
+      log(`code-server's process group ${session.codeServer.process.pid} is still alive after cleanup`);
   }
   for (const failure of failures) {
     const shot = screenshots.get(failure.title);
@@ -97,5 +115,9 @@ export async function runE2e(log: (line: string) => void = (line) => console.log
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
 }

@@ -32,7 +32,10 @@ export async function runIntegrationInElectron(): Promise<TestRunResult[]> {
     const workspace = join(scratch, 'workspace');
     for (const dir of [home, join(userDataDir, 'User'), workspace]) mkdirSync(dir, { recursive: true });
     writeAliyunConfig(home, emulator.accounts);
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'mcvpc.endpoint': emulator.endpoint }, null, 2));
+    writeFileSync(
+      join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ ...QUIET_SETTINGS, 'mcvpc.endpoint': emulator.endpoint }, null, 2),
+    );
     const resultFile = join(scratch, 'result.json');
     const env = isolatedCloudEnv(home, {
       [RESULT_FILE_ENV]: resultFile,
@@ -49,7 +52,8 @@ export async function runIntegrationInElectron(): Promise<TestRunResult[]> {
       });
     } catch (error) {
       // runTests rejects both when VS Code cannot be downloaded or started and when a test failed.
-      if (!existsSync(resultFile)) throw new Error(`VS Code desktop did not run the suites: ${error instanceof Error ? error.message : String(error)}`);
+      if (!existsSync(resultFile))
+        throw new Error(`VS Code desktop did not run the suites: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!existsSync(resultFile)) throw new Error('VS Code desktop exited without writing a result');
     return [JSON.parse(readFileSync(resultFile, 'utf8')) as TestRunResult];

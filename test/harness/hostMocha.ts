@@ -21,8 +21,16 @@ export async function runMochaInHost(options: HostMochaOptions): Promise<void> {
   const result: TestRunResult = { passed: 0, failed: 0, passes: [], failures: [] };
   try {
     // MCVPC_TEST_GREP (or MCVPC_INTEGRATION_GREP; in the runner's environment) runs only the matching tests.
-    const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs ?? 30_000, color: false, reporter: 'spec', grep: process.env.MCVPC_TEST_GREP || process.env.MCVPC_INTEGRATION_GREP || undefined });
-    const files = readdirSync(options.dir).filter((file) => file.endsWith('.test.js')).sort();
+    const mocha = new Mocha({
+      ui: 'bdd',
+      timeout: options.timeoutMs ?? 30_000,
+      color: false,
+      reporter: 'spec',
+      grep: process.env.MCVPC_TEST_GREP || process.env.MCVPC_INTEGRATION_GREP || undefined,
+    });
+    const files = readdirSync(options.dir)
+      .filter((file) => file.endsWith('.test.js'))
+      .sort();
     for (const file of files) mocha.addFile(join(options.dir, file));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

@@ -84,22 +84,30 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
       const exitsBefore = hostExits;
       let hostGoneAt: number | undefined;
       // The first page code-server serves takes long on a busy machine (it loads the workbench server side).
-      await page.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }), { timeout: 120_000 });
+      await page.goto(session.url({ folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }), {
+        timeout: 120_000,
+      });
       const server = session.codeServer;
       const result = await waitFor(
         () => {
-          if (server.process.hasExited()) throw new Error(`code-server died during the run. Its last output:\n${server.process.outputTail()}`);
+          if (server.process.hasExited())
+            throw new Error(`code-server died during the run. Its last output:\n${server.process.outputTail()}`);
           if (crashed) throw new Error('the browser page crashed during the run');
           if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as TestRunResult;
           // The host writes the result before it exits; an exit without one means the test module never ran.
           if (hostExits > exitsBefore) hostGoneAt ??= Date.now();
           if (hostGoneAt !== undefined && Date.now() - hostGoneAt > 3000) {
             const errors = consoleErrors.filter((text) => !/ENOTFOUND|ERR_NAME_NOT_RESOLVED|status of 404/.test(text)).slice(-5);
-            throw new Error(`the extension host exited without writing a result: the test module did not load or run.\n${errors.join('\n')}`);
+            throw new Error(
+              `the extension host exited without writing a result: the test module did not load or run.\n${errors.join('\n')}`,
+            );
           }
           return undefined;
         },
-        { timeoutMs: options.runDeadlineMs ?? 420_000, what: `the in-host ${options.suite} tests to write ${resultFile} (see ${logDir}/code-server.log)` },
+        {
+          timeoutMs: options.runDeadlineMs ?? 420_000,
+          what: `the in-host ${options.suite} tests to write ${resultFile} (see ${logDir}/code-server.log)`,
+        },
       );
       results.push(result);
       await page.close();

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { CallerIdentity } from '../../src/ui/shell/session';
 import { activatedExtension, emulatorAccounts } from './extension';
 
-describe('reaching the cloud (the emulator) with the user\'s aliyun profile', () => {
-  it('returns the caller identity of the profile file\'s current profile, through src/cloud', async () => {
+describe("reaching the cloud (the emulator) with the user's aliyun profile", () => {
+  it("returns the caller identity of the profile file's current profile, through src/cloud", async () => {
     const { api } = await activatedExtension();
     const [current] = emulatorAccounts();
     const identity = await api.getCallerIdentity();

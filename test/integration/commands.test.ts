@@ -7,16 +7,26 @@ async function run(command: string, ...args: unknown[]): Promise<{ result: unkno
   const { api } = await activatedExtension();
   const before = api.commandFailures().length;
   const result = await vscode.commands.executeCommand(command, ...args);
-  return { result, failures: api.commandFailures().slice(before).map((f) => `${f.command}: ${f.message}`) };
+  return {
+    result,
+    failures: api
+      .commandFailures()
+      .slice(before)
+      .map((f) => `${f.command}: ${f.message}`),
+  };
 }
 
 describe('commands', () => {
   it('registers every command package.json contributes, and contributes every mcvpc.* command it registers', async () => {
     const { extension } = await activatedExtension();
-    const manifest = extension.packageJSON as { contributes: { commands?: { command: string }[]; views?: Record<string, { id: string }[]> } };
+    const manifest = extension.packageJSON as {
+      contributes: { commands?: { command: string }[]; views?: Record<string, { id: string }[]> };
+    };
     const contributed = (manifest.contributes.commands ?? []).map((c) => c.command).sort();
     // VS Code itself registers `<view id>.focus`, `.open`… for each contributed view: not ours to contribute.
-    const viewIds = Object.values(manifest.contributes.views ?? {}).flat().map((view) => view.id);
+    const viewIds = Object.values(manifest.contributes.views ?? {})
+      .flat()
+      .map((view) => view.id);
     const registered = (await vscode.commands.getCommands(true))
       .filter((id) => id.startsWith('mcvpc.') && !viewIds.some((view) => id.startsWith(`${view}.`)))
       .sort();

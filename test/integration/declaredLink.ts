@@ -25,12 +25,17 @@ export function emulatorEndpoint(): string {
 
 /** Every account's security groups, read from the emulator's state. */
 export async function emulatorGroups(): Promise<EmulatorGroup[]> {
-  const state = (await (await fetch(`${emulatorEndpoint()}/__emulator/state`)).json()) as { accounts: Array<{ securityGroups: EmulatorGroup[] }> };
+  const state = (await (await fetch(`${emulatorEndpoint()}/__emulator/state`)).json()) as {
+    accounts: Array<{ securityGroups: EmulatorGroup[] }>;
+  };
   return state.accounts.flatMap((a) => a.securityGroups);
 }
 
 /** The VPC's "Network links" group node in cn-hangzhou, and a way to find a link under it by name (once the spec index has it). */
-export async function linksOfVpc(api: McvpcTestApi, vpcId: string): Promise<{ links: ExplorerNode; linkNode: (name: string) => Promise<LinkNode> }> {
+export async function linksOfVpc(
+  api: McvpcTestApi,
+  vpcId: string,
+): Promise<{ links: ExplorerNode; linkNode: (name: string) => Promise<LinkNode> }> {
   const roots = await api.getExplorerChildren();
   const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
   const region = regions.find((r) => r.kind === 'region' && r.regionId === 'cn-hangzhou');
@@ -40,7 +45,10 @@ export async function linksOfVpc(api: McvpcTestApi, vpcId: string): Promise<{ li
   const links = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks');
   assert.ok(links, `${vpcId} has its Network links group`);
   const linkNode = (name: string): Promise<LinkNode> =>
-    waitFor(async () => (await api.getExplorerChildren(links)).find((n): n is LinkNode => n.kind === 'networkLink' && n.link.name === name), { timeoutMs: 15_000, what: `${name} under Network links` });
+    waitFor(
+      async () => (await api.getExplorerChildren(links)).find((n): n is LinkNode => n.kind === 'networkLink' && n.link.name === name),
+      { timeoutMs: 15_000, what: `${name} under Network links` },
+    );
   return { links, linkNode };
 }
 

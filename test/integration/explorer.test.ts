@@ -33,11 +33,13 @@ function emulatorEndpoint(): string {
 }
 
 async function emulatorRequests(): Promise<{ action: string; params: Record<string, string> }[]> {
-  const answer = (await (await fetch(`${emulatorEndpoint()}/__emulator/requests`)).json()) as { requests: { action: string; params: Record<string, string> }[] };
+  const answer = (await (await fetch(`${emulatorEndpoint()}/__emulator/requests`)).json()) as {
+    requests: { action: string; params: Record<string, string> }[];
+  };
   return answer.requests;
 }
 
-describe('the Network view\'s tree (in the extension host, default seed)', () => {
+describe("the Network view's tree (in the extension host, default seed)", () => {
   /** The children along a path of labels from the root: profile → region → VPC → … */
   async function region(): Promise<Kind<'region'>> {
     const { api } = await activatedExtension();
@@ -91,13 +93,16 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     const bItem = api.getExplorerItem(b);
     assert.match(String(bItem.description), /no network links/);
     assert.equal((bItem.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-    assert.match((bItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /cn-hangzhou-b does not support MaxCompute network links/);
+    assert.match(
+      (bItem.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''),
+      /cn-hangzhou-b does not support MaxCompute network links/,
+    );
     const hItem = api.getExplorerItem(h);
     assert.equal((hItem.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.match(String(hItem.description), /cn-hangzhou-h · 192\.168\.1\.0\/24 · \d+ free IPs$/);
   });
 
-  it('locks MaxCompute\'s return-traffic groups: lock icon, the documentation\'s warning, a context value without editing commands', async () => {
+  it("locks MaxCompute's return-traffic groups: lock icon, the documentation's warning, a context value without editing commands", async () => {
     const { api, extension } = await activatedExtension();
     const linkedVpc = find(await api.getExplorerChildren(await region()), 'vpc', (v) => v.vpc.name === 'mcvpc-linked');
     const groupsNode = find(await api.getExplorerChildren(linkedVpc), 'vpcGroup', (g) => g.group === 'securityGroups');
@@ -114,7 +119,9 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     assert.equal(api.getExplorerItem(ordinary).contextValue, 'mcvpc.securityGroup');
     // No menu entry may offer anything but viewing commands on a locked group.
     const manifest = extension.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
-    const onLocked = manifest.contributes.menus['view/item/context']!.filter((m) => (m.when ?? '').includes('mcvpc.securityGroupLocked')).map((m) => m.command);
+    const onLocked = manifest.contributes.menus['view/item/context']!.filter((m) =>
+      (m.when ?? '').includes('mcvpc.securityGroupLocked'),
+    ).map((m) => m.command);
     assert.deepEqual([...new Set(onLocked)].sort(), ['mcvpc.copyId', 'mcvpc.openInConsole', 'mcvpc.refreshNode']);
   });
 
@@ -146,7 +153,11 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     const response = await fetch(`${emulatorEndpoint()}/__emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ failNext: [{ action: 'DescribeVSwitches', code: 'Forbidden.RAM', message: 'User not authorized to operate on the specified resource.' }] }),
+      body: JSON.stringify({
+        failNext: [
+          { action: 'DescribeVSwitches', code: 'Forbidden.RAM', message: 'User not authorized to operate on the specified resource.' },
+        ],
+      }),
     });
     assert.equal(response.status, 200);
     const [failed, sibling] = await Promise.all([api.getExplorerChildren(vSwitches), api.getExplorerChildren(groups)]);
@@ -158,7 +169,10 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     assert.match(String(item.tooltip), /RequestId: \S+/);
     assert.ok(sibling.some((n) => n.kind === 'securityGroup'));
     await vscode.commands.executeCommand('mcvpc.refreshNode', vSwitches);
-    assert.ok((await api.getExplorerChildren(vSwitches)).some((n) => n.kind === 'vSwitch'), 'a refresh tries again');
+    assert.ok(
+      (await api.getExplorerChildren(vSwitches)).some((n) => n.kind === 'vSwitch'),
+      'a refresh tries again',
+    );
   });
 
   it('switching profile leaves no node of the previous account', async () => {
@@ -174,7 +188,10 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     assert.ok(vpcs.length > 0, 'the second account has a VPC in cn-hangzhou');
     for (const vpc of vpcs) {
       assert.ok(vpc.id.startsWith(`${second!.name}/`), vpc.id);
-      assert.ok(!mainVpcs.some((m) => m.kind === 'vpc' && vpc.kind === 'vpc' && m.vpc.vpcId === vpc.vpc.vpcId), `${vpc.id} is one of ${main!.name}'s VPCs`);
+      assert.ok(
+        !mainVpcs.some((m) => m.kind === 'vpc' && vpc.kind === 'vpc' && m.vpc.vpcId === vpc.vpc.vpcId),
+        `${vpc.id} is one of ${main!.name}'s VPCs`,
+      );
     }
   });
 
@@ -236,7 +253,10 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
       // Planning again shows the plan in the same read-only document: no untitled editor per run.
       await vscode.commands.executeCommand('mcvpc.planLink', shown);
       const planDocuments = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'mcvpc-plan' || d.isUntitled);
-      assert.deepEqual(planDocuments.map((d) => `${d.uri.scheme}:${d.uri.path}`), ['mcvpc-plan:/Plan for explorer_link']);
+      assert.deepEqual(
+        planDocuments.map((d) => `${d.uri.scheme}:${d.uri.path}`),
+        ['mcvpc-plan:/Plan for explorer_link'],
+      );
       assert.match(planDocuments[0]!.getText(), /^Plan: \d+ to add/m);
 
       // Apply (confirmed): the engine creates the link's group and the link itself (MaxCompute's API), in one run.
@@ -272,7 +292,7 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     assert.ok((await api.getExplorerChildren()).length > 0, 'back to the default region');
   });
 
-  it('filters a region\'s VPCs from its menu, keeps the filter on the region node, and clears it', async () => {
+  it("filters a region's VPCs from its menu, keeps the filter on the region node, and clears it", async () => {
     const { api } = await activatedExtension();
     const before = (await emulatorRequests()).length;
     await vscode.commands.executeCommand('mcvpc.filterRegion', await region(), 'LINKED');
@@ -296,7 +316,7 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     );
   });
 
-  it('switches region from the status bar\'s command: the chosen region comes first and the tree lists both', async () => {
+  it("switches region from the status bar's command: the chosen region comes first and the tree lists both", async () => {
     const { api } = await activatedExtension();
     await vscode.commands.executeCommand('mcvpc.switchRegion', 'cn-shanghai');
     try {
@@ -331,7 +351,7 @@ describe('the Network view\'s tree (in the extension host, default seed)', () =>
     }
   });
 
-  it('copies a resource\'s ID through the context-menu command', async () => {
+  it("copies a resource's ID through the context-menu command", async () => {
     const { api } = await activatedExtension();
     const switches = await api.getExplorerChildren(await vpcGroup(APP_VPC, 'vSwitches'));
     const h = find(switches, 'vSwitch', (s) => s.vSwitch.vSwitchId === APP_VSWITCH_H);

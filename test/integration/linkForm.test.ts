@@ -34,12 +34,18 @@ async function control(path: string, init?: RequestInit): Promise<unknown> {
   return response.json();
 }
 
-const post = (path: string, body: unknown): Promise<unknown> => control(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown): Promise<unknown> =>
+  control(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 interface EmulatorWorld {
   accounts: Array<{
     accountId: string;
-    securityGroups: Array<{ securityGroupId: string; vpcId: string; name: string; rules: Array<{ direction: string; portRange: string; peerCidr?: string; peerGroupId?: string }> }>;
+    securityGroups: Array<{
+      securityGroupId: string;
+      vpcId: string;
+      name: string;
+      rules: Array<{ direction: string; portRange: string; peerCidr?: string; peerGroupId?: string }>;
+    }>;
     rdsInstances: Array<{ dbInstanceId: string; ipArrays: Array<{ name: string; ips: string[] }> }>;
     hbaseClusters: Array<{ clusterId: string; whitelist: Array<{ groupName: string; ips: string[] }> }>;
     emrClusters: Array<{ clusterId: string; securityGroupId: string }>;
@@ -70,8 +76,12 @@ async function warmTree(): Promise<Kind<'vpc'>> {
 
 /** Waits for the form to reach a state; a failure it did not expect ends the wait at once, with the report. */
 async function viewWhen(session: FormSession, what: string, test: (view: FormView) => boolean, timeout = 90_000): Promise<FormView> {
-  const describe = (v: FormView): string => `${v.phase}: ${v.outcome ?? ''} ${v.problems.join('; ')} ${JSON.stringify(v.plan?.steps.map((s) => [s.id, s.status, s.error?.code]))}`;
-  await waitFor(() => test(session.view()) || (session.view().phase === 'failed' && !/fail/.test(what)), { timeoutMs: timeout, what: `${what} (form is ${describe(session.view())})` });
+  const describe = (v: FormView): string =>
+    `${v.phase}: ${v.outcome ?? ''} ${v.problems.join('; ')} ${JSON.stringify(v.plan?.steps.map((s) => [s.id, s.status, s.error?.code]))}`;
+  await waitFor(() => test(session.view()) || (session.view().phase === 'failed' && !/fail/.test(what)), {
+    timeoutMs: timeout,
+    what: `${what} (form is ${describe(session.view())})`,
+  });
   assert.ok(test(session.view()), `expected ${what}, the form is ${describe(session.view())}`);
   return session.view();
 }
@@ -97,8 +107,14 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     session = (await vscode.commands.executeCommand('mcvpc.createNetworkLink', vpc)) as FormSession;
     const view = session.view();
     assert.equal(view.phase, 'edit', JSON.stringify(view.problems));
-    assert.deepEqual(((await control('requests')) as { requests: Array<{ action: string }> }).requests.map((r) => r.action), []);
-    assert.ok(view.fields.vSwitchId.options!.some((o) => o.disabled === true && /cn-hangzhou-b/.test(o.label)), 'the unsupported zone is offered greyed out');
+    assert.deepEqual(
+      ((await control('requests')) as { requests: Array<{ action: string }> }).requests.map((r) => r.action),
+      [],
+    );
+    assert.ok(
+      view.fields.vSwitchId.options!.some((o) => o.disabled === true && /cn-hangzhou-b/.test(o.label)),
+      'the unsupported zone is offered greyed out',
+    );
     for (const id of [RDS, HBASE, EMR]) targetKey(view, id);
   });
 
@@ -114,7 +130,9 @@ describe('Create Network Link form (in the extension host, emulator)', function 
 
   it('plans, applies through faults, hands over, and Retry ends in the same state with nothing twice', async () => {
     const initial = await world();
-    const otherRdsEntries = initial.rdsInstances.find((i) => i.dbInstanceId === RDS)!.ipArrays.flatMap((a) => a.ips.map((ip) => `${a.name}:${ip}`));
+    const otherRdsEntries = initial.rdsInstances
+      .find((i) => i.dbInstanceId === RDS)!
+      .ipArrays.flatMap((a) => a.ips.map((ip) => `${a.name}:${ip}`));
     let view = session.view();
     await session.receive({ type: 'setField', field: 'name', value: LINK });
     for (const id of [RDS, HBASE, EMR]) await session.receive({ type: 'setTarget', key: targetKey(view, id), selected: true });
@@ -132,9 +150,18 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     const release = acquireLinkLock({ regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK }, 'mcvpc apply (held by this test)');
     try {
       await session.receive({ type: 'action', action: 'apply' });
-      view = await viewWhen(session, 'the refusal', (v) => v.plan?.checks.some((c) => /Another run is already working on network link .*mcvpc apply \(held by this test\)/.test(c)) === true, 10_000);
+      view = await viewWhen(
+        session,
+        'the refusal',
+        (v) =>
+          v.plan?.checks.some((c) => /Another run is already working on network link .*mcvpc apply \(held by this test\)/.test(c)) === true,
+        10_000,
+      );
       assert.equal(view.phase, 'edit');
-      assert.ok(!(await world()).securityGroups.some((g) => g.name === `maxcompute-${LINK}`), 'nothing created while another run held the link');
+      assert.ok(
+        !(await world()).securityGroups.some((g) => g.name === `maxcompute-${LINK}`),
+        'nothing created while another run held the link',
+      );
     } finally {
       release();
     }
@@ -157,9 +184,26 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     // The link is created through MaxCompute's API in the same run: no hand-over, straight on to the targets.
     view = await viewWhen(session, 'the failure report', (v) => v.phase === 'failed');
     stopWatching();
-    assert.deepEqual(seen.slice(0, seen.findIndex((v) => v.phase !== 'applying')).map((v) => v.phase).filter((p) => p !== 'applying'), [], 'only applying until the run ends');
-    assert.equal(seen.find((v) => v.phase !== 'applying')?.phase, 'failed', 'the first view after applying is this run\'s report, not a refusal');
-    assert.ok(!seen.some((v) => v.plan?.checks.some((c) => /Another run is already working/.test(c)) === true), 'the second click was not a second run');
+    assert.deepEqual(
+      seen
+        .slice(
+          0,
+          seen.findIndex((v) => v.phase !== 'applying'),
+        )
+        .map((v) => v.phase)
+        .filter((p) => p !== 'applying'),
+      [],
+      'only applying until the run ends',
+    );
+    assert.equal(
+      seen.find((v) => v.phase !== 'applying')?.phase,
+      'failed',
+      "the first view after applying is this run's report, not a refusal",
+    );
+    assert.ok(
+      !seen.some((v) => v.plan?.checks.some((c) => /Another run is already working/.test(c)) === true),
+      'the second click was not a second run',
+    );
     assert.equal(view.handover, undefined, 'no console hand-over when the link API can be used');
     assert.equal(view.plan!.steps.find((s) => s.id === 'network-link')!.status, 'done');
     const failed = view.plan!.steps.find((s) => s.status === 'failed')!;
@@ -176,14 +220,21 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     const groups = after.securityGroups.filter((g) => g.vpcId === APP_VPC && g.name === `maxcompute-${LINK}`);
     assert.equal(groups.length, 1, 'one link group');
     assert.equal(groups[0]!.rules.filter((r) => r.direction === 'ingress').length, 1, 'one inbound rule');
-    const rdsEntries = after.rdsInstances.find((i) => i.dbInstanceId === RDS)!.ipArrays.flatMap((a) => a.ips.map((ip) => `${a.name}:${ip}`));
+    const rdsEntries = after.rdsInstances
+      .find((i) => i.dbInstanceId === RDS)!
+      .ipArrays.flatMap((a) => a.ips.map((ip) => `${a.name}:${ip}`));
     for (const entry of otherRdsEntries) assert.ok(rdsEntries.includes(entry), `RDS entry ${entry} kept`);
     const added = rdsEntries.filter((e) => !otherRdsEntries.includes(e));
     assert.equal(added.length, 1, `one new RDS whitelist entry: ${JSON.stringify(added)}`);
     const hbaseIps = after.hbaseClusters.find((c) => c.clusterId === HBASE)!.whitelist.flatMap((g) => g.ips);
     assert.equal(hbaseIps.filter((ip) => added[0]!.endsWith(`:${ip}`)).length, 1, 'the vSwitch block once in the HBase whitelist');
-    const emrGroup = after.securityGroups.find((g) => g.securityGroupId === after.emrClusters.find((c) => c.clusterId === EMR)!.securityGroupId)!;
-    const fromLink = emrGroup.rules.filter((r) => r.peerGroupId === groups[0]!.securityGroupId).map((r) => r.portRange).sort();
+    const emrGroup = after.securityGroups.find(
+      (g) => g.securityGroupId === after.emrClusters.find((c) => c.clusterId === EMR)!.securityGroupId,
+    )!;
+    const fromLink = emrGroup.rules
+      .filter((r) => r.peerGroupId === groups[0]!.securityGroupId)
+      .map((r) => r.portRange)
+      .sort();
     assert.deepEqual(fromLink, ['50010/50010', '8020/8020', '9083/9083']);
   });
 
@@ -226,6 +277,9 @@ describe('Create Network Link form (in the extension host, emulator)', function 
     // by id here, is held to the VPC block an existing group is planned with (src/core/plan/liveChecks.ts).
     const hbaseStep = view.plan!.steps.find((s) => s.id.startsWith('target.'))!;
     assert.equal(hbaseStep.symbol, '=', JSON.stringify(view.plan!.steps.map((s) => [s.symbol, s.title])));
-    assert.ok(view.plan!.steps.every((s) => s.symbol === '=' || s.symbol === '#' || s.id.startsWith('link-group')), JSON.stringify(view.plan!.steps.map((s) => [s.symbol, s.title])));
+    assert.ok(
+      view.plan!.steps.every((s) => s.symbol === '=' || s.symbol === '#' || s.id.startsWith('link-group')),
+      JSON.stringify(view.plan!.steps.map((s) => [s.symbol, s.title])),
+    );
   });
 });

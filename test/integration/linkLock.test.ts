@@ -18,8 +18,19 @@ const GROUP_NAME = 'maxcompute-locked-test';
 describe('the link lock (in the extension host, default seed)', () => {
   it('Apply refuses while another run holds the link, says who, creates nothing; and runs once it is free', async () => {
     const { api } = await activatedExtension();
-    const file = await writeWorkspaceSpec('locked-test.mcvpc.yaml', ['version: mcvpc/v1', 'kind: NetworkLink', 'metadata:', `  name: ${LINK}`, 'region: cn-hangzhou', `vpc: ${APP_VPC}`, `vSwitch: ${APP_VSWITCH_J}`,
-      'securityGroup:', '  create:', `    name: ${GROUP_NAME}`, '    inboundSource: vswitch-cidr']);
+    const file = await writeWorkspaceSpec('locked-test.mcvpc.yaml', [
+      'version: mcvpc/v1',
+      'kind: NetworkLink',
+      'metadata:',
+      `  name: ${LINK}`,
+      'region: cn-hangzhou',
+      `vpc: ${APP_VPC}`,
+      `vSwitch: ${APP_VSWITCH_J}`,
+      'securityGroup:',
+      '  create:',
+      `    name: ${GROUP_NAME}`,
+      '    inboundSource: vswitch-cidr',
+    ]);
     const release = acquireLinkLock({ regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK }, 'mcvpc apply (held by this test)');
     let released = false;
     try {
@@ -27,24 +38,46 @@ describe('the link lock (in the extension host, default seed)', () => {
 
       const before = api.commandFailures().length;
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', node, { confirmed: true }), undefined, 'Apply did not run');
-      const failures = api.commandFailures().slice(before).map((f) => f.message).join('\n');
+      const failures = api
+        .commandFailures()
+        .slice(before)
+        .map((f) => f.message)
+        .join('\n');
       assert.match(failures, new RegExp(`Another run is already working on network link "${LINK}".*mcvpc apply \\(held by this test\\)`));
       assert.ok(!(await emulatorGroups()).map((g) => g.name).includes(GROUP_NAME), 'no group was created while the lock was held');
 
       release();
       released = true;
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', node, { confirmed: true }), 'done');
-      assert.equal((await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length, 1, 'once free, Apply created the group, once');
+      assert.equal(
+        (await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length,
+        1,
+        'once free, Apply created the group, once',
+      );
 
       // Remove Network Link takes the same lock: refused while another run holds the link, the group stays.
-      const again = acquireLinkLock({ regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK }, 'mcvpc destroy (held by this test)');
+      const again = acquireLinkLock(
+        { regionId: 'cn-hangzhou', vpcId: APP_VPC, networkLinkName: LINK },
+        'mcvpc destroy (held by this test)',
+      );
       try {
         const beforeRemove = api.commandFailures().length;
         assert.equal(await vscode.commands.executeCommand('mcvpc.removeLink', node, { confirmed: true }), undefined, 'Remove did not run');
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        const removeFailures = api.commandFailures().slice(beforeRemove).map((f) => f.message).join('\n');
-        assert.match(removeFailures, new RegExp(`Another run is already working on network link "${LINK}".*mcvpc destroy \\(held by this test\\)`));
-        assert.equal((await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length, 1, 'nothing removed while the lock was held');
+        const removeFailures = api
+          .commandFailures()
+          .slice(beforeRemove)
+          .map((f) => f.message)
+          .join('\n');
+        assert.match(
+          removeFailures,
+          new RegExp(`Another run is already working on network link "${LINK}".*mcvpc destroy \\(held by this test\\)`),
+        );
+        assert.equal(
+          (await emulatorGroups()).map((g) => g.name).filter((n) => n === GROUP_NAME).length,
+          1,
+          'nothing removed while the lock was held',
+        );
       } finally {
         again();
       }

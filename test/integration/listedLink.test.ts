@@ -14,7 +14,10 @@ const M = DEFAULT_SEED.main;
 const LINK = 'listed_it_link';
 
 interface EmulatorState {
-  accounts: Array<{ networkLinks: Array<{ name: string }>; networkInterfaces: Array<{ serviceManaged: boolean; vSwitchId: string; securityGroupIds: string[] }> }>;
+  accounts: Array<{
+    networkLinks: Array<{ name: string }>;
+    networkInterfaces: Array<{ serviceManaged: boolean; vSwitchId: string; securityGroupIds: string[] }>;
+  }>;
 }
 
 async function emulatorState(): Promise<EmulatorState> {
@@ -28,7 +31,13 @@ describe('a link MaxCompute lists (in the extension host, default seed)', () => 
     const made = await fetch(`${emulatorEndpoint()}/__emulator/console/network-links`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ regionId: 'cn-hangzhou', name: LINK, vpcId: M.vpcId, vSwitchId: M.vSwitchIdJ, securityGroupId: M.basicGroupId }),
+      body: JSON.stringify({
+        regionId: 'cn-hangzhou',
+        name: LINK,
+        vpcId: M.vpcId,
+        vSwitchId: M.vSwitchIdJ,
+        securityGroupId: M.basicGroupId,
+      }),
     });
     assert.equal(made.status, 201, await made.text());
     try {
@@ -38,7 +47,7 @@ describe('a link MaxCompute lists (in the extension host, default seed)', () => 
       assert.equal(node.link.state, 'connected');
       const item = api.getExplorerItem(node);
       assert.equal(item.label, LINK);
-      assert.equal(item.contextValue, 'mcvpc.linkListed', 'the listed link\'s menu (Remove, Save as Spec)');
+      assert.equal(item.contextValue, 'mcvpc.linkListed', "the listed link's menu (Remove, Save as Spec)");
       assert.match(String(item.description), /^ready · /);
 
       const text = await vscode.commands.executeCommand<string | undefined>('mcvpc.saveLinkAsSpec', node);
@@ -49,12 +58,22 @@ describe('a link MaxCompute lists (in the extension host, default seed)', () => 
       assert.equal(editor.document.getText(), text);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
-      const outcome = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeListedLink', await linkNode(LINK), { confirmed: true });
+      const outcome = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeListedLink', await linkNode(LINK), {
+        confirmed: true,
+      });
       assert.equal(outcome, 'removed');
       const state = await emulatorState();
       assert.ok(!state.accounts.some((a) => a.networkLinks.some((l) => l.name === LINK)), 'MaxCompute no longer lists it');
-      assert.ok(!state.accounts.some((a) => a.networkInterfaces.some((n) => n.serviceManaged && n.vSwitchId === M.vSwitchIdJ && n.securityGroupIds.includes(M.basicGroupId))), 'its interfaces are gone');
-      await waitFor(async () => !(await api.getExplorerChildren(links)).some((n) => n.kind === 'networkLink' && n.link.name === LINK), { timeoutMs: 15_000, what: `${LINK} to leave the tree` });
+      assert.ok(
+        !state.accounts.some((a) =>
+          a.networkInterfaces.some((n) => n.serviceManaged && n.vSwitchId === M.vSwitchIdJ && n.securityGroupIds.includes(M.basicGroupId)),
+        ),
+        'its interfaces are gone',
+      );
+      await waitFor(async () => !(await api.getExplorerChildren(links)).some((n) => n.kind === 'networkLink' && n.link.name === LINK), {
+        timeoutMs: 15_000,
+        what: `${LINK} to leave the tree`,
+      });
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await fetch(`${emulatorEndpoint()}/__emulator/console/network-links/${LINK}?regionId=cn-hangzhou`, { method: 'DELETE' });

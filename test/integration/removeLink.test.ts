@@ -19,8 +19,23 @@ const GROUP_NAME = 'maxcompute-removal-test';
 describe('Remove Network Link… (in the extension host, default seed)', () => {
   it('takes back what Apply added, hands over the console deletion, then deletes the link group', async () => {
     const { api } = await activatedExtension();
-    const file = await writeWorkspaceSpec('removal-test.mcvpc.yaml', ['version: mcvpc/v1', 'kind: NetworkLink', 'metadata:', `  name: ${LINK}`, 'region: cn-hangzhou', `vpc: ${APP_VPC}`, `vSwitch: ${APP_VSWITCH_J}`,
-      'securityGroup:', '  create:', `    name: ${GROUP_NAME}`, '    inboundSource: vswitch-cidr', 'targets:', '  - kind: emr', `    cluster: ${EMR_CLUSTER}`, '    ports: [9083]']);
+    const file = await writeWorkspaceSpec('removal-test.mcvpc.yaml', [
+      'version: mcvpc/v1',
+      'kind: NetworkLink',
+      'metadata:',
+      `  name: ${LINK}`,
+      'region: cn-hangzhou',
+      `vpc: ${APP_VPC}`,
+      `vSwitch: ${APP_VSWITCH_J}`,
+      'securityGroup:',
+      '  create:',
+      `    name: ${GROUP_NAME}`,
+      '    inboundSource: vswitch-cidr',
+      'targets:',
+      '  - kind: emr',
+      `    cluster: ${EMR_CLUSTER}`,
+      '    ports: [9083]',
+    ]);
     const emrRulesBefore = (await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length;
     try {
       const { links, linkNode: named } = await linksOfVpc(api, APP_VPC);
@@ -29,17 +44,33 @@ describe('Remove Network Link… (in the extension host, default seed)', () => {
       assert.equal(await vscode.commands.executeCommand('mcvpc.applyLink', await linkNode(), { confirmed: true }), 'done');
       const groupId = (await emulatorGroups()).find((g) => g.name === GROUP_NAME)!.securityGroupId;
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
-      assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.filter((r) => r.peerGroupId === groupId).length, 1, 'apply added the rule on 9083');
+      assert.equal(
+        (await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.filter((r) => r.peerGroupId === groupId).length,
+        1,
+        'apply added the rule on 9083',
+      );
 
       const item = api.getExplorerItem(await linkNode());
-      assert.equal(item.contextValue, 'mcvpc.linkDeclared', 'the menu entry\'s when clause matches the node');
+      assert.equal(item.contextValue, 'mcvpc.linkDeclared', "the menu entry's when clause matches the node");
       const first = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
       assert.equal(first, 'done');
       const plan = vscode.window.visibleTextEditors.map((e) => e.document.getText()).find((t) => t.startsWith('Removal plan for'));
-      assert.match(plan ?? '', /^ {2}- EMR c-\S+'s security group sg-\S+: remove the rules for sg-\S+ \(maxcompute-removal-test\) on TCP 9083$/m, 'the teardown plan is shown');
+      assert.match(
+        plan ?? '',
+        /^ {2}- EMR c-\S+'s security group sg-\S+: remove the rules for sg-\S+ \(maxcompute-removal-test\) on TCP 9083$/m,
+        'the teardown plan is shown',
+      );
       assert.match(plan ?? '', new RegExp(`^ {2}- Remove network link "${LINK}" \\(SUCCESS\\)`, 'm'));
-      assert.equal((await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length, emrRulesBefore, 'the rule is taken back, no other');
-      assert.equal((await emulatorGroups()).some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
+      assert.equal(
+        (await emulatorGroups()).find((g) => g.securityGroupId === EMR_GROUP)!.rules.length,
+        emrRulesBefore,
+        'the rule is taken back, no other',
+      );
+      assert.equal(
+        (await emulatorGroups()).some((g) => g.securityGroupId === groupId),
+        false,
+        'the link group is deleted',
+      );
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
       const third = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
       assert.equal(third, 'done', 'nothing left to remove');

@@ -28,7 +28,9 @@ function spec(lines: { vSwitch?: string; target?: string } = {}): string {
   ].join('\n');
 }
 
-const BROKEN = spec({ target: '  - kind: rds\n    instance: xx-123\n  - kind: custom\n    name: api\n    cidr: 10.0.0.0/24\n    ports: [443, 70000]' });
+const BROKEN = spec({
+  target: '  - kind: rds\n    instance: xx-123\n  - kind: custom\n    name: api\n    cidr: 10.0.0.0/24\n    ports: [443, 70000]',
+});
 
 const written: vscode.Uri[] = [];
 
@@ -45,7 +47,8 @@ function ours(uri: vscode.Uri, source = 'mcvpc'): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
 }
 
-const compact = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`;
+const compact = (d: vscode.Diagnostic): string =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`;
 
 async function openSession(): Promise<void> {
   const { api } = await activatedExtension();
@@ -58,7 +61,11 @@ function labels(list: vscode.CompletionList): string[] {
 }
 
 async function completeAt(uri: vscode.Uri, line: number, character: number): Promise<vscode.CompletionList> {
-  return vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+  return vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
 }
 
 describe('the spec editor (in the extension host, default seed)', () => {
@@ -69,17 +76,22 @@ describe('the spec editor (in the extension host, default seed)', () => {
     for (const uri of files) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
     const { api } = await activatedExtension();
     // The index follows the deletions (watcher events): the next suites see only the demo's links.
-    await waitFor(async () => {
-      const left = await vscode.workspace.findFiles('**/*.mcvpc.{yaml,yml}');
-      const stale = left.filter((u) => files.some((f) => u.toString().startsWith(f.toString())));
-      const roots = await api.getExplorerChildren();
-      const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
-      const region = regions.find((n) => n.kind === 'region' && n.regionId === 'cn-hangzhou')!;
-      const vpc = (await api.getExplorerChildren(region)).find((n) => n.kind === 'vpc' && n.vpc.vpcId === seed.vpcId)!;
-      const group = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks')!;
-      const names = (await api.getExplorerChildren(group)).flatMap((n) => (n.kind === 'networkLink' && n.link.name !== undefined ? [n.link.name] : []));
-      return stale.length === 0 && !names.some((n) => ['policy_link', 'editor_link', 'broken_link'].includes(n)) ? true : undefined;
-    }, { timeoutMs: 10_000, what: 'the written specs gone from the workspace and the index' });
+    await waitFor(
+      async () => {
+        const left = await vscode.workspace.findFiles('**/*.mcvpc.{yaml,yml}');
+        const stale = left.filter((u) => files.some((f) => u.toString().startsWith(f.toString())));
+        const roots = await api.getExplorerChildren();
+        const regions = roots[0]?.kind === 'profile' ? await api.getExplorerChildren(roots[0]) : roots;
+        const region = regions.find((n) => n.kind === 'region' && n.regionId === 'cn-hangzhou')!;
+        const vpc = (await api.getExplorerChildren(region)).find((n) => n.kind === 'vpc' && n.vpc.vpcId === seed.vpcId)!;
+        const group = (await api.getExplorerChildren(vpc)).find((n) => n.kind === 'vpcGroup' && n.group === 'networkLinks')!;
+        const names = (await api.getExplorerChildren(group)).flatMap((n) =>
+          n.kind === 'networkLink' && n.link.name !== undefined ? [n.link.name] : [],
+        );
+        return stale.length === 0 && !names.some((n) => ['policy_link', 'editor_link', 'broken_link'].includes(n)) ? true : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the written specs gone from the workspace and the index' },
+    );
   });
 
   it('shows exactly the problems mcvpc validate finds, with their ranges, and clears them once fixed', async () => {
@@ -87,9 +99,14 @@ describe('the spec editor (in the extension host, default seed)', () => {
     const uri = await writeSpec('broken.mcvpc.yaml', BROKEN);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    const expected = parseSpecFile(BROKEN, 'broken.mcvpc.yaml').problems.map((p) => `${p.range.start.line}:${p.range.start.column}-${p.range.end.line}:${p.range.end.column} ${p.code} ${p.message}`);
+    const expected = parseSpecFile(BROKEN, 'broken.mcvpc.yaml').problems.map(
+      (p) => `${p.range.start.line}:${p.range.start.column}-${p.range.end.line}:${p.range.end.column} ${p.code} ${p.message}`,
+    );
     assert.ok(expected.length >= 2, `the broken spec has problems: ${expected.join('\n')}`);
-    const shown = await waitFor(() => (ours(uri).length === expected.length ? ours(uri) : undefined), { timeoutMs: 10_000, what: 'the spec diagnostics' });
+    const shown = await waitFor(() => (ours(uri).length === expected.length ? ours(uri) : undefined), {
+      timeoutMs: 10_000,
+      what: 'the spec diagnostics',
+    });
     assert.deepEqual(shown.map(compact), expected);
     // The port out of range is underlined where it is written: line 17 (0-based), `70000`.
     const port = shown.find((d) => /70000/.test(d.message));
@@ -106,7 +123,10 @@ describe('the spec editor (in the extension host, default seed)', () => {
   it('shows the policy rules at the field, linked to their documentation, as the nearest mcvpc.config.json sets them', async () => {
     await activatedExtension();
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
-    const text = spec({ target: '  - kind: custom\n    name: shell\n    cidr: 192.168.2.0/24\n    ports: [9200, 22]' }).replace('editor_link', 'policy_link');
+    const text = spec({ target: '  - kind: custom\n    name: shell\n    cidr: 192.168.2.0/24\n    ports: [9200, 22]' }).replace(
+      'editor_link',
+      'policy_link',
+    );
     // At the workspace's root: code-server's watcher does not always see a folder made during the run,
     // so a spec deleted from one would stay in the index (the after hook checks that none does).
     const uri = await writeSpec('policy.mcvpc.yaml', text);
@@ -123,7 +143,10 @@ describe('the spec editor (in the extension host, default seed)', () => {
     await waitFor(() => rule() === undefined || undefined, { timeoutMs: 10_000, what: 'MCVPC103 turned off by the config' });
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ mcvpc: { policy: { MCVPC103: 'loud' } } })));
     const told = await waitFor(() => ours(uri).find((d) => d.code === 'config'), { timeoutMs: 10_000, what: 'the bad config told' });
-    assert.match(told.message, /mcvpc\.config\.json: mcvpc\.policy\.MCVPC103: must be one of error, warning, info, off; the policy rules' defaults apply/);
+    assert.match(
+      told.message,
+      /mcvpc\.config\.json: mcvpc\.policy\.MCVPC103: must be one of error, warning, info, off; the policy rules' defaults apply/,
+    );
     assert.ok(rule(), 'the defaults apply again');
   });
 
@@ -146,7 +169,7 @@ describe('the spec editor (in the extension host, default seed)', () => {
     assert.ok(uri);
   });
 
-  it('completes vpc:, vSwitch: (unsupported zone marked) and instance: with the emulator\'s resources', async () => {
+  it("completes vpc:, vSwitch: (unsupported zone marked) and instance: with the emulator's resources", async () => {
     await openSession();
     const uri = await writeSpec('complete.mcvpc.yaml', spec());
     const vpcs = await completeAt(uri, 5, 5);
@@ -179,8 +202,14 @@ describe('the spec editor (in the extension host, default seed)', () => {
     execFileSync('mkfifo', [pipe.fsPath]);
     written.push(pipe);
     const message = (uri: vscode.Uri): string | undefined => vscode.languages.getDiagnostics(uri)[0]?.message;
-    await waitFor(() => /^This file is 314572800 bytes; .* so it is not read\./.test(message(huge) ?? '') || undefined, { timeoutMs: 15_000, what: `the huge file refused unread (${message(huge)})` });
-    await waitFor(() => /^This is not a regular file \(a folder, a pipe or a device\)/.test(message(pipe) ?? '') || undefined, { timeoutMs: 15_000, what: `the pipe refused (${message(pipe)})` });
+    await waitFor(() => /^This file is 314572800 bytes; .* so it is not read\./.test(message(huge) ?? '') || undefined, {
+      timeoutMs: 15_000,
+      what: `the huge file refused unread (${message(huge)})`,
+    });
+    await waitFor(() => /^This is not a regular file \(a folder, a pipe or a device\)/.test(message(pipe) ?? '') || undefined, {
+      timeoutMs: 15_000,
+      what: `the pipe refused (${message(pipe)})`,
+    });
     const started = Date.now();
     assert.ok((await api.getExplorerChildren()).length > 0);
     assert.ok(Date.now() - started < 5_000, 'the Network view answers');
@@ -200,7 +229,10 @@ describe('the spec editor (in the extension host, default seed)', () => {
     await openSession();
     const uri = await writeSpec('live.mcvpc.yaml', spec({ vSwitch: seed.vSwitchIdB }));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'zone-unsupported'), { timeoutMs: 15_000, what: 'the live zone warning' });
+    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'zone-unsupported'), {
+      timeoutMs: 15_000,
+      what: 'the live zone warning',
+    });
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.range.start.line, 6);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range);
@@ -212,10 +244,19 @@ describe('the spec editor (in the extension host, default seed)', () => {
   it('still warns about a vSwitch that does not exist when an unknown key elsewhere breaks the schema', async () => {
     await openSession();
     const text = spec({ vSwitch: 'vsw-bp1doesnotexist0000' }).replace('region: cn-hangzhou', 'colour: blue\nregion: cn-hangzhou');
-    assert.deepEqual(parseSpecFile(text).problems.filter((p) => p.severity === 'error').map((p) => p.code), ['unknown-property'], 'the premise: one unrelated schema error');
+    assert.deepEqual(
+      parseSpecFile(text)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.code),
+      ['unknown-property'],
+      'the premise: one unrelated schema error',
+    );
     const uri = await writeSpec('live-broken.mcvpc.yaml', text);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'vswitch-not-found'), { timeoutMs: 15_000, what: 'the live vSwitch warning' });
+    const warning = await waitFor(() => ours(uri, 'mcvpc (live)').find((d) => d.code === 'vswitch-not-found'), {
+      timeoutMs: 15_000,
+      what: 'the live vSwitch warning',
+    });
     assert.equal(warning.range.start.line, 7, compact(warning));
     assert.match(warning.message, /vsw-bp1doesnotexist0000/);
   });

@@ -52,8 +52,15 @@ async function openText(language: string, content: string): Promise<vscode.TextE
 /** Applies the quick fix titled `title` on the diagnostic with `code`; resolves to the document's text after it. */
 async function applyFix(editor: vscode.TextEditor, code: string, title: string | RegExp): Promise<string> {
   const { document } = editor;
-  const [diagnostic] = await diagnosticsOf(document.uri, (codes) => codes.includes(code), `the ${code} diagnostic`).then((ds) => ds.filter((d) => d.code === code));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+  const [diagnostic] = await diagnosticsOf(document.uri, (codes) => codes.includes(code), `the ${code} diagnostic`).then((ds) =>
+    ds.filter((d) => d.code === code),
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic!.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const action = actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
   assert.ok(action, `no quick fix "${String(title)}" among: ${actions.map((a) => a.title).join(' | ')}`);
   if (action.edit !== undefined) assert.ok(await vscode.workspace.applyEdit(action.edit), 'the edit applies');
@@ -82,11 +89,17 @@ describe('using a link from code', function () {
     const uri = await copyDemo(extensionUri, 'jobs/nightly_orders.sql');
     const editor = await vscode.window.showTextDocument(uri);
     assert.equal(editor.document.languageId, 'sql');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('SET odps.session.networklink='));
-    const labels = await waitFor(async () => {
-      const found = await completionLabels(uri, new vscode.Position(line, 'SET odps.session.networklink='.length));
-      return found.includes(LINK) ? found : undefined;
-    }, { timeoutMs: 15_000, what: 'the spec-declared link among the completions' });
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('SET odps.session.networklink='));
+    const labels = await waitFor(
+      async () => {
+        const found = await completionLabels(uri, new vscode.Position(line, 'SET odps.session.networklink='.length));
+        return found.includes(LINK) ? found : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the spec-declared link among the completions' },
+    );
     assert.ok(labels.includes(LINK));
     // "Nothing to say" is also what a check that has not run yet shows: so a mistyped name goes in
     // and must be reported, and once it is taken out again the same text must have no diagnostic.
@@ -103,8 +116,15 @@ describe('using a link from code', function () {
     const uri = await copyDemo(extensionUri, 'jobs/spark-defaults.conf');
     const editor = await vscode.window.showTextDocument(uri);
     assert.equal(editor.document.languageId, 'spark-properties');
-    const diagnostics = await diagnosticsOf(uri, (codes) => codes.filter((c) => c === 'legacy-vpc-key').length === 2, 'the two legacy-key diagnostics');
-    assert.match(diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Warning)!.message, new RegExp(`A network link reaches ${VPC} \\("${LINK}"\\)`));
+    const diagnostics = await diagnosticsOf(
+      uri,
+      (codes) => codes.filter((c) => c === 'legacy-vpc-key').length === 2,
+      'the two legacy-key diagnostics',
+    );
+    assert.match(
+      diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Warning)!.message,
+      new RegExp(`A network link reaches ${VPC} \\("${LINK}"\\)`),
+    );
     const text = await applyFix(editor, 'legacy-vpc-key', `Migrate to ENI (cn-hangzhou:${VPC})`);
     assert.doesNotMatch(text, /domain\.list|smartnat/);
     assert.match(text, new RegExp(`^${ENABLE.replace(/\./g, '\\.')} true\\n${INFO.replace(/\./g, '\\.')} cn-hangzhou:${VPC}\\n`, 'm'));
@@ -114,16 +134,86 @@ describe('using a link from code', function () {
   });
 
   const FIXES: { what: string; language: string; text: string; code: string; title: string | RegExp; expected: string }[] = [
-    { what: 'reversed eni.info', language: 'spark-properties', text: `${ENABLE}=true\n${INFO}=${VPC}:cn-hangzhou\n`, code: 'eni-info-format', title: `Change to cn-hangzhou:${VPC}`, expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n` },
-    { what: 'a zone for the region', language: 'spark-properties', text: `${ENABLE} true\n${INFO} cn-hangzhou-h:${VPC}\n`, code: 'eni-info-format', title: `Change to cn-hangzhou:${VPC}`, expected: `${ENABLE} true\n${INFO} cn-hangzhou:${VPC}\n` },
-    { what: 'eni.info without eni.enable', language: 'spark-properties', text: `${INFO}=cn-hangzhou:${VPC}\n`, code: 'eni-enable-missing', title: `Set ${ENABLE}=true`, expected: `${INFO}=cn-hangzhou:${VPC}\n${ENABLE}=true\n` },
-    { what: 'eni.enable without eni.info', language: 'shellscript', text: `spark-submit --conf ${ENABLE}=true app.jar\n`, code: 'eni-info-missing', title: new RegExp(`Add ${INFO.replace(/\./g, '\\.')}=cn-hangzhou:${VPC} \\(link "${LINK}"\\)`), expected: `spark-submit --conf ${ENABLE}=true --conf ${INFO}=cn-hangzhou:${VPC} app.jar\n` },
-    { what: 'an unknown link name', language: 'sql', text: `SET odps.session.networklink=warehouse_lnk;\nSELECT 1;\n`, code: 'unknown-link', title: `Use the network link "${LINK}"`, expected: `SET odps.session.networklink=${LINK};\nSELECT 1;\n` },
-    { what: 'a comment after SET', language: 'sql', text: `SET odps.session.networklink=${LINK}; -- nightly\nSELECT 1;\n`, code: 'comment-after-set', title: 'Move the comment above the SET', expected: `-- nightly\nSET odps.session.networklink=${LINK};\nSELECT 1;\n` },
-    { what: 'a Spark key in SQL', language: 'sql', text: `SET ${ENABLE}=true;\nSELECT 1;\n`, code: 'no-effect-in-sql', title: `Remove the ${ENABLE} setting`, expected: `SELECT 1;\n` },
-    { what: 'the SQL flag in Spark', language: 'spark-properties', text: `odps.session.networklink=${LINK}\n`, code: 'no-effect-in-spark', title: new RegExp(`Replace with the ENI settings of "${LINK}"`), expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n` },
-    { what: 'a foreign table\'s old HBase handler', language: 'sql', text: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'com.aliyun.odps.hbase.HBaseStorageHandler' TBLPROPERTIES ('networklink'='${LINK}');\n`, code: 'foreign-table-handler', title: 'Use org.apache.hadoop.hive.hbase.HBaseStorageHandler', expected: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler' TBLPROPERTIES ('networklink'='${LINK}');\n` },
-    { what: 'smartnat next to ENI', language: 'spark-properties', text: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\nspark.hadoop.odps.cupid.smartnat.enable=true\n`, code: 'legacy-vpc-key', title: 'Remove spark.hadoop.odps.cupid.smartnat.enable (not needed with ENI)', expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n` },
+    {
+      what: 'reversed eni.info',
+      language: 'spark-properties',
+      text: `${ENABLE}=true\n${INFO}=${VPC}:cn-hangzhou\n`,
+      code: 'eni-info-format',
+      title: `Change to cn-hangzhou:${VPC}`,
+      expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n`,
+    },
+    {
+      what: 'a zone for the region',
+      language: 'spark-properties',
+      text: `${ENABLE} true\n${INFO} cn-hangzhou-h:${VPC}\n`,
+      code: 'eni-info-format',
+      title: `Change to cn-hangzhou:${VPC}`,
+      expected: `${ENABLE} true\n${INFO} cn-hangzhou:${VPC}\n`,
+    },
+    {
+      what: 'eni.info without eni.enable',
+      language: 'spark-properties',
+      text: `${INFO}=cn-hangzhou:${VPC}\n`,
+      code: 'eni-enable-missing',
+      title: `Set ${ENABLE}=true`,
+      expected: `${INFO}=cn-hangzhou:${VPC}\n${ENABLE}=true\n`,
+    },
+    {
+      what: 'eni.enable without eni.info',
+      language: 'shellscript',
+      text: `spark-submit --conf ${ENABLE}=true app.jar\n`,
+      code: 'eni-info-missing',
+      title: new RegExp(`Add ${INFO.replace(/\./g, '\\.')}=cn-hangzhou:${VPC} \\(link "${LINK}"\\)`),
+      expected: `spark-submit --conf ${ENABLE}=true --conf ${INFO}=cn-hangzhou:${VPC} app.jar\n`,
+    },
+    {
+      what: 'an unknown link name',
+      language: 'sql',
+      text: `SET odps.session.networklink=warehouse_lnk;\nSELECT 1;\n`,
+      code: 'unknown-link',
+      title: `Use the network link "${LINK}"`,
+      expected: `SET odps.session.networklink=${LINK};\nSELECT 1;\n`,
+    },
+    {
+      what: 'a comment after SET',
+      language: 'sql',
+      text: `SET odps.session.networklink=${LINK}; -- nightly\nSELECT 1;\n`,
+      code: 'comment-after-set',
+      title: 'Move the comment above the SET',
+      expected: `-- nightly\nSET odps.session.networklink=${LINK};\nSELECT 1;\n`,
+    },
+    {
+      what: 'a Spark key in SQL',
+      language: 'sql',
+      text: `SET ${ENABLE}=true;\nSELECT 1;\n`,
+      code: 'no-effect-in-sql',
+      title: `Remove the ${ENABLE} setting`,
+      expected: `SELECT 1;\n`,
+    },
+    {
+      what: 'the SQL flag in Spark',
+      language: 'spark-properties',
+      text: `odps.session.networklink=${LINK}\n`,
+      code: 'no-effect-in-spark',
+      title: new RegExp(`Replace with the ENI settings of "${LINK}"`),
+      expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n`,
+    },
+    {
+      what: "a foreign table's old HBase handler",
+      language: 'sql',
+      text: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'com.aliyun.odps.hbase.HBaseStorageHandler' TBLPROPERTIES ('networklink'='${LINK}');\n`,
+      code: 'foreign-table-handler',
+      title: 'Use org.apache.hadoop.hive.hbase.HBaseStorageHandler',
+      expected: `SET odps.sql.hive.compatible=true;\nCREATE EXTERNAL TABLE t (k STRING) STORED BY 'org.apache.hadoop.hive.hbase.HBaseStorageHandler' TBLPROPERTIES ('networklink'='${LINK}');\n`,
+    },
+    {
+      what: 'smartnat next to ENI',
+      language: 'spark-properties',
+      text: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\nspark.hadoop.odps.cupid.smartnat.enable=true\n`,
+      code: 'legacy-vpc-key',
+      title: 'Remove spark.hadoop.odps.cupid.smartnat.enable (not needed with ENI)',
+      expected: `${ENABLE}=true\n${INFO}=cn-hangzhou:${VPC}\n`,
+    },
   ];
   for (const fix of FIXES) {
     it(`quick fix: ${fix.what}`, async () => {
@@ -137,8 +227,15 @@ describe('using a link from code', function () {
     assert.ok(commands.includes('mcvpc.createNetworkLink'), 'the form is contributed');
     assert.ok(!commands.includes('mcvpc.newLinkSpec'), 'one "new spec" command, not two');
     const editor = await openText('spark-properties', `${ENABLE}=true\n${INFO}=cn-hangzhou:vpc-bp1nolinkhere\n`);
-    const [diagnostic] = (await diagnosticsOf(editor.document.uri, (codes) => codes.includes('eni-info-unlinked'), 'the eni-info-unlinked diagnostic')).filter((d) => d.code === 'eni-info-unlinked');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const [diagnostic] = (
+      await diagnosticsOf(editor.document.uri, (codes) => codes.includes('eni-info-unlinked'), 'the eni-info-unlinked diagnostic')
+    ).filter((d) => d.code === 'eni-info-unlinked');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      diagnostic!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const place = { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1nolinkhere' };
     const offer = actions.find((a) => a.title === 'Create Network Link to vpc-bp1nolinkhere…');
     assert.ok(offer, actions.map((a) => a.title).join(' | '));
@@ -161,7 +258,10 @@ describe('using a link from code', function () {
       const shell = await openText('shellscript', 'spark-submit \\\n  app.jar\n');
       shell.selection = new vscode.Selection(1, 0, 1, 0);
       await vscode.commands.executeCommand('mcvpc.insertSparkEni', node);
-      assert.equal(shell.document.getText(), `spark-submit \\\n--conf ${ENABLE}=true \\\n--conf ${INFO}=cn-hangzhou:${VPC} \\\n  app.jar\n`);
+      assert.equal(
+        shell.document.getText(),
+        `spark-submit \\\n--conf ${ENABLE}=true \\\n--conf ${INFO}=cn-hangzhou:${VPC} \\\n  app.jar\n`,
+      );
       // Not into code: set there they may not take effect (Spark on MaxCompute FAQ); the file is left as it was.
       const py = await openText('python', 'spark = SparkSession.builder.getOrCreate()\n');
       assert.equal(await vscode.commands.executeCommand('mcvpc.insertSparkEni', node), undefined);

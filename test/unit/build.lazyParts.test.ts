@@ -14,7 +14,13 @@ describe('build: the extension bundle leaves its lazy parts out', function () {
   let text = '';
 
   before(async () => {
-    const result = await build({ ...(await shippedOptions('dist/extension.js')), write: false, metafile: true, sourcemap: false, outfile: 'extension.js' });
+    const result = await build({
+      ...(await shippedOptions('dist/extension.js')),
+      write: false,
+      metafile: true,
+      sourcemap: false,
+      outfile: 'extension.js',
+    });
     inputs = Object.keys(result.metafile.inputs);
     text = result.outputFiles.find((file) => file.path.endsWith('extension.js'))?.text ?? '';
   });
@@ -29,7 +35,10 @@ describe('build: the extension bundle leaves its lazy parts out', function () {
   });
 
   it('the OpenAPI SDK and the YAML library are required from ./sdk.js and ./yaml.js', () => {
-    assert.deepEqual(inputs.filter((input) => input.includes('node_modules/@alicloud/') || input.includes('node_modules/yaml/')), []);
+    assert.deepEqual(
+      inputs.filter((input) => input.includes('node_modules/@alicloud/') || input.includes('node_modules/yaml/')),
+      [],
+    );
     assert.match(text, /require\(["']\.\/sdk\.js["']\)/);
     assert.match(text, /require\(["']\.\/yaml\.js["']\)/);
   });

@@ -21,7 +21,9 @@ import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarn
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
-const validateSarif = new AjvDraft04({ allErrors: true, strict: false, logger: false }).compile(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, logger: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object,
+);
 
 interface Step {
   name?: string;
@@ -72,9 +74,24 @@ describe('the CI recipe (docs/ci)', function () {
 
   /** The workflow's run line in the repository, its env with the secrets filled in from `secrets`. */
   function runStep(secrets: Record<string, string>): Promise<{ code: number; out: string }> {
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
-    const stepEnv = Object.fromEntries(Object.entries(checkStep.env!).map(([k, v]) => [k, v.replace(/^\$\{\{ secrets\.(\w+) \}\}$/, (_, name: string) => secrets[name] ?? '')]));
-    const env = { ...keep, ...stepEnv, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint, MCVPC_LOCK_DIR: join(dir, 'locks'), MCVPC: `${process.execPath} ${bundle.path}` };
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
+    const stepEnv = Object.fromEntries(
+      Object.entries(checkStep.env!).map(([k, v]) => [
+        k,
+        v.replace(/^\$\{\{ secrets\.(\w+) \}\}$/, (_, name: string) => secrets[name] ?? ''),
+      ]),
+    );
+    const env = {
+      ...keep,
+      ...stepEnv,
+      HOME: dir,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      MCVPC_ENDPOINT: emu.endpoint,
+      MCVPC_LOCK_DIR: join(dir, 'locks'),
+      MCVPC: `${process.execPath} ${bundle.path}`,
+    };
     return new Promise((resolve) => {
       execFile('sh', ['-c', checkStep.run!], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, out: stdout + stderr });
@@ -83,7 +100,9 @@ describe('the CI recipe (docs/ci)', function () {
   }
 
   async function sarif(): Promise<{ runs: Array<{ results: Array<{ ruleId: string; level: string }> }> }> {
-    const log = JSON.parse(await readFile(join(dir, checkStep.env!.MCVPC_SARIF!), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; level: string }> }> };
+    const log = JSON.parse(await readFile(join(dir, checkStep.env!.MCVPC_SARIF!), 'utf8')) as {
+      runs: Array<{ results: Array<{ ruleId: string; level: string }> }>;
+    };
     assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
     return log;
   }
@@ -99,17 +118,42 @@ describe('the CI recipe (docs/ci)', function () {
       return run.code;
     };
     assert.equal(await step(), 0, outputs.at(-1));
-    assert.deepEqual((await sarif()).runs[0]!.results.map((r) => [r.ruleId, r.level]), [['not-applied', 'note']]);
+    assert.deepEqual(
+      (await sarif()).runs[0]!.results.map((r) => [r.ruleId, r.level]),
+      [['not-applied', 'note']],
+    );
     const spec = parseOne(text);
     assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
     assert.equal(await step(), 0, outputs.at(-1));
     assert.deepEqual((await sarif()).runs[0]!.results, []);
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '10.8.0.0/24',
+      ModifyMode: 'Append',
+    });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '192.168.1.0/24',
+      ModifyMode: 'Delete',
+    });
     assert.equal(await step(), 2, outputs.at(-1));
-    assert.deepEqual((await sarif()).runs[0]!.results.map((r) => r.ruleId), ['drift']);
+    assert.deepEqual(
+      (await sarif()).runs[0]!.results.map((r) => r.ruleId),
+      ['drift'],
+    );
     assert.match(outputs.at(-1)!, /^mcvpc check: drift \(exit 2\)$/m);
-    await writeFile(join(dir, 'shell.mcvpc.yaml'), specText({ name: 'shell_link', groupName: 'maxcompute-shell', targets: [[`  - kind: custom`, `    name: shell`, `    cidr: 192.168.2.0/24`, `    ports: [22]`].join('\n')] }));
+    await writeFile(
+      join(dir, 'shell.mcvpc.yaml'),
+      specText({
+        name: 'shell_link',
+        groupName: 'maxcompute-shell',
+        targets: [[`  - kind: custom`, `    name: shell`, `    cidr: 192.168.2.0/24`, `    ports: [22]`].join('\n')],
+      }),
+    );
     assert.equal(await step(), 1, outputs.at(-1));
     assert.ok((await sarif()).runs[0]!.results.some((r) => r.ruleId === 'MCVPC103' && r.level === 'error'));
     for (const out of outputs) assert.ok(!out.includes(M.accessKeySecret), 'the secret is in no output');

@@ -9,9 +9,33 @@ function usageError(fn: () => unknown, pattern: RegExp): void {
 
 describe('mcvpc link command options', () => {
   it('reads the file and every option, inline or separate', () => {
-    assert.deepEqual(parseLinkArgs('apply', ['f.mcvpc.yaml', '--auto-approve', '--json', '--profile=dev', '--region', 'cn-beijing', '--wait-for-console', '30', '--plan', 'p.json', '--link-timeout=900']), {
-      file: 'f.mcvpc.yaml', json: true, autoApprove: true, profile: 'dev', region: 'cn-beijing', out: undefined, force: false, plan: 'p.json', waitForConsoleSeconds: 30, linkTimeoutSeconds: 900,
-    });
+    assert.deepEqual(
+      parseLinkArgs('apply', [
+        'f.mcvpc.yaml',
+        '--auto-approve',
+        '--json',
+        '--profile=dev',
+        '--region',
+        'cn-beijing',
+        '--wait-for-console',
+        '30',
+        '--plan',
+        'p.json',
+        '--link-timeout=900',
+      ]),
+      {
+        file: 'f.mcvpc.yaml',
+        json: true,
+        autoApprove: true,
+        profile: 'dev',
+        region: 'cn-beijing',
+        out: undefined,
+        force: false,
+        plan: 'p.json',
+        waitForConsoleSeconds: 30,
+        linkTimeoutSeconds: 900,
+      },
+    );
     const plain = parseLinkArgs('plan', ['f.mcvpc.yaml']);
     assert.equal(plain.json, false);
     assert.equal(plain.autoApprove, false);
@@ -24,7 +48,10 @@ describe('mcvpc link command options', () => {
   });
 
   it('refuses unknown flags, short flags and flags of another command', () => {
-    usageError(() => parseLinkArgs('plan', ['f', '--forse']), /unknown option "--forse" for mcvpc plan \(known: --json, --profile, --region, --out, --force\)/);
+    usageError(
+      () => parseLinkArgs('plan', ['f', '--forse']),
+      /unknown option "--forse" for mcvpc plan \(known: --json, --profile, --region, --out, --force\)/,
+    );
     usageError(() => parseLinkArgs('plan', ['f', '-y']), /unknown option "-y"/);
     usageError(() => parseLinkArgs('validate', ['f', '--auto-approve']), /unknown option "--auto-approve" for mcvpc validate/);
   });
@@ -38,7 +65,10 @@ describe('mcvpc link command options', () => {
   });
 
   it('checks --region against the region table, escaping what it echoes', () => {
-    usageError(() => parseLinkArgs('plan', ['f', '--region', 'evil.example.com/x']), /--region "evil\.example\.com\/x" is not a region with MaxCompute network links; use one of cn-hangzhou, /);
+    usageError(
+      () => parseLinkArgs('plan', ['f', '--region', 'evil.example.com/x']),
+      /--region "evil\.example\.com\/x" is not a region with MaxCompute network links; use one of cn-hangzhou, /,
+    );
     usageError(() => parseLinkArgs('plan', ['f', '--region', 'cn-hangzhou\u202E']), /--region "cn-hangzhou\\u202E" is not a region/);
   });
 
@@ -49,10 +79,19 @@ describe('mcvpc link command options', () => {
   });
 
   it('collects an option given more than once when it says so, in order; others still refuse a second', () => {
-    const options = { spec: { type: 'string', placeholder: 'FILE', multiple: true }, profile: { type: 'string', placeholder: 'PROFILE' } } as const;
-    assert.deepEqual(parseCommandLine('lint', ['a.sql', '--spec', 'x.yaml', '--spec=y.yaml', 'b.sql'], options), { values: { spec: ['x.yaml', 'y.yaml'] }, positionals: ['a.sql', 'b.sql'] });
+    const options = {
+      spec: { type: 'string', placeholder: 'FILE', multiple: true },
+      profile: { type: 'string', placeholder: 'PROFILE' },
+    } as const;
+    assert.deepEqual(parseCommandLine('lint', ['a.sql', '--spec', 'x.yaml', '--spec=y.yaml', 'b.sql'], options), {
+      values: { spec: ['x.yaml', 'y.yaml'] },
+      positionals: ['a.sql', 'b.sql'],
+    });
     assert.deepEqual(parseCommandLine('lint', ['--spec', 'x.yaml'], options).values, { spec: ['x.yaml'] });
-    usageError(() => parseCommandLine('lint', ['--spec', 'x.yaml', '--spec', '--profile', 'p'], options), /--spec needs a value: --spec FILE/);
+    usageError(
+      () => parseCommandLine('lint', ['--spec', 'x.yaml', '--spec', '--profile', 'p'], options),
+      /--spec needs a value: --spec FILE/,
+    );
     usageError(() => parseCommandLine('lint', ['--profile', 'a', '--profile', 'b'], options), /--profile is given more than once/);
   });
 });

@@ -39,7 +39,9 @@ interface SarifLog {
   runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; help: { text: string } }> } }; results: SarifResult[] }>;
 }
 
-const validateSarif = new AjvDraft04({ allErrors: true, strict: false, logger: false }).compile(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, logger: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object,
+);
 
 function assertValidSarif(text: string): SarifLog {
   const log = JSON.parse(text) as SarifLog;
@@ -65,7 +67,9 @@ describe('mcvpc check', function () {
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-check-'));
     // A repository root: the config search stops here.
     await mkdir(join(dir, '.git'));
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
     env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_LOCK_DIR: join(dir, 'locks') };
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -95,11 +99,17 @@ describe('mcvpc check', function () {
     await copyFixtures(['MCVPC102.fail.mcvpc.yaml', 'MCVPC103.fail.mcvpc.yaml', 'MCVPC106.fail.mcvpc.yaml']);
     const run = await mcvpc([]);
     assert.equal(run.code, 1, run.stderr);
-    assert.deepEqual(run.stdout.trim().split('\n').map((l) => l.replace(/\] .*/, ']')), [
-      'MCVPC102.fail.mcvpc.yaml:16:11: error: [MCVPC102]',
-      'MCVPC103.fail.mcvpc.yaml:16:19: error: [MCVPC103]',
-      'MCVPC106.fail.mcvpc.yaml:10:7: warning: [MCVPC106]',
-    ]);
+    assert.deepEqual(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/\] .*/, ']')),
+      [
+        'MCVPC102.fail.mcvpc.yaml:16:11: error: [MCVPC102]',
+        'MCVPC103.fail.mcvpc.yaml:16:19: error: [MCVPC103]',
+        'MCVPC106.fail.mcvpc.yaml:10:7: warning: [MCVPC106]',
+      ],
+    );
   });
 
   it('warnings alone exit 0; the nearest mcvpc.config.json sets the rules, a bad one is a problem naming the key', async () => {
@@ -127,8 +137,14 @@ describe('mcvpc check', function () {
     await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=mcvpc101_pas;\nSELECT 1;\n');
     const run = await mcvpc(['--json']);
     assert.equal(run.code, 0, run.stderr);
-    const out = JSON.parse(run.stdout) as { exitCode: number; findings: Array<{ ruleId: string; file: string; line: number; column: number }> };
-    assert.deepEqual(out.findings.map((f) => [f.ruleId, f.file, f.line, f.column]), [['usage/unknown-link', 'load.sql', 1, 30]]);
+    const out = JSON.parse(run.stdout) as {
+      exitCode: number;
+      findings: Array<{ ruleId: string; file: string; line: number; column: number }>;
+    };
+    assert.deepEqual(
+      out.findings.map((f) => [f.ruleId, f.file, f.line, f.column]),
+      [['usage/unknown-link', 'load.sql', 1, 30]],
+    );
   });
 
   it('--format sarif validates against the SARIF 2.1.0 schema, points where the text does, and fingerprints survive moved lines', async () => {
@@ -139,13 +155,17 @@ describe('mcvpc check', function () {
     assert.equal(first.code, 1);
     const log = assertValidSarif(first.stdout);
     const run = log.runs[0]!;
-    const places = run.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: [${r.ruleId}] ${r.message.text}`);
+    const places = run.results.map(
+      (r) =>
+        `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: [${r.ruleId}] ${r.message.text}`,
+    );
     assert.deepEqual(places, text.stdout.trim().split('\n'));
     const rule = run.tool.driver.rules.find((r) => r.id === 'MCVPC103')!;
     assert.match(rule.helpUri, /docs\/rules\.md#mcvpc103$/);
     assert.match(rule.help.text, /remote shell/);
     const docs = await readFile(join(ROOT, 'docs', 'rules.md'), 'utf8');
-    for (const r of run.tool.driver.rules) assert.ok(docs.includes(`<a id="${r.helpUri.split('#')[1]}"></a>`), `docs/rules.md has an anchor for ${r.id}`);
+    for (const r of run.tool.driver.rules)
+      assert.ok(docs.includes(`<a id="${r.helpUri.split('#')[1]}"></a>`), `docs/rules.md has an anchor for ${r.id}`);
     const second = assertValidSarif((await mcvpc(['--format', 'sarif'])).stdout);
     const prints = (l: SarifLog): string[] => l.runs[0]!.results.map((r) => r.partialFingerprints['mcvpcFinding/v1']!);
     assert.deepEqual(prints(second), prints(log));
@@ -158,20 +178,26 @@ describe('mcvpc check', function () {
     assert.equal(third.runs[0]!.results.find((r) => r.ruleId === 'MCVPC103')!.locations[0]!.physicalLocation.region!.startLine, 18);
   });
 
-  it('validate --format sarif: valid SARIF with each problem where validate\'s text puts it, naming the package\'s version', async () => {
+  it("validate --format sarif: valid SARIF with each problem where validate's text puts it, naming the package's version", async () => {
     await copyFixtures(['MCVPC105.fail.mcvpc.yaml']);
     const text = await mcvpc(['MCVPC105.fail.mcvpc.yaml'], 'validate');
     const run = await mcvpc(['MCVPC105.fail.mcvpc.yaml', '--format', 'sarif'], 'validate');
     assert.equal(run.code, 1);
     const log = assertValidSarif(run.stdout) as SarifLog & { runs: Array<{ tool: { driver: { version: string } } }> };
-    const results = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level}: ${r.message.text}`);
+    const results = log.runs[0]!.results.map(
+      (r) =>
+        `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level}: ${r.message.text}`,
+    );
     assert.deepEqual(results, text.stderr.trim().split('\n'));
-    assert.deepEqual(log.runs[0]!.results.map((r) => r.ruleId), ['spec/managed-group-name']);
+    assert.deepEqual(
+      log.runs[0]!.results.map((r) => r.ruleId),
+      ['spec/managed-group-name'],
+    );
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     assert.equal(log.runs[0]!.tool.driver.version, pkg.version);
   });
 
-  it('lint --format sarif: valid SARIF with each problem where lint\'s text puts it', async () => {
+  it("lint --format sarif: valid SARIF with each problem where lint's text puts it", async () => {
     await copyFixtures(['MCVPC101.pass.mcvpc.yaml']);
     await writeFile(join(dir, 'load.sql'), 'SET odps.session.networklink=mcvpc101_pas;\nSELECT 1;\n');
     await writeFile(join(dir, 'spark-defaults.conf'), 'spark.hadoop.odps.cupid.eni.info   vpc-bp1w4g8ykeud64dultaii:cn-hangzhou\n');
@@ -179,7 +205,10 @@ describe('mcvpc check', function () {
     const run = await mcvpc(['.', '--format', 'sarif'], 'lint');
     assert.equal(run.code, 1);
     const log = assertValidSarif(run.stdout);
-    const places = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: ${r.message.text}`);
+    const places = log.runs[0]!.results.map(
+      (r) =>
+        `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region!.startLine}:${r.locations[0]!.physicalLocation.region!.startColumn}: ${r.level === 'note' ? 'info' : r.level}: ${r.message.text}`,
+    );
     assert.deepEqual(places, text.stdout.trim().split('\n'));
     assert.ok(places.length >= 2, places.join('\n'));
   });
@@ -196,7 +225,13 @@ describe('mcvpc check', function () {
     /** The profile lives where the aliyun CLI keeps it, as a CI job would write it from its secrets. */
     async function writeProfile(secret: string): Promise<void> {
       await mkdir(join(dir, '.aliyun'), { recursive: true });
-      await writeFile(join(dir, '.aliyun', 'config.json'), JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: secret, region_id: 'cn-hangzhou' }] }));
+      await writeFile(
+        join(dir, '.aliyun', 'config.json'),
+        JSON.stringify({
+          current: 'ci',
+          profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: secret, region_id: 'cn-hangzhou' }],
+        }),
+      );
     }
     afterEach(() => emu.close());
 
@@ -205,18 +240,37 @@ describe('mcvpc check', function () {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
       const before = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(before.code, 0, before.stdout + before.stderr);
-      assert.deepEqual((JSON.parse(before.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId), ['not-applied']);
+      assert.deepEqual(
+        (JSON.parse(before.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId),
+        ['not-applied'],
+      );
       const spec = parseOne(text);
       assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
       assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
       // Someone else's entries in the same group, written in another order: not drift.
-      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.9.0.0/24,10.8.0.0/24', ModifyMode: 'Append' });
+      await cloud.rds.modifySecurityIps({
+        RegionId: 'cn-hangzhou',
+        DBInstanceId: M.rdsInstanceId,
+        DBInstanceIPArrayName: 'maxcompute',
+        SecurityIps: '10.9.0.0/24,10.8.0.0/24',
+        ModifyMode: 'Append',
+      });
       assert.equal((await mcvpc(['--profile', 'ci'])).code, 0);
-      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+      await cloud.rds.modifySecurityIps({
+        RegionId: 'cn-hangzhou',
+        DBInstanceId: M.rdsInstanceId,
+        DBInstanceIPArrayName: 'maxcompute',
+        SecurityIps: '192.168.1.0/24',
+        ModifyMode: 'Delete',
+      });
       const drifted = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(drifted.code, 2, drifted.stdout + drifted.stderr);
-      const findings = (JSON.parse(drifted.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number }> }).findings;
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]]);
+      const findings = (JSON.parse(drifted.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number }> })
+        .findings;
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.link, f.path, f.line]),
+        [['drift', 'orders_link', 'target.1.rds', text.split('\n').indexOf('  - kind: rds') + 1]],
+      );
     });
 
     it('inbound rules added by hand to the link group are drift and, live, MCVPC101/102 (exit 1); the link removed is drift; the extra rules sort the same whatever their order', async () => {
@@ -233,7 +287,10 @@ describe('mcvpc check', function () {
       const drifted = await mcvpc(['--json', '--profile', 'ci']);
       // The whole internet (MCVPC101) and a /8 (MCVPC102, wider than /16) are policy errors: exit 1.
       assert.equal(drifted.code, 1, drifted.stdout + drifted.stderr);
-      const fields = (run: Run): string[][] => (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')]);
+      const fields = (run: Run): string[][] =>
+        (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; message: string }> }).findings.map(
+          (f) => [f.ruleId, f.path, String(f.line), f.message.replace(/.*(TCP \S+ from \S+).*/, '$1')],
+        );
       assert.deepEqual(fields(drifted), [
         ['MCVPC101', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 22/22 from 0.0.0.0/0'],
         ['MCVPC102', 'securityGroup.create.inboundSource', String(inboundLine), 'TCP 443/443 from 10.0.0.0/8'],
@@ -245,7 +302,10 @@ describe('mcvpc check', function () {
       await cloud.maxcompute.removeNetworkLink({ regionId: 'cn-hangzhou', networkLinkName: 'orders_link' });
       const gone = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(gone.code, 2);
-      assert.deepEqual(fields(gone).map((f) => f[1]), ['network-link', 'link-group.extra-rule', 'link-group.extra-rule']);
+      assert.deepEqual(
+        fields(gone).map((f) => f[1]),
+        ['network-link', 'link-group.extra-rule', 'link-group.extra-rule'],
+      );
     });
 
     it('a target removed from the spec after apply is drift of that link (exit 2), found by the access it left; one another spec of the run names is not', async () => {
@@ -256,19 +316,29 @@ describe('mcvpc check', function () {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), kept);
       const run = await mcvpc(['--json', '--profile', 'ci']);
       assert.equal(run.code, 2, run.stdout + run.stderr);
-      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number; message: string }> }).findings;
+      const findings = (
+        JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; link: string; path: string; line: number; message: string }> }
+      ).findings;
       // At the spec's targets list (its first item), where the removed one was.
       const targetsLine = kept.split('\n').indexOf('  - kind: custom') + 1;
-      assert.deepEqual(findings.map((f) => [f.ruleId, f.link, f.path, f.line]), [
-        ['drift', 'orders_link', `removed-target.ecs.${M.ecsInstanceId}`, targetsLine],
-        ['drift', 'orders_link', `removed-target.rds.${M.rdsInstanceId}`, targetsLine],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.link, f.path, f.line]),
+        [
+          ['drift', 'orders_link', `removed-target.ecs.${M.ecsInstanceId}`, targetsLine],
+          ['drift', 'orders_link', `removed-target.rds.${M.rdsInstanceId}`, targetsLine],
+        ],
+      );
       assert.match(findings[0]!.message, /its group sg-\S+ admits the link's group on TCP 9092\/9092/);
       assert.match(findings[1]!.message, /whitelist group maxcompute holds 192\.168\.1\.0\/24/);
       // Another spec of the run in the VPC names the RDS instance: its entry is that spec's too.
-      await writeFile(join(dir, 'reports.mcvpc.yaml'), specText({ name: 'reports_link', groupName: 'reports-link', targets: [TARGETS.rdsWhitelist] }));
+      await writeFile(
+        join(dir, 'reports.mcvpc.yaml'),
+        specText({ name: 'reports_link', groupName: 'reports-link', targets: [TARGETS.rdsWhitelist] }),
+      );
       const shared = await mcvpc(['--json', '--profile', 'ci']);
-      const paths = (JSON.parse(shared.stdout) as { findings: Array<{ ruleId: string; path?: string }> }).findings.map((f) => `${f.ruleId} ${f.path ?? ''}`);
+      const paths = (JSON.parse(shared.stdout) as { findings: Array<{ ruleId: string; path?: string }> }).findings.map(
+        (f) => `${f.ruleId} ${f.path ?? ''}`,
+      );
       assert.deepEqual(paths, [`drift removed-target.ecs.${M.ecsInstanceId}`, 'not-applied ']);
     });
 
@@ -277,13 +347,28 @@ describe('mcvpc check', function () {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
       const spec = parseOne(text);
       assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
-      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
-      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+      await cloud.rds.modifySecurityIps({
+        RegionId: 'cn-hangzhou',
+        DBInstanceId: M.rdsInstanceId,
+        DBInstanceIPArrayName: 'maxcompute',
+        SecurityIps: '10.8.0.0/24',
+        ModifyMode: 'Append',
+      });
+      await cloud.rds.modifySecurityIps({
+        RegionId: 'cn-hangzhou',
+        DBInstanceId: M.rdsInstanceId,
+        DBInstanceIPArrayName: 'maxcompute',
+        SecurityIps: '192.168.1.0/24',
+        ModifyMode: 'Delete',
+      });
       const run = await mcvpc(['orders.mcvpc.yaml', '--format', 'sarif', '--profile', 'ci'], 'doctor');
       assert.equal(run.code, 2, run.stderr);
       const log = assertValidSarif(run.stdout);
       const errors = log.runs[0]!.results.filter((r) => r.level === 'error');
-      assert.deepEqual(errors.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region!.startLine]), [['doctor/target.access', text.split('\n').indexOf('  - kind: rds') + 1]]);
+      assert.deepEqual(
+        errors.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region!.startLine]),
+        [['doctor/target.access', text.split('\n').indexOf('  - kind: rds') + 1]],
+      );
       assert.match(run.stderr, /\[FAIL\] target 1/);
     });
 
@@ -293,34 +378,72 @@ describe('mcvpc check', function () {
       const line = text.split('\n').findIndex((l) => l.includes(M.ecsGroupId)) + 1;
       const findings = async (): Promise<{ code: number; found: string[][] }> => {
         const run = await mcvpc(['--json', '--profile', 'ci']);
-        return { code: run.code, found: (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; line: number; message: string }> }).findings.map((f) => [f.ruleId, f.severity, String(f.line), /also guards instance i-/.test(f.message) ? 'live' : 'offline']) };
+        return {
+          code: run.code,
+          found: (
+            JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; line: number; message: string }> }
+          ).findings.map((f) => [f.ruleId, f.severity, String(f.line), /also guards instance i-/.test(f.message) ? 'live' : 'offline']),
+        };
       };
       const shared = await findings();
-      assert.deepEqual(shared.found.filter((f) => f[0] === 'MCVPC106'), [['MCVPC106', 'warning', String(line), 'offline'], ['MCVPC106', 'warning', String(line), 'live']]);
+      assert.deepEqual(
+        shared.found.filter((f) => f[0] === 'MCVPC106'),
+        [
+          ['MCVPC106', 'warning', String(line), 'offline'],
+          ['MCVPC106', 'warning', String(line), 'live'],
+        ],
+      );
       await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: 'error' } } }));
       const strict = await findings();
       assert.equal(strict.code, 1);
-      assert.deepEqual(strict.found.filter((f) => f[0] === 'MCVPC106').map((f) => f[1]), ['error', 'error']);
-      await writeFile(join(dir, 'mcvpc.config.json'), JSON.stringify({ mcvpc: { policy: { MCVPC106: { severity: 'error', allowedExistingGroups: [M.ecsGroupId] } } } }));
+      assert.deepEqual(
+        strict.found.filter((f) => f[0] === 'MCVPC106').map((f) => f[1]),
+        ['error', 'error'],
+      );
+      await writeFile(
+        join(dir, 'mcvpc.config.json'),
+        JSON.stringify({ mcvpc: { policy: { MCVPC106: { severity: 'error', allowedExistingGroups: [M.ecsGroupId] } } } }),
+      );
       const allowed = await findings();
-      assert.deepEqual(allowed.found.filter((f) => f[0] === 'MCVPC106'), []);
+      assert.deepEqual(
+        allowed.found.filter((f) => f[0] === 'MCVPC106'),
+        [],
+      );
     });
 
-    it('reads what specs of one region share once: the caller, the ENI role, a VPC, a vSwitch, MaxCompute\'s groups, the VPC\'s services', async () => {
-      for (const i of [0, 1, 2]) await writeFile(join(dir, `link${i}.mcvpc.yaml`), specText({ name: `link_${i}`, groupName: `link-${i}`, targets: [TARGETS.rdsWhitelist] }));
+    it("reads what specs of one region share once: the caller, the ENI role, a VPC, a vSwitch, MaxCompute's groups, the VPC's services", async () => {
+      for (const i of [0, 1, 2])
+        await writeFile(
+          join(dir, `link${i}.mcvpc.yaml`),
+          specText({ name: `link_${i}`, groupName: `link-${i}`, targets: [TARGETS.rdsWhitelist] }),
+        );
       const applied = parseOne(specText({ name: 'link_0', groupName: 'link-0', targets: [TARGETS.rdsWhitelist] }));
       assert.equal((await applyPlan(cloud, applied, (await planSpec(cloud, applied)).plan, FAST)).outcome, 'done');
       emu.clearRequests();
       const run = await mcvpc(['--profile', 'ci']);
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      const count = (action: string, param?: [string, string]): number => emu.requests().filter((r) => r.action === action && (param === undefined || r.params[param[0]] === param[1])).length;
+      const count = (action: string, param?: [string, string]): number =>
+        emu.requests().filter((r) => r.action === action && (param === undefined || r.params[param[0]] === param[1])).length;
       assert.deepEqual(
-        { identity: count('GetCallerIdentity'), role: count('GetRole'), vpc: count('DescribeVpcs'), vSwitch: count('DescribeVSwitches'), rdsList: count('DescribeDBInstances'), links: count('GetNetworkLink') },
+        {
+          identity: count('GetCallerIdentity'),
+          role: count('GetRole'),
+          vpc: count('DescribeVpcs'),
+          vSwitch: count('DescribeVSwitches'),
+          rdsList: count('DescribeDBInstances'),
+          links: count('GetNetworkLink'),
+        },
         { identity: 1, role: 1, vpc: 1, vSwitch: 1, rdsList: 1 + 3, links: 3 },
-        'one read a region (the RDS instance: one listing of the VPC\'s services, and each spec\'s target read)',
+        "one read a region (the RDS instance: one listing of the VPC's services, and each spec's target read)",
       );
       // MaxCompute's two groups of the VPC, each asked with and without ServiceManaged: four calls for the three specs.
-      assert.equal(emu.requests().filter((r) => r.action === 'DescribeSecurityGroups' && String(r.params.SecurityGroupName ?? '').startsWith('MaxCompute-')).length, 4);
+      assert.equal(
+        emu
+          .requests()
+          .filter((r) => r.action === 'DescribeSecurityGroups' && String(r.params.SecurityGroupName ?? '').startsWith('MaxCompute-'))
+          .length,
+        4,
+      );
     });
 
     it('a spec whose cloud cannot be read is unknown (exit 3)', async () => {

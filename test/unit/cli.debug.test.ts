@@ -26,7 +26,9 @@ interface Run {
 
 /** Lines of `output` that show a credential or a signature. */
 function leakingLines(output: string, secrets: readonly string[]): string[] {
-  return output.split('\n').filter((line) => secrets.some((s) => line.includes(s)) || /signature|authorization|x-acs-security-token/i.test(line));
+  return output
+    .split('\n')
+    .filter((line) => secrets.some((s) => line.includes(s)) || /signature|authorization|x-acs-security-token/i.test(line));
 }
 
 describe('mcvpc under DEBUG=* prints no credential', function () {
@@ -50,8 +52,19 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
   });
 
   function mcvpc(args: string[], credentials: NodeJS.ProcessEnv): Promise<Run> {
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_|DEBUG|NODE_DEBUG)/.test(k)));
-    const env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint, MCVPC_LOCK_DIR: join(dir, 'locks'), DEBUG: '*', DEBUG_COLORS: 'no', ...credentials };
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_|DEBUG|NODE_DEBUG)/.test(k)),
+    );
+    const env = {
+      ...keep,
+      HOME: dir,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      MCVPC_ENDPOINT: emu.endpoint,
+      MCVPC_LOCK_DIR: join(dir, 'locks'),
+      DEBUG: '*',
+      DEBUG_COLORS: 'no',
+      ...credentials,
+    };
     return new Promise((resolve) => {
       execFile(process.execPath, [cli, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, output: `${stdout}\n${stderr}` });
@@ -69,12 +82,16 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
   });
 
   it('an STS token: no token, secret or signature', async () => {
-    const run = await mcvpc(['plan', specFile], { ALIBABA_CLOUD_ACCESS_KEY_ID: M.sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: M.sts.securityToken });
+    const run = await mcvpc(['plan', specFile], {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: M.sts.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.sts.accessKeySecret,
+      ALIBABA_CLOUD_SECURITY_TOKEN: M.sts.securityToken,
+    });
     assert.ok(run.code === 0 || run.code === 2, run.output);
     assert.deepEqual(leakingLines(run.output, [M.sts.accessKeySecret, M.sts.securityToken]), []);
   });
 
-  it('the extension\'s SDK bundle (dist/sdk.js, loaded by the extension host) prints nothing under DEBUG=* either', async () => {
+  it("the extension's SDK bundle (dist/sdk.js, loaded by the extension host) prints nothing under DEBUG=* either", async () => {
     const sdk = await bundleExtensionSdk(dir);
     // A signed call through the bundle exactly as src/cloud/caller.ts makes it, in a process whose DEBUG is *.
     const script = [
@@ -85,9 +102,14 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
       `client.callApi(params, new o.OpenApiRequest({ query: { RegionId: 'cn-hangzhou' } }), new (sdk['@alicloud/tea-util'].RuntimeOptions)({})).then((r) => process.stdout.write('status ' + r.statusCode + '\\n'));`,
     ].join('\n');
     const run = await new Promise<Run>((resolve) => {
-      execFile(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, HOME: dir, DEBUG: '*', DEBUG_COLORS: 'no' }, timeout: 30_000 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : 1, output: `${stdout}\n${stderr}` });
-      });
+      execFile(
+        process.execPath,
+        ['-e', script],
+        { env: { PATH: process.env.PATH, HOME: dir, DEBUG: '*', DEBUG_COLORS: 'no' }, timeout: 30_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : 1, output: `${stdout}\n${stderr}` });
+        },
+      );
     });
     assert.match(run.output, /^status 200$/m, run.output);
     assert.deepEqual(leakingLines(run.output, [M.accessKeySecret]), []);
@@ -96,7 +118,15 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
   it('a credentials URI: the fetched AccessKeySecret and token are not echoed', async () => {
     const server: Server = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ Code: 'Success', AccessKeyId: M.sts.accessKeyId, AccessKeySecret: M.sts.accessKeySecret, SecurityToken: M.sts.securityToken, Expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z') }));
+      res.end(
+        JSON.stringify({
+          Code: 'Success',
+          AccessKeyId: M.sts.accessKeyId,
+          AccessKeySecret: M.sts.accessKeySecret,
+          SecurityToken: M.sts.securityToken,
+          Expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -117,7 +147,11 @@ describe('mcvpc under DEBUG=* prints no credential', function () {
       assert.equal(run.code, 0, run.output);
       assert.deepEqual(leakingLines(run.output, [M.accessKeySecret]), [], nodeDebug);
       assert.doesNotMatch(run.output, /^(HTTP|HTTPS|NET|TLS) \d+:/m, nodeDebug);
-      assert.equal(run.output.match(/NODE_DEBUG=\S+ makes Node print request headers \(credentials among them\); mcvpc runs without them\./g)?.length, 1, run.output);
+      assert.equal(
+        run.output.match(/NODE_DEBUG=\S+ makes Node print request headers \(credentials among them\); mcvpc runs without them\./g)?.length,
+        1,
+        run.output,
+      );
     }
     // Sections that print no request keep working (the child still has them).
     const fs = await mcvpc(['validate', specFile], { NODE_DEBUG: 'fs,http' });

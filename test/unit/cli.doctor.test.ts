@@ -19,7 +19,11 @@ const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function healthyLink(_emu: Emulator, cloud: Cloud, spec: ConnectionSpec): Promise<void> {
   const done = await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST);
@@ -38,8 +42,17 @@ describe('mcvpc doctor', function () {
     emu = await emulator();
     cloud = await cloudFor(emu);
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-doctor-'));
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
-    env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret, MCVPC_ENDPOINT: emu.endpoint };
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
+    env = {
+      ...keep,
+      HOME: dir,
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
+      MCVPC_ENDPOINT: emu.endpoint,
+    };
   });
   afterEach(async () => {
     await emu.close();
@@ -80,8 +93,20 @@ describe('mcvpc doctor', function () {
     const text = specText({ targets: [TARGETS.rdsWhitelist] });
     const spec = parseOne(text);
     await healthyLink(emu, cloud, spec);
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.1.0/24', ModifyMode: 'Delete' });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '10.8.0.0/24',
+      ModifyMode: 'Append',
+    });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '192.168.1.0/24',
+      ModifyMode: 'Delete',
+    });
     const path = await file(text);
     const failing = await mcvpc(['doctor', path]);
     assert.equal(failing.code, 2, failing.stdout + failing.stderr);

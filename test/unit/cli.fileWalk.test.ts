@@ -31,7 +31,10 @@ describe('cli: the folder walk', () => {
     symlinkSync('.', join(dir, 'a', 'self'));
     symlinkSync('b/x.sql', join(dir, 'a', 'y.sql'));
     const walked = await walkFolder(dir, { limit: 1000, accept, skipDir });
-    assert.deepEqual(walked.files.map((f) => f.realPath), [join(dir, 'a', 'b', 'x.sql')]);
+    assert.deepEqual(
+      walked.files.map((f) => f.realPath),
+      [join(dir, 'a', 'b', 'x.sql')],
+    );
     assert.deepEqual(walked.refusals, []);
     assert.equal(walked.truncated, false);
   });

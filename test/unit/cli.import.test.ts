@@ -18,7 +18,11 @@ import { DEFAULT_SEED } from '../../src/emulator/seed';
 const M = DEFAULT_SEED.main;
 const HZ = DEFAULT_SEED.regionId;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 describe('mcvpc import', function () {
   this.timeout(120_000);
@@ -31,8 +35,16 @@ describe('mcvpc import', function () {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-import-'));
     await mkdir(join(dir, 'home', '.aliyun'), { recursive: true });
-    await writeFile(join(dir, 'home', '.aliyun', 'config.json'), JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: HZ }] }));
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    await writeFile(
+      join(dir, 'home', '.aliyun', 'config.json'),
+      JSON.stringify({
+        current: 'ci',
+        profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: HZ }],
+      }),
+    );
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
     env = { ...keep, HOME: join(dir, 'home'), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint };
   });
   afterEach(async () => {
@@ -52,7 +64,11 @@ describe('mcvpc import', function () {
   /** Accepts all inbound traffic from `cidr` in the group: the link group's return-traffic rule, as apply adds it. */
   async function returnRule(groupId: string, cidr: string): Promise<void> {
     const cloud = await cloudFor(emu!);
-    await cloud.ecs.authorizeSecurityGroup({ RegionId: HZ, SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: cidr, Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.authorizeSecurityGroup({
+      RegionId: HZ,
+      SecurityGroupId: groupId,
+      Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: cidr, Policy: 'accept', Priority: '1', NicType: 'intranet' }],
+    });
   }
 
   it('--help prints the usage and exits 0', async () => {
@@ -78,26 +94,43 @@ describe('mcvpc import', function () {
     assert.equal(plan.code, 0, `plan exits 0 (no change):\n${plan.stdout}\n${plan.stderr}`);
   });
 
-  it('says so when the link\'s own setup is incomplete (its group admits no return traffic)', async () => {
+  it("says so when the link's own setup is incomplete (its group admits no return traffic)", async () => {
     const run = await mcvpc(['import', M.linkName]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /the link's own setup is not complete; mcvpc plan on the spec shows:\n {2}\+ Allow all inbound traffic from 172\.16\.0\.0\/12/);
+    assert.match(
+      run.stderr,
+      /the link's own setup is not complete; mcvpc plan on the spec shows:\n {2}\+ Allow all inbound traffic from 172\.16\.0\.0\/12/,
+    );
     assert.match(run.stdout, /^securityGroup:\n {2}# .*\n {2}id: /m);
   });
 
   it('includes the targets that already admit the link (in the whitelist group that admits it), and only those', async () => {
     emu!.setFaults({ networkLinkCreateMs: 0 });
     const cloud = await cloudFor(emu!);
-    await cloud.maxcompute.createNetworkLink({ name: 'orders_link', type: 'PASSTHROUGH', region: HZ, vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId } });
+    await cloud.maxcompute.createNetworkLink({
+      name: 'orders_link',
+      type: 'PASSTHROUGH',
+      region: HZ,
+      vpcId: M.vpcId,
+      passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId },
+    });
     await returnRule(M.basicGroupId, '192.168.0.0/16');
     // The RDS instance admits the link's vSwitch block in a whitelist group of the person's own naming.
-    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, SecurityIps: '192.168.1.0/24', DBInstanceIPArrayName: 'etl', ModifyMode: 'Append' });
+    await cloud.rds.modifySecurityIps({
+      DBInstanceId: M.rdsInstanceId,
+      SecurityIps: '192.168.1.0/24',
+      DBInstanceIPArrayName: 'etl',
+      ModifyMode: 'Append',
+    });
     const run = await mcvpc(['import', 'orders_link', '--out', 'orders.mcvpc.yaml']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, new RegExp(`\\+ target rds ${M.rdsInstanceId}: admits the link`));
     assert.match(run.stderr, new RegExp(`- left out hbase ${M.hbaseClusterId}: `));
     const spec = parseSpecFile(await readFile(join(dir, 'orders.mcvpc.yaml'), 'utf8')).specs[0]!;
-    assert.deepEqual(spec.targets.map((t) => t.kind), ['rds']);
+    assert.deepEqual(
+      spec.targets.map((t) => t.kind),
+      ['rds'],
+    );
     assert.match(await readFile(join(dir, 'orders.mcvpc.yaml'), 'utf8'), /whitelistGroup: etl/);
     const plan = await mcvpc(['plan', 'orders.mcvpc.yaml']);
     assert.equal(plan.code, 0, `plan exits 0 (no change):\n${plan.stdout}\n${plan.stderr}`);
@@ -116,8 +149,11 @@ describe('mcvpc import', function () {
     const stateFile = join(dir, 'state.json');
     const first = await startEmulator({ stateFile });
     await first.close();
-    const state = JSON.parse(await readFile(stateFile, 'utf8')) as { accounts: Array<{ networkLinks: Array<{ name: string; type?: string }> }> };
-    for (const account of state.accounts) for (const link of account.networkLinks) if (link.name === M.linkName) link.type = 'REVERSEACCESS';
+    const state = JSON.parse(await readFile(stateFile, 'utf8')) as {
+      accounts: Array<{ networkLinks: Array<{ name: string; type?: string }> }>;
+    };
+    for (const account of state.accounts)
+      for (const link of account.networkLinks) if (link.name === M.linkName) link.type = 'REVERSEACCESS';
     await writeFile(stateFile, JSON.stringify(state));
     emu = await startEmulator({ stateFile });
     env = { ...env, MCVPC_ENDPOINT: emu.endpoint };

@@ -40,10 +40,15 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   /** Runs mcvpc asynchronously (the emulator lives in this process's event loop). */
   function mcvpc(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [bundle.path, ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
-        resolve({ code, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [bundle.path, ...args],
+        { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
+          resolve({ code, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -60,7 +65,9 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   beforeEach(async () => {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-'));
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
     env = {
       ...keep,
       HOME: dir,
@@ -106,7 +113,10 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.equal(plan.code, 2, plan.stderr);
     assert.match(plan.stdout, /^Plan: 4 to add, 0 to change, 3 unchanged, 0 manual\.$/m);
     assert.match(plan.stdout, /^ {2}\+ Create basic security group "maxcompute-link"/m);
-    assert.match(plan.stdout, /^ {2}\+ Create network link "orders_link" in vsw-\S+ with "maxcompute-link" \(known after apply\), and wait until MaxCompute says SUCCESS$/m);
+    assert.match(
+      plan.stdout,
+      /^ {2}\+ Create network link "orders_link" in vsw-\S+ with "maxcompute-link" \(known after apply\), and wait until MaxCompute says SUCCESS$/m,
+    );
     assert.match(plan.stdout, /call: MaxCompute\.CreateNetworkLink /);
     assert.match(plan.stderr, /Reading the live state of "orders_link"/, 'progress goes to stderr');
 
@@ -120,7 +130,11 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.equal(report.outcome, 'done');
     assert.equal(report.reports[0]!.steps.find((s) => s.stepId === 'network-link')?.status, 'done');
     assert.equal(report.reports[0]!.steps.find((s) => s.stepId === 'target.0.rds')?.status, 'done');
-    assert.match(first.stderr, /^\[orders_link\] Network link status: CREATING \(waiting up to \d+ s more\)…$/m, 'the status, verbatim, on stderr');
+    assert.match(
+      first.stderr,
+      /^\[orders_link\] Network link status: CREATING \(waiting up to \d+ s more\)…$/m,
+      'the status, verbatim, on stderr',
+    );
     assert.match(first.stderr, /^\[orders_link\] Network link status: SUCCESS/m);
 
     const after = await mcvpc(['plan', file, '--json']);
@@ -133,16 +147,28 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   it('apply and destroy refuse while another run holds the link lock, say who, change nothing; and run once it is free', async () => {
     const file = await specFile('locked.mcvpc.yaml', specText({ targets: [TARGETS.rdsWhitelist] }));
     const lockDir = env.MCVPC_LOCK_DIR!;
-    const release = acquireLinkLock({ regionId: DEFAULT_SEED.regionId, vpcId: M.vpcId, networkLinkName: 'orders_link' }, 'the Create Network Link form in VS Code', lockDir);
+    const release = acquireLinkLock(
+      { regionId: DEFAULT_SEED.regionId, vpcId: M.vpcId, networkLinkName: 'orders_link' },
+      'the Create Network Link form in VS Code',
+      lockDir,
+    );
     let released = false;
     try {
       for (const command of ['apply', 'destroy']) {
         const run = await mcvpc([command, file, '--auto-approve']);
         assert.equal(run.code, 1, `${command}: ${run.stdout}${run.stderr}`);
-        assert.match(run.stderr, /Another run is already working on network link "orders_link".*the Create Network Link form in VS Code, process \d+/, command);
+        assert.match(
+          run.stderr,
+          /Another run is already working on network link "orders_link".*the Create Network Link form in VS Code, process \d+/,
+          command,
+        );
         assert.doesNotMatch(run.stderr, /Reading the live state/, `${command} read nothing before it had the lock`);
       }
-      assert.deepEqual((await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link'), [], 'no group was created while the lock was held');
+      assert.deepEqual(
+        (await mainAccount(emu)).securityGroups.filter((g) => g.name === 'maxcompute-link'),
+        [],
+        'no group was created while the lock was held',
+      );
       release();
       released = true;
       const free = await mcvpc(['apply', file, '--auto-approve']);
@@ -163,35 +189,44 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.equal(retries.length, throttled, run.stderr);
   });
 
-  it('the links of one file wait for MaxCompute side by side, and are reported in the file\'s order', async () => {
+  it("the links of one file wait for MaxCompute side by side, and are reported in the file's order", async () => {
     emu.setFaults({ networkLinkCreateMs: 3000 });
     const run = await mcvpc(['apply', join(ROOT, 'samples', 'several.mcvpc.yaml'), '--auto-approve']);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const lines = run.stderr.split('\n');
-    const first = (link: string, status: string): number => lines.findIndex((l) => l.startsWith(`[${link}] Network link status: ${status}`));
+    const first = (link: string, status: string): number =>
+      lines.findIndex((l) => l.startsWith(`[${link}] Network link status: ${status}`));
     assert.ok(first('reports_rds', 'CREATING') >= 0 && first('warehouse_link', 'SUCCESS') >= 0, run.stderr);
-    assert.ok(first('reports_rds', 'CREATING') < first('warehouse_link', 'SUCCESS'), `the second link was created while the first was still CREATING:\n${run.stderr}`);
+    assert.ok(
+      first('reports_rds', 'CREATING') < first('warehouse_link', 'SUCCESS'),
+      `the second link was created while the first was still CREATING:\n${run.stderr}`,
+    );
     assert.equal(emu.requests().filter((r) => r.action === 'CreateNetworkLink').length, 2);
-    assert.ok(run.stdout.indexOf('warehouse_link') < run.stdout.indexOf('reports_rds'), 'reports in the file\'s order');
+    assert.ok(run.stdout.indexOf('warehouse_link') < run.stdout.indexOf('reports_rds'), "reports in the file's order");
   });
 
   it('on a terminal, apply asks and acts only on "yes"', async () => {
     const file = await specFile('tty.mcvpc.yaml', specText({ targets: [TARGETS.emr] }));
     /** Runs apply under a pseudo-terminal (util-linux script) and types the answer at the prompt. */
-    const onTerminal = (answer: string): Promise<Run> => new Promise((resolve, reject) => {
-      const child = spawn('script', ['-qec', `"${process.execPath}" "${bundle.path}" apply "${file}"`, '/dev/null'], { cwd: ROOT, env, stdio: 'pipe' });
-      let stdout = '';
-      let answered = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        if (!answered && stdout.includes('Only "yes" will be accepted')) {
-          answered = true;
-          child.stdin.write(`${answer}\r`);
-        }
+    const onTerminal = (answer: string): Promise<Run> =>
+      new Promise((resolve, reject) => {
+        const child = spawn('script', ['-qec', `"${process.execPath}" "${bundle.path}" apply "${file}"`, '/dev/null'], {
+          cwd: ROOT,
+          env,
+          stdio: 'pipe',
+        });
+        let stdout = '';
+        let answered = false;
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString('utf8');
+          if (!answered && stdout.includes('Only "yes" will be accepted')) {
+            answered = true;
+            child.stdin.write(`${answer}\r`);
+          }
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 99, stdout, stderr: '' }));
       });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? 99, stdout, stderr: '' }));
-    });
     const declined = await onTerminal('no');
     assert.equal(declined.code, 1, declined.stdout);
     assert.match(declined.stdout, /Apply cancelled; nothing was changed\./);
@@ -211,7 +246,11 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     assert.match(paused.stdout, /the link API cannot be used: NoPermission: .*CreateNetworkLink/);
     assert.match(paused.stdout, /Apply paused at the MaxCompute console step/);
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve', '--wait-for-console', '60'], { cwd: ROOT, env, stdio: 'pipe' });
+      const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve', '--wait-for-console', '60'], {
+        cwd: ROOT,
+        env,
+        stdio: 'pipe',
+      });
       let stdout = '';
       let stderr = '';
       let created: Promise<void> | undefined;
@@ -237,7 +276,12 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const planFile = join(dir, 'saved.plan.json');
     assert.equal((await mcvpc(['plan', file, '--out', planFile])).code, 2);
     const cloud = await cloudFor(emu);
-    await cloud.hbase.modifyIpWhitelist({ ClusterId: M.hbaseClusterId, GroupName: 'default', IpVersion: '4', IpList: '127.0.0.1,10.0.0.9' });
+    await cloud.hbase.modifyIpWhitelist({
+      ClusterId: M.hbaseClusterId,
+      GroupName: 'default',
+      IpVersion: '4',
+      IpList: '127.0.0.1,10.0.0.9',
+    });
     const stale = await mcvpc(['apply', file, '--plan', planFile]);
     assert.equal(stale.code, 1);
     assert.match(stale.stderr, /refusing the saved plan: .*is stale: the cloud changed since it was made/);
@@ -260,7 +304,10 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const file = await specFile('e.mcvpc.yaml', specText());
     const run = await mcvpc(['plan', file], { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-0000000000000000000' });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /e\.mcvpc\.yaml: "orders_link": \S+ \S+: .* \(SignatureDoesNotMatch, RequestId [\w-]+\) The AccessKey secret does not match its ID/);
+    assert.match(
+      run.stderr,
+      /e\.mcvpc\.yaml: "orders_link": \S+ \S+: .* \(SignatureDoesNotMatch, RequestId [\w-]+\) The AccessKey secret does not match its ID/,
+    );
     assert.doesNotMatch(run.stderr + run.stdout, /wrong-secret/);
     noStackTrace(run);
   });
@@ -339,7 +386,12 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const name = 'x\u202e\u001b[2J\u009b.mcvpc.yaml';
     const good = await specFile(name, specText({ targets: [TARGETS.emr] }));
     const bad = await specFile(`bad-${name}`, 'version: mcvpc/v1\nkind: NetworkLink\n');
-    const runs = [await mcvpc(['validate', good]), await mcvpc(['validate', bad]), await mcvpc(['validate', bad, '--json']), await mcvpc(['plan', good, '--json'])];
+    const runs = [
+      await mcvpc(['validate', good]),
+      await mcvpc(['validate', bad]),
+      await mcvpc(['validate', bad, '--json']),
+      await mcvpc(['plan', good, '--json']),
+    ];
     for (const run of runs) {
       // eslint-disable-next-line no-control-regex -- finding controls is the point
       assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, JSON.stringify(run));
@@ -397,16 +449,26 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const child = spawn(process.execPath, [bundle.path, 'apply', file, '--auto-approve'], { cwd: ROOT, env, stdio: 'pipe' });
     const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
     const deadline = Date.now() + 30_000;
-    while (!emu.requests().some((r) => r.action === 'CreateNetworkLink' && r.status === 200) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (!emu.requests().some((r) => r.action === 'CreateNetworkLink' && r.status === 200) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await closed;
-    const links = (await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.filter((l) => l.name === 'orders_link');
-    assert.deepEqual(links.map((l) => l.status), ['CREATING'], 'killed while the link was being created');
+    const links = ((await mainAccount(emu)) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.filter(
+      (l) => l.name === 'orders_link',
+    );
+    assert.deepEqual(
+      links.map((l) => l.status),
+      ['CREATING'],
+      'killed while the link was being created',
+    );
     const again = await mcvpc(['apply', file, '--auto-approve']);
     assert.equal(again.code, 0, again.stdout + again.stderr);
     assert.match(again.stdout, /Wait for network link "orders_link" \(now CREATING\)/);
     assert.equal(emu.requests().filter((r) => r.action === 'CreateNetworkLink').length, 1, 'adopted, not created twice');
-    assert.equal((await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'maxcompute')?.ips.includes('192.168.1.0/24'), true);
+    assert.equal(
+      (await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'maxcompute')?.ips.includes('192.168.1.0/24'),
+      true,
+    );
   });
 
   it('destroy asks, removes the link through the API and the rest in one run (0); then has nothing to do (0)', async () => {
@@ -415,21 +477,52 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const unasked = await mcvpc(['destroy', file]);
     assert.equal(unasked.code, 1);
     assert.match(unasked.stderr, /mcvpc destroy: not destroying without confirmation.*--auto-approve/);
-    assert.match(unasked.stdout, /^ {2}- RDS rm-\S+: remove 192\.168\.1\.0\/24 from whitelist group default$/m, 'the plan is shown with - for what it removes');
-    assert.match(unasked.stdout, /^ {2}- Remove network link "orders_link" \(SUCCESS\) and wait until MaxCompute's interfaces are gone from vsw-\S+$/m);
+    assert.match(
+      unasked.stdout,
+      /^ {2}- RDS rm-\S+: remove 192\.168\.1\.0\/24 from whitelist group default$/m,
+      'the plan is shown with - for what it removes',
+    );
+    assert.match(
+      unasked.stdout,
+      /^ {2}- Remove network link "orders_link" \(SUCCESS\) and wait until MaxCompute's interfaces are gone from vsw-\S+$/m,
+    );
     assert.match(unasked.stdout, new RegExp(`^ {2}- Delete security group ${groupId} \\(maxcompute-link\\)$`, 'm'));
     assert.match(unasked.stdout, /^Plan: 0 to add, 0 to change, 4 to remove, 0 unchanged, 0 manual\.$/m);
-    assert.equal((await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'default')?.ips.includes('192.168.1.0/24'), true, 'nothing changed');
+    assert.equal(
+      (await mainAccount(emu)).rdsInstances[0]!.ipArrays.find((a) => a.name === 'default')?.ips.includes('192.168.1.0/24'),
+      true,
+      'nothing changed',
+    );
 
     const first = await mcvpc(['destroy', file, '--auto-approve', '--json']);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.match(first.stderr, /\[orders_link\] done: RDS rm-\S+: remove 192\.168\.1\.0\/24/, 'progress on stderr');
-    const report = JSON.parse(first.stdout) as { command: string; outcome: string; reports: Array<{ steps: Array<{ stepId: string; status: string }> }> };
+    const report = JSON.parse(first.stdout) as {
+      command: string;
+      outcome: string;
+      reports: Array<{ steps: Array<{ stepId: string; status: string }> }>;
+    };
     assert.equal(report.command, 'destroy');
     assert.equal(report.outcome, 'done');
-    assert.deepEqual(report.reports[0]!.steps.map((s) => [s.stepId, s.status]), [['target.0.rds', 'done'], ['target.1.emr', 'done'], ['network-link.remove', 'done'], ['link-group.delete', 'done']]);
-    assert.equal((await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string }> }).networkLinks.some((l) => l.name === 'orders_link'), false, 'the link is gone');
-    assert.equal((await mainAccount(emu)).securityGroups.some((g) => g.securityGroupId === groupId), false, 'the link group is deleted');
+    assert.deepEqual(
+      report.reports[0]!.steps.map((s) => [s.stepId, s.status]),
+      [
+        ['target.0.rds', 'done'],
+        ['target.1.emr', 'done'],
+        ['network-link.remove', 'done'],
+        ['link-group.delete', 'done'],
+      ],
+    );
+    assert.equal(
+      ((await mainAccount(emu)) as unknown as { networkLinks: Array<{ name: string }> }).networkLinks.some((l) => l.name === 'orders_link'),
+      false,
+      'the link is gone',
+    );
+    assert.equal(
+      (await mainAccount(emu)).securityGroups.some((g) => g.securityGroupId === groupId),
+      false,
+      'the link group is deleted',
+    );
 
     const again = await mcvpc(['destroy', file]);
     assert.equal(again.code, 0, 'no changes: no question, exit 0');
@@ -460,7 +553,14 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
     const refused = await mcvpc(['apply', file, '--plan', planFile]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /refusing the saved plan: .*is a destroy plan, and mcvpc apply carries out only apply plans/);
-    assert.deepEqual(emu.requests().filter((r) => !/^(Describe|Get|List)/.test(r.action)).map((r) => r.action), [], 'nothing changed');
+    assert.deepEqual(
+      emu
+        .requests()
+        .filter((r) => !/^(Describe|Get|List)/.test(r.action))
+        .map((r) => r.action),
+      [],
+      'nothing changed',
+    );
 
     const withPlan = await mcvpc(['destroy', file, '--plan', planFile]);
     assert.equal(withPlan.code, 1);
@@ -474,7 +574,18 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
 
   it('every command listed by mcvpc help prints its usage for --help and -h, and exits 0', async () => {
     const listed = [...(await mcvpc(['help'])).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
-    assert.deepEqual([...listed].sort(), ['apply', 'check', 'destroy', 'doctor', 'emulator', 'import', 'lint', 'plan', 'usage', 'validate']);
+    assert.deepEqual([...listed].sort(), [
+      'apply',
+      'check',
+      'destroy',
+      'doctor',
+      'emulator',
+      'import',
+      'lint',
+      'plan',
+      'usage',
+      'validate',
+    ]);
     for (const command of listed) {
       for (const flag of ['--help', '-h']) {
         const run = await mcvpc([command, flag]);
@@ -497,7 +608,11 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
       assert.equal(run.code, 1, `mcvpc ${command} --frobnicate`);
       assert.equal(run.stdout, '', `mcvpc ${command} --frobnicate`);
       const lines = run.stderr.split('\n');
-      assert.match(lines[0]!, new RegExp(`^mcvpc ${command}: unknown option "--frobnicate" for mcvpc ${command} \\(known: --[a-z]`), `mcvpc ${command} --frobnicate`);
+      assert.match(
+        lines[0]!,
+        new RegExp(`^mcvpc ${command}: unknown option "--frobnicate" for mcvpc ${command} \\(known: --[a-z]`),
+        `mcvpc ${command} --frobnicate`,
+      );
       assert.deepEqual(lines.slice(1), [usageLine, `Run "mcvpc ${command} --help" for more.`, ''], `mcvpc ${command} --frobnicate`);
     }
   });

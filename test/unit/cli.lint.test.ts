@@ -83,9 +83,18 @@ describe('mcvpc lint', function () {
     await writeFile(join(dir, 'load.sql'), BAD_SQL);
     const run = await mcvpc(['--json', 'load.sql']);
     assert.equal(run.code, 1);
-    const out = JSON.parse(run.stdout) as { knownLinks: { name: string }[]; files: { file: string; problems: { line: number; column: number; code: string; fixes: string[] }[] }[] };
-    assert.deepEqual(out.knownLinks.map((l) => l.name), ['orders_rds']);
-    assert.deepEqual(out.files[0]!.problems.map((p) => [p.line, p.column, p.code, p.fixes]), [[1, 30, 'unknown-link', ['Use the network link "orders_rds"']]]);
+    const out = JSON.parse(run.stdout) as {
+      knownLinks: { name: string }[];
+      files: { file: string; problems: { line: number; column: number; code: string; fixes: string[] }[] }[];
+    };
+    assert.deepEqual(
+      out.knownLinks.map((l) => l.name),
+      ['orders_rds'],
+    );
+    assert.deepEqual(
+      out.files[0]!.problems.map((p) => [p.line, p.column, p.code, p.fixes]),
+      [[1, 30, 'unknown-link', ['Use the network link "orders_rds"']]],
+    );
   });
 
   it('says which file it cannot read, and fails', async () => {
@@ -111,14 +120,20 @@ describe('mcvpc lint', function () {
     assert.equal(await readFile(conf, 'utf8'), BAD_CONF, 'untouched without --fix');
     const run = await mcvpc(['--fix', '.']);
     assert.equal(run.code, 0, run.stdout);
-    assert.equal(await readFile(conf, 'utf8'), 'spark.hadoop.odps.cupid.eni.enable true\r\nspark.hadoop.odps.cupid.eni.info   cn-hangzhou:vpc-bp1w4g8ykeud64dultaii\r\n');
+    assert.equal(
+      await readFile(conf, 'utf8'),
+      'spark.hadoop.odps.cupid.eni.enable true\r\nspark.hadoop.odps.cupid.eni.info   cn-hangzhou:vpc-bp1w4g8ykeud64dultaii\r\n',
+    );
     assert.equal(await readFile(join(dir, 'load.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'));
   });
 
   it('refuses unknown options, an empty --profile, a bad --format and no path with a clear message', async () => {
     const bad = await mcvpc(['--frobnicate', 'x.sql']);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /^mcvpc lint: unknown option "--frobnicate" for mcvpc lint \(known: --json, --format, --fix, --spec, --profile\)\.$/m);
+    assert.match(
+      bad.stderr,
+      /^mcvpc lint: unknown option "--frobnicate" for mcvpc lint \(known: --json, --format, --fix, --spec, --profile\)\.$/m,
+    );
     const profile = await mcvpc(['--profile=', '.']);
     assert.equal(profile.code, 1);
     assert.match(profile.stderr, /^mcvpc lint: --profile needs a value: --profile PROFILE\.$/m);
@@ -131,17 +146,23 @@ describe('mcvpc lint', function () {
     assert.equal(none.stdout, '');
   });
 
-  it('takes --spec more than once, each file\'s links known', async () => {
+  it("takes --spec more than once, each file's links known", async () => {
     await mkdir(join(dir, 'elsewhere'));
     await rm(join(dir, 'orders.mcvpc.yaml'));
     await writeFile(join(dir, 'elsewhere', 'a.link.yaml'), SPEC);
-    await writeFile(join(dir, 'elsewhere', 'b.link.yaml'), SPEC.replace('orders_rds', 'order_rds').replace('maxcompute-orders-rds', 'maxcompute-order-rds'));
+    await writeFile(
+      join(dir, 'elsewhere', 'b.link.yaml'),
+      SPEC.replace('orders_rds', 'order_rds').replace('maxcompute-orders-rds', 'maxcompute-order-rds'),
+    );
     await writeFile(join(dir, 'load.sql'), BAD_SQL);
     const one = await mcvpc(['load.sql', '--spec', 'elsewhere/a.link.yaml']);
     assert.equal(one.code, 1, one.stderr);
     const both = await mcvpc(['load.sql', '--spec', 'elsewhere/a.link.yaml', '--spec', 'elsewhere/b.link.yaml', '--json']);
     assert.equal(both.code, 0, both.stdout + both.stderr);
-    assert.deepEqual((JSON.parse(both.stdout) as { knownLinks: Array<{ name: string }> }).knownLinks.map((l) => l.name), ['orders_rds', 'order_rds']);
+    assert.deepEqual(
+      (JSON.parse(both.stdout) as { knownLinks: Array<{ name: string }> }).knownLinks.map((l) => l.name),
+      ['orders_rds', 'order_rds'],
+    );
   });
 
   describe('a folder from anywhere (a cloned repository)', () => {
@@ -153,7 +174,11 @@ describe('mcvpc lint', function () {
       await symlink(dir, join(dir, 'jobs', 'root'));
       const run = await mcvpc(['jobs']);
       assert.equal(run.code, 1, run.stderr);
-      assert.deepEqual(run.stdout.trim().split('\n'), ['jobs/load.sql:1:30: warning: No known network link is named "order_rds"; did you mean "orders_rds"?'], run.stdout);
+      assert.deepEqual(
+        run.stdout.trim().split('\n'),
+        ['jobs/load.sql:1:30: warning: No known network link is named "order_rds"; did you mean "orders_rds"?'],
+        run.stdout,
+      );
     });
 
     it('reads no device, pipe or file outside the folder through a link, and says so', async () => {
@@ -177,7 +202,10 @@ describe('mcvpc lint', function () {
         ]);
         // Named on the command line, a pipe or a device is still refused, at once.
         const named = await mcvpc(['pipe.sql', 'zero.sql']);
-        assert.deepEqual(named.stdout.trim().split('\n').sort(), ['pipe.sql: error: is a named pipe, not a regular file; only regular files are read', 'zero.sql: error: is a device, not a regular file; only regular files are read']);
+        assert.deepEqual(named.stdout.trim().split('\n').sort(), [
+          'pipe.sql: error: is a named pipe, not a regular file; only regular files are read',
+          'zero.sql: error: is a device, not a regular file; only regular files are read',
+        ]);
       } finally {
         await rm(outside, { recursive: true, force: true });
       }
@@ -192,7 +220,11 @@ describe('mcvpc lint', function () {
         await symlink('real.sql', join(dir, 'alias.sql'));
         const run = await mcvpc(['--fix', '.']);
         assert.equal(await readFile(join(outside, 'shared.sql'), 'utf8'), BAD_SQL, 'the file outside is untouched');
-        assert.equal(await readFile(join(dir, 'real.sql'), 'utf8'), BAD_SQL.replace('order_rds', 'orders_rds'), 'the file inside is fixed once, through its real path');
+        assert.equal(
+          await readFile(join(dir, 'real.sql'), 'utf8'),
+          BAD_SQL.replace('order_rds', 'orders_rds'),
+          'the file inside is fixed once, through its real path',
+        );
         assert.match(run.stdout, /^shared\.sql: error: a link to .*, outside \.: not followed$/m);
       } finally {
         await rm(outside, { recursive: true, force: true });
@@ -205,8 +237,11 @@ describe('mcvpc lint', function () {
       for (const args of [['.'], ['--json', '.']]) {
         const run = await mcvpc(args);
         assert.equal(run.code, 1);
-        // eslint-disable-next-line no-control-regex -- finding controls is the point
-        assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(run.stdout + run.stderr), JSON.stringify(run));
+        assert.ok(
+          // eslint-disable-next-line no-control-regex -- finding controls is the point
+          !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(run.stdout + run.stderr),
+          JSON.stringify(run),
+        );
         assert.match(run.stdout, /x\\u001B\]0;title\\u0007\\u202E\.sql/i);
       }
     });

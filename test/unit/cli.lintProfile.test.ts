@@ -16,9 +16,14 @@ import { DEFAULT_SEED } from '../../src/emulator/seed';
 const M = DEFAULT_SEED.main;
 const HZ = DEFAULT_SEED.regionId;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
-const sparkConf = (vpcId: string, regionId = HZ): string => `spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=${regionId}:${vpcId}\n`;
+const sparkConf = (vpcId: string, regionId = HZ): string =>
+  `spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=${regionId}:${vpcId}\n`;
 
 /** A spec declaring a link (its VPC is not one of the emulator's: only its name and region matter here). */
 const specText = (name: string, regionId: string): string =>
@@ -43,10 +48,17 @@ describe('mcvpc lint --profile', function () {
     await mkdir(join(dir, 'home', '.aliyun'), { recursive: true });
     await writeFile(
       join(dir, 'home', '.aliyun', 'config.json'),
-      JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: 'cn-shanghai' }] }),
+      JSON.stringify({
+        current: 'ci',
+        profiles: [
+          { name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: 'cn-shanghai' },
+        ],
+      }),
     );
     await mkdir(join(dir, 'jobs'));
-    const keep = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)));
+    const keep = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
+    );
     env = { ...keep, HOME: join(dir, 'home'), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint };
   });
   afterEach(async () => {
@@ -57,9 +69,14 @@ describe('mcvpc lint --profile', function () {
 
   function mcvpc(args: string[]): Promise<Run> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [bundle.path, 'lint', ...args], { cwd: join(dir, 'jobs'), env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [bundle.path, 'lint', ...args],
+        { cwd: join(dir, 'jobs'), env, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -73,7 +90,10 @@ describe('mcvpc lint --profile', function () {
     await writeFile(join(dir, 'jobs', 'other.mcvpc.yaml'), specText('other_link', HZ));
     const without = await mcvpc(['.']);
     assert.equal(without.code, 1, without.stdout + without.stderr);
-    assert.match(without.stdout, new RegExp(`^spark-defaults\\.conf:2:\\d+: warning: No known network link reaches ${M.linkedVpcId} in ${HZ}`, 'm'));
+    assert.match(
+      without.stdout,
+      new RegExp(`^spark-defaults\\.conf:2:\\d+: warning: No known network link reaches ${M.linkedVpcId} in ${HZ}`, 'm'),
+    );
 
     const withProfile = await mcvpc(['--profile', 'ci', '.']);
     assert.equal(withProfile.code, 0, withProfile.stdout + withProfile.stderr);
@@ -96,7 +116,14 @@ describe('mcvpc lint --profile', function () {
     const out = JSON.parse(run.stdout) as JsonOut;
     assert.deepEqual(out.knownLinks, [
       { name: 'orders', regionId: HZ, vpcId: 'vpc-2zeabcdeclared', from: 'spec', source: 'orders.mcvpc.yaml' },
-      { name: M.linkName, regionId: HZ, vpcId: M.linkedVpcId, status: 'SUCCESS', from: 'cloud', source: `listed by MaxCompute (profile ci, ${HZ})` },
+      {
+        name: M.linkName,
+        regionId: HZ,
+        vpcId: M.linkedVpcId,
+        status: 'SUCCESS',
+        from: 'cloud',
+        source: `listed by MaxCompute (profile ci, ${HZ})`,
+      },
     ]);
     const codes = Object.fromEntries(out.files.map((f) => [f.file, f.problems.map((p) => p.code)]));
     assert.deepEqual(codes['spark-defaults.conf'], ['eni-info-unlinked']);
@@ -111,12 +138,17 @@ describe('mcvpc lint --profile', function () {
     const run = await mcvpc(['--profile', 'ci', '--json', '.']);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const out = JSON.parse(run.stdout) as JsonOut;
-    assert.deepEqual(out.knownLinks.map((l) => [l.name, l.from, l.source, l.regionId]), [
-      ['orders', 'spec', 'orders.mcvpc.yaml', 'cn-beijing'],
-      [M.linkName, 'cloud', `listed by MaxCompute (profile ci, ${HZ})`, HZ],
-    ]);
+    assert.deepEqual(
+      out.knownLinks.map((l) => [l.name, l.from, l.source, l.regionId]),
+      [
+        ['orders', 'spec', 'orders.mcvpc.yaml', 'cn-beijing'],
+        [M.linkName, 'cloud', `listed by MaxCompute (profile ci, ${HZ})`, HZ],
+      ],
+    );
     // Both regions read: the file's and the spec's, each once.
-    const regions = requestsFor(emu!, 'DescribeNetworkInterfaces').map((r) => r.params.RegionId).sort();
+    const regions = requestsFor(emu!, 'DescribeNetworkInterfaces')
+      .map((r) => r.params.RegionId)
+      .sort();
     assert.deepEqual(regions, ['cn-beijing', 'cn-beijing', HZ, HZ]);
   });
 
@@ -135,7 +167,10 @@ describe('mcvpc lint --profile', function () {
     const run = await mcvpc(['--profile', 'nosuch', '.']);
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '', 'no lint output from specs alone');
-    assert.match(run.stderr, /^mcvpc lint: cannot open a cloud session with profile nosuch to find the network links: .*has no profile "nosuch"/m);
+    assert.match(
+      run.stderr,
+      /^mcvpc lint: cannot open a cloud session with profile nosuch to find the network links: .*has no profile "nosuch"/m,
+    );
     const empty = await mcvpc(['--profile', '.']);
     assert.equal(empty.code, 1);
     // Even when no line names a region (nothing to read), a wrong profile is not passed over.
@@ -161,7 +196,15 @@ describe('mcvpc lint --profile', function () {
   });
 
   it('exits 1 when the keys are refused', async () => {
-    await writeFile(join(dir, 'home', '.aliyun', 'config.json'), JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: 'wrongSecret000000000000000000000', region_id: HZ }] }));
+    await writeFile(
+      join(dir, 'home', '.aliyun', 'config.json'),
+      JSON.stringify({
+        current: 'ci',
+        profiles: [
+          { name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: 'wrongSecret000000000000000000000', region_id: HZ },
+        ],
+      }),
+    );
     await writeFile(join(dir, 'jobs', 'spark-defaults.conf'), sparkConf(M.linkedVpcId));
     const run = await mcvpc(['--profile', 'ci', '.']);
     assert.equal(run.code, 1, run.stdout + run.stderr);
@@ -171,7 +214,7 @@ describe('mcvpc lint --profile', function () {
   describe('link names MaxCompute lists', () => {
     const sql = (name: string): string => `SET odps.session.networklink=${name};\nSELECT * FROM orders;\n`;
 
-    it('vouches for a cloud-only name with no spec and no region named (the profile\'s region is read)', async () => {
+    it("vouches for a cloud-only name with no spec and no region named (the profile's region is read)", async () => {
       await writeFile(join(dir, 'jobs', 'load.sql'), sql(M.linkName));
       // The profile's region is cn-shanghai; the region variable overrides it, as with the aliyun CLI.
       env = { ...env, ALIBABA_CLOUD_REGION_ID: HZ };
@@ -190,13 +233,22 @@ describe('mcvpc lint --profile', function () {
       env = { ...env, ALIBABA_CLOUD_REGION_ID: HZ };
       const run = await mcvpc(['--profile', 'ci', '.']);
       assert.equal(run.code, 1, run.stdout + run.stderr);
-      assert.match(run.stdout, /^load\.sql:1:\d+: warning: No known network link is named "existing_lnik"; did you mean "existing_link"\?$/m);
+      assert.match(
+        run.stdout,
+        /^load\.sql:1:\d+: warning: No known network link is named "existing_lnik"; did you mean "existing_link"\?$/m,
+      );
     });
 
     it('warns about a listed link whose status is not SUCCESS, naming the status', async () => {
       emu!.setFaults({ networkLinkCreateMs: 60_000 });
       const cloud = await cloudFor(emu!);
-      await cloud.maxcompute.createNetworkLink({ name: 'slow_link', type: 'PASSTHROUGH', region: HZ, vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId } });
+      await cloud.maxcompute.createNetworkLink({
+        name: 'slow_link',
+        type: 'PASSTHROUGH',
+        region: HZ,
+        vpcId: M.vpcId,
+        passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId },
+      });
       await writeFile(join(dir, 'jobs', 'load.sql'), sql('slow_link'));
       await writeFile(join(dir, 'jobs', 'ok.sql'), sql(M.linkName));
       env = { ...env, ALIBABA_CLOUD_REGION_ID: HZ };
@@ -204,7 +256,10 @@ describe('mcvpc lint --profile', function () {
       assert.equal(run.code, 1, run.stderr);
       const out = JSON.parse(run.stdout) as JsonOut;
       const load = out.files.find((f) => f.file === 'load.sql')!;
-      assert.deepEqual(load.problems.map((p) => [p.code, p.severity]), [['link-not-ready', 'warning']]);
+      assert.deepEqual(
+        load.problems.map((p) => [p.code, p.severity]),
+        [['link-not-ready', 'warning']],
+      );
       assert.match(load.problems[0]!.message, /"slow_link" is in status CREATING in cn-hangzhou, not SUCCESS/);
       assert.deepEqual(out.files.find((f) => f.file === 'ok.sql')!.problems, []);
     });
@@ -215,7 +270,10 @@ describe('mcvpc lint --profile', function () {
       await writeFile(join(dir, 'jobs', 'orders.mcvpc.yaml'), specText('orders', HZ));
       const run = await mcvpc(['--profile', 'ci', '.']);
       assert.equal(run.code, 1, run.stdout + run.stderr);
-      assert.match(run.stderr, new RegExp(`MaxCompute's link list could not be read \\(profile ci, ${HZ}\\): permission denied .*odps:ListNetworkLinks`));
+      assert.match(
+        run.stderr,
+        new RegExp(`MaxCompute's link list could not be read \\(profile ci, ${HZ}\\): permission denied .*odps:ListNetworkLinks`),
+      );
       assert.match(run.stdout, /load\.sql:1:\d+: warning: No known network link is named "existing_link"/);
     });
   });

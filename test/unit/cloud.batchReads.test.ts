@@ -29,12 +29,22 @@ describe('batched lookups by id', () => {
 
   describe('the emulator takes the id lists as documented', () => {
     it('DescribeInstances InstanceIds: a JSON array of ids; unknown ids are left out, not refused', async () => {
-      const r = await cloud.ecs.describeInstances({ RegionId: REGION, InstanceIds: JSON.stringify([M.ecsInstanceId, 'i-bp1nosuchinstance00']) });
-      assert.deepEqual((r.Instances?.Instance ?? []).map((i) => i.InstanceId), [M.ecsInstanceId]);
+      const r = await cloud.ecs.describeInstances({
+        RegionId: REGION,
+        InstanceIds: JSON.stringify([M.ecsInstanceId, 'i-bp1nosuchinstance00']),
+      });
+      assert.deepEqual(
+        (r.Instances?.Instance ?? []).map((i) => i.InstanceId),
+        [M.ecsInstanceId],
+      );
     });
 
     it('DescribeSecurityGroups SecurityGroupIds: a JSON array of ids', async () => {
-      const r = await cloud.ecs.describeSecurityGroups({ RegionId: REGION, SecurityGroupIds: JSON.stringify([M.ecsGroupId, M.hbaseGroupId]), MaxResults: 100 });
+      const r = await cloud.ecs.describeSecurityGroups({
+        RegionId: REGION,
+        SecurityGroupIds: JSON.stringify([M.ecsGroupId, M.hbaseGroupId]),
+        MaxResults: 100,
+      });
       assert.deepEqual((r.SecurityGroups?.SecurityGroup ?? []).map((g) => g.SecurityGroupId).sort(), [M.ecsGroupId, M.hbaseGroupId].sort());
     });
 
@@ -57,7 +67,13 @@ describe('batched lookups by id', () => {
     const instance = batchedInstances(cloud, REGION);
     const group = batchedGroups(cloud, REGION);
     emu.clearRequests();
-    const [a, missing, again, g1, g2] = await Promise.all([instance(M.ecsInstanceId), instance('i-bp1nosuchinstance00'), instance(M.ecsInstanceId), group(M.ecsGroupId), group(M.hbaseGroupId)]);
+    const [a, missing, again, g1, g2] = await Promise.all([
+      instance(M.ecsInstanceId),
+      instance('i-bp1nosuchinstance00'),
+      instance(M.ecsInstanceId),
+      group(M.ecsGroupId),
+      group(M.hbaseGroupId),
+    ]);
     assert.equal(a?.instanceId, M.ecsInstanceId);
     assert.equal(again?.instanceId, M.ecsInstanceId);
     assert.equal(missing, undefined);
@@ -73,12 +89,21 @@ describe('batched lookups by id', () => {
     emu.setFaults({ failNext: [{ action: 'DescribeInstances', code: 'InvalidParameter', times: 1 }] });
     emu.clearRequests();
     const found = await Promise.all([instance(M.ecsInstanceId), instance('i-bp1nosuchinstance00')]);
-    assert.deepEqual(found.map((i) => i?.instanceId), [M.ecsInstanceId, undefined]);
-    assert.deepEqual(requestsFor(emu, 'DescribeInstances').map((r) => JSON.parse(String(r.params.InstanceIds)).length), [2, 1, 1]);
+    assert.deepEqual(
+      found.map((i) => i?.instanceId),
+      [M.ecsInstanceId, undefined],
+    );
+    assert.deepEqual(
+      requestsFor(emu, 'DescribeInstances').map((r) => JSON.parse(String(r.params.InstanceIds)).length),
+      [2, 1, 1],
+    );
 
     emu.setFaults({ failNext: [{ action: 'DescribeInstances', code: 'InvalidParameter', times: 3 }] });
     const refused = await Promise.allSettled([instance(M.ecsInstanceId), instance('i-bp1nosuchinstance00')]);
-    assert.deepEqual(refused.map((r) => r.status), ['rejected', 'rejected']);
+    assert.deepEqual(
+      refused.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
     emu.setFaults({});
   });
 
@@ -86,12 +111,18 @@ describe('batched lookups by id', () => {
     const group = batchedGroups(cloud, REGION);
     emu.clearRequests();
     const ids = Array.from({ length: 150 }, (_, i) => `sg-bp1none${String(i).padStart(12, '0')}`);
-    assert.deepEqual(await Promise.all(ids.map(group)), ids.map(() => undefined));
-    assert.deepEqual(requestsFor(emu, 'DescribeSecurityGroups').map((r) => JSON.parse(String(r.params.SecurityGroupIds)).length), [100, 50]);
+    assert.deepEqual(
+      await Promise.all(ids.map(group)),
+      ids.map(() => undefined),
+    );
+    assert.deepEqual(
+      requestsFor(emu, 'DescribeSecurityGroups').map((r) => JSON.parse(String(r.params.SecurityGroupIds)).length),
+      [100, 50],
+    );
   });
 });
 
-describe('the doctor\'s reads do not grow with its targets', function () {
+describe("the doctor's reads do not grow with its targets", function () {
   this.timeout(120_000);
 
   /** An emulator whose VPC has `count` more ECS instances, each behind a group of its own. */
@@ -100,27 +131,66 @@ describe('the doctor\'s reads do not grow with its targets', function () {
     const main = state.accounts[0]!;
     for (let t = 0; t < count; t++) {
       const n = String(t).padStart(4, '0');
-      main.securityGroups.push({ securityGroupId: `sg-batch${n}`, regionId: REGION, vpcId: M.vpcId, name: `batch-${t}`, description: '', type: 'normal', innerAccessPolicy: 'Accept', serviceManaged: false, creationTime: '2026-01-15T08:00:00Z', visibleAt: 0, rules: [] });
-      main.ecsInstances.push({ instanceId: `i-batch${n}`, regionId: REGION, zoneId: 'cn-hangzhou-h', vpcId: M.vpcId, vSwitchId: M.vSwitchIdH, name: `batch-${t}`, description: '', status: 'Running', instanceType: 'ecs.g7.large', privateIpAddresses: [`192.168.1.${100 + t}`], securityGroupIds: [`sg-batch${n}`], creationTime: '2026-01-15T08:00:00Z', tags: [] });
+      main.securityGroups.push({
+        securityGroupId: `sg-batch${n}`,
+        regionId: REGION,
+        vpcId: M.vpcId,
+        name: `batch-${t}`,
+        description: '',
+        type: 'normal',
+        innerAccessPolicy: 'Accept',
+        serviceManaged: false,
+        creationTime: '2026-01-15T08:00:00Z',
+        visibleAt: 0,
+        rules: [],
+      });
+      main.ecsInstances.push({
+        instanceId: `i-batch${n}`,
+        regionId: REGION,
+        zoneId: 'cn-hangzhou-h',
+        vpcId: M.vpcId,
+        vSwitchId: M.vSwitchIdH,
+        name: `batch-${t}`,
+        description: '',
+        status: 'Running',
+        instanceType: 'ecs.g7.large',
+        privateIpAddresses: [`192.168.1.${100 + t}`],
+        securityGroupIds: [`sg-batch${n}`],
+        creationTime: '2026-01-15T08:00:00Z',
+        tags: [],
+      });
     }
     const { dir, remove } = await tempDir();
     const file = path.join(dir, 'state.json');
     await fs.writeFile(file, JSON.stringify(state));
     const emu = await startEmulator({ port: 0, stateFile: file });
-    return { emu, remove: async () => { await emu.close(); await remove(); } };
+    return {
+      emu,
+      remove: async () => {
+        await emu.close();
+        await remove();
+      },
+    };
   }
 
   /** DescribeInstances and DescribeSecurityGroups calls of one doctor run over `targets` ECS targets. */
   async function lookups(targets: number): Promise<{ instances: number; groups: number; rules: number }> {
     const { emu, remove } = await worldWith(targets);
     try {
-      const ecs = Array.from({ length: targets }, (_, t) => `  - kind: ecs\n    instance: i-batch${String(t).padStart(4, '0')}\n    ports: [9092]`);
+      const ecs = Array.from(
+        { length: targets },
+        (_, t) => `  - kind: ecs\n    instance: i-batch${String(t).padStart(4, '0')}\n    ports: [9092]`,
+      );
       const spec = parseOne(specText({ targets: ecs }));
       const cloud = await cloudFor(emu);
       emu.clearRequests();
       const { report } = await doctorSpec(cloud, spec);
       assert.equal(report.hops.filter((h) => h.id.endsWith('.exists') && h.verdict === 'pass').length, targets, 'every instance was found');
-      return { instances: requestsFor(emu, 'DescribeInstances').length, groups: requestsFor(emu, 'DescribeSecurityGroups').length, rules: requestsFor(emu, 'DescribeSecurityGroupAttribute').length };
+      return {
+        instances: requestsFor(emu, 'DescribeInstances').length,
+        groups: requestsFor(emu, 'DescribeSecurityGroups').length,
+        rules: requestsFor(emu, 'DescribeSecurityGroupAttribute').length,
+      };
     } finally {
       await remove();
     }

@@ -33,7 +33,9 @@ describe('cloud credentials', () => {
   });
 
   /** The account that signed the latest DescribeVpcs, as the emulator authenticated it. */
-  async function signingAccount(options: Parameters<typeof createCloud>[0]): Promise<{ accountId?: string; regionId: string; profile: string }> {
+  async function signingAccount(
+    options: Parameters<typeof createCloud>[0],
+  ): Promise<{ accountId?: string; regionId: string; profile: string }> {
     const cloud = await createCloud({ endpoint: emu.endpoint, ...options });
     emu.clearRequests();
     await cloud.vpc.describeVpcs({});
@@ -52,13 +54,21 @@ describe('cloud credentials', () => {
   });
 
   it('an explicit profile wins over everything, including environment keys', async () => {
-    const env = isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: main.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: main.accessKeySecret, ALIBABA_CLOUD_PROFILE: 'dev' });
+    const env = isolatedEnv({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: main.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: main.accessKeySecret,
+      ALIBABA_CLOUD_PROFILE: 'dev',
+    });
     const r = await signingAccount({ configFile: MULTI, profile: 'second', env });
     assert.deepEqual(r, { accountId: second.accountId, regionId: 'cn-shanghai', profile: 'second' });
   });
 
   it('environment keys win over ALIBABA_CLOUD_PROFILE and the current profile', async () => {
-    const env = isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: second.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: second.accessKeySecret, ALIBABA_CLOUD_PROFILE: 'dev' });
+    const env = isolatedEnv({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: second.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: second.accessKeySecret,
+      ALIBABA_CLOUD_PROFILE: 'dev',
+    });
     const r = await signingAccount({ configFile: MULTI, env, regionId: 'cn-hangzhou' });
     assert.equal(r.accountId, second.accountId);
     assert.equal(r.profile, ENVIRONMENT_PROFILE);
@@ -67,7 +77,11 @@ describe('cloud credentials', () => {
   it('accepts the ALICLOUD_/ALIBABACLOUD_ spellings of the variables', async () => {
     const byEnvKeys = await signingAccount({
       configFile: NO_CONFIG_FILE,
-      env: isolatedEnv({ ALICLOUD_ACCESS_KEY_ID: second.accessKeyId, ALIBABACLOUD_ACCESS_KEY_SECRET: second.accessKeySecret, ALICLOUD_REGION_ID: 'cn-shanghai' }),
+      env: isolatedEnv({
+        ALICLOUD_ACCESS_KEY_ID: second.accessKeyId,
+        ALIBABACLOUD_ACCESS_KEY_SECRET: second.accessKeySecret,
+        ALICLOUD_REGION_ID: 'cn-shanghai',
+      }),
     });
     assert.deepEqual(byEnvKeys, { accountId: second.accountId, regionId: 'cn-shanghai', profile: ENVIRONMENT_PROFILE });
     const byEnvProfile = await signingAccount({ configFile: MULTI, env: isolatedEnv({ ALICLOUD_PROFILE: 'second' }) });
@@ -83,7 +97,10 @@ describe('cloud credentials', () => {
     const env = isolatedEnv({ ALIBABA_CLOUD_REGION_ID: 'cn-beijing' });
     assert.equal((await createCloud({ configFile: MULTI, env, endpoint: emu.endpoint })).regionId, 'cn-beijing');
     assert.equal((await createCloud({ configFile: MULTI, env, endpoint: emu.endpoint, regionId: 'cn-shanghai' })).regionId, 'cn-shanghai');
-    assert.equal((await createCloud({ configFile: MULTI, env: isolatedEnv(), endpoint: emu.endpoint, profile: 'assume' })).regionId, 'cn-beijing');
+    assert.equal(
+      (await createCloud({ configFile: MULTI, env: isolatedEnv(), endpoint: emu.endpoint, profile: 'assume' })).regionId,
+      'cn-beijing',
+    );
   });
 
   it('a StsToken profile signs with its token', async () => {
@@ -130,7 +147,10 @@ describe('cloud credentials', () => {
     const text = JSON.stringify(profiles);
     for (const secret of [main.accessKeySecret, second.accessKeySecret, main.sts.securityToken]) assert.ok(!text.includes(secret));
 
-    const withEnv = await listProfiles({ configFile: MULTI, env: isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'a', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'b' }) });
+    const withEnv = await listProfiles({
+      configFile: MULTI,
+      env: isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'a', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'b' }),
+    });
     assert.deepEqual([withEnv[0].name, withEnv[0].isDefault, withEnv[1].isDefault], [ENVIRONMENT_PROFILE, true, false]);
   });
 
@@ -147,8 +167,14 @@ describe('cloud credentials', () => {
       const { dir, remove } = await tempDir();
       const secret = 'UnquotedSecretValue1234567890';
       const cases: Array<[string, RegExp]> = [
-        [`{"profiles": [{"name": "dev", "access_key_secret": ${secret}}]}`, /line 1, column 52 \(a character that JSON does not allow here\)/],
-        [`{\n  "profiles": [\n    {"name": "dev",\n     "access_key_secret": "${secret}" ${secret}}]}`, /line 4, column 59 \(Expected ',' or '}' after property value\)/],
+        [
+          `{"profiles": [{"name": "dev", "access_key_secret": ${secret}}]}`,
+          /line 1, column 52 \(a character that JSON does not allow here\)/,
+        ],
+        [
+          `{\n  "profiles": [\n    {"name": "dev",\n     "access_key_secret": "${secret}" ${secret}}]}`,
+          /line 4, column 59 \(Expected ',' or '}' after property value\)/,
+        ],
         [`{"profiles": [{"name": "dev", "access_key_secret": "${secret}`, /line 1, column 82 \(Unterminated string\)/],
         [`{"profiles": [{"name": "dev", "access_key_secret": tru`, /line 1, column 55 \(the file ends too early\)/],
       ];
@@ -158,7 +184,8 @@ describe('cloud credentials', () => {
         const shown = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() }))).replace(file, 'FILE');
         assert.match(shown, where, shown);
         // Not even a part of the ten characters of context V8 would quote.
-        for (let at = 0; at + 6 <= secret.length; at++) assert.ok(!shown.includes(secret.slice(at, at + 6)), `${shown} quotes ${secret.slice(at, at + 6)}`);
+        for (let at = 0; at + 6 <= secret.length; at++)
+          assert.ok(!shown.includes(secret.slice(at, at + 6)), `${shown} quotes ${secret.slice(at, at + 6)}`);
       }
       await remove();
     });
@@ -196,7 +223,13 @@ describe('cloud credentials', () => {
         const file = path.join(dir, '.aliyun', 'config.json');
         const text = message(await rejection(createCloud({ configFile: file, env: isolatedEnv() })));
         assert.match(text, /No Alibaba Cloud credentials found/);
-        for (const source of ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'OIDC', `${file}: does not exist`, 'ALIBABA_CLOUD_CREDENTIALS_URI', 'ECS instance role: disabled']) {
+        for (const source of [
+          'ALIBABA_CLOUD_ACCESS_KEY_ID',
+          'OIDC',
+          `${file}: does not exist`,
+          'ALIBABA_CLOUD_CREDENTIALS_URI',
+          'ECS instance role: disabled',
+        ]) {
           assert.ok(text.includes(source), `missing "${source}" in:\n${text}`);
         }
       } finally {
@@ -237,7 +270,11 @@ describe('cloud endpoints', () => {
     try {
       const cloud = await createCloud({
         configFile: NO_CONFIG_FILE,
-        env: isolatedEnv({ MCVPC_ENDPOINT: emu.endpoint, ALIBABA_CLOUD_ACCESS_KEY_ID: main.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: main.accessKeySecret }),
+        env: isolatedEnv({
+          MCVPC_ENDPOINT: emu.endpoint,
+          ALIBABA_CLOUD_ACCESS_KEY_ID: main.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: main.accessKeySecret,
+        }),
       });
       const r = await cloud.vpc.describeVpcs({ VpcId: main.vpcId });
       assert.equal(r.Vpcs.Vpc[0]?.VpcId, main.vpcId);

@@ -1,12 +1,28 @@
 /** The one describeError: its words and hints for every kind, the kinds of API codes, and typed credentials errors. */
 import { strict as assert } from 'node:assert';
-import { CloudError, createCloud, describeError, formatDescribedError, hintFor, isNoCredentialsError, type CloudErrorKind } from '../../src/cloud';
+import {
+  CloudError,
+  createCloud,
+  describeError,
+  formatDescribedError,
+  hintFor,
+  isNoCredentialsError,
+  type CloudErrorKind,
+} from '../../src/cloud';
 import { apiErrorKind, transportDetail } from '../../src/cloud/errors';
 import type { Emulator } from '../../src/emulator';
 import { cloudFor, emulator, isolatedEnv, NO_CONFIG_FILE, rejection } from './cloud.harness';
 
 function cloudError(kind: CloudErrorKind, code: string, extra: Partial<ConstructorParameters<typeof CloudError>[0]> = {}): CloudError {
-  return new CloudError({ kind, product: 'Ecs', action: 'AuthorizeSecurityGroup', code, detail: 'what the server said', retryable: false, ...extra });
+  return new CloudError({
+    kind,
+    product: 'Ecs',
+    action: 'AuthorizeSecurityGroup',
+    code,
+    detail: 'what the server said',
+    retryable: false,
+    ...extra,
+  });
 }
 
 describe('describeError', () => {
@@ -18,7 +34,10 @@ describe('describeError', () => {
       requestId: 'R-1',
       hint: 'The RAM user or role lacks a permission: grant it ecs:AuthorizeSecurityGroup in a RAM policy.',
     });
-    assert.equal(formatDescribedError(described), 'Ecs AuthorizeSecurityGroup: what the server said (Forbidden.RAM, RequestId R-1) The RAM user or role lacks a permission: grant it ecs:AuthorizeSecurityGroup in a RAM policy.');
+    assert.equal(
+      formatDescribedError(described),
+      'Ecs AuthorizeSecurityGroup: what the server said (Forbidden.RAM, RequestId R-1) The RAM user or role lacks a permission: grant it ecs:AuthorizeSecurityGroup in a RAM policy.',
+    );
   });
 
   it('has a hint for every kind a person can act on, and none for the others', () => {
@@ -42,7 +61,7 @@ describe('describeError', () => {
     }
   });
 
-  it('prefers a code\'s own hint to its kind\'s', () => {
+  it("prefers a code's own hint to its kind's", () => {
     const cases: Array<[CloudErrorKind, string, RegExp]> = [
       ['credentials', 'InvalidAccessKeyId.NotFound', /AccessKey ID is unknown/],
       ['credentials', 'InvalidSecurityToken.Expired', /STS token/],
@@ -94,9 +113,15 @@ describe('CloudError kinds', () => {
     for (const [code, status, kind] of table) assert.equal(apiErrorKind(code, status), kind, `${code} ${status}`);
   });
 
-  it('separates the transport\'s cause from the request it was making', () => {
-    assert.equal(transportDetail('socket hang upPOST http://127.0.0.1:8787/?RegionId=cn-hangzhou failed.'), 'socket hang up (POST http://127.0.0.1:8787/)');
-    assert.equal(transportDetail('connect ECONNREFUSED 127.0.0.1:1POST http://127.0.0.1:1/?A=b failed.'), 'connect ECONNREFUSED 127.0.0.1:1 (POST http://127.0.0.1:1/)');
+  it("separates the transport's cause from the request it was making", () => {
+    assert.equal(
+      transportDetail('socket hang upPOST http://127.0.0.1:8787/?RegionId=cn-hangzhou failed.'),
+      'socket hang up (POST http://127.0.0.1:8787/)',
+    );
+    assert.equal(
+      transportDetail('connect ECONNREFUSED 127.0.0.1:1POST http://127.0.0.1:1/?A=b failed.'),
+      'connect ECONNREFUSED 127.0.0.1:1 (POST http://127.0.0.1:1/)',
+    );
     assert.equal(transportDetail('plain words'), 'plain words');
   });
 

@@ -29,9 +29,17 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
       const r = await cloud.ecs.describeInstances({ VpcId: M.vpcId });
       const [wire] = r.Instances.Instance;
       assert.equal(r.Instances.Instance.length, 1);
-      assert.deepEqual(wire!.VpcAttributes, { VpcId: M.vpcId, VSwitchId: M.vSwitchIdH, NatIpAddress: '', PrivateIpAddress: { IpAddress: [M.ecsPrivateIp] } });
+      assert.deepEqual(wire!.VpcAttributes, {
+        VpcId: M.vpcId,
+        VSwitchId: M.vSwitchIdH,
+        NatIpAddress: '',
+        PrivateIpAddress: { IpAddress: [M.ecsPrivateIp] },
+      });
       assert.deepEqual(wire!.SecurityGroupIds, { SecurityGroupId: [M.ecsGroupId] });
-      assert.deepEqual(wire!.Tags?.Tag, [{ TagKey: 'service', TagValue: 'kafka' }, { TagKey: 'ports', TagValue: '9092' }]);
+      assert.deepEqual(wire!.Tags?.Tag, [
+        { TagKey: 'service', TagValue: 'kafka' },
+        { TagKey: 'ports', TagValue: '9092' },
+      ]);
       assert.equal(r.NextToken, '');
       assert.equal(r.TotalCount, undefined, 'no TotalCount in NextToken mode');
     });
@@ -39,14 +47,24 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
     it('maps an instance to the model', async () => {
       const r = await cloud.ecs.describeInstances({ InstanceIds: JSON.stringify([M.ecsInstanceId]) });
       assert.deepEqual(toEcsInstance(r.Instances.Instance[0]!, cloud.regionId), {
-        kind: 'ecs', instanceId: M.ecsInstanceId, regionId: 'cn-hangzhou', name: 'kafka-broker-1', description: 'Self-managed Kafka broker, listening on 9092',
-        vpcId: M.vpcId, vSwitchId: M.vSwitchIdH, zoneId: 'cn-hangzhou-h', privateIpAddresses: [M.ecsPrivateIp], securityGroupIds: [M.ecsGroupId], status: 'Running',
+        kind: 'ecs',
+        instanceId: M.ecsInstanceId,
+        regionId: 'cn-hangzhou',
+        name: 'kafka-broker-1',
+        description: 'Self-managed Kafka broker, listening on 9092',
+        vpcId: M.vpcId,
+        vSwitchId: M.vSwitchIdH,
+        zoneId: 'cn-hangzhou-h',
+        privateIpAddresses: [M.ecsPrivateIp],
+        securityGroupIds: [M.ecsGroupId],
+        status: 'Running',
         tags: { service: 'kafka', ports: '9092' },
       });
     });
 
     it('filters by InstanceIds (a JSON array string), VpcId, SecurityGroupId, PrivateIpAddresses, InstanceName wildcards and Status', async () => {
-      const ids = async (filter: Parameters<Cloud['ecs']['describeInstances']>[0]): Promise<string[]> => (await cloud.ecs.describeInstances(filter)).Instances.Instance.map((i) => i.InstanceId);
+      const ids = async (filter: Parameters<Cloud['ecs']['describeInstances']>[0]): Promise<string[]> =>
+        (await cloud.ecs.describeInstances(filter)).Instances.Instance.map((i) => i.InstanceId);
       assert.deepEqual(await ids({ InstanceIds: JSON.stringify(['i-bp1nosuchinstance0000']) }), []);
       assert.deepEqual(await ids({ VpcId: M.linkedVpcId }), []);
       assert.deepEqual(await ids({ SecurityGroupId: M.ecsGroupId }), [M.ecsInstanceId]);
@@ -72,7 +90,10 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
         crowded.clearRequests();
         const all = await c.fetchAll(c.lists.ecsInstances({ VpcId: M.vpcId }));
         assert.equal(new Set(all.map((i) => i.instanceId)).size, 23);
-        assert.deepEqual(requestsFor(crowded, 'DescribeInstances').map((r) => r.params.MaxResults), ['100']);
+        assert.deepEqual(
+          requestsFor(crowded, 'DescribeInstances').map((r) => r.params.MaxResults),
+          ['100'],
+        );
       } finally {
         await crowded.close();
       }
@@ -80,16 +101,23 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
   });
 
   describe('DeleteSecurityGroup', () => {
-    const groupIds = async (c: Cloud): Promise<string[]> => (await c.fetchAll(c.lists.securityGroups({ VpcId: M.vpcId }))).map((g) => g.securityGroupId);
+    const groupIds = async (c: Cloud): Promise<string[]> =>
+      (await c.fetchAll(c.lists.securityGroups({ VpcId: M.vpcId }))).map((g) => g.securityGroupId);
 
     it('deletes an unused group, its rules with it, and sends no ClientToken; a second delete is InvalidSecurityGroupId.NotFound', async () => {
       const { SecurityGroupId } = await cloud.ecs.createSecurityGroup({ VpcId: M.vpcId, SecurityGroupName: 'mc-link-sg' });
-      await cloud.ecs.authorizeSecurityGroup({ SecurityGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceCidrIp: '192.168.1.0/24' }] });
+      await cloud.ecs.authorizeSecurityGroup({
+        SecurityGroupId,
+        Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceCidrIp: '192.168.1.0/24' }],
+      });
       const r = await cloud.ecs.deleteSecurityGroup({ SecurityGroupId });
       assert.deepEqual(Object.keys(r), ['RequestId']);
       assert.equal(requestsFor(emu, 'DeleteSecurityGroup').at(-1)!.params.ClientToken, undefined);
       assert.ok(!(await groupIds(cloud)).includes(SecurityGroupId));
-      assert.deepEqual(await codeOf(cloud.ecs.deleteSecurityGroup({ SecurityGroupId })).then(({ code, status }) => ({ code, status })), { code: 'InvalidSecurityGroupId.NotFound', status: 404 });
+      assert.deepEqual(await codeOf(cloud.ecs.deleteSecurityGroup({ SecurityGroupId })).then(({ code, status }) => ({ code, status })), {
+        code: 'InvalidSecurityGroupId.NotFound',
+        status: 404,
+      });
     });
 
     it('refuses while an instance is in the group: DependencyViolation (403)', async () => {
@@ -99,7 +127,7 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
       assert.ok((await groupIds(cloud)).includes(M.ecsGroupId));
     });
 
-    it('refuses while a network interface uses the group (a network link\'s ENIs): DependencyViolation', async () => {
+    it("refuses while a network interface uses the group (a network link's ENIs): DependencyViolation", async () => {
       const linked = await cloud.fetchAll(cloud.lists.securityGroups({ VpcId: M.linkedVpcId }));
       assert.ok(linked.some((g) => g.securityGroupId === M.linkedGroupId));
       const err = await codeOf(cloud.ecs.deleteSecurityGroup({ SecurityGroupId: M.linkedGroupId }));
@@ -107,7 +135,7 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
       assert.match(err.detail, /network interface/);
     });
 
-    it('refuses while another group\'s rule authorizes it; deletes once the rule is revoked', async () => {
+    it("refuses while another group's rule authorizes it; deletes once the rule is revoked", async () => {
       const { SecurityGroupId } = await cloud.ecs.createSecurityGroup({ VpcId: M.vpcId, SecurityGroupName: 'mc-link-sg' });
       const rule = { IpProtocol: 'TCP', PortRange: '9092/9092', SourceGroupId: SecurityGroupId };
       await cloud.ecs.authorizeSecurityGroup({ SecurityGroupId: M.ecsGroupId, Permissions: [rule] });
@@ -121,7 +149,10 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
 
     it('a group of another account is not found', async () => {
       const second = await cloudFor(emu, {}, DEFAULT_SEED.second as unknown as typeof M);
-      assert.equal((await codeOf(second.ecs.deleteSecurityGroup({ SecurityGroupId: M.basicGroupId }))).code, 'InvalidSecurityGroupId.NotFound');
+      assert.equal(
+        (await codeOf(second.ecs.deleteSecurityGroup({ SecurityGroupId: M.basicGroupId }))).code,
+        'InvalidSecurityGroupId.NotFound',
+      );
     });
 
     it('DescribeSecurityGroups counts the instances in a group (EcsCount)', async () => {
@@ -130,14 +161,23 @@ describe('ECS instances and DeleteSecurityGroup against the emulator', () => {
     });
   });
 
-  describe('the default seed\'s new services in the main app VPC', () => {
+  describe("the default seed's new services in the main app VPC", () => {
     it('finds the PolarDB cluster, the Lindorm instance and the Kafka instance with its own basic group', async () => {
       const polardb = (await cloud.fetchAll(cloud.lists.polardbClusters())).filter((c) => c.vpcId === M.vpcId);
-      assert.deepEqual(polardb.map((c) => [c.clusterId, c.engine]), [[M.polardbClusterId, 'MySQL']]);
+      assert.deepEqual(
+        polardb.map((c) => [c.clusterId, c.engine]),
+        [[M.polardbClusterId, 'MySQL']],
+      );
       const lindorm = (await cloud.fetchAll(cloud.lists.lindormInstances())).filter((i) => i.vpcId === M.vpcId);
-      assert.deepEqual(lindorm.map((i) => i.instanceId), [M.lindormInstanceId]);
+      assert.deepEqual(
+        lindorm.map((i) => i.instanceId),
+        [M.lindormInstanceId],
+      );
       const ecs = await cloud.fetchAll(cloud.lists.ecsInstances({ VpcId: M.vpcId }));
-      assert.deepEqual(ecs.map((i) => i.instanceId), [M.ecsInstanceId]);
+      assert.deepEqual(
+        ecs.map((i) => i.instanceId),
+        [M.ecsInstanceId],
+      );
       const group = (await cloud.fetchAll(cloud.lists.securityGroups({ VpcId: M.vpcId }))).find((g) => g.securityGroupId === M.ecsGroupId);
       assert.deepEqual([group?.type, group?.name, group?.managedByMaxCompute], ['normal', 'kafka-sg', false]);
       assert.match(M.polardbClusterId, /^pc-/);

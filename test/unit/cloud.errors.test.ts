@@ -8,7 +8,17 @@ import { createServer } from 'node:net';
 import { CloudError, createCloud, formatLogLine, isNotFoundError } from '../../src/cloud';
 import { Redactor } from '../../src/cloud/redact';
 import type { Emulator } from '../../src/emulator';
-import { cloudFor, DEFAULT_SEED, emulator, isolatedEnv, NO_CONFIG_FILE, recordingLogger, rejection, requestsFor, type LoggedLine } from './cloud.harness';
+import {
+  cloudFor,
+  DEFAULT_SEED,
+  emulator,
+  isolatedEnv,
+  NO_CONFIG_FILE,
+  recordingLogger,
+  rejection,
+  requestsFor,
+  type LoggedLine,
+} from './cloud.harness';
 
 const main = DEFAULT_SEED.main;
 
@@ -58,9 +68,11 @@ describe('cloud errors and redaction', () => {
     assert.equal(isNotFoundError(err), false);
   });
 
-  it('a missing resource is kind not-found, whatever the code\'s spelling, including codes the emulator invented', async () => {
+  it("a missing resource is kind not-found, whatever the code's spelling, including codes the emulator invented", async () => {
     const cloud = await cloudFor(emu);
-    const group = await rejection(cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: 'sg-bp1nosuchgroup00000000', Direction: 'all' }));
+    const group = await rejection(
+      cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: 'sg-bp1nosuchgroup00000000', Direction: 'all' }),
+    );
     assert.ok(group instanceof CloudError);
     assert.equal(group.code, 'InvalidSecurityGroupId.NotFound');
     assert.equal(group.kind, 'not-found');
@@ -95,7 +107,13 @@ describe('cloud errors and redaction', () => {
 
   it('STS credentials work, and a wrong token never shows up in errors or logs', async () => {
     const sts = main.sts;
-    const good = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken } });
+    const good = await cloudFor(emu, {
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken,
+      },
+    });
     const ok = await good.vpc.describeVpcs({ VpcId: main.vpcId });
     assert.equal(ok.Vpcs.Vpc.length, 1);
     assert.equal(good.credentialInfo.mode, 'StsToken');
@@ -104,7 +122,11 @@ describe('cloud errors and redaction', () => {
     const log = recordingLogger();
     const bad = await cloudFor(emu, {
       logger: log,
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: wrongToken },
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: wrongToken,
+      },
     });
     const err = await rejection(bad.vpc.describeVpcs({}));
     assert.ok(err instanceof CloudError);
@@ -161,7 +183,10 @@ describe('Redactor', () => {
       ['q SecurityToken=CAIStoken&x=1', 'q SecurityToken=[redacted]&x=1'],
       ['{"x-acs-security-token":"CAIStoken"}', '{"x-acs-security-token":"[redacted]"}'],
       ['"access_key_secret": "abc"', '"access_key_secret": "[redacted]"'],
-      ['Specified signature is not matched. server string to sign is:ACS3-HMAC-SHA256\nf00 request id: 1', 'Specified signature is not matched. server string to sign is:[redacted] request id: 1'],
+      [
+        'Specified signature is not matched. server string to sign is:ACS3-HMAC-SHA256\nf00 request id: 1',
+        'Specified signature is not matched. server string to sign is:[redacted] request id: 1',
+      ],
     ];
     for (const [input, expected] of samples) assert.equal(r.redact(input), expected, input);
   });

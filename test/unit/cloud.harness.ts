@@ -36,7 +36,10 @@ export interface LoggedLine {
 /** A logger that keeps every line, so tests can inspect what would reach the output channel. */
 export function recordingLogger(): CloudLogger & { lines: LoggedLine[] } {
   const lines: LoggedLine[] = [];
-  const at = (level: LoggedLine['level']) => (message: string, fields: LogFields = {}) => void lines.push({ level, message, fields });
+  const at =
+    (level: LoggedLine['level']) =>
+    (message: string, fields: LogFields = {}) =>
+      void lines.push({ level, message, fields });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

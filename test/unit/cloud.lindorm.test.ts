@@ -20,7 +20,11 @@ async function groups(cloud: Cloud, InstanceId = M.lindormInstanceId): Promise<R
 
 /** The Lindorm kind's own grant or revoke (read, merge, write, read back) of the vSwitch block into a group. */
 function access(cloud: Cloud, change: 'grant' | 'revoke', vSwitchCidr: string, whitelistGroup: string): Promise<StepOutcome> {
-  const spec = parseOne(specText({ targets: [[`  - kind: lindorm`, `    instance: ${M.lindormInstanceId}`, `    whitelistGroup: ${whitelistGroup}`].join('\n')] }));
+  const spec = parseOne(
+    specText({
+      targets: [[`  - kind: lindorm`, `    instance: ${M.lindormInstanceId}`, `    whitelistGroup: ${whitelistGroup}`].join('\n')],
+    }),
+  );
   return targetKind('lindorm').apply(spec.targets[0]!, change, {
     cloud,
     regionId: DEFAULT_SEED.regionId,
@@ -52,14 +56,27 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
       assert.deepEqual([r.Total, r.PageNumber, r.PageSize], [1, 1, 10]);
       assert.ok(Array.isArray(r.InstanceList));
       const [wire] = r.InstanceList!;
-      assert.deepEqual([wire!.InstanceId, wire!.InstanceAlias, wire!.InstanceStatus, wire!.VpcId, wire!.ZoneId, wire!.EngineType], [M.lindormInstanceId, 'metrics-lindorm', 'ACTIVATION', M.vpcId, 'cn-hangzhou-j', '6']);
+      assert.deepEqual(
+        [wire!.InstanceId, wire!.InstanceAlias, wire!.InstanceStatus, wire!.VpcId, wire!.ZoneId, wire!.EngineType],
+        [M.lindormInstanceId, 'metrics-lindorm', 'ACTIVATION', M.vpcId, 'cn-hangzhou-j', '6'],
+      );
       assert.equal((wire as unknown as Record<string, unknown>).VswitchId, undefined, 'the list names no vSwitch');
       assert.equal(requestsFor(emu, 'GetLindormInstanceList').at(-1)?.params.RegionId, 'cn-hangzhou');
     });
 
     it('maps the list item without a vSwitch and the detail with one', async () => {
       const listed = toLindormInstance((await cloud.lindorm.getLindormInstanceList({})).InstanceList![0]!, cloud.regionId);
-      assert.deepEqual(listed, { kind: 'lindorm', instanceId: M.lindormInstanceId, regionId: 'cn-hangzhou', name: 'metrics-lindorm', vpcId: M.vpcId, zoneId: 'cn-hangzhou-j', status: 'ACTIVATION', engineType: 6, serviceType: 'lindorm' });
+      assert.deepEqual(listed, {
+        kind: 'lindorm',
+        instanceId: M.lindormInstanceId,
+        regionId: 'cn-hangzhou',
+        name: 'metrics-lindorm',
+        vpcId: M.vpcId,
+        zoneId: 'cn-hangzhou-j',
+        status: 'ACTIVATION',
+        engineType: 6,
+        serviceType: 'lindorm',
+      });
       const detail = await cloud.lindorm.getLindormInstance({ InstanceId: M.lindormInstanceId });
       assert.equal(detail.EngineType, 6, 'a number in the detail');
       assert.deepEqual(toLindormInstance(detail, cloud.regionId), { ...listed, vSwitchId: M.vSwitchIdJ });
@@ -75,7 +92,10 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
 
     it('pages 25 instances by PageNumber/PageSize; the listing gathers them all', async () => {
       const crowded = await emulatorWith((main) => {
-        for (let i = 0; i < 24; i++) main.lindormInstances.push(lindormInstance(`ld-bp1paging${String(i).padStart(9, '0')}`, i % 3 === 0 ? { vpcId: M.linkedVpcId } : {}));
+        for (let i = 0; i < 24; i++)
+          main.lindormInstances.push(
+            lindormInstance(`ld-bp1paging${String(i).padStart(9, '0')}`, i % 3 === 0 ? { vpcId: M.linkedVpcId } : {}),
+          );
       });
       try {
         const c = await cloudFor(crowded);
@@ -89,9 +109,15 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
       }
     });
 
-    it('an unknown instance is Instance.IsNotValid (400), also for another account\'s instance', async () => {
-      assert.deepEqual(await codeOf(cloud.lindorm.getLindormInstance({ InstanceId: MISSING })), { code: 'Instance.IsNotValid', status: 400 });
-      assert.deepEqual(await codeOf(cloud.lindorm.getInstanceIpWhiteList({ InstanceId: MISSING })), { code: 'Instance.IsNotValid', status: 400 });
+    it("an unknown instance is Instance.IsNotValid (400), also for another account's instance", async () => {
+      assert.deepEqual(await codeOf(cloud.lindorm.getLindormInstance({ InstanceId: MISSING })), {
+        code: 'Instance.IsNotValid',
+        status: 400,
+      });
+      assert.deepEqual(await codeOf(cloud.lindorm.getInstanceIpWhiteList({ InstanceId: MISSING })), {
+        code: 'Instance.IsNotValid',
+        status: 400,
+      });
       const second = await cloudFor(emu, {}, DEFAULT_SEED.second as unknown as typeof M);
       assert.equal((await codeOf(second.lindorm.getInstanceIpWhiteList({ InstanceId: M.lindormInstanceId }))).code, 'Instance.IsNotValid');
     });
@@ -105,10 +131,22 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
       assert.deepEqual(r.IpList, ['192.168.1.10']);
     });
 
-    it('Update sets one group\'s whole list and sends no ClientToken', async () => {
-      await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.1.0/24,192.168.2.0/24' });
-      await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.2.0/24' });
-      assert.deepEqual(await groups(cloud), { user: ['192.168.1.10'], maxcompute: ['192.168.2.0/24'] }, 'replaced, not appended; other groups untouched');
+    it("Update sets one group's whole list and sends no ClientToken", async () => {
+      await cloud.lindorm.updateInstanceIpWhiteList({
+        InstanceId: M.lindormInstanceId,
+        GroupName: 'maxcompute',
+        SecurityIpList: '192.168.1.0/24,192.168.2.0/24',
+      });
+      await cloud.lindorm.updateInstanceIpWhiteList({
+        InstanceId: M.lindormInstanceId,
+        GroupName: 'maxcompute',
+        SecurityIpList: '192.168.2.0/24',
+      });
+      assert.deepEqual(
+        await groups(cloud),
+        { user: ['192.168.1.10'], maxcompute: ['192.168.2.0/24'] },
+        'replaced, not appended; other groups untouched',
+      );
       const sent = requestsFor(emu, 'UpdateInstanceIpWhiteList').at(-1)!.params;
       assert.equal(sent.ClientToken, undefined);
       const ipList = (await cloud.lindorm.getInstanceIpWhiteList({ InstanceId: M.lindormInstanceId })).IpList;
@@ -120,24 +158,34 @@ describe('Lindorm (hitsdb 2020-06-15) against the emulator', () => {
       assert.deepEqual(await groups(cloud), { user: ['10.0.0.1'] });
     });
 
-    it('the kind\'s grant merges into a group holding other entries and keeps them; a repeat changes nothing', async () => {
+    it("the kind's grant merges into a group holding other entries and keeps them; a repeat changes nothing", async () => {
       assert.equal((await access(cloud, 'grant', '192.168.1.0/24', 'user')).status, 'done');
       assert.equal((await access(cloud, 'grant', '192.168.1.0/24', 'user')).status, 'already');
       assert.deepEqual(await groups(cloud), { user: ['192.168.1.10', '192.168.1.0/24'] });
       assert.equal(requestsFor(emu, 'UpdateInstanceIpWhiteList').length, 1, 'the second grant found the entry and wrote nothing');
     });
 
-    it('the kind\'s revoke writes the group back without the entry; Delete=true clears the whole whitelist (the widest reading of its doc)', async () => {
+    it("the kind's revoke writes the group back without the entry; Delete=true clears the whole whitelist (the widest reading of its doc)", async () => {
       await access(cloud, 'grant', '192.168.1.0/24', 'user');
       assert.equal((await access(cloud, 'revoke', '192.168.1.0/24', 'user')).status, 'done');
       assert.deepEqual(await groups(cloud), { user: ['192.168.1.10'] });
-      await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.1.0/24' });
-      await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '192.168.1.0/24', Delete: true });
+      await cloud.lindorm.updateInstanceIpWhiteList({
+        InstanceId: M.lindormInstanceId,
+        GroupName: 'maxcompute',
+        SecurityIpList: '192.168.1.0/24',
+      });
+      await cloud.lindorm.updateInstanceIpWhiteList({
+        InstanceId: M.lindormInstanceId,
+        GroupName: 'maxcompute',
+        SecurityIpList: '192.168.1.0/24',
+        Delete: true,
+      });
       assert.deepEqual(await groups(cloud), {}, 'every group, not just the one named: why mcvpc never sends it');
     });
 
     it('refuses malformed entries and group names, an empty list, and an unknown instance', async () => {
-      const update = (SecurityIpList: string, GroupName = 'maxcompute', InstanceId: string = M.lindormInstanceId) => cloud.lindorm.updateInstanceIpWhiteList({ InstanceId, GroupName, SecurityIpList });
+      const update = (SecurityIpList: string, GroupName = 'maxcompute', InstanceId: string = M.lindormInstanceId) =>
+        cloud.lindorm.updateInstanceIpWhiteList({ InstanceId, GroupName, SecurityIpList });
       assert.deepEqual(await codeOf(update('192.168.1.0/33')), { code: 'Lindorm.Errorcode.ParameterInvaild', status: 400 });
       assert.equal((await codeOf(update('192.168.1.0/24', 'max-compute'))).status, 400);
       assert.equal((await codeOf(update(''))).code, 'MissingParameter');

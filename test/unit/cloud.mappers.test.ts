@@ -8,21 +8,49 @@ import { backoffDelayMs, nextRetryDelayMs, retryPolicy } from '../../src/cloud/r
 
 describe('cloud mappers', () => {
   it('toRule normalises protocol and policy case, priority strings and the peer', () => {
-    assert.deepEqual(toRule({ Direction: 'ingress', IpProtocol: 'tcp', PortRange: '3306/3306', Policy: 'Accept', Priority: '7', SourceCidrIp: '10.0.0.0/8', SecurityGroupRuleId: 'sgr-1' }), {
-      ruleId: 'sgr-1',
-      direction: 'ingress',
-      policy: 'accept',
-      protocol: 'TCP',
-      portRange: '3306/3306',
-      priority: 7,
-      peerCidr: '10.0.0.0/8',
+    assert.deepEqual(
+      toRule({
+        Direction: 'ingress',
+        IpProtocol: 'tcp',
+        PortRange: '3306/3306',
+        Policy: 'Accept',
+        Priority: '7',
+        SourceCidrIp: '10.0.0.0/8',
+        SecurityGroupRuleId: 'sgr-1',
+      }),
+      {
+        ruleId: 'sgr-1',
+        direction: 'ingress',
+        policy: 'accept',
+        protocol: 'TCP',
+        portRange: '3306/3306',
+        priority: 7,
+        peerCidr: '10.0.0.0/8',
+      },
+    );
+    const egress = toRule({
+      Direction: 'egress',
+      IpProtocol: 'ALL',
+      PortRange: '1/65535',
+      Policy: 'Drop',
+      Priority: 100,
+      DestGroupId: 'sg-peer',
+      SourceCidrIp: '1.2.3.4/32',
     });
-    const egress = toRule({ Direction: 'egress', IpProtocol: 'ALL', PortRange: '1/65535', Policy: 'Drop', Priority: 100, DestGroupId: 'sg-peer', SourceCidrIp: '1.2.3.4/32' });
-    assert.deepEqual([egress.policy, egress.protocol, egress.portRange, egress.priority, egress.peerGroupId, egress.peerCidr], ['drop', 'ALL', '-1/-1', 100, 'sg-peer', undefined]);
+    assert.deepEqual(
+      [egress.policy, egress.protocol, egress.portRange, egress.priority, egress.peerGroupId, egress.peerCidr],
+      ['drop', 'ALL', '-1/-1', 100, 'sg-peer', undefined],
+    );
   });
 
   it('toRule prefers a CIDR over a group when both are given, as the API does', () => {
-    const rule = toRule({ Direction: 'ingress', IpProtocol: 'UDP', PortRange: '53/53', SourceCidrIp: '192.168.0.0/16', SourceGroupId: 'sg-x' });
+    const rule = toRule({
+      Direction: 'ingress',
+      IpProtocol: 'UDP',
+      PortRange: '53/53',
+      SourceCidrIp: '192.168.0.0/16',
+      SourceGroupId: 'sg-x',
+    });
     assert.deepEqual([rule.peerCidr, rule.peerGroupId, rule.priority, rule.policy], ['192.168.0.0/16', undefined, 1, 'accept']);
   });
 
@@ -33,7 +61,15 @@ describe('cloud mappers', () => {
 
   it('toPermissionRequest is the inverse of toRule for both directions', () => {
     for (const wire of [
-      { Direction: 'ingress', IpProtocol: 'TCP', PortRange: '2181/2181', Policy: 'accept', Priority: '3', SourceGroupId: 'sg-a', Description: 'zk' },
+      {
+        Direction: 'ingress',
+        IpProtocol: 'TCP',
+        PortRange: '2181/2181',
+        Policy: 'accept',
+        Priority: '3',
+        SourceGroupId: 'sg-a',
+        Description: 'zk',
+      },
       { Direction: 'egress', IpProtocol: 'TCP', PortRange: '443/443', Policy: 'drop', Priority: '9', DestCidrIp: '0.0.0.0/0' },
       { Direction: 'ingress', IpProtocol: 'TCP', PortRange: '22/22', Policy: 'accept', Priority: '1', Ipv6SourceCidrIp: '2001:db8::/32' },
     ]) {
@@ -60,14 +96,23 @@ describe('cloud retry backoff', () => {
   it('is full jitter under an exponential ceiling, capped', () => {
     const policy = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000 });
     const almostOne = (): number => 0.999999;
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffDelayMs(policy, n, almostOne)), [99, 199, 399, 799, 999, 999]);
-    assert.deepEqual([1, 4].map((n) => backoffDelayMs(policy, n, () => 0)), [0, 0]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => backoffDelayMs(policy, n, almostOne)),
+      [99, 199, 399, 799, 999, 999],
+    );
+    assert.deepEqual(
+      [1, 4].map((n) => backoffDelayMs(policy, n, () => 0)),
+      [0, 0],
+    );
   });
 
   it('by default waits past a one-second throttling window and keeps trying for about 20 s', () => {
     const policy = retryPolicy(undefined);
     const ceilings = Array.from({ length: policy.maxAttempts - 1 }, (_, i) => backoffDelayMs(policy, i + 1, () => 0.999999) + 1);
-    assert.ok(ceilings.some((c) => c > 1000), `some wait may exceed 1 s: ${ceilings.join(', ')}`);
+    assert.ok(
+      ceilings.some((c) => c > 1000),
+      `some wait may exceed 1 s: ${ceilings.join(', ')}`,
+    );
     assert.ok(ceilings.reduce((a, b) => a + b, 0) / 2 >= 10_000, 'the expected total wait is at least 10 s');
     assert.equal(policy.budgetMs, 20_000);
   });

@@ -31,19 +31,37 @@ describe('cloud: MaxCompute network links (2022-01-04, ROA)', () => {
     cloud = c;
   });
 
-  const request = (name: string) => ({ name, type: 'PASSTHROUGH' as const, region: 'cn-hangzhou', vpcId: m.vpcId, passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId } });
+  const request = (name: string) => ({
+    name,
+    type: 'PASSTHROUGH' as const,
+    region: 'cn-hangzhou',
+    vpcId: m.vpcId,
+    passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId },
+  });
 
   it('sends the call to maxcompute.<region>.aliyuncs.com, kept in the Host when redirected', () => {
-    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', undefined), { host: 'maxcompute.cn-shanghai.aliyuncs.com', protocol: 'https' });
-    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: 'maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:8787', protocol: 'http' });
+    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', undefined), {
+      host: 'maxcompute.cn-shanghai.aliyuncs.com',
+      protocol: 'https',
+    });
+    assert.deepEqual(resolveEndpoint(MAXCOMPUTE_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), {
+      host: 'maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:8787',
+      protocol: 'http',
+    });
     // RPC products keep the plain override.
-    assert.deepEqual(resolveEndpoint(ECS_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), { host: '127.0.0.1:8787', protocol: 'http' });
+    assert.deepEqual(resolveEndpoint(ECS_PRODUCT.endpoint, 'cn-shanghai', { host: '127.0.0.1:8787', protocol: 'http' }), {
+      host: '127.0.0.1:8787',
+      protocol: 'http',
+    });
   });
 
   it('lists the seed link by name, with its status and no properties; Get gives the vSwitch and group', async () => {
     const listed = await cloud.maxcompute.listNetworkLinks();
     const links = (listed.data?.networkLinkInfoList ?? []).map((w) => toNetworkLink(w, 'cn-hangzhou'));
-    assert.deepEqual(links.map((l) => [l.name, l.type, l.status, l.vpcId, l.vSwitchId]), [[m.linkName, 'PASSTHROUGH', 'SUCCESS', m.linkedVpcId, undefined]]);
+    assert.deepEqual(
+      links.map((l) => [l.name, l.type, l.status, l.vpcId, l.vSwitchId]),
+      [[m.linkName, 'PASSTHROUGH', 'SUCCESS', m.linkedVpcId, undefined]],
+    );
     const got = toNetworkLink((await cloud.maxcompute.getNetworkLink({ networkLinkName: m.linkName })).data!, 'cn-hangzhou');
     assert.equal(got.vSwitchId, m.linkedVSwitchId);
     assert.equal(got.securityGroupId, m.linkedGroupId);
@@ -58,14 +76,26 @@ describe('cloud: MaxCompute network links (2022-01-04, ROA)', () => {
     assert.equal(requestsFor(emu, 'GetNetworkLink').at(-1)?.params.RegionId, 'cn-shanghai');
   });
 
-  it('creates a link that is CREATING, then SUCCESS with MaxCompute\'s interfaces in the group; remove releases them', async () => {
+  it("creates a link that is CREATING, then SUCCESS with MaxCompute's interfaces in the group; remove releases them", async () => {
     emu.setFaults({ networkLinkCreateMs: 300, networkLinkRemoveMs: 300 });
     assert.equal((await cloud.maxcompute.createNetworkLink(request('new_link'))).data, 'success');
     const first = await cloud.maxcompute.getNetworkLink({ networkLinkName: 'new_link' });
     assert.notEqual(first.data?.status, 'SUCCESS');
-    const interfacesOf = async () => (await cloud.ecs.describeNetworkInterfaces({ RegionId: 'cn-hangzhou', VSwitchId: m.vSwitchIdH, SecurityGroupId: m.basicGroupId, ServiceManaged: true, MaxResults: 100 })).NetworkInterfaceSets?.NetworkInterfaceSet ?? [];
+    const interfacesOf = async () =>
+      (
+        await cloud.ecs.describeNetworkInterfaces({
+          RegionId: 'cn-hangzhou',
+          VSwitchId: m.vSwitchIdH,
+          SecurityGroupId: m.basicGroupId,
+          ServiceManaged: true,
+          MaxResults: 100,
+        })
+      ).NetworkInterfaceSets?.NetworkInterfaceSet ?? [];
     assert.equal((await interfacesOf()).length, 0, 'no interfaces before SUCCESS');
-    const ready = await until(() => cloud.maxcompute.getNetworkLink({ networkLinkName: 'new_link' }), (r) => r.data?.status === 'SUCCESS');
+    const ready = await until(
+      () => cloud.maxcompute.getNetworkLink({ networkLinkName: 'new_link' }),
+      (r) => r.data?.status === 'SUCCESS',
+    );
     assert.equal(ready.data?.status, 'SUCCESS');
     assert.equal((await interfacesOf()).length, 2);
     assert.equal((await cloud.maxcompute.removeNetworkLink({ networkLinkName: 'new_link' })).data, 'success');
@@ -78,7 +108,12 @@ describe('cloud: MaxCompute network links (2022-01-04, ROA)', () => {
   it('refuses a taken name, an advanced group and an unsupported zone as the console does', async () => {
     const taken = await rejection(cloud.maxcompute.createNetworkLink({ ...request(m.linkName) }));
     assert.ok(taken instanceof CloudError && taken.kind === 'api' && /already exists/.test(taken.detail), String(taken));
-    const advanced = await rejection(cloud.maxcompute.createNetworkLink({ ...request('adv_link'), passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.advancedGroupId } }));
+    const advanced = await rejection(
+      cloud.maxcompute.createNetworkLink({
+        ...request('adv_link'),
+        passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.advancedGroupId },
+      }),
+    );
     assert.ok(advanced instanceof CloudError && /advanced/.test(advanced.detail), String(advanced));
     assert.equal((await cloud.maxcompute.listNetworkLinks()).data?.networkLinkInfoList?.length, 1, 'a refusal leaves no link');
   });
@@ -100,7 +135,7 @@ describe('cloud: MaxCompute network links (2022-01-04, ROA)', () => {
     assert.equal((await cloud.maxcompute.getNetworkLink({ networkLinkName: 'lost_answer' })).data?.name, 'lost_answer');
   });
 
-  it('a session from the other account sees none of the main account\'s links', async () => {
+  it("a session from the other account sees none of the main account's links", async () => {
     const second = await cloudFor(emu, {}, DEFAULT_SEED.second as unknown as typeof m);
     assert.deepEqual((await second.maxcompute.listNetworkLinks()).data?.networkLinkInfoList, []);
   });

@@ -59,7 +59,10 @@ describe('cloud operations against the emulator', () => {
     it('a region-specific session sends its own RegionId', async () => {
       const shanghai = cloud.withRegion('cn-shanghai');
       const r = await shanghai.vpc.describeVpcs({});
-      assert.deepEqual(r.Vpcs.Vpc.map((v) => v.VpcId), [main.shanghaiVpcId]);
+      assert.deepEqual(
+        r.Vpcs.Vpc.map((v) => v.VpcId),
+        [main.shanghaiVpcId],
+      );
     });
   });
 
@@ -67,21 +70,39 @@ describe('cloud operations against the emulator', () => {
     it('DescribeSecurityGroups lists groups, flagging MaxCompute-managed ones', async () => {
       const r = await cloud.ecs.describeSecurityGroups({ VpcId: main.linkedVpcId, MaxResults: 100 });
       const groups = r.SecurityGroups.SecurityGroup.map((g) => toSecurityGroup(g, cloud.regionId));
-      const managed = groups.filter((g) => g.managedByMaxCompute).map((g) => g.securityGroupId).sort();
+      const managed = groups
+        .filter((g) => g.managedByMaxCompute)
+        .map((g) => g.securityGroupId)
+        .sort();
       assert.deepEqual(managed, [...main.managedGroupIds].sort());
       assert.ok(groups.some((g) => g.securityGroupId === main.linkedGroupId && !g.managedByMaxCompute));
     });
 
     it('CreateSecurityGroup, AuthorizeSecurityGroup(+Egress), DescribeSecurityGroupAttribute and RevokeSecurityGroup round-trip', async () => {
-      const created = await cloud.ecs.createSecurityGroup({ VpcId: main.vpcId, SecurityGroupName: 'mcvpc-test-roundtrip', SecurityGroupType: 'normal' });
+      const created = await cloud.ecs.createSecurityGroup({
+        VpcId: main.vpcId,
+        SecurityGroupName: 'mcvpc-test-roundtrip',
+        SecurityGroupType: 'normal',
+      });
       const groupId = created.SecurityGroupId;
       assert.match(groupId, /^sg-/);
-      assert.match(requestsFor(emu, 'CreateSecurityGroup').at(-1)?.params.ClientToken ?? '', /^[0-9a-f-]{36}$/, 'a UUID ClientToken is sent');
+      assert.match(
+        requestsFor(emu, 'CreateSecurityGroup').at(-1)?.params.ClientToken ?? '',
+        /^[0-9a-f-]{36}$/,
+        'a UUID ClientToken is sent',
+      );
 
       await cloud.ecs.authorizeSecurityGroup({
         SecurityGroupId: groupId,
         Permissions: [
-          { IpProtocol: 'tcp', PortRange: '3306/3306', SourceCidrIp: '192.168.10.0/24', Policy: 'accept', Priority: '5', Description: 'rds' },
+          {
+            IpProtocol: 'tcp',
+            PortRange: '3306/3306',
+            SourceCidrIp: '192.168.10.0/24',
+            Policy: 'accept',
+            Priority: '5',
+            Description: 'rds',
+          },
           { IpProtocol: 'TCP', PortRange: '2181/2181', SourceGroupId: main.basicGroupId },
         ],
       });
@@ -99,7 +120,16 @@ describe('cloud operations against the emulator', () => {
       const mysql = rules.find((r) => r.portRange === '3306/3306');
       assert.deepEqual(
         { ...mysql, ruleId: undefined },
-        { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '3306/3306', priority: 5, peerCidr: '192.168.10.0/24', description: 'rds', ruleId: undefined },
+        {
+          direction: 'ingress',
+          policy: 'accept',
+          protocol: 'TCP',
+          portRange: '3306/3306',
+          priority: 5,
+          peerCidr: '192.168.10.0/24',
+          description: 'rds',
+          ruleId: undefined,
+        },
       );
       assert.equal(rules.find((r) => r.portRange === '2181/2181')?.peerGroupId, main.basicGroupId);
       const egress = rules.find((r) => r.direction === 'egress' && r.portRange === '443/443');
@@ -107,8 +137,14 @@ describe('cloud operations against the emulator', () => {
 
       await cloud.ecs.revokeSecurityGroup({ SecurityGroupId: groupId, SecurityGroupRuleId: [mysql!.ruleId!] });
       const after = await cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: groupId, Direction: 'ingress' });
-      assert.deepEqual(after.Permissions.Permission.map((p) => p.PortRange), ['2181/2181']);
-      await cloud.ecs.revokeSecurityGroup({ SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '2181/2181', SourceGroupId: main.basicGroupId }] });
+      assert.deepEqual(
+        after.Permissions.Permission.map((p) => p.PortRange),
+        ['2181/2181'],
+      );
+      await cloud.ecs.revokeSecurityGroup({
+        SecurityGroupId: groupId,
+        Permissions: [{ IpProtocol: 'TCP', PortRange: '2181/2181', SourceGroupId: main.basicGroupId }],
+      });
       const empty = await cloud.ecs.describeSecurityGroupAttribute({ SecurityGroupId: groupId, Direction: 'ingress' });
       assert.equal(empty.Permissions.Permission.length, 0);
     });
@@ -149,7 +185,12 @@ describe('cloud operations against the emulator', () => {
     });
 
     it('ModifySecurityIps then DescribeDBInstanceIPArrayList shows the new group', async () => {
-      await cloud.rds.modifySecurityIps({ DBInstanceId: main.rdsInstanceId, DBInstanceIPArrayName: 'mcvpc', SecurityIps: '192.168.1.0/24,192.168.2.0/24', ModifyMode: 'Cover' });
+      await cloud.rds.modifySecurityIps({
+        DBInstanceId: main.rdsInstanceId,
+        DBInstanceIPArrayName: 'mcvpc',
+        SecurityIps: '192.168.1.0/24,192.168.2.0/24',
+        ModifyMode: 'Cover',
+      });
       assert.equal(requestsFor(emu, 'ModifySecurityIps').at(-1)?.params.ClientToken, undefined, 'the API takes no ClientToken');
       const r = await cloud.rds.describeDBInstanceIPArrayList({ DBInstanceId: main.rdsInstanceId });
       const group = r.Items.DBInstanceIPArray.find((g) => g.DBInstanceIPArrayName === 'mcvpc');
@@ -159,7 +200,10 @@ describe('cloud operations against the emulator', () => {
     it('ModifySecurityGroupConfiguration then DescribeSecurityGroupConfiguration shows the binding', async () => {
       await cloud.rds.modifySecurityGroupConfiguration({ DBInstanceId: main.rdsInstanceId, SecurityGroupId: main.basicGroupId });
       const r = await cloud.rds.describeSecurityGroupConfiguration({ DBInstanceId: main.rdsInstanceId });
-      assert.deepEqual(r.Items.EcsSecurityGroupRelation.map((x) => x.SecurityGroupId), [main.basicGroupId]);
+      assert.deepEqual(
+        r.Items.EcsSecurityGroupRelation.map((x) => x.SecurityGroupId),
+        [main.basicGroupId],
+      );
     });
   });
 
@@ -180,7 +224,10 @@ describe('cloud operations against the emulator', () => {
     });
 
     it('ModifySecurityGroups then DescribeSecurityGroups shows the set', async () => {
-      await cloud.hbase.modifySecurityGroups({ ClusterId: main.hbaseClusterId, SecurityGroupIds: `${main.hbaseGroupId},${main.basicGroupId}` });
+      await cloud.hbase.modifySecurityGroups({
+        ClusterId: main.hbaseClusterId,
+        SecurityGroupIds: `${main.hbaseGroupId},${main.basicGroupId}`,
+      });
       const r = await cloud.hbase.describeSecurityGroups({ ClusterId: main.hbaseClusterId });
       assert.deepEqual([...r.SecurityGroupIds.SecurityGroupId].sort(), [main.basicGroupId, main.hbaseGroupId].sort());
     });

@@ -25,7 +25,9 @@ describe('cloud paging against the emulator', () => {
   let cloud: Cloud;
 
   before(async () => {
-    emu = await emulator({ seed: { kind: 'scale', regionId: REGION, vpcs: VPCS, vSwitchesPerVpc: VSWITCHES_PER_VPC, securityGroupsPerVpc: GROUPS_PER_VPC } });
+    emu = await emulator({
+      seed: { kind: 'scale', regionId: REGION, vpcs: VPCS, vSwitchesPerVpc: VSWITCHES_PER_VPC, securityGroupsPerVpc: GROUPS_PER_VPC },
+    });
     cloud = await cloudFor(emu, { regionId: REGION });
   });
   after(async () => {
@@ -89,7 +91,10 @@ describe('cloud paging against the emulator', () => {
     assert.equal(first.items.length, 100);
     assert.ok(first.next);
     const second = await cloud.fetchPage(listing, first.next);
-    assert.deepEqual(second.items.map((g) => g.securityGroupId), all.slice(100, 200).map((g) => g.securityGroupId));
+    assert.deepEqual(
+      second.items.map((g) => g.securityGroupId),
+      all.slice(100, 200).map((g) => g.securityGroupId),
+    );
   });
 
   it('legacy page numbers for security groups list the same groups', async () => {

@@ -10,9 +10,14 @@ import { cloudFor, DEFAULT_SEED, emulator, rejection, requestsFor } from './clou
 const M = DEFAULT_SEED.main;
 const MISSING = 'pc-bp1nosuchcluster0000';
 
-async function whitelist(cloud: Cloud, DBClusterId = M.polardbClusterId): Promise<{ groups: Record<string, string[]>; securityGroups: string[] }> {
+async function whitelist(
+  cloud: Cloud,
+  DBClusterId = M.polardbClusterId,
+): Promise<{ groups: Record<string, string[]>; securityGroups: string[] }> {
   const r = await cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId });
-  const groups = Object.fromEntries((r.Items?.DBClusterIPArray ?? []).map((a) => [a.DBClusterIPArrayName, a.SecurityIps === '' ? [] : a.SecurityIps.split(',')]));
+  const groups = Object.fromEntries(
+    (r.Items?.DBClusterIPArray ?? []).map((a) => [a.DBClusterIPArrayName, a.SecurityIps === '' ? [] : a.SecurityIps.split(',')]),
+  );
   return { groups, securityGroups: (r.DBClusterSecurityGroups?.DBClusterSecurityGroup ?? []).map((g) => g.SecurityGroupId) };
 }
 
@@ -38,21 +43,35 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
       assert.equal(r.PageRecordCount, 1);
       assert.equal(r.PageNumber, 1);
       const [wire] = r.Items.DBCluster;
-      assert.deepEqual([wire!.DBClusterId, wire!.DBType, wire!.Engine, wire!.VpcId, wire!.VswitchId], [M.polardbClusterId, 'MySQL', 'POLARDB', M.vpcId, M.vSwitchIdH]);
+      assert.deepEqual(
+        [wire!.DBClusterId, wire!.DBType, wire!.Engine, wire!.VpcId, wire!.VswitchId],
+        [M.polardbClusterId, 'MySQL', 'POLARDB', M.vpcId, M.vSwitchIdH],
+      );
       assert.equal((wire as unknown as Record<string, unknown>).VSwitchId, undefined, 'the list spells it VswitchId');
       assert.equal(requestsFor(emu, 'DescribeDBClusters').at(-1)?.params.RegionId, 'cn-hangzhou', 'RegionId is sent');
     });
 
     it('maps a cluster to the model', async () => {
       const r = await cloud.polardb.describeDBClusters({});
-      const cluster = toPolarDbCluster(r.Items.DBCluster.find((c) => c.DBClusterId === M.polardbClusterId)!, cloud.regionId);
+      const cluster = toPolarDbCluster(
+        r.Items.DBCluster.find((c) => c.DBClusterId === M.polardbClusterId)!,
+        cloud.regionId,
+      );
       assert.deepEqual(cluster, {
-        kind: 'polardb', clusterId: M.polardbClusterId, regionId: 'cn-hangzhou', description: 'billing-polardb', engine: 'MySQL', engineVersion: '8.0',
-        vpcId: M.vpcId, vSwitchId: M.vSwitchIdH, zoneId: 'cn-hangzhou-h', status: 'Running',
+        kind: 'polardb',
+        clusterId: M.polardbClusterId,
+        regionId: 'cn-hangzhou',
+        description: 'billing-polardb',
+        engine: 'MySQL',
+        engineVersion: '8.0',
+        vpcId: M.vpcId,
+        vSwitchId: M.vSwitchIdH,
+        zoneId: 'cn-hangzhou-h',
+        status: 'Running',
       });
     });
 
-    it('filters by DBClusterIds (comma-separated) and DBType, and only shows the caller\'s clusters', async () => {
+    it("filters by DBClusterIds (comma-separated) and DBType, and only shows the caller's clusters", async () => {
       const none = await cloud.polardb.describeDBClusters({ DBClusterIds: MISSING });
       assert.equal(none.TotalRecordCount, 0);
       const postgres = await cloud.polardb.describeDBClusters({ DBType: 'PostgreSQL' });
@@ -69,7 +88,10 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
 
     it('pages 65 clusters by PageNumber, and the listing gathers them all for a VPC filter applied by the caller', async () => {
       const crowded = await emulatorWith((main) => {
-        for (let i = 0; i < 64; i++) main.polardbClusters.push(polarDbCluster(`pc-bp1paging${String(i).padStart(10, '0')}`, i % 2 === 0 ? { vpcId: M.linkedVpcId } : {}));
+        for (let i = 0; i < 64; i++)
+          main.polardbClusters.push(
+            polarDbCluster(`pc-bp1paging${String(i).padStart(10, '0')}`, i % 2 === 0 ? { vpcId: M.linkedVpcId } : {}),
+          );
       });
       try {
         const c = await cloudFor(crowded);
@@ -79,7 +101,11 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
         const all = await c.fetchAll(c.lists.polardbClusters());
         assert.equal(new Set(all.map((x) => x.clusterId)).size, 65);
         assert.equal(all.filter((x) => x.vpcId === M.vpcId).length, 33, 'the seed cluster plus 32 of the added ones');
-        assert.deepEqual(requestsFor(crowded, 'DescribeDBClusters').map((r) => r.params.PageSize), ['100'], 'one page of 100');
+        assert.deepEqual(
+          requestsFor(crowded, 'DescribeDBClusters').map((r) => r.params.PageSize),
+          ['100'],
+          'one page of 100',
+        );
       } finally {
         await crowded.close();
       }
@@ -89,15 +115,21 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
   describe('DescribeDBClusterAccessWhitelist', () => {
     it('answers Items.DBClusterIPArray[] (comma-separated SecurityIps) and DBClusterSecurityGroups', async () => {
       const r = await cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId });
-      assert.deepEqual(r.Items?.DBClusterIPArray?.map((a) => [a.DBClusterIPArrayName, a.DBClusterIPArrayAttribute, a.SecurityIps]), [
-        ['default', '', '127.0.0.1'],
-        ['app', '', '10.0.0.0/24'],
-      ]);
+      assert.deepEqual(
+        r.Items?.DBClusterIPArray?.map((a) => [a.DBClusterIPArrayName, a.DBClusterIPArrayAttribute, a.SecurityIps]),
+        [
+          ['default', '', '127.0.0.1'],
+          ['app', '', '10.0.0.0/24'],
+        ],
+      );
       assert.deepEqual(r.DBClusterSecurityGroups?.DBClusterSecurityGroup, []);
     });
 
-    it('a missing cluster is InvalidDBClusterId.NotFound (404), also for another account\'s cluster', async () => {
-      assert.deepEqual(await codeOf(cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: MISSING })), { code: 'InvalidDBClusterId.NotFound', status: 404 });
+    it("a missing cluster is InvalidDBClusterId.NotFound (404), also for another account's cluster", async () => {
+      assert.deepEqual(await codeOf(cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: MISSING })), {
+        code: 'InvalidDBClusterId.NotFound',
+        status: 404,
+      });
       const second = await cloudFor(emu, {}, DEFAULT_SEED.second as unknown as typeof M);
       const err = await codeOf(second.polardb.describeDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId }));
       assert.equal(err.code, 'InvalidDBClusterId.NotFound');
@@ -106,16 +138,31 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
 
   describe('ModifyDBClusterAccessWhitelist', () => {
     const append = (c: Cloud, SecurityIps: string, DBClusterIPArrayName = 'maxcompute') =>
-      c.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode: 'Append', SecurityIps, DBClusterIPArrayName });
+      c.polardb.modifyDBClusterAccessWhitelist({
+        DBClusterId: M.polardbClusterId,
+        WhiteListType: 'IP',
+        ModifyMode: 'Append',
+        SecurityIps,
+        DBClusterIPArrayName,
+      });
     const remove = (c: Cloud, SecurityIps: string, DBClusterIPArrayName = 'maxcompute') =>
-      c.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode: 'Delete', SecurityIps, DBClusterIPArrayName });
+      c.polardb.modifyDBClusterAccessWhitelist({
+        DBClusterId: M.polardbClusterId,
+        WhiteListType: 'IP',
+        ModifyMode: 'Delete',
+        SecurityIps,
+        DBClusterIPArrayName,
+      });
 
     it('sends no ClientToken (the API takes none) and answers just a RequestId', async () => {
       const r = await append(cloud, '192.168.1.0/24');
       assert.deepEqual(Object.keys(r), ['RequestId']);
       const sent = requestsFor(emu, 'ModifyDBClusterAccessWhitelist').at(-1)!.params;
       assert.equal(sent.ClientToken, undefined);
-      assert.deepEqual([sent.WhiteListType, sent.ModifyMode, sent.DBClusterIPArrayName, sent.SecurityIps], ['IP', 'Append', 'maxcompute', '192.168.1.0/24']);
+      assert.deepEqual(
+        [sent.WhiteListType, sent.ModifyMode, sent.DBClusterIPArrayName, sent.SecurityIps],
+        ['IP', 'Append', 'maxcompute', '192.168.1.0/24'],
+      );
     });
 
     it('Append creates the group, adds entries without duplicates and leaves other groups alone', async () => {
@@ -123,7 +170,11 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
       await append(cloud, '192.168.1.0/24,192.168.2.0/24');
       await append(cloud, '192.168.3.0/24', 'app');
       const { groups } = await whitelist(cloud);
-      assert.deepEqual(groups, { default: ['127.0.0.1'], app: ['10.0.0.0/24', '192.168.3.0/24'], maxcompute: ['192.168.1.0/24', '192.168.2.0/24'] });
+      assert.deepEqual(groups, {
+        default: ['127.0.0.1'],
+        app: ['10.0.0.0/24', '192.168.3.0/24'],
+        maxcompute: ['192.168.1.0/24', '192.168.2.0/24'],
+      });
     });
 
     it('Delete removes exactly the given entries, keeps the others, and drops a group it empties', async () => {
@@ -143,7 +194,12 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
     });
 
     it('Cover (never sent by the product) replaces a group; without a name it is the default group', async () => {
-      await cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode: 'Cover' as 'Append', SecurityIps: '10.9.0.0/16' });
+      await cloud.polardb.modifyDBClusterAccessWhitelist({
+        DBClusterId: M.polardbClusterId,
+        WhiteListType: 'IP',
+        ModifyMode: 'Cover' as 'Append',
+        SecurityIps: '10.9.0.0/16',
+      });
       assert.deepEqual((await whitelist(cloud)).groups.default, ['10.9.0.0/16']);
     });
 
@@ -155,7 +211,14 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
       for (const entry of ['192.168.1.0/33', 'not-an-ip', '0.0.0.0/0']) {
         assert.equal((await codeOf(append(cloud, entry))).status, 400, entry);
       }
-      const err = await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode: 'Append', SecurityIps: '' }));
+      const err = await codeOf(
+        cloud.polardb.modifyDBClusterAccessWhitelist({
+          DBClusterId: M.polardbClusterId,
+          WhiteListType: 'IP',
+          ModifyMode: 'Append',
+          SecurityIps: '',
+        }),
+      );
       assert.equal(err.code, 'MissingParameter');
       assert.deepEqual((await whitelist(cloud)).groups, { default: ['127.0.0.1'], app: ['10.0.0.0/24'] });
     });
@@ -169,19 +232,30 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
     });
 
     it('a missing cluster is InvalidDBClusterId.NotFound', async () => {
-      const err = await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: MISSING, WhiteListType: 'IP', ModifyMode: 'Append', SecurityIps: '192.168.1.0/24' }));
+      const err = await codeOf(
+        cloud.polardb.modifyDBClusterAccessWhitelist({
+          DBClusterId: MISSING,
+          WhiteListType: 'IP',
+          ModifyMode: 'Append',
+          SecurityIps: '192.168.1.0/24',
+        }),
+      );
       assert.deepEqual(err, { code: 'InvalidDBClusterId.NotFound', status: 404 });
     });
 
     it('WhiteListType=SecurityGroup sets the whole set of groups (at most 3; "" clears), named in the whitelist', async () => {
-      const set = (SecurityGroupIds: string) => cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'SecurityGroup', SecurityGroupIds });
+      const set = (SecurityGroupIds: string) =>
+        cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'SecurityGroup', SecurityGroupIds });
       await set(M.basicGroupId);
       await set(`${M.basicGroupId},${M.ecsGroupId}`);
       const r = await cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId });
-      assert.deepEqual(r.DBClusterSecurityGroups?.DBClusterSecurityGroup?.map((g) => [g.SecurityGroupId, g.SecurityGroupName]), [
-        [M.basicGroupId, 'app-basic'],
-        [M.ecsGroupId, 'kafka-sg'],
-      ]);
+      assert.deepEqual(
+        r.DBClusterSecurityGroups?.DBClusterSecurityGroup?.map((g) => [g.SecurityGroupId, g.SecurityGroupName]),
+        [
+          [M.basicGroupId, 'app-basic'],
+          [M.ecsGroupId, 'kafka-sg'],
+        ],
+      );
       await set(M.ecsGroupId);
       assert.deepEqual((await whitelist(cloud)).securityGroups, [M.ecsGroupId], 'the given set replaces the old one');
       assert.equal((await codeOf(set([M.basicGroupId, M.ecsGroupId, M.hbaseGroupId, M.emrGroupId].join(',')))).status, 400, 'four groups');
@@ -193,8 +267,15 @@ describe('PolarDB 2017-08-01 against the emulator', () => {
 
     it('refuses an unknown WhiteListType or ModifyMode', async () => {
       const base = { DBClusterId: M.polardbClusterId, SecurityIps: '192.168.1.0/24' };
-      assert.equal((await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ ...base, WhiteListType: 'Vpc' as 'IP', ModifyMode: 'Append' }))).code, 'InvalidParameter');
-      assert.equal((await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ ...base, WhiteListType: 'IP', ModifyMode: 'Merge' as 'Append' }))).code, 'InvalidParameter');
+      assert.equal(
+        (await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ ...base, WhiteListType: 'Vpc' as 'IP', ModifyMode: 'Append' }))).code,
+        'InvalidParameter',
+      );
+      assert.equal(
+        (await codeOf(cloud.polardb.modifyDBClusterAccessWhitelist({ ...base, WhiteListType: 'IP', ModifyMode: 'Merge' as 'Append' })))
+          .code,
+        'InvalidParameter',
+      );
     });
   });
 });

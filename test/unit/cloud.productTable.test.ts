@@ -18,7 +18,13 @@ const PRODUCTS_DIR = join(__dirname, '..', '..', 'src', 'cloud', 'products');
 
 function isDefinition(value: unknown): value is AnyProductDefinition {
   const v = value as Partial<AnyProductDefinition> | undefined;
-  return typeof v === 'object' && v !== null && typeof v.key === 'string' && typeof v.api === 'function' && typeof v.product?.endpoint === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.key === 'string' &&
+    typeof v.api === 'function' &&
+    typeof v.product?.endpoint === 'object'
+  );
 }
 
 /** Every product definition the product files export, found by reading the folder (not the table). */
@@ -88,7 +94,12 @@ describe('cloud product table', () => {
   it('merges every product’s listings into cloud.lists', () => {
     for (const { key, listings } of PRODUCT_TABLE) {
       const names = Object.keys(listings?.(undefined, cloud.regionId) ?? {});
-      for (const name of names) assert.equal(typeof (cloud.lists as unknown as Record<string, unknown>)[name], 'function', `cloud.lists.${name} (of ${key}) is missing`);
+      for (const name of names)
+        assert.equal(
+          typeof (cloud.lists as unknown as Record<string, unknown>)[name],
+          'function',
+          `cloud.lists.${name} (of ${key}) is missing`,
+        );
     }
   });
 });

@@ -40,11 +40,14 @@ describe('redaction patterns', () => {
 
   it('keeps ordinary text, and the label of what was scrubbed', () => {
     assert.equal(redactPatterns('DescribeVpcs in cn-hangzhou: Throttling.User'), 'DescribeVpcs in cn-hangzhou: Throttling.User');
-    assert.equal(redactPatterns(`"sts_token": "${VALUE}", "region_id": "cn-hangzhou"`), '"sts_token": "[redacted]", "region_id": "cn-hangzhou"');
+    assert.equal(
+      redactPatterns(`"sts_token": "${VALUE}", "region_id": "cn-hangzhou"`),
+      '"sts_token": "[redacted]", "region_id": "cn-hangzhou"',
+    );
     assert.equal(redactPatterns(`a&SecurityToken=${VALUE}&b=1`), 'a&SecurityToken=[redacted]&b=1');
   });
 
-  it('scrubs a session\'s own secrets wherever they appear, longest first, but not values too short to be told from words', () => {
+  it("scrubs a session's own secrets wherever they appear, longest first, but not values too short to be told from words", () => {
     const redactor = new Redactor();
     redactor.addSecret('abc12');
     redactor.addSecret('token-1');
@@ -78,7 +81,10 @@ describe('the redacting logger and log lines', () => {
   it('a line is the message and its defined fields, key=value, one space apart', () => {
     assert.equal(formatLogLine('api call'), 'api call');
     assert.equal(formatLogLine('api call', { requestId: undefined }), 'api call');
-    assert.equal(formatLogLine('api call', { action: 'DescribeVpcs', requestId: undefined, attempt: 1 }), 'api call action=DescribeVpcs attempt=1');
+    assert.equal(
+      formatLogLine('api call', { action: 'DescribeVpcs', requestId: undefined, attempt: 1 }),
+      'api call action=DescribeVpcs attempt=1',
+    );
   });
 
   it('scrubs a secret of exactly the shortest length it remembers', () => {
@@ -88,7 +94,7 @@ describe('the redacting logger and log lines', () => {
   });
 });
 
-describe('a session\'s log lines are redacted', function () {
+describe("a session's log lines are redacted", function () {
   this.timeout(30_000);
   let emu: Emulator;
   let gateway: Server;
@@ -103,22 +109,30 @@ describe('a session\'s log lines are redacted', function () {
     gateway = createServer((req, res) => {
       if (failing) {
         const token = String(req.headers['x-acs-security-token']);
-        const text = JSON.stringify({ Code: `Forbidden.Echo.${token}`, Message: `token ${token} refused`, RequestId: `req-${token}`, Recommend: `https://api.example/?token=${token}` });
+        const text = JSON.stringify({
+          Code: `Forbidden.Echo.${token}`,
+          Message: `token ${token} refused`,
+          RequestId: `req-${token}`,
+          Recommend: `https://api.example/?token=${token}`,
+        });
         res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
         res.end(text);
         return;
       }
-      const forwarded = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (c: Buffer) => chunks.push(c));
-        answer.on('end', () => {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-          body.RequestId = `echo x-acs-security-token: ${String(req.headers['x-acs-security-token'])}`;
-          const text = JSON.stringify(body);
-          res.writeHead(answer.statusCode ?? 500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-          res.end(text);
-        });
-      });
+      const forwarded = httpRequest(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (c: Buffer) => chunks.push(c));
+          answer.on('end', () => {
+            const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+            body.RequestId = `echo x-acs-security-token: ${String(req.headers['x-acs-security-token'])}`;
+            const text = JSON.stringify(body);
+            res.writeHead(answer.statusCode ?? 500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+            res.end(text);
+          });
+        },
+      );
       req.pipe(forwarded);
     });
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
@@ -135,10 +149,17 @@ describe('a session\'s log lines are redacted', function () {
     const cloud = await cloudFor(emu, {
       endpoint: gatewayEndpoint,
       logger: log,
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken },
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken,
+      },
     });
     const answer = await cloud.vpc.describeVpcs({ VpcId: DEFAULT_SEED.main.vpcId });
-    assert.ok(String((answer as { RequestId?: string }).RequestId).includes(sts.securityToken), 'the gateway echoed the token (else this test proves nothing)');
+    assert.ok(
+      String((answer as { RequestId?: string }).RequestId).includes(sts.securityToken),
+      'the gateway echoed the token (else this test proves nothing)',
+    );
     const lines = log.lines.map((l) => formatLogLine(l.message, l.fields));
     const call = lines.find((l) => l.includes('action=DescribeVpcs'));
     assert.ok(call !== undefined, lines.join('\n'));
@@ -152,7 +173,11 @@ describe('a session\'s log lines are redacted', function () {
     const cloud = await cloudFor(emu, {
       endpoint: gatewayEndpoint,
       logger: log,
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret, ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken },
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,
+        ALIBABA_CLOUD_SECURITY_TOKEN: sts.securityToken,
+      },
     });
     failing = true;
     try {
@@ -160,7 +185,14 @@ describe('a session\'s log lines are redacted', function () {
       assert.ok(err instanceof CloudError, String(err));
       assert.equal(err.status, 403);
       assert.equal(err.code, 'Forbidden.Echo.[redacted]');
-      const visible = [err.message, err.stack ?? '', JSON.stringify(err), String(err.requestId), String(err.recommend), ...log.lines.map((l) => formatLogLine(l.message, l.fields))].join('\n');
+      const visible = [
+        err.message,
+        err.stack ?? '',
+        JSON.stringify(err),
+        String(err.requestId),
+        String(err.recommend),
+        ...log.lines.map((l) => formatLogLine(l.message, l.fields)),
+      ].join('\n');
       assert.ok(!visible.includes(sts.securityToken), visible);
     } finally {
       failing = false;

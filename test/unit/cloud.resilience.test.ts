@@ -45,7 +45,10 @@ describe('cloud resilience against emulator faults', () => {
       const seen = requestsFor(emu, 'DescribeVpcs');
       // A hung request is only logged once the emulator gives up on it; count the client's attempts instead.
       const attempts = log.lines.filter((l) => l.fields.action === 'DescribeVpcs').map((l) => l.fields.attempt);
-      assert.deepEqual(attempts, Array.from({ length: expectedAttempts }, (_, i) => i + 1));
+      assert.deepEqual(
+        attempts,
+        Array.from({ length: expectedAttempts }, (_, i) => i + 1),
+      );
       assert.ok(seen.length >= expectedAttempts - (title.includes('hung') ? 1 : 0), `the emulator saw ${seen.length} requests`);
       assert.equal(log.lines.filter((l) => l.level === 'warn').length, expectedAttempts - 1, 'each retry is logged as a warning');
     });
@@ -133,10 +136,24 @@ describe('cloud resilience against emulator faults', () => {
   });
 
   it('sends a ClientToken only where the API documents one', async () => {
-    await cloud.rds.modifySecurityIps({ DBInstanceId: main.rdsInstanceId, DBInstanceIPArrayName: 'mcvpc_token', SecurityIps: '192.168.9.0/24', ModifyMode: 'Append' });
-    await cloud.hbase.modifyIpWhitelist({ ClusterId: main.hbaseClusterId, GroupName: 'mcvpc_token', IpVersion: '4', IpList: '192.168.9.0/24' });
+    await cloud.rds.modifySecurityIps({
+      DBInstanceId: main.rdsInstanceId,
+      DBInstanceIPArrayName: 'mcvpc_token',
+      SecurityIps: '192.168.9.0/24',
+      ModifyMode: 'Append',
+    });
+    await cloud.hbase.modifyIpWhitelist({
+      ClusterId: main.hbaseClusterId,
+      GroupName: 'mcvpc_token',
+      IpVersion: '4',
+      IpList: '192.168.9.0/24',
+    });
     for (const action of ['ModifySecurityIps', 'ModifyIpWhitelist']) {
-      assert.deepEqual(requestsFor(emu, action).map((r) => r.params.ClientToken), [undefined], `${action} takes no ClientToken`);
+      assert.deepEqual(
+        requestsFor(emu, action).map((r) => r.params.ClientToken),
+        [undefined],
+        `${action} takes no ClientToken`,
+      );
     }
     await cloud.ecs.createSecurityGroup({ VpcId: main.vpcId, SecurityGroupName: 'mcvpc-token-doc' });
     assert.match(String(requestsFor(emu, 'CreateSecurityGroup')[0]?.params.ClientToken), /^[0-9a-f-]{36}$/);
@@ -174,7 +191,10 @@ describe('cloud resilience against emulator faults', () => {
     assert.equal(attempts.length, 2, 'the dropped answer was retried');
     assert.equal(attempts[0].params.ClientToken, attempts[1].params.ClientToken, 'the retry reuses the ClientToken');
     const groups = await cloud.ecs.describeSecurityGroups({ VpcId: main.vpcId, SecurityGroupName: name, MaxResults: 100 });
-    assert.deepEqual(groups.SecurityGroups.SecurityGroup.map((g) => g.SecurityGroupId), [created.SecurityGroupId]);
+    assert.deepEqual(
+      groups.SecurityGroups.SecurityGroup.map((g) => g.SecurityGroupId),
+      [created.SecurityGroupId],
+    );
   });
 
   it('gives every logical mutating call its own ClientToken', async () => {

@@ -24,12 +24,20 @@ describe('token-free mutations retried after a lost answer', () => {
 
   it('PolarDB Append acts twice and still holds each entry once; Delete acts twice and removes exactly the entry', async () => {
     const modify = (ModifyMode: 'Append' | 'Delete', SecurityIps: string) =>
-      cloud.polardb.modifyDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode, SecurityIps, DBClusterIPArrayName: 'app' });
+      cloud.polardb.modifyDBClusterAccessWhitelist({
+        DBClusterId: M.polardbClusterId,
+        WhiteListType: 'IP',
+        ModifyMode,
+        SecurityIps,
+        DBClusterIPArrayName: 'app',
+      });
     dropFirstAnswer('ModifyDBClusterAccessWhitelist');
     await modify('Append', '192.168.1.0/24');
     assert.equal(requestsFor(emu, 'ModifyDBClusterAccessWhitelist').length, 2, 'the dropped answer was retried');
     const read = async (): Promise<string | undefined> =>
-      (await cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId })).Items?.DBClusterIPArray?.find((a) => a.DBClusterIPArrayName === 'app')?.SecurityIps;
+      (await cloud.polardb.describeDBClusterAccessWhitelist({ DBClusterId: M.polardbClusterId })).Items?.DBClusterIPArray?.find(
+        (a) => a.DBClusterIPArrayName === 'app',
+      )?.SecurityIps;
     assert.equal(await read(), '10.0.0.0/24,192.168.1.0/24');
     dropFirstAnswer('ModifyDBClusterAccessWhitelist');
     await modify('Delete', '192.168.1.0/24');
@@ -38,7 +46,11 @@ describe('token-free mutations retried after a lost answer', () => {
 
   it('Lindorm UpdateInstanceIpWhiteList sets the same list twice: the result is the list', async () => {
     dropFirstAnswer('UpdateInstanceIpWhiteList');
-    await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'user', SecurityIpList: '192.168.1.10,192.168.1.0/24' });
+    await cloud.lindorm.updateInstanceIpWhiteList({
+      InstanceId: M.lindormInstanceId,
+      GroupName: 'user',
+      SecurityIpList: '192.168.1.10,192.168.1.0/24',
+    });
     assert.equal(requestsFor(emu, 'UpdateInstanceIpWhiteList').length, 2);
     const r = await cloud.lindorm.getInstanceIpWhiteList({ InstanceId: M.lindormInstanceId });
     assert.deepEqual(r.GroupList, [{ GroupName: 'user', SecurityIpList: '192.168.1.10,192.168.1.0/24' }]);

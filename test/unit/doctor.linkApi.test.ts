@@ -18,7 +18,18 @@ const M = DEFAULT_SEED.main;
 
 /** A spec over the seed's linked VPC, naming its group by id. */
 function linkedSpec(name: string, vSwitchId: string = M.linkedVSwitchId, groupId: string = M.linkedGroupId): string {
-  return ['version: mcvpc/v1', 'kind: NetworkLink', 'metadata:', `  name: ${name}`, `region: ${DEFAULT_SEED.regionId}`, `vpc: ${M.linkedVpcId}`, `vSwitch: ${vSwitchId}`, 'securityGroup:', `  id: ${groupId}`, ''].join('\n');
+  return [
+    'version: mcvpc/v1',
+    'kind: NetworkLink',
+    'metadata:',
+    `  name: ${name}`,
+    `region: ${DEFAULT_SEED.regionId}`,
+    `vpc: ${M.linkedVpcId}`,
+    `vSwitch: ${vSwitchId}`,
+    'securityGroup:',
+    `  id: ${groupId}`,
+    '',
+  ].join('\n');
 }
 
 async function linkHop(cloud: Cloud, text: string): Promise<{ hop: Hop; enis: Hop }> {
@@ -29,7 +40,7 @@ async function linkHop(cloud: Cloud, text: string): Promise<{ hop: Hop; enis: Ho
   return { hop, enis };
 }
 
-describe('doctor: the link as MaxCompute\'s API tells it', function () {
+describe("doctor: the link as MaxCompute's API tells it", function () {
   this.timeout(30_000);
   let emu: Emulator;
   let cloud: Cloud;
@@ -39,7 +50,7 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
   });
   afterEach(() => emu.close());
 
-  it('passes for a SUCCESS link with the spec\'s vSwitch and group, naming the status', async () => {
+  it("passes for a SUCCESS link with the spec's vSwitch and group, naming the status", async () => {
     const { hop } = await linkHop(cloud, linkedSpec(M.linkName));
     assert.equal(hop.verdict, 'pass', hop.reason);
     assert.match(hop.reason, /existing_link is SUCCESS/);
@@ -54,7 +65,7 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
     assert.match(hop.fix!.summary, /^Create it: mcvpc apply/);
   });
 
-  it('with the link API usable, the interfaces hop\'s fix is apply, not the console', async () => {
+  it("with the link API usable, the interfaces hop's fix is apply, not the console", async () => {
     const { enis } = await linkHop(cloud, specText());
     assert.equal(enis.verdict, 'fail');
     assert.match(enis.fix!.summary, /^Run mcvpc apply on the spec .*creates the network link orders_link through MaxCompute's API/);
@@ -74,7 +85,13 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
 
   it('fails naming the status while the link is not SUCCESS (CREATING, then an end status)', async () => {
     emu.setFaults({ networkLinkCreateMs: 60_000 });
-    await cloud.maxcompute.createNetworkLink({ name: 'slow_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.linkedVpcId, passthroughProperties: { vSwitchId: M.linkedVSwitchId, securityGroup: M.linkedGroupId } });
+    await cloud.maxcompute.createNetworkLink({
+      name: 'slow_link',
+      type: 'PASSTHROUGH',
+      region: 'cn-hangzhou',
+      vpcId: M.linkedVpcId,
+      passthroughProperties: { vSwitchId: M.linkedVSwitchId, securityGroup: M.linkedGroupId },
+    });
     const { hop } = await linkHop(cloud, linkedSpec('slow_link'));
     assert.equal(hop.verdict, 'fail');
     assert.match(hop.reason, /slow_link is in status CREATING, not SUCCESS/);
@@ -86,7 +103,7 @@ describe('doctor: the link as MaxCompute\'s API tells it', function () {
     assert.match(hop.reason, /known by its network interfaces only/);
   });
 
-  it('is unknown with the API\'s words when GetNetworkLink is denied; the interfaces are still judged', async () => {
+  it("is unknown with the API's words when GetNetworkLink is denied; the interfaces are still judged", async () => {
     emu.setFaults({ deniedActions: ['GetNetworkLink'] });
     const { hop, enis } = await linkHop(cloud, linkedSpec(M.linkName));
     assert.equal(hop.verdict, 'unknown');

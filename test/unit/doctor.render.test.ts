@@ -9,7 +9,16 @@ function hop(id: string, verdict: Hop['verdict'], reason = `${id} reason`): Hop 
 function report(hops: Hop[]): DoctorReport {
   const counts = { pass: 0, warn: 0, fail: 0, unknown: 0 };
   for (const h of hops) counts[h.verdict] += 1;
-  return { formatVersion: 1, networkLinkName: 'l', regionId: 'cn-hangzhou', vpcId: 'vpc-1', vSwitchId: 'vsw-1', verdict: overallVerdict(hops), hops, counts };
+  return {
+    formatVersion: 1,
+    networkLinkName: 'l',
+    regionId: 'cn-hangzhou',
+    vpcId: 'vpc-1',
+    vSwitchId: 'vsw-1',
+    verdict: overallVerdict(hops),
+    hops,
+    counts,
+  };
 }
 
 describe('doctor: verdicts and the report in words', () => {
@@ -30,7 +39,10 @@ describe('doctor: verdicts and the report in words', () => {
   });
 
   it('HTML: cloud text escaped, fail rows open, nonce on the script and in the CSP', () => {
-    const html = renderReportHtml(report([hop('x', 'fail', '<img src=x onerror=alert(1)>')]), { nonce: 'N0NCE', cspSource: 'vscode-resource:' });
+    const html = renderReportHtml(report([hop('x', 'fail', '<img src=x onerror=alert(1)>')]), {
+      nonce: 'N0NCE',
+      cspSource: 'vscode-resource:',
+    });
     assert.ok(!html.includes('<img'), 'no markup from the data');
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(html, /<details class="hop fail" data-hop="x" open>/);
@@ -52,9 +64,18 @@ describe('doctor: the workspace usage hop', () => {
   it('passes when the lines name this link and its VPC, warns on another VPC, and is absent without files', () => {
     const good = usageHop(spec, [{ path: 'job.sql', text: 'SET odps.session.networklink=orders_link;\nSELECT 1;\n', dialect: 'sql' }]);
     assert.equal(good?.verdict, 'pass', good?.reason);
-    const wrong = usageHop(spec, [{ path: 'spark-defaults.conf', text: 'spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1other\n', dialect: 'sparkConf' }]);
+    const wrong = usageHop(spec, [
+      {
+        path: 'spark-defaults.conf',
+        text: 'spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1other\n',
+        dialect: 'sparkConf',
+      },
+    ]);
     assert.equal(wrong?.verdict, 'warn', wrong?.reason);
-    assert.ok(wrong?.evidence.some((e) => e.text.startsWith('spark-defaults.conf:2:')), JSON.stringify(wrong?.evidence));
+    assert.ok(
+      wrong?.evidence.some((e) => e.text.startsWith('spark-defaults.conf:2:')),
+      JSON.stringify(wrong?.evidence),
+    );
     assert.equal(usageHop(spec, []), undefined);
   });
 });

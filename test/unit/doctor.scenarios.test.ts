@@ -21,7 +21,9 @@ const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
 const GROUP = 'maxcompute-link';
 const VSW_H = '192.168.1.0/24';
 const EMR_J = [`  - kind: emr`, `    cluster: ${M.emrClusterId}`].join('\n');
-const POLARDB = [`  - kind: polardb`, `    cluster: ${M.polardbClusterId}`, `    access: whitelist`, `    whitelistGroup: maxcompute`].join('\n');
+const POLARDB = [`  - kind: polardb`, `    cluster: ${M.polardbClusterId}`, `    access: whitelist`, `    whitelistGroup: maxcompute`].join(
+  '\n',
+);
 
 async function apply(cloud: Cloud, spec: ConnectionSpec): Promise<ApplyReport> {
   const { plan } = await planSpec(cloud, spec);
@@ -59,12 +61,23 @@ async function fixAndRecheck(cloud: Cloud, spec: ConnectionSpec, state: DoctorSt
   assert.ok(fixSteps(state.report).length > 0, 'the report has an automatic fix');
   const first = await applyDoctorFix(cloud, spec, state, FAST);
   assert.equal(first.outcome, 'done', JSON.stringify(first.steps, null, 1));
-  assert.ok(first.steps.some((s) => s.status === 'done'), 'the fix changed something');
+  assert.ok(
+    first.steps.some((s) => s.status === 'done'),
+    'the fix changed something',
+  );
   const after = await doctorSpec(cloud, spec);
   assert.deepEqual(failing(after.report), [], 'the doctor passes after the fix');
-  assert.deepEqual(fixSteps(after.report).map((s) => s.id), [], 'nothing left to fix');
+  assert.deepEqual(
+    fixSteps(after.report).map((s) => s.id),
+    [],
+    'nothing left to fix',
+  );
   const again = await applyDoctorFix(cloud, spec, state, FAST);
-  assert.deepEqual(again.steps.map((s) => s.status), again.steps.map(() => 'already'), 'a second run of the fix changes nothing');
+  assert.deepEqual(
+    again.steps.map((s) => s.status),
+    again.steps.map(() => 'already'),
+    'a second run of the fix changes nothing',
+  );
   return after.report;
 }
 
@@ -90,10 +103,14 @@ describe('doctor: broken setups found and repaired', function () {
     expectHop(report, 'managed.vpc', 'pass', '0 rules');
   });
 
-  it('1. a Drop of higher priority in the link group\'s outbound rules', async () => {
+  it("1. a Drop of higher priority in the link group's outbound rules", async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const groupId = await healthyLink(emu, cloud, spec);
-    await cloud.ecs.authorizeSecurityGroupEgress({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', DestCidrIp: '192.168.0.0/16', Policy: 'drop', Priority: '1' }] });
+    await cloud.ecs.authorizeSecurityGroupEgress({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: groupId,
+      Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', DestCidrIp: '192.168.0.0/16', Policy: 'drop', Priority: '1' }],
+    });
     const state = await doctorSpec(cloud, spec);
     const hop = expectHop(state.report, 'target.0.egress', 'fail', 'Dropped by rule sgr-');
     assert.equal(state.report.verdict, 'fail');
@@ -105,8 +122,20 @@ describe('doctor: broken setups found and repaired', function () {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     await healthyLink(emu, cloud, spec);
     // Someone replaced the block by an office address (a group cannot be left empty).
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: VSW_H, ModifyMode: 'Delete' });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '10.8.0.0/24',
+      ModifyMode: 'Append',
+    });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: VSW_H,
+      ModifyMode: 'Delete',
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'fail', `No whitelist group covers ${VSW_H}`);
     await fixAndRecheck(cloud, spec, state);
@@ -118,8 +147,20 @@ describe('doctor: broken setups found and repaired', function () {
     const before = await doctorSpec(cloud, spec);
     const enis = before.live.linkNetworkInterfaces.map((n) => n.privateIpAddress);
     assert.ok(enis.length > 0);
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: enis.join(','), ModifyMode: 'Append' });
-    await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: VSW_H, ModifyMode: 'Delete' });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: enis.join(','),
+      ModifyMode: 'Append',
+    });
+    await cloud.rds.modifySecurityIps({
+      RegionId: 'cn-hangzhou',
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: VSW_H,
+      ModifyMode: 'Delete',
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'warn', enis[0]!);
     assert.equal(state.report.verdict, 'warn');
@@ -130,7 +171,14 @@ describe('doctor: broken setups found and repaired', function () {
   it('4. a wrong port: the EMR group allows 9084, not 9083', async () => {
     const spec = parseOne(specText({ vSwitchId: M.vSwitchIdJ, targets: [EMR_J] }));
     const groupId = await healthyLink(emu, cloud, spec);
-    const rule = (port: number) => ({ IpProtocol: 'TCP', PortRange: `${port}/${port}`, SourceGroupId: groupId, Policy: 'accept' as const, Priority: '1', NicType: 'intranet' as const });
+    const rule = (port: number) => ({
+      IpProtocol: 'TCP',
+      PortRange: `${port}/${port}`,
+      SourceGroupId: groupId,
+      Policy: 'accept' as const,
+      Priority: '1',
+      NicType: 'intranet' as const,
+    });
     await cloud.ecs.revokeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: M.emrGroupId, Permissions: [rule(9083)] });
     await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: M.emrGroupId, Permissions: [rule(9084)] });
     const state = await doctorSpec(cloud, spec);
@@ -142,7 +190,13 @@ describe('doctor: broken setups found and repaired', function () {
   it('5. a revoked Hadoop port (NameNode 8020)', async () => {
     const spec = parseOne(specText({ vSwitchId: M.vSwitchIdJ, targets: [EMR_J] }));
     const groupId = await healthyLink(emu, cloud, spec);
-    await cloud.ecs.revokeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: M.emrGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '8020/8020', SourceGroupId: groupId, Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.revokeSecurityGroup({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: M.emrGroupId,
+      Permissions: [
+        { IpProtocol: 'TCP', PortRange: '8020/8020', SourceGroupId: groupId, Policy: 'accept', Priority: '1', NicType: 'intranet' },
+      ],
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'fail', '8020 or 9000');
     await fixAndRecheck(cloud, spec, state);
@@ -151,7 +205,13 @@ describe('doctor: broken setups found and repaired', function () {
   it('6. a Drop of higher priority in the EMR group on the DataNode port', async () => {
     const spec = parseOne(specText({ vSwitchId: M.vSwitchIdJ, targets: [EMR_J] }));
     await healthyLink(emu, cloud, spec);
-    await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: M.emrGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '50000/50100', SourceCidrIp: '192.168.2.0/24', Policy: 'drop', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.authorizeSecurityGroup({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: M.emrGroupId,
+      Permissions: [
+        { IpProtocol: 'TCP', PortRange: '50000/50100', SourceCidrIp: '192.168.2.0/24', Policy: 'drop', Priority: '1', NicType: 'intranet' },
+      ],
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'fail', 'drop TCP 50000/50100');
     await fixAndRecheck(cloud, spec, state);
@@ -160,7 +220,14 @@ describe('doctor: broken setups found and repaired', function () {
   it('7. a PolarDB whitelist without the vSwitch block', async () => {
     const spec = parseOne(specText({ targets: [POLARDB] }));
     await healthyLink(emu, cloud, spec);
-    await cloud.polardb.modifyDBClusterAccessWhitelist({ RegionId: 'cn-hangzhou', DBClusterId: M.polardbClusterId, WhiteListType: 'IP', ModifyMode: 'Delete', DBClusterIPArrayName: 'maxcompute', SecurityIps: VSW_H });
+    await cloud.polardb.modifyDBClusterAccessWhitelist({
+      RegionId: 'cn-hangzhou',
+      DBClusterId: M.polardbClusterId,
+      WhiteListType: 'IP',
+      ModifyMode: 'Delete',
+      DBClusterIPArrayName: 'maxcompute',
+      SecurityIps: VSW_H,
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'fail', 'whitelist group app: 10.0.0.0/24');
     await fixAndRecheck(cloud, spec, state);
@@ -170,7 +237,13 @@ describe('doctor: broken setups found and repaired', function () {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     await healthyLink(emu, cloud, spec);
     const managedId = await groupIdByName(emu, `MaxCompute-vpc-${M.vpcId}`);
-    await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: managedId, Permissions: [{ IpProtocol: 'TCP', PortRange: '1/65535', SourceCidrIp: '0.0.0.0/0', Policy: 'drop', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.authorizeSecurityGroup({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: managedId,
+      Permissions: [
+        { IpProtocol: 'TCP', PortRange: '1/65535', SourceCidrIp: '0.0.0.0/0', Policy: 'drop', Priority: '1', NicType: 'intranet' },
+      ],
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'managed.vpc', 'fail', managedId);
     expectHop(state.report, 'managed.backup', 'pass', '0 rules');
@@ -181,20 +254,33 @@ describe('doctor: broken setups found and repaired', function () {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     await healthyLink(emu, cloud, spec);
     const managedId = await groupIdByName(emu, `MaxCompute-vpc-${M.vpcId}`);
-    await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: managedId, Permissions: [{ IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '10.9.0.0/16', Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.authorizeSecurityGroup({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: managedId,
+      Permissions: [
+        { IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '10.9.0.0/16', Policy: 'accept', Priority: '1', NicType: 'intranet' },
+      ],
+    });
     const state = await doctorSpec(cloud, spec);
     const edited = expectHop(state.report, 'managed.vpc', 'warn', managedId);
     assert.match(edited.reason, /was edited: 1 rule\(s\) added to a group MaxCompute manages; the seed/);
-    assert.ok(edited.evidence.some((e) => e.text.includes('10.9.0.0/16')), 'the added rule is the evidence');
+    assert.ok(
+      edited.evidence.some((e) => e.text.includes('10.9.0.0/16')),
+      'the added rule is the evidence',
+    );
     expectHop(state.report, 'managed.backup', 'pass', '0 rules');
     const after = await fixAndRecheck(cloud, spec, state);
     expectHop(after, 'managed.vpc', 'pass', '0 rules');
   });
 
-  it('9. return traffic not admitted: the link group\'s inbound rule removed', async () => {
+  it("9. return traffic not admitted: the link group's inbound rule removed", async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const groupId = await healthyLink(emu, cloud, spec);
-    await cloud.ecs.revokeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: groupId, Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: VSW_H, Policy: 'accept', Priority: '1', NicType: 'intranet' }] });
+    await cloud.ecs.revokeSecurityGroup({
+      RegionId: 'cn-hangzhou',
+      SecurityGroupId: groupId,
+      Permissions: [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: VSW_H, Policy: 'accept', Priority: '1', NicType: 'intranet' }],
+    });
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'link-group.return', 'fail', groupId);
     await fixAndRecheck(cloud, spec, state);
@@ -256,7 +342,7 @@ describe('doctor: broken setups found and repaired', function () {
 
 describe('doctor: a target in another account', function () {
   this.timeout(60_000);
-  it('fails the same-account hop with the lookup as evidence; passes once the target is the caller\'s', async () => {
+  it("fails the same-account hop with the lookup as evidence; passes once the target is the caller's", async () => {
     const state = buildSeed('default');
     const [main, second] = state.accounts;
     const otherRds = { ...main!.rdsInstances[0]!, dbInstanceId: 'rm-secondaccount0001' };
@@ -269,12 +355,22 @@ describe('doctor: a target in another account', function () {
       const cloud = await cloudFor(emu);
       const healthy = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
       await healthyLink(emu, cloud, healthy);
-      const other = parseOne(specText({ targets: [[`  - kind: rds`, `    instance: rm-secondaccount0001`, `    access: whitelist`, `    whitelistGroup: maxcompute`].join('\n')] }));
+      const other = parseOne(
+        specText({
+          targets: [
+            [`  - kind: rds`, `    instance: rm-secondaccount0001`, `    access: whitelist`, `    whitelistGroup: maxcompute`].join('\n'),
+          ],
+        }),
+      );
       const report = (await doctorSpec(cloud, other)).report;
       const hop = expectHop(report, 'target.0.exists', 'fail', M.accountId);
       assert.equal(hop.fix?.kind, 'manual');
       assert.ok(hop.reason.includes('same-account rule'));
-      assert.equal(report.hops.some((h) => h.id === 'target.0.egress'), false, 'no port hop for a target that cannot be read');
+      assert.equal(
+        report.hops.some((h) => h.id === 'target.0.egress'),
+        false,
+        'no port hop for a target that cannot be read',
+      );
       // The fix: one account holds the link and the target (the spec names the caller's instance).
       assert.deepEqual(failing((await doctorSpec(cloud, healthy)).report), []);
     } finally {
@@ -286,7 +382,7 @@ describe('doctor: a target in another account', function () {
 
 describe('doctor: a VPC another account shares with the caller', function () {
   this.timeout(60_000);
-  it('fails the same-account hop naming the owner, with a manual fix; passes for the caller\'s own VPC', async () => {
+  it("fails the same-account hop naming the owner, with a manual fix; passes for the caller's own VPC", async () => {
     const state = buildSeed('default');
     const [main, second] = state.accounts;
     const { dir, remove } = await tempDir();

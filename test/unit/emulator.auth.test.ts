@@ -29,14 +29,18 @@ describe('emulator: request authentication', () => {
   for (const signing of ['ACS3', 'V1'] as Signing[]) {
     describe(signing, () => {
       it('refuses an unknown AccessKeyId with InvalidAccessKeyId.NotFound (404)', async () => {
-        const err = await failure(clientFor(emulator, { accessKeyId: 'LTAI5tNoSuchKey', accessKeySecret: 'x' }, signing).call('DescribeVpcs', VPC, hangzhou));
+        const err = await failure(
+          clientFor(emulator, { accessKeyId: 'LTAI5tNoSuchKey', accessKeySecret: 'x' }, signing).call('DescribeVpcs', VPC, hangzhou),
+        );
         assert.equal(err.code, 'InvalidAccessKeyId.NotFound');
         assert.equal(err.statusCode, 404);
       });
 
       it('refuses a wrong secret with SignatureDoesNotMatch (400) without echoing any secret', async () => {
         const wrongSecret = 'wrongSecretValue123456';
-        const err = await failure(clientFor(emulator, { accessKeyId: m.accessKeyId, accessKeySecret: wrongSecret }, signing).call('DescribeVpcs', VPC, hangzhou));
+        const err = await failure(
+          clientFor(emulator, { accessKeyId: m.accessKeyId, accessKeySecret: wrongSecret }, signing).call('DescribeVpcs', VPC, hangzhou),
+        );
         assert.equal(err.code, 'SignatureDoesNotMatch');
         assert.equal(err.statusCode, 400);
         assert.match(err.data.Message, /server string to sign is:/);
@@ -44,7 +48,9 @@ describe('emulator: request authentication', () => {
       });
 
       it('refuses a request signed 20 minutes ago with InvalidTimeStamp.Expired', async () => {
-        const err = await withClientClockOffset(-20 * 60_000, () => failure(clientFor(emulator, m, signing).call('DescribeVpcs', VPC, hangzhou)));
+        const err = await withClientClockOffset(-20 * 60_000, () =>
+          failure(clientFor(emulator, m, signing).call('DescribeVpcs', VPC, hangzhou)),
+        );
         assert.equal(err.code, 'InvalidTimeStamp.Expired');
         assert.equal(err.statusCode, 400);
       });
@@ -99,7 +105,10 @@ describe('emulator: request authentication', () => {
 
     it('refuses a malformed Authorization header with IncompleteSignature', async () => {
       const request = await captureSignedRequest(m, 'ACS3', 'DescribeVpcs', VPC, hangzhou);
-      const answer = await replay(emulator, { ...request, headers: { ...request.headers, authorization: 'ACS3-HMAC-SHA256 Credential=x' } });
+      const answer = await replay(emulator, {
+        ...request,
+        headers: { ...request.headers, authorization: 'ACS3-HMAC-SHA256 Credential=x' },
+      });
       assert.equal(answer.body.Code, 'IncompleteSignature');
     });
   });
@@ -111,7 +120,10 @@ describe('emulator: request authentication', () => {
       const answer = await replay(emulator, { ...request, headers: { ...request.headers, 'x-acs-action': 'DescribeVSwitches' } });
       assert.equal(answer.status, 200);
       assert.ok('Vpcs' in answer.body);
-      assert.deepEqual(emulator.requests().map((r) => r.action), ['DescribeVpcs']);
+      assert.deepEqual(
+        emulator.requests().map((r) => r.action),
+        ['DescribeVpcs'],
+      );
     });
   });
 
@@ -125,11 +137,19 @@ describe('emulator: request authentication', () => {
       });
 
       it(`${signing}: refuses a wrong or missing security token without echoing it`, async () => {
-        const wrong = await failure(clientFor(emulator, { ...m.sts, securityToken: 'CAISforgedToken' }, signing).call('DescribeVpcs', VPC, hangzhou));
+        const wrong = await failure(
+          clientFor(emulator, { ...m.sts, securityToken: 'CAISforgedToken' }, signing).call('DescribeVpcs', VPC, hangzhou),
+        );
         assert.equal(wrong.code, 'InvalidSecurityToken.MismatchWithAccessKey');
         assert.equal(wrong.statusCode, 400);
         assert.ok(!JSON.stringify(wrong.data).includes('CAISforgedToken') && !JSON.stringify(wrong.data).includes(m.sts.securityToken));
-        const missing = await failure(clientFor(emulator, { accessKeyId: m.sts.accessKeyId, accessKeySecret: m.sts.accessKeySecret }, signing).call('DescribeVpcs', VPC, hangzhou));
+        const missing = await failure(
+          clientFor(emulator, { accessKeyId: m.sts.accessKeyId, accessKeySecret: m.sts.accessKeySecret }, signing).call(
+            'DescribeVpcs',
+            VPC,
+            hangzhou,
+          ),
+        );
         assert.equal(missing.code, 'InvalidSecurityToken.MismatchWithAccessKey');
       });
     }
@@ -142,7 +162,17 @@ describe('emulator: request authentication', () => {
 
     it('the permanent key identifies the account root', async () => {
       const body = await clientFor(emulator, m).call('GetCallerIdentity', STS);
-      assert.deepEqual({ ...body, RequestId: undefined }, { RequestId: undefined, AccountId: m.accountId, UserId: m.accountId, Arn: `acs:ram::${m.accountId}:root`, IdentityType: 'Account', PrincipalId: m.accountId });
+      assert.deepEqual(
+        { ...body, RequestId: undefined },
+        {
+          RequestId: undefined,
+          AccountId: m.accountId,
+          UserId: m.accountId,
+          Arn: `acs:ram::${m.accountId}:root`,
+          IdentityType: 'Account',
+          PrincipalId: m.accountId,
+        },
+      );
     });
   });
 

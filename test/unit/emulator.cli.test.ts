@@ -51,7 +51,10 @@ describe('mcvpc emulator (command line)', function () {
     const child = mcvpc(['emulator', '--port', '0', '--state', state, '--latency', '5']);
     const done = exited(child);
     try {
-      const announcement = JSON.parse(await firstLine(child)) as { endpoint: string; accounts: Array<{ name: string; accountId: string; accessKeyId: string; accessKeySecret: string }> };
+      const announcement = JSON.parse(await firstLine(child)) as {
+        endpoint: string;
+        accounts: Array<{ name: string; accountId: string; accessKeyId: string; accessKeySecret: string }>;
+      };
       assert.match(announcement.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
       const main = announcement.accounts.find((a) => a.accountId === DEFAULT_SEED.main.accountId);
       assert.ok(main);
@@ -108,7 +111,12 @@ describe('mcvpc emulator (command line)', function () {
   });
 
   it('parses its options', () => {
-    assert.deepEqual(parseEmulatorArgs(['--port=8787', '--seed', 'empty', '--latency', '20', '--state', 's.json']), { port: 8787, seed: 'empty', latencyMs: 20, stateFile: 's.json' });
+    assert.deepEqual(parseEmulatorArgs(['--port=8787', '--seed', 'empty', '--latency', '20', '--state', 's.json']), {
+      port: 8787,
+      seed: 'empty',
+      latencyMs: 20,
+      stateFile: 's.json',
+    });
     assert.throws(() => parseEmulatorArgs(['--port', 'x']), /--port needs a whole number, got "x"/);
     assert.throws(() => parseEmulatorArgs(['--seed', 'big']), /--seed must be/);
     assert.throws(() => parseEmulatorArgs(['--port', '70000']), /at most 65535/);

@@ -13,7 +13,14 @@ describe('emulator: MaxCompute console network links', () => {
   });
   afterEach(() => emulator.close());
 
-  const link = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ regionId: R, name: 'orders_link', vpcId: m.vpcId, vSwitchId: m.vSwitchIdH, securityGroupId: m.basicGroupId, ...overrides });
+  const link = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+    regionId: R,
+    name: 'orders_link',
+    vpcId: m.vpcId,
+    vSwitchId: m.vSwitchIdH,
+    securityGroupId: m.basicGroupId,
+    ...overrides,
+  });
 
   async function enis(vpcId: string): Promise<WireBody[]> {
     const body = await clientFor(emulator, m).call('DescribeNetworkInterfaces', ECS, { RegionId: R, VpcId: vpcId, MaxResults: 100 });
@@ -26,7 +33,11 @@ describe('emulator: MaxCompute console network links', () => {
   }
 
   /** The app VPC's interfaces before any link: the Kafka instance's primary one alone. */
-  const appVpcUntouched = async (): Promise<void> => assert.deepEqual((await enis(m.vpcId)).map((e) => e.NetworkInterfaceId), [m.ecsPrimaryEniId]);
+  const appVpcUntouched = async (): Promise<void> =>
+    assert.deepEqual(
+      (await enis(m.vpcId)).map((e) => e.NetworkInterfaceId),
+      [m.ecsPrimaryEniId],
+    );
 
   async function groupNames(vpcId: string): Promise<string[]> {
     const body = await clientFor(emulator, m).call('DescribeSecurityGroups', ECS, { RegionId: R, VpcId: vpcId, MaxResults: 100 });
@@ -37,7 +48,8 @@ describe('emulator: MaxCompute console network links', () => {
     const page = await control(emulator, 'GET', '/__emulator/');
     assert.equal(page.status, 200);
     assert.match(page.contentType, /^text\/html/);
-    for (const field of ['Connection name', 'Passthrough', 'Region', 'VPC', 'vSwitch', 'Security group', 'Account', m.linkName]) assert.ok(page.text.includes(field), field);
+    for (const field of ['Connection name', 'Passthrough', 'Region', 'VPC', 'vSwitch', 'Security group', 'Account', m.linkName])
+      assert.ok(page.text.includes(field), field);
     assert.ok(!page.text.includes(m.accessKeySecret));
   });
 
@@ -74,7 +86,7 @@ describe('emulator: MaxCompute console network links', () => {
     assert.equal((await linkEnis(m.vpcId)).length, 4);
   });
 
-  it('DELETE removes a link and its ENIs but keeps the VPC\'s MaxCompute groups', async () => {
+  it("DELETE removes a link and its ENIs but keeps the VPC's MaxCompute groups", async () => {
     await control(emulator, 'POST', LINKS, link());
     const removed = await control(emulator, 'DELETE', `${LINKS}/orders_link?regionId=${R}`);
     assert.equal(removed.status, 200, removed.text);
@@ -83,7 +95,10 @@ describe('emulator: MaxCompute console network links', () => {
     const again = await control(emulator, 'DELETE', `${LINKS}/orders_link?regionId=${R}`);
     assert.deepEqual([again.status, again.body.Code], [404, 'NetworkLink.NotFound']);
     const listed = await control(emulator, 'GET', `${LINKS}?accountId=${m.accountId}`);
-    assert.deepEqual(listed.body.NetworkLinks.map((l: WireBody) => l.name), [m.linkName]);
+    assert.deepEqual(
+      listed.body.NetworkLinks.map((l: WireBody) => l.name),
+      [m.linkName],
+    );
   });
 
   it('the new ENIs obey the visibility delay', async () => {
@@ -98,10 +113,28 @@ describe('emulator: MaxCompute console network links', () => {
     ['a missing field', () => link({ vSwitchId: undefined }), 400, 'MissingParameter', /vSwitchId/],
     ['an unknown VPC', () => link({ vpcId: 'vpc-bp1nosuchvpc000000000' }), 404, 'InvalidVpcId.NotFound', /vpc-bp1nosuchvpc/],
     ['a vSwitch of another VPC', () => link({ vSwitchId: m.linkedVSwitchId }), 400, 'InvalidVSwitchId.VpcMismatch', /belongs to/],
-    ['a vSwitch in an unsupported zone', () => link({ vSwitchId: m.vSwitchIdB }), 400, 'ZoneNotSupported', /cn-hangzhou-b does not support/],
-    ['an advanced security group', () => link({ securityGroupId: m.advancedGroupId }), 400, 'InvalidSecurityGroup.NotBasic', /basic security group/],
+    [
+      'a vSwitch in an unsupported zone',
+      () => link({ vSwitchId: m.vSwitchIdB }),
+      400,
+      'ZoneNotSupported',
+      /cn-hangzhou-b does not support/,
+    ],
+    [
+      'an advanced security group',
+      () => link({ securityGroupId: m.advancedGroupId }),
+      400,
+      'InvalidSecurityGroup.NotBasic',
+      /basic security group/,
+    ],
     ['a group of another VPC', () => link({ securityGroupId: m.linkedGroupId }), 400, 'InvalidSecurityGroupId.VpcMismatch', /belongs to/],
-    ['a MaxCompute-managed group', () => link({ vpcId: m.linkedVpcId, vSwitchId: m.linkedVSwitchId, securityGroupId: m.managedGroupIds[0] }), 400, 'InvalidSecurityGroup.ManagedByMaxCompute', /managed by MaxCompute/],
+    [
+      'a MaxCompute-managed group',
+      () => link({ vpcId: m.linkedVpcId, vSwitchId: m.linkedVSwitchId, securityGroupId: m.managedGroupIds[0] }),
+      400,
+      'InvalidSecurityGroup.ManagedByMaxCompute',
+      /managed by MaxCompute/,
+    ],
     ['a duplicate name', () => link({ name: m.linkName }), 400, 'NetworkLink.AlreadyExists', /already exists/],
     ['an unknown account', () => link({ accountId: '9999999999999999' }), 404, 'Account.NotFound', /9999999999999999/],
   ];
@@ -117,14 +150,25 @@ describe('emulator: MaxCompute console network links', () => {
 
   it('refuses an account that has not authorized AliyunODPSRoleForENI', async () => {
     const s = DEFAULT_SEED.second;
-    const answer = await control(emulator, 'POST', LINKS, { accountId: s.accountId, regionId: R, name: 'second_link', vpcId: s.vpcId, vSwitchId: s.vSwitchId, securityGroupId: s.basicGroupId });
+    const answer = await control(emulator, 'POST', LINKS, {
+      accountId: s.accountId,
+      regionId: R,
+      name: 'second_link',
+      vpcId: s.vpcId,
+      vSwitchId: s.vSwitchId,
+      securityGroupId: s.basicGroupId,
+    });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.Code, 'NoPermission.RoleNotAuthorized');
     assert.match(answer.body.Message, /AliyunODPSRoleForENI/);
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await fetch(`${emulator.endpoint}${LINKS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const response = await fetch(`${emulator.endpoint}${LINKS}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as WireBody).Code, 'InvalidJson');
   });

@@ -63,12 +63,17 @@ describe('emulator: fault injection', () => {
     const engine = new FaultEngine(() => 1);
     engine.set({ throttleAbovePerSecond: 2 });
     const at = (t: number): string => engine.decide('DescribeVpcs', t).kind;
-    assert.deepEqual([at(0), at(100), at(200), at(999), at(1000), at(1150), at(1300)], ['none', 'none', 'error', 'error', 'none', 'none', 'error']);
+    assert.deepEqual(
+      [at(0), at(100), at(200), at(999), at(1000), at(1150), at(1300)],
+      ['none', 'none', 'error', 'error', 'none', 'none', 'error'],
+    );
   });
 
   it('dropRate destroys the connection without an answer', async () => {
     emulator.setFaults({ dropRate: 1 });
-    await assert.rejects(describeVpcs(), (err: Error & { code?: string }) => /socket hang up|ECONNRESET/i.test(`${err.message} ${err.code ?? ''}`));
+    await assert.rejects(describeVpcs(), (err: Error & { code?: string }) =>
+      /socket hang up|ECONNRESET/i.test(`${err.message} ${err.code ?? ''}`),
+    );
     assert.equal(emulator.requests()[0]!.dropped, true);
   });
 
@@ -89,11 +94,18 @@ describe('emulator: fault injection', () => {
 
   it('failNext error fails the next matching call before it acts, then lets calls through', async () => {
     emulator.setFaults({ failNext: [{ action: 'AuthorizeSecurityGroup', code: 'ServiceUnavailable', times: 1 }] });
-    const params = { RegionId: R, SecurityGroupId: m.basicGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceCidrIp: '172.16.1.0/24' }] };
+    const params = {
+      RegionId: R,
+      SecurityGroupId: m.basicGroupId,
+      Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceCidrIp: '172.16.1.0/24' }],
+    };
     await describeVpcs(); // other actions are not affected
     const err = await failure(client.call('AuthorizeSecurityGroup', ECS, params));
     assert.deepEqual([err.code, err.statusCode], ['ServiceUnavailable', 503]);
-    const ports = async (): Promise<string[]> => (await client.call('DescribeSecurityGroupAttribute', ECS, { RegionId: R, SecurityGroupId: m.basicGroupId })).Permissions.Permission.map((p: WireBody) => p.PortRange);
+    const ports = async (): Promise<string[]> =>
+      (
+        await client.call('DescribeSecurityGroupAttribute', ECS, { RegionId: R, SecurityGroupId: m.basicGroupId })
+      ).Permissions.Permission.map((p: WireBody) => p.PortRange);
     assert.ok(!(await ports()).includes('3306/3306'), 'the failed mutation did not happen');
     await client.call('AuthorizeSecurityGroup', ECS, params);
     assert.ok((await ports()).includes('3306/3306'));
@@ -101,7 +113,13 @@ describe('emulator: fault injection', () => {
 
   it('failNext drop loses the request without acting', async () => {
     emulator.setFaults({ failNext: [{ action: 'ModifySecurityIps', kind: 'drop' }] });
-    await assert.rejects(client.call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, SecurityIps: '10.9.0.0/16', DBInstanceIPArrayName: 'dropped' }));
+    await assert.rejects(
+      client.call('ModifySecurityIps', RDS, {
+        DBInstanceId: m.rdsInstanceId,
+        SecurityIps: '10.9.0.0/16',
+        DBInstanceIPArrayName: 'dropped',
+      }),
+    );
     const list = await client.call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId });
     assert.ok(!list.Items.DBInstanceIPArray.some((g: WireBody) => g.DBInstanceIPArrayName === 'dropped'));
   });
@@ -130,14 +148,22 @@ describe('emulator: fault injection', () => {
   });
 
   it('POST /__emulator/faults changes faults at run time and refuses a bad configuration', async () => {
-    const set = await control(emulator, 'POST', '/__emulator/faults', { failNext: [{ action: 'DescribeVpcs', code: 'InternalError', times: 2 }] });
+    const set = await control(emulator, 'POST', '/__emulator/faults', {
+      failNext: [{ action: 'DescribeVpcs', code: 'InternalError', times: 2 }],
+    });
     assert.equal(set.status, 200);
     assert.deepEqual(set.body.failNext, [{ action: 'DescribeVpcs', code: 'InternalError', times: 2 }]);
     assert.equal((await failure(describeVpcs())).statusCode, 500);
     assert.equal((await control(emulator, 'GET', '/__emulator/faults')).body.failNext[0].times, 1);
     assert.equal((await failure(describeVpcs())).code, 'InternalError');
     assert.equal((await describeVpcs()).TotalCount, 2);
-    for (const bad of [{ dropRate: 2 }, { latencyMs: -1 }, { failNext: [{ action: 'X', kind: 'explode' }] }, { failNext: [{ action: 'X' }] }, { surprise: 1 }]) {
+    for (const bad of [
+      { dropRate: 2 },
+      { latencyMs: -1 },
+      { failNext: [{ action: 'X', kind: 'explode' }] },
+      { failNext: [{ action: 'X' }] },
+      { surprise: 1 },
+    ]) {
       const answer = await control(emulator, 'POST', '/__emulator/faults', bad);
       assert.equal(answer.status, 400, JSON.stringify(bad));
       assert.equal(answer.body.Code, 'InvalidFaultConfig');

@@ -37,7 +37,9 @@ async function arrowFindings(eslint: ESLint, lines: readonly string[]): Promise<
   const text = readFileSync(HOST_FILE, 'utf8');
   const first = text.split('\n').length + 1;
   const [result] = await eslint.lintText(`${text}\n${lines.join('\n')}\n`, { filePath: HOST_FILE });
-  return result!.messages.filter((m) => ARROW_RULES.includes(m.ruleId ?? '') && m.line >= first).map((m) => ({ line: m.line - first + 1, rule: m.ruleId! }));
+  return result!.messages
+    .filter((m) => ARROW_RULES.includes(m.ruleId ?? '') && m.line >= first)
+    .map((m) => ({ line: m.line - first + 1, rule: m.ruleId! }));
 }
 
 describe('emulator independence', function () {
@@ -93,10 +95,26 @@ describe('emulator independence', function () {
   });
 
   it("the emulator's CIDR parsing agrees with core's on valid and invalid input", () => {
-    for (const text of ['10.0.0.0/8', '192.168.1.77/24', '0.0.0.0/0', '255.255.255.255', '1.2.3.4/32', '10.0.0.0/33', '256.1.1.1', '1.2.3', '1.2.3.4/x', '01.2.3.4', ' 10.1.0.0/16 ']) {
+    for (const text of [
+      '10.0.0.0/8',
+      '192.168.1.77/24',
+      '0.0.0.0/0',
+      '255.255.255.255',
+      '1.2.3.4/32',
+      '10.0.0.0/33',
+      '256.1.1.1',
+      '1.2.3',
+      '1.2.3.4/x',
+      '01.2.3.4',
+      ' 10.1.0.0/16 ',
+    ]) {
       const core = parseCidr(text);
       const own = parseBlock(text);
-      assert.equal(own === undefined ? undefined : `${formatAddress(own.network)}/${own.prefix}`, core === undefined ? undefined : formatCidr(core), text);
+      assert.equal(
+        own === undefined ? undefined : `${formatAddress(own.network)}/${own.prefix}`,
+        core === undefined ? undefined : formatCidr(core),
+        text,
+      );
     }
   });
 });

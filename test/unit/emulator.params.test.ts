@@ -15,7 +15,10 @@ describe('emulator: parameter un-flattening', () => {
   it('rebuilds Name.N.Field records in numeric index order (10 after 9, not after 1)', () => {
     const permissions = params.objects('Permissions');
     assert.equal(permissions.length, 12);
-    assert.deepEqual(permissions.map((p) => p.PortRange), Array.from({ length: 12 }, (_, i) => `${i + 1}/${i + 1}`));
+    assert.deepEqual(
+      permissions.map((p) => p.PortRange),
+      Array.from({ length: 12 }, (_, i) => `${i + 1}/${i + 1}`),
+    );
     assert.deepEqual(permissions[9], { IpProtocol: 'TCP', PortRange: '10/10', Priority: '10' });
   });
 
@@ -35,9 +38,14 @@ describe('emulator: parameter un-flattening', () => {
     assert.throws(() => p.required('Nope'), /"Nope" that is mandatory/);
   });
 
-  it('decodes what Node\'s querystring (the client\'s encoder) produces, including + and %20', () => {
+  it("decodes what Node's querystring (the client's encoder) produces, including + and %20", () => {
     const pairs = parseUrlEncoded("VpcName=a%20b*(x)!~'&Other=1%2B1&Plus=a+b&Empty=");
-    assert.deepEqual(pairs, [['VpcName', "a b*(x)!~'"], ['Other', '1+1'], ['Plus', 'a b'], ['Empty', '']]);
+    assert.deepEqual(pairs, [
+      ['VpcName', "a b*(x)!~'"],
+      ['Other', '1+1'],
+      ['Plus', 'a b'],
+      ['Empty', ''],
+    ]);
     assert.throws(() => parseUrlEncoded('Bad=%E0%A4%A'), /percent-encoding/);
   });
 
@@ -46,7 +54,7 @@ describe('emulator: parameter un-flattening', () => {
     assert.deepEqual(flattenObject(value), OpenApiUtil.query(value));
   });
 
-  it('encodes like the client: !\'()* escaped, ~ kept, space as %20', () => {
+  it("encodes like the client: !'()* escaped, ~ kept, space as %20", () => {
     assert.equal(percentEncode("a b!'()*~"), 'a%20b%21%27%28%29%2A~');
   });
 });

@@ -26,7 +26,7 @@ async function enis(ecs: ApiClient, filter: Record<string, unknown>): Promise<Wi
 
 const ids = (sets: readonly WireBody[]): string[] => sets.map((e) => e.NetworkInterfaceId as string).sort();
 
-describe('emulator: ECS instances\' primary network interfaces', () => {
+describe("emulator: ECS instances' primary network interfaces", () => {
   let emulator: Emulator;
   let ecs: ApiClient;
   beforeEach(async () => {
@@ -35,25 +35,57 @@ describe('emulator: ECS instances\' primary network interfaces', () => {
   });
   afterEach(() => emulator.close());
 
-  it('lists the Kafka instance\'s primary ENI in its VPC: Type Primary, InstanceId, InUse, its vSwitch, zone, address and group, not service-managed', async () => {
+  it("lists the Kafka instance's primary ENI in its VPC: Type Primary, InstanceId, InUse, its vSwitch, zone, address and group, not service-managed", async () => {
     const [eni, ...more] = await enis(ecs, { VpcId: m.vpcId });
     assert.equal(more.length, 0, 'the app VPC has no other interface');
     assert.match(m.ecsPrimaryEniId, /^eni-bp1[0-9a-z]{18}$/);
     assert.deepEqual(
       {
-        id: eni!.NetworkInterfaceId, type: eni!.Type, instance: eni!.InstanceId, status: eni!.Status, vSwitch: eni!.VSwitchId, zone: eni!.ZoneId, ip: eni!.PrivateIpAddress,
-        groups: eni!.SecurityGroupIds.SecurityGroupId, managed: eni!.ServiceManaged, serviceId: eni!.ServiceID, owner: eni!.OwnerId, deleteOnRelease: eni!.DeleteOnRelease,
+        id: eni!.NetworkInterfaceId,
+        type: eni!.Type,
+        instance: eni!.InstanceId,
+        status: eni!.Status,
+        vSwitch: eni!.VSwitchId,
+        zone: eni!.ZoneId,
+        ip: eni!.PrivateIpAddress,
+        groups: eni!.SecurityGroupIds.SecurityGroupId,
+        managed: eni!.ServiceManaged,
+        serviceId: eni!.ServiceID,
+        owner: eni!.OwnerId,
+        deleteOnRelease: eni!.DeleteOnRelease,
       },
-      { id: m.ecsPrimaryEniId, type: 'Primary', instance: m.ecsInstanceId, status: 'InUse', vSwitch: m.vSwitchIdH, zone: 'cn-hangzhou-h', ip: m.ecsPrivateIp, groups: [m.ecsGroupId], managed: false, serviceId: 0, owner: m.accountId, deleteOnRelease: true },
+      {
+        id: m.ecsPrimaryEniId,
+        type: 'Primary',
+        instance: m.ecsInstanceId,
+        status: 'InUse',
+        vSwitch: m.vSwitchIdH,
+        zone: 'cn-hangzhou-h',
+        ip: m.ecsPrivateIp,
+        groups: [m.ecsGroupId],
+        managed: false,
+        serviceId: 0,
+        owner: m.accountId,
+        deleteOnRelease: true,
+      },
     );
-    assert.deepEqual(eni!.PrivateIpSets.PrivateIpSet.map((s: WireBody) => [s.PrivateIpAddress, s.Primary]), [[m.ecsPrivateIp, true]]);
+    assert.deepEqual(
+      eni!.PrivateIpSets.PrivateIpSet.map((s: WireBody) => [s.PrivateIpAddress, s.Primary]),
+      [[m.ecsPrivateIp, true]],
+    );
     assert.match(eni!.MacAddress, /^00(:[0-9a-f]{2}){5}$/);
   });
 
-  it('MaxCompute\'s link ENIs report no InstanceId (a service\'s ENIs have none) and stay Secondary', async () => {
+  it("MaxCompute's link ENIs report no InstanceId (a service's ENIs have none) and stay Secondary", async () => {
     const link = await enis(ecs, { VpcId: m.linkedVpcId });
     assert.deepEqual(ids(link), [...m.linkedEniIds].sort());
-    assert.deepEqual(link.map((e) => [e.InstanceId, e.Type, e.ServiceManaged]), [['', 'Secondary', true], ['', 'Secondary', true]]);
+    assert.deepEqual(
+      link.map((e) => [e.InstanceId, e.Type, e.ServiceManaged]),
+      [
+        ['', 'Secondary', true],
+        ['', 'Secondary', true],
+      ],
+    );
   });
 
   it('filters by InstanceId, Type, Status and PrimaryIpAddress', async () => {
@@ -73,7 +105,11 @@ describe('emulator: ECS instances\' primary network interfaces', () => {
   });
 
   it('SecurityGroupId finds secondary ENIs only; DescribeInstances with SecurityGroupId names the primary ENI', async () => {
-    assert.deepEqual(ids(await enis(ecs, { SecurityGroupId: m.ecsGroupId })), [], 'the SDK model: "the security group to which the secondary ENI belongs"');
+    assert.deepEqual(
+      ids(await enis(ecs, { SecurityGroupId: m.ecsGroupId })),
+      [],
+      'the SDK model: "the security group to which the secondary ENI belongs"',
+    );
     assert.deepEqual(ids(await enis(ecs, { SecurityGroupId: m.linkedGroupId })), [...m.linkedEniIds].sort());
     const body = await ecs.call('DescribeInstances', ECS, { RegionId: R, SecurityGroupId: m.ecsGroupId });
     const [instance] = body.Instances.Instance as WireBody[];
@@ -82,22 +118,36 @@ describe('emulator: ECS instances\' primary network interfaces', () => {
     assert.equal(others.length, 0);
     const [listed] = await enis(ecs, { InstanceId: m.ecsInstanceId });
     assert.deepEqual(
-      { id: primary!.NetworkInterfaceId, type: primary!.Type, ip: primary!.PrimaryIpAddress, mac: primary!.MacAddress, ips: primary!.PrivateIpSets.PrivateIpSet.map((s: WireBody) => [s.PrivateIpAddress, s.Primary]) },
+      {
+        id: primary!.NetworkInterfaceId,
+        type: primary!.Type,
+        ip: primary!.PrimaryIpAddress,
+        mac: primary!.MacAddress,
+        ips: primary!.PrivateIpSets.PrivateIpSet.map((s: WireBody) => [s.PrivateIpAddress, s.Primary]),
+      },
       { id: m.ecsPrimaryEniId, type: 'Primary', ip: m.ecsPrivateIp, mac: listed!.MacAddress, ips: [[m.ecsPrivateIp, true]] },
     );
   });
 
-  it('DeleteSecurityGroup of the instance\'s group fails with DependencyViolation (403), and the primary ENI stays', async () => {
+  it("DeleteSecurityGroup of the instance's group fails with DependencyViolation (403), and the primary ENI stays", async () => {
     const err = await failure(ecs.call('DeleteSecurityGroup', ECS, { RegionId: R, SecurityGroupId: m.ecsGroupId }));
     assert.deepEqual([err.code, err.statusCode], ['DependencyViolation', 403]);
     assert.match(err.message, /instance/);
     assert.deepEqual(ids(await enis(ecs, { InstanceId: m.ecsInstanceId })), [m.ecsPrimaryEniId]);
   });
 
-  it('a network link created in the instance\'s vSwitch does not take the instance\'s address', async () => {
-    const crowded = await emulatorWith((main) => main.ecsInstances.push(ecsInstance('i-bp1lowaddress00000000', { privateIpAddresses: ['192.168.1.3'] })));
+  it("a network link created in the instance's vSwitch does not take the instance's address", async () => {
+    const crowded = await emulatorWith((main) =>
+      main.ecsInstances.push(ecsInstance('i-bp1lowaddress00000000', { privateIpAddresses: ['192.168.1.3'] })),
+    );
     try {
-      const created = await control(crowded, 'POST', '/__emulator/console/network-links', { regionId: R, name: 'orders_link', vpcId: m.vpcId, vSwitchId: m.vSwitchIdH, securityGroupId: m.basicGroupId });
+      const created = await control(crowded, 'POST', '/__emulator/console/network-links', {
+        regionId: R,
+        name: 'orders_link',
+        vpcId: m.vpcId,
+        vSwitchId: m.vSwitchIdH,
+        securityGroupId: m.basicGroupId,
+      });
       assert.equal(created.status, 201, created.text);
       const linkEnis = await enis(clientFor(crowded, m), { VpcId: m.vpcId, ServiceManaged: true });
       assert.deepEqual(linkEnis.map((e) => e.PrivateIpAddress).sort(), ['192.168.1.4', '192.168.1.5']);
@@ -117,7 +167,14 @@ describe('emulator: primary network interfaces of a state file', () => {
     writeFileSync(file, JSON.stringify(state));
     try {
       const emu = await startEmulator({ stateFile: file });
-      return { emu, ecs: clientFor(emu, m), close: async () => { await emu.close(); await remove(); } };
+      return {
+        emu,
+        ecs: clientFor(emu, m),
+        close: async () => {
+          await emu.close();
+          await remove();
+        },
+      };
     } catch (err) {
       await remove();
       throw err;
@@ -131,7 +188,11 @@ describe('emulator: primary network interfaces of a state file', () => {
     });
     try {
       assert.deepEqual(ids(await enis(ecs, { InstanceId: m.ecsInstanceId })), [m.ecsPrimaryEniId]);
-      assert.deepEqual(ids(await enis(ecs, { VpcId: m.linkedVpcId })), [...m.linkedEniIds].sort(), 'MaxCompute\'s ENIs are kept as they were');
+      assert.deepEqual(
+        ids(await enis(ecs, { VpcId: m.linkedVpcId })),
+        [...m.linkedEniIds].sort(),
+        "MaxCompute's ENIs are kept as they were",
+      );
     } finally {
       await close();
     }
@@ -140,12 +201,22 @@ describe('emulator: primary network interfaces of a state file', () => {
   it('an instance added to the file gets its primary ENI; one removed loses it, so its group can be deleted', async () => {
     const added = 'i-bp1addedinstance000000';
     const { ecs, close } = await fromFile((main) => {
-      main.ecsInstances = [ecsInstance(added, { vSwitchId: m.vSwitchIdJ, zoneId: 'cn-hangzhou-j', privateIpAddresses: ['192.168.2.30'], securityGroupIds: [m.basicGroupId, m.hbaseGroupId] })];
+      main.ecsInstances = [
+        ecsInstance(added, {
+          vSwitchId: m.vSwitchIdJ,
+          zoneId: 'cn-hangzhou-j',
+          privateIpAddresses: ['192.168.2.30'],
+          securityGroupIds: [m.basicGroupId, m.hbaseGroupId],
+        }),
+      ];
     });
     try {
       const [eni, ...more] = await enis(ecs, { VpcId: m.vpcId });
       assert.equal(more.length, 0, 'the Kafka instance is gone, and so is its primary ENI');
-      assert.deepEqual([eni!.InstanceId, eni!.Type, eni!.VSwitchId, eni!.ZoneId, eni!.PrivateIpAddress, eni!.SecurityGroupIds.SecurityGroupId], [added, 'Primary', m.vSwitchIdJ, 'cn-hangzhou-j', '192.168.2.30', [m.basicGroupId, m.hbaseGroupId]]);
+      assert.deepEqual(
+        [eni!.InstanceId, eni!.Type, eni!.VSwitchId, eni!.ZoneId, eni!.PrivateIpAddress, eni!.SecurityGroupIds.SecurityGroupId],
+        [added, 'Primary', m.vSwitchIdJ, 'cn-hangzhou-j', '192.168.2.30', [m.basicGroupId, m.hbaseGroupId]],
+      );
       await ecs.call('DeleteSecurityGroup', ECS, { RegionId: R, SecurityGroupId: m.ecsGroupId });
     } finally {
       await close();
@@ -159,7 +230,10 @@ describe('emulator: primary network interfaces of a state file', () => {
     });
     try {
       const [eni] = await enis(ecs, { InstanceId: m.ecsInstanceId });
-      assert.deepEqual([eni!.NetworkInterfaceId, eni!.SecurityGroupIds.SecurityGroupId, eni!.PrivateIpAddress], [m.ecsPrimaryEniId, [m.basicGroupId], '192.168.1.21']);
+      assert.deepEqual(
+        [eni!.NetworkInterfaceId, eni!.SecurityGroupIds.SecurityGroupId, eni!.PrivateIpAddress],
+        [m.ecsPrimaryEniId, [m.basicGroupId], '192.168.1.21'],
+      );
       await ecs.call('DeleteSecurityGroup', ECS, { RegionId: R, SecurityGroupId: m.ecsGroupId });
     } finally {
       await close();
@@ -169,7 +243,9 @@ describe('emulator: primary network interfaces of a state file', () => {
   it('refuses a file whose instance lacks the fields its primary ENI is made from, naming the path', async () => {
     await assert.rejects(
       fromFile((main) => delete (main.ecsInstances[0] as unknown as Record<string, unknown>).privateIpAddresses),
-      (err: Error) => err instanceof StateFileError && /accounts\[0\]\.ecsInstances\[0\]: must have required property 'privateIpAddresses'/.test(err.message),
+      (err: Error) =>
+        err instanceof StateFileError &&
+        /accounts\[0\]\.ecsInstances\[0\]: must have required property 'privateIpAddresses'/.test(err.message),
     );
   });
 });

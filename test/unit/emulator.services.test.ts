@@ -19,9 +19,15 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
   describe('RDS 2014-08-15', () => {
     async function whitelist(): Promise<Record<string, string[]>> {
       const body = await main.call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId });
-      return Object.fromEntries(body.Items.DBInstanceIPArray.map((a: WireBody) => [a.DBInstanceIPArrayName, a.SecurityIPList === '' ? [] : a.SecurityIPList.split(',')]));
+      return Object.fromEntries(
+        body.Items.DBInstanceIPArray.map((a: WireBody) => [
+          a.DBInstanceIPArrayName,
+          a.SecurityIPList === '' ? [] : a.SecurityIPList.split(','),
+        ]),
+      );
     }
-    const modify = (params: Record<string, unknown>): Promise<WireBody> => main.call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, ...params });
+    const modify = (params: Record<string, unknown>): Promise<WireBody> =>
+      main.call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, ...params });
 
     it('DescribeDBInstances uses Items.DBInstance[] with PageRecordCount/TotalRecordCount', async () => {
       const body = await main.call('DescribeDBInstances', RDS, { RegionId: R, VpcId: m.vpcId });
@@ -29,7 +35,10 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       assert.equal(body.PageRecordCount, 1);
       assert.equal(body.PageSize, undefined);
       const i = body.Items.DBInstance[0];
-      assert.deepEqual([i.DBInstanceId, i.Engine, i.VpcId, i.VSwitchId, i.InstanceNetworkType], [m.rdsInstanceId, 'MySQL', m.vpcId, m.vSwitchIdH, 'VPC']);
+      assert.deepEqual(
+        [i.DBInstanceId, i.Engine, i.VpcId, i.VSwitchId, i.InstanceNetworkType],
+        [m.rdsInstanceId, 'MySQL', m.vpcId, m.vSwitchIdH, 'VPC'],
+      );
       const none = await second.call('DescribeDBInstances', RDS, { RegionId: R });
       assert.equal(none.TotalRecordCount, 0);
     });
@@ -80,7 +89,7 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       assert.equal((await failure(modify({ SecurityIps: '10.0.0.1', ModifyMode: 'Replace' }))).code, 'InvalidParameter');
     });
 
-    it('acting on another account\'s instance is InvalidDBInstanceId.NotFound', async () => {
+    it("acting on another account's instance is InvalidDBInstanceId.NotFound", async () => {
       const err = await failure(second.call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, SecurityIps: '0.0.0.0/0' }));
       assert.equal(err.code, 'InvalidDBInstanceId.NotFound');
       assert.equal(err.statusCode, 404);
@@ -90,17 +99,29 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
     it('ModifySecurityGroupConfiguration binds up to 10 groups, not 11; Describe shows them with names', async () => {
       await main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: m.basicGroupId });
       const body = await main.call('DescribeSecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId });
-      assert.deepEqual(body.Items.EcsSecurityGroupRelation, [{ SecurityGroupId: m.basicGroupId, SecurityGroupName: 'app-basic', RegionId: R, NetworkType: 'VPC' }]);
+      assert.deepEqual(body.Items.EcsSecurityGroupRelation, [
+        { SecurityGroupId: m.basicGroupId, SecurityGroupName: 'app-basic', RegionId: R, NetworkType: 'VPC' },
+      ]);
       const groups: string[] = [];
       for (let i = 0; i < 11; i++) {
         groups.push((await main.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId })).SecurityGroupId);
       }
-      await main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: groups.slice(0, 10).join(',') });
+      await main.call('ModifySecurityGroupConfiguration', RDS, {
+        DBInstanceId: m.rdsInstanceId,
+        SecurityGroupId: groups.slice(0, 10).join(','),
+      });
       const bound = await main.call('DescribeSecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId });
       assert.equal(bound.Items.EcsSecurityGroupRelation.length, 10);
-      const err = await failure(main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: groups.join(',') }));
+      const err = await failure(
+        main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: groups.join(',') }),
+      );
       assert.equal(err.statusCode, 400);
-      const unknown = await failure(main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: DEFAULT_SEED.second.basicGroupId }));
+      const unknown = await failure(
+        main.call('ModifySecurityGroupConfiguration', RDS, {
+          DBInstanceId: m.rdsInstanceId,
+          SecurityGroupId: DEFAULT_SEED.second.basicGroupId,
+        }),
+      );
       assert.equal(unknown.code, 'InvalidSecurityGroupId.NotFound');
       await main.call('ModifySecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId, SecurityGroupId: '' });
       const cleared = await main.call('DescribeSecurityGroupConfiguration', RDS, { DBInstanceId: m.rdsInstanceId });
@@ -126,17 +147,27 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
     it('DescribeIpWhitelist/ModifyIpWhitelist use Groups.Group[].IpList.Ip[]', async () => {
       const before = await main.call('DescribeIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(before.Groups.Group, [{ GroupName: 'default', IpVersion: 4, IpList: { Ip: ['127.0.0.1'] } }]);
-      await main.call('ModifyIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId, GroupName: 'maxcompute', IpVersion: '4', IpList: '192.168.2.0/24' });
+      await main.call('ModifyIpWhitelist', HBASE, {
+        ClusterId: m.hbaseClusterId,
+        GroupName: 'maxcompute',
+        IpVersion: '4',
+        IpList: '192.168.2.0/24',
+      });
       const after = await main.call('DescribeIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(after.Groups.Group[1], { GroupName: 'maxcompute', IpVersion: 4, IpList: { Ip: ['192.168.2.0/24'] } });
-      const missing = await failure(main.call('ModifyIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId, GroupName: 'x', IpList: '1.2.3.4' }));
+      const missing = await failure(
+        main.call('ModifyIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId, GroupName: 'x', IpList: '1.2.3.4' }),
+      );
       assert.equal(missing.code, 'MissingParameter');
     });
 
-    it('DescribeSecurityGroups/ModifySecurityGroups replace the cluster\'s groups', async () => {
+    it("DescribeSecurityGroups/ModifySecurityGroups replace the cluster's groups", async () => {
       const before = await main.call('DescribeSecurityGroups', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(before.SecurityGroupIds.SecurityGroupId, [m.hbaseGroupId]);
-      await main.call('ModifySecurityGroups', HBASE, { ClusterId: m.hbaseClusterId, SecurityGroupIds: `${m.hbaseGroupId},${m.basicGroupId}` });
+      await main.call('ModifySecurityGroups', HBASE, {
+        ClusterId: m.hbaseClusterId,
+        SecurityGroupIds: `${m.hbaseGroupId},${m.basicGroupId}`,
+      });
       const after = await main.call('DescribeSecurityGroups', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(after.SecurityGroupIds.SecurityGroupId, [m.hbaseGroupId, m.basicGroupId]);
       const other = await failure(second.call('DescribeSecurityGroups', HBASE, { ClusterId: m.hbaseClusterId }));
@@ -149,7 +180,10 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
       const body = await main.call('ListClusters', EMR, { RegionId: R, MaxResults: 1 });
       assert.ok(Array.isArray(body.Clusters));
       assert.deepEqual([body.TotalCount, body.MaxResults, body.NextToken], [1, 1, '']);
-      assert.deepEqual([body.Clusters[0].ClusterId, body.Clusters[0].ClusterType, body.Clusters[0].ClusterState], [m.emrClusterId, 'HADOOP', 'RUNNING']);
+      assert.deepEqual(
+        [body.Clusters[0].ClusterId, body.Clusters[0].ClusterType, body.Clusters[0].ClusterState],
+        [m.emrClusterId, 'HADOOP', 'RUNNING'],
+      );
       assert.equal(body.Clusters[0].NodeAttributes, undefined, 'the list carries no network info');
       const filtered = await main.call('ListClusters', EMR, { RegionId: R, ClusterTypes: ['DATALAKE'] });
       assert.equal(filtered.TotalCount, 0);
@@ -158,7 +192,11 @@ describe('emulator: RDS, HBase, EMR and RAM', () => {
     it('GetCluster has Cluster.NodeAttributes.{VpcId,ZoneId,SecurityGroupId}', async () => {
       const body = await main.call('GetCluster', EMR, { RegionId: R, ClusterId: m.emrClusterId });
       assert.deepEqual(
-        { vpc: body.Cluster.NodeAttributes.VpcId, zone: body.Cluster.NodeAttributes.ZoneId, sg: body.Cluster.NodeAttributes.SecurityGroupId },
+        {
+          vpc: body.Cluster.NodeAttributes.VpcId,
+          zone: body.Cluster.NodeAttributes.ZoneId,
+          sg: body.Cluster.NodeAttributes.SecurityGroupId,
+        },
         { vpc: m.vpcId, zone: 'cn-hangzhou-h', sg: m.emrGroupId },
       );
       const err = await failure(second.call('GetCluster', EMR, { RegionId: R, ClusterId: m.emrClusterId }));

@@ -23,7 +23,11 @@ describe('emulator: state, ClientToken and request log', () => {
       let emulator = await startEmulator({ stateFile: file });
       const seeded = JSON.parse(readFileSync(file, 'utf8')) as WireBody;
       assert.equal(seeded.accounts[0].accountId, m.accountId);
-      const created = await clientFor(emulator, m).call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: 'persisted' });
+      const created = await clientFor(emulator, m).call('CreateSecurityGroup', ECS, {
+        RegionId: R,
+        VpcId: m.vpcId,
+        SecurityGroupName: 'persisted',
+      });
       // The answer comes only after the write that includes the mutation.
       assert.ok(readFileSync(file, 'utf8').includes(created.SecurityGroupId));
       await emulator.close();
@@ -32,7 +36,10 @@ describe('emulator: state, ClientToken and request log', () => {
       emulator = await startEmulator({ stateFile: file, seed: 'empty' });
       try {
         const body = await clientFor(emulator, m).call('DescribeSecurityGroups', ECS, { RegionId: R, SecurityGroupName: 'persisted' });
-        assert.deepEqual(body.SecurityGroups.SecurityGroup.map((g: WireBody) => g.SecurityGroupId), [created.SecurityGroupId]);
+        assert.deepEqual(
+          body.SecurityGroups.SecurityGroup.map((g: WireBody) => g.SecurityGroupId),
+          [created.SecurityGroupId],
+        );
       } finally {
         await emulator.close();
       }
@@ -43,7 +50,13 @@ describe('emulator: state, ClientToken and request log', () => {
       const emulator = await startEmulator({ stateFile: file });
       try {
         const client = clientFor(emulator, m);
-        const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: `bulk-${i}` }).then((b) => b.SecurityGroupId as string)));
+        const ids = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            client
+              .call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: `bulk-${i}` })
+              .then((b) => b.SecurityGroupId as string),
+          ),
+        );
         const text = readFileSync(file, 'utf8');
         for (const id of ids) assert.ok(text.includes(id), `${id} is in the file`);
       } finally {
@@ -53,13 +66,20 @@ describe('emulator: state, ClientToken and request log', () => {
 
     it('a reader never sees a half-written file while large states are being rewritten', async () => {
       const file = join(dir, 'state.json');
-      const emulator = await startEmulator({ stateFile: file, seed: { kind: 'scale', regionId: R, vpcs: 300, vSwitchesPerVpc: 5, securityGroupsPerVpc: 10 } });
+      const emulator = await startEmulator({
+        stateFile: file,
+        seed: { kind: 'scale', regionId: R, vpcs: 300, vSwitchesPerVpc: 5, securityGroupsPerVpc: 10 },
+      });
       try {
         const client = clientFor(emulator, m);
         const vpcId = (await client.call('DescribeVpcs', VPC, { RegionId: R, PageSize: 1 })).Vpcs.Vpc[0].VpcId as string;
         let done = false;
         let reads = 0;
-        const writes = Promise.all(Array.from({ length: 30 }, (_, i) => client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: vpcId, SecurityGroupName: `w-${i}` }))).finally(() => {
+        const writes = Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: vpcId, SecurityGroupName: `w-${i}` }),
+          ),
+        ).finally(() => {
           done = true;
         });
         while (!done) {
@@ -100,9 +120,18 @@ describe('emulator: state, ClientToken and request log', () => {
      * line goes missing (its records no longer checked) fails this test.
      */
     const COLLECTIONS: ReadonlyArray<[collection: string, idField: string]> = [
-      ['vpcs', 'vpcId'], ['vSwitches', 'vSwitchId'], ['securityGroups', 'securityGroupId'], ['networkInterfaces', 'networkInterfaceId'],
-      ['rdsInstances', 'dbInstanceId'], ['hbaseClusters', 'clusterId'], ['emrClusters', 'clusterId'], ['polardbClusters', 'dbClusterId'],
-      ['lindormInstances', 'instanceId'], ['ecsInstances', 'instanceId'], ['ramRoles', 'roleName'], ['networkLinks', 'name'],
+      ['vpcs', 'vpcId'],
+      ['vSwitches', 'vSwitchId'],
+      ['securityGroups', 'securityGroupId'],
+      ['networkInterfaces', 'networkInterfaceId'],
+      ['rdsInstances', 'dbInstanceId'],
+      ['hbaseClusters', 'clusterId'],
+      ['emrClusters', 'clusterId'],
+      ['polardbClusters', 'dbClusterId'],
+      ['lindormInstances', 'instanceId'],
+      ['ecsInstances', 'instanceId'],
+      ['ramRoles', 'roleName'],
+      ['networkLinks', 'name'],
     ];
     for (const [collection, idField] of COLLECTIONS) {
       it(`refuses a ${collection} record without its fields at load, naming collection, index and field`, async () => {
@@ -123,14 +152,32 @@ describe('emulator: state, ClientToken and request log', () => {
       let emulator = await startEmulator({ stateFile: file, faults: { networkLinkCreateMs: 60_000 } });
       const client = clientFor(emulator, m);
       await client.call('CreateSecurityGroup', ECS, { RegionId: R, VpcId: m.vpcId, SecurityGroupName: 'round-trip' });
-      await client.call('AuthorizeSecurityGroup', ECS, { RegionId: R, SecurityGroupId: m.basicGroupId, 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '443/443', 'Permissions.1.SourceGroupId': m.ecsGroupId });
+      await client.call('AuthorizeSecurityGroup', ECS, {
+        RegionId: R,
+        SecurityGroupId: m.basicGroupId,
+        'Permissions.1.IpProtocol': 'TCP',
+        'Permissions.1.PortRange': '443/443',
+        'Permissions.1.SourceGroupId': m.ecsGroupId,
+      });
       const cloud = await cloudFor(emulator);
-      await cloud.maxcompute.createNetworkLink({ name: 'pending_link', type: 'PASSTHROUGH', region: R, vpcId: m.vpcId, passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId } });
+      await cloud.maxcompute.createNetworkLink({
+        name: 'pending_link',
+        type: 'PASSTHROUGH',
+        region: R,
+        vpcId: m.vpcId,
+        passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId },
+      });
       const before = (await control(emulator, 'GET', '/__emulator/state')).body;
       await emulator.close();
       const saved = JSON.parse(readFileSync(file, 'utf8')) as WireBody;
-      assert.ok(saved.accounts[0].networkLinks.some((l: WireBody) => l.name === 'pending_link' && typeof l.readyAt === 'number'), 'a CREATING link (readyAt set) is in the file');
-      assert.ok(saved.accounts[0].networkInterfaces.some((e: WireBody) => e.instanceId === undefined), 'interfaces without an instance are in the file');
+      assert.ok(
+        saved.accounts[0].networkLinks.some((l: WireBody) => l.name === 'pending_link' && typeof l.readyAt === 'number'),
+        'a CREATING link (readyAt set) is in the file',
+      );
+      assert.ok(
+        saved.accounts[0].networkInterfaces.some((e: WireBody) => e.instanceId === undefined),
+        'interfaces without an instance are in the file',
+      );
 
       emulator = await startEmulator({ stateFile: file, seed: 'empty' });
       try {
@@ -156,7 +203,7 @@ describe('emulator: state, ClientToken and request log', () => {
       }
     });
 
-    it('an injected fault answers with the product\'s own status for its code (ECS DependencyViolation: 403)', async () => {
+    it("an injected fault answers with the product's own status for its code (ECS DependencyViolation: 403)", async () => {
       const emulator = await startEmulator({ faults: { failNext: [{ action: 'DescribeVpcs', code: 'DependencyViolation' }] } });
       try {
         const err = await failure(clientFor(emulator, m).call('DescribeVpcs', VPC, { RegionId: R }));
@@ -190,7 +237,8 @@ describe('emulator: state, ClientToken and request log', () => {
         assert.equal(answer.status, 200);
         assert.equal(answer.body.accounts[0].accountId, m.accountId);
         assert.equal(answer.body.accounts[0].accessKeySecret, '***');
-        for (const secret of [m.accessKeySecret, DEFAULT_SEED.second.accessKeySecret, m.sts.accessKeySecret, m.sts.securityToken]) assert.ok(!answer.text.includes(secret));
+        for (const secret of [m.accessKeySecret, DEFAULT_SEED.second.accessKeySecret, m.sts.accessKeySecret, m.sts.securityToken])
+          assert.ok(!answer.text.includes(secret));
       } finally {
         await emulator.close();
       }
@@ -201,7 +249,10 @@ describe('emulator: state, ClientToken and request log', () => {
     it('the empty seed has the accounts and no resources', async () => {
       const emulator = await startEmulator({ seed: 'empty' });
       try {
-        assert.deepEqual(emulator.accounts.map((a) => a.name), ['main', 'second']);
+        assert.deepEqual(
+          emulator.accounts.map((a) => a.name),
+          ['main', 'second'],
+        );
         const body = await clientFor(emulator, m).call('DescribeVpcs', VPC, { RegionId: R });
         assert.equal(body.TotalCount, 0);
       } finally {
@@ -256,23 +307,38 @@ describe('emulator: state, ClientToken and request log', () => {
       const groups = await client.call('DescribeSecurityGroups', ECS, { RegionId: R, SecurityGroupName: 'once' });
       assert.equal(groups.TotalCount, 1);
       const log = emulator.requests().filter((r) => r.action === 'CreateSecurityGroup');
-      assert.deepEqual(log.map((r) => Boolean(r.replayed)), [false, true]);
+      assert.deepEqual(
+        log.map((r) => Boolean(r.replayed)),
+        [false, true],
+      );
     });
 
     it('another account or another action with the same token acts normally', async () => {
       const params = { RegionId: R, SecurityGroupName: 'shared-token', ClientToken: 'shared' };
       const a = await clientFor(emulator, m).call('CreateSecurityGroup', ECS, { ...params, VpcId: m.vpcId });
-      const b = await clientFor(emulator, DEFAULT_SEED.second).call('CreateSecurityGroup', ECS, { ...params, VpcId: DEFAULT_SEED.second.vpcId });
+      const b = await clientFor(emulator, DEFAULT_SEED.second).call('CreateSecurityGroup', ECS, {
+        ...params,
+        VpcId: DEFAULT_SEED.second.vpcId,
+      });
       assert.notEqual(a.SecurityGroupId, b.SecurityGroupId);
-      await clientFor(emulator, m).call('ModifySecurityIps', RDS, { DBInstanceId: m.rdsInstanceId, SecurityIps: '10.1.0.0/16', DBInstanceIPArrayName: 'tok', ClientToken: 'shared' });
+      await clientFor(emulator, m).call('ModifySecurityIps', RDS, {
+        DBInstanceId: m.rdsInstanceId,
+        SecurityIps: '10.1.0.0/16',
+        DBInstanceIPArrayName: 'tok',
+        ClientToken: 'shared',
+      });
       const list = await clientFor(emulator, m).call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId });
       assert.ok(list.Items.DBInstanceIPArray.some((g: WireBody) => g.DBInstanceIPArrayName === 'tok'));
     });
 
     it('replays only actions whose API documents ClientToken: RDS and HBase whitelist and group changes act every time', async () => {
       const client = clientFor(emulator, m);
-      const ips = (): Promise<string[]> => client.call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId })
-        .then((b: WireBody) => b.Items.DBInstanceIPArray.find((g: WireBody) => g.DBInstanceIPArrayName === 'tok2').SecurityIPList.split(','));
+      const ips = (): Promise<string[]> =>
+        client
+          .call('DescribeDBInstanceIPArrayList', RDS, { DBInstanceId: m.rdsInstanceId })
+          .then((b: WireBody) =>
+            b.Items.DBInstanceIPArray.find((g: WireBody) => g.DBInstanceIPArrayName === 'tok2').SecurityIPList.split(','),
+          );
       const cover = { DBInstanceId: m.rdsInstanceId, DBInstanceIPArrayName: 'tok2', ModifyMode: 'Cover', ClientToken: 'same' };
       await client.call('ModifySecurityIps', RDS, { ...cover, SecurityIps: '10.1.0.0/16' });
       await client.call('ModifySecurityIps', RDS, { ...cover, SecurityIps: '10.2.0.0/16' });
@@ -282,7 +348,13 @@ describe('emulator: state, ClientToken and request log', () => {
       await client.call('ModifyIpWhitelist', HBASE, { ...hbase, IpList: '10.2.0.0/16' });
       const groups = await client.call('DescribeIpWhitelist', HBASE, { ClusterId: m.hbaseClusterId });
       assert.deepEqual(groups.Groups.Group.find((g: WireBody) => g.GroupName === 'tok2').IpList.Ip, ['10.2.0.0/16']);
-      assert.deepEqual(emulator.requests().filter((r) => r.action.startsWith('Modify')).map((r) => Boolean(r.replayed)), [false, false, false, false]);
+      assert.deepEqual(
+        emulator
+          .requests()
+          .filter((r) => r.action.startsWith('Modify'))
+          .map((r) => Boolean(r.replayed)),
+        [false, false, false, false],
+      );
     });
 
     it('a failed first attempt is not remembered', async () => {
@@ -301,7 +373,10 @@ describe('emulator: state, ClientToken and request log', () => {
         await client.call('DescribeVpcs', VPC, { RegionId: R });
         await assert.rejects(client.call('DescribeVpcs', VPC, { RegionId: R, PageSize: 99 }));
         const [ok, bad] = emulator.requests();
-        assert.deepEqual({ a: ok!.action, v: ok!.version, acc: ok!.accountId, s: ok!.status, p: ok!.params }, { a: 'DescribeVpcs', v: VPC, acc: m.accountId, s: 200, p: { RegionId: R } });
+        assert.deepEqual(
+          { a: ok!.action, v: ok!.version, acc: ok!.accountId, s: ok!.status, p: ok!.params },
+          { a: 'DescribeVpcs', v: VPC, acc: m.accountId, s: 200, p: { RegionId: R } },
+        );
         assert.deepEqual([bad!.status, bad!.code], [400, 'InvalidParameter']);
         const viaHttp = await control(emulator, 'GET', '/__emulator/requests');
         assert.equal(viaHttp.body.requests.length, 2);

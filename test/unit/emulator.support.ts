@@ -28,7 +28,12 @@ export const RAM = '2015-05-01';
 export const STS = '2015-04-01';
 
 /** A client for one account of the emulator, signing with ACS3 (default) or V1 (`signatureAlgorithm: 'v2'`). */
-export function clientFor(emulator: Emulator, account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string }, signing: Signing = 'ACS3', options: { readTimeout?: number; body?: boolean; method?: 'GET' | 'POST' } = {}): ApiClient {
+export function clientFor(
+  emulator: Emulator,
+  account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string },
+  signing: Signing = 'ACS3',
+  options: { readTimeout?: number; body?: boolean; method?: 'GET' | 'POST' } = {},
+): ApiClient {
   const config = new $OpenApi.Config({
     accessKeyId: account.accessKeyId,
     accessKeySecret: account.accessKeySecret,
@@ -42,7 +47,15 @@ export function clientFor(emulator: Emulator, account: Pick<EmulatorAccount, 'ac
   return {
     async call(action, version, params = {}) {
       const apiParams = new $OpenApi.Params({
-        action, version, protocol: 'HTTPS', pathname: '/', method: options.method ?? 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
+        action,
+        version,
+        protocol: 'HTTPS',
+        pathname: '/',
+        method: options.method ?? 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
       });
       const request = options.body
         ? new $OpenApi.OpenApiRequest({ body: OpenApiUtil.query(params) })
@@ -75,7 +88,14 @@ export interface CapturedRequest {
  * Lets the real client sign a request against a throwaway local listener and returns it
  * untouched, so tests can replay or tamper with a genuinely signed request.
  */
-export async function captureSignedRequest(account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string }, signing: Signing, action: string, version: string, params: Record<string, unknown>, options: { body?: boolean } = {}): Promise<CapturedRequest> {
+export async function captureSignedRequest(
+  account: Pick<EmulatorAccount, 'accessKeyId' | 'accessKeySecret'> & { securityToken?: string },
+  signing: Signing,
+  action: string,
+  version: string,
+  params: Record<string, unknown>,
+  options: { body?: boolean } = {},
+): Promise<CapturedRequest> {
   let captured: CapturedRequest | undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -101,30 +121,51 @@ export async function captureSignedRequest(account: Pick<EmulatorAccount, 'acces
 }
 
 /** Sends a (possibly altered) captured request to the emulator as raw HTTP; resolves to status and parsed body. */
-export function replay(emulator: Emulator, request: CapturedRequest): Promise<{ status: number; body: WireBody; headers: http.IncomingHttpHeaders }> {
+export function replay(
+  emulator: Emulator,
+  request: CapturedRequest,
+): Promise<{ status: number; body: WireBody; headers: http.IncomingHttpHeaders }> {
   const url = new URL(emulator.endpoint);
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers };
     delete headers['transfer-encoding'];
     delete headers['content-length'];
-    const req = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers: { ...headers, 'content-length': request.body.length } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody, headers: res.headers });
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.method,
+        path: request.path,
+        headers: { ...headers, 'content-length': request.body.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode!,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody,
+              headers: res.headers,
+            });
+          } catch (err) {
+            reject(err as Error);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(request.body);
   });
 }
 
 /** Plain HTTP to the emulator's control endpoints. */
-export async function control(emulator: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: WireBody; text: string; contentType: string }> {
+export async function control(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: WireBody; text: string; contentType: string }> {
   const response = await fetch(`${emulator.endpoint}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

@@ -64,10 +64,27 @@ describe('emulator: its own surface', () => {
     const wrong: Array<[string, (s: Loose) => void, RegExp]> = [
       ['a collection that is null', (s) => (s.accounts[0].vpcs = null), /accounts\[0\]\.vpcs: must be array/],
       ['a record that is null', (s) => (s.accounts[0].securityGroups[1] = null), /accounts\[0\]\.securityGroups\[1\]: must be object/],
-      ['a nested field of the wrong type', (s) => (s.accounts[0].securityGroups[0].rules = [{ ...s.accounts[0].securityGroups[0].rules[0], portRange: 22, description: MARKER }]), /accounts\[0\]\.securityGroups\[0\]\.rules\[0\]\.portRange: must be string/],
-      ['a missing field', (s) => delete s.accounts[0].rdsInstances[0].ipArrays, /accounts\[0\]\.rdsInstances\[0\]: must have required property 'ipArrays'/],
-      ['an optional collection that is not a list', (s) => (s.accounts[0].polardbClusters = { name: MARKER }), /accounts\[0\]\.polardbClusters: must be array/],
-      ['a client token without its body', (s) => (s.clientTokens = [{ key: MARKER, storedAt: 1 }]), /clientTokens\[0\]: must have required property 'body'/],
+      [
+        'a nested field of the wrong type',
+        (s) =>
+          (s.accounts[0].securityGroups[0].rules = [{ ...s.accounts[0].securityGroups[0].rules[0], portRange: 22, description: MARKER }]),
+        /accounts\[0\]\.securityGroups\[0\]\.rules\[0\]\.portRange: must be string/,
+      ],
+      [
+        'a missing field',
+        (s) => delete s.accounts[0].rdsInstances[0].ipArrays,
+        /accounts\[0\]\.rdsInstances\[0\]: must have required property 'ipArrays'/,
+      ],
+      [
+        'an optional collection that is not a list',
+        (s) => (s.accounts[0].polardbClusters = { name: MARKER }),
+        /accounts\[0\]\.polardbClusters: must be array/,
+      ],
+      [
+        'a client token without its body',
+        (s) => (s.clientTokens = [{ key: MARKER, storedAt: 1 }]),
+        /clientTokens\[0\]: must have required property 'body'/,
+      ],
     ];
     for (const [what, edit, path] of wrong) {
       it(`refuses a state file with ${what}, naming the path and quoting nothing of the file`, async () => {
@@ -88,14 +105,24 @@ describe('emulator: its own surface', () => {
       const pipe = join(dir, 'pipe.json');
       execFileSync('mkfifo', [pipe]);
       for (const file of [pipe, '/dev/zero']) {
-        await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => err instanceof StateFileError && err.message.includes(`${file} is not usable (not a regular file)`));
+        await assert.rejects(
+          startEmulator({ stateFile: file }),
+          (err: Error) => err instanceof StateFileError && err.message.includes(`${file} is not usable (not a regular file)`),
+        );
       }
     });
 
     it('quotes nothing of a file that is not JSON', async () => {
       const file = join(dir, 'state.json');
       writeFileSync(file, `{"formatVersion": 1, "${MARKER}": oops}`);
-      await assert.rejects(startEmulator({ stateFile: file }), (err: Error) => err instanceof StateFileError && /not valid JSON/.test(err.message) && !err.message.includes(MARKER) && !err.message.includes('oops'));
+      await assert.rejects(
+        startEmulator({ stateFile: file }),
+        (err: Error) =>
+          err instanceof StateFileError &&
+          /not valid JSON/.test(err.message) &&
+          !err.message.includes(MARKER) &&
+          !err.message.includes('oops'),
+      );
     });
 
     it('refuses a Lindorm instance without its fields at load, naming the collection, index and field', async () => {
@@ -118,14 +145,17 @@ describe('emulator: its own surface', () => {
       const emu = await startEmulator({ stateFile: file });
       try {
         const state = (await stateOf(emu)) as Loose;
-        assert.deepEqual([state.accounts[0].polardbClusters, state.accounts[0].lindormInstances, state.accounts[1].ecsInstances], [[], [], []]);
+        assert.deepEqual(
+          [state.accounts[0].polardbClusters, state.accounts[0].lindormInstances, state.accounts[1].ecsInstances],
+          [[], [], []],
+        );
         assert.equal(state.accounts[0].ecsInstances.length, 1);
       } finally {
         await emu.close();
       }
     });
 
-    it('removes the temporary files a crashed emulator left, and keeps a running one\'s', async () => {
+    it("removes the temporary files a crashed emulator left, and keeps a running one's", async () => {
       const file = join(dir, 'state.json');
       const stale = `${file}.999999.3.tmp`;
       const live = `${file}.${process.pid}.7.tmp`;
@@ -133,7 +163,7 @@ describe('emulator: its own surface', () => {
       writeFileSync(live, '{}');
       const emu = await startEmulator({ stateFile: file });
       await emu.close();
-      assert.equal(existsSync(stale), false, 'the dead process\'s temporary file is gone');
+      assert.equal(existsSync(stale), false, "the dead process's temporary file is gone");
       assert.equal(existsSync(live), true);
       rmSync(live);
       assert.deepEqual(readdirSync(dir), ['state.json']);
@@ -166,32 +196,57 @@ describe('emulator: its own surface', () => {
     });
 
     it('answers 413 to an API body over 8 MiB and a control body over 64 KiB, and keeps serving', async () => {
-      const api = await raw(emu, 'POST', '/', { 'content-type': 'application/x-www-form-urlencoded', 'x-acs-action': 'DescribeVpcs', 'x-acs-version': '2016-04-28' }, Buffer.alloc(9 * 1024 * 1024, 'a'));
+      const api = await raw(
+        emu,
+        'POST',
+        '/',
+        { 'content-type': 'application/x-www-form-urlencoded', 'x-acs-action': 'DescribeVpcs', 'x-acs-version': '2016-04-28' },
+        Buffer.alloc(9 * 1024 * 1024, 'a'),
+      );
       assert.equal(api.status, 413);
       assert.match(api.body, /RequestEntityTooLarge/);
-      const control = await raw(emu, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, `{"x": "${'a'.repeat(100_000)}"}`);
+      const control = await raw(
+        emu,
+        'POST',
+        '/__emulator/faults',
+        { 'content-type': 'application/json' },
+        `{"x": "${'a'.repeat(100_000)}"}`,
+      );
       assert.equal(control.status, 413);
       assert.equal((await raw(emu, 'GET', '/__emulator/faults', {})).status, 200);
     });
 
     it('refuses deeply nested JSON with a 400, without a stack overflow or a 500', async () => {
       const deep = '['.repeat(3_000_000) + ']'.repeat(3_000_000);
-      const api = await raw(emu, 'POST', '/', { 'content-type': 'application/json', 'x-acs-action': 'DescribeVpcs', 'x-acs-version': '2016-04-28' }, deep);
+      const api = await raw(
+        emu,
+        'POST',
+        '/',
+        { 'content-type': 'application/json', 'x-acs-action': 'DescribeVpcs', 'x-acs-version': '2016-04-28' },
+        deep,
+      );
       assert.equal(api.status, 400, api.body.slice(0, 200));
       assert.match(api.body, /nests objects and lists more than 32 levels deep/);
-      const control = await raw(emu, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+      const control = await raw(
+        emu,
+        'POST',
+        '/__emulator/faults',
+        { 'content-type': 'application/json' },
+        '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+      );
       assert.equal(control.status, 400);
       assert.equal(jsonDepth('{"a": "[[[[[[", "b": [1, {"c": 2}]}'), 3, 'brackets inside strings do not count');
     });
 
     it('answers control requests only for 127.0.0.1 or localhost, from no other origin, writes only as JSON', async () => {
       const port = new URL(emu.endpoint).port;
-      const write = (headers: Record<string, string>): Promise<Answer> => raw(emu, 'POST', '/__emulator/faults', { 'content-type': 'application/json', ...headers }, '{"latencyMs": 0}');
+      const write = (headers: Record<string, string>): Promise<Answer> =>
+        raw(emu, 'POST', '/__emulator/faults', { 'content-type': 'application/json', ...headers }, '{"latencyMs": 0}');
       assert.equal((await write({})).status, 200);
       assert.equal((await write({ host: `localhost:${port}` })).status, 200);
       assert.equal((await write({ origin: emu.endpoint })).status, 200, 'the console page itself');
       const rebound = await write({ host: `attacker.example:${port}` });
-      assert.equal(rebound.status, 403, 'DNS rebinding: the page\'s own name arrives as Host');
+      assert.equal(rebound.status, 403, "DNS rebinding: the page's own name arrives as Host");
       assert.equal((await raw(emu, 'GET', '/__emulator/requests', { host: `attacker.example:${port}` })).status, 403, 'reads too');
       assert.equal((await write({ origin: 'http://attacker.example' })).status, 403);
       assert.equal((await write({ origin: 'null' })).status, 403);
@@ -203,9 +258,21 @@ describe('emulator: its own surface', () => {
     it('answers API requests only for this machine or an aliyuncs.com host, and from no web page', async () => {
       const port = new URL(emu.endpoint).port;
       const call = (headers: Record<string, string>): Promise<Answer> =>
-        raw(emu, 'POST', '/?Action=DescribeRegions&Version=2016-04-28', { 'content-type': 'application/x-www-form-urlencoded', ...headers }, 'RegionId=cn-hangzhou');
+        raw(
+          emu,
+          'POST',
+          '/?Action=DescribeRegions&Version=2016-04-28',
+          { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          'RegionId=cn-hangzhou',
+        );
       // Unsigned: served as far as authentication, which refuses it (400/403 from the API, not from the Host check).
-      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'ecs.cn-hangzhou.aliyuncs.com', `maxcompute.cn-shanghai.aliyuncs.com:${port}`, `maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:${port}`]) {
+      for (const host of [
+        `127.0.0.1:${port}`,
+        `localhost:${port}`,
+        'ecs.cn-hangzhou.aliyuncs.com',
+        `maxcompute.cn-shanghai.aliyuncs.com:${port}`,
+        `maxcompute.cn-shanghai.aliyuncs.com@127.0.0.1:${port}`,
+      ]) {
         const answer = await call({ host });
         assert.doesNotMatch(answer.body, /Forbidden\.(Host|Origin)/, `${host}: ${answer.body}`);
       }

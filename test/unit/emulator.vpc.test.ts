@@ -21,7 +21,7 @@ describe('emulator: VPC 2016-04-28 through the real client', () => {
         assert.deepEqual(Object.keys(body.Regions.Region[0]).sort(), ['LocalName', 'RegionEndpoint', 'RegionId']);
       });
 
-      it('DescribeVpcs returns the caller\'s VPCs in Vpcs.Vpc[] with paging fields', async () => {
+      it("DescribeVpcs returns the caller's VPCs in Vpcs.Vpc[] with paging fields", async () => {
         const body = await clientFor(emulator, m, signing).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou', PageSize: 50 });
         assert.equal(body.TotalCount, 2);
         assert.equal(body.PageNumber, 1);
@@ -35,17 +35,27 @@ describe('emulator: VPC 2016-04-28 through the real client', () => {
       });
 
       it('parameters with characters the encoders treat specially still verify', async () => {
-        const body = await clientFor(emulator, m, signing).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou', VpcName: "a b*(x)!~'+&=%" });
+        const body = await clientFor(emulator, m, signing).call('DescribeVpcs', VPC, {
+          RegionId: 'cn-hangzhou',
+          VpcName: "a b*(x)!~'+&=%",
+        });
         assert.equal(body.TotalCount, 0);
       });
 
       it('accepts GET as well as POST', async () => {
-        const body = await clientFor(emulator, m, signing, { method: 'GET' }).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou', VpcId: m.vpcId });
+        const body = await clientFor(emulator, m, signing, { method: 'GET' }).call('DescribeVpcs', VPC, {
+          RegionId: 'cn-hangzhou',
+          VpcId: m.vpcId,
+        });
         assert.equal(body.Vpcs.Vpc[0].VpcId, m.vpcId);
       });
 
       it('accepts parameters in a chunked form body as well as in the query', async () => {
-        const body = await clientFor(emulator, m, signing, { body: true }).call('DescribeVSwitches', VPC, { RegionId: 'cn-hangzhou', VpcId: m.vpcId, ZoneId: 'cn-hangzhou-b' });
+        const body = await clientFor(emulator, m, signing, { body: true }).call('DescribeVSwitches', VPC, {
+          RegionId: 'cn-hangzhou',
+          VpcId: m.vpcId,
+          ZoneId: 'cn-hangzhou-b',
+        });
         assert.equal(body.TotalCount, 1);
         assert.equal(body.VSwitches.VSwitch[0].VSwitchId, m.vSwitchIdB);
       });
@@ -113,7 +123,10 @@ describe('emulator: VPC 2016-04-28 through the real client', () => {
 
   it('the second account sees only its own VPC', async () => {
     const body = await clientFor(emulator, DEFAULT_SEED.second).call('DescribeVpcs', VPC, { RegionId: 'cn-hangzhou' });
-    assert.deepEqual(body.Vpcs.Vpc.map((v: { VpcId: string }) => v.VpcId), [DEFAULT_SEED.second.vpcId]);
+    assert.deepEqual(
+      body.Vpcs.Vpc.map((v: { VpcId: string }) => v.VpcId),
+      [DEFAULT_SEED.second.vpcId],
+    );
     const other = await clientFor(emulator, DEFAULT_SEED.second).call('DescribeVSwitches', VPC, { VpcId: m.vpcId });
     assert.equal(other.TotalCount, 0);
   });

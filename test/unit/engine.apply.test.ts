@@ -45,18 +45,34 @@ describe('engine: apply against the emulator', function () {
     await emu.close();
   });
 
-  it('plans everything from nothing: group, rule, the link through MaxCompute\'s API, RDS whitelist', async () => {
+  it("plans everything from nothing: group, rule, the link through MaxCompute's API, RDS whitelist", async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const p = await plan(cloud, spec, emu);
-    assert.deepEqual(p.steps.map((s) => `${s.action} ${s.id}`), [
-      'unchanged preflight.account', 'unchanged preflight.eni-role', 'unchanged preflight.zone',
-      'create link-group.create', 'create link-group.ingress', 'create network-link', 'create target.0.rds', 'info usage',
-    ]);
+    assert.deepEqual(
+      p.steps.map((s) => `${s.action} ${s.id}`),
+      [
+        'unchanged preflight.account',
+        'unchanged preflight.eni-role',
+        'unchanged preflight.zone',
+        'create link-group.create',
+        'create link-group.ingress',
+        'create network-link',
+        'create target.0.rds',
+        'info usage',
+      ],
+    );
     assert.equal(formatSummary(p.summary), 'Plan: 4 to add, 0 to change, 3 unchanged, 0 manual.');
     const link = p.steps.find((s) => s.id === 'network-link')!;
     assert.deepEqual(link.call, {
-      product: 'MaxCompute', action: 'CreateNetworkLink',
-      params: { name: 'orders_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: '(known after apply)' } },
+      product: 'MaxCompute',
+      action: 'CreateNetworkLink',
+      params: {
+        name: 'orders_link',
+        type: 'PASSTHROUGH',
+        region: 'cn-hangzhou',
+        vpcId: M.vpcId,
+        passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: '(known after apply)' },
+      },
     });
     // Kept for the fallback only: the console's values, should the API refuse at apply time.
     assert.equal(link.handover?.url, `${emu.endpoint}/__emulator/`);
@@ -68,11 +84,20 @@ describe('engine: apply against the emulator', function () {
     const first = await applyOnce(cloud, spec, { onEvent: (e) => e.type === 'link-status' && events.push(e.status) });
     assert.equal(first.outcome, 'done', JSON.stringify(first.steps, null, 1));
     assert.deepEqual(statuses(first), {
-      'preflight.account': 'already', 'preflight.eni-role': 'already', 'preflight.zone': 'already',
-      'link-group.create': 'done', 'link-group.ingress': 'done', 'network-link': 'done', 'target.0.rds': 'done', usage: 'info',
+      'preflight.account': 'already',
+      'preflight.eni-role': 'already',
+      'preflight.zone': 'already',
+      'link-group.create': 'done',
+      'link-group.ingress': 'done',
+      'network-link': 'done',
+      'target.0.rds': 'done',
+      usage: 'info',
     });
     assert.deepEqual(events, ['CREATING', 'SUCCESS'], 'the status is shown verbatim as it changes');
-    assert.match(first.steps.find((s) => s.stepId === 'network-link')!.detail ?? '', /created; SUCCESS, MaxCompute's interfaces eni-\S+, eni-\S+ are in sg-\S+ \(read back\)/);
+    assert.match(
+      first.steps.find((s) => s.stepId === 'network-link')!.detail ?? '',
+      /created; SUCCESS, MaxCompute's interfaces eni-\S+, eni-\S+ are in sg-\S+ \(read back\)/,
+    );
     assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1);
     const groupId = await groupIdByName(emu, 'maxcompute-link');
     const created = (await cloud.maxcompute.getNetworkLink({ networkLinkName: 'orders_link' })).data;
@@ -81,7 +106,13 @@ describe('engine: apply against the emulator', function () {
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'maxcompute')?.ips, [VSW_H_CIDR]);
     const again = await plan(cloud, spec);
     assert.equal(planHasChanges(again), false);
-    assert.deepEqual(again.steps.filter((s) => s.action !== 'info').map((s) => s.action).filter((a) => a !== 'unchanged'), []);
+    assert.deepEqual(
+      again.steps
+        .filter((s) => s.action !== 'info')
+        .map((s) => s.action)
+        .filter((a) => a !== 'unchanged'),
+      [],
+    );
   });
 
   it('HBase whitelist, HBase and RDS security groups, EMR ports and a custom server in one link', async () => {
@@ -96,14 +127,22 @@ describe('engine: apply against the emulator', function () {
     assert.deepEqual(emrRules.map((r) => r.portRange).sort(), ['50010/50010', '8020/8020', '9083/9083']);
     const final = await plan(cloud, several);
     assert.equal(planHasChanges(final), false);
-    assert.deepEqual(final.steps.filter((s) => s.action === 'manual').map((s) => s.id), ['target.2.custom'], 'only the unverifiable server step stays a hand-over');
+    assert.deepEqual(
+      final.steps.filter((s) => s.action === 'manual').map((s) => s.id),
+      ['target.2.custom'],
+      'only the unverifiable server step stays a hand-over',
+    );
 
     const bySecurityGroup = parseOne(specText({ name: 'by_groups', targets: [TARGETS.rdsSecurityGroup, TARGETS.hbaseSecurityGroup] }));
     const report = await applyOnce(cloud, bySecurityGroup);
     assert.equal(report.outcome, 'done', 'a second link in the same vSwitch and group');
     const after = await mainAccount(emu);
     assert.deepEqual(after.rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!.securityGroupIds, [groupId]);
-    assert.deepEqual(after.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!.securityGroupIds, [M.hbaseGroupId, groupId], 'existing group kept');
+    assert.deepEqual(
+      after.hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)!.securityGroupIds,
+      [M.hbaseGroupId, groupId],
+      'existing group kept',
+    );
   });
 
   it('an RDS whitelist group with other entries keeps them all (Append, never Cover)', async () => {
@@ -131,7 +170,8 @@ describe('engine: apply against the emulator', function () {
       waitForConsoleMs: 20_000,
       onEvent: (event) => {
         events.push(event.type);
-        if (event.type === 'waiting-for-console') created = groupIdByName(emu, 'maxcompute-link').then((id) => createLinkInConsole(emu, spec, id));
+        if (event.type === 'waiting-for-console')
+          created = groupIdByName(emu, 'maxcompute-link').then((id) => createLinkInConsole(emu, spec, id));
       },
     });
     await created;
@@ -147,7 +187,12 @@ describe('engine: apply against the emulator', function () {
     const p = await plan(cloud, spec);
     assert.equal(p.steps.find((s) => s.id === 'network-link')?.action, 'unchanged');
     assert.equal(p.steps.find((s) => s.id === 'target.0.rds')?.action, 'create');
-    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.0.0/16', ModifyMode: 'Append' });
+    await cloud.rds.modifySecurityIps({
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '192.168.0.0/16',
+      ModifyMode: 'Append',
+    });
     emu.clearRequests();
     const report = await applyPlan(cloud, spec, p);
     assert.equal(statuses(report)['target.0.rds'], 'already');
@@ -165,16 +210,33 @@ describe('engine: apply against the emulator', function () {
     assert.equal(statuses(second)['network-link'], 'already');
     const groupId = await groupIdByName(emu, 'maxcompute-link');
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
-    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === groupId).length, 1, 'the link group\'s rule once');
-    assert.equal(requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === M.emrGroupId).length, 1, 'the EMR group\'s rules once');
-    assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1, 'the link once: the second run found it by name with this spec\'s configuration');
+    assert.equal(
+      requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === groupId).length,
+      1,
+      "the link group's rule once",
+    );
+    assert.equal(
+      requestsFor(emu, 'AuthorizeSecurityGroup').filter((r) => r.params.SecurityGroupId === M.emrGroupId).length,
+      1,
+      "the EMR group's rules once",
+    );
+    assert.equal(
+      requestsFor(emu, 'CreateNetworkLink').length,
+      1,
+      "the link once: the second run found it by name with this spec's configuration",
+    );
   });
 
   it('a saved plan is stale once the cloud changes, and not before', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const saved = await plan(cloud, spec);
     assert.equal(stalePlanReason(saved, await plan(cloud, spec)), undefined);
-    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '10.9.0.0/16', ModifyMode: 'Append' });
+    await cloud.rds.modifySecurityIps({
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '10.9.0.0/16',
+      ModifyMode: 'Append',
+    });
     assert.match(stalePlanReason(saved, await plan(cloud, spec)) ?? '', /is stale: the cloud changed since it was made/);
     const otherSpec = parseOne(specText({ vSwitchId: M.vSwitchIdJ, targets: [TARGETS.rdsWhitelist] }));
     assert.match(stalePlanReason(saved, await plan(cloud, otherSpec)) ?? '', /spec of "orders_link" changed/);
@@ -188,11 +250,17 @@ describe('engine: apply against the emulator', function () {
     emu.clearRequests();
     const report = await applyPlan(cloud, spec, p);
     assert.equal(report.outcome, 'done');
-    const arrivals = emu.requests().filter((r) => ['ModifySecurityIps', 'ModifyIpWhitelist', 'AuthorizeSecurityGroup'].includes(r.action)).map((r) => Date.parse(r.time));
+    const arrivals = emu
+      .requests()
+      .filter((r) => ['ModifySecurityIps', 'ModifyIpWhitelist', 'AuthorizeSecurityGroup'].includes(r.action))
+      .map((r) => Date.parse(r.time));
     assert.equal(arrivals.length, 3);
     // One after another they would arrive at least two re-reads (2 × 300 ms) apart; in parallel
     // only EMR's one extra read (GetCluster for its group) separates them.
-    assert.ok(Math.max(...arrivals) - Math.min(...arrivals) < 500, `arrivals spread over ${Math.max(...arrivals) - Math.min(...arrivals)} ms`);
+    assert.ok(
+      Math.max(...arrivals) - Math.min(...arrivals) < 500,
+      `arrivals spread over ${Math.max(...arrivals) - Math.min(...arrivals)} ms`,
+    );
   });
 
   it('waits for a just-created group to become visible (eventual consistency)', async () => {
@@ -203,10 +271,15 @@ describe('engine: apply against the emulator', function () {
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 1);
   });
 
-  it('re-checks the preflight at apply time: a plan applied with another account\'s keys changes nothing', async () => {
+  it("re-checks the preflight at apply time: a plan applied with another account's keys changes nothing", async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const p = await plan(cloud, spec);
-    const otherCloud = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_SEED.second.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_SEED.second.accessKeySecret } });
+    const otherCloud = await cloudFor(emu, {
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_SEED.second.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_SEED.second.accessKeySecret,
+      },
+    });
     emu.clearRequests();
     const report = await applyPlan(otherCloud, spec, p);
     assert.equal(report.outcome, 'failed');
@@ -214,17 +287,26 @@ describe('engine: apply against the emulator', function () {
     assert.equal(account.status, 'failed');
     assert.equal(account.error?.code, 'VpcNotFound');
     assert.equal(statuses(report)['link-group.create'], 'not-started');
-    assert.deepEqual(emu.requests().filter((r) => !r.action.startsWith('Describe') && !r.action.startsWith('Get')).map((r) => r.action), []);
+    assert.deepEqual(
+      emu
+        .requests()
+        .filter((r) => !r.action.startsWith('Describe') && !r.action.startsWith('Get'))
+        .map((r) => r.action),
+      [],
+    );
   });
 
   it('gives the live checks with their spec ranges for the editor', async () => {
     const text = specText({ vSwitchId: M.vSwitchIdB, groupId: M.advancedGroupId });
     const checks = await checkSpecLive(cloud, parseOne(text));
     const lines = text.split('\n');
-    assert.deepEqual(checks.map((c) => [c.code, lines[c.range.start.line]!.trim()]), [
-      ['zone-unsupported', `vSwitch: ${M.vSwitchIdB}`],
-      ['group-advanced', `id: ${M.advancedGroupId}`],
-    ]);
+    assert.deepEqual(
+      checks.map((c) => [c.code, lines[c.range.start.line]!.trim()]),
+      [
+        ['zone-unsupported', `vSwitch: ${M.vSwitchIdB}`],
+        ['group-advanced', `id: ${M.advancedGroupId}`],
+      ],
+    );
   });
 
   it('cancellation stops between calls and reports what was done and what was not started', async () => {

@@ -50,7 +50,11 @@ describe('engine: the link lock (one machine)', () => {
 
   it('refuses a second holder with who holds it, and frees on release', () => {
     const release = acquireLinkLock(key, 'mcvpc apply', dir);
-    assert.throws(() => acquireLinkLock(key, 'mcvpc apply', dir), (err: unknown) => err instanceof LinkLockedError && /already working on network link "orders".*mcvpc apply, process \d+/.test(err.message));
+    assert.throws(
+      () => acquireLinkLock(key, 'mcvpc apply', dir),
+      (err: unknown) =>
+        err instanceof LinkLockedError && /already working on network link "orders".*mcvpc apply, process \d+/.test(err.message),
+    );
     assert.doesNotThrow(() => acquireLinkLock({ ...key, networkLinkName: 'other' }, 'x', dir)());
     release();
     acquireLinkLock(key, 'again', dir)();
@@ -83,7 +87,9 @@ describe('engine: the link lock (one machine)', () => {
     writeFileSync(file, JSON.stringify({ pid: 1, host: 'build-7', since: hours(FOREIGN_LOCK_EXPIRY_HOURS - 1), what: 'mcvpc apply' }));
     assert.throws(
       () => acquireLinkLock(key, 'x', dir),
-      (err: unknown) => err instanceof LinkLockedError && /on host build-7, since .*; it expires 25 hours after it was taken, at \d{4}-\d\d-\d\dT/.test(err.message),
+      (err: unknown) =>
+        err instanceof LinkLockedError &&
+        /on host build-7, since .*; it expires 25 hours after it was taken, at \d{4}-\d\d-\d\dT/.test(err.message),
     );
     const notices: string[] = [];
     for (const since of [hours(FOREIGN_LOCK_EXPIRY_HOURS + 1), 'not a date', new Date(Date.now() + 48 * 3600 * 1000).toISOString()]) {
@@ -91,20 +97,27 @@ describe('engine: the link lock (one machine)', () => {
       acquireLinkLock(key, 'x', dir, { onTakeOver: (message) => notices.push(message) })();
     }
     assert.equal(notices.length, 3);
-    assert.match(notices[0]!, /^Took over the lock of network link "orders" from mcvpc apply, process 1 on host build-7, .*a lock of another host expires after 25 hours\.$/);
+    assert.match(
+      notices[0]!,
+      /^Took over the lock of network link "orders" from mcvpc apply, process 1 on host build-7, .*a lock of another host expires after 25 hours\.$/,
+    );
   });
 
-  it('shows the holder\'s words escaped', () => {
+  it("shows the holder's words escaped", () => {
     const file = lockFileOf();
     writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), since: '\u001b[2J', what: 'x\u001b]0;owned\u0007\u202e' }));
     assert.throws(
       () => acquireLinkLock(key, 'x', dir),
-      // eslint-disable-next-line no-control-regex -- finding controls is the point
-      (err: unknown) => err instanceof LinkLockedError && err.message.includes('x\\u001B]0;owned\\u0007\\u202E, process') && err.message.includes('since \\u001B[2J') && !/[\u001b\u0007\u202e]/.test(err.message),
+      (err: unknown) =>
+        err instanceof LinkLockedError &&
+        err.message.includes('x\\u001B]0;owned\\u0007\\u202E, process') &&
+        err.message.includes('since \\u001B[2J') &&
+        // eslint-disable-next-line no-control-regex -- finding controls is the point
+        !/[\u001b\u0007\u202e]/.test(err.message),
     );
   });
 
-  it('keeps its locks in a folder of the user\'s own: made 0700, refused when another user\'s or a link', () => {
+  it("keeps its locks in a folder of the user's own: made 0700, refused when another user's or a link", () => {
     const uid = process.getuid!();
     assert.match(lockDirectory({}), new RegExp(`mcvpc-locks-${uid}$`));
     const made = join(dir, 'made');
@@ -116,7 +129,13 @@ describe('engine: the link lock (one machine)', () => {
     acquireLinkLock(key, 'x', open)();
     assert.equal(statSync(open).mode & 0o777, 0o700, 'an open folder of ours is closed');
     symlinkSync(made, join(dir, 'link'));
-    assert.throws(() => acquireLinkLock(key, 'x', join(dir, 'link')), (err: unknown) => err instanceof LockFolderError && err.name === 'LockFolderError' && /is not a folder \(a link or a file stands there\)/.test(err.message));
+    assert.throws(
+      () => acquireLinkLock(key, 'x', join(dir, 'link')),
+      (err: unknown) =>
+        err instanceof LockFolderError &&
+        err.name === 'LockFolderError' &&
+        /is not a folder \(a link or a file stands there\)/.test(err.message),
+    );
     // Root gives a folder of its own away; anyone else finds one of root's.
     let theirs = '/usr';
     if (uid === 0) {
@@ -126,15 +145,25 @@ describe('engine: the link lock (one machine)', () => {
       chownSync(theirs, 4242, 4242);
     }
     const owner = statSync(theirs).uid;
-    assert.throws(() => acquireLinkLock(key, 'x', theirs), (err: unknown) => err instanceof LockFolderError && err.message.includes(`belongs to another user (uid ${owner}); mcvpc keeps no locks in it`));
+    assert.throws(
+      () => acquireLinkLock(key, 'x', theirs),
+      (err: unknown) =>
+        err instanceof LockFolderError && err.message.includes(`belongs to another user (uid ${owner}); mcvpc keeps no locks in it`),
+    );
     if (uid === 0) assert.deepEqual(readdirSync(theirs), [], 'no lock was written there');
   });
 
   it('does not take over a recent lock of another host, whose processes it cannot see', () => {
     acquireLinkLock(key, 'x', dir);
     const [lockFile] = readdirSync(dir);
-    writeFileSync(join(dir, lockFile!), JSON.stringify({ pid: 2 ** 22 + 12345, host: `not-${hostname()}`, since: new Date().toISOString(), what: 'mcvpc apply in CI' }));
-    assert.throws(() => acquireLinkLock(key, 'x', dir), (err: unknown) => err instanceof LinkLockedError && err.name === 'LinkLockedError' && /mcvpc apply in CI/.test(err.message));
+    writeFileSync(
+      join(dir, lockFile!),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: `not-${hostname()}`, since: new Date().toISOString(), what: 'mcvpc apply in CI' }),
+    );
+    assert.throws(
+      () => acquireLinkLock(key, 'x', dir),
+      (err: unknown) => err instanceof LinkLockedError && err.name === 'LinkLockedError' && /mcvpc apply in CI/.test(err.message),
+    );
   });
 
   it('a release runs once: a second call does not free the lock of the next holder, nor fail when the file is gone', () => {
@@ -160,23 +189,38 @@ describe('engine: the link lock (one machine)', () => {
   it('takes over, without a notice, a lock file that is JSON but names no holder', () => {
     const file = lockFileOf();
     const notices: string[] = [];
-    for (const text of ['null', '5', '[]', '{}', JSON.stringify({ host: 'build-7', since: 'then' }), JSON.stringify({ pid: '1', host: 'build-7' }), JSON.stringify({ pid: 1, since: 'then' }), JSON.stringify({ pid: 1, host: 7 })]) {
+    for (const text of [
+      'null',
+      '5',
+      '[]',
+      '{}',
+      JSON.stringify({ host: 'build-7', since: 'then' }),
+      JSON.stringify({ pid: '1', host: 'build-7' }),
+      JSON.stringify({ pid: 1, since: 'then' }),
+      JSON.stringify({ pid: 1, host: 7 }),
+    ]) {
       writeFileSync(file, text);
       acquireLinkLock(key, 'x', dir, { onTakeOver: (message) => notices.push(message) })();
     }
-    assert.deepEqual(notices, [], 'an unreadable lock is not another host\'s');
+    assert.deepEqual(notices, [], "an unreadable lock is not another host's");
   });
 
-  it('refuses a lock of this host whose process lives, also when it is another user\'s (signal 0 answers EPERM)', () => {
+  it("refuses a lock of this host whose process lives, also when it is another user's (signal 0 answers EPERM)", () => {
     const file = lockFileOf();
     // pid 1 always lives; for anyone but root, asking about it is refused (EPERM), which still means alive.
     writeFileSync(file, JSON.stringify({ pid: 1, host: hostname(), since: 'then', what: 'mcvpc apply as root' }));
-    assert.throws(() => acquireLinkLock(key, 'x', dir), (err: unknown) => err instanceof LinkLockedError && /mcvpc apply as root, process 1/.test(err.message));
+    assert.throws(
+      () => acquireLinkLock(key, 'x', dir),
+      (err: unknown) => err instanceof LinkLockedError && /mcvpc apply as root, process 1/.test(err.message),
+    );
   });
 
   it('takes over an expired lock of another host also when nobody listens for the notice', () => {
     const file = lockFileOf();
-    writeFileSync(file, JSON.stringify({ pid: 1, host: 'build-7', since: new Date(Date.now() - 48 * 3600 * 1000).toISOString(), what: 'mcvpc apply' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ pid: 1, host: 'build-7', since: new Date(Date.now() - 48 * 3600 * 1000).toISOString(), what: 'mcvpc apply' }),
+    );
     acquireLinkLock(key, 'x', dir)();
   });
 
@@ -198,7 +242,7 @@ describe('engine: the link lock (one machine)', () => {
     assert.equal(statSync(open).mode & 0o777, 0o777, 'modes are left alone where there are no uids');
   });
 
-  it('keeps its files in MCVPC_LOCK_DIR, else in the user\'s own folder of the temporary folder', () => {
+  it("keeps its files in MCVPC_LOCK_DIR, else in the user's own folder of the temporary folder", () => {
     assert.equal(lockDirectory({ MCVPC_LOCK_DIR: dir }), dir);
     assert.equal(lockDirectory({}), join(tmpdir(), `mcvpc-locks-${process.getuid!()}`));
   });

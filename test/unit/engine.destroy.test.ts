@@ -54,17 +54,24 @@ describe('engine: teardown decisions against the emulator', function () {
     await emu.close();
   });
 
-  it('plans the targets first, then the link\'s removal, then the group, with - for what it removes', async () => {
+  it("plans the targets first, then the link's removal, then the group, with - for what it removes", async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.rdsDefaultWhitelist, TARGETS.emr, TARGETS.custom] }));
     await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec, { emulatorEndpoint: emu.endpoint });
-    assert.deepEqual(plan.steps.map((s) => `${s.action} ${s.id}`), ['remove target.0.rds', 'remove target.1.emr', 'manual target.2.custom', 'remove network-link.remove', 'remove link-group.delete']);
-    assert.deepEqual(plan.steps.find((s) => s.id === 'network-link.remove')?.dependsOn, ['target.0.rds', 'target.1.emr', 'target.2.custom']);
+    assert.deepEqual(
+      plan.steps.map((s) => `${s.action} ${s.id}`),
+      ['remove target.0.rds', 'remove target.1.emr', 'manual target.2.custom', 'remove network-link.remove', 'remove link-group.delete'],
+    );
+    assert.deepEqual(plan.steps.find((s) => s.id === 'network-link.remove')?.dependsOn, [
+      'target.0.rds',
+      'target.1.emr',
+      'target.2.custom',
+    ]);
     assert.deepEqual(plan.summary, { add: 0, change: 0, remove: 4, unchanged: 0, manual: 1 });
   });
 
-  it('hands the link\'s removal over to the console only when the link API cannot be used', async () => {
+  it("hands the link's removal over to the console only when the link API cannot be used", async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.emr] }));
     await applyAll(cloud, spec);
@@ -74,7 +81,10 @@ describe('engine: teardown decisions against the emulator', function () {
     assert.equal(step.action, 'manual');
     assert.match(step.title, /in the MaxCompute console \(the link API cannot be used: NoPermission/);
     assert.equal(step.handover?.url, `${emu.endpoint}/__emulator/`);
-    assert.deepEqual(step.handover?.fields.map((f) => f.value), ['orders_link', M.vpcId, M.vSwitchIdH]);
+    assert.deepEqual(
+      step.handover?.fields.map((f) => f.value),
+      ['orders_link', M.vpcId, M.vSwitchIdH],
+    );
   });
 
   it('takes back only its own entry from a whitelist group holding others (ModifyMode=Delete, the others kept)', async () => {
@@ -85,16 +95,28 @@ describe('engine: teardown decisions against the emulator', function () {
     await destroyAll(cloud, spec);
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'default')?.ips, ['127.0.0.1', '192.168.1.10']);
-    assert.deepEqual(requestsFor(emu, 'ModifySecurityIps').map((r) => [r.params.ModifyMode, r.params.SecurityIps]), [['Delete', '192.168.1.0/24']]);
+    assert.deepEqual(
+      requestsFor(emu, 'ModifySecurityIps').map((r) => [r.params.ModifyMode, r.params.SecurityIps]),
+      [['Delete', '192.168.1.0/24']],
+    );
   });
 
   it('never removes a broader entry someone else added, even one covering the link', async () => {
     const cloud = await cloudFor(emu);
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
-    await cloud.rds.modifySecurityIps({ DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.168.0.0/16', ModifyMode: 'Append' });
+    await cloud.rds.modifySecurityIps({
+      DBInstanceId: M.rdsInstanceId,
+      DBInstanceIPArrayName: 'maxcompute',
+      SecurityIps: '192.168.0.0/16',
+      ModifyMode: 'Append',
+    });
     await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec);
-    assert.equal(plan.steps.find((s) => s.id === 'target.0.rds')?.action, 'unchanged', 'apply added nothing: 192.168.0.0/16 already covered the link');
+    assert.equal(
+      plan.steps.find((s) => s.id === 'target.0.rds')?.action,
+      'unchanged',
+      'apply added nothing: 192.168.0.0/16 already covered the link',
+    );
     await destroyAll(cloud, spec);
     const rds = (await mainAccount(emu)).rdsInstances.find((i) => i.dbInstanceId === M.rdsInstanceId)!;
     assert.deepEqual(rds.ipArrays.find((a) => a.name === 'maxcompute')?.ips, ['192.168.0.0/16']);
@@ -106,7 +128,12 @@ describe('engine: teardown decisions against the emulator', function () {
     await applyAll(cloud, spec);
     const { plan } = await planSpecTeardown(cloud, spec);
     // Skip the console step the way a hand-edited plan would: the group step must still refuse.
-    const forced = { ...plan, steps: plan.steps.filter((s) => s.id !== 'network-link.remove').map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => d !== 'network-link.remove') })) };
+    const forced = {
+      ...plan,
+      steps: plan.steps
+        .filter((s) => s.id !== 'network-link.remove')
+        .map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => d !== 'network-link.remove') })),
+    };
     const report = await applyPlan(cloud, spec, forced);
     const group = report.steps.find((s) => s.stepId === 'link-group.delete')!;
     assert.equal(group.status, 'failed');
@@ -132,7 +159,13 @@ describe('engine: teardown decisions against the emulator', function () {
     assert.equal(planHasChanges(plan), false, JSON.stringify(plan.steps.map((s) => [s.id, s.action])));
     emu.clearRequests();
     assert.equal((await destroyOnce(cloud, spec)).outcome, 'done');
-    assert.deepEqual(emu.requests().filter((r) => !/^(Describe|Get|List)/.test(r.action)).map((r) => r.action), []);
+    assert.deepEqual(
+      emu
+        .requests()
+        .filter((r) => !/^(Describe|Get|List)/.test(r.action))
+        .map((r) => r.action),
+      [],
+    );
     assert.deepEqual(await linkFootprint(emu), start);
   });
 

@@ -37,7 +37,12 @@ const SLOTS: Array<{ action: string; spec: ConnectionSpec; label: string }> = [
 ];
 
 /** Destroys the applied link, a faulted run first when asked; returns the faulted run. */
-async function teardown(emu: Emulator, cloud: Cloud, spec: ConnectionSpec, fault?: { slot: (typeof SLOTS)[number]; kind: FaultKind }): Promise<ApplyReport | undefined> {
+async function teardown(
+  emu: Emulator,
+  cloud: Cloud,
+  spec: ConnectionSpec,
+  fault?: { slot: (typeof SLOTS)[number]; kind: FaultKind },
+): Promise<ApplyReport | undefined> {
   let faulted: ApplyReport | undefined;
   if (fault !== undefined) {
     emu.setFaults({ failNext: [{ action: fault.slot.action, times: 2, ...fault.kind }] });

@@ -51,7 +51,12 @@ async function applyFresh(cloud: Cloud, spec: ConnectionSpec): Promise<ApplyRepo
 }
 
 /** Runs the whole procedure with `fault` injected where it belongs, then again; returns the faulted run. */
-async function procedure(emu: Emulator, cloud: Cloud, spec: ConnectionSpec, fault?: { slot: (typeof SLOTS)[number]; kind: FaultKind }): Promise<ApplyReport | undefined> {
+async function procedure(
+  emu: Emulator,
+  cloud: Cloud,
+  spec: ConnectionSpec,
+  fault?: { slot: (typeof SLOTS)[number]; kind: FaultKind },
+): Promise<ApplyReport | undefined> {
   let faulted: ApplyReport | undefined;
   if (fault?.slot.phase === 'after-link') assert.equal((await applyFresh(cloud, LINK_ONLY)).outcome, 'done');
   if (fault !== undefined) {

@@ -18,7 +18,7 @@ function status(report: ApplyReport, id: string): string | undefined {
   return report.steps.find((s) => s.stepId === id)?.status;
 }
 
-describe('engine: the network link through MaxCompute\'s API', function () {
+describe("engine: the network link through MaxCompute's API", function () {
   this.timeout(60_000);
   let emu: Emulator;
   let cloud: Cloud;
@@ -32,27 +32,44 @@ describe('engine: the network link through MaxCompute\'s API', function () {
 
   const apply = (spec: ConnectionSpec, options: ApplyOptions = {}): Promise<ApplyReport> => applyOnce(cloud, spec, options);
 
-
   async function links(): Promise<Array<{ name: string; status: string }>> {
-    return (await mainAccount(emu) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.map((l) => ({ name: l.name, status: l.status }));
+    return ((await mainAccount(emu)) as unknown as { networkLinks: Array<{ name: string; status: string }> }).networkLinks.map((l) => ({
+      name: l.name,
+      status: l.status,
+    }));
   }
 
   it('a create whose answer was lost is adopted by reading the link back: one link, one CreateNetworkLink', async () => {
     emu.setFaults({ failNext: [{ action: 'CreateNetworkLink', kind: 'drop-after-commit' }] });
     const report = await apply(parseOne(specText({ targets: [TARGETS.rdsWhitelist] })));
     assert.equal(report.outcome, 'done', JSON.stringify(report.steps, null, 1));
-    assert.match(report.steps.find((s) => s.stepId === 'network-link')!.detail ?? '', /adopted \(it already had this spec's VPC, vSwitch and group\)/);
+    assert.match(
+      report.steps.find((s) => s.stepId === 'network-link')!.detail ?? '',
+      /adopted \(it already had this spec's VPC, vSwitch and group\)/,
+    );
     assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1);
-    assert.deepEqual((await links()).filter((l) => l.name === 'orders_link'), [{ name: 'orders_link', status: 'SUCCESS' }]);
+    assert.deepEqual(
+      (await links()).filter((l) => l.name === 'orders_link'),
+      [{ name: 'orders_link', status: 'SUCCESS' }],
+    );
   });
 
   it('a same-named link with another configuration is refused at plan time, showing both, and never changed', async () => {
-    await cloud.maxcompute.createNetworkLink({ name: 'orders_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId } });
+    await cloud.maxcompute.createNetworkLink({
+      name: 'orders_link',
+      type: 'PASSTHROUGH',
+      region: 'cn-hangzhou',
+      vpcId: M.vpcId,
+      passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId },
+    });
     const { plan } = await planSpec(cloud, parseOne(specText()), {});
     assert.equal(plan.refused, true);
     const check = plan.checks.find((c) => c.code === 'link-other-config');
     assert.ok(check, JSON.stringify(plan.checks));
-    assert.match(check.message, new RegExp(`exists in cn-hangzhou with VPC ${M.vpcId}, vSwitch ${M.vSwitchIdH}, security group ${M.basicGroupId}`));
+    assert.match(
+      check.message,
+      new RegExp(`exists in cn-hangzhou with VPC ${M.vpcId}, vSwitch ${M.vSwitchIdH}, security group ${M.basicGroupId}`),
+    );
     assert.match(check.message, /this spec asks for .*the group "maxcompute-link" still to create/);
     assert.equal(requestsFor(emu, 'CreateSecurityGroup').length, 0, 'a refused plan changes nothing');
   });
@@ -60,14 +77,20 @@ describe('engine: the network link through MaxCompute\'s API', function () {
   it('a same-named link made by someone else after the plan is refused at apply time; the targets are not opened', async () => {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     const { plan } = await planSpec(cloud, spec, {});
-    await cloud.maxcompute.createNetworkLink({ name: 'orders_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId } });
+    await cloud.maxcompute.createNetworkLink({
+      name: 'orders_link',
+      type: 'PASSTHROUGH',
+      region: 'cn-hangzhou',
+      vpcId: M.vpcId,
+      passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId },
+    });
     const report = await applyPlan(cloud, spec, plan, FAST);
     assert.equal(report.outcome, 'failed');
     const step = report.steps.find((s) => s.stepId === 'network-link')!;
     assert.equal(step.error?.code, 'NetworkLinkConflict');
     assert.match(step.error?.message ?? '', new RegExp(`security group ${M.basicGroupId}.*but this spec asks for .*security group sg-`));
     assert.equal(status(report, 'target.0.rds'), 'not-started');
-    assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1, 'only the other one\'s');
+    assert.equal(requestsFor(emu, 'CreateNetworkLink').length, 1, "only the other one's");
     assert.equal(requestsFor(emu, 'ModifySecurityIps').length, 0);
   });
 
@@ -80,7 +103,11 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     assert.equal(step.status, 'waiting-for-console');
     assert.match(step.detail ?? '', /the link API cannot be used: NoPermission: .*CreateNetworkLink/);
     const groupId = await groupIdByName(emu, 'maxcompute-link');
-    assert.deepEqual(report.handover?.fields.find((f) => f.label === 'Security Group')?.value, groupId, 'the hand-over names the group this run made');
+    assert.deepEqual(
+      report.handover?.fields.find((f) => f.label === 'Security Group')?.value,
+      groupId,
+      'the hand-over names the group this run made',
+    );
     assert.equal(status(report, 'target.0.rds'), 'not-started');
   });
 
@@ -91,7 +118,10 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     assert.equal(report.outcome, 'failed');
     const step = report.steps.find((s) => s.stepId === 'network-link')!;
     assert.equal(step.error?.code, 'NetworkLinkNotReady');
-    assert.match(step.error?.message ?? '', /"orders_link" was still FAILED after 1 s\. It exists and is left as it is: run apply again to keep waiting \(it is adopted, not created twice\), or destroy to remove it; the targets were not opened\./);
+    assert.match(
+      step.error?.message ?? '',
+      /"orders_link" was still FAILED after 1 s\. It exists and is left as it is: run apply again to keep waiting \(it is adopted, not created twice\), or destroy to remove it; the targets were not opened\./,
+    );
     assert.equal(status(report, 'target.0.rds'), 'not-started');
     const { plan } = await planSpec(cloud, spec, {});
     assert.match(plan.steps.find((s) => s.id === 'network-link')!.title, /Wait for network link "orders_link" \(now FAILED\)/);
@@ -115,7 +145,10 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     const controller = new AbortController();
     const stopped = await apply(spec, { signal: controller.signal, onEvent: (e) => e.type === 'link-status' && controller.abort() });
     assert.equal(stopped.outcome, 'cancelled');
-    assert.deepEqual(await links(), [{ name: M.linkName, status: 'SUCCESS' }, { name: 'orders_link', status: 'CREATING' }]);
+    assert.deepEqual(await links(), [
+      { name: M.linkName, status: 'SUCCESS' },
+      { name: 'orders_link', status: 'CREATING' },
+    ]);
     const { plan } = await planSpec(cloud, spec, {});
     assert.equal(plan.steps.find((s) => s.id === 'network-link')?.action, 'change');
     const finished = await applyPlan(cloud, spec, plan, FAST);
@@ -136,11 +169,20 @@ describe('engine: the network link through MaxCompute\'s API', function () {
     assert.equal(report.outcome, 'done', JSON.stringify(report.steps, null, 1));
     assert.equal(requestsFor(emu, 'RemoveNetworkLink').length, 1);
     assert.deepEqual(await footprintAfterTeardown(emu, before), before);
-    assert.deepEqual((await links()).map((l) => l.name), [M.linkName]);
+    assert.deepEqual(
+      (await links()).map((l) => l.name),
+      [M.linkName],
+    );
   });
 
   it('destroy leaves alone a same-named link the spec does not describe', async () => {
-    await cloud.maxcompute.createNetworkLink({ name: 'orders_link', type: 'PASSTHROUGH', region: 'cn-hangzhou', vpcId: M.vpcId, passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId } });
+    await cloud.maxcompute.createNetworkLink({
+      name: 'orders_link',
+      type: 'PASSTHROUGH',
+      region: 'cn-hangzhou',
+      vpcId: M.vpcId,
+      passthroughProperties: { vSwitchId: M.vSwitchIdH, securityGroup: M.basicGroupId },
+    });
     const spec = parseOne(specText());
     const { plan } = await planSpecTeardown(cloud, spec, {});
     const step = plan.steps.find((s) => s.id === 'network-link.remove')!;

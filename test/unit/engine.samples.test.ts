@@ -27,7 +27,11 @@ describe('engine: the samples apply cleanly to the default seed', function () {
         for (const spec of specs) {
           const first = await planSpec(cloud, spec);
           assert.equal(first.plan.refused, false, first.plan.checks.map((c) => c.message).join('\n'));
-          assert.equal(first.plan.steps.find((s) => s.id === 'network-link')?.action, 'create', `${spec.networkLinkName}: the link is a planned step, not a hand-over`);
+          assert.equal(
+            first.plan.steps.find((s) => s.id === 'network-link')?.action,
+            'create',
+            `${spec.networkLinkName}: the link is a planned step, not a hand-over`,
+          );
           const report = await applyPlan(cloud, spec, first.plan, { pollInitialMs: 50, pollMaxMs: 200 });
           assert.equal(report.outcome, 'done', JSON.stringify(report.steps.filter((s) => s.status === 'failed')));
           const final = await planSpec(cloud, spec);

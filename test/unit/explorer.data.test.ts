@@ -62,10 +62,7 @@ describe('explorer data layer (default seed)', () => {
     const hz = await region();
     assert.deepEqual(actionsSince(emu, start), []);
     const vpcs = (await h.data.children(hz)).filter((n) => n.kind === 'vpc');
-    assert.deepEqual(
-      vpcs.map((n) => n.kind === 'vpc' && n.vpc.vpcId).sort(),
-      [m.vpcId, m.linkedVpcId].sort(),
-    );
+    assert.deepEqual(vpcs.map((n) => n.kind === 'vpc' && n.vpc.vpcId).sort(), [m.vpcId, m.linkedVpcId].sort());
     await h.data.children(hz);
     assert.deepEqual(actionsSince(emu, start), ['DescribeVpcs']);
     h.data.invalidate(hz);
@@ -73,7 +70,7 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(actionsSince(emu, start), ['DescribeVpcs', 'DescribeVpcs'], 'a refresh fetches again');
   });
 
-  it('shows a VPC\'s four groups without a call', async () => {
+  it("shows a VPC's four groups without a call", async () => {
     const app = await vpc(m.vpcId);
     const start = emu.requests().length;
     const groups = await h.data.children(app);
@@ -97,7 +94,7 @@ describe('explorer data layer (default seed)', () => {
     }
   });
 
-  it('locks MaxCompute\'s return-traffic groups and lists a group\'s rules in both directions', async () => {
+  it("locks MaxCompute's return-traffic groups and lists a group's rules in both directions", async () => {
     const linked = await h.data.children(await group(m.linkedVpcId, 'securityGroups'));
     const locked = linked.filter((n) => n.kind === 'securityGroup' && n.locked).map((n) => n.kind === 'securityGroup' && n.group.name);
     assert.deepEqual(locked.sort(), [`MaxCompute-backup-vpc-${m.linkedVpcId}`, `MaxCompute-vpc-${m.linkedVpcId}`]);
@@ -130,7 +127,7 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(actionsSince(emu, start), ['DescribeVpcs'], 'both pages come from the cache');
   });
 
-  it('filters a region\'s VPCs by part of a name or id', async () => {
+  it("filters a region's VPCs by part of a name or id", async () => {
     h.filters.set('(environment)/cn-hangzhou', 'LINKED');
     const children = await h.data.children(await region());
     assert.deepEqual(
@@ -143,17 +140,30 @@ describe('explorer data layer (default seed)', () => {
   it('turns an injected fault into an error node with code and RequestId, without blocking the sibling groups', async () => {
     const vSwitches = await group(m.vpcId, 'vSwitches');
     const groups = await group(m.vpcId, 'securityGroups');
-    emu.setFaults({ failNext: [{ action: 'DescribeVSwitches', code: 'Forbidden.RAM', message: 'User not authorized to operate on the specified resource.' }] });
+    emu.setFaults({
+      failNext: [
+        { action: 'DescribeVSwitches', code: 'Forbidden.RAM', message: 'User not authorized to operate on the specified resource.' },
+      ],
+    });
     const [failed, sibling] = await Promise.all([h.data.children(vSwitches), h.data.children(groups)]);
     assert.equal(failed.length, 1);
     const error = child(failed, 'error');
     assert.equal(error.label, 'Could not list vSwitches');
     assert.equal(error.error.code, 'Forbidden.RAM');
     assert.match(error.error.requestId ?? '', /\S/);
-    assert.ok(sibling.some((n) => n.kind === 'securityGroup'), 'the security groups still load');
-    assert.ok(h.failures.some((f) => f.includes('Could not list vSwitches')), 'the failure is logged');
+    assert.ok(
+      sibling.some((n) => n.kind === 'securityGroup'),
+      'the security groups still load',
+    );
+    assert.ok(
+      h.failures.some((f) => f.includes('Could not list vSwitches')),
+      'the failure is logged',
+    );
     const retried = await h.data.children(vSwitches);
-    assert.ok(retried.some((n) => n.kind === 'vSwitch'), 'a failure is not cached: expanding again retries');
+    assert.ok(
+      retried.some((n) => n.kind === 'vSwitch'),
+      'a failure is not cached: expanding again retries',
+    );
   });
 
   it('aborts a slow call when its node is refreshed', async () => {
@@ -166,7 +176,10 @@ describe('explorer data layer (default seed)', () => {
     const answer = await pending;
     assert.ok(Date.now() - started < 5_000, 'the hung call was not abandoned');
     assert.equal(child(answer, 'note').label, 'Cancelled (refreshing)');
-    assert.ok((await h.data.children(hz)).some((n) => n.kind === 'vpc'), 'the next expansion fetches again');
+    assert.ok(
+      (await h.data.children(hz)).some((n) => n.kind === 'vpc'),
+      'the next expansion fetches again',
+    );
   });
 
   it('shows a listed link by its name and status, its interfaces matched, and as declared once a spec names it', async () => {
@@ -190,11 +203,14 @@ describe('explorer data layer (default seed)', () => {
     assert.deepEqual(actionsSince(emu, start), [], 'following a spec edit costs no call');
   });
 
-  it('asks for the VPC\'s interfaces both ways, once each: MaxCompute\'s are service-managed, and an unflagged list may leave them out', async () => {
+  it("asks for the VPC's interfaces both ways, once each: MaxCompute's are service-managed, and an unflagged list may leave them out", async () => {
     h.data.invalidate(undefined);
     const start = emu.requests().length;
     await h.data.children(await group(m.linkedVpcId, 'networkLinks'));
-    const asked = emu.requests().slice(start).filter((r) => r.action === 'DescribeNetworkInterfaces' && r.params.VpcId === m.linkedVpcId);
+    const asked = emu
+      .requests()
+      .slice(start)
+      .filter((r) => r.action === 'DescribeNetworkInterfaces' && r.params.VpcId === m.linkedVpcId);
     assert.deepEqual(asked.map((r) => r.params.ServiceManaged ?? 'unset').sort(), ['true', 'unset']);
   });
 
@@ -207,7 +223,7 @@ describe('explorer data layer (default seed)', () => {
     assert.equal(link.link.securityGroupId, undefined, 'its group is still to be created');
   });
 
-  it('lists the VPC\'s RDS, HBase and EMR with their access from the declared link', async () => {
+  it("lists the VPC's RDS, HBase and EMR with their access from the declared link", async () => {
     h.declared = declare(sample('rds.mcvpc.yaml'));
     const services = await h.data.children(await group(m.vpcId, 'services'));
     const rds = child(services, 'service', (s) => s.service.kind === 'rds');
@@ -220,7 +236,10 @@ describe('explorer data layer (default seed)', () => {
     assert.equal(hbase.access.summary, 'blocked');
     // EMR's group accepts TCP 1-65535 from 192.168.1.0/24.
     assert.equal(emr.access.summary, 'allowed', emr.access.perLink[0]?.reason);
-    assert.ok(emr.presentation.facts.some((f) => f.includes(m.emrGroupId)), emr.presentation.facts.join('\n'));
+    assert.ok(
+      emr.presentation.facts.some((f) => f.includes(m.emrGroupId)),
+      emr.presentation.facts.join('\n'),
+    );
     const notes = await h.data.children(rds);
     assert.match(notes[0]!.kind === 'note' ? notes[0].label : '', /^orders_rds: blocked/);
   });
@@ -244,14 +263,14 @@ describe('explorer data layer (default seed)', () => {
     const start = emu.requests().length;
     const children = await h.data.children(empty);
     assert.equal(child(children, 'note').label, 'No VPCs in ap-southeast-1');
-    assert.deepEqual(actionsSince(emu, start), [], 'the region\'s first page was cached by the check');
+    assert.deepEqual(actionsSince(emu, start), [], "the region's first page was cached by the check");
     h.settings.regions = ['cn-hangzhou'];
     assert.equal(await h.data.accountLooksEmpty(), false);
     h.settings.regions = ['ap-southeast-1', 'cn-shanghai'];
     assert.equal(await h.data.accountLooksEmpty(), false, 'several regions stay lazy');
   });
 
-  it('shows each service\'s whitelist groups and security groups, read once', async () => {
+  it("shows each service's whitelist groups and security groups, read once", async () => {
     const services = await h.data.children(await group(m.vpcId, 'services'));
     const rds = child(services, 'service', (s) => s.service.kind === 'rds');
     const hbase = child(services, 'service', (s) => s.service.kind === 'hbase');
@@ -263,9 +282,11 @@ describe('explorer data layer (default seed)', () => {
     assert.ok((hbase.access.facts ?? []).includes(`- Security groups: \`${m.hbaseGroupId}\``), (hbase.access.facts ?? []).join('\n'));
   });
 
-  it('keeps one account\'s nodes out of another\'s tree: ids carry the profile', async () => {
+  it("keeps one account's nodes out of another's tree: ids carry the profile", async () => {
     const { accessKeyId, accessKeySecret } = DEFAULT_SEED.second;
-    const second = await cloudFor(emu, { env: { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret } });
+    const second = await cloudFor(emu, {
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret },
+    });
     const other = explorerHarness(async () => ({ ...second, accountProfile: 'second' }));
     const [otherRegion] = (await other.data.children()) as ExplorerNode[];
     const vpcs = (await other.data.children(otherRegion)).filter((n) => n.kind === 'vpc');

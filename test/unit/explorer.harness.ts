@@ -26,7 +26,13 @@ export interface ExplorerHarness {
 
 /** Builds the harness; `cloud` stands for the session of the active profile. */
 export function explorerHarness(cloud: () => Promise<Cloud>): ExplorerHarness {
-  const harness: Omit<ExplorerHarness, 'data'> = { settings: { regions: ['cn-hangzhou'], pageSize: 50 }, declared: [], profiles: [], filters: new Map(), failures: [] };
+  const harness: Omit<ExplorerHarness, 'data'> = {
+    settings: { regions: ['cn-hangzhou'], pageSize: 50 },
+    declared: [],
+    profiles: [],
+    filters: new Map(),
+    failures: [],
+  };
   const data = new ExplorerData({
     openCloud: cloud,
     settings: () => harness.settings,
@@ -52,13 +58,22 @@ export function sample(name: string): string {
 }
 
 /** The child whose label-ish text matches (kind and a predicate); fails with what there was. */
-export function child<K extends ExplorerNode['kind']>(children: ExplorerNode[], kind: K, match: (node: Extract<ExplorerNode, { kind: K }>) => boolean = () => true): Extract<ExplorerNode, { kind: K }> {
-  const found = children.find((c): c is Extract<ExplorerNode, { kind: K }> => c.kind === kind && match(c as Extract<ExplorerNode, { kind: K }>));
+export function child<K extends ExplorerNode['kind']>(
+  children: ExplorerNode[],
+  kind: K,
+  match: (node: Extract<ExplorerNode, { kind: K }>) => boolean = () => true,
+): Extract<ExplorerNode, { kind: K }> {
+  const found = children.find(
+    (c): c is Extract<ExplorerNode, { kind: K }> => c.kind === kind && match(c as Extract<ExplorerNode, { kind: K }>),
+  );
   if (found === undefined) throw new Error(`no ${kind} child matched among ${JSON.stringify(children.map((c) => `${c.kind}:${c.id}`))}`);
   return found;
 }
 
 /** API actions the emulator saw since `from` (an index into its request log). */
 export function actionsSince(emu: Emulator, from: number): string[] {
-  return emu.requests().slice(from).map((r) => r.action);
+  return emu
+    .requests()
+    .slice(from)
+    .map((r) => r.action);
 }

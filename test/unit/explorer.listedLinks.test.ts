@@ -34,11 +34,19 @@ describe('Network view: links MaxCompute lists', function () {
     const vpc = child(await h.data.children(region), 'vpc', (v) => v.vpc.vpcId === vpcId);
     return child(await h.data.children(vpc), 'vpcGroup', (g) => g.group === 'networkLinks');
   }
-  const linkNodes = async (group: VpcGroupNode): Promise<NetworkLinkNode[]> => (await h.data.children(group)).filter((n): n is NetworkLinkNode => n.kind === 'networkLink');
+  const linkNodes = async (group: VpcGroupNode): Promise<NetworkLinkNode[]> =>
+    (await h.data.children(group)).filter((n): n is NetworkLinkNode => n.kind === 'networkLink');
 
-  const create = (name: string) => cloud.maxcompute.createNetworkLink({ name, type: 'PASSTHROUGH', region: HZ, vpcId: m.vpcId, passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId } });
+  const create = (name: string) =>
+    cloud.maxcompute.createNetworkLink({
+      name,
+      type: 'PASSTHROUGH',
+      region: HZ,
+      vpcId: m.vpcId,
+      passthroughProperties: { vSwitchId: m.vSwitchIdH, securityGroup: m.basicGroupId },
+    });
 
-  it('shows a link being created with its status verbatim, and reads the region\'s list once for all its VPCs', async () => {
+  it("shows a link being created with its status verbatim, and reads the region's list once for all its VPCs", async () => {
     emu.setFaults({ networkLinkCreateMs: 60_000 });
     await create('slow_link');
     const [slow] = await linkNodes(await linksGroup(m.vpcId));
@@ -73,13 +81,20 @@ describe('Network view: links MaxCompute lists', function () {
     assert.equal(h.failures.length, 0, 'a refusal is no failure of the node');
   });
 
-  it('removes a listed link and waits until MaxCompute\'s interfaces are gone', async () => {
+  it("removes a listed link and waits until MaxCompute's interfaces are gone", async () => {
     emu.setFaults({ networkLinkRemoveMs: 300 });
     const [node] = await linkNodes(await linksGroup(m.linkedVpcId));
     const progress: string[] = [];
-    const report = await removeListedLink(cloud, node!.link.listed!, { pollInitialMs: 50, pollMaxMs: 100, onProgress: (t) => progress.push(t) });
+    const report = await removeListedLink(cloud, node!.link.listed!, {
+      pollInitialMs: 50,
+      pollMaxMs: 100,
+      onProgress: (t) => progress.push(t),
+    });
     assert.equal(report.outcome, 'removed');
-    assert.ok(progress.some((p) => /Waiting for MaxCompute to release 2 network interface/.test(p)), progress.join('\n'));
+    assert.ok(
+      progress.some((p) => /Waiting for MaxCompute to release 2 network interface/.test(p)),
+      progress.join('\n'),
+    );
     h.data.invalidate(undefined);
     const after = await h.data.children(await linksGroup(m.linkedVpcId));
     assert.equal(child(after, 'note').label, 'No network links');
@@ -89,9 +104,16 @@ describe('Network view: links MaxCompute lists', function () {
   it('a removal whose vSwitch and group are not known waits until MaxCompute no longer lists the link', async () => {
     emu.setFaults({ networkLinkRemoveMs: 300 });
     const progress: string[] = [];
-    const report = await removeListedLink(cloud, { name: m.linkName, regionId: HZ, type: 'PASSTHROUGH' }, { pollInitialMs: 50, pollMaxMs: 100, onProgress: (t) => progress.push(t) });
+    const report = await removeListedLink(
+      cloud,
+      { name: m.linkName, regionId: HZ, type: 'PASSTHROUGH' },
+      { pollInitialMs: 50, pollMaxMs: 100, onProgress: (t) => progress.push(t) },
+    );
     assert.equal(report.outcome, 'removed');
-    assert.ok(progress.some((p) => p === `Waiting for MaxCompute to stop listing ${m.linkName} (DELETING)…`), progress.join('\n'));
+    assert.ok(
+      progress.some((p) => p === `Waiting for MaxCompute to stop listing ${m.linkName} (DELETING)…`),
+      progress.join('\n'),
+    );
     assert.equal(await readNetworkLink(cloud, HZ, m.linkName), undefined, 'said removed only once read back');
   });
 

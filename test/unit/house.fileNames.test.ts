@@ -63,19 +63,39 @@ describe('file names', () => {
 
   it('every file and folder under test/ and scripts/ is camelCase, in dotted parts', () => {
     const files = repositoryFiles('test', 'scripts');
-    assert.ok(files.some((file) => file.startsWith('scripts/')) && files.some((file) => file.startsWith('test/unit/')), `expected test/ and scripts/, got ${files.length} files`);
+    assert.ok(
+      files.some((file) => file.startsWith('scripts/')) && files.some((file) => file.startsWith('test/unit/')),
+      `expected test/ and scripts/, got ${files.length} files`,
+    );
     assert.deepEqual(misnamed(files), []);
   });
 
   it('the test/scripts rule names a kebab-case file or folder, and lets each exception pass by its own name only', () => {
-    assert.deepEqual(misnamed(['test/unit/emulator-state.test.ts', 'scripts/lib/no-debug.mjs', 'test/e2e-shots/a.png', 'test/unit/Emulator.test.ts', 'test/fixtures/policy/MCVPC101.mcvpc.yaml']), [
-      'test/unit/emulator-state.test.ts',
-      'scripts/lib/no-debug.mjs',
-      'test/e2e-shots',
-      'test/unit/Emulator.test.ts',
-      'test/fixtures/policy/MCVPC101.mcvpc.yaml',
-    ]);
-    assert.deepEqual(misnamed(['test/unit/emulator.state.test.ts', 'scripts/lib/noDebug.d.mts', 'test/fixtures/spec/docker-compose.yml', 'test/fixtures/sarif/SOURCE.md']), []);
+    assert.deepEqual(
+      misnamed([
+        'test/unit/emulator-state.test.ts',
+        'scripts/lib/no-debug.mjs',
+        'test/e2e-shots/a.png',
+        'test/unit/Emulator.test.ts',
+        'test/fixtures/policy/MCVPC101.mcvpc.yaml',
+      ]),
+      [
+        'test/unit/emulator-state.test.ts',
+        'scripts/lib/no-debug.mjs',
+        'test/e2e-shots',
+        'test/unit/Emulator.test.ts',
+        'test/fixtures/policy/MCVPC101.mcvpc.yaml',
+      ],
+    );
+    assert.deepEqual(
+      misnamed([
+        'test/unit/emulator.state.test.ts',
+        'scripts/lib/noDebug.d.mts',
+        'test/fixtures/spec/docker-compose.yml',
+        'test/fixtures/sarif/SOURCE.md',
+      ]),
+      [],
+    );
   });
 
   it('no scratch file (*.tmp.*) is tracked', () => {

@@ -2,7 +2,16 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandId, ContextKey, ContextValue, SettingKey, SettingsSection, ViewContainerId, ViewId, ExtensionId } from '../../src/ui/shell/model/ids';
+import {
+  CommandId,
+  ContextKey,
+  ContextValue,
+  SettingKey,
+  SettingsSection,
+  ViewContainerId,
+  ViewId,
+  ExtensionId,
+} from '../../src/ui/shell/model/ids';
 
 interface MenuEntry {
   command: string;
@@ -75,7 +84,10 @@ describe('ids.ts against package.json', () => {
   });
 
   it('declares the view container and its views as ids.ts does', () => {
-    assert.deepEqual(manifest.contributes.viewsContainers?.activitybar?.map((c) => c.id), [ViewContainerId]);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers?.activitybar?.map((c) => c.id),
+      [ViewContainerId],
+    );
     assert.deepEqual(sorted((manifest.contributes.views?.[ViewContainerId] ?? []).map((v) => v.id)), sorted(Object.values(ViewId)));
     for (const welcome of manifest.contributes.viewsWelcome ?? []) {
       assert.ok((Object.values(ViewId) as string[]).includes(welcome.view), `viewsWelcome for unknown view ${welcome.view}`);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { contentSecurityPolicy, formPage } from '../../src/ui/linkForm/model/html';
 import { parseWebviewMessage } from '../../src/ui/linkForm/model/messages';
 
-describe('the form\'s host side', () => {
+describe("the form's host side", () => {
   describe('inbound messages', () => {
     const accepted: unknown[] = [
       { type: 'ready' },
@@ -42,11 +42,20 @@ describe('the form\'s host side', () => {
   });
 
   describe('the page', () => {
-    const page = formPage({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x.vscode-cdn.net/dist/webview/linkForm.js', styleUri: 'https://x.vscode-cdn.net/dist/webview/linkForm.css', title: 'Create <Network> Link' });
+    const page = formPage({
+      cspSource: 'https://x.vscode-cdn.net',
+      nonce: 'abc123',
+      scriptUri: 'https://x.vscode-cdn.net/dist/webview/linkForm.js',
+      styleUri: 'https://x.vscode-cdn.net/dist/webview/linkForm.css',
+      title: 'Create <Network> Link',
+    });
 
     it('has a strict CSP: nothing by default, scripts only by nonce, styles and fonts from the extension, no inline or eval', () => {
       const csp = contentSecurityPolicy({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123' });
-      assert.equal(csp, "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net");
+      assert.equal(
+        csp,
+        "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net",
+      );
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
       assert.ok(page.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-abc123&#39;`));
     });

@@ -4,16 +4,47 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { description: string; categories: string[]; keywords: string[]; icon: string; contributes: { commands: Array<{ command: string }> } };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  description: string;
+  categories: string[];
+  keywords: string[];
+  icon: string;
+  contributes: { commands: Array<{ command: string }> };
+};
 
 /** The Marketplace's categories (vsce refuses others). */
-const MARKETPLACE_CATEGORIES = new Set(['Azure', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'AI', 'Chat']);
+const MARKETPLACE_CATEGORIES = new Set([
+  'Azure',
+  'Data Science',
+  'Debuggers',
+  'Education',
+  'Extension Packs',
+  'Formatters',
+  'Keymaps',
+  'Language Packs',
+  'Linters',
+  'Machine Learning',
+  'Notebooks',
+  'Other',
+  'Programming Languages',
+  'SCM Providers',
+  'Snippets',
+  'Testing',
+  'Themes',
+  'Visualization',
+  'AI',
+  'Chat',
+]);
 
 describe('package.json for the Marketplace', () => {
   it('has categories the Marketplace knows, beyond "Other", and the keywords people search by', () => {
-    assert.ok(manifest.categories.every((c) => MARKETPLACE_CATEGORIES.has(c)), manifest.categories.join(', '));
+    assert.ok(
+      manifest.categories.every((c) => MARKETPLACE_CATEGORIES.has(c)),
+      manifest.categories.join(', '),
+    );
     assert.ok(manifest.categories.some((c) => c !== 'Other'));
-    for (const word of ['alibaba cloud', 'aliyun', 'maxcompute', 'odps', 'vpc', 'rds', 'hbase']) assert.ok(manifest.keywords.includes(word), word);
+    for (const word of ['alibaba cloud', 'aliyun', 'maxcompute', 'odps', 'vpc', 'rds', 'hbase'])
+      assert.ok(manifest.keywords.includes(word), word);
     assert.ok(manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
   });
 
@@ -25,6 +56,9 @@ describe('package.json for the Marketplace', () => {
 
   it('promises the hop-by-hop check only with the command that does it', () => {
     assert.match(manifest.description, /hop by hop/);
-    assert.ok(manifest.contributes.commands.some((c) => c.command === 'mcvpc.checkReachability'), 'Check Reachability is contributed');
+    assert.ok(
+      manifest.contributes.commands.some((c) => c.command === 'mcvpc.checkReachability'),
+      'Check Reachability is contributed',
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('NODE_DEBUG: the sections that print credentials', () => {
     const notice = clearLeakyNodeDebug(env);
     assert.deepEqual(env, { NODE_DEBUG: 'fs', PATH: '/bin' });
     assert.equal(notice?.split('\n').length, 1);
-    assert.match(notice!, /^NODE_DEBUG=http,tls makes Node print request headers \(credentials among them\); cleared for the processes MaxCompute VPC Connect starts/);
+    assert.match(
+      notice!,
+      /^NODE_DEBUG=http,tls makes Node print request headers \(credentials among them\); cleared for the processes MaxCompute VPC Connect starts/,
+    );
     const alone: NodeJS.ProcessEnv = { NODE_DEBUG: 'https' };
     clearLeakyNodeDebug(alone);
     assert.equal('NODE_DEBUG' in alone, false);

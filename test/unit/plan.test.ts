@@ -3,7 +3,15 @@ import { targetPlanners } from '../../src/targets';
 import type { EmrLive } from '../../src/targets/emr';
 import type { RdsLive } from '../../src/targets/rds';
 import { NETWORK_LINK_ROLE_NAME } from '../../src/core/networkLinkConsole';
-import { KNOWN_AFTER_APPLY, planConnection, planHasChanges, type LiveCheckCode, type LiveState, type Plan, type StepAction } from '../../src/core/plan';
+import {
+  KNOWN_AFTER_APPLY,
+  planConnection,
+  planHasChanges,
+  type LiveCheckCode,
+  type LiveState,
+  type Plan,
+  type StepAction,
+} from '../../src/core/plan';
 import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import * as b from './builders/planBuilders';
 
@@ -34,7 +42,16 @@ const rows: Row[] = [
     name: 'nothing exists: create the group and its rule, create the link, open the RDS whitelist',
     spec: b.spec({ targets: [b.rdsTarget(0)] }),
     live: b.live({ targets: [b.rdsLive([{ name: 'default', ips: ['127.0.0.1'] }])] }),
-    actions: { 'preflight.account': 'unchanged', 'preflight.eni-role': 'unchanged', 'preflight.zone': 'unchanged', 'link-group.create': 'create', 'link-group.ingress': 'create', 'network-link': 'create', 'target.0.rds': 'create', usage: 'info' },
+    actions: {
+      'preflight.account': 'unchanged',
+      'preflight.eni-role': 'unchanged',
+      'preflight.zone': 'unchanged',
+      'link-group.create': 'create',
+      'link-group.ingress': 'create',
+      'network-link': 'create',
+      'target.0.rds': 'create',
+      usage: 'info',
+    },
   },
   {
     name: 'the link API cannot be used (permission): the console hand-over, with a warning saying why',
@@ -46,7 +63,11 @@ const rows: Row[] = [
   {
     name: 'the link API is not offered in the region, the link made in the console: detected, =',
     spec: b.spec(),
-    live: { ...b.linkedLive(), networkLink: undefined, networkLinkApi: { state: 'unavailable', reason: 'InvalidAction.NotFound: no such api' } },
+    live: {
+      ...b.linkedLive(),
+      networkLink: undefined,
+      networkLinkApi: { state: 'unavailable', reason: 'InvalidAction.NotFound: no such api' },
+    },
     actions: { 'network-link': 'unchanged' },
     warnings: ['link-api-unusable'],
   },
@@ -63,25 +84,25 @@ const rows: Row[] = [
     actions: { 'network-link': 'change' },
   },
   {
-    name: 'a link of the spec\'s name with another group: refused, never changed',
+    name: "a link of the spec's name with another group: refused, never changed",
     spec: b.spec(),
     live: { ...b.linkedLive(), networkLink: b.networkLink({ securityGroupId: 'sg-other' }) },
     refusedWith: ['link-other-config'],
   },
   {
-    name: 'a link of the spec\'s name in another vSwitch: refused',
+    name: "a link of the spec's name in another vSwitch: refused",
     spec: b.spec(),
     live: { ...b.linkedLive(), networkLink: b.networkLink({ vSwitchId: 'vsw-other' }) },
     refusedWith: ['link-other-config'],
   },
   {
-    name: 'a REVERSEACCESS link of the spec\'s name: refused',
+    name: "a REVERSEACCESS link of the spec's name: refused",
     spec: b.spec(),
     live: { ...b.linkedLive(), networkLink: b.networkLink({ type: 'REVERSEACCESS', vSwitchId: undefined, securityGroupId: undefined }) },
     refusedWith: ['link-other-config'],
   },
   {
-    name: 'a link of the spec\'s name while the group is still to create: it cannot be this spec\'s, refused',
+    name: "a link of the spec's name while the group is still to create: it cannot be this spec's, refused",
     spec: b.spec(),
     live: b.live({ networkLink: b.networkLink() }),
     refusedWith: ['link-other-config'],
@@ -192,7 +213,12 @@ const rows: Row[] = [
     name: 'link already detected: everything is =',
     spec: b.spec({ targets: [b.rdsTarget(0, 'securityGroup')] }),
     live: b.linkedLive([b.rdsLive([], [b.LINK_GROUP])]),
-    actions: { 'link-group.create': 'unchanged', 'link-group.ingress': 'unchanged', 'network-link': 'unchanged', 'target.0.rds': 'unchanged' },
+    actions: {
+      'link-group.create': 'unchanged',
+      'link-group.ingress': 'unchanged',
+      'network-link': 'unchanged',
+      'target.0.rds': 'unchanged',
+    },
   },
   {
     name: 'ENIs without the return-traffic group are not a detected link (the console fallback hands over)',
@@ -234,7 +260,12 @@ const rows: Row[] = [
   {
     name: 'RDS by security group with ten groups already',
     spec: b.spec({ targets: [b.rdsTarget(0, 'securityGroup')] }),
-    live: b.linkedLive([b.rdsLive([], Array.from({ length: 10 }, (_, i) => `sg-${i + 1}`))]),
+    live: b.linkedLive([
+      b.rdsLive(
+        [],
+        Array.from({ length: 10 }, (_, i) => `sg-${i + 1}`),
+      ),
+    ]),
     refusedWith: ['too-many-security-groups'],
   },
   {
@@ -257,15 +288,47 @@ const rows: Row[] = [
     actions: { 'link-group.extra': 'remove' },
   },
   {
-    name: 'the group to create exists by name and an ECS instance uses it: someone else\'s group, refused',
+    name: "the group to create exists by name and an ECS instance uses it: someone else's group, refused",
     spec: b.spec(),
-    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP)), linkGroupUsers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
+    live: b.live({
+      linkGroup: b.withIngress(b.group(b.LINK_GROUP)),
+      linkGroupUsers: [
+        {
+          networkInterfaceId: 'eni-web',
+          vpcId: b.VPC,
+          vSwitchId: b.VSW,
+          zoneId: 'cn-hangzhou-h',
+          privateIpAddress: '10.0.1.5',
+          securityGroupIds: [b.LINK_GROUP],
+          serviceManaged: false,
+          status: 'InUse',
+          type: 'Primary',
+          instanceId: 'i-web',
+        },
+      ],
+    }),
     refusedWith: ['group-in-use'],
   },
   {
     name: 'a group named by id that an ECS instance also uses: a warning, not a refusal',
     spec: b.spec({ securityGroup: b.existingGroupSpec() }),
-    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule(b.VSW_CIDR)]), linkGroupUsers: [{ networkInterfaceId: 'eni-web', vpcId: b.VPC, vSwitchId: b.VSW, zoneId: 'cn-hangzhou-h', privateIpAddress: '10.0.1.5', securityGroupIds: [b.LINK_GROUP], serviceManaged: false, status: 'InUse', type: 'Primary', instanceId: 'i-web' }] }),
+    live: b.live({
+      linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule(b.VSW_CIDR)]),
+      linkGroupUsers: [
+        {
+          networkInterfaceId: 'eni-web',
+          vpcId: b.VPC,
+          vSwitchId: b.VSW,
+          zoneId: 'cn-hangzhou-h',
+          privateIpAddress: '10.0.1.5',
+          securityGroupIds: [b.LINK_GROUP],
+          serviceManaged: false,
+          status: 'InUse',
+          type: 'Primary',
+          instanceId: 'i-web',
+        },
+      ],
+    }),
     warnings: ['group-shared'],
   },
   {
@@ -283,13 +346,17 @@ const rows: Row[] = [
   {
     name: 'a drop rule at a lower priority does not stop the accept rule',
     spec: b.spec(),
-    live: b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [{ ...b.returnTrafficRule('0.0.0.0/0'), policy: 'drop', priority: 5 }]) }),
+    live: b.live({
+      linkGroup: b.withIngress(b.group(b.LINK_GROUP), [{ ...b.returnTrafficRule('0.0.0.0/0'), policy: 'drop', priority: 5 }]),
+    }),
     actions: { 'link-group.ingress': 'create' },
   },
   {
     name: 'a drop rule on an EMR port at priority 1',
     spec: b.spec({ targets: [b.emrTarget(0)] }),
-    live: b.linkedLive([b.emrLive([{ direction: 'ingress', policy: 'drop', protocol: 'TCP', portRange: '9083/9083', priority: 1, peerCidr: '0.0.0.0/0' }])]),
+    live: b.linkedLive([
+      b.emrLive([{ direction: 'ingress', policy: 'drop', protocol: 'TCP', portRange: '9083/9083', priority: 1, peerCidr: '0.0.0.0/0' }]),
+    ]),
     refusedWith: ['rule-overridden'],
   },
   {
@@ -298,7 +365,9 @@ const rows: Row[] = [
     live: b.linkedLive([
       b.hbaseLive([{ name: 'default', ips: ['127.0.0.1'] }]),
       b.hbaseLive([], ['sg-hbase']),
-      b.emrLive([{ direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '9083/9083', priority: 1, peerGroupId: b.LINK_GROUP }]),
+      b.emrLive([
+        { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '9083/9083', priority: 1, peerGroupId: b.LINK_GROUP },
+      ]),
       { kind: 'custom' },
     ]),
     actions: { 'target.0.hbase': 'create', 'target.1.hbase': 'change', 'target.2.emr': 'create', 'target.3.custom': 'manual' },
@@ -319,35 +388,80 @@ describe('planConnection: table of starting states', () => {
       assert.equal(plan.refused, false, `unexpected refusal: ${plan.checks.map((c) => c.message).join(' | ')}`);
       assert.deepEqual(errors, []);
       for (const [id, action] of Object.entries(row.actions ?? {})) assert.equal(step(plan, id).action, action, `step ${id}`);
-      assert.deepEqual(plan.checks.filter((c) => c.severity === 'warning').map((c) => c.code), row.warnings ?? []);
+      assert.deepEqual(
+        plan.checks.filter((c) => c.severity === 'warning').map((c) => c.code),
+        row.warnings ?? [],
+      );
     });
   }
 });
 
 describe('planConnection: what the steps say and call', () => {
   it('orders preflight, group, rule, console hand-over, targets, usage', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0), b.emrTarget(1)] }), b.live({ targets: [b.rdsLive(), b.emrLive()] }), { planners: targetPlanners });
-    assert.deepEqual(plan.steps.map((s) => s.id), ['preflight.account', 'preflight.eni-role', 'preflight.zone', 'link-group.create', 'link-group.ingress', 'network-link', 'target.0.rds', 'target.1.emr', 'usage']);
+    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0), b.emrTarget(1)] }), b.live({ targets: [b.rdsLive(), b.emrLive()] }), {
+      planners: targetPlanners,
+    });
+    assert.deepEqual(
+      plan.steps.map((s) => s.id),
+      [
+        'preflight.account',
+        'preflight.eni-role',
+        'preflight.zone',
+        'link-group.create',
+        'link-group.ingress',
+        'network-link',
+        'target.0.rds',
+        'target.1.emr',
+        'usage',
+      ],
+    );
     assert.deepEqual(step(plan, 'target.0.rds').dependsOn, ['network-link']);
   });
 
   it('creates a basic group in the VPC and authorizes ALL -1/-1 priority 1 from the vSwitch block', () => {
     const plan = planConnection(b.spec(), b.live(), { planners: targetPlanners });
     const create = step(plan, 'link-group.create');
-    assert.deepEqual(create.call, { product: 'Ecs', action: 'CreateSecurityGroup', params: { RegionId: b.REGION, VpcId: b.VPC, SecurityGroupName: b.LINK_GROUP_NAME, SecurityGroupType: 'normal', Description: 'MaxCompute network link orders_link' } });
+    assert.deepEqual(create.call, {
+      product: 'Ecs',
+      action: 'CreateSecurityGroup',
+      params: {
+        RegionId: b.REGION,
+        VpcId: b.VPC,
+        SecurityGroupName: b.LINK_GROUP_NAME,
+        SecurityGroupType: 'normal',
+        Description: 'MaxCompute network link orders_link',
+      },
+    });
     const rule = step(plan, 'link-group.ingress');
-    assert.deepEqual(rule.call?.params.Permissions, [{ IpProtocol: 'ALL', PortRange: '-1/-1', SourceCidrIp: b.VSW_CIDR, Policy: 'accept', Priority: '1', Description: 'MaxCompute network link return traffic' }]);
+    assert.deepEqual(rule.call?.params.Permissions, [
+      {
+        IpProtocol: 'ALL',
+        PortRange: '-1/-1',
+        SourceCidrIp: b.VSW_CIDR,
+        Policy: 'accept',
+        Priority: '1',
+        Description: 'MaxCompute network link return traffic',
+      },
+    ]);
     assert.equal(rule.call?.params.SecurityGroupId, KNOWN_AFTER_APPLY);
     assert.equal(rule.range.start.line, b.LINES.inboundSource);
   });
 
   it('takes the inbound source from the VPC block when the spec says vpc-cidr', () => {
-    const plan = planConnection(b.spec({ securityGroup: b.createGroupSpec({ inboundSource: { kind: 'vpc-cidr' } }) }), b.live(), { planners: targetPlanners });
-    assert.equal((step(plan, 'link-group.ingress').call?.params.Permissions as Array<{ SourceCidrIp: string }>)[0]!.SourceCidrIp, b.VPC_CIDR);
+    const plan = planConnection(b.spec({ securityGroup: b.createGroupSpec({ inboundSource: { kind: 'vpc-cidr' } }) }), b.live(), {
+      planners: targetPlanners,
+    });
+    assert.equal(
+      (step(plan, 'link-group.ingress').call?.params.Permissions as Array<{ SourceCidrIp: string }>)[0]!.SourceCidrIp,
+      b.VPC_CIDR,
+    );
   });
 
   it('hands over the exact console values and the emulator page when an endpoint is in use', () => {
-    const plan = planConnection(b.spec(), b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule()]) }), { emulatorEndpoint: 'http://127.0.0.1:4567', planners: targetPlanners });
+    const plan = planConnection(b.spec(), b.live({ linkGroup: b.withIngress(b.group(b.LINK_GROUP), [b.returnTrafficRule()]) }), {
+      emulatorEndpoint: 'http://127.0.0.1:4567',
+      planners: targetPlanners,
+    });
     const handover = step(plan, 'network-link').handover;
     assert.equal(handover?.url, 'http://127.0.0.1:4567/__emulator/');
     assert.deepEqual(handover?.fields, [
@@ -362,31 +476,69 @@ describe('planConnection: what the steps say and call', () => {
   });
 
   it('appends to the RDS whitelist group and never covers it', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])]), { planners: targetPlanners });
-    assert.deepEqual(step(plan, 'target.0.rds').call, { product: 'Rds', action: 'ModifySecurityIps', params: { DBInstanceId: 'rm-0', DBInstanceIPArrayName: 'maxcompute', SecurityIps: b.VSW_CIDR, ModifyMode: 'Append' } });
+    const plan = planConnection(
+      b.spec({ targets: [b.rdsTarget(0)] }),
+      b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: ['10.0.0.1'] }])]),
+      { planners: targetPlanners },
+    );
+    assert.deepEqual(step(plan, 'target.0.rds').call, {
+      product: 'Rds',
+      action: 'ModifySecurityIps',
+      params: { DBInstanceId: 'rm-0', DBInstanceIPArrayName: 'maxcompute', SecurityIps: b.VSW_CIDR, ModifyMode: 'Append' },
+    });
   });
 
   it('merges the link group into the RDS and HBase security groups', () => {
-    const plan = planConnection(b.spec({ targets: [b.rdsTarget(0, 'securityGroup'), b.hbaseTarget(1, 'securityGroup')] }), b.linkedLive([b.rdsLive([], ['sg-a']), b.hbaseLive([], ['sg-hb'])]), { planners: targetPlanners });
+    const plan = planConnection(
+      b.spec({ targets: [b.rdsTarget(0, 'securityGroup'), b.hbaseTarget(1, 'securityGroup')] }),
+      b.linkedLive([b.rdsLive([], ['sg-a']), b.hbaseLive([], ['sg-hb'])]),
+      { planners: targetPlanners },
+    );
     assert.equal(step(plan, 'target.0.rds').call?.params.SecurityGroupId, `sg-a,${b.LINK_GROUP}`);
     assert.equal(step(plan, 'target.1.hbase').call?.params.SecurityGroupIds, `sg-hb,${b.LINK_GROUP}`);
   });
 
   it('writes the whole HBase whitelist group back with the existing entries first', () => {
-    const plan = planConnection(b.spec({ targets: [b.hbaseTarget(0)] }), b.linkedLive([b.hbaseLive([{ name: 'maxcompute', ips: ['127.0.0.1', '10.1.0.0/16'], ipVersion: 4 }])]), { planners: targetPlanners });
-    assert.deepEqual(step(plan, 'target.0.hbase').call?.params, { ClusterId: 'hb-0', GroupName: 'maxcompute', IpVersion: '4', IpList: `127.0.0.1,10.1.0.0/16,${b.VSW_CIDR}` });
+    const plan = planConnection(
+      b.spec({ targets: [b.hbaseTarget(0)] }),
+      b.linkedLive([b.hbaseLive([{ name: 'maxcompute', ips: ['127.0.0.1', '10.1.0.0/16'], ipVersion: 4 }])]),
+      { planners: targetPlanners },
+    );
+    assert.deepEqual(step(plan, 'target.0.hbase').call?.params, {
+      ClusterId: 'hb-0',
+      GroupName: 'maxcompute',
+      IpVersion: '4',
+      IpList: `127.0.0.1,10.1.0.0/16,${b.VSW_CIDR}`,
+    });
   });
 
   it('authorizes the link group on each EMR port not already covered', () => {
-    const covered = { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '8000/9000', priority: 1, peerGroupId: b.LINK_GROUP } as const;
+    const covered = {
+      direction: 'ingress',
+      policy: 'accept',
+      protocol: 'TCP',
+      portRange: '8000/9000',
+      priority: 1,
+      peerGroupId: b.LINK_GROUP,
+    } as const;
     const plan = planConnection(b.spec({ targets: [b.emrTarget(0)] }), b.linkedLive([b.emrLive([covered])]), { planners: targetPlanners });
     const emr = step(plan, 'target.0.emr');
     assert.equal(emr.call?.params.SecurityGroupId, 'sg-emr');
-    assert.deepEqual((emr.call?.params.Permissions as Array<{ PortRange: string; SourceGroupId: string }>).map((p) => `${p.PortRange} ${p.SourceGroupId}`), [`9083/9083 ${b.LINK_GROUP}`, `50010/50010 ${b.LINK_GROUP}`], "8020 lies in 8000/9000; 9083 does not");
+    assert.deepEqual(
+      (emr.call?.params.Permissions as Array<{ PortRange: string; SourceGroupId: string }>).map((p) => `${p.PortRange} ${p.SourceGroupId}`),
+      [`9083/9083 ${b.LINK_GROUP}`, `50010/50010 ${b.LINK_GROUP}`],
+      '8020 lies in 8000/9000; 9083 does not',
+    );
   });
 
   it('an EMR rule from a CIDR that is not the link group does not count', () => {
-    const plan = planConnection(b.spec({ targets: [b.emrTarget(0, [9083])] }), b.linkedLive([b.emrLive([{ direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '1/65535', priority: 1, peerCidr: '10.0.0.0/8' }])]), { planners: targetPlanners });
+    const plan = planConnection(
+      b.spec({ targets: [b.emrTarget(0, [9083])] }),
+      b.linkedLive([
+        b.emrLive([{ direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '1/65535', priority: 1, peerCidr: '10.0.0.0/8' }]),
+      ]),
+      { planners: targetPlanners },
+    );
     assert.equal(step(plan, 'target.0.emr').action, 'create');
   });
 
@@ -398,7 +550,9 @@ describe('planConnection: what the steps say and call', () => {
   });
 
   it('points checks at the spec field they are about', () => {
-    const plan = planConnection(b.spec(), b.live({ vSwitch: { ...b.live().vSwitch!, zoneId: 'cn-hangzhou-b' }, eniRoleExists: false }), { planners: targetPlanners });
+    const plan = planConnection(b.spec(), b.live({ vSwitch: { ...b.live().vSwitch!, zoneId: 'cn-hangzhou-b' }, eniRoleExists: false }), {
+      planners: targetPlanners,
+    });
     const byCode = new Map(plan.checks.map((c) => [c.code, c]));
     assert.equal(byCode.get('zone-unsupported')?.range.start.line, b.LINES.vSwitch);
     assert.equal(byCode.get('eni-role-missing')?.range.start.line, b.LINES.networkLinkName);
@@ -408,13 +562,36 @@ describe('planConnection: what the steps say and call', () => {
 
   it('reports changes for exit code 2 and none once everything is so', () => {
     assert.equal(planHasChanges(planConnection(b.spec(), b.live(), { planners: targetPlanners })), true);
-    const done = planConnection(b.spec({ targets: [b.rdsTarget(0)] }), b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [b.VSW_CIDR] }])]), { planners: targetPlanners });
+    const done = planConnection(
+      b.spec({ targets: [b.rdsTarget(0)] }),
+      b.linkedLive([b.rdsLive([{ name: 'maxcompute', ips: [b.VSW_CIDR] }])]),
+      { planners: targetPlanners },
+    );
     assert.equal(planHasChanges(done), false);
     assert.deepEqual(done.summary, { add: 0, change: 0, remove: 0, unchanged: 7, manual: 0 });
     // The link still to be created is a change even if nothing else is, through the API or in the console.
-    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [] }, { planners: targetPlanners })), true);
-    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [], networkLinkApi: { state: 'denied', reason: 'x' } }, { planners: targetPlanners })), true);
+    assert.equal(
+      planHasChanges(
+        planConnection(b.spec(), { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [] }, { planners: targetPlanners }),
+      ),
+      true,
+    );
+    assert.equal(
+      planHasChanges(
+        planConnection(
+          b.spec(),
+          { ...b.linkedLive(), networkLink: undefined, linkNetworkInterfaces: [], networkLinkApi: { state: 'denied', reason: 'x' } },
+          { planners: targetPlanners },
+        ),
+      ),
+      true,
+    );
     // A link still CREATING: apply would wait for it.
-    assert.equal(planHasChanges(planConnection(b.spec(), { ...b.linkedLive(), networkLink: b.networkLink({ status: 'CREATING' }) }, { planners: targetPlanners })), true);
+    assert.equal(
+      planHasChanges(
+        planConnection(b.spec(), { ...b.linkedLive(), networkLink: b.networkLink({ status: 'CREATING' }) }, { planners: targetPlanners }),
+      ),
+      true,
+    );
   });
 });

@@ -50,29 +50,66 @@ describe('policy rules against the cloud and the plan', function () {
     it('passes the whitelist writes of every kind, grant and revoke', async () => {
       const spec = parseOne(specText({ targets: WHITELIST_TARGETS }));
       const { plan, live } = await planSpec(cloud, spec);
-      const writes = plan.steps.filter((s) => s.call !== undefined && s.targetIndex !== undefined).map((s) => `${s.call!.product}/${s.call!.action}`);
-      assert.deepEqual(writes, ['Rds/ModifySecurityIps', 'polardb/ModifyDBClusterAccessWhitelist', 'HBase/ModifyIpWhitelist', 'hitsdb/UpdateInstanceIpWhiteList']);
+      const writes = plan.steps
+        .filter((s) => s.call !== undefined && s.targetIndex !== undefined)
+        .map((s) => `${s.call!.product}/${s.call!.action}`);
+      assert.deepEqual(writes, [
+        'Rds/ModifySecurityIps',
+        'polardb/ModifyDBClusterAccessWhitelist',
+        'HBase/ModifyIpWhitelist',
+        'hitsdb/UpdateInstanceIpWhiteList',
+      ]);
       assert.deepEqual(rows(liveRuleFindings(policyLink(spec), plan, live, defaultPolicy())), []);
       assert.equal((await applyPlan(cloud, spec, plan, FAST)).outcome, 'done');
       const teardown = await planSpecTeardown(cloud, spec);
-      assert.equal(teardown.plan.steps.filter((s) => s.call !== undefined && s.targetIndex !== undefined).length, 4, 'the teardown takes back all four entries');
+      assert.equal(
+        teardown.plan.steps.filter((s) => s.call !== undefined && s.targetIndex !== undefined).length,
+        4,
+        'the teardown takes back all four entries',
+      );
       assert.deepEqual(rows(liveRuleFindings(policyLink(spec), teardown.plan, teardown.live, defaultPolicy())), []);
     });
 
-    it('fails a Cover write (named or by default), a whole list that drops an entry, and Lindorm\'s Delete, each at its step', async () => {
+    it("fails a Cover write (named or by default), a whole list that drops an entry, and Lindorm's Delete, each at its step", async () => {
       const spec = parseOne(specText({ targets: WHITELIST_TARGETS }));
       const { plan, live } = await planSpec(cloud, spec);
-      const check = (edited: Plan): Array<[string, string]> => liveRuleFindings(policyLink(spec), edited, live, defaultPolicy()).map((f) => [f.path, f.message.replace(/^the plan's step "[^"]*": /, '')]);
-      assert.deepEqual(check(withCall(plan, 'target.0.rds', (p) => ({ ...p, ModifyMode: 'Cover' }))), [['target.0.rds', "Rds ModifySecurityIps on whitelist group maxcompute writes with ModifyMode=Cover, which replaces the group's whole list; only Append and Delete leave others' entries alone"]]);
+      const check = (edited: Plan): Array<[string, string]> =>
+        liveRuleFindings(policyLink(spec), edited, live, defaultPolicy()).map((f) => [
+          f.path,
+          f.message.replace(/^the plan's step "[^"]*": /, ''),
+        ]);
+      assert.deepEqual(check(withCall(plan, 'target.0.rds', (p) => ({ ...p, ModifyMode: 'Cover' }))), [
+        [
+          'target.0.rds',
+          "Rds ModifySecurityIps on whitelist group maxcompute writes with ModifyMode=Cover, which replaces the group's whole list; only Append and Delete leave others' entries alone",
+        ],
+      ]);
       const { ModifyMode: _dropped, ...noMode } = plan.steps.find((s) => s.id === 'target.1.polardb')!.call!.params;
       assert.match(check(withCall(plan, 'target.1.polardb', () => noMode))[0]![1], /\(absent: Cover, the default\)/);
       // The group `user` held 192.168.1.10 before the link: a list of the link's block alone drops it.
       const lindorm = check(withCall(plan, 'target.3.lindorm', (p) => ({ ...p, SecurityIpList: '192.168.1.0/24' })));
-      assert.deepEqual(lindorm.map((f) => f[0]), ['target.3.lindorm']);
-      assert.match(lindorm[0]![1], /^hitsdb UpdateInstanceIpWhiteList on whitelist group user sets the group's whole list without 192\.168\.1\.10/);
-      assert.match(check(withCall(plan, 'target.3.lindorm', (p) => ({ ...p, Delete: true })))[0]![1], /Delete=true, which clears the whitelist/);
+      assert.deepEqual(
+        lindorm.map((f) => f[0]),
+        ['target.3.lindorm'],
+      );
+      assert.match(
+        lindorm[0]![1],
+        /^hitsdb UpdateInstanceIpWhiteList on whitelist group user sets the group's whole list without 192\.168\.1\.10/,
+      );
+      assert.match(
+        check(withCall(plan, 'target.3.lindorm', (p) => ({ ...p, Delete: true })))[0]![1],
+        /Delete=true, which clears the whitelist/,
+      );
       const settings = { ...defaultPolicy(), MCVPC104: { severity: 'off' as const } };
-      assert.deepEqual(liveRuleFindings(policyLink(spec), withCall(plan, 'target.0.rds', (p) => ({ ...p, ModifyMode: 'Cover' })), live, settings), []);
+      assert.deepEqual(
+        liveRuleFindings(
+          policyLink(spec),
+          withCall(plan, 'target.0.rds', (p) => ({ ...p, ModifyMode: 'Cover' })),
+          live,
+          settings,
+        ),
+        [],
+      );
     });
   });
 
@@ -88,9 +125,23 @@ describe('policy rules against the cloud and the plan', function () {
       };
       assert.deepEqual(rows(await findings()), []);
       const linkGroupId = await groupIdByName(emu, 'maxcompute-link');
-      await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: linkGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' }] });
-      await cloud.rds.modifySecurityIps({ RegionId: 'cn-hangzhou', DBInstanceId: M.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute', SecurityIps: '192.0.0.0/8', ModifyMode: 'Append' });
-      await cloud.ecs.authorizeSecurityGroup({ RegionId: 'cn-hangzhou', SecurityGroupId: M.ecsGroupId, Permissions: [{ IpProtocol: 'TCP', PortRange: '20/30', SourceGroupId: linkGroupId, Policy: 'accept', Priority: '1' }] });
+      await cloud.ecs.authorizeSecurityGroup({
+        RegionId: 'cn-hangzhou',
+        SecurityGroupId: linkGroupId,
+        Permissions: [{ IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '0.0.0.0/0', Policy: 'accept', Priority: '1' }],
+      });
+      await cloud.rds.modifySecurityIps({
+        RegionId: 'cn-hangzhou',
+        DBInstanceId: M.rdsInstanceId,
+        DBInstanceIPArrayName: 'maxcompute',
+        SecurityIps: '192.0.0.0/8',
+        ModifyMode: 'Append',
+      });
+      await cloud.ecs.authorizeSecurityGroup({
+        RegionId: 'cn-hangzhou',
+        SecurityGroupId: M.ecsGroupId,
+        Permissions: [{ IpProtocol: 'TCP', PortRange: '20/30', SourceGroupId: linkGroupId, Policy: 'accept', Priority: '1' }],
+      });
       const found = await findings();
       assert.deepEqual(rows(found), [
         ['MCVPC101', 'securityGroup.create.inboundSource', 'error'],
@@ -98,7 +149,10 @@ describe('policy rules against the cloud and the plan', function () {
         ['MCVPC103', 'targets[1]', 'error'],
       ]);
       assert.match(found[0]!.message, /admits the whole internet: accept TCP 443\/443 from 0\.0\.0\.0\/0/);
-      assert.match(found[1]!.message, /whitelist group maxcompute of .* admits 192\.0\.0\.0\/8, wider than the link's VPC \(192\.168\.0\.0\/16\)/);
+      assert.match(
+        found[1]!.message,
+        /whitelist group maxcompute of .* admits 192\.0\.0\.0\/8, wider than the link's VPC \(192\.168\.0\.0\/16\)/,
+      );
       assert.match(found[2]!.message, /opens port 22, 23 \(a remote shell or desktop port/);
       // A repository that allows only 9092 for ECS: the range 20-30 is beyond it too, and a narrower /8 limit passes the entry.
       const settings = defaultPolicy();
@@ -106,7 +160,10 @@ describe('policy rules against the cloud and the plan', function () {
       settings.MCVPC102 = { ...settings.MCVPC102, severity: 'warning' };
       const { plan, live } = await planSpec(cloud, spec);
       const configured = liveRuleFindings(policyLink(spec), plan, live, settings);
-      assert.deepEqual(rows(configured).slice(1), [['MCVPC102', 'targets[0].whitelistGroup', 'warning'], ['MCVPC103', 'targets[1]', 'error']]);
+      assert.deepEqual(rows(configured).slice(1), [
+        ['MCVPC102', 'targets[0].whitelistGroup', 'warning'],
+        ['MCVPC103', 'targets[1]', 'error'],
+      ]);
       assert.match(configured[2]!.message, /ports 20-30 beyond those this repository allows for ecs targets \(9092\)/);
     });
   });

@@ -2,7 +2,14 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultPolicy, parsePolicyConfig, POLICY_RULES, PolicyConfigError, type PolicyFinding, type PolicySettings } from '../../src/core/policy';
+import {
+  defaultPolicy,
+  parsePolicyConfig,
+  POLICY_RULES,
+  PolicyConfigError,
+  type PolicyFinding,
+  type PolicySettings,
+} from '../../src/core/policy';
 import { parseSpecFile, policyFindings } from '../../src/connectionSpec';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,9 +32,15 @@ const EXPECTED_FAILURES: Record<string, { path: string; line: number; severity: 
 
 describe('policy rules', () => {
   it('has a passing and a failing fixture for every rule a spec decides, and the table has no other rule', () => {
-    assert.deepEqual(POLICY_RULES.filter((r) => r.liveOnly !== true).map((r) => r.id), Object.keys(EXPECTED_FAILURES));
+    assert.deepEqual(
+      POLICY_RULES.filter((r) => r.liveOnly !== true).map((r) => r.id),
+      Object.keys(EXPECTED_FAILURES),
+    );
     // Its fixtures are plans: policy.live.test.ts.
-    assert.deepEqual(POLICY_RULES.filter((r) => r.liveOnly === true).map((r) => r.id), ['MCVPC104']);
+    assert.deepEqual(
+      POLICY_RULES.filter((r) => r.liveOnly === true).map((r) => r.id),
+      ['MCVPC104'],
+    );
   });
 
   for (const rule of POLICY_RULES.filter((r) => r.liveOnly !== true)) {
@@ -51,16 +64,26 @@ describe('policy rules', () => {
 
   it('the defaults pass every sample and the demo', () => {
     const files = [
-      ...readdirSync(join(ROOT, 'samples')).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => join(ROOT, 'samples', n)),
+      ...readdirSync(join(ROOT, 'samples'))
+        .filter((n) => n.endsWith('.mcvpc.yaml'))
+        .map((n) => join(ROOT, 'samples', n)),
       join(ROOT, 'demo', 'warehouse.mcvpc.yaml'),
     ];
     assert.ok(files.length >= 9, `samples and demo found: ${files.length}`);
     for (const file of files) assert.deepEqual(findings(file), [], file);
   });
 
-  it('a config sets severities and the rules\' options', () => {
+  it("a config sets severities and the rules' options", () => {
     const settings = parsePolicyConfig(
-      JSON.stringify({ mcvpc: { policy: { MCVPC102: { severity: 'warning', minPrefixLength: 25 }, MCVPC103: { allowedPorts: { custom: [443] } }, MCVPC106: { allowedExistingGroups: ['sg-bp1e2stw6ulgped3ij1q0'] } } } }),
+      JSON.stringify({
+        mcvpc: {
+          policy: {
+            MCVPC102: { severity: 'warning', minPrefixLength: 25 },
+            MCVPC103: { allowedPorts: { custom: [443] } },
+            MCVPC106: { allowedExistingGroups: ['sg-bp1e2stw6ulgped3ij1q0'] },
+          },
+        },
+      }),
       'mcvpc.config.json',
     );
     // /24 is now too wide, and a warning; 9200 is not among custom's allowed ports.
@@ -80,11 +103,22 @@ describe('policy rules', () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ mcvpc: { policy: { MCVPC999: 'off' } } }, /^cfg\.json: mcvpc\.policy: unknown key "MCVPC999" \(rules: MCVPC101/],
       [{ mcvpc: { policy: { MCVPC101: 'loud' } } }, /^cfg\.json: mcvpc\.policy\.MCVPC101: must be one of error, warning, info, off$/],
-      [{ mcvpc: { policy: { MCVPC102: { minPrefixLength: 40 } } } }, /^cfg\.json: mcvpc\.policy\.MCVPC102\.minPrefixLength: must be <= 32$/],
-      [{ mcvpc: { policy: { MCVPC103: { allowedPorts: { ecs: [70000] } } } } }, /^cfg\.json: mcvpc\.policy\.MCVPC103\.allowedPorts\.ecs\.0: must be <= 65535$/],
+      [
+        { mcvpc: { policy: { MCVPC102: { minPrefixLength: 40 } } } },
+        /^cfg\.json: mcvpc\.policy\.MCVPC102\.minPrefixLength: must be <= 32$/,
+      ],
+      [
+        { mcvpc: { policy: { MCVPC103: { allowedPorts: { ecs: [70000] } } } } },
+        /^cfg\.json: mcvpc\.policy\.MCVPC103\.allowedPorts\.ecs\.0: must be <= 65535$/,
+      ],
       [{ other: 1 }, /^cfg\.json: the top level: must have required property 'mcvpc'$/],
     ];
-    for (const [config, message] of cases) assert.throws(() => parsePolicyConfig(JSON.stringify(config), 'cfg.json'), (err: Error) => err instanceof PolicyConfigError && message.test(err.message), JSON.stringify(config));
+    for (const [config, message] of cases)
+      assert.throws(
+        () => parsePolicyConfig(JSON.stringify(config), 'cfg.json'),
+        (err: Error) => err instanceof PolicyConfigError && message.test(err.message),
+        JSON.stringify(config),
+      );
     assert.throws(() => parsePolicyConfig('{ nope', 'cfg.json'), /^PolicyConfigError: cfg\.json: not valid JSON/);
   });
 });

@@ -21,7 +21,7 @@ import { explorerHarness } from './explorer.harness';
 const M = DEFAULT_SEED.main;
 const R = DEFAULT_SEED.regionId;
 
-describe('readers of network interfaces, with ECS instances\' primary ENIs', function () {
+describe("readers of network interfaces, with ECS instances' primary ENIs", function () {
   this.timeout(60_000);
   let emu: Emulator;
   let cloud: Cloud;
@@ -30,12 +30,22 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
   it('readGroupInterfaces finds the instance in a group only an ECS instance uses (DescribeInstances), as its primary ENI', async () => {
     const users = await readGroupInterfaces(cloud, R, M.ecsGroupId);
     assert.deepEqual(
-      users.map((n) => ({ id: n.networkInterfaceId, instance: n.instanceId, type: n.type, managed: n.serviceManaged, ip: n.privateIpAddress, vSwitch: n.vSwitchId })),
+      users.map((n) => ({
+        id: n.networkInterfaceId,
+        instance: n.instanceId,
+        type: n.type,
+        managed: n.serviceManaged,
+        ip: n.privateIpAddress,
+        vSwitch: n.vSwitchId,
+      })),
       [{ id: M.ecsPrimaryEniId, instance: M.ecsInstanceId, type: 'Primary', managed: false, ip: M.ecsPrivateIp, vSwitch: M.vSwitchIdH }],
     );
-    assert.deepEqual(requestsFor(emu, 'DescribeInstances').map((r) => r.params.SecurityGroupId), [M.ecsGroupId]);
+    assert.deepEqual(
+      requestsFor(emu, 'DescribeInstances').map((r) => r.params.SecurityGroupId),
+      [M.ecsGroupId],
+    );
     const link = await readGroupInterfaces(cloud, R, M.linkedGroupId);
-    assert.deepEqual(link.map((n) => n.networkInterfaceId).sort(), [...M.linkedEniIds].sort(), 'MaxCompute\'s ENIs, no instance');
+    assert.deepEqual(link.map((n) => n.networkInterfaceId).sort(), [...M.linkedEniIds].sort(), "MaxCompute's ENIs, no instance");
     assert.ok(link.every((n) => n.instanceId === undefined && n.serviceManaged));
   });
 
@@ -45,7 +55,10 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
     const shared = report.hops.find((h) => h.id === 'link-group.shared');
     assert.equal(shared?.verdict, 'warn', shared?.reason);
     assert.match(shared!.reason, new RegExp(`also guards instance ${M.ecsInstanceId}`));
-    assert.ok(shared!.evidence.some((e) => e.text.includes(M.ecsPrimaryEniId) && e.text.includes(`of instance ${M.ecsInstanceId}`)), JSON.stringify(shared!.evidence));
+    assert.ok(
+      shared!.evidence.some((e) => e.text.includes(M.ecsPrimaryEniId) && e.text.includes(`of instance ${M.ecsInstanceId}`)),
+      JSON.stringify(shared!.evidence),
+    );
   });
 
   it('teardown refuses to delete a link group an ECS instance uses (GroupInUse, naming the instance), without calling DeleteSecurityGroup', async () => {
@@ -61,14 +74,25 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
     assert.equal(requestsFor(emu, 'DeleteSecurityGroup').length, 0);
   });
 
-  it('plan refuses when a same-named extra link group is an ECS instance\'s, instead of deleting it', async () => {
+  it("plan refuses when a same-named extra link group is an ECS instance's, instead of deleting it", async () => {
     const extraGroupId = 'sg-bp1extralinkgroup00000';
     const world = await emulatorWith((main) => {
       const now = '2026-01-15T08:00:00Z';
-      const base = { regionId: R, vpcId: M.vpcId, description: '', type: 'normal' as const, innerAccessPolicy: 'Accept' as const, serviceManaged: false, visibleAt: 0, rules: [] };
+      const base = {
+        regionId: R,
+        vpcId: M.vpcId,
+        description: '',
+        type: 'normal' as const,
+        innerAccessPolicy: 'Accept' as const,
+        serviceManaged: false,
+        visibleAt: 0,
+        rules: [],
+      };
       main.securityGroups.push({ ...base, securityGroupId: 'sg-bp1aaaalinkgroup000000', name: 'maxcompute-link', creationTime: now });
       main.securityGroups.push({ ...base, securityGroupId: extraGroupId, name: 'maxcompute-link', creationTime: '2026-01-16T08:00:00Z' });
-      main.ecsInstances.push(ecsInstance('i-bp1webserver0000000000', { privateIpAddresses: ['192.168.1.40'], securityGroupIds: [extraGroupId] }));
+      main.ecsInstances.push(
+        ecsInstance('i-bp1webserver0000000000', { privateIpAddresses: ['192.168.1.40'], securityGroupIds: [extraGroupId] }),
+      );
     });
     try {
       const c = await cloudFor(world);
@@ -87,7 +111,12 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
     const inUse = byName.plan.checks.find((check) => check.code === 'group-in-use');
     assert.ok(inUse, byName.plan.checks.map((check) => `${check.code}: ${check.message}`).join('\n'));
     assert.equal(inUse.severity, 'error');
-    assert.match(inUse.message, new RegExp(`named "kafka-sg" already exists in ${M.vpcId} \\(${M.ecsGroupId}\\) and guards instance ${M.ecsInstanceId}: Apply would take it as the link's group`));
+    assert.match(
+      inUse.message,
+      new RegExp(
+        `named "kafka-sg" already exists in ${M.vpcId} \\(${M.ecsGroupId}\\) and guards instance ${M.ecsInstanceId}: Apply would take it as the link's group`,
+      ),
+    );
     assert.equal(byName.plan.refused, true);
     const byId = await planSpec(cloud, parseOne(specText({ groupId: M.ecsGroupId, targets: [TARGETS.rdsWhitelist] })));
     const shared = byId.plan.checks.find((check) => check.code === 'group-shared');
@@ -96,7 +125,10 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
     assert.ok(!byId.plan.checks.some((check) => check.code === 'group-in-use'));
     // A group only MaxCompute's interfaces use (a link's own, on a re-run) is the link's, not someone else's.
     const linked = await planSpec(cloud, parseOne(specText({ groupId: M.linkedGroupId, targets: [TARGETS.rdsWhitelist] })));
-    assert.ok(!linked.plan.checks.some((check) => check.code === 'group-shared' || check.code === 'group-in-use'), linked.plan.checks.map((check) => check.code).join(', '));
+    assert.ok(
+      !linked.plan.checks.some((check) => check.code === 'group-shared' || check.code === 'group-in-use'),
+      linked.plan.checks.map((check) => check.code).join(', '),
+    );
   });
 
   it('apply refuses (GroupInUse) the group to create when an instance joined it after the plan, and adds no rule to it', async () => {
@@ -111,7 +143,7 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
       const step = report.steps.find((s) => s.stepId === 'link-group.create')!;
       assert.deepEqual([step.status, step.error?.code], ['failed', 'GroupInUse'], JSON.stringify(step));
       assert.match(step.error!.message, /guards instance i-bp1joinedafterplan00000; it is not taken as the link's group/);
-      assert.equal(requestsFor(joined, 'AuthorizeSecurityGroup').length, 0, 'no rule was added to the instance\'s group');
+      assert.equal(requestsFor(joined, 'AuthorizeSecurityGroup').length, 0, "no rule was added to the instance's group");
     } finally {
       await joined.close();
     }
@@ -120,24 +152,48 @@ describe('readers of network interfaces, with ECS instances\' primary ENIs', fun
   it('the Create Network Link form says a group an ECS instance uses is in use by that instance', async () => {
     const harness = explorerHarness(async () => cloud);
     const details = await harness.data.vpcDetails('main', R, M.vpcId);
-    assert.ok(details.interfaces.some((n) => n.networkInterfaceId === M.ecsPrimaryEniId && n.instanceId === M.ecsInstanceId), 'the VPC\'s interfaces include the instance\'s primary ENI');
-    const context = contextFromTree(details, { profile: 'main', regionId: R, regions: [R], knownLinkNames: [], linkNameProblem: () => undefined });
+    assert.ok(
+      details.interfaces.some((n) => n.networkInterfaceId === M.ecsPrimaryEniId && n.instanceId === M.ecsInstanceId),
+      "the VPC's interfaces include the instance's primary ENI",
+    );
+    const context = contextFromTree(details, {
+      profile: 'main',
+      regionId: R,
+      regions: [R],
+      knownLinkNames: [],
+      linkNameProblem: () => undefined,
+    });
     assert.deepEqual(context.groupUsers[M.ecsGroupId], [`instance ${M.ecsInstanceId}`]);
     assert.match(existingGroupProblem(context, M.ecsGroupId) ?? '', new RegExp(`kafka-sg is in use by instance ${M.ecsInstanceId}`));
-    for (const unused of [M.basicGroupId, M.hbaseGroupId, M.emrGroupId]) assert.equal(existingGroupProblem(context, unused), undefined, unused);
+    for (const unused of [M.basicGroupId, M.hbaseGroupId, M.emrGroupId])
+      assert.equal(existingGroupProblem(context, unused), undefined, unused);
   });
 
-  it('an ECS instance in a link\'s vSwitch and group is never taken for one of the link\'s ENIs', async () => {
+  it("an ECS instance in a link's vSwitch and group is never taken for one of the link's ENIs", async () => {
     const crowded = await emulatorWith((main) => {
-      main.ecsInstances.push(ecsInstance('i-bp1inthelinkgroup000000', { vpcId: M.linkedVpcId, vSwitchId: M.linkedVSwitchId, zoneId: 'cn-hangzhou-k', privateIpAddresses: ['172.16.1.50'], securityGroupIds: [M.linkedGroupId] }));
+      main.ecsInstances.push(
+        ecsInstance('i-bp1inthelinkgroup000000', {
+          vpcId: M.linkedVpcId,
+          vSwitchId: M.linkedVSwitchId,
+          zoneId: 'cn-hangzhou-k',
+          privateIpAddresses: ['172.16.1.50'],
+          securityGroupIds: [M.linkedGroupId],
+        }),
+      );
     });
     try {
       const c = await cloudFor(crowded);
       const all = await c.fetchAll(c.lists.networkInterfaces({ VpcId: M.linkedVpcId }));
-      assert.equal(all.length, 3, 'the link\'s two ENIs and the instance\'s primary one');
-      assert.deepEqual((await readLinkInterfaces(c, R, M.linkedVSwitchId, M.linkedGroupId)).map((n) => n.networkInterfaceId).sort(), [...M.linkedEniIds].sort());
+      assert.equal(all.length, 3, "the link's two ENIs and the instance's primary one");
+      assert.deepEqual(
+        (await readLinkInterfaces(c, R, M.linkedVSwitchId, M.linkedGroupId)).map((n) => n.networkInterfaceId).sort(),
+        [...M.linkedEniIds].sort(),
+      );
       const detected = (await detectRegionLinks(c)).filter((l) => l.vpcId === M.linkedVpcId);
-      assert.deepEqual(detected.map((l) => [l.vSwitchId, l.securityGroupId, l.networkInterfaces.map((n) => n.networkInterfaceId).sort()]), [[M.linkedVSwitchId, M.linkedGroupId, [...M.linkedEniIds].sort()]]);
+      assert.deepEqual(
+        detected.map((l) => [l.vSwitchId, l.securityGroupId, l.networkInterfaces.map((n) => n.networkInterfaceId).sort()]),
+        [[M.linkedVSwitchId, M.linkedGroupId, [...M.linkedEniIds].sort()]],
+      );
       const users = await readGroupInterfaces(c, R, M.linkedGroupId);
       assert.equal(users.length, 3, 'but the instance does use the link group');
     } finally {

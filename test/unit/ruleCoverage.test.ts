@@ -23,11 +23,36 @@ describe('rule coverage', () => {
     ['an accept for another port only', [rule({ portRange: '3307/3307' })], wanted, false],
     ['an accept for UDP only', [rule({ protocol: 'UDP' })], wanted, false],
     ['an accept in the other direction', [rule({ direction: 'egress' })], wanted, false],
-    ['a broader accept shadowed by a drop at the same priority', [allFrom('0.0.0.0/0'), rule({ policy: 'drop', peerCidr: '192.168.1.128/25' })], wanted, false],
-    ['a broader accept shadowed by a drop at a better priority', [allFrom('0.0.0.0/0', { priority: 5 }), allFrom('192.168.1.7/32', { policy: 'drop', priority: 4 })], wanted, false],
-    ['a broader accept ahead of a drop at a worse priority', [allFrom('0.0.0.0/0', { priority: 5 }), allFrom('192.168.1.0/24', { policy: 'drop', priority: 6 })], wanted, true],
-    ['a drop on another port that does not overlap', [allFrom('0.0.0.0/0', { priority: 5 }), rule({ policy: 'drop', portRange: '22/22', peerCidr: '0.0.0.0/0' })], wanted, true],
-    ['a drop for peers carrying some group', [allFrom('0.0.0.0/0', { priority: 5 }), rule({ policy: 'drop', peerGroupId: 'sg-bad' })], wanted, false],
+    [
+      'a broader accept shadowed by a drop at the same priority',
+      [allFrom('0.0.0.0/0'), rule({ policy: 'drop', peerCidr: '192.168.1.128/25' })],
+      wanted,
+      false,
+    ],
+    [
+      'a broader accept shadowed by a drop at a better priority',
+      [allFrom('0.0.0.0/0', { priority: 5 }), allFrom('192.168.1.7/32', { policy: 'drop', priority: 4 })],
+      wanted,
+      false,
+    ],
+    [
+      'a broader accept ahead of a drop at a worse priority',
+      [allFrom('0.0.0.0/0', { priority: 5 }), allFrom('192.168.1.0/24', { policy: 'drop', priority: 6 })],
+      wanted,
+      true,
+    ],
+    [
+      'a drop on another port that does not overlap',
+      [allFrom('0.0.0.0/0', { priority: 5 }), rule({ policy: 'drop', portRange: '22/22', peerCidr: '0.0.0.0/0' })],
+      wanted,
+      true,
+    ],
+    [
+      'a drop for peers carrying some group',
+      [allFrom('0.0.0.0/0', { priority: 5 }), rule({ policy: 'drop', peerGroupId: 'sg-bad' })],
+      wanted,
+      false,
+    ],
     ['an invalid existing rule is ignored', [rule({ portRange: 'all' })], wanted, false],
   ];
   for (const [name, existing, want, expected] of cases) {
@@ -62,7 +87,10 @@ describe('rule coverage', () => {
     ];
     assert.equal(ruleCovers(eachProtocol, wantedAll), false);
     assert.equal(ruleCovers([allFrom('0.0.0.0/0')], wantedAll), true);
-    assert.equal(ruleCovers([allFrom('0.0.0.0/0'), rule({ policy: 'drop', protocol: 'UDP', portRange: '53/53', peerCidr: '10.1.0.0/16' })], wantedAll), false);
+    assert.equal(
+      ruleCovers([allFrom('0.0.0.0/0'), rule({ policy: 'drop', protocol: 'UDP', portRange: '53/53', peerCidr: '10.1.0.0/16' })], wantedAll),
+      false,
+    );
   });
 
   it('checks a wanted drop the same way', () => {
@@ -77,7 +105,9 @@ describe('rule coverage', () => {
 
   // Against a brute-force oracle on a small world: peers in 10.0.0.0/28 that may carry sg-x or sg-y, ports 1–12.
   it('agrees with trying every flow of a small world', () => {
-    const ports = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 })).map(([a, b]) => `${Math.min(a, b)}/${Math.max(a, b)}`);
+    const ports = fc
+      .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }))
+      .map(([a, b]) => `${Math.min(a, b)}/${Math.max(a, b)}`);
     const cidr = fc.oneof(
       fc.constant('0.0.0.0/0'),
       fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 28, max: 32 })).map(([host, prefix]) => {
@@ -97,11 +127,23 @@ describe('rule coverage', () => {
         priority: fc.integer({ min: 1, max: 3 }),
         peer,
       })
-      .map(({ protocol, ports: portRange, policy, priority, peer: p }) =>
-        ({ direction: 'ingress', protocol, portRange: protocol === 'ALL' ? '-1/-1' : portRange, policy, priority, ...p }) as SecurityGroupRule,
+      .map(
+        ({ protocol, ports: portRange, policy, priority, peer: p }) =>
+          ({
+            direction: 'ingress',
+            protocol,
+            portRange: protocol === 'ALL' ? '-1/-1' : portRange,
+            policy,
+            priority,
+            ...p,
+          }) as SecurityGroupRule,
       );
     const wantedRule = fc
-      .record({ protocol: fc.constantFrom('TCP', 'UDP') as fc.Arbitrary<SecurityGroupRule['protocol']>, ports, peerCidr: cidr.filter((c) => c !== '0.0.0.0/0') })
+      .record({
+        protocol: fc.constantFrom('TCP', 'UDP') as fc.Arbitrary<SecurityGroupRule['protocol']>,
+        ports,
+        peerCidr: cidr.filter((c) => c !== '0.0.0.0/0'),
+      })
       .map(({ protocol, ports: portRange, peerCidr }) => rule({ protocol, portRange, peerCidr, priority: 1 }));
 
     fc.assert(

@@ -3,7 +3,16 @@ import { strict as assert } from 'node:assert';
 import type { SecurityGroupRule } from '../../src/core/model';
 import { ruleKey } from '../../src/core/ruleKey';
 
-const base: SecurityGroupRule = { ruleId: 'sgr-1', direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: '22/22', priority: 1, peerCidr: '10.0.0.0/8', description: 'a' };
+const base: SecurityGroupRule = {
+  ruleId: 'sgr-1',
+  direction: 'ingress',
+  policy: 'accept',
+  protocol: 'TCP',
+  portRange: '22/22',
+  priority: 1,
+  peerCidr: '10.0.0.0/8',
+  description: 'a',
+};
 
 describe('ruleKey', () => {
   it('is the same for the same traffic, whatever the id or description', () => {

@@ -35,55 +35,242 @@ const stranger = 'basic-inbound-deny';
 
 const cases: EvaluationCase[] = [
   // Each protocol, and ALL against specific protocols.
-  { name: 'TCP rule accepts a TCP flow', groups: inA(rule({ ruleId: 'sgr-tcp' })), flow: flow(), outcome: 'accept', decidedBy: 'sgr-tcp', decidedIn: 'sg-a' },
-  { name: 'UDP rule accepts a UDP flow', groups: inA(rule({ ruleId: 'sgr-udp', protocol: 'UDP', portRange: '53/53' })), flow: flow({ protocol: 'UDP', port: 53 }), outcome: 'accept', decidedBy: 'sgr-udp' },
-  { name: 'ICMP rule accepts an ICMP flow', groups: inA(rule({ ruleId: 'sgr-icmp', protocol: 'ICMP', portRange: '-1/-1' })), flow: flow({ protocol: 'ICMP', port: undefined }), outcome: 'accept', decidedBy: 'sgr-icmp' },
-  { name: 'GRE rule accepts a GRE flow', groups: inA(rule({ ruleId: 'sgr-gre', protocol: 'GRE', portRange: '-1/-1' })), flow: flow({ protocol: 'GRE', port: undefined }), outcome: 'accept', decidedBy: 'sgr-gre' },
-  { name: 'TCP rule does not match UDP on the same port', groups: inA(rule({ ruleId: 'sgr-tcp' })), flow: flow({ protocol: 'UDP' }), outcome: 'drop', decidedBy: stranger },
-  { name: 'ICMP rule does not match GRE', groups: inA(rule({ protocol: 'ICMP', portRange: '-1/-1' })), flow: flow({ protocol: 'GRE', port: undefined }), outcome: 'drop', decidedBy: stranger },
+  {
+    name: 'TCP rule accepts a TCP flow',
+    groups: inA(rule({ ruleId: 'sgr-tcp' })),
+    flow: flow(),
+    outcome: 'accept',
+    decidedBy: 'sgr-tcp',
+    decidedIn: 'sg-a',
+  },
+  {
+    name: 'UDP rule accepts a UDP flow',
+    groups: inA(rule({ ruleId: 'sgr-udp', protocol: 'UDP', portRange: '53/53' })),
+    flow: flow({ protocol: 'UDP', port: 53 }),
+    outcome: 'accept',
+    decidedBy: 'sgr-udp',
+  },
+  {
+    name: 'ICMP rule accepts an ICMP flow',
+    groups: inA(rule({ ruleId: 'sgr-icmp', protocol: 'ICMP', portRange: '-1/-1' })),
+    flow: flow({ protocol: 'ICMP', port: undefined }),
+    outcome: 'accept',
+    decidedBy: 'sgr-icmp',
+  },
+  {
+    name: 'GRE rule accepts a GRE flow',
+    groups: inA(rule({ ruleId: 'sgr-gre', protocol: 'GRE', portRange: '-1/-1' })),
+    flow: flow({ protocol: 'GRE', port: undefined }),
+    outcome: 'accept',
+    decidedBy: 'sgr-gre',
+  },
+  {
+    name: 'TCP rule does not match UDP on the same port',
+    groups: inA(rule({ ruleId: 'sgr-tcp' })),
+    flow: flow({ protocol: 'UDP' }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: 'ICMP rule does not match GRE',
+    groups: inA(rule({ protocol: 'ICMP', portRange: '-1/-1' })),
+    flow: flow({ protocol: 'GRE', port: undefined }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
   { name: 'ALL matches TCP', groups: inA(from24), flow: flow({ port: 22 }), outcome: 'accept', decidedBy: 'sgr-24' },
   { name: 'ALL matches UDP', groups: inA(from24), flow: flow({ protocol: 'UDP', port: 53 }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: 'ALL matches ICMP', groups: inA(from24), flow: flow({ protocol: 'ICMP', port: undefined }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: 'ALL matches GRE', groups: inA(from24), flow: flow({ protocol: 'GRE', port: undefined }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: 'a TCP flow of unknown port matches ALL', groups: inA(from24), flow: flow({ port: undefined }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: 'a TCP flow of unknown port does not match a port range', groups: inA(tcp1000to2000), flow: flow({ port: undefined }), outcome: 'drop', decidedBy: stranger },
+  {
+    name: 'ALL matches ICMP',
+    groups: inA(from24),
+    flow: flow({ protocol: 'ICMP', port: undefined }),
+    outcome: 'accept',
+    decidedBy: 'sgr-24',
+  },
+  {
+    name: 'ALL matches GRE',
+    groups: inA(from24),
+    flow: flow({ protocol: 'GRE', port: undefined }),
+    outcome: 'accept',
+    decidedBy: 'sgr-24',
+  },
+  {
+    name: 'a TCP flow of unknown port matches ALL',
+    groups: inA(from24),
+    flow: flow({ port: undefined }),
+    outcome: 'accept',
+    decidedBy: 'sgr-24',
+  },
+  {
+    name: 'a TCP flow of unknown port does not match a port range',
+    groups: inA(tcp1000to2000),
+    flow: flow({ port: undefined }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
 
   // Port edges: inclusive at both ends.
   { name: 'port one below the range start', groups: inA(tcp1000to2000), flow: flow({ port: 999 }), outcome: 'drop', decidedBy: stranger },
   { name: 'port at the range start', groups: inA(tcp1000to2000), flow: flow({ port: 1000 }), outcome: 'accept', decidedBy: 'sgr-range' },
-  { name: 'port one above the range start', groups: inA(tcp1000to2000), flow: flow({ port: 1001 }), outcome: 'accept', decidedBy: 'sgr-range' },
-  { name: 'port one below the range end', groups: inA(tcp1000to2000), flow: flow({ port: 1999 }), outcome: 'accept', decidedBy: 'sgr-range' },
+  {
+    name: 'port one above the range start',
+    groups: inA(tcp1000to2000),
+    flow: flow({ port: 1001 }),
+    outcome: 'accept',
+    decidedBy: 'sgr-range',
+  },
+  {
+    name: 'port one below the range end',
+    groups: inA(tcp1000to2000),
+    flow: flow({ port: 1999 }),
+    outcome: 'accept',
+    decidedBy: 'sgr-range',
+  },
   { name: 'port at the range end', groups: inA(tcp1000to2000), flow: flow({ port: 2000 }), outcome: 'accept', decidedBy: 'sgr-range' },
   { name: 'port one above the range end', groups: inA(tcp1000to2000), flow: flow({ port: 2001 }), outcome: 'drop', decidedBy: stranger },
-  { name: 'single port: one below', groups: inA(rule({ ruleId: 'sgr-one' })), flow: flow({ port: 3305 }), outcome: 'drop', decidedBy: stranger },
-  { name: 'single port: one above', groups: inA(rule({ ruleId: 'sgr-one' })), flow: flow({ port: 3307 }), outcome: 'drop', decidedBy: stranger },
-  { name: '1/65535 includes port 1', groups: inA(rule({ ruleId: 'sgr-full', portRange: '1/65535' })), flow: flow({ port: 1 }), outcome: 'accept', decidedBy: 'sgr-full' },
-  { name: '1/65535 includes port 65535', groups: inA(rule({ ruleId: 'sgr-full', portRange: '1/65535' })), flow: flow({ port: 65535 }), outcome: 'accept', decidedBy: 'sgr-full' },
+  {
+    name: 'single port: one below',
+    groups: inA(rule({ ruleId: 'sgr-one' })),
+    flow: flow({ port: 3305 }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: 'single port: one above',
+    groups: inA(rule({ ruleId: 'sgr-one' })),
+    flow: flow({ port: 3307 }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: '1/65535 includes port 1',
+    groups: inA(rule({ ruleId: 'sgr-full', portRange: '1/65535' })),
+    flow: flow({ port: 1 }),
+    outcome: 'accept',
+    decidedBy: 'sgr-full',
+  },
+  {
+    name: '1/65535 includes port 65535',
+    groups: inA(rule({ ruleId: 'sgr-full', portRange: '1/65535' })),
+    flow: flow({ port: 65535 }),
+    outcome: 'accept',
+    decidedBy: 'sgr-full',
+  },
 
   // CIDR boundaries.
   { name: '/0 matches 0.0.0.0', groups: inA(from0), flow: flow({ peerIp: '0.0.0.0' }), outcome: 'accept', decidedBy: 'sgr-0' },
-  { name: '/0 matches 255.255.255.255', groups: inA(from0), flow: flow({ peerIp: '255.255.255.255' }), outcome: 'accept', decidedBy: 'sgr-0' },
-  { name: '/0 does not match a peer of unknown address', groups: inA(from0), flow: flow({ peerIp: undefined }), outcome: 'drop', decidedBy: stranger },
+  {
+    name: '/0 matches 255.255.255.255',
+    groups: inA(from0),
+    flow: flow({ peerIp: '255.255.255.255' }),
+    outcome: 'accept',
+    decidedBy: 'sgr-0',
+  },
+  {
+    name: '/0 does not match a peer of unknown address',
+    groups: inA(from0),
+    flow: flow({ peerIp: undefined }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
   { name: '/32 matches its address', groups: inA(from32), flow: flow({ peerIp: '10.0.0.7' }), outcome: 'accept', decidedBy: 'sgr-32' },
-  { name: '/32 does not match the address below', groups: inA(from32), flow: flow({ peerIp: '10.0.0.6' }), outcome: 'drop', decidedBy: stranger },
-  { name: '/32 does not match the address above', groups: inA(from32), flow: flow({ peerIp: '10.0.0.8' }), outcome: 'drop', decidedBy: stranger },
-  { name: '/24 matches its first address', groups: inA(from24), flow: flow({ peerIp: '192.168.1.0' }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: '/24 matches its last address', groups: inA(from24), flow: flow({ peerIp: '192.168.1.255' }), outcome: 'accept', decidedBy: 'sgr-24' },
-  { name: '/24 does not match the address before it', groups: inA(from24), flow: flow({ peerIp: '192.168.0.255' }), outcome: 'drop', decidedBy: stranger },
-  { name: '/24 does not match the address after it', groups: inA(from24), flow: flow({ peerIp: '192.168.2.0' }), outcome: 'drop', decidedBy: stranger },
+  {
+    name: '/32 does not match the address below',
+    groups: inA(from32),
+    flow: flow({ peerIp: '10.0.0.6' }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: '/32 does not match the address above',
+    groups: inA(from32),
+    flow: flow({ peerIp: '10.0.0.8' }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: '/24 matches its first address',
+    groups: inA(from24),
+    flow: flow({ peerIp: '192.168.1.0' }),
+    outcome: 'accept',
+    decidedBy: 'sgr-24',
+  },
+  {
+    name: '/24 matches its last address',
+    groups: inA(from24),
+    flow: flow({ peerIp: '192.168.1.255' }),
+    outcome: 'accept',
+    decidedBy: 'sgr-24',
+  },
+  {
+    name: '/24 does not match the address before it',
+    groups: inA(from24),
+    flow: flow({ peerIp: '192.168.0.255' }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: '/24 does not match the address after it',
+    groups: inA(from24),
+    flow: flow({ peerIp: '192.168.2.0' }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
 
   // Source groups: the peer carries the groups of its NIC.
-  { name: 'source group matches a peer carrying it among others', groups: inA(fromPeerGroup), flow: flow({ peerIp: '10.9.9.9', peerGroupIds: ['sg-other', 'sg-peer'] }), outcome: 'accept', decidedBy: 'sgr-group' },
-  { name: 'source group does not match a peer in another group', groups: inA(fromPeerGroup), flow: flow({ peerGroupIds: ['sg-other'] }), outcome: 'drop', decidedBy: stranger },
-  { name: 'source group does not match a peer known only by address', groups: inA(fromPeerGroup), flow: flow(), outcome: 'drop', decidedBy: stranger },
+  {
+    name: 'source group matches a peer carrying it among others',
+    groups: inA(fromPeerGroup),
+    flow: flow({ peerIp: '10.9.9.9', peerGroupIds: ['sg-other', 'sg-peer'] }),
+    outcome: 'accept',
+    decidedBy: 'sgr-group',
+  },
+  {
+    name: 'source group does not match a peer in another group',
+    groups: inA(fromPeerGroup),
+    flow: flow({ peerGroupIds: ['sg-other'] }),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
+  {
+    name: 'source group does not match a peer known only by address',
+    groups: inA(fromPeerGroup),
+    flow: flow(),
+    outcome: 'drop',
+    decidedBy: stranger,
+  },
 
   // Direction.
-  { name: 'an inbound rule does not match an outbound flow', groups: [withRules(sgAdv, rule({ ruleId: 'sgr-in' }))], flow: flow({ direction: 'egress' }), outcome: 'drop', decidedBy: 'advanced-outbound-deny' },
+  {
+    name: 'an inbound rule does not match an outbound flow',
+    groups: [withRules(sgAdv, rule({ ruleId: 'sgr-in' }))],
+    flow: flow({ direction: 'egress' }),
+    outcome: 'drop',
+    decidedBy: 'advanced-outbound-deny',
+  },
 
   // Priority, then drop before accept.
-  { name: 'accept at priority 1 beats drop at priority 2', groups: inA(rule({ ruleId: 'sgr-acc1' }), rule({ ruleId: 'sgr-drop2', policy: 'drop', priority: 2 })), flow: flow(), outcome: 'accept', decidedBy: 'sgr-acc1' },
-  { name: 'accept at priority 1 beats drop at priority 2 (listed after it)', groups: inA(rule({ ruleId: 'sgr-drop2', policy: 'drop', priority: 2 }), rule({ ruleId: 'sgr-acc1' })), flow: flow(), outcome: 'accept', decidedBy: 'sgr-acc1' },
-  { name: 'drop at priority 1 beats accept at priority 2', groups: inA(rule({ ruleId: 'sgr-acc2', priority: 2 }), rule({ ruleId: 'sgr-drop1', policy: 'drop' })), flow: flow(), outcome: 'drop', decidedBy: 'sgr-drop1' },
+  {
+    name: 'accept at priority 1 beats drop at priority 2',
+    groups: inA(rule({ ruleId: 'sgr-acc1' }), rule({ ruleId: 'sgr-drop2', policy: 'drop', priority: 2 })),
+    flow: flow(),
+    outcome: 'accept',
+    decidedBy: 'sgr-acc1',
+  },
+  {
+    name: 'accept at priority 1 beats drop at priority 2 (listed after it)',
+    groups: inA(rule({ ruleId: 'sgr-drop2', policy: 'drop', priority: 2 }), rule({ ruleId: 'sgr-acc1' })),
+    flow: flow(),
+    outcome: 'accept',
+    decidedBy: 'sgr-acc1',
+  },
+  {
+    name: 'drop at priority 1 beats accept at priority 2',
+    groups: inA(rule({ ruleId: 'sgr-acc2', priority: 2 }), rule({ ruleId: 'sgr-drop1', policy: 'drop' })),
+    flow: flow(),
+    outcome: 'drop',
+    decidedBy: 'sgr-drop1',
+  },
   {
     name: 'drop beats accept at equal priority (accept listed first)',
     groups: inA(rule({ ruleId: 'sgr-acc', priority: 5 }), rule({ ruleId: 'sgr-drop', policy: 'drop', priority: 5 })),
@@ -92,8 +279,20 @@ const cases: EvaluationCase[] = [
     decidedBy: 'sgr-drop',
     explanation: /wins over accept rule sgr-acc in sg-a at the same priority; a drop discards packets silently/,
   },
-  { name: 'drop beats accept at equal priority (drop listed first)', groups: inA(rule({ ruleId: 'sgr-drop', policy: 'drop', priority: 5 }), rule({ ruleId: 'sgr-acc', priority: 5 })), flow: flow(), outcome: 'drop', decidedBy: 'sgr-drop' },
-  { name: 'an explicit drop beats same-group access', groups: inA(rule({ ruleId: 'sgr-drop', policy: 'drop', peerGroupId: 'sg-a' })), flow: flow({ peerGroupIds: ['sg-a'] }), outcome: 'drop', decidedBy: 'sgr-drop' },
+  {
+    name: 'drop beats accept at equal priority (drop listed first)',
+    groups: inA(rule({ ruleId: 'sgr-drop', policy: 'drop', priority: 5 }), rule({ ruleId: 'sgr-acc', priority: 5 })),
+    flow: flow(),
+    outcome: 'drop',
+    decidedBy: 'sgr-drop',
+  },
+  {
+    name: 'an explicit drop beats same-group access',
+    groups: inA(rule({ ruleId: 'sgr-drop', policy: 'drop', peerGroupId: 'sg-a' })),
+    flow: flow({ peerGroupIds: ['sg-a'] }),
+    outcome: 'drop',
+    decidedBy: 'sgr-drop',
+  },
 
   // Defaults.
   {
@@ -102,7 +301,8 @@ const cases: EvaluationCase[] = [
     flow: flow({ peerGroupIds: ['sg-a'] }),
     outcome: 'accept',
     decidedBy: 'basic-same-group-accept',
-    explanation: /^Accepted: no rule in basic group sg-a matches inbound TCP 3306 from 192\.168\.1\.10 \(member of sg-a\), and basic group sg-a accepts traffic between its own members/,
+    explanation:
+      /^Accepted: no rule in basic group sg-a matches inbound TCP 3306 from 192\.168\.1\.10 \(member of sg-a\), and basic group sg-a accepts traffic between its own members/,
   },
   { name: 'basic inbound: a stranger is denied', groups: inA(), flow: flow(), outcome: 'drop', decidedBy: stranger },
   {
@@ -113,31 +313,117 @@ const cases: EvaluationCase[] = [
     decidedBy: stranger,
     explanation: /basic group sg-a has InnerAccessPolicy Drop/,
   },
-  { name: 'basic outbound: allowed by default', groups: inA(), flow: flow({ direction: 'egress', peerIp: '8.8.8.8', port: 443 }), outcome: 'accept', decidedBy: 'basic-outbound-allow', explanation: /basic groups allow outbound traffic by default$/ },
-  { name: 'basic outbound: an egress drop rule wins', groups: inA(rule({ ruleId: 'sgr-eg', direction: 'egress', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '0.0.0.0/0' })), flow: flow({ direction: 'egress' }), outcome: 'drop', decidedBy: 'sgr-eg' },
-  { name: 'advanced inbound: even a member of the group is denied', groups: [withRules(sgAdv)], flow: flow({ peerGroupIds: ['sg-adv'] }), outcome: 'drop', decidedBy: 'advanced-inbound-deny', explanation: /advanced groups deny inbound traffic by default$/ },
-  { name: 'advanced outbound: denied by default', groups: [withRules(sgAdv)], flow: flow({ direction: 'egress' }), outcome: 'drop', decidedBy: 'advanced-outbound-deny', explanation: /advanced groups deny outbound traffic by default$/ },
-  { name: 'advanced outbound: an egress accept rule opens it', groups: [withRules(sgAdv, rule({ ruleId: 'sgr-eg', direction: 'egress' }))], flow: flow({ direction: 'egress' }), outcome: 'accept', decidedBy: 'sgr-eg', decidedIn: 'sg-adv' },
+  {
+    name: 'basic outbound: allowed by default',
+    groups: inA(),
+    flow: flow({ direction: 'egress', peerIp: '8.8.8.8', port: 443 }),
+    outcome: 'accept',
+    decidedBy: 'basic-outbound-allow',
+    explanation: /basic groups allow outbound traffic by default$/,
+  },
+  {
+    name: 'basic outbound: an egress drop rule wins',
+    groups: inA(
+      rule({ ruleId: 'sgr-eg', direction: 'egress', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '0.0.0.0/0' }),
+    ),
+    flow: flow({ direction: 'egress' }),
+    outcome: 'drop',
+    decidedBy: 'sgr-eg',
+  },
+  {
+    name: 'advanced inbound: even a member of the group is denied',
+    groups: [withRules(sgAdv)],
+    flow: flow({ peerGroupIds: ['sg-adv'] }),
+    outcome: 'drop',
+    decidedBy: 'advanced-inbound-deny',
+    explanation: /advanced groups deny inbound traffic by default$/,
+  },
+  {
+    name: 'advanced outbound: denied by default',
+    groups: [withRules(sgAdv)],
+    flow: flow({ direction: 'egress' }),
+    outcome: 'drop',
+    decidedBy: 'advanced-outbound-deny',
+    explanation: /advanced groups deny outbound traffic by default$/,
+  },
+  {
+    name: 'advanced outbound: an egress accept rule opens it',
+    groups: [withRules(sgAdv, rule({ ruleId: 'sgr-eg', direction: 'egress' }))],
+    flow: flow({ direction: 'egress' }),
+    outcome: 'accept',
+    decidedBy: 'sgr-eg',
+    decidedIn: 'sg-adv',
+  },
 
   // Several groups on one NIC are merged.
   {
     name: 'a drop in one group beats an accept in another by priority',
-    groups: [withRules(sgA, rule({ ruleId: 'sgr-a', priority: 5 })), withRules(sgB, rule({ ruleId: 'sgr-b', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '192.168.0.0/16', priority: 1 }))],
+    groups: [
+      withRules(sgA, rule({ ruleId: 'sgr-a', priority: 5 })),
+      withRules(
+        sgB,
+        rule({ ruleId: 'sgr-b', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '192.168.0.0/16', priority: 1 }),
+      ),
+    ],
     flow: flow(),
     outcome: 'drop',
     decidedBy: 'sgr-b',
     decidedIn: 'sg-b',
   },
-  { name: 'an accept in the second group applies', groups: [withRules(sgA), withRules(sgB, rule({ ruleId: 'sgr-b' }))], flow: flow(), outcome: 'accept', decidedBy: 'sgr-b', decidedIn: 'sg-b' },
-  { name: 'same-group access through the second group', groups: [withRules(sgA), withRules(sgB)], flow: flow({ peerGroupIds: ['sg-b'] }), outcome: 'accept', decidedBy: 'basic-same-group-accept', explanation: /basic groups sg-a, sg-b matches .*basic group sg-b accepts/ },
+  {
+    name: 'an accept in the second group applies',
+    groups: [withRules(sgA), withRules(sgB, rule({ ruleId: 'sgr-b' }))],
+    flow: flow(),
+    outcome: 'accept',
+    decidedBy: 'sgr-b',
+    decidedIn: 'sg-b',
+  },
+  {
+    name: 'same-group access through the second group',
+    groups: [withRules(sgA), withRules(sgB)],
+    flow: flow({ peerGroupIds: ['sg-b'] }),
+    outcome: 'accept',
+    decidedBy: 'basic-same-group-accept',
+    explanation: /basic groups sg-a, sg-b matches .*basic group sg-b accepts/,
+  },
 
   // Input that cannot be evaluated.
-  { name: 'basic and advanced groups on one NIC', groups: [withRules(sgA), withRules(sgAdv)], flow: flow(), outcome: 'invalid', explanation: /basic and advanced security groups cannot be mixed on one network interface: sg-a \(basic\), sg-adv \(advanced\)/ },
+  {
+    name: 'basic and advanced groups on one NIC',
+    groups: [withRules(sgA), withRules(sgAdv)],
+    flow: flow(),
+    outcome: 'invalid',
+    explanation: /basic and advanced security groups cannot be mixed on one network interface: sg-a \(basic\), sg-adv \(advanced\)/,
+  },
   { name: 'a NIC without groups', groups: [], flow: flow(), outcome: 'invalid', explanation: /no security group/ },
-  { name: 'an advanced group with InnerAccessPolicy Accept', groups: [{ group: sgAdv, rules: [], innerAccessPolicy: 'accept' }], flow: flow(), outcome: 'invalid', explanation: /advanced groups are always isolated/ },
-  { name: 'a flow port out of range', groups: inA(), flow: flow({ port: 65536 }), outcome: 'invalid', explanation: /flow port 65536 must be from 1 to 65535/ },
-  { name: 'an ICMP flow with a port', groups: inA(), flow: flow({ protocol: 'ICMP', port: 8 }), outcome: 'invalid', explanation: /ICMP flow has no port/ },
-  { name: 'a flow peer that is not an address', groups: inA(), flow: flow({ peerIp: '10.0.0.300' }), outcome: 'invalid', explanation: /"10\.0\.0\.300" is not an IPv4 address/ },
+  {
+    name: 'an advanced group with InnerAccessPolicy Accept',
+    groups: [{ group: sgAdv, rules: [], innerAccessPolicy: 'accept' }],
+    flow: flow(),
+    outcome: 'invalid',
+    explanation: /advanced groups are always isolated/,
+  },
+  {
+    name: 'a flow port out of range',
+    groups: inA(),
+    flow: flow({ port: 65536 }),
+    outcome: 'invalid',
+    explanation: /flow port 65536 must be from 1 to 65535/,
+  },
+  {
+    name: 'an ICMP flow with a port',
+    groups: inA(),
+    flow: flow({ protocol: 'ICMP', port: 8 }),
+    outcome: 'invalid',
+    explanation: /ICMP flow has no port/,
+  },
+  {
+    name: 'a flow peer that is not an address',
+    groups: inA(),
+    flow: flow({ peerIp: '10.0.0.300' }),
+    outcome: 'invalid',
+    explanation: /"10\.0\.0\.300" is not an IPv4 address/,
+  },
 ];
 
 function decidedByLabel(verdict: FlowVerdict): { by?: string; in?: string } {
@@ -161,7 +447,10 @@ describe('security-group evaluation', () => {
   it('explains a rule decision in one sentence with the rule, group, priority and traffic', () => {
     const verdict = evaluateFlow(inA(rule({ ruleId: 'sgr-1' })), flow());
     assert.equal(verdict.explanation, 'Accepted by rule sgr-1 in sg-a (priority 1, TCP 3306/3306 from 192.168.1.0/24)');
-    const unnamed = evaluateFlow(inA(rule({ policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerGroupId: 'sg-peer' })), flow({ peerGroupIds: ['sg-peer'] }));
+    const unnamed = evaluateFlow(
+      inA(rule({ policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerGroupId: 'sg-peer' })),
+      flow({ peerGroupIds: ['sg-peer'] }),
+    );
     assert.match(unnamed.explanation, /^Dropped by a rule in sg-a \(priority 1, ALL from sg-peer\); a drop discards packets silently/);
   });
 
@@ -185,7 +474,10 @@ describe('security-group evaluation', () => {
   });
 
   it('describes flows', () => {
-    assert.equal(describeFlow(flow({ direction: 'egress', peerIp: undefined, peerGroupIds: ['sg-x'] })), 'outbound TCP 3306 to a member of sg-x');
+    assert.equal(
+      describeFlow(flow({ direction: 'egress', peerIp: undefined, peerGroupIds: ['sg-x'] })),
+      'outbound TCP 3306 to a member of sg-x',
+    );
     assert.equal(describeFlow(flow({ protocol: 'ICMP', port: undefined, peerIp: undefined })), 'inbound ICMP from an unknown peer');
   });
 });
@@ -255,7 +547,11 @@ describe('rule problems', () => {
     ['priority 0', { priority: 0 }, /priority 0 must be a whole number from 1 \(highest\) to 100/],
     ['priority 101', { priority: 101 }, /priority 101 must be/],
     ['a fractional priority', { priority: 1.5 }, /priority 1\.5 must be/],
-    ['both a CIDR and a group', { peerGroupId: 'sg-x', peerCidr: '10.0.0.0/8' }, /either a source CIDR or a source group, not both \(the API would use 10\.0\.0\.0\/8 and ignore sg-x\)/],
+    [
+      'both a CIDR and a group',
+      { peerGroupId: 'sg-x', peerCidr: '10.0.0.0/8' },
+      /either a source CIDR or a source group, not both \(the API would use 10\.0\.0\.0\/8 and ignore sg-x\)/,
+    ],
     ['no peer', { peerCidr: undefined }, /a source CIDR or source security group is required/],
     ['no egress peer', { peerCidr: undefined, direction: 'egress' }, /a destination CIDR or destination security group is required/],
     ['a malformed CIDR', { peerCidr: '10.0.0/8' }, /source "10\.0\.0\/8" is not an IPv4 address or CIDR block/],
@@ -279,10 +575,15 @@ describe('rule text', () => {
   it('describes rules briefly', () => {
     assert.equal(describeRule(rule({ peerGroupId: 'sg-bp1' })), 'inbound accept TCP 3306/3306 from sg-bp1 (priority 1)');
     assert.equal(
-      describeRule(rule({ direction: 'egress', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '0.0.0.0/0', priority: 100 })),
+      describeRule(
+        rule({ direction: 'egress', policy: 'drop', protocol: 'ALL', portRange: '-1/-1', peerCidr: '0.0.0.0/0', priority: 100 }),
+      ),
       'outbound drop ALL to 0.0.0.0/0 (priority 100)',
     );
-    assert.equal(describeRule(rule({ protocol: 'ICMP', portRange: '-1/-1', priority: 3 })), 'inbound accept ICMP from 192.168.1.0/24 (priority 3)');
+    assert.equal(
+      describeRule(rule({ protocol: 'ICMP', portRange: '-1/-1', priority: 3 })),
+      'inbound accept ICMP from 192.168.1.0/24 (priority 3)',
+    );
   });
 });
 

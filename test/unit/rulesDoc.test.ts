@@ -20,7 +20,7 @@ function sections(): Map<string, string> {
 }
 
 describe('rule documentation', () => {
-  it('links docs/rules.md at package.json\'s repository, by a path that exists here', () => {
+  it("links docs/rules.md at package.json's repository, by a path that exists here", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { repository?: { url?: string } };
     const repository = pkg.repository?.url?.replace(/\.git$/, '');
     assert.ok(repository !== undefined && /^https:\/\//.test(repository), 'package.json names its repository');
@@ -43,8 +43,15 @@ describe('rule documentation', () => {
   });
 
   it('every rule of a SARIF log links its own section', () => {
-    const findings = [...POLICY_RULES.map((r) => r.id), ...OTHER_RULE_FAMILIES.map((f) => `${f}/some-code`)].map((ruleId) => ({ ruleId, severity: 'warning' as const, message: 'm', file: 'x.mcvpc.yaml' }));
-    const log = sarifLog('check', '0.1.0', findings, () => undefined) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> };
+    const findings = [...POLICY_RULES.map((r) => r.id), ...OTHER_RULE_FAMILIES.map((f) => `${f}/some-code`)].map((ruleId) => ({
+      ruleId,
+      severity: 'warning' as const,
+      message: 'm',
+      file: 'x.mcvpc.yaml',
+    }));
+    const log = sarifLog('check', '0.1.0', findings, () => undefined) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }>;
+    };
     const docs = sections();
     const rules = log.runs[0]!.tool.driver.rules;
     assert.equal(rules.length, POLICY_RULES.length + OTHER_RULE_FAMILIES.length);

@@ -53,7 +53,12 @@ describe('scripts: Debian packages', () => {
   it('otherwise stops with the one command to run, and runs nothing', async () => {
     const { ensureDebianPackages, MissingPackagesError } = await debian();
     const user = machine([], { root: false, apt: true });
-    assert.throws(() => ensureDebianPackages(user.env), (err: Error) => err instanceof MissingPackagesError && /Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium ripgrep libkrb5-dev$/.test(err.message));
+    assert.throws(
+      () => ensureDebianPackages(user.env),
+      (err: Error) =>
+        err instanceof MissingPackagesError &&
+        /Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium ripgrep libkrb5-dev$/.test(err.message),
+    );
     assert.deepEqual(user.commands, []);
     const noApt = machine([], { root: true, apt: false });
     assert.throws(() => ensureDebianPackages(noApt.env), /Run: apt-get update && apt-get install/);

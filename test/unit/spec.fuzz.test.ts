@@ -13,7 +13,9 @@ import { SUPPORTED_REGIONS } from '../../src/core/zones';
 import { LineIndex, parseSpecFile, specSchema, type SpecFileResult } from '../../src/connectionSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
-const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => readFileSync(join(samplesDir, n), 'utf8'));
+const samples = readdirSync(samplesDir)
+  .filter((n) => n.endsWith('.mcvpc.yaml'))
+  .map((n) => readFileSync(join(samplesDir, n), 'utf8'));
 
 /** Runs per property; together well over 10,000 documents. */
 const RUNS = { structures: 3500, valid: 2000, mutations: 5000 };
@@ -24,13 +26,15 @@ function checkResult(text: string, result: SpecFileResult): void {
   for (const problem of result.problems) {
     assert.notEqual(problem.code, 'internal-error', problem.message);
     const { start, end } = problem.range;
-    assert.ok(0 <= start.offset && start.offset <= end.offset && end.offset <= text.length, `range ${start.offset}..${end.offset} outside 0..${text.length}: ${problem.message}`);
+    assert.ok(
+      0 <= start.offset && start.offset <= end.offset && end.offset <= text.length,
+      `range ${start.offset}..${end.offset} outside 0..${text.length}: ${problem.message}`,
+    );
     assert.deepEqual(index.position(start.offset), start);
     assert.deepEqual(index.position(end.offset), end);
     assert.ok(problem.message.length > 0 && !/must NOT|must have required/.test(problem.message), problem.message);
   }
 }
-
 
 function parsedSafely(text: string): SpecFileResult {
   let result: SpecFileResult | undefined;
@@ -56,7 +60,24 @@ const collect = (node: unknown): void => {
 };
 collect(specSchema);
 const vocabularyNames = [...names, 'unknownKey', 'Kind', 'vswitch', ''];
-const vocabularyValues = [...words, 0, -1, 1, 65535, 65536, 70000, 1.5, true, null, '', '0.0.0.0/0', '300.1.2.3/8', 'vsw-x', 'rm-', 'x'.repeat(300)];
+const vocabularyValues = [
+  ...words,
+  0,
+  -1,
+  1,
+  65535,
+  65536,
+  70000,
+  1.5,
+  true,
+  null,
+  '',
+  '0.0.0.0/0',
+  '300.1.2.3/8',
+  'vsw-x',
+  'rm-',
+  'x'.repeat(300),
+];
 
 const scalar = fc.oneof(fc.constantFrom(...vocabularyValues), fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 70000 }));
 const structure = fc.letrec<{ value: unknown }>((tie) => ({
@@ -76,42 +97,113 @@ const specShaped = fc.record(
     region: fc.oneof(fc.constantFrom(...SUPPORTED_REGIONS.map((r) => r.regionId)), scalar),
     vpc: scalar,
     vSwitch: scalar,
-    securityGroup: fc.oneof(fc.record({ id: scalar, create: fc.record({ name: scalar, inboundSource: scalar, allowWholeInternet: scalar }, { requiredKeys: [] }) }, { requiredKeys: [] }), structure),
-    targets: fc.array(fc.dictionary(fc.constantFrom(...vocabularyNames), fc.oneof(scalar, fc.array(scalar, { maxLength: 5 })), { maxKeys: 6 }), { maxLength: 4 }),
+    securityGroup: fc.oneof(
+      fc.record(
+        { id: scalar, create: fc.record({ name: scalar, inboundSource: scalar, allowWholeInternet: scalar }, { requiredKeys: [] }) },
+        { requiredKeys: [] },
+      ),
+      structure,
+    ),
+    targets: fc.array(
+      fc.dictionary(fc.constantFrom(...vocabularyNames), fc.oneof(scalar, fc.array(scalar, { maxLength: 5 })), { maxKeys: 6 }),
+      { maxLength: 4 },
+    ),
   },
   { requiredKeys: [] },
 );
 
 // ---- valid specs ----
 const idChars = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'.split('')), minLength: 1, maxLength: 20 });
-const linkName = fc.tuple(fc.constantFrom(...'abcXYZ'.split('')), fc.string({ unit: fc.constantFrom(...'abc_-09Z'.split('')), minLength: 2, maxLength: 20 })).map(([a, b]) => a + b);
+const linkName = fc
+  .tuple(fc.constantFrom(...'abcXYZ'.split('')), fc.string({ unit: fc.constantFrom(...'abc_-09Z'.split('')), minLength: 2, maxLength: 20 }))
+  .map(([a, b]) => a + b);
 const portList = fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minLength: 1, maxLength: 6 });
 const target = (i: number) =>
-  fc.oneof(
-    fc.record({ kind: fc.constant('rds'), instance: idChars.map((s) => `rm-${s}t${i}`), access: fc.constantFrom('whitelist', undefined), whitelistGroup: fc.constantFrom('maxcompute', 'mc_link', undefined) }),
-    fc.record({ kind: fc.constant('hbase'), cluster: idChars.map((s) => `hb-${s}t${i}`), access: fc.constant('securityGroup') }),
-    fc.record({ kind: fc.constant('emr'), cluster: idChars.map((s) => `c-${s}t${i}`), ports: fc.option(portList, { nil: undefined }) }),
-    fc.record({ kind: fc.constant('emr'), securityGroup: idChars.map((s) => `sg-${s}t${i}`) }),
-    fc.record({ kind: fc.constant('custom'), name: fc.constant(`svc-${i}`), cidr: fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b]) => `10.${a}.${b}.0/24`), ports: portList }),
-  ).map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)));
+  fc
+    .oneof(
+      fc.record({
+        kind: fc.constant('rds'),
+        instance: idChars.map((s) => `rm-${s}t${i}`),
+        access: fc.constantFrom('whitelist', undefined),
+        whitelistGroup: fc.constantFrom('maxcompute', 'mc_link', undefined),
+      }),
+      fc.record({ kind: fc.constant('hbase'), cluster: idChars.map((s) => `hb-${s}t${i}`), access: fc.constant('securityGroup') }),
+      fc.record({ kind: fc.constant('emr'), cluster: idChars.map((s) => `c-${s}t${i}`), ports: fc.option(portList, { nil: undefined }) }),
+      fc.record({ kind: fc.constant('emr'), securityGroup: idChars.map((s) => `sg-${s}t${i}`) }),
+      fc.record({
+        kind: fc.constant('custom'),
+        name: fc.constant(`svc-${i}`),
+        cidr: fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b]) => `10.${a}.${b}.0/24`),
+        ports: portList,
+      }),
+    )
+    .map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)));
 const validSpec = (n: number) =>
-  fc.record({
-    version: fc.constant('mcvpc/v1'),
-    kind: fc.constant('NetworkLink'),
-    metadata: fc.record({ name: linkName.map((s) => `${s}${n}`), description: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) }, { requiredKeys: ['name'] }),
-    region: fc.constantFrom(...SUPPORTED_REGIONS.map((r) => r.regionId)),
-    vpc: idChars.map((s) => `vpc-${s}`),
-    vSwitch: idChars.map((s) => `vsw-${s}`),
-    securityGroup: fc.oneof(
-      fc.record({ id: idChars.map((s) => `sg-${s}`) }),
-      fc.record({ create: fc.record({ name: fc.constantFrom('mc-link', 'MaxComputeLink', 'a:b.c_d'), inboundSource: fc.constantFrom('vpc-cidr', 'vswitch-cidr', '192.168.0.0/16', '10.1.2.3') }) }),
-    ),
-    targets: fc.integer({ min: 0, max: 4 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => target(i)))),
-  }).map((spec) => JSON.parse(JSON.stringify(spec)) as unknown);
+  fc
+    .record({
+      version: fc.constant('mcvpc/v1'),
+      kind: fc.constant('NetworkLink'),
+      metadata: fc.record(
+        { name: linkName.map((s) => `${s}${n}`), description: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }) },
+        { requiredKeys: ['name'] },
+      ),
+      region: fc.constantFrom(...SUPPORTED_REGIONS.map((r) => r.regionId)),
+      vpc: idChars.map((s) => `vpc-${s}`),
+      vSwitch: idChars.map((s) => `vsw-${s}`),
+      securityGroup: fc.oneof(
+        fc.record({ id: idChars.map((s) => `sg-${s}`) }),
+        fc.record({
+          create: fc.record({
+            name: fc.constantFrom('mc-link', 'MaxComputeLink', 'a:b.c_d'),
+            inboundSource: fc.constantFrom('vpc-cidr', 'vswitch-cidr', '192.168.0.0/16', '10.1.2.3'),
+          }),
+        }),
+      ),
+      targets: fc.integer({ min: 0, max: 4 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => target(i)))),
+    })
+    .map((spec) => JSON.parse(JSON.stringify(spec)) as unknown);
 
 // ---- mutations of the samples ----
-const yamlishText = fc.oneof(fc.constantFrom(':', '- ', '[', ']', '{', '}', '&a ', '*a', '!', '#', "'", '"', '\n', '  ', '\t', '|', '>', '%', '@', '`', ',', '?', '---\n', '\r', '\u00e9', '\ud83d\ude00', '\u0000', '\\'), fc.string({ maxLength: 6 }));
-type Mutation = { kind: 'indent'; line: number; by: number } | { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'swap'; a: number; b: number } | { kind: 'truncate'; at: number } | { kind: 'duplicate'; at: number; length: number };
+const yamlishText = fc.oneof(
+  fc.constantFrom(
+    ':',
+    '- ',
+    '[',
+    ']',
+    '{',
+    '}',
+    '&a ',
+    '*a',
+    '!',
+    '#',
+    "'",
+    '"',
+    '\n',
+    '  ',
+    '\t',
+    '|',
+    '>',
+    '%',
+    '@',
+    '`',
+    ',',
+    '?',
+    '---\n',
+    '\r',
+    '\u00e9',
+    '\ud83d\ude00',
+    '\u0000',
+    '\\',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+type Mutation =
+  | { kind: 'indent'; line: number; by: number }
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'swap'; a: number; b: number }
+  | { kind: 'truncate'; at: number }
+  | { kind: 'duplicate'; at: number; length: number };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Indentation decides YAML structure: mutate it on purpose.
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),

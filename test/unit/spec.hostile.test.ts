@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_NESTING_DEPTH, MAX_SPEC_FILE_BYTES, parseSpecFile, type SpecFileResult } from '../../src/connectionSpec';
+import {
+  MAX_ALIAS_COUNT,
+  MAX_DOCUMENTS,
+  MAX_NESTING_DEPTH,
+  MAX_SPEC_FILE_BYTES,
+  parseSpecFile,
+  type SpecFileResult,
+} from '../../src/connectionSpec';
 
 const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'rds.mcvpc.yaml'), 'utf8');
 
@@ -31,12 +38,19 @@ function parseNoDearerThan(text: string, reference = harmlessLike(text)): SpecFi
   const result = parseSpecFile(text);
   const hostileMs = medianMs(() => parseSpecFile(text));
   const referenceMs = medianMs(() => parseSpecFile(reference));
-  assert.ok(hostileMs <= 2 * referenceMs, `took ${hostileMs.toFixed(1)} ms; the reference (${Buffer.byteLength(reference)} bytes) ${referenceMs.toFixed(1)} ms`);
+  assert.ok(
+    hostileMs <= 2 * referenceMs,
+    `took ${hostileMs.toFixed(1)} ms; the reference (${Buffer.byteLength(reference)} bytes) ${referenceMs.toFixed(1)} ms`,
+  );
   return result;
 }
 
 function only(result: SpecFileResult, code: string): void {
-  assert.deepEqual(result.problems.map((p) => p.code), [code], JSON.stringify(result.problems));
+  assert.deepEqual(
+    result.problems.map((p) => p.code),
+    [code],
+    JSON.stringify(result.problems),
+  );
   assert.deepEqual(result.specs, []);
 }
 
@@ -53,7 +67,10 @@ describe('spec: hostile and odd input', () => {
   it('refuses binary content at the first offending character', () => {
     const result = parseSpecFile('version: mcvpc/v1\nkind: Net\u0000workLink\n');
     only(result, 'binary-content');
-    assert.deepEqual([result.problems[0]!.range.start.line, result.problems[0]!.range.start.column, result.problems[0]!.range.end.column], [1, 9, 10]);
+    assert.deepEqual(
+      [result.problems[0]!.range.start.line, result.problems[0]!.range.start.column, result.problems[0]!.range.end.column],
+      [1, 9, 10],
+    );
     assert.match(result.problems[0]!.message, /U\+0000 at line 2, column 10/);
     const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     only(parseSpecFile(garbage), 'binary-content');
@@ -71,7 +88,10 @@ describe('spec: hostile and odd input', () => {
       const { problems } = parseSpecFile(text);
       assert.ok(problems.length > 0, `a problem for ${JSON.stringify(text.slice(0, 80))}`);
       for (const p of problems) assert.doesNotMatch(p.message, hidden, p.message);
-      assert.ok(problems.some((p) => /\\u(200B|202E|2066|200D)/.test(p.message)), problems.map((p) => p.message).join('\n'));
+      assert.ok(
+        problems.some((p) => /\\u(200B|202E|2066|200D)/.test(p.message)),
+        problems.map((p) => p.message).join('\n'),
+      );
     }
   });
 
@@ -83,7 +103,10 @@ describe('spec: hostile and odd input', () => {
   });
 
   it('refuses an alias bomb at the first alias', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const result = parseNoDearerThan(bomb);
     only(result, 'too-many-aliases');
     assert.deepEqual([result.problems[0]!.range.start.line, result.problems[0]!.range.start.column], [1, 7]);
@@ -91,7 +114,10 @@ describe('spec: hostile and odd input', () => {
   });
 
   it('accepts a few ordinary aliases', () => {
-    const text = sample.replace('vpc: vpc-bp1w4g8ykeud64dultaii', 'vpc: &vpc vpc-bp1w4g8ykeud64dultaii') + '---\n' + sample.replace('name: orders_rds', 'name: orders_rds_2').replace(/^vpc: .*$/m, 'vpc: vpc-bp1w4g8ykeud64dultaii');
+    const text =
+      sample.replace('vpc: vpc-bp1w4g8ykeud64dultaii', 'vpc: &vpc vpc-bp1w4g8ykeud64dultaii') +
+      '---\n' +
+      sample.replace('name: orders_rds', 'name: orders_rds_2').replace(/^vpc: .*$/m, 'vpc: vpc-bp1w4g8ykeud64dultaii');
     assert.deepEqual(parseSpecFile(text).problems, []);
   });
 
@@ -113,21 +139,33 @@ describe('spec: hostile and odd input', () => {
 
   it('reads nesting up to the limit', () => {
     const nested = '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH);
-    assert.deepEqual(parseSpecFile(nested).problems.map((p) => p.code), ['not-a-spec']);
+    assert.deepEqual(
+      parseSpecFile(nested).problems.map((p) => p.code),
+      ['not-a-spec'],
+    );
   });
 
   it('keeps the document index of documents after one that is too deep', () => {
     const deep = Array.from({ length: MAX_NESTING_DEPTH + 2 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
     const result = parseSpecFile(`${deep}\n---\n${sample}`);
-    assert.deepEqual(result.problems.map((p) => p.code), ['too-deep']);
-    assert.deepEqual(result.specs.map((s) => s.documentIndex), [1]);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ['too-deep'],
+    );
+    assert.deepEqual(
+      result.specs.map((s) => s.documentIndex),
+      [1],
+    );
   });
 
   it(`reads at most ${MAX_DOCUMENTS} documents`, () => {
     const docs = Array.from({ length: MAX_DOCUMENTS + 5 }, (_, i) => sample.replace('name: orders_rds', `name: link_${i}`)).join('---\n');
     const result = parseNoDearerThan(docs, docs.split('---\n').slice(0, MAX_DOCUMENTS).join('---\n'));
     assert.equal(result.specs.length, MAX_DOCUMENTS);
-    assert.deepEqual(result.problems.map((p) => p.code), ['too-many-documents']);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ['too-many-documents'],
+    );
     const lines = sample.split('\n').length - 1;
     // The 201st document starts at its `---` line.
     assert.equal(result.problems[0]!.range.start.line, MAX_DOCUMENTS * (lines + 1) - 1);
@@ -135,19 +173,37 @@ describe('spec: hostile and odd input', () => {
 
   it('reports YAML syntax errors at their position and nothing else for that document', () => {
     const result = parseSpecFile('version: mcvpc/v1\nkind: NetworkLink\nmetadata:\n\tname: x\n');
-    assert.deepEqual(result.problems.map((p) => [p.code, p.range.start.line, p.range.start.column]), [['yaml-syntax', 3, 0]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.range.start.line, p.range.start.column]),
+      [['yaml-syntax', 3, 0]],
+    );
     assert.match(result.problems[0]!.message, /^YAML syntax: Tabs are not allowed/);
     const duplicate = parseSpecFile('version: mcvpc/v1\nversion: mcvpc/v1\n');
-    assert.deepEqual(duplicate.problems.map((p) => [p.code, p.range.start.line, p.message]), [['yaml-syntax', 1, 'YAML syntax: Map keys must be unique']]);
+    assert.deepEqual(
+      duplicate.problems.map((p) => [p.code, p.range.start.line, p.message]),
+      [['yaml-syntax', 1, 'YAML syntax: Map keys must be unique']],
+    );
   });
 
   it('says a lone value or a list is not a spec', () => {
-    assert.deepEqual(parseSpecFile('hello').problems.map((p) => p.message), ['this is not a MaxCompute VPC Connect spec: expected `kind: NetworkLink`, found a single value instead of key: value lines']);
-    assert.deepEqual(parseSpecFile('- a\n- b\n').problems.map((p) => p.code), ['not-a-spec']);
+    assert.deepEqual(
+      parseSpecFile('hello').problems.map((p) => p.message),
+      ['this is not a MaxCompute VPC Connect spec: expected `kind: NetworkLink`, found a single value instead of key: value lines'],
+    );
+    assert.deepEqual(
+      parseSpecFile('- a\n- b\n').problems.map((p) => p.code),
+      ['not-a-spec'],
+    );
   });
 
   it('survives odd keys and tags', () => {
-    for (const text of ['? [a, b]\n: 1\nkind: NetworkLink\n', '__proto__: {polluted: 1}\nkind: NetworkLink\n', 'kind: !!binary aGVsbG8=\n', 'version: !custom mcvpc/v1\nkind: NetworkLink\n', '\uFEFF' + sample]) {
+    for (const text of [
+      '? [a, b]\n: 1\nkind: NetworkLink\n',
+      '__proto__: {polluted: 1}\nkind: NetworkLink\n',
+      'kind: !!binary aGVsbG8=\n',
+      'version: !custom mcvpc/v1\nkind: NetworkLink\n',
+      '\uFEFF' + sample,
+    ]) {
       const result = parseSpecFile(text);
       assert.ok(!result.problems.some((p) => p.code === 'internal-error'), JSON.stringify(result.problems));
     }

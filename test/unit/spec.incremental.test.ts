@@ -12,7 +12,9 @@ import { IncrementalSpecParser, parseSpecFile } from '../../src/connectionSpec';
 import { generateSpec } from '../bench/generatedSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
-const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => readFileSync(join(samplesDir, n), 'utf8'));
+const samples = readdirSync(samplesDir)
+  .filter((n) => n.endsWith('.mcvpc.yaml'))
+  .map((n) => readFileSync(join(samplesDir, n), 'utf8'));
 const several = readFileSync(join(samplesDir, 'several.mcvpc.yaml'), 'utf8');
 const SEED = Number(process.env.SPEC_FUZZ_SEED ?? 20261202);
 
@@ -21,7 +23,37 @@ function sameAsWhole(parser: IncrementalSpecParser, text: string): void {
 }
 
 /** Pieces a person types or pastes into a spec, the awkward ones included. */
-const SNIPPETS = ['0', 'x', ' ', '\n', '\t', ':', '- ', '---\n', '\n---\n', '--- ', '...\n', '%YAML 1.2\n', '"', "'", '|\n', '>-\n', '[', ']', '{', '}', '#', '&a ', '*a', '<<: *a\n', '\r\n', 'vpc: vpc-x\n', 'targets:\n  - kind: rds\n    instance: rm-1\n', '\uFEFF', '\u0000'];
+const SNIPPETS = [
+  '0',
+  'x',
+  ' ',
+  '\n',
+  '\t',
+  ':',
+  '- ',
+  '---\n',
+  '\n---\n',
+  '--- ',
+  '...\n',
+  '%YAML 1.2\n',
+  '"',
+  "'",
+  '|\n',
+  '>-\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '\r\n',
+  'vpc: vpc-x\n',
+  'targets:\n  - kind: rds\n    instance: rm-1\n',
+  '\uFEFF',
+  '\u0000',
+];
 
 type Edit = { at: number; remove: number; insert: string };
 
@@ -34,7 +66,7 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 function applied(text: string, e: Edit): string {
   // Line starts are where `---` matters; aim there half the time.
   let at = Math.floor(e.at * text.length);
-  if (e.at * 1000 % 2 < 1) at = text.lastIndexOf('\n', at) + 1;
+  if ((e.at * 1000) % 2 < 1) at = text.lastIndexOf('\n', at) + 1;
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
@@ -62,7 +94,10 @@ describe('IncrementalSpecParser', () => {
     assert.equal(parser.counts.parsed, documents + 1, 'only the edited document is parsed again');
     assert.equal(parser.counts.reused, documents - 1, 'every other document is reused');
     assert.ok(before.length > 0, 'the generated spec has problems past its first document');
-    assert.deepEqual(after.map((p) => p.range.start.line), before.map((p) => p.range.start.line + 1));
+    assert.deepEqual(
+      after.map((p) => p.range.start.line),
+      before.map((p) => p.range.start.line + 1),
+    );
     sameAsWhole(parser, moved);
   });
 
@@ -105,6 +140,18 @@ describe('IncrementalSpecParser', () => {
     const parser = new IncrementalSpecParser();
     sameAsWhole(parser, 'a: 1\n--- ]\nb: 2\n');
     assert.equal(parser.counts.wholeFiles, 1, 'content on a --- line: the whole file is parsed');
-    for (const text of ['', '---\n', '%YAML 1.2\n---\na: 1\n---\nb: 2\n', 'a: 1\n...\n---\nb: 2\n', `${'- '.repeat(300)}x\n---\na: 1\n`, `${'['.repeat(70)}\n---\na: 1\n`, 'a: "x\n---\nb: 1"\n', 'a: |\n x\n---\n y\n', 'a\n---\n] x\n', ' %YAML 1.2\n\n---\n] Two\na: 1\n---\nb: 2\n']) sameAsWhole(parser, text);
+    for (const text of [
+      '',
+      '---\n',
+      '%YAML 1.2\n---\na: 1\n---\nb: 2\n',
+      'a: 1\n...\n---\nb: 2\n',
+      `${'- '.repeat(300)}x\n---\na: 1\n`,
+      `${'['.repeat(70)}\n---\na: 1\n`,
+      'a: "x\n---\nb: 1"\n',
+      'a: |\n x\n---\n y\n',
+      'a\n---\n] x\n',
+      ' %YAML 1.2\n\n---\n] Two\na: 1\n---\nb: 2\n',
+    ])
+      sameAsWhole(parser, text);
   });
 });

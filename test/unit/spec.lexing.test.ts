@@ -14,7 +14,9 @@ import { loadYamlDocuments } from '../../src/connectionSpec/yamlDocuments';
 import { generateSpec } from '../bench/generatedSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
-const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.mcvpc.yaml')).map((n) => readFileSync(join(samplesDir, n), 'utf8'));
+const samples = readdirSync(samplesDir)
+  .filter((n) => n.endsWith('.mcvpc.yaml'))
+  .map((n) => readFileSync(join(samplesDir, n), 'utf8'));
 const SEED = Number(process.env.SPEC_FUZZ_SEED ?? 20261202);
 
 /** Everything a reader of the documents can see, as plain data. */
@@ -31,7 +33,12 @@ function reading(text: string, checkEveryLexeme: boolean): unknown {
       } catch (error) {
         data = `throws ${String(error)}`;
       }
-      return { data, range: doc.range, errors: doc.errors.map((e) => [e.code, e.pos, e.message]), warnings: doc.warnings.map((e) => [e.code, e.pos, e.message]) };
+      return {
+        data,
+        range: doc.range,
+        errors: doc.errors.map((e) => [e.code, e.pos, e.message]),
+        warnings: doc.warnings.map((e) => [e.code, e.pos, e.message]),
+      };
     }),
   };
 }
@@ -40,9 +47,37 @@ function bothAlike(text: string): void {
   assert.deepStrictEqual(reading(text, false), reading(text, true), `the two lexing paths differ for:\n${JSON.stringify(text)}`);
 }
 
-const SNIPPETS = ['0', 'x', ' ', '  ', '\n', '\t', ':', ': ', '- ', '? ', '---\n', '--- ', '...\n', '"', "'", '|\n', '[', ']', '{', '}', ', ', '#', '&a ', '*a', '\r\n', '\r', 'ports: [1, 2]\n'];
+const SNIPPETS = [
+  '0',
+  'x',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '---\n',
+  '--- ',
+  '...\n',
+  '"',
+  "'",
+  '|\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '#',
+  '&a ',
+  '*a',
+  '\r\n',
+  '\r',
+  'ports: [1, 2]\n',
+];
 
-describe('loadYamlDocuments: the checked and the parser\'s own lexing', () => {
+describe("loadYamlDocuments: the checked and the parser's own lexing", () => {
   it('read the samples and a generated 2,000-line spec alike', () => {
     for (const text of [...samples, generateSpec(2000).text]) bothAlike(text);
   });
@@ -50,11 +85,22 @@ describe('loadYamlDocuments: the checked and the parser\'s own lexing', () => {
   it('read alike on both sides of the limits the shortcut relies on', () => {
     const flow = (n: number) => `a: ${'['.repeat(n)}${']'.repeat(n)}\n`;
     const wide = (n: number) => `${' '.repeat(n - 3)}- a\n`;
-    for (const text of [flow(MAX_NESTING_DEPTH), flow(MAX_NESTING_DEPTH + 1), wide(MAX_BLOCK_INDENT), wide(MAX_BLOCK_INDENT + 1), `k: v\n${'x'.repeat(MAX_BLOCK_INDENT + 1)}\n`]) bothAlike(text);
+    for (const text of [
+      flow(MAX_NESTING_DEPTH),
+      flow(MAX_NESTING_DEPTH + 1),
+      wide(MAX_BLOCK_INDENT),
+      wide(MAX_BLOCK_INDENT + 1),
+      `k: v\n${'x'.repeat(MAX_BLOCK_INDENT + 1)}\n`,
+    ])
+      bothAlike(text);
   });
 
   it('read random edits of the samples alike (fast-check)', () => {
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 20 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 5 })) });
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.integer({ min: 0, max: 20 }),
+      insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 5 })),
+    });
     fc.assert(
       fc.property(fc.constantFrom(...samples), fc.array(edit, { minLength: 1, maxLength: 10 }), (base, edits) => {
         let text = base;

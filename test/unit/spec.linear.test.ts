@@ -12,7 +12,8 @@ const SHAPES: Record<string, (n: number) => string> = {
   'keys of a nested mapping': (n) => `${HEAD}metadata:\n  name: x\n${Array.from({ length: n }, (_, i) => `  m${i}: 1\n`).join('')}`,
   'keys of a target': (n) => `${HEAD}targets:\n  - kind: custom\n${Array.from({ length: n }, (_, i) => `    t${i}: 1\n`).join('')}`,
   'a flow mapping': (n) => `${HEAD}metadata: {${Array.from({ length: n }, (_, i) => `f${i}: 1`).join(', ')}}\n`,
-  'ports of a target': (n) => `${HEAD}targets:\n  - kind: custom\n    ports: [${Array.from({ length: n }, (_, i) => (i % 70_000) + 1).join(', ')}]\n`,
+  'ports of a target': (n) =>
+    `${HEAD}targets:\n  - kind: custom\n    ports: [${Array.from({ length: n }, (_, i) => (i % 70_000) + 1).join(', ')}]\n`,
 };
 
 /** CPU milliseconds of the fastest of three parses: the least disturbed by other work on the machine. */
@@ -37,18 +38,24 @@ describe('spec: parsing time grows linearly with the input', () => {
       const quadrupled = parseCpuMs(make(small * 4));
       // Linear is 2× and 4×; quadratic 4× and 16×. The bound leaves room for noise and GC, not for a square.
       const ratio = quadrupled / Math.max(base, 1);
-      assert.ok(ratio < 7.5, `${shape}: ${base.toFixed(0)} → ${doubled.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU for ${small} → ${small * 4} items (×${ratio.toFixed(1)})`);
+      assert.ok(
+        ratio < 7.5,
+        `${shape}: ${base.toFixed(0)} → ${doubled.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU for ${small} → ${small * 4} items (×${ratio.toFixed(1)})`,
+      );
     });
   }
 });
 
-describe('spec: the Network view\'s sketch of an invalid spec is linear too', () => {
+describe("spec: the Network view's sketch of an invalid spec is linear too", () => {
   it('plain top-level keys: four times the keys cost about four times the time', () => {
     const make = SHAPES['plain top-level keys']!;
     parseCpuMs(make(4_000), linkSketches);
     const base = parseCpuMs(make(4_000), linkSketches);
     const quadrupled = parseCpuMs(make(16_000), linkSketches);
-    assert.ok(quadrupled / Math.max(base, 1) < 7.5, `${base.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU (×${(quadrupled / Math.max(base, 1)).toFixed(1)})`);
+    assert.ok(
+      quadrupled / Math.max(base, 1) < 7.5,
+      `${base.toFixed(0)} → ${quadrupled.toFixed(0)} ms of CPU (×${(quadrupled / Math.max(base, 1)).toFixed(1)})`,
+    );
   });
 });
 
@@ -68,7 +75,10 @@ describe('spec: problems per document are capped', () => {
     const shownUnknown = MAX_PROBLEMS_PER_DOCUMENT - missing;
     assert.equal(more.code, 'more-problems');
     assert.equal(more.severity, 'error');
-    assert.equal(more.message, `… and ${1_000 - shownUnknown} more problems in this document from here on (only the first ${MAX_PROBLEMS_PER_DOCUMENT} are listed)`);
+    assert.equal(
+      more.message,
+      `… and ${1_000 - shownUnknown} more problems in this document from here on (only the first ${MAX_PROBLEMS_PER_DOCUMENT} are listed)`,
+    );
     assert.equal(more.range.start.line, 2 + shownUnknown, 'the count stands on the first problem not listed');
   });
 
@@ -107,8 +117,12 @@ describe('spec: duplicate keys are found as the yaml package finds them', () => 
   ];
   for (const text of cases) {
     it(JSON.stringify(text), () => {
-      const theirs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }).map((d) => d.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos.join(',')));
-      const ours = loadYamlDocuments(text, new LineIndex(text)).documents.map((d) => d.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos.join(',')));
+      const theirs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }).map((d) =>
+        d.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos.join(',')),
+      );
+      const ours = loadYamlDocuments(text, new LineIndex(text)).documents.map((d) =>
+        d.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos.join(',')),
+      );
       assert.deepEqual(ours, theirs);
     });
   }

@@ -5,7 +5,16 @@ describe('spec: positions', () => {
   it('maps offsets to lines and columns for \\n, \\r\\n and lone \\r', () => {
     const index = new LineIndex('ab\ncd\r\nef\rgh');
     assert.equal(index.lineCount, 4);
-    const expected: Array<[number, number, number]> = [[0, 0, 0], [2, 0, 2], [3, 1, 0], [5, 1, 2], [7, 2, 0], [9, 2, 2], [10, 3, 0], [12, 3, 2]];
+    const expected: Array<[number, number, number]> = [
+      [0, 0, 0],
+      [2, 0, 2],
+      [3, 1, 0],
+      [5, 1, 2],
+      [7, 2, 0],
+      [9, 2, 2],
+      [10, 3, 0],
+      [12, 3, 2],
+    ];
     for (const [offset, line, column] of expected) {
       assert.deepEqual(index.position(offset), { line, column, offset }, `offset ${offset}`);
       assert.equal(index.offset(line, column), offset);

@@ -10,7 +10,9 @@ import { buildSeed, DEFAULT_SEED } from '../../src/emulator/seed';
 import { parseSpecFile, type ConnectionSpec, type TargetKind } from '../../src/connectionSpec';
 
 const samplesDir = join(__dirname, '..', '..', 'samples');
-const samples = readdirSync(samplesDir).filter((name) => /\.mcvpc\.ya?ml$/.test(name)).sort();
+const samples = readdirSync(samplesDir)
+  .filter((name) => /\.mcvpc\.ya?ml$/.test(name))
+  .sort();
 const main = buildSeed('default').accounts.find((account) => account.accountId === DEFAULT_SEED.main.accountId)!;
 
 /** Every problem the sample's resources would have in the emulator's default world. */
@@ -24,7 +26,10 @@ function seedMismatches(spec: ConnectionSpec): string[] {
     if (vSwitch.vpcId !== spec.vpcId) wrong.push(`vSwitch ${spec.vSwitchId} is in ${vSwitch.vpcId}, not ${spec.vpcId}`);
     if (!isZoneSupported(spec.regionId, vSwitch.zoneId)) wrong.push(`vSwitch ${spec.vSwitchId} is in unsupported zone ${vSwitch.zoneId}`);
   }
-  if (spec.securityGroup.mode === 'existing' && !main.securityGroups.some((g) => g.securityGroupId === (spec.securityGroup.mode === 'existing' && spec.securityGroup.securityGroupId))) {
+  if (
+    spec.securityGroup.mode === 'existing' &&
+    !main.securityGroups.some((g) => g.securityGroupId === (spec.securityGroup.mode === 'existing' && spec.securityGroup.securityGroupId))
+  ) {
     wrong.push(`no security group ${spec.securityGroup.securityGroupId}`);
   }
   for (const anyTarget of spec.targets) {
@@ -32,14 +37,18 @@ function seedMismatches(spec: ConnectionSpec): string[] {
     const inVpc = (vpcId: string | undefined): boolean => vpcId === spec.vpcId;
     switch (target.kind) {
       case 'rds':
-        if (!main.rdsInstances.some((r) => r.dbInstanceId === target.instanceId && inVpc(r.vpcId))) wrong.push(`no RDS instance ${target.instanceId} in ${spec.vpcId}`);
+        if (!main.rdsInstances.some((r) => r.dbInstanceId === target.instanceId && inVpc(r.vpcId)))
+          wrong.push(`no RDS instance ${target.instanceId} in ${spec.vpcId}`);
         break;
       case 'hbase':
-        if (!main.hbaseClusters.some((h) => h.clusterId === target.clusterId && inVpc(h.vpcId))) wrong.push(`no HBase cluster ${target.clusterId} in ${spec.vpcId}`);
+        if (!main.hbaseClusters.some((h) => h.clusterId === target.clusterId && inVpc(h.vpcId)))
+          wrong.push(`no HBase cluster ${target.clusterId} in ${spec.vpcId}`);
         break;
       case 'emr':
-        if (target.clusterId !== undefined && !main.emrClusters.some((c) => c.clusterId === target.clusterId && inVpc(c.vpcId))) wrong.push(`no EMR cluster ${target.clusterId}`);
-        if (target.securityGroupId !== undefined && !main.emrClusters.some((c) => c.securityGroupId === target.securityGroupId)) wrong.push(`no EMR cluster with group ${target.securityGroupId}`);
+        if (target.clusterId !== undefined && !main.emrClusters.some((c) => c.clusterId === target.clusterId && inVpc(c.vpcId)))
+          wrong.push(`no EMR cluster ${target.clusterId}`);
+        if (target.securityGroupId !== undefined && !main.emrClusters.some((c) => c.securityGroupId === target.securityGroupId))
+          wrong.push(`no EMR cluster with group ${target.securityGroupId}`);
         break;
       case 'custom':
         break;
@@ -50,7 +59,8 @@ function seedMismatches(spec: ConnectionSpec): string[] {
 
 describe('spec: samples', () => {
   it('has one sample per target kind, named after it', () => {
-    for (const kind of ['rds', 'hbase', 'emr', 'custom'] satisfies TargetKind[]) assert.ok(samples.includes(`${kind}.mcvpc.yaml`), `samples/${kind}.mcvpc.yaml`);
+    for (const kind of ['rds', 'hbase', 'emr', 'custom'] satisfies TargetKind[])
+      assert.ok(samples.includes(`${kind}.mcvpc.yaml`), `samples/${kind}.mcvpc.yaml`);
   });
 
   for (const name of samples) {

@@ -50,12 +50,18 @@ describe('spec: JSON Schema', () => {
   });
 
   it('offers exactly the supported regions as examples', () => {
-    assert.deepEqual(specSchema.properties!.region!.examples, SUPPORTED_REGIONS.map((r) => r.regionId));
+    assert.deepEqual(
+      specSchema.properties!.region!.examples,
+      SUPPORTED_REGIONS.map((r) => r.regionId),
+    );
   });
 
   it('has one branch per target kind', () => {
     const kinds = specSchema.definitions!.target!.properties!.kind!.enum;
-    assert.deepEqual(kinds, TARGET_KINDS.map((k) => k.kind));
+    assert.deepEqual(
+      kinds,
+      TARGET_KINDS.map((k) => k.kind),
+    );
     assert.deepEqual(kinds, ['rds', 'polardb', 'hbase', 'lindorm', 'emr', 'ecs', 'custom']);
     const branches = (specSchema.definitions!.target!.allOf as SchemaNode[]).map((b) => (b.if as SchemaNode).properties!.kind!.const);
     assert.deepEqual(branches, kinds);
@@ -72,19 +78,28 @@ describe('spec: JSON Schema', () => {
   });
 
   it('is what the target kinds assemble (npm run generate:spec writes it)', () => {
-    assert.deepStrictEqual(specSchema, assembleSpecSchema(), 'schemas/mcvpc.schema.json is behind the target kinds\' fragments; run npm run generate:spec');
+    assert.deepStrictEqual(
+      specSchema,
+      assembleSpecSchema(),
+      "schemas/mcvpc.schema.json is behind the target kinds' fragments; run npm run generate:spec",
+    );
   });
 
   it('is validated by a precompiled validator that matches the schema', () => {
     // The committed file against one generated in memory from the committed schema; the test never writes.
     const committed = readFileSync(join(root, GENERATED_VALIDATOR_PATH), 'utf8');
-    assert.ok(committed === specValidatorSource(specSchema), `${GENERATED_VALIDATOR_PATH} is out of date with the schema; regenerate it: npm run generate:spec`);
+    assert.ok(
+      committed === specValidatorSource(specSchema),
+      `${GENERATED_VALIDATOR_PATH} is out of date with the schema; regenerate it: npm run generate:spec`,
+    );
     assert.equal(specValidator(), specValidator());
     assert.equal(specValidator()({}), false);
   });
 
   it('is what package.json gives Red Hat YAML for *.mcvpc.yaml', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> } };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> };
+    };
     const entry = pkg.contributes.yamlValidation.find((v) => v.url === './schemas/mcvpc.schema.json');
     assert.ok(entry);
     assert.deepEqual(entry.fileMatch, ['*.mcvpc.yaml', '*.mcvpc.yml']);

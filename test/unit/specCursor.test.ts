@@ -18,11 +18,25 @@ describe('spec editor: cursor context', () => {
     ['nested value', `${HEAD}securityGroup:\n  id: |\n`, 'value', ['securityGroup', 'id'], ''],
     ['deeper value', `${HEAD}securityGroup:\n  create:\n    inboundSource: |\n`, 'value', ['securityGroup', 'create', 'inboundSource'], ''],
     ['target item first key', `${HEAD}targets:\n  - kind: |\n`, 'value', ['targets', 0, 'kind'], ''],
-    ['second target id', `${HEAD}targets:\n  - kind: rds\n    instance: rm-1\n  - kind: hbase\n    cluster: |\n`, 'value', ['targets', 1, 'cluster'], '', { kind: 'hbase' }],
+    [
+      'second target id',
+      `${HEAD}targets:\n  - kind: rds\n    instance: rm-1\n  - kind: hbase\n    cluster: |\n`,
+      'value',
+      ['targets', 1, 'cluster'],
+      '',
+      { kind: 'hbase' },
+    ],
     ['unindented list', `${HEAD}targets:\n- kind: emr\n  cluster: c|\n`, 'value', ['targets', 0, 'cluster'], 'c', { kind: 'emr' }],
     ['key in a target', `${HEAD}targets:\n  - kind: rds\n    |\n`, 'key', ['targets', 0], '', { kind: 'rds' }],
     ['after a nested block', `${HEAD}securityGroup:\n  create:\n    name: x\nvpc: |\n`, 'value', ['vpc'], ''],
-    ['second document', `${HEAD}---\n${HEAD}targets:\n  - kind: rds\n    instance: |  # orders\n`, 'value', ['targets', 0, 'instance'], '', { kind: 'rds' }],
+    [
+      'second document',
+      `${HEAD}---\n${HEAD}targets:\n  - kind: rds\n    instance: |  # orders\n`,
+      'value',
+      ['targets', 0, 'instance'],
+      '',
+      { kind: 'rds' },
+    ],
   ];
   for (const [name, doc, mode, path, prefix, siblings] of table) {
     it(name, () => {

@@ -23,7 +23,9 @@ function withRivalWriter(ours: Cloud, rival: Cloud, undos: number): { cloud: Clo
   const hbase: Cloud['hbase'] = {
     ...ours.hbase,
     modifyIpWhitelist: async (request, options) => {
-      const before = (await rival.hbase.describeIpWhitelist({ RegionId: request.RegionId, ClusterId: request.ClusterId })).Groups?.Group?.find((g) => g.GroupName === request.GroupName);
+      const before = (
+        await rival.hbase.describeIpWhitelist({ RegionId: request.RegionId, ClusterId: request.ClusterId })
+      ).Groups?.Group?.find((g) => g.GroupName === request.GroupName);
       const answer = await ours.hbase.modifyIpWhitelist(request, options);
       writes++;
       if (writes <= undos) {
@@ -48,7 +50,8 @@ function applyContext(cloud: Cloud): TargetApplyContext {
 }
 
 async function hbaseGroup(emu: Emulator, name: string): Promise<string[] | undefined> {
-  return (await mainAccount(emu)).hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)?.whitelist.find((g) => g.groupName === name)?.ips;
+  return (await mainAccount(emu)).hbaseClusters.find((c) => c.clusterId === M.hbaseClusterId)?.whitelist.find((g) => g.groupName === name)
+    ?.ips;
 }
 
 describe('convergeList through the HBase kind: another writer undoes our whitelist write', function () {
@@ -66,11 +69,16 @@ describe('convergeList through the HBase kind: another writer undoes our whiteli
     const kind = targetKind('hbase');
     await assert.rejects(kind.apply(target(), 'grant', applyContext(contested)), (err: unknown) => {
       assert.ok(err instanceof ConvergenceError, String(err));
-      assert.match(err.message, new RegExp(`"${LINK_BLOCK.replace(/[./]/g, '\\$&')} added to whitelist group maxcompute of HBase cluster ${M.hbaseClusterId}" could not be confirmed: after 4 attempts another writer kept changing the same list`));
+      assert.match(
+        err.message,
+        new RegExp(
+          `"${LINK_BLOCK.replace(/[./]/g, '\\$&')} added to whitelist group maxcompute of HBase cluster ${M.hbaseClusterId}" could not be confirmed: after 4 attempts another writer kept changing the same list`,
+        ),
+      );
       return true;
     });
     assert.equal(writes(), 4, 'one write per attempt, no more');
-    assert.ok(!(await hbaseGroup(emu, 'maxcompute') ?? []).includes(LINK_BLOCK), 'the other writer had the last word');
+    assert.ok(!((await hbaseGroup(emu, 'maxcompute')) ?? []).includes(LINK_BLOCK), 'the other writer had the last word');
   });
 
   it('redoes the merge once when one write is undone, then reports done only after reading it back', async () => {
@@ -91,7 +99,12 @@ describe('convergeList through the HBase kind: another writer undoes our whiteli
 
   it('says ConvergenceError by name', async () => {
     const { cloud: contested } = withRivalWriter(cloud, await cloudFor(emu), Number.POSITIVE_INFINITY);
-    const err = await targetKind('hbase').apply(target(), 'grant', applyContext(contested)).then(() => undefined, (e: unknown) => e);
+    const err = await targetKind('hbase')
+      .apply(target(), 'grant', applyContext(contested))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.equal((err as Error).name, 'ConvergenceError');
   });
 

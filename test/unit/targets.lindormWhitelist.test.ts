@@ -40,7 +40,7 @@ describe('Lindorm whitelist: the decision', () => {
     assert.deepEqual(changedList([BLOCK], { remove: BLOCK }), ['127.0.0.1']);
   });
 
-  it('plans UpdateInstanceIpWhiteList with the one group\'s list and no Delete, also for the last entry', () => {
+  it("plans UpdateInstanceIpWhiteList with the one group's list and no Delete, also for the last entry", () => {
     const calls = lindormCalls(M.lindormInstanceId);
     const last = calls.whitelistRemove('maxcompute', g('maxcompute', BLOCK), BLOCK);
     assert.deepEqual(last.params, { InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: '127.0.0.1' });
@@ -49,13 +49,36 @@ describe('Lindorm whitelist: the decision', () => {
     assert.match(calls.lastEntryNote!, /127\.0\.0\.1/);
   });
 
-  it('sees nothing when only the link\'s entry changed, and names every other change', () => {
+  it("sees nothing when only the link's entry changed, and names every other change", () => {
     const before = [g('user', '192.168.1.10'), g('app', '172.16.5.0/24'), g('maxcompute', '10.0.0.1', BLOCK)];
-    assert.deepEqual(unrelatedChanges(before, [g('user', '192.168.1.10'), g('app', '172.16.5.0/24'), g('maxcompute', '10.0.0.1')], 'maxcompute', { remove: BLOCK }), []);
-    assert.deepEqual(unrelatedChanges(before, [g('user', '192.168.1.10'), g('maxcompute', '10.0.0.1')], 'maxcompute', { remove: BLOCK }), ['group app: 172.16.5.0/24 → (no group)']);
-    assert.deepEqual(unrelatedChanges(before, [g('user', '192.168.1.10'), g('app', '172.16.5.0/24', '1.2.3.4'), g('maxcompute', '10.0.0.1')], 'maxcompute', { remove: BLOCK }), ['group app: 172.16.5.0/24 → 172.16.5.0/24,1.2.3.4']);
-    assert.deepEqual(unrelatedChanges(before, [g('user', '192.168.1.10'), g('app', '172.16.5.0/24'), g('maxcompute')], 'maxcompute', { remove: BLOCK }), ['group maxcompute: expected 10.0.0.1, found (empty)']);
-    assert.deepEqual(unrelatedChanges(before, [...before.slice(0, 2), g('maxcompute', '10.0.0.1', BLOCK), g('new', '9.9.9.9')], 'maxcompute', { add: BLOCK }), ['group new: (no group) → 9.9.9.9']);
+    assert.deepEqual(
+      unrelatedChanges(before, [g('user', '192.168.1.10'), g('app', '172.16.5.0/24'), g('maxcompute', '10.0.0.1')], 'maxcompute', {
+        remove: BLOCK,
+      }),
+      [],
+    );
+    assert.deepEqual(unrelatedChanges(before, [g('user', '192.168.1.10'), g('maxcompute', '10.0.0.1')], 'maxcompute', { remove: BLOCK }), [
+      'group app: 172.16.5.0/24 → (no group)',
+    ]);
+    assert.deepEqual(
+      unrelatedChanges(
+        before,
+        [g('user', '192.168.1.10'), g('app', '172.16.5.0/24', '1.2.3.4'), g('maxcompute', '10.0.0.1')],
+        'maxcompute',
+        { remove: BLOCK },
+      ),
+      ['group app: 172.16.5.0/24 → 172.16.5.0/24,1.2.3.4'],
+    );
+    assert.deepEqual(
+      unrelatedChanges(before, [g('user', '192.168.1.10'), g('app', '172.16.5.0/24'), g('maxcompute')], 'maxcompute', { remove: BLOCK }),
+      ['group maxcompute: expected 10.0.0.1, found (empty)'],
+    );
+    assert.deepEqual(
+      unrelatedChanges(before, [...before.slice(0, 2), g('maxcompute', '10.0.0.1', BLOCK), g('new', '9.9.9.9')], 'maxcompute', {
+        add: BLOCK,
+      }),
+      ['group new: (no group) → 9.9.9.9'],
+    );
     // Order counts: the lists must be byte-identical, not merely the same set.
     assert.equal(unrelatedChanges([g('user', 'a', 'b')], [g('user', 'b', 'a')], 'maxcompute', { add: BLOCK }).length, 1);
   });
@@ -66,8 +89,14 @@ describe('Lindorm whitelist against the emulator', function () {
   let emu: Emulator;
   let cloud: Cloud;
   const state = async (): Promise<Array<{ groupName: string; ips: string[] }>> => {
-    const world = (await (await fetch(`${emu.endpoint}/__emulator/state`)).json()) as { accounts: Array<{ accountId: string; lindormInstances: Array<{ instanceId: string; whitelist: Array<{ groupName: string; ips: string[] }> }> }> };
-    return world.accounts.find((a) => a.accountId === M.accountId)!.lindormInstances.find((i) => i.instanceId === M.lindormInstanceId)!.whitelist;
+    const world = (await (await fetch(`${emu.endpoint}/__emulator/state`)).json()) as {
+      accounts: Array<{
+        accountId: string;
+        lindormInstances: Array<{ instanceId: string; whitelist: Array<{ groupName: string; ips: string[] }> }>;
+      }>;
+    };
+    return world.accounts.find((a) => a.accountId === M.accountId)!.lindormInstances.find((i) => i.instanceId === M.lindormInstanceId)!
+      .whitelist;
   };
   const othersText = async (): Promise<string> => JSON.stringify((await state()).filter((w) => w.groupName !== 'maxcompute'));
 
@@ -97,15 +126,24 @@ describe('Lindorm whitelist against the emulator', function () {
     assert.equal(removing.steps.find((s) => s.stepId.startsWith('target.'))?.status, 'done', JSON.stringify(removing.steps, null, 1));
     assert.equal(removing.outcome, 'done');
     assert.equal(await othersText(), before, 'the destroy left the other groups byte-identical');
-    assert.deepEqual((await state()).find((w) => w.groupName === 'maxcompute')?.ips, ['127.0.0.1'], 'the link\'s group admits no one');
-    assert.ok(requestsFor(emu, 'UpdateInstanceIpWhiteList').every((r) => r.params.Delete === undefined), 'Delete=true is never sent');
+    assert.deepEqual((await state()).find((w) => w.groupName === 'maxcompute')?.ips, ['127.0.0.1'], "the link's group admits no one");
+    assert.ok(
+      requestsFor(emu, 'UpdateInstanceIpWhiteList').every((r) => r.params.Delete === undefined),
+      'Delete=true is never sent',
+    );
   });
 
-  it('refuses, naming the groups, when a write changed more than the link\'s entry', async () => {
+  it("refuses, naming the groups, when a write changed more than the link's entry", async () => {
     const readAll = async () => (await state()).map((w) => ({ name: w.groupName, ips: w.ips }));
     await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: 'maxcompute', SecurityIpList: BLOCK });
     // The very call this guard exists for: Delete=true, whose scope the reference does not give.
-    const clearing = async (groupName: string, ips: string[]) => void (await cloud.lindorm.updateInstanceIpWhiteList({ InstanceId: M.lindormInstanceId, GroupName: groupName, SecurityIpList: ips.join(','), Delete: true }));
+    const clearing = async (groupName: string, ips: string[]) =>
+      void (await cloud.lindorm.updateInstanceIpWhiteList({
+        InstanceId: M.lindormInstanceId,
+        GroupName: groupName,
+        SecurityIpList: ips.join(','),
+        Delete: true,
+      }));
     await assert.rejects(guardedWhitelistWrite('Lindorm instance x', readAll, 'maxcompute', { remove: BLOCK }, clearing), (e: unknown) => {
       assert.ok(e instanceof ApplyRefusal && e.code === 'WhitelistChangedElsewhere');
       for (const name of ['user', 'app', 'ops_team']) assert.match(e.message, new RegExp(`group ${name}: `));

@@ -31,13 +31,25 @@ async function footprint(emu: Emulator): Promise<unknown> {
   const state = (await response.json()) as { accounts: Array<Record<string, unknown> & { accountId: string }> };
   const main = state.accounts.find((a) => a.accountId === M.accountId)!;
   // MaxCompute's own return-traffic groups come with the console step and are never touched by us.
-  const ours = (main.securityGroups as Array<{ securityGroupId: string; name: string; rules: Array<Record<string, unknown>> }>).filter((g) => !g.name.startsWith('MaxCompute-'));
+  const ours = (main.securityGroups as Array<{ securityGroupId: string; name: string; rules: Array<Record<string, unknown>> }>).filter(
+    (g) => !g.name.startsWith('MaxCompute-'),
+  );
   const groups = ours.map((g) => ({
     id: g.securityGroupId,
     name: g.name,
-    rules: g.rules.map((r) => `${String(r.direction)} ${String(r.ipProtocol)} ${String(r.portRange)} ${String(r.policy)} ${String(r.peerCidr ?? r.peerGroupId ?? '')}`).sort(),
+    rules: g.rules
+      .map(
+        (r) =>
+          `${String(r.direction)} ${String(r.ipProtocol)} ${String(r.portRange)} ${String(r.policy)} ${String(r.peerCidr ?? r.peerGroupId ?? '')}`,
+      )
+      .sort(),
   }));
-  return { groups: groups.sort((a, b) => a.id.localeCompare(b.id)), polardb: main.polardbClusters, lindorm: main.lindormInstances, ecs: main.ecsInstances };
+  return {
+    groups: groups.sort((a, b) => a.id.localeCompare(b.id)),
+    polardb: main.polardbClusters,
+    lindorm: main.lindormInstances,
+    ecs: main.ecsInstances,
+  };
 }
 
 /**
@@ -71,20 +83,35 @@ describe('new target kinds: apply, then destroy back to the start', function () 
   });
 
   for (const [name, groupName, check] of [
-    ['polardb', 'maxcompute-billing-polardb', (fp: { polardb: Array<{ ipArrays: Array<{ name: string; ips: string[] }> }> }) => {
-      const arrays = Object.fromEntries(fp.polardb[0]!.ipArrays.map((a) => [a.name, a.ips]));
-      assert.deepEqual(arrays.maxcompute, ['192.168.1.0/24']);
-      assert.deepEqual(arrays.app, ['10.0.0.0/24'], 'the other group keeps its entries');
-    }],
-    ['lindorm', 'maxcompute-metrics-lindorm', (fp: { lindorm: Array<{ whitelist: Array<{ groupName: string; ips: string[] }> }> }) => {
-      const groups = Object.fromEntries(fp.lindorm[0]!.whitelist.map((g) => [g.groupName, g.ips]));
-      assert.deepEqual(groups.maxcompute, ['192.168.1.0/24']);
-      assert.deepEqual(groups.user, ['192.168.1.10'], 'the other group keeps its entries');
-    }],
-    ['ecs', 'maxcompute-events-kafka', (fp: { groups: Array<{ id: string; rules: string[] }> }) => {
-      const kafkaGroup = fp.groups.find((g) => g.id === M.ecsGroupId)!;
-      assert.ok(kafkaGroup.rules.some((r) => r.startsWith('ingress TCP 9092/9092 Accept sg-')), kafkaGroup.rules.join('\n'));
-    }],
+    [
+      'polardb',
+      'maxcompute-billing-polardb',
+      (fp: { polardb: Array<{ ipArrays: Array<{ name: string; ips: string[] }> }> }) => {
+        const arrays = Object.fromEntries(fp.polardb[0]!.ipArrays.map((a) => [a.name, a.ips]));
+        assert.deepEqual(arrays.maxcompute, ['192.168.1.0/24']);
+        assert.deepEqual(arrays.app, ['10.0.0.0/24'], 'the other group keeps its entries');
+      },
+    ],
+    [
+      'lindorm',
+      'maxcompute-metrics-lindorm',
+      (fp: { lindorm: Array<{ whitelist: Array<{ groupName: string; ips: string[] }> }> }) => {
+        const groups = Object.fromEntries(fp.lindorm[0]!.whitelist.map((g) => [g.groupName, g.ips]));
+        assert.deepEqual(groups.maxcompute, ['192.168.1.0/24']);
+        assert.deepEqual(groups.user, ['192.168.1.10'], 'the other group keeps its entries');
+      },
+    ],
+    [
+      'ecs',
+      'maxcompute-events-kafka',
+      (fp: { groups: Array<{ id: string; rules: string[] }> }) => {
+        const kafkaGroup = fp.groups.find((g) => g.id === M.ecsGroupId)!;
+        assert.ok(
+          kafkaGroup.rules.some((r) => r.startsWith('ingress TCP 9092/9092 Accept sg-')),
+          kafkaGroup.rules.join('\n'),
+        );
+      },
+    ],
   ] as const) {
     it(`${name}: grants access, re-plans to no change, and tears down to the starting state`, async () => {
       const spec = sample(name);
@@ -102,7 +129,10 @@ describe('new target kinds: apply, then destroy back to the start', function () 
       assert.equal(removed.steps.find((s) => s.stepId === 'network-link.remove')?.status, 'done');
       assert.deepEqual(await footprint(emu), afterTeardown(name, before), 'teardown leaves the world as it found it');
       const rerun = await run(cloud, spec, true);
-      assert.ok(rerun.steps.every((s) => s.status === 'already' || s.status === 'info'), JSON.stringify(rerun.steps, null, 1));
+      assert.ok(
+        rerun.steps.every((s) => s.status === 'already' || s.status === 'info'),
+        JSON.stringify(rerun.steps, null, 1),
+      );
     });
   }
 });

@@ -8,7 +8,10 @@ import { parseSpecFile } from '../../src/connectionSpec';
 import { whitelistEntries } from '../../src/targets/hbase';
 import { specText } from './builders/engineHarness';
 
-const errors = (target: string[]): string[] => parseSpecFile(specText({ targets: [target.join('\n')] }), 't.mcvpc.yaml').problems.filter((p) => p.severity === 'error').map((p) => p.message);
+const errors = (target: string[]): string[] =>
+  parseSpecFile(specText({ targets: [target.join('\n')] }), 't.mcvpc.yaml')
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => p.message);
 
 describe('small facts of the target kinds', () => {
   it('HBase: a cluster id of the ld- form (Performance-enhanced, made in the Lindorm console) is accepted; other prefixes are not', () => {
@@ -17,7 +20,7 @@ describe('small facts of the target kinds', () => {
     assert.match(errors(['  - kind: hbase', '    cluster: pc-bp1z3506imz2f1234']).join('\n'), /starts with hb- or ld-/);
   });
 
-  it('HBase: reads IpList as {Ip: [...]}, {IP: [...]} and the newer sample\'s flat array; refuses anything else', () => {
+  it("HBase: reads IpList as {Ip: [...]}, {IP: [...]} and the newer sample's flat array; refuses anything else", () => {
     assert.deepEqual(whitelistEntries({ Ip: ['10.0.0.1'] }), ['10.0.0.1']);
     assert.deepEqual(whitelistEntries({ IP: ['10.0.0.2'] }), ['10.0.0.2']);
     assert.deepEqual(whitelistEntries(['10.0.0.3', '10.1.0.0/16']), ['10.0.0.3', '10.1.0.0/16']);

@@ -31,7 +31,10 @@ describe('link usage lines in each form', () => {
       shell: ['--conf spark.hadoop.odps.cupid.eni.enable=true \\', '--conf spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc \\'],
     };
     for (const [dialect, lines] of Object.entries(expected) as [Dialect, string[]][]) assert.deepEqual(sparkEniLines(dialect, LINK), lines);
-    assert.deepEqual(sparkEniLines('sparkConf', LINK, ' '), ['spark.hadoop.odps.cupid.eni.enable true', 'spark.hadoop.odps.cupid.eni.info cn-hangzhou:vpc-bp1abc']);
+    assert.deepEqual(sparkEniLines('sparkConf', LINK, ' '), [
+      'spark.hadoop.odps.cupid.eni.enable true',
+      'spark.hadoop.odps.cupid.eni.info cn-hangzhou:vpc-bp1abc',
+    ]);
     for (const dialect of ['sparkConf', 'shell'] as const) {
       const text = `${dialect === 'shell' ? 'spark-submit \\\n' : ''}${sparkEniLines(dialect, LINK).join('\n')}\n`;
       assert.deepEqual(checkUsage(text, dialect, LINKS), [], dialect);
@@ -39,9 +42,18 @@ describe('link usage lines in each form', () => {
   });
 
   it('refuses a form that cannot hold the lines, saying where they belong', () => {
-    assert.throws(() => sparkEniLines('sql', LINK), (e: unknown) => e instanceof UsageFormError && /spark-defaults\.conf/.test(e.message));
-    assert.throws(() => sqlNetworkLinkText('shell', 'x'), (e: unknown) => e instanceof UsageFormError && /eni\.enable/.test(e.message));
-    assert.throws(() => sparkEniLines('scala', LINK), (e: unknown) => e instanceof UsageFormError && /may not take effect/.test(e.message));
+    assert.throws(
+      () => sparkEniLines('sql', LINK),
+      (e: unknown) => e instanceof UsageFormError && /spark-defaults\.conf/.test(e.message),
+    );
+    assert.throws(
+      () => sqlNetworkLinkText('shell', 'x'),
+      (e: unknown) => e instanceof UsageFormError && /eni\.enable/.test(e.message),
+    );
+    assert.throws(
+      () => sparkEniLines('scala', LINK),
+      (e: unknown) => e instanceof UsageFormError && /may not take effect/.test(e.message),
+    );
   });
 
   it('writes the SQL flag as a SET or as PyODPS hints', () => {
@@ -85,16 +97,31 @@ describe('link usage lines in each form', () => {
 describe('link usage completions', () => {
   const labels = (prefix: string): string[] => usageCompletions(prefix, LINKS).map((c) => c.label);
   it('offers named links after the SQL flag, in table properties and in PyODPS hints', () => {
-    for (const prefix of ['SET odps.session.networklink=', 'set odps.session.networklink = ord', "TBLPROPERTIES ('networklink'='", "hints={'odps.session.networklink': '"]) assert.deepEqual(labels(prefix), ['orders_rds'], prefix);
+    for (const prefix of [
+      'SET odps.session.networklink=',
+      'set odps.session.networklink = ord',
+      "TBLPROPERTIES ('networklink'='",
+      "hints={'odps.session.networklink': '",
+    ])
+      assert.deepEqual(labels(prefix), ['orders_rds'], prefix);
     const [item] = usageCompletions('SET odps.session.networklink=ord', LINKS);
     assert.equal(item!.replaceFrom, 'SET odps.session.networklink='.length);
     assert.match(item!.detail, /cn-hangzhou:vpc-bp1abc · orders\.mcvpc\.yaml/);
   });
   it('offers regionId:vpcId of every known link after eni.info, labelled with the link', () => {
-    for (const prefix of ['spark.hadoop.odps.cupid.eni.info=', 'spark.hadoop.odps.cupid.eni.info   cn', 'spark.hadoop.odps.cupid.eni.info: ', '.config("spark.hadoop.odps.cupid.eni.info", "', '--conf spark.hadoop.odps.cupid.eni.info=']) {
+    for (const prefix of [
+      'spark.hadoop.odps.cupid.eni.info=',
+      'spark.hadoop.odps.cupid.eni.info   cn',
+      'spark.hadoop.odps.cupid.eni.info: ',
+      '.config("spark.hadoop.odps.cupid.eni.info", "',
+      '--conf spark.hadoop.odps.cupid.eni.info=',
+    ]) {
       assert.deepEqual(labels(prefix), ['cn-hangzhou:vpc-bp1abc', 'cn-beijing:vpc-2zedetected'], prefix);
     }
-    assert.deepEqual(usageCompletions('spark.hadoop.odps.cupid.eni.info=', LINKS).map((c) => c.detail), ['network link "orders_rds"', 'network link (unnamed) · detected in the cloud']);
+    assert.deepEqual(
+      usageCompletions('spark.hadoop.odps.cupid.eni.info=', LINKS).map((c) => c.detail),
+      ['network link "orders_rds"', 'network link (unnamed) · detected in the cloud'],
+    );
   });
   it('offers the Cupid keys after spark.hadoop.odps.cupid.', () => {
     const items = usageCompletions('--conf spark.hadoop.odps.cupid.e', LINKS);
@@ -108,7 +135,11 @@ describe('link usage completions', () => {
 
 /** A snippet body with each placeholder given its sample value (choices: the first). */
 function expand(body: string[]): string {
-  const samples: Record<string, string> = { network_link_name: 'orders_rds', vpc_id: 'vpc-bp1abc', host_name: 'oss-cn-hangzhou.aliyuncs.com' };
+  const samples: Record<string, string> = {
+    network_link_name: 'orders_rds',
+    vpc_id: 'vpc-bp1abc',
+    host_name: 'oss-cn-hangzhou.aliyuncs.com',
+  };
   return body
     .join('\n')
     .replace(/\$\{\d+\|([^,|]+)[^|]*\|\}/g, '$1')
@@ -117,9 +148,14 @@ function expand(body: string[]): string {
 }
 
 describe('snippets', () => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { snippets: { language: string; path: string }[] };
+  };
   for (const { language, path } of manifest.contributes.snippets) {
-    const snippets = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>;
+    const snippets = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<
+      string,
+      { prefix: string[]; body: string[]; description: string }
+    >;
     for (const [name, snippet] of Object.entries(snippets)) {
       it(`${language}: "${name}" expanded with sample values passes the checks`, () => {
         const dialect = dialectOfLanguage(language)!;
@@ -131,13 +167,19 @@ describe('snippets', () => {
     }
   }
   it('offer exactly the supported regions as choices', () => {
-    const body = (JSON.parse(readFileSync(join(ROOT, 'snippets/spark-properties.json'), 'utf8')) as Record<string, { body: string[] }>)['Spark on MaxCompute: network link (ENI)']!.body.join('\n');
+    const body = (JSON.parse(readFileSync(join(ROOT, 'snippets/spark-properties.json'), 'utf8')) as Record<string, { body: string[] }>)[
+      'Spark on MaxCompute: network link (ENI)'
+    ]!.body.join('\n');
     assert.equal(/\$\{1\|([^|]*)\|\}/.exec(body)![1], SUPPORTED_REGIONS.map((r) => r.regionId).join(','));
   });
   it('are the committed output of the usage generator (npm run generate:snippets), one file each contributed', () => {
     const generated = usageSnippets();
-    assert.deepEqual(Object.keys(generated).sort(), [...new Set(manifest.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')))].sort());
-    for (const [path, snippets] of Object.entries(generated)) assert.equal(readFileSync(join(ROOT, path), 'utf8'), snippetFileText(snippets), `${path} is behind: run npm run generate:snippets`);
+    assert.deepEqual(
+      Object.keys(generated).sort(),
+      [...new Set(manifest.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')))].sort(),
+    );
+    for (const [path, snippets] of Object.entries(generated))
+      assert.equal(readFileSync(join(ROOT, path), 'utf8'), snippetFileText(snippets), `${path} is behind: run npm run generate:snippets`);
   });
   it('write the foreign tables exactly as the insert command does', () => {
     const sql = usageSnippets()['snippets/sql.json']!;

@@ -13,7 +13,9 @@ describe('regions a document names', () => {
       'spark.hadoop.odps.cupid.eni.info=cn-beijing:vpc-2ze2',
     ].join('\r\n');
     assert.deepEqual(regionsNamed(conf, 'sparkConf'), ['ap-southeast-1', 'cn-beijing', 'cn-hangzhou', 'cn-shanghai']);
-    assert.deepEqual(regionsNamed('spark-submit --conf spark.hadoop.odps.cupid.eni.info=cn-shenzhen:vpc-wz9 job.jar\n', 'shell'), ['cn-shenzhen']);
+    assert.deepEqual(regionsNamed('spark-submit --conf spark.hadoop.odps.cupid.eni.info=cn-shenzhen:vpc-wz9 job.jar\n', 'shell'), [
+      'cn-shenzhen',
+    ]);
     assert.deepEqual(regionsNamed('SET odps.session.networklink=orders;\nSELECT 1;\n', 'sql'), []);
   });
 
@@ -23,8 +25,14 @@ describe('regions a document names', () => {
     const spark = 'spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1a\n';
     assert.deepEqual(checkUsage(spark, 'sparkConf', links), []);
     const other = spark.replace('vpc-bp1a', 'vpc-bp1b');
-    assert.deepEqual(checkUsage(other, 'sparkConf', links).map((p) => p.code), ['eni-info-unlinked']);
+    assert.deepEqual(
+      checkUsage(other, 'sparkConf', links).map((p) => p.code),
+      ['eni-info-unlinked'],
+    );
     const named = [...links, { name: 'orders', regionId: 'cn-hangzhou', vpcId: 'vpc-bp1z', source: 'orders.mcvpc.yaml' }];
-    assert.deepEqual(checkUsage('SET odps.session.networklink=vpc-bp1a;\nSELECT 1;\n', 'sql', named).map((p) => p.code), ['unknown-link']);
+    assert.deepEqual(
+      checkUsage('SET odps.session.networklink=vpc-bp1a;\nSELECT 1;\n', 'sql', named).map((p) => p.code),
+      ['unknown-link'],
+    );
   });
 });

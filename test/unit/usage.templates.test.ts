@@ -11,7 +11,14 @@ import { usageSnippets } from '../../src/core/usage/snippets';
 const LINKS: KnownLink[] = [{ name: 'orders_rds', regionId: 'cn-hangzhou', vpcId: 'vpc-bp1abc', source: 'orders.mcvpc.yaml' }];
 
 /** The parts of one generated CREATE EXTERNAL TABLE and the SETs before it. */
-function parts(text: string): { sets: string[]; storedBy?: string; location?: string; serde: Map<string, string>; properties: Map<string, string>; comments: string[] } {
+function parts(text: string): {
+  sets: string[];
+  storedBy?: string;
+  location?: string;
+  serde: Map<string, string>;
+  properties: Map<string, string>;
+  comments: string[];
+} {
   const lines = text.split('\n');
   const create = lines.findIndex((l) => /^CREATE EXTERNAL TABLE /.test(l));
   assert.ok(create >= 0, 'a CREATE EXTERNAL TABLE');
@@ -47,7 +54,10 @@ describe('generated statements against the documented templates', () => {
       assert.match(p.location!, snippet ? /user=\$\{\d+:<user>\}&password=\$\{\d+:<password>\}/ : /user=<user>&password=<password>/);
       assert.deepEqual([...p.properties.keys()].sort(), ['mcfed.mapreduce.jdbc.input.query', 'networklink']);
       assert.equal(p.properties.get('networklink'), 'orders_rds');
-      assert.ok(p.comments.some((c) => /password/.test(c) && /logs/.test(c)), 'a note where credentials go');
+      assert.ok(
+        p.comments.some((c) => /password/.test(c) && /logs/.test(c)),
+        'a note where credentials go',
+      );
     }
   });
 
@@ -69,25 +79,40 @@ describe('generated statements against the documented templates', () => {
   });
 
   it('every foreign table it writes passes the checks', () => {
-    for (const kind of ['rds', 'hbase', 'lindorm'] as const) assert.deepEqual(checkUsage(`${foreignTableStatement(kind, { networkLinkName: 'orders_rds' })}\n`, 'sql', LINKS), [], kind);
+    for (const kind of ['rds', 'hbase', 'lindorm'] as const)
+      assert.deepEqual(checkUsage(`${foreignTableStatement(kind, { networkLinkName: 'orders_rds' })}\n`, 'sql', LINKS), [], kind);
   });
 
   it('Spark: spark-defaults.conf lines and spark-submit --conf; never code (Spark on MaxCompute FAQ)', () => {
     const vpc = { regionId: 'cn-hangzhou', vpcId: 'vpc-bp1abc' };
-    assert.deepEqual(sparkEniLines('sparkConf', vpc), ['spark.hadoop.odps.cupid.eni.enable=true', 'spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc']);
-    assert.deepEqual(sparkEniLines('shell', vpc), ['--conf spark.hadoop.odps.cupid.eni.enable=true \\', '--conf spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc \\']);
+    assert.deepEqual(sparkEniLines('sparkConf', vpc), [
+      'spark.hadoop.odps.cupid.eni.enable=true',
+      'spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc',
+    ]);
+    assert.deepEqual(sparkEniLines('shell', vpc), [
+      '--conf spark.hadoop.odps.cupid.eni.enable=true \\',
+      '--conf spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc \\',
+    ]);
     for (const dialect of ['python', 'scala', 'java'] as const) {
-      assert.throws(() => sparkEniLines(dialect, vpc), (e: unknown) => e instanceof UsageFormError && /may not take effect/.test(e.message) && /spark-defaults\.conf/.test(e.message), dialect);
+      assert.throws(
+        () => sparkEniLines(dialect, vpc),
+        (e: unknown) => e instanceof UsageFormError && /may not take effect/.test(e.message) && /spark-defaults\.conf/.test(e.message),
+        dialect,
+      );
     }
   });
 
-  it('Spark: ENI keys set in code are warned about with the FAQ\'s reason, and no fix writes more of them into code', () => {
+  it("Spark: ENI keys set in code are warned about with the FAQ's reason, and no fix writes more of them into code", () => {
     const text = 'conf = SparkConf().set("spark.hadoop.odps.cupid.eni.info", "cn-hangzhou:vpc-bp1abc")\n';
     const problems = checkUsage(text, 'python', LINKS);
     const inCode = problems.find((p) => p.code === 'conf-file-only')!;
     assert.equal(inCode.severity, 'warning');
     assert.match(inCode.message, /may not take effect \(Spark on MaxCompute FAQ\)/);
-    assert.deepEqual(problems.flatMap((p) => p.fixes), [], 'no fix adds eni.enable to code');
+    assert.deepEqual(
+      problems.flatMap((p) => p.fixes),
+      [],
+      'no fix adds eni.enable to code',
+    );
   });
 
   it('PyODPS: hints carry the flag, and the snippets say the hint is not documented', () => {

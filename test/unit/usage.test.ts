@@ -7,10 +7,7 @@ describe('link usage lines', () => {
     const usage = linkUsage(input);
     assert.equal(usage.sql, 'SET odps.session.networklink=rds_link;');
     assert.equal(usage.foreignTable, "TBLPROPERTIES('networklink'='rds_link')");
-    assert.deepEqual(usage.spark, [
-      'spark.hadoop.odps.cupid.eni.enable=true',
-      'spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc',
-    ]);
+    assert.deepEqual(usage.spark, ['spark.hadoop.odps.cupid.eni.enable=true', 'spark.hadoop.odps.cupid.eni.info=cn-hangzhou:vpc-bp1abc']);
   });
   it('formats every line into one block', () => {
     const text = formatLinkUsage(input);

@@ -1,5 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, badInternetAccessEntries, checkUsage, closestNames, readDomainList, readEniInfo, regionOfZone, splitLines } from '../../src/core/usage';
+import {
+  applyEdits,
+  badInternetAccessEntries,
+  checkUsage,
+  closestNames,
+  readDomainList,
+  readEniInfo,
+  regionOfZone,
+  splitLines,
+} from '../../src/core/usage';
 
 describe('link usage values', () => {
   it('reads eni.info and tells its mistakes apart', () => {
@@ -20,13 +29,24 @@ describe('link usage values', () => {
   });
 
   it('knows a zone from a region', () => {
-    for (const [id, region] of [['cn-hangzhou-k', 'cn-hangzhou'], ['us-east-1a', 'us-east-1'], ['cn-beijing-z', 'cn-beijing'], ['cn-hangzhou', undefined], ['us-east-1', undefined], ['eu-central-1', undefined]] as const) {
+    for (const [id, region] of [
+      ['cn-hangzhou-k', 'cn-hangzhou'],
+      ['us-east-1a', 'us-east-1'],
+      ['cn-beijing-z', 'cn-beijing'],
+      ['cn-hangzhou', undefined],
+      ['us-east-1', undefined],
+      ['eu-central-1', undefined],
+    ] as const) {
       assert.equal(regionOfZone(id), region, id);
     }
   });
 
   it('reads the legacy vpc.domain.list JSON', () => {
-    assert.deepEqual(readDomainList('{"regionId":"cn-beijing","vpcs":[{"vpcId":"vpc-2ze","zones":[]},{"zones":[]},{"vpcId":"vpc-2zf"}]}'), { ok: true, regionId: 'cn-beijing', vpcIds: ['vpc-2ze', 'vpc-2zf'] });
+    assert.deepEqual(readDomainList('{"regionId":"cn-beijing","vpcs":[{"vpcId":"vpc-2ze","zones":[]},{"zones":[]},{"vpcId":"vpc-2zf"}]}'), {
+      ok: true,
+      regionId: 'cn-beijing',
+      vpcIds: ['vpc-2ze', 'vpc-2zf'],
+    });
     assert.match((readDomainList('{"regionId": "cn-beijing",') as { reason: string }).reason, /one line of JSON/);
     assert.match((readDomainList('[1]') as { reason: string }).reason, /JSON object/);
     assert.match((readDomainList('{"vpcs":[]}') as { reason: string }).reason, /regionId/);
@@ -35,7 +55,13 @@ describe('link usage values', () => {
 
   it('checks internet.access.list entries', () => {
     assert.deepEqual(badInternetAccessEntries('google.com:443, 1.2.3.4:80,*.aliyuncs.com:443'), []);
-    assert.deepEqual(badInternetAccessEntries('google.com,host:0,host:70000,:80, a b:1'), ['google.com', 'host:0', 'host:70000', ':80', 'a b:1']);
+    assert.deepEqual(badInternetAccessEntries('google.com,host:0,host:70000,:80, a b:1'), [
+      'google.com',
+      'host:0',
+      'host:70000',
+      ':80',
+      'a b:1',
+    ]);
   });
 
   it('ranks the closest names, case-insensitively', () => {
@@ -55,9 +81,14 @@ describe('link usage values', () => {
     assert.equal(splitLines('x\ny').eol, '\n');
   });
 
-  it('reads a dict of Spark keys as no hints (it may be a SparkConf\'s), and odps.* entries as hints', () => {
+  it("reads a dict of Spark keys as no hints (it may be a SparkConf's), and odps.* entries as hints", () => {
     assert.deepEqual(checkUsage('conf = {"spark.hadoop.odps.cupid.eni.info": "vpc-x:cn-hangzhou"}\n', 'python', []), []);
-    const [problem] = checkUsage('hints = {"odps.session.networklink": "orders_rdz"}\n', 'python', [{ name: 'orders_rds', regionId: 'cn-hangzhou', vpcId: 'vpc-1', source: 's' }]);
-    assert.equal(applyEdits('hints = {"odps.session.networklink": "orders_rdz"}\n', problem!.fixes[0]!.edits), 'hints = {"odps.session.networklink": "orders_rds"}\n');
+    const [problem] = checkUsage('hints = {"odps.session.networklink": "orders_rdz"}\n', 'python', [
+      { name: 'orders_rds', regionId: 'cn-hangzhou', vpcId: 'vpc-1', source: 's' },
+    ]);
+    assert.equal(
+      applyEdits('hints = {"odps.session.networklink": "orders_rdz"}\n', problem!.fixes[0]!.edits),
+      'hints = {"odps.session.networklink": "orders_rds"}\n',
+    );
   });
 });

@@ -52,7 +52,12 @@ export async function runApply(args: LinkCommandArgs): Promise<number> {
   }
 }
 
-async function planAndApply(args: LinkCommandArgs, sessions: CloudSessions, savedPlanText: string | undefined, locks: LinkLocks): Promise<number> {
+async function planAndApply(
+  args: LinkCommandArgs,
+  sessions: CloudSessions,
+  savedPlanText: string | undefined,
+  locks: LinkLocks,
+): Promise<number> {
   const planned = await planAll(args, sessions, 'apply', locks);
   if (planned === undefined) return EXIT.error;
   const refused = showPlans(args, planned);

@@ -37,7 +37,10 @@ function progressText(linkName: string, event: ApplyEvent): string | undefined {
     case 'step-finished': {
       if (event.result.status === 'info') return undefined;
       const error = event.result.error;
-      const why = error === undefined ? '' : `: ${error.action ? `${error.action} ` : ''}${error.code}: ${error.message}${error.requestId ? ` (RequestId: ${error.requestId})` : ''}`;
+      const why =
+        error === undefined
+          ? ''
+          : `: ${error.action ? `${error.action} ` : ''}${error.code}: ${error.message}${error.requestId ? ` (RequestId: ${error.requestId})` : ''}`;
       return `[${linkName}] ${LABELS[event.result.status]}: ${event.step.title}${why}`;
     }
     case 'link-status': {
@@ -55,7 +58,10 @@ function progressText(linkName: string, event: ApplyEvent): string | undefined {
 
 function handoverLines(handover: ConsoleHandover | undefined, purpose: PlanPurpose): string[] {
   if (handover === undefined) return [];
-  return [`  ${WORDS[purpose].consoleVerb} it in the MaxCompute console: ${handover.url}`, ...handover.fields.map((f) => `    ${f.label}: ${f.value}`)];
+  return [
+    `  ${WORDS[purpose].consoleVerb} it in the MaxCompute console: ${handover.url}`,
+    ...handover.fields.map((f) => `    ${f.label}: ${f.value}`),
+  ];
 }
 
 /** The report of one link as text. */
@@ -67,7 +73,9 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[], pu
     // Why it waits for a person (the link API refused, or a link that has not appeared yet).
     if (result.status === 'waiting-for-console' && result.detail !== undefined) lines.push(`      ${escapeForMessage(result.detail)}`);
     if (result.error !== undefined) {
-      lines.push(`      ${result.error.action ? `${result.error.action}: ` : ''}${result.error.code}: ${result.error.message}${result.error.requestId ? ` (RequestId: ${result.error.requestId})` : ''}`);
+      lines.push(
+        `      ${result.error.action ? `${result.error.action}: ` : ''}${result.error.code}: ${result.error.message}${result.error.requestId ? ` (RequestId: ${result.error.requestId})` : ''}`,
+      );
     }
   }
   if (report.outcome === 'waiting-for-console') lines.push(...handoverLines(report.handover, purpose));
@@ -81,10 +89,14 @@ export function renderReport(report: ApplyReport, steps: readonly PlanStep[], pu
 /** The closing line for all links. */
 export function closingLine(file: string, reports: readonly ApplyReport[], purpose: PlanPurpose = 'apply'): string {
   const { command, noun, consoleVerb } = WORDS[purpose];
-  const count = (status: StepResult['status']): number => reports.reduce((n, r) => n + r.steps.filter((s) => s.status === status).length, 0);
+  const count = (status: StepResult['status']): number =>
+    reports.reduce((n, r) => n + r.steps.filter((s) => s.status === status).length, 0);
   const counts = `${count('done')} done, ${count('already')} already so, ${count('failed')} failed, ${count('not-started')} not started`;
-  if (reports.some((r) => r.outcome === 'cancelled')) return `${noun} cancelled: ${counts}. Run mcvpc ${command} ${file} again to finish; nothing will be done twice.`;
-  if (reports.some((r) => r.outcome === 'failed')) return `${noun} failed: ${counts}. Fix the cause and run mcvpc ${command} ${file} again; nothing will be done twice.`;
-  if (reports.some((r) => r.outcome === 'waiting-for-console')) return `${noun} paused at the MaxCompute console step: ${counts}. ${consoleVerb} the network link as shown, then run mcvpc ${command} ${file} again.`;
+  if (reports.some((r) => r.outcome === 'cancelled'))
+    return `${noun} cancelled: ${counts}. Run mcvpc ${command} ${file} again to finish; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'failed'))
+    return `${noun} failed: ${counts}. Fix the cause and run mcvpc ${command} ${file} again; nothing will be done twice.`;
+  if (reports.some((r) => r.outcome === 'waiting-for-console'))
+    return `${noun} paused at the MaxCompute console step: ${counts}. ${consoleVerb} the network link as shown, then run mcvpc ${command} ${file} again.`;
   return `${noun} complete: ${counts}.`;
 }

@@ -23,7 +23,10 @@ async function confirmed(): Promise<boolean> {
   }
 }
 
-const VERBS: Record<PlanPurpose, { ing: string; noun: string }> = { apply: { ing: 'applying', noun: 'Apply' }, destroy: { ing: 'destroying', noun: 'Destroy' } };
+const VERBS: Record<PlanPurpose, { ing: string; noun: string }> = {
+  apply: { ing: 'applying', noun: 'Apply' },
+  destroy: { ing: 'destroying', noun: 'Destroy' },
+};
 
 /** Shows the plans and stops when they refuse; the exit code, or undefined to go on. */
 export function showPlans(args: LinkCommandArgs, planned: readonly PlannedLink[]): number | undefined {
@@ -44,7 +47,9 @@ export async function approved(args: LinkCommandArgs, planned: readonly PlannedL
   if (!planned.some((p) => planHasChanges(p.plan)) || args.autoApprove) return true;
   const { ing, noun } = VERBS[purpose];
   if (!process.stdin.isTTY) {
-    process.stderr.write(`mcvpc ${purpose}: not ${ing} without confirmation. Run it in a terminal to answer "yes", or pass --auto-approve (e.g. in CI).\n`);
+    process.stderr.write(
+      `mcvpc ${purpose}: not ${ing} without confirmation. Run it in a terminal to answer "yes", or pass --auto-approve (e.g. in CI).\n`,
+    );
     return false;
   }
   if (await confirmed()) return true;
@@ -60,7 +65,12 @@ export async function approved(args: LinkCommandArgs, planned: readonly PlannedL
 export const LINKS_AT_ONCE = 4;
 
 /** Carries out the plans (up to LINKS_AT_ONCE links at a time) and reports; resolves to the exit code. */
-export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, planned: readonly PlannedLink[], purpose: PlanPurpose): Promise<number> {
+export async function carryOut(
+  args: LinkCommandArgs,
+  sessions: CloudSessions,
+  planned: readonly PlannedLink[],
+  purpose: PlanPurpose,
+): Promise<number> {
   const controller = new AbortController();
   const onInterrupt = (): void => {
     process.stderr.write('\nCancelling after the call in flight… (press Ctrl-C again to quit at once)\n');
@@ -94,13 +104,20 @@ export async function carryOut(args: LinkCommandArgs, sessions: CloudSessions, p
   }
   const reports = byLink.filter((r): r is ApplyReport => r !== undefined);
 
-  const outcome = reports.some((r) => r.outcome === 'cancelled') || reports.length < planned.length ? 'cancelled'
-    : reports.some((r) => r.outcome === 'failed') ? 'failed'
-      : reports.some((r) => r.outcome === 'waiting-for-console') ? 'waiting-for-console' : 'done';
+  const outcome =
+    reports.some((r) => r.outcome === 'cancelled') || reports.length < planned.length
+      ? 'cancelled'
+      : reports.some((r) => r.outcome === 'failed')
+        ? 'failed'
+        : reports.some((r) => r.outcome === 'waiting-for-console')
+          ? 'waiting-for-console'
+          : 'done';
   if (args.json) {
     process.stdout.write(`${jsonForTerminal({ file: args.file, command: purpose, outcome, reports })}\n`);
   } else {
-    const text = reports.map((r) => renderReport(r, planned.find((p) => p.plan.networkLinkName === r.networkLinkName)!.plan.steps, purpose)).join('\n\n');
+    const text = reports
+      .map((r) => renderReport(r, planned.find((p) => p.plan.networkLinkName === r.networkLinkName)!.plan.steps, purpose))
+      .join('\n\n');
     process.stdout.write(`\n${text}\n\n${closingLine(args.file, reports, purpose)}\n`);
   }
   if (outcome === 'done') return EXIT.ok;

@@ -38,7 +38,8 @@ export const CHECK_EXIT = {
   unknown: 3,
 } as const;
 
-const SUMMARY = 'check specs, policy rules and SQL/Spark lines (and drift with --profile/--live): [PATH…] [--json | --format text|json|sarif] [--profile P | --live]; exit 0 clean, 1 problems, 2 drift, 3 unknown';
+const SUMMARY =
+  'check specs, policy rules and SQL/Spark lines (and drift with --profile/--live): [PATH…] [--json | --format text|json|sarif] [--profile P | --live]; exit 0 clean, 1 problems, 2 drift, 3 unknown';
 
 const USAGE = `usage: mcvpc check [PATH…] [--format text|json|sarif] [--json] [--profile PROFILE | --live]
 
@@ -85,8 +86,14 @@ interface CheckArgs {
 function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   const { values, positionals } = parseCommandLine('check', argv, OPTIONS);
   if (values.help === true) return 'help';
-  if (values.json === true && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
-  return { paths: positionals.length === 0 ? ['.'] : positionals, format: values.json === true ? 'json' : ((values.format as CheckArgs['format'] | undefined) ?? 'text'), profile: values.profile as string | undefined, live: values.live === true || values.profile !== undefined };
+  if (values.json === true && values.format !== undefined && values.format !== 'json')
+    throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
+  return {
+    paths: positionals.length === 0 ? ['.'] : positionals,
+    format: values.json === true ? 'json' : ((values.format as CheckArgs['format'] | undefined) ?? 'text'),
+    profile: values.profile as string | undefined,
+    live: values.live === true || values.profile !== undefined,
+  };
 }
 
 interface SpecFile {
@@ -105,7 +112,8 @@ async function checkSpecFile(file: string, configs: PolicyConfigs, findings: Fin
     return undefined;
   }
   const { specs, problems } = parseSpecFile(text, file);
-  const linkOf = (documentIndex: number | undefined): string | undefined => specs.find((s) => s.documentIndex === documentIndex)?.networkLinkName;
+  const linkOf = (documentIndex: number | undefined): string | undefined =>
+    specs.find((s) => s.documentIndex === documentIndex)?.networkLinkName;
   findings.push(...problems.map((p) => specFinding(file, p, linkOf(p.documentIndex))));
   try {
     const { settings } = await configs.forSpec(file);
@@ -119,9 +127,27 @@ async function checkSpecFile(file: string, configs: PolicyConfigs, findings: Fin
 /** A link's drift as findings: one per difference, a note when it was never applied, unknown when the plan refuses. */
 function driftFindings(file: string, spec: ConnectionSpec, drift: LinkDrift): Finding[] {
   const link = spec.networkLinkName;
-  if (drift.state === 'NOT_APPLIED') return [{ ruleId: 'not-applied', severity: 'info', message: `"${link}" has not been applied yet (its link group does not exist): mcvpc apply ${shownFile(file)}`, file, range: rangeOf(spec.ranges.networkLinkName), link }];
+  if (drift.state === 'NOT_APPLIED')
+    return [
+      {
+        ruleId: 'not-applied',
+        severity: 'info',
+        message: `"${link}" has not been applied yet (its link group does not exist): mcvpc apply ${shownFile(file)}`,
+        file,
+        range: rangeOf(spec.ranges.networkLinkName),
+        link,
+      },
+    ];
   const ruleId = drift.state === 'UNKNOWN' ? 'unknown' : 'drift';
-  return drift.items.map((d) => ({ ruleId, severity: 'warning' as const, message: `"${link}" ${ruleId === 'drift' ? 'drifted' : 'unknown'}: ${d.message}`, file, range: rangeOf(d.range), link, path: d.field }));
+  return drift.items.map((d) => ({
+    ruleId,
+    severity: 'warning' as const,
+    message: `"${link}" ${ruleId === 'drift' ? 'drifted' : 'unknown'}: ${d.message}`,
+    file,
+    range: rangeOf(d.range),
+    link,
+    path: d.field,
+  }));
 }
 
 function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
@@ -131,7 +157,13 @@ function rangeOf(r: ConnectionSpec['range']): Finding['range'] {
 /** How many specs are read from the cloud at once: enough to hide the round trips, few enough not to be throttled. */
 const PLAN_CONCURRENCY = 8;
 
-async function checkDrift(files: readonly SpecFile[], profile: string | undefined, configs: PolicyConfigs, findings: Finding[], progress: Progress): Promise<void> {
+async function checkDrift(
+  files: readonly SpecFile[],
+  profile: string | undefined,
+  configs: PolicyConfigs,
+  findings: Finding[],
+  progress: Progress,
+): Promise<void> {
   const sessions = new CloudSessions({ profile });
   // One set of reads per session and region: a group, the caller, a VPC, a vSwitch, MaxCompute's
   // groups, a link — each read once however many specs name it.
@@ -140,12 +172,16 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
     const key = `${spec.profile ?? ''}\u0000${spec.regionId}`;
     let found = shared.get(key);
     if (found === undefined) {
-      found = sessions.forSpec(spec).then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId), region: regionReads(cloud, spec.regionId) }));
+      found = sessions
+        .forSpec(spec)
+        .then((cloud) => ({ cloud, reads: onceReads(cloud, spec.regionId), region: regionReads(cloud, spec.regionId) }));
       shared.set(key, found);
     }
     return found;
   };
-  const jobs = files.filter((f) => f.valid).flatMap(({ file, specs }) => specs.map((written) => ({ file, spec: sessions.effectiveSpec(written) })));
+  const jobs = files
+    .filter((f) => f.valid)
+    .flatMap(({ file, specs }) => specs.map((written) => ({ file, spec: sessions.effectiveSpec(written) })));
   // A VPC's services are listed once, however many specs of the run are in it (removed targets' traces).
   const services = new Map<string, Promise<VpcService[]>>();
   const servicesFor = (cloud: Cloud, reads: SharedReads, spec: ConnectionSpec): Promise<VpcService[]> => {
@@ -176,7 +212,12 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
         unnamedRead.catch(() => undefined);
         const { plan, live } = await planSpec(cloud, spec, { emulatorEndpoint: emulatorEndpoint(), reads, region });
         const { settings } = await configs.forSpec(file);
-        const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({ ...f, file, range: rangeOf(f.range), link: spec.networkLinkName }));
+        const checks = livePolicyFindings(spec, plan.checks, settings).map((f): Finding => ({
+          ...f,
+          file,
+          range: rangeOf(f.range),
+          link: spec.networkLinkName,
+        }));
         // The rules against what the cloud holds and what the plan would write (a spec never applied has nothing to hold).
         checks.push(...liveRuleFindings(policyLink(spec), plan, live, settings).map((f) => policyFinding(file, f)));
         // A refused plan's errors are shown above; "unknown" would only repeat them.
@@ -186,13 +227,30 @@ async function checkDrift(files: readonly SpecFile[], profile: string | undefine
           try {
             unnamed = await unnamedRead;
           } catch (err) {
-            checks.push({ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": targets removed from the spec could not be looked for: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.targets), link: spec.networkLinkName });
+            checks.push({
+              ruleId: 'unknown',
+              severity: 'warning',
+              message: `"${spec.networkLinkName}": targets removed from the spec could not be looked for: ${describeFailure(err)}`,
+              file,
+              range: rangeOf(spec.ranges.targets),
+              link: spec.networkLinkName,
+            });
           }
         }
-        const drift = plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live, unnamed));
+        const drift =
+          plan.refused && checks.some((c) => c.severity === 'error') ? [] : driftFindings(file, spec, linkDrift(spec, plan, live, unnamed));
         results[index] = [...checks, ...drift];
       } catch (err) {
-        results[index] = [{ ruleId: 'unknown', severity: 'warning', message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`, file, range: rangeOf(spec.ranges.networkLinkName), link: spec.networkLinkName }];
+        results[index] = [
+          {
+            ruleId: 'unknown',
+            severity: 'warning',
+            message: `"${spec.networkLinkName}": the cloud could not be read: ${describeFailure(err)}`,
+            file,
+            range: rangeOf(spec.ranges.networkLinkName),
+            link: spec.networkLinkName,
+          },
+        ];
       }
       progress.update(`reading the cloud: ${++done}/${jobs.length} links`);
     }
@@ -214,7 +272,12 @@ export function checkExit(findings: readonly Finding[]): number {
 async function run(args: CheckArgs): Promise<number> {
   const found: Found = { sources: [], specs: [], errors: [] };
   for (const path of args.paths) await collect(path, found);
-  const findings: Finding[] = found.errors.map((e) => ({ ruleId: 'unreadable', severity: 'error', message: e.error ?? 'cannot be read', file: e.file }));
+  const findings: Finding[] = found.errors.map((e) => ({
+    ruleId: 'unreadable',
+    severity: 'error',
+    message: e.error ?? 'cannot be read',
+    file: e.file,
+  }));
   const configs = new PolicyConfigs();
   const specFiles: SpecFile[] = [];
   for (const file of found.specs) {
@@ -223,7 +286,8 @@ async function run(args: CheckArgs): Promise<number> {
   }
   const links = specFiles.flatMap((s) => knownLinksOfSpecs(s.specs, shownFile(s.file)));
   for (const source of await Promise.all(found.sources.map(readSource))) {
-    if (source.text === undefined) findings.push({ ruleId: 'unreadable', severity: 'error', message: source.error ?? 'cannot be read', file: source.file });
+    if (source.text === undefined)
+      findings.push({ ruleId: 'unreadable', severity: 'error', message: source.error ?? 'cannot be read', file: source.file });
     else findings.push(...checkUsage(source.text, dialectOfPath(source.file)!, links).map((p) => usageFinding(source.file, p)));
   }
   const progress = progressLine(args.format === 'text' && process.stderr.isTTY === true ? process.stderr : undefined);
@@ -243,11 +307,15 @@ async function run(args: CheckArgs): Promise<number> {
     };
     process.stdout.write(`${jsonForTerminal(sarifLog('check', TOOL_VERSION, findings, lineText))}\n`);
   } else if (args.format === 'json') {
-    process.stdout.write(`${jsonForTerminal({ exitCode: code, specs: found.specs.map((f) => shownFile(f)), sources: found.sources.map((f) => shownFile(f.path)), findings: findings.map(findingJson) })}\n`);
+    process.stdout.write(
+      `${jsonForTerminal({ exitCode: code, specs: found.specs.map((f) => shownFile(f)), sources: found.sources.map((f) => shownFile(f.path)), findings: findings.map(findingJson) })}\n`,
+    );
   } else {
     for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
     const errors = findings.filter((f) => f.severity === 'error').length;
-    process.stderr.write(`${found.specs.length} spec file${found.specs.length === 1 ? '' : 's'} and ${found.sources.length} SQL/Spark file${found.sources.length === 1 ? '' : 's'} checked; ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} other finding${findings.length - errors === 1 ? '' : 's'}.\n`);
+    process.stderr.write(
+      `${found.specs.length} spec file${found.specs.length === 1 ? '' : 's'} and ${found.sources.length} SQL/Spark file${found.sources.length === 1 ? '' : 's'} checked; ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} other finding${findings.length - errors === 1 ? '' : 's'}.\n`,
+    );
   }
   return code;
 }

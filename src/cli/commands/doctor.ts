@@ -19,8 +19,16 @@ import { formatProblem, readSpecInput, readSpecText } from '../specInput';
 import { readSourceText } from './lint';
 import { jsonForTerminal } from '../../core/displayText';
 
-const SUMMARY = 'check hop by hop whether MaxCompute can reach each target: FILE [--json | --format text|json|sarif] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
-const OPTIONS = { json: { type: 'boolean' }, format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) }, fix: { type: 'boolean' }, 'auto-approve': { type: 'boolean' }, profile: { type: 'string', placeholder: 'PROFILE' }, usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' } } as const;
+const SUMMARY =
+  'check hop by hop whether MaxCompute can reach each target: FILE [--json | --format text|json|sarif] [--fix [--auto-approve]] [--usage SQL_OR_SPARK_FILE] [--profile P]; exit 0 pass, 2 some fail, 3 some unknown, 1 could not run';
+const OPTIONS = {
+  json: { type: 'boolean' },
+  format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
+  fix: { type: 'boolean' },
+  'auto-approve': { type: 'boolean' },
+  profile: { type: 'string', placeholder: 'PROFILE' },
+  usage: { type: 'string', placeholder: 'SQL_OR_SPARK_FILE' },
+} as const;
 
 /** Exit codes of `mcvpc doctor`. */
 export const DOCTOR_EXIT = { pass: 0, error: 1, fail: 2, unknown: 3 } as const;
@@ -39,9 +47,18 @@ interface DoctorArgs {
 
 function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   const { values, positionals } = parseCommandLine('doctor', argv, OPTIONS);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'mcvpc doctor needs a spec file (*.mcvpc.yaml).' : 'mcvpc doctor takes one spec file.');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'mcvpc doctor needs a spec file (*.mcvpc.yaml).' : 'mcvpc doctor takes one spec file.');
   if (values['auto-approve'] === true && values.fix !== true) throw new UsageError('--auto-approve only goes with --fix.');
-  return { file: positionals[0]!, json: values.json === true || values.format === 'json', sarif: values.format === 'sarif', fix: values.fix === true, autoApprove: values['auto-approve'] === true, profile: values.profile as string | undefined, usage: values.usage as string | undefined };
+  return {
+    file: positionals[0]!,
+    json: values.json === true || values.format === 'json',
+    sarif: values.format === 'sarif',
+    fix: values.fix === true,
+    autoApprove: values['auto-approve'] === true,
+    profile: values.profile as string | undefined,
+    usage: values.usage as string | undefined,
+  };
 }
 
 /** The exit code of a set of reports. */
@@ -80,7 +97,8 @@ async function checkAll(specs: readonly ConnectionSpec[], sessions: CloudSession
 
 async function run(args: DoctorArgs): Promise<number> {
   const input = await readSpecInput(args.file);
-  for (const problem of input.problems) if (!input.valid || problem.severity !== 'info') process.stderr.write(`${formatProblem(args.file, problem)}\n`);
+  for (const problem of input.problems)
+    if (!input.valid || problem.severity !== 'info') process.stderr.write(`${formatProblem(args.file, problem)}\n`);
   if (!input.valid) {
     process.stderr.write(`${args.file}: fix the errors above first; nothing was read from the cloud.\n`);
     return DOCTOR_EXIT.error;
@@ -96,10 +114,21 @@ async function run(args: DoctorArgs): Promise<number> {
     if (steps.length === 0) {
       out('Nothing the doctor can fix automatically.');
     } else {
-      out(['', 'The fix will make these changes:', ...steps.flatMap(({ link, step }) => [`  ${STEP_SYMBOLS[step.action]} [${link}] ${step.title}`, ...step.details.map((d) => `        ${d}`)])].join('\n'));
+      out(
+        [
+          '',
+          'The fix will make these changes:',
+          ...steps.flatMap(({ link, step }) => [
+            `  ${STEP_SYMBOLS[step.action]} [${link}] ${step.title}`,
+            ...step.details.map((d) => `        ${d}`),
+          ]),
+        ].join('\n'),
+      );
       if (!args.autoApprove) {
         if (!process.stdin.isTTY) {
-          process.stderr.write('mcvpc doctor: not fixing without confirmation. Run it in a terminal to answer "yes", or pass --auto-approve.\n');
+          process.stderr.write(
+            'mcvpc doctor: not fixing without confirmation. Run it in a terminal to answer "yes", or pass --auto-approve.\n',
+          );
           return DOCTOR_EXIT.error;
         }
         if (!(await confirmed())) {
@@ -111,7 +140,10 @@ async function run(args: DoctorArgs): Promise<number> {
         if (fixSteps(c.report).length === 0) continue;
         const report = await applyDoctorFix(await sessions.forSpec(c.spec), c.spec, c);
         fixes.push(report);
-        for (const s of report.steps) process.stderr.write(`  ${s.status.padEnd(8)} ${s.title}${s.detail ? `: ${s.detail}` : ''}${s.error ? `: ${s.error.code} ${s.error.message}` : ''}\n`);
+        for (const s of report.steps)
+          process.stderr.write(
+            `  ${s.status.padEnd(8)} ${s.title}${s.detail ? `: ${s.detail}` : ''}${s.error ? `: ${s.error.code} ${s.error.message}` : ''}\n`,
+          );
         if (report.outcome !== 'done') {
           process.stderr.write(`mcvpc doctor: the fix for "${c.spec.networkLinkName}" ended ${report.outcome}.\n`);
           return DOCTOR_EXIT.error;
@@ -125,9 +157,14 @@ async function run(args: DoctorArgs): Promise<number> {
   const reports = checked.map((c) => c.report);
   if (args.sarif) {
     const lines = (await readSpecText(args.file)).split(/\r?\n/);
-    process.stdout.write(`${jsonForTerminal(sarifLog('doctor', TOOL_VERSION, doctorFindings(args.file, checked), (_file, line) => lines[line]))}\n`);
+    process.stdout.write(
+      `${jsonForTerminal(sarifLog('doctor', TOOL_VERSION, doctorFindings(args.file, checked), (_file, line) => lines[line]))}\n`,
+    );
   }
-  if (args.json) process.stdout.write(`${jsonForTerminal({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) })}\n`);
+  if (args.json)
+    process.stdout.write(
+      `${jsonForTerminal({ file: args.file, verdict: reports.map((r) => r.verdict), reports, ...(args.fix ? { fixes } : {}) })}\n`,
+    );
   return doctorExit(reports);
 }
 

@@ -13,7 +13,8 @@ import { parseSingleSpec } from '../../connectionSpec/parseSingle';
 import { parseCommandLine, UsageError } from '../args';
 import { CloudSessions, describeFailure } from '../cloudSessions';
 
-export const IMPORT_SUMMARY = 'write a spec for an existing network link and the targets that admit it: NAME [--region R] [--profile P] [--out FILE [--force]]; exit 0 written, 1 refused or error';
+export const IMPORT_SUMMARY =
+  'write a spec for an existing network link and the targets that admit it: NAME [--region R] [--profile P] [--out FILE [--force]]; exit 0 written, 1 refused or error';
 
 const USAGE = `usage: mcvpc import NAME [--region REGION] [--profile PROFILE] [--out FILE [--force]]
 
@@ -30,7 +31,12 @@ Options:
 
 Exit: 0 written, 1 refused (no such link, not PASSTHROUGH, FILE exists) or an error.`;
 
-const OPTIONS = { region: { type: 'string', placeholder: 'REGION' }, profile: { type: 'string', placeholder: 'PROFILE' }, out: { type: 'string', placeholder: 'FILE' }, force: { type: 'boolean' } } as const;
+const OPTIONS = {
+  region: { type: 'string', placeholder: 'REGION' },
+  profile: { type: 'string', placeholder: 'PROFILE' },
+  out: { type: 'string', placeholder: 'FILE' },
+  force: { type: 'boolean' },
+} as const;
 
 interface ImportArgs {
   name: string;
@@ -42,22 +48,38 @@ interface ImportArgs {
 
 function parseImportArgs(argv: readonly string[]): ImportArgs {
   const { values, positionals } = parseCommandLine('import', argv, OPTIONS);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'mcvpc import needs the name of a network link.' : `mcvpc import takes one link name (got ${positionals.length}).`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'mcvpc import needs the name of a network link.'
+        : `mcvpc import takes one link name (got ${positionals.length}).`,
+    );
   if (values.force === true && values.out === undefined) throw new UsageError('--force only goes with --out FILE.');
-  return { name: positionals[0]!, region: values.region as string | undefined, profile: values.profile as string | undefined, out: values.out as string | undefined, force: values.force === true };
+  return {
+    name: positionals[0]!,
+    region: values.region as string | undefined,
+    profile: values.profile as string | undefined,
+    out: values.out as string | undefined,
+    force: values.force === true,
+  };
 }
 
 async function run(args: ImportArgs): Promise<number> {
   const sessions = new CloudSessions({ profile: args.profile, region: args.region });
   const cloud = await (args.region !== undefined ? sessions.forRegion(args.region) : sessions.forProfileRegion());
   process.stderr.write(`Reading network link ${escapeForMessage(args.name)} in ${cloud.regionId}…\n`);
-  const result = await importNetworkLink(cloud, args.name, (text) => parseSingleSpec(text, args.out ?? 'imported.mcvpc.yaml'), { regionId: cloud.regionId, ...(args.profile !== undefined ? { profile: args.profile } : {}) });
+  const result = await importNetworkLink(cloud, args.name, (text) => parseSingleSpec(text, args.out ?? 'imported.mcvpc.yaml'), {
+    regionId: cloud.regionId,
+    ...(args.profile !== undefined ? { profile: args.profile } : {}),
+  });
   for (const label of result.included) process.stderr.write(`  + target ${label}: admits the link\n`);
   for (const line of result.skipped) process.stderr.write(`  - left out ${escapeForMessage(line)}\n`);
   if (!importPlansNoChange(result)) {
     // The link's own setup is incomplete (its group's inbound rule, say): the spec is right, apply finishes it.
     const changes = result.plan.steps.filter((s) => s.action !== 'unchanged' && s.action !== 'info');
-    process.stderr.write(`mcvpc import: note: the link's own setup is not complete; mcvpc plan on the spec shows:\n${changes.map((s) => `  ${STEP_SYMBOLS[s.action]} ${s.title}`).join('\n')}\n`);
+    process.stderr.write(
+      `mcvpc import: note: the link's own setup is not complete; mcvpc plan on the spec shows:\n${changes.map((s) => `  ${STEP_SYMBOLS[s.action]} ${s.title}`).join('\n')}\n`,
+    );
   }
   if (args.out === undefined) {
     process.stdout.write(result.text);
@@ -68,12 +90,16 @@ async function run(args: ImportArgs): Promise<number> {
     await writeFile(args.out, result.text, { encoding: 'utf8', flag: args.force ? 'w' : 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      process.stderr.write(`mcvpc import: ${escapeForMessage(args.out)} exists; it was kept. Name another --out FILE, or add --force to replace it.\n`);
+      process.stderr.write(
+        `mcvpc import: ${escapeForMessage(args.out)} exists; it was kept. Name another --out FILE, or add --force to replace it.\n`,
+      );
       return 1;
     }
     throw err;
   }
-  process.stderr.write(`Wrote ${escapeForMessage(args.out)} (${result.included.length} target${result.included.length === 1 ? '' : 's'}).\n`);
+  process.stderr.write(
+    `Wrote ${escapeForMessage(args.out)} (${result.included.length} target${result.included.length === 1 ? '' : 's'}).\n`,
+  );
   return 0;
 }
 

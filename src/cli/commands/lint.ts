@@ -14,13 +14,23 @@ import { escapeForMessage, escapeForMessageLines } from '../../core/displayText'
 import { pathError, walkFolder, writeRegularFile, type WalkedFile } from '../fileWalk';
 import { readSpecText } from '../specInput';
 import { oneOf, parseCommandLine, UsageError } from '../args';
-import { applyEdits, checkUsage, dialectOfPath, knownLinksOfSpecs, preferredEdits, regionsNamed, type KnownLink, type UsageProblem } from '../../core/usage';
+import {
+  applyEdits,
+  checkUsage,
+  dialectOfPath,
+  knownLinksOfSpecs,
+  preferredEdits,
+  regionsNamed,
+  type KnownLink,
+  type UsageProblem,
+} from '../../core/usage';
 import { parseSpecFile } from '../../connectionSpec';
 import { usageFinding, type Finding } from '../findings';
 import { sarifLog, TOOL_VERSION } from '../sarif';
 import { detectedKnownLinks } from './lintCloud';
 
-export const LINT_SUMMARY = 'check SQL/Spark lines that use a link: FILE|DIR… [--json | --format text|json|sarif] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
+export const LINT_SUMMARY =
+  'check SQL/Spark lines that use a link: FILE|DIR… [--json | --format text|json|sarif] [--fix] [--spec FILE] [--profile P]; exit 0 clean, 1 problems or error';
 
 export const USAGE = `usage: mcvpc lint FILE|DIR… [--json | --format text|json|sarif] [--fix] [--spec FILE]… [--profile PROFILE]
 
@@ -62,7 +72,8 @@ interface LintArgs {
 function parseLintArgs(argv: readonly string[]): LintArgs {
   const { values, positionals } = parseCommandLine('lint', argv, OPTIONS);
   if (positionals.length === 0) throw new UsageError('mcvpc lint needs at least one file or folder.');
-  if (values.json === true && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
+  if (values.json === true && values.format !== undefined && values.format !== 'json')
+    throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
   return {
     paths: positionals,
     format: values.json === true ? 'json' : ((values.format as LintArgs['format'] | undefined) ?? 'text'),
@@ -100,7 +111,10 @@ export async function runLint(argv: string[]): Promise<number> {
   const sources = await Promise.all(found.sources.map(readSource));
   let cloudLinks: KnownLink[] = [];
   if (profile !== undefined) {
-    const regions = [...sources.flatMap((s) => (s.text === undefined ? [] : regionsNamed(s.text, dialectOfPath(s.file)!))), ...specLinks.map((l) => l.regionId)];
+    const regions = [
+      ...sources.flatMap((s) => (s.text === undefined ? [] : regionsNamed(s.text, dialectOfPath(s.file)!))),
+      ...specLinks.map((l) => l.regionId),
+    ];
     // A line naming a link (SET odps.session.networklink, a foreign table's networklink): worth
     // reading the profile's own region for names even when no line or spec names a region.
     const namesUsed = sources.some((s) => s.text !== undefined && /networklink/i.test(s.text));
@@ -166,7 +180,11 @@ export async function collect(path: string, found: Found): Promise<void> {
     const taken = found.sources.length + found.specs.length + found.errors.length;
     let walked;
     try {
-      walked = await walkFolder(path, { limit: MAX_FILES - taken, skipDir: (name) => SKIP_DIRS.has(name) || name.startsWith('.'), accept: (file) => SPEC_FILE.test(file) || dialectOfPath(file) !== undefined });
+      walked = await walkFolder(path, {
+        limit: MAX_FILES - taken,
+        skipDir: (name) => SKIP_DIRS.has(name) || name.startsWith('.'),
+        accept: (file) => SPEC_FILE.test(file) || dialectOfPath(file) !== undefined,
+      });
     } catch (err) {
       found.errors.push({ file: path, problems: [], error: readError(err) });
       return;
@@ -176,7 +194,8 @@ export async function collect(path: string, found: Found): Promise<void> {
       else found.sources.push(file);
     }
     for (const refusal of walked.refusals) found.errors.push({ file: refusal.path, problems: [], error: refusal.error });
-    if (walked.truncated) process.stderr.write(`mcvpc lint: ${escapeForMessage(path)}: stopped after ${MAX_FILES} files; name fewer folders.\n`);
+    if (walked.truncated)
+      process.stderr.write(`mcvpc lint: ${escapeForMessage(path)}: stopped after ${MAX_FILES} files; name fewer folders.\n`);
     return;
   }
   // A file named on the command line is read where it is, link or not: the person chose it.
@@ -194,7 +213,8 @@ async function collectSpecs(dir: string, into: Set<string>, depth = 0): Promise<
     return;
   }
   for (const entry of entries) {
-    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await collectSpecs(join(dir, entry.name), into, depth + 1);
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.'))
+      await collectSpecs(join(dir, entry.name), into, depth + 1);
     else if (entry.isFile() && SPEC_FILE.test(entry.name)) into.add(resolve(dir, entry.name));
   }
 }
@@ -238,10 +258,19 @@ function print(reports: FileReport[], known: KnownLinks, json: boolean): number 
       file: display(r.file),
       ...(r.error !== undefined ? { error: r.error } : {}),
       ...(r.fixed === true ? { fixed: true } : {}),
-      problems: r.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, code: p.code, message: p.message, fixes: p.fixes.map((f) => f.title) })),
+      problems: r.problems.map((p) => ({
+        line: p.range.start.line + 1,
+        column: p.range.start.character + 1,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+        fixes: p.fixes.map((f) => f.title),
+      })),
     }));
     // JSON escapes C0 controls but not C1 or bidi ones; escaped as \uXXXX they stay the same JSON strings.
-    process.stdout.write(`${escapeForMessageLines(JSON.stringify({ knownLinks: [...known.specs.map((l) => jsonLink(l, 'spec')), ...known.cloud.map((l) => jsonLink(l, 'cloud'))], files }, null, 2))}\n`);
+    process.stdout.write(
+      `${escapeForMessageLines(JSON.stringify({ knownLinks: [...known.specs.map((l) => jsonLink(l, 'spec')), ...known.cloud.map((l) => jsonLink(l, 'cloud'))], files }, null, 2))}\n`,
+    );
     return failed ? 1 : 0;
   }
   // File names and messages come from the files (a cloned repository): every line is shown escaped.
@@ -249,27 +278,55 @@ function print(reports: FileReport[], known: KnownLinks, json: boolean): number 
     const file = escapeForMessage(display(r.file));
     if (r.fixed === true) process.stderr.write(`${file}: fixed\n`);
     if (r.error !== undefined) process.stdout.write(`${file}: error: ${escapeForMessage(r.error)}\n`);
-    for (const p of r.problems) process.stdout.write(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${escapeForMessage(p.message)}\n`);
+    for (const p of r.problems)
+      process.stdout.write(
+        `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${escapeForMessage(p.message)}\n`,
+      );
   }
   const count = reports.reduce((n, r) => n + r.problems.length + (r.error !== undefined ? 1 : 0), 0);
   const listed = known.cloud.filter((l) => l.name !== undefined).length;
-  const cloudText = [listed > 0 ? `${listed} listed by MaxCompute` : undefined, listed < known.cloud.length ? `${known.cloud.length - listed} detected in the cloud` : undefined].filter((t) => t !== undefined).join(', ');
+  const cloudText = [
+    listed > 0 ? `${listed} listed by MaxCompute` : undefined,
+    listed < known.cloud.length ? `${known.cloud.length - listed} detected in the cloud` : undefined,
+  ]
+    .filter((t) => t !== undefined)
+    .join(', ');
   const detected = known.cloud.length > 0 ? ` (${known.specs.length} from specs, ${cloudText})` : '';
-  process.stderr.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}${detected}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`);
+  process.stderr.write(
+    `${reports.length} file${reports.length === 1 ? '' : 's'} checked against ${links.length} known link${links.length === 1 ? '' : 's'}${detected}; ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}\n`,
+  );
   return failed ? 1 : 0;
 }
 
 /** The problems as SARIF 2.1.0 (src/cli/sarif.ts), each at the place the text form names. */
 function printSarif(reports: FileReport[], sources: Source[]): number {
-  const findings = reports.flatMap((r): Finding[] => [...(r.error !== undefined ? [{ ruleId: 'unreadable', severity: 'error' as const, message: r.error, file: r.file }] : []), ...r.problems.map((p) => usageFinding(r.file, p))]);
+  const findings = reports.flatMap((r): Finding[] => [
+    ...(r.error !== undefined ? [{ ruleId: 'unreadable', severity: 'error' as const, message: r.error, file: r.file }] : []),
+    ...r.problems.map((p) => usageFinding(r.file, p)),
+  ]);
   const lines = new Map(sources.map((s) => [s.file, (s.text ?? '').split(/\r?\n/)]));
-  process.stdout.write(`${escapeForMessageLines(JSON.stringify(sarifLog('lint', TOOL_VERSION, findings, (file, line) => lines.get(file)?.[line]), null, 2))}\n`);
+  process.stdout.write(
+    `${escapeForMessageLines(
+      JSON.stringify(
+        sarifLog('lint', TOOL_VERSION, findings, (file, line) => lines.get(file)?.[line]),
+        null,
+        2,
+      ),
+    )}\n`,
+  );
   return reports.some((r) => r.error !== undefined || r.problems.length > 0) ? 1 : 0;
 }
 
 /** A known link in the JSON: `from` says spec or cloud, `source` which spec file or profile and region. */
 function jsonLink(link: KnownLink, from: 'spec' | 'cloud'): Record<string, string> {
-  return { ...(link.name !== undefined ? { name: link.name } : {}), regionId: link.regionId, vpcId: link.vpcId, ...(link.status !== undefined ? { status: link.status } : {}), from, source: link.source };
+  return {
+    ...(link.name !== undefined ? { name: link.name } : {}),
+    regionId: link.regionId,
+    vpcId: link.vpcId,
+    ...(link.status !== undefined ? { status: link.status } : {}),
+    from,
+    source: link.source,
+  };
 }
 
 function display(file: string): string {
@@ -279,6 +336,7 @@ function display(file: string): string {
 
 function readError(err: unknown): string {
   // A bounded read's refusal names the path first; the report puts the path in front already.
-  if (err instanceof UnreadableFileError) return err.reason === 'missing' ? 'no such file or folder' : err.message.slice(escapeForMessage(err.file).length + 2);
+  if (err instanceof UnreadableFileError)
+    return err.reason === 'missing' ? 'no such file or folder' : err.message.slice(escapeForMessage(err.file).length + 2);
   return pathError(err);
 }

@@ -35,17 +35,24 @@ export async function detectedKnownLinks(profile: string, regions: readonly stri
   // opened even with no region to read, so a wrong profile is never passed over.
   let session: Cloud;
   try {
-    session = await (readable.length === 0 && regions.length === 0 && namesUsed ? sessions.forProfileRegion() : sessions.forRegion(readable[0] ?? FALLBACK_REGION));
+    session = await (readable.length === 0 && regions.length === 0 && namesUsed
+      ? sessions.forProfileRegion()
+      : sessions.forRegion(readable[0] ?? FALLBACK_REGION));
   } catch (err) {
     // A bad profile is the profile's problem, not a region's.
-    return { ok: false, message: `mcvpc lint: cannot open a cloud session with profile ${escapeForMessage(profile)} to find the network links: ${describeFailure(err)}` };
+    return {
+      ok: false,
+      message: `mcvpc lint: cannot open a cloud session with profile ${escapeForMessage(profile)} to find the network links: ${describeFailure(err)}`,
+    };
   }
   if (readable.length === 0 && regions.length === 0 && namesUsed) {
-    notes.push(`mcvpc lint: --profile: no eni.info line or spec names a region; the link names are read in the profile's region ${session.regionId}.`);
+    notes.push(
+      `mcvpc lint: --profile: no eni.info line or spec names a region; the link names are read in the profile's region ${session.regionId}.`,
+    );
     readable = [session.regionId].filter(supported);
   }
   if (readable.length === 0) {
-    notes.push('mcvpc lint: --profile: no region to read (no eni.info line or spec names one); only the specs\' links are known.');
+    notes.push("mcvpc lint: --profile: no region to read (no eni.info line or spec names one); only the specs' links are known.");
     return { ok: true, links: [], notes };
   }
   const read = await Promise.allSettled(
@@ -54,19 +61,32 @@ export async function detectedKnownLinks(profile: string, regions: readonly stri
       const where = `profile ${cloud.accountProfile}, ${regionId}`;
       const [detected, listed] = await Promise.all([detectRegionLinks(cloud), listRegionLinks(cloud, regionId)]);
       if ('refused' in listed) {
-        const why = listed.refused.state === 'denied' ? `permission denied (${escapeForMessage(listed.refused.reason)}). ${networkLinkPermissionText('ListNetworkLinks')}` : `not offered in the region (${escapeForMessage(listed.refused.reason)}).`;
+        const why =
+          listed.refused.state === 'denied'
+            ? `permission denied (${escapeForMessage(listed.refused.reason)}). ${networkLinkPermissionText('ListNetworkLinks')}`
+            : `not offered in the region (${escapeForMessage(listed.refused.reason)}).`;
         notes.push(`mcvpc lint: MaxCompute's link list could not be read (${where}): ${why} Link names there are known from specs only.`);
       }
       const named = 'links' in listed ? knownLinksOfListed(listed.links, regionId, `listed by MaxCompute (${where})`) : [];
       // A VPC a listed link names is known by that link; the detection adds the VPCs it alone sees.
       const namedVpcs = new Set(named.map((l) => l.vpcId));
-      return [...named, ...knownLinksOfDetected(detected.filter((d) => !namedVpcs.has(d.vpcId)), regionId, `detected in the cloud (${where})`)];
+      return [
+        ...named,
+        ...knownLinksOfDetected(
+          detected.filter((d) => !namedVpcs.has(d.vpcId)),
+          regionId,
+          `detected in the cloud (${where})`,
+        ),
+      ];
     }),
   );
   const failed = read.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {
     const reason = (read[failed] as PromiseRejectedResult).reason;
-    return { ok: false, message: `mcvpc lint: cannot read the network links in the cloud (profile ${escapeForMessage(profile)}, region ${readable[failed]!}): ${describeFailure(reason)}` };
+    return {
+      ok: false,
+      message: `mcvpc lint: cannot read the network links in the cloud (profile ${escapeForMessage(profile)}, region ${readable[failed]!}): ${describeFailure(reason)}`,
+    };
   }
   return { ok: true, links: read.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])), notes };
 }

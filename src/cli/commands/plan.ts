@@ -25,7 +25,9 @@ export async function runPlan(args: LinkCommandArgs): Promise<number> {
       process.stderr.write(`mcvpc plan: ${refusal}\n`);
       return EXIT.error;
     }
-    process.stderr.write(`Saved the plan to ${escapeForMessage(args.out)}; apply exactly this with: mcvpc apply ${escapeForMessage(args.file)} --plan ${escapeForMessage(args.out)}\n`);
+    process.stderr.write(
+      `Saved the plan to ${escapeForMessage(args.out)}; apply exactly this with: mcvpc apply ${escapeForMessage(args.file)} --plan ${escapeForMessage(args.out)}\n`,
+    );
   }
   return plans.some(planHasChanges) ? EXIT.changes : EXIT.ok;
 }

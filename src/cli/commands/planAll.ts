@@ -24,7 +24,12 @@ export interface PlannedLink {
 }
 
 /** The plans of every link in the file, or undefined after printing why there are none (exit 1). */
-export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, purpose: PlanPurpose = 'apply', locks?: LinkLocks): Promise<PlannedLink[] | undefined> {
+export async function planAll(
+  args: LinkCommandArgs,
+  sessions: CloudSessions,
+  purpose: PlanPurpose = 'apply',
+  locks?: LinkLocks,
+): Promise<PlannedLink[] | undefined> {
   const planner = purpose === 'destroy' ? planSpecTeardown : planSpec;
   const input = await readSpecInput(args.file);
   for (const problem of input.problems) {
@@ -39,7 +44,8 @@ export async function planAll(args: LinkCommandArgs, sessions: CloudSessions, pu
     const spec = sessions.effectiveSpec(written);
     try {
       // Held from here to the end of applying: a second run on the link is told, not raced.
-      if (locks !== undefined) locks.held.push(acquireLinkLock(spec, locks.what, undefined, { onTakeOver: (message) => process.stderr.write(`${message}\n`) }));
+      if (locks !== undefined)
+        locks.held.push(acquireLinkLock(spec, locks.what, undefined, { onTakeOver: (message) => process.stderr.write(`${message}\n`) }));
     } catch (err) {
       if (!(err instanceof LinkLockedError || err instanceof LockFolderError)) throw err;
       process.stderr.write(`${args.file}: ${err.message}\n`);

@@ -19,7 +19,9 @@ export interface ProductDefinition<Key extends string, Api, Listings extends obj
 }
 
 /** Checks a product's definition and keeps its literal key and its API and listing types (for the mapped `Cloud` type). */
-export function defineProduct<const Key extends string, Api, Listings extends object = never>(definition: ProductDefinition<Key, Api, Listings>): ProductDefinition<Key, Api, Listings> {
+export function defineProduct<const Key extends string, Api, Listings extends object = never>(
+  definition: ProductDefinition<Key, Api, Listings>,
+): ProductDefinition<Key, Api, Listings> {
   return definition;
 }
 

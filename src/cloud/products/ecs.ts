@@ -1,7 +1,15 @@
 /** ECS API 2014-05-26: security groups, their rules and network interfaces (reference §2). */
 
 import type { Caller, Product } from '../caller';
-import { isMaxComputeManagedGroupName, type IpProtocol, type NetworkInterface, type RuleDirection, type RulePolicy, type SecurityGroup, type SecurityGroupRule } from '../../core/model';
+import {
+  isMaxComputeManagedGroupName,
+  type IpProtocol,
+  type NetworkInterface,
+  type RuleDirection,
+  type RulePolicy,
+  type SecurityGroup,
+  type SecurityGroupRule,
+} from '../../core/model';
 import type { Listing, ListingFilter, NextTokenListing } from '../paging';
 import { defineProduct } from './definition';
 import { ecsInstanceApi, ecsInstanceListings, type EcsInstanceApi, type EcsInstanceListings } from './ecsInstances';
@@ -275,7 +283,8 @@ export function toProtocol(wire: string | undefined): IpProtocol {
 
 /** Maps one Permission of DescribeSecurityGroupAttribute to a rule. */
 export function toRule(wire: WirePermission, fallbackDirection: RuleDirection = 'ingress'): SecurityGroupRule {
-  const direction: RuleDirection = wire.Direction?.toLowerCase() === 'egress' ? 'egress' : wire.Direction?.toLowerCase() === 'ingress' ? 'ingress' : fallbackDirection;
+  const direction: RuleDirection =
+    wire.Direction?.toLowerCase() === 'egress' ? 'egress' : wire.Direction?.toLowerCase() === 'ingress' ? 'ingress' : fallbackDirection;
   const policy: RulePolicy = wire.Policy?.toLowerCase() === 'drop' ? 'drop' : 'accept';
   const protocol = toProtocol(wire.IpProtocol);
   const priority = Number.parseInt(String(wire.Priority ?? '1'), 10);
@@ -347,7 +356,11 @@ export interface EcsListings extends EcsInstanceListings {
    * deprecated but still accepted style, whose pages can be fetched in parallel.
    */
   securityGroups(filter?: ListingFilter<DescribeSecurityGroupsRequest>, style?: 'next-token' | 'page-number'): Listing<SecurityGroup>;
-  securityGroupRules(securityGroupId: string, direction?: 'ingress' | 'egress' | 'all', regionId?: string): NextTokenListing<SecurityGroupRule>;
+  securityGroupRules(
+    securityGroupId: string,
+    direction?: 'ingress' | 'egress' | 'all',
+    regionId?: string,
+  ): NextTokenListing<SecurityGroupRule>;
   networkInterfaces(filter?: ListingFilter<DescribeNetworkInterfacesRequest>): NextTokenListing<NetworkInterface>;
 }
 
@@ -386,7 +399,11 @@ function ecsListings(api: EcsApi, regionId: string): EcsListings {
       maxResults: NETWORK_INTERFACES_MAX_RESULTS,
       fetch: async (NextToken, MaxResults, options) => {
         const r = await api.describeNetworkInterfaces({ ...filter, NextToken, MaxResults }, options);
-        return { items: (r.NetworkInterfaceSets?.NetworkInterfaceSet ?? []).map(toNetworkInterface), nextToken: r.NextToken, totalCount: r.TotalCount };
+        return {
+          items: (r.NetworkInterfaceSets?.NetworkInterfaceSet ?? []).map(toNetworkInterface),
+          nextToken: r.NextToken,
+          totalCount: r.TotalCount,
+        };
       },
     }),
     ...ecsInstanceListings(api, regionId),

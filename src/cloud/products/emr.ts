@@ -120,7 +120,11 @@ function emrListings(api: EmrApi, regionId: string): EmrListings {
       maxResults: EMR_MAX_RESULTS,
       fetch: async (NextToken, MaxResults, options) => {
         const r = await api.listClusters({ ...filter, NextToken, MaxResults }, options);
-        return { items: (r.Clusters ?? []).map((c) => toEmrCluster(c, filter?.RegionId ?? regionId)), nextToken: r.NextToken, totalCount: r.TotalCount };
+        return {
+          items: (r.Clusters ?? []).map((c) => toEmrCluster(c, filter?.RegionId ?? regionId)),
+          nextToken: r.NextToken,
+          totalCount: r.TotalCount,
+        };
       },
     }),
   };

@@ -152,7 +152,11 @@ function hbaseListings(api: HBaseApi, regionId: string): HBaseListings {
       pageSize: HBASE_PAGE_SIZE,
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.describeInstances({ ...filter, PageNumber, PageSize }, options);
-        return { items: (r.Instances?.Instance ?? []).map((i) => toHBaseCluster(i, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalCount ?? 0), pageSize: Number(r.PageSize) || undefined };
+        return {
+          items: (r.Instances?.Instance ?? []).map((i) => toHBaseCluster(i, filter?.RegionId ?? regionId)),
+          totalCount: Number(r.TotalCount ?? 0),
+          pageSize: Number(r.PageSize) || undefined,
+        };
       },
     }),
   };

@@ -34,7 +34,12 @@ import { defineProduct } from './definition';
 import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
 
 /** The SDK has no endpoint map for Lindorm, only the regional rule. */
-export const LINDORM_PRODUCT: Product = { code: 'hitsdb', version: '2020-06-15', regional: true, endpoint: { prefix: 'hitsdb', rule: 'regional' } };
+export const LINDORM_PRODUCT: Product = {
+  code: 'hitsdb',
+  version: '2020-06-15',
+  regional: true,
+  endpoint: { prefix: 'hitsdb', rule: 'regional' },
+};
 
 /** A Lindorm instance (GetLindormInstanceList; the vSwitch only from GetLindormInstance). */
 export interface LindormInstance {
@@ -177,7 +182,11 @@ function lindormListings(api: LindormApi, regionId: string): LindormListings {
       pageSize: LINDORM_PAGE_SIZE,
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.getLindormInstanceList({ ...filter, PageNumber, PageSize }, options);
-        return { items: (r.InstanceList ?? []).map((i) => toLindormInstance(i, filter?.RegionId ?? regionId)), totalCount: Number(r.Total ?? 0), pageSize: Number(r.PageSize) || undefined };
+        return {
+          items: (r.InstanceList ?? []).map((i) => toLindormInstance(i, filter?.RegionId ?? regionId)),
+          totalCount: Number(r.Total ?? 0),
+          pageSize: Number(r.PageSize) || undefined,
+        };
       },
     }),
   };

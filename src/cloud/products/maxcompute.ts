@@ -14,7 +14,12 @@ import { defineProduct } from './definition';
  * [unverified] The generated SDKs' endpoint map names maxcompute.aliyuncs.com for every region.
  * The calls take no RegionId: the region is in the host alone.
  */
-export const MAXCOMPUTE_PRODUCT: Product = { code: 'MaxCompute', version: '2022-01-04', regional: true, endpoint: { prefix: 'maxcompute', rule: 'regional', regionInHost: true } };
+export const MAXCOMPUTE_PRODUCT: Product = {
+  code: 'MaxCompute',
+  version: '2022-01-04',
+  regional: true,
+  endpoint: { prefix: 'maxcompute', rule: 'regional', regionInHost: true },
+};
 
 /** Every answer of the product. */
 export interface PopResult<Data> {
@@ -89,27 +94,67 @@ function popError<Data>(action: string, result: PopResult<Data>): PopResult<Data
   const status = result.httpCode;
   if (typeof status === 'number' && status >= 400) {
     const code = result.errorCode ?? `Http${status}`;
-    throw new CloudError({ kind: apiErrorKind(code, status), product: MAXCOMPUTE_PRODUCT.code, action, code, detail: result.errorMsg ?? code, requestId: result.requestId, status, retryable: isRetryableApiError(code, status) });
+    throw new CloudError({
+      kind: apiErrorKind(code, status),
+      product: MAXCOMPUTE_PRODUCT.code,
+      action,
+      code,
+      detail: result.errorMsg ?? code,
+      requestId: result.requestId,
+      status,
+      retryable: isRetryableApiError(code, status),
+    });
   }
   return result;
 }
 
 /** The MaxCompute API object of a session. */
 function maxComputeApi(caller: Caller): MaxComputeApi {
-  const send = async <Data>(action: string, method: 'GET' | 'POST' | 'DELETE', pathname: string, regionId: string | undefined, options: CallOptions | undefined, body?: object, retrySafe = true): Promise<PopResult<Data>> =>
-    popError(action, await caller.callRoa<PopResult<Data>>({ product: MAXCOMPUTE_PRODUCT, action, method, pathname, regionId, body: body === undefined ? undefined : JSON.stringify(body), retrySafe }, options));
+  const send = async <Data>(
+    action: string,
+    method: 'GET' | 'POST' | 'DELETE',
+    pathname: string,
+    regionId: string | undefined,
+    options: CallOptions | undefined,
+    body?: object,
+    retrySafe = true,
+  ): Promise<PopResult<Data>> =>
+    popError(
+      action,
+      await caller.callRoa<PopResult<Data>>(
+        {
+          product: MAXCOMPUTE_PRODUCT,
+          action,
+          method,
+          pathname,
+          regionId,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          retrySafe,
+        },
+        options,
+      ),
+    );
   return {
     createNetworkLink: (request, options) => send<string>('CreateNetworkLink', 'POST', LINKS_PATH, request.region, options, request, false),
-    getNetworkLink: (request, options) => send<WireNetworkLink>('GetNetworkLink', 'GET', linkPath(request.networkLinkName), request.regionId, options),
-    listNetworkLinks: (request, options) => send<{ networkLinkInfoList?: WireNetworkLink[] }>('ListNetworkLinks', 'GET', LINKS_PATH, request?.regionId, options),
+    getNetworkLink: (request, options) =>
+      send<WireNetworkLink>('GetNetworkLink', 'GET', linkPath(request.networkLinkName), request.regionId, options),
+    listNetworkLinks: (request, options) =>
+      send<{ networkLinkInfoList?: WireNetworkLink[] }>('ListNetworkLinks', 'GET', LINKS_PATH, request?.regionId, options),
     // Removing a link that is gone answers not-found: the caller takes that as done, so a retry is harmless.
-    removeNetworkLink: (request, options) => send<string>('RemoveNetworkLink', 'DELETE', linkPath(request.networkLinkName), request.regionId, options),
+    removeNetworkLink: (request, options) =>
+      send<string>('RemoveNetworkLink', 'DELETE', linkPath(request.networkLinkName), request.regionId, options),
   };
 }
 
 /** A wire link as the model's; the session's region when the answer names none. */
 export function toNetworkLink(wire: WireNetworkLink, regionId: string): NetworkLink {
-  const link: NetworkLink = { name: wire.name, regionId: wire.region ?? regionId, type: wire.type ?? '', status: wire.status ?? '', vpcId: wire.vpcId ?? '' };
+  const link: NetworkLink = {
+    name: wire.name,
+    regionId: wire.region ?? regionId,
+    type: wire.type ?? '',
+    status: wire.status ?? '',
+    vpcId: wire.vpcId ?? '',
+  };
   if (typeof wire.createTime === 'number') link.createTime = wire.createTime;
   const pass = wire.passthroughProperties;
   if (pass?.vSwitchId) link.vSwitchId = pass.vSwitchId;

@@ -38,6 +38,10 @@ export function mutation<Request extends object, Response>(caller: Caller, produ
  * set a list to a value, delete a group that is then gone); callers still verify by reading
  * afterwards.
  */
-export function idempotentMutation<Request extends object, Response>(caller: Caller, product: Product, action: string): Operation<Request, Response> {
+export function idempotentMutation<Request extends object, Response>(
+  caller: Caller,
+  product: Product,
+  action: string,
+): Operation<Request, Response> {
   return (request, options) => caller.call<Response>({ product, action, params: request, clientToken: false }, options);
 }

@@ -195,7 +195,10 @@ function polarDbListings(api: PolarDbApi, regionId: string): PolarDbListings {
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.describeDBClusters({ ...filter, PageNumber, PageSize }, options);
         // Like RDS: PageRecordCount (items on this page) and TotalRecordCount, no PageSize echoed.
-        return { items: (r.Items?.DBCluster ?? []).map((c) => toPolarDbCluster(c, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalRecordCount ?? 0) };
+        return {
+          items: (r.Items?.DBCluster ?? []).map((c) => toPolarDbCluster(c, filter?.RegionId ?? regionId)),
+          totalCount: Number(r.TotalRecordCount ?? 0),
+        };
       },
     }),
   };

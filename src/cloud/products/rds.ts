@@ -199,7 +199,10 @@ function rdsListings(api: RdsApi, regionId: string): RdsListings {
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.describeDBInstances({ ...filter, PageNumber, PageSize }, options);
         // RDS reports PageRecordCount (items on this page) and TotalRecordCount, not PageSize/TotalCount.
-        return { items: (r.Items?.DBInstance ?? []).map((d) => toRdsInstance(d, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalRecordCount ?? 0) };
+        return {
+          items: (r.Items?.DBInstance ?? []).map((d) => toRdsInstance(d, filter?.RegionId ?? regionId)),
+          totalCount: Number(r.TotalRecordCount ?? 0),
+        };
       },
     }),
   };

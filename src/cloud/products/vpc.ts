@@ -191,7 +191,11 @@ function vpcListings(api: VpcApi, regionId: string): VpcListings {
       pageSize: VPC_MAX_PAGE_SIZE,
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.describeVpcs({ ...filter, PageNumber, PageSize }, options);
-        return { items: (r.Vpcs?.Vpc ?? []).map((v) => toVpc(v, filter?.RegionId ?? regionId)), totalCount: Number(r.TotalCount ?? 0), pageSize: Number(r.PageSize) || undefined };
+        return {
+          items: (r.Vpcs?.Vpc ?? []).map((v) => toVpc(v, filter?.RegionId ?? regionId)),
+          totalCount: Number(r.TotalCount ?? 0),
+          pageSize: Number(r.PageSize) || undefined,
+        };
       },
     }),
     vSwitches: (filter) => ({
@@ -199,7 +203,11 @@ function vpcListings(api: VpcApi, regionId: string): VpcListings {
       pageSize: VPC_MAX_PAGE_SIZE,
       fetch: async (PageNumber, PageSize, options) => {
         const r = await api.describeVSwitches({ ...filter, PageNumber, PageSize }, options);
-        return { items: (r.VSwitches?.VSwitch ?? []).map(toVSwitch), totalCount: Number(r.TotalCount ?? 0), pageSize: Number(r.PageSize) || undefined };
+        return {
+          items: (r.VSwitches?.VSwitch ?? []).map(toVSwitch),
+          totalCount: Number(r.TotalCount ?? 0),
+          pageSize: Number(r.PageSize) || undefined,
+        };
       },
     }),
   };

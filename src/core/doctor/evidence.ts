@@ -14,7 +14,10 @@ export function ruleEvidence(groupId: string, rule: SecurityGroupRule): Evidence
 /** `sg-… (name): basic group in vpc-…`. */
 export function groupEvidence(group: SecurityGroup): Evidence {
   const type = group.type === 'enterprise' ? 'advanced' : 'basic';
-  return { text: `security group ${group.securityGroupId} ("${group.name}"): ${type}, in ${group.vpcId || 'no VPC'}`, ids: [group.securityGroupId, group.vpcId].filter((id) => id !== '') };
+  return {
+    text: `security group ${group.securityGroupId} ("${group.name}"): ${type}, in ${group.vpcId || 'no VPC'}`,
+    ids: [group.securityGroupId, group.vpcId].filter((id) => id !== ''),
+  };
 }
 
 export function textEvidence(text: string, ...ids: string[]): Evidence {
@@ -22,24 +25,42 @@ export function textEvidence(text: string, ...ids: string[]): Evidence {
 }
 
 /** A fix that changes rules of one group through the engine's authorize/revoke-rules steps. */
-export function ruleFix(summary: string, idPrefix: string, groupId: string, change: { add?: SecurityGroupRule[]; remove?: SecurityGroupRule[] }, range: SourceRange): HopFix {
+export function ruleFix(
+  summary: string,
+  idPrefix: string,
+  groupId: string,
+  change: { add?: SecurityGroupRule[]; remove?: SecurityGroupRule[] },
+  range: SourceRange,
+): HopFix {
   const steps: PlanStep[] = [];
   const base = { phase: 'security-group' as const, dependsOn: [], range };
   if (change.remove !== undefined && change.remove.length > 0) {
     steps.push({
-      ...base, id: `${idPrefix}.revoke`, action: 'remove',
+      ...base,
+      id: `${idPrefix}.revoke`,
+      action: 'remove',
       title: `Remove ${change.remove.length === 1 ? 'a rule' : `${change.remove.length} rules`} from ${groupId}`,
       details: change.remove.map(describeRule),
-      call: { product: 'Ecs', action: change.remove.every((r) => r.direction === 'ingress') ? 'RevokeSecurityGroup' : 'RevokeSecurityGroupEgress', params: { SecurityGroupId: groupId, rules: change.remove.map(describeRule) } },
+      call: {
+        product: 'Ecs',
+        action: change.remove.every((r) => r.direction === 'ingress') ? 'RevokeSecurityGroup' : 'RevokeSecurityGroupEgress',
+        params: { SecurityGroupId: groupId, rules: change.remove.map(describeRule) },
+      },
       operation: { kind: 'revoke-rules', securityGroupId: groupId, rules: change.remove },
     });
   }
   if (change.add !== undefined && change.add.length > 0) {
     steps.push({
-      ...base, id: `${idPrefix}.authorize`, action: 'create',
+      ...base,
+      id: `${idPrefix}.authorize`,
+      action: 'create',
       title: `Add ${change.add.length === 1 ? 'a rule' : `${change.add.length} rules`} to ${groupId}`,
       details: change.add.map(describeRule),
-      call: { product: 'Ecs', action: change.add.every((r) => r.direction === 'ingress') ? 'AuthorizeSecurityGroup' : 'AuthorizeSecurityGroupEgress', params: { SecurityGroupId: groupId, rules: change.add.map(describeRule) } },
+      call: {
+        product: 'Ecs',
+        action: change.add.every((r) => r.direction === 'ingress') ? 'AuthorizeSecurityGroup' : 'AuthorizeSecurityGroupEgress',
+        params: { SecurityGroupId: groupId, rules: change.add.map(describeRule) },
+      },
       // Removals first: an accept added while a drop of equal priority remains would not take effect.
       operation: { kind: 'authorize-rules', securityGroupId: groupId, rules: change.add },
     });

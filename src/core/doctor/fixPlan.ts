@@ -20,7 +20,16 @@ export function fixSteps(report: DoctorReport): PlanStep[] {
 export function fixPlan(report: DoctorReport, spec: ConnectionSpec, live: LiveState): Plan {
   const steps = fixSteps(report);
   return {
-    formatVersion: 1, purpose: 'apply', networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId,
-    specHash: specHash(spec), fingerprint: liveStateFingerprint(live), refused: false, checks: [], steps, summary: summarize(steps),
+    formatVersion: 1,
+    purpose: 'apply',
+    networkLinkName: spec.networkLinkName,
+    regionId: spec.regionId,
+    vpcId: spec.vpcId,
+    specHash: specHash(spec),
+    fingerprint: liveStateFingerprint(live),
+    refused: false,
+    checks: [],
+    steps,
+    summary: summarize(steps),
   };
 }

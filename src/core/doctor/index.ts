@@ -39,13 +39,35 @@ export function overallVerdict(hops: readonly Hop[]): HopVerdict {
 }
 
 /** Every hop of the link and its targets. */
-export function diagnoseLink(spec: ConnectionSpec, live: LiveState, extras: DoctorExtras, kinds: DoctorKinds, usageFiles: readonly UsageFile[] = []): DoctorReport {
+export function diagnoseLink(
+  spec: ConnectionSpec,
+  live: LiveState,
+  extras: DoctorExtras,
+  kinds: DoctorKinds,
+  usageFiles: readonly UsageFile[] = [],
+): DoctorReport {
   const link = linkEndpoint(spec, live);
-  const hops: Hop[] = [accountHop(spec, live), zoneHop(spec, live), ...linkGroupHops(spec, live, extras), linkApiHop(spec, live), interfacesHop(spec, live), ...managedGroupHops(spec, live, extras)];
+  const hops: Hop[] = [
+    accountHop(spec, live),
+    zoneHop(spec, live),
+    ...linkGroupHops(spec, live, extras),
+    linkApiHop(spec, live),
+    interfacesHop(spec, live),
+    ...managedGroupHops(spec, live, extras),
+  ];
   for (const target of spec.targets) hops.push(...targetHops(spec, live, extras, target, kinds(target.kind), link));
   const usage = usageHop(spec, usageFiles);
   if (usage !== undefined) hops.push(usage);
   const counts: Record<HopVerdict, number> = { pass: 0, warn: 0, fail: 0, unknown: 0 };
   for (const h of hops) counts[h.verdict] += 1;
-  return { formatVersion: 1, networkLinkName: spec.networkLinkName, regionId: spec.regionId, vpcId: spec.vpcId, vSwitchId: spec.vSwitchId, verdict: overallVerdict(hops), hops, counts };
+  return {
+    formatVersion: 1,
+    networkLinkName: spec.networkLinkName,
+    regionId: spec.regionId,
+    vpcId: spec.vpcId,
+    vSwitchId: spec.vSwitchId,
+    verdict: overallVerdict(hops),
+    hops,
+    counts,
+  };
 }

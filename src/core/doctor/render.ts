@@ -20,7 +20,10 @@ function cell(text: string): string {
 function fixLines(hop: Hop): string[] {
   if (hop.fix === undefined || hop.verdict === 'pass') return [];
   if (hop.fix.kind === 'manual') return [`Fix (by hand): ${hop.fix.summary}`];
-  return [`Fix: ${hop.fix.summary}`, ...hop.fix.steps.flatMap((s) => [`  ${STEP_SYMBOLS[s.action]} ${s.title}`, ...s.details.map((d) => `      ${d}`)])];
+  return [
+    `Fix: ${hop.fix.summary}`,
+    ...hop.fix.steps.flatMap((s) => [`  ${STEP_SYMBOLS[s.action]} ${s.title}`, ...s.details.map((d) => `      ${d}`)]),
+  ];
 }
 
 /** The whole report as Markdown. */
@@ -53,6 +56,8 @@ export function renderReportText(report: DoctorReport): string {
     for (const e of hop.evidence) lines.push(`         ${e.text}`);
     for (const f of fixLines(hop)) lines.push(`         ${f}`);
   }
-  lines.push(`${report.counts.pass} pass, ${report.counts.warn} warn, ${report.counts.fail} fail, ${report.counts.unknown} unknown: ${WORD[report.verdict]}`);
+  lines.push(
+    `${report.counts.pass} pass, ${report.counts.warn} warn, ${report.counts.fail} fail, ${report.counts.unknown} unknown: ${WORD[report.verdict]}`,
+  );
   return `${lines.join('\n')}\n`;
 }

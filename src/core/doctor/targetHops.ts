@@ -58,15 +58,25 @@ export function rulesForPort(rules: readonly SecurityGroupRule[], direction: 'in
 
 /** The outbound rule a port needs in an advanced link group. */
 export function egressRule(port: number, cidr: string): SecurityGroupRule {
-  return { direction: 'egress', policy: 'accept', protocol: 'TCP', portRange: `${port}/${port}`, priority: 1, peerCidr: cidr, description: 'MaxCompute network link' };
+  return {
+    direction: 'egress',
+    policy: 'accept',
+    protocol: 'TCP',
+    portRange: `${port}/${port}`,
+    priority: 1,
+    peerCidr: cidr,
+    description: 'MaxCompute network link',
+  };
 }
 
 /** Whether the link group lets each of the target's ports out. */
 export function egressHop(live: LiveState, extras: DoctorExtras, target: TargetSpec, reach: TargetReachability): TargetHop {
-  const base = { id: 'egress', title: 'Link group lets the target\'s ports out' };
+  const base = { id: 'egress', title: "Link group lets the target's ports out" };
   const group = live.linkGroup?.group;
-  if (group === undefined || extras.linkGroupRules === undefined) return { ...base, verdict: 'unknown', reason: 'The link group is not known, so its outbound rules cannot be read.', evidence: [] };
-  if (reach.ports.length === 0) return { ...base, verdict: 'unknown', reason: 'Which ports the target listens on is not known.', evidence: [] };
+  if (group === undefined || extras.linkGroupRules === undefined)
+    return { ...base, verdict: 'unknown', reason: 'The link group is not known, so its outbound rules cannot be read.', evidence: [] };
+  if (reach.ports.length === 0)
+    return { ...base, verdict: 'unknown', reason: 'Which ports the target listens on is not known.', evidence: [] };
   const vpcCidr = live.vpc?.cidrBlock ?? '';
   const addresses = reach.addresses.length > 0 ? reach.addresses : blockEnds(vpcCidr);
   const id = group.securityGroupId;
@@ -82,40 +92,91 @@ export function egressHop(live: LiveState, extras: DoctorExtras, target: TargetS
         if (verdict.decidedBy.kind === 'rule' && !decided.includes(verdict.decidedBy.rule)) decided.push(verdict.decidedBy.rule);
         continue;
       }
-      blocked.push({ flow, explanation: verdict.explanation, rule: verdict.outcome === 'drop' && verdict.decidedBy.kind === 'rule' ? verdict.decidedBy.rule : undefined });
+      blocked.push({
+        flow,
+        explanation: verdict.explanation,
+        rule: verdict.outcome === 'drop' && verdict.decidedBy.kind === 'rule' ? verdict.decidedBy.rule : undefined,
+      });
     }
   }
   const ports = reach.ports.join(', ');
   if (blocked.length === 0) {
-    const evidence = decided.length > 0 ? decided.map((r) => ruleEvidence(id, r)) : [textEvidence(`${id} has no outbound rule matching TCP ${ports}; basic groups allow outbound traffic by default`, id)];
+    const evidence =
+      decided.length > 0
+        ? decided.map((r) => ruleEvidence(id, r))
+        : [textEvidence(`${id} has no outbound rule matching TCP ${ports}; basic groups allow outbound traffic by default`, id)];
     return { ...base, verdict: 'pass', reason: `${id} lets TCP ${ports} out to ${addresses.join(', ')}.`, evidence };
   }
   const blockedPorts = [...new Set(blocked.map((b) => b.flow.port!))];
   // Every outbound drop that matches a blocked flow goes (a lower-priority one would win next).
-  const drops = rules.filter((r) => r.direction === 'egress' && normalizePolicy(r.policy) === 'drop' && blocked.some((b) => ruleMatchesFlow(r, b.flow)));
+  const drops = rules.filter(
+    (r) => r.direction === 'egress' && normalizePolicy(r.policy) === 'drop' && blocked.some((b) => ruleMatchesFlow(r, b.flow)),
+  );
   const add = group.type === 'enterprise' && vpcCidr !== '' ? blockedPorts.map((p) => egressRule(p, vpcCidr)) : [];
-  const evidence = [...new Set(blocked.map((b) => b.explanation))].map((text) => textEvidence(text, id, ...blocked.filter((b) => b.explanation === text && b.rule?.ruleId).map((b) => b.rule!.ruleId!)));
-  const fix: HopFix | undefined = drops.length + add.length === 0 ? undefined : ruleFix(
-    [drops.length > 0 ? `remove ${drops.length} outbound drop rule(s)` : '', add.length > 0 ? `allow TCP ${blockedPorts.join(', ')} out to ${vpcCidr}` : ''].filter((s) => s !== '').join(' and ').replace(/^./, (c) => c.toUpperCase()) + ` in ${id}`,
-    `fix.target.${target.index}.egress`, id, { add, remove: drops }, target.range);
-  return { ...base, verdict: 'fail', reason: `${id} does not let TCP ${blockedPorts.join(', ')} out to the target.`, evidence, ...(fix !== undefined ? { fix } : {}) };
+  const evidence = [...new Set(blocked.map((b) => b.explanation))].map((text) =>
+    textEvidence(text, id, ...blocked.filter((b) => b.explanation === text && b.rule?.ruleId).map((b) => b.rule!.ruleId!)),
+  );
+  const fix: HopFix | undefined =
+    drops.length + add.length === 0
+      ? undefined
+      : ruleFix(
+          [
+            drops.length > 0 ? `remove ${drops.length} outbound drop rule(s)` : '',
+            add.length > 0 ? `allow TCP ${blockedPorts.join(', ')} out to ${vpcCidr}` : '',
+          ]
+            .filter((s) => s !== '')
+            .join(' and ')
+            .replace(/^./, (c) => c.toUpperCase()) + ` in ${id}`,
+          `fix.target.${target.index}.egress`,
+          id,
+          { add, remove: drops },
+          target.range,
+        );
+  return {
+    ...base,
+    verdict: 'fail',
+    reason: `${id} does not let TCP ${blockedPorts.join(', ')} out to the target.`,
+    evidence,
+    ...(fix !== undefined ? { fix } : {}),
+  };
 }
 
 /** The kind's grant step as the fix, when it would change something. */
-function resolveFix(fix: TargetHopFix | undefined, target: TargetSpec, live: LiveState, kind: DoctorKind, ctx: TargetContext): HopFix | undefined {
+function resolveFix(
+  fix: TargetHopFix | undefined,
+  target: TargetSpec,
+  live: LiveState,
+  kind: DoctorKind,
+  ctx: TargetContext,
+): HopFix | undefined {
   if (fix === undefined || fix.kind !== 'grant') return fix;
   // A grant that names the link group cannot be applied before the group exists.
-  if (ctx.linkGroupId === undefined) return { kind: 'manual', summary: `${fix.summary}, once the link group exists (mcvpc apply creates it)` };
+  if (ctx.linkGroupId === undefined)
+    return { kind: 'manual', summary: `${fix.summary}, once the link group exists (mcvpc apply creates it)` };
   const step = kind.planGrant(target, targetLive(live, target), ctx);
   if (step.action === 'create' || step.action === 'change') return { kind: 'steps', summary: fix.summary, steps: [step] };
   return { kind: 'manual', summary: `${fix.summary} (${step.title})` };
 }
 
 /** Every hop of one target, scoped and with ids made whole. */
-export function targetHops(spec: ConnectionSpec, live: LiveState, extras: DoctorExtras, target: TargetSpec, kind: DoctorKind, link: LinkEndpoint): Hop[] {
+export function targetHops(
+  spec: ConnectionSpec,
+  live: LiveState,
+  extras: DoctorExtras,
+  target: TargetSpec,
+  kind: DoctorKind,
+  link: LinkEndpoint,
+): Hop[] {
   const scope = { kind: 'target', index: target.index, label: target.label } as const;
   const reach = kind.reachability(target, targetLive(live, target) as never, link);
-  const ctx: TargetContext = { regionId: spec.regionId, vpcId: spec.vpcId, linkGroupId: link.linkGroupId, linkGroupLabel: link.linkGroupId ?? 'the link group', vSwitchCidr: link.vSwitchCidr ?? '', dependsOn: [] };
+  const ctx: TargetContext = {
+    regionId: spec.regionId,
+    vpcId: spec.vpcId,
+    linkGroupId: link.linkGroupId,
+    linkGroupLabel: link.linkGroupId ?? 'the link group',
+    vSwitchCidr: link.vSwitchCidr ?? '',
+    dependsOn: [],
+  };
   const hops: TargetHop[] = [...reach.hops];
   // The outbound hop only once the target is known to exist (its kind says which ports).
   if (!reach.hops.some((h) => h.verdict === 'fail' && h.id === 'exists')) hops.unshift(egressHop(live, extras, target, reach));

@@ -36,8 +36,14 @@ function hash(value: unknown): string {
 
 /** A hash of the live state that ignores listing order and volatile counters. */
 export function liveStateFingerprint(live: LiveState): string {
-  const ruleKey = (r: { ruleId?: string; peerCidr?: string; peerGroupId?: string; portRange: string; protocol: string; policy: string }): string =>
-    [r.ruleId ?? '', r.protocol, r.portRange, r.policy, r.peerCidr ?? '', r.peerGroupId ?? ''].join('|');
+  const ruleKey = (r: {
+    ruleId?: string;
+    peerCidr?: string;
+    peerGroupId?: string;
+    portRange: string;
+    protocol: string;
+    policy: string;
+  }): string => [r.ruleId ?? '', r.protocol, r.portRange, r.policy, r.peerCidr ?? '', r.peerGroupId ?? ''].join('|');
   const withIngress = <T extends { ingress: Parameters<typeof ruleKey>[0][] }>(g: T | undefined): T | undefined =>
     g === undefined ? undefined : { ...g, ingress: sortedBy(g.ingress, ruleKey) };
   const normalized = {
@@ -46,7 +52,10 @@ export function liveStateFingerprint(live: LiveState): string {
     linkGroup: withIngress(live.linkGroup),
     sameNameGroupIds: [...live.sameNameGroupIds].sort(),
     managedGroups: sortedBy(live.managedGroups, (g) => g.securityGroupId),
-    linkNetworkInterfaces: sortedBy(live.linkNetworkInterfaces, (n) => n.networkInterfaceId).map((n) => ({ ...n, securityGroupIds: [...n.securityGroupIds].sort() })),
+    linkNetworkInterfaces: sortedBy(live.linkNetworkInterfaces, (n) => n.networkInterfaceId).map((n) => ({
+      ...n,
+      securityGroupIds: [...n.securityGroupIds].sort(),
+    })),
     // Kinds share these shapes (src/targets/shared): whitelist groups and bound groups are sets,
     // whitelist entries keep their order (some APIs rewrite the list as given), rules are a set.
     targets: live.targets.map((t) => {

@@ -2,7 +2,15 @@
 export type * from './liveState';
 export type * from './steps';
 export { STEP_SYMBOLS, KNOWN_AFTER_APPLY, ApplyRefusal } from './steps';
-export { planConnection, planHasChanges, summarize, assertNoManagedGroupChanged, STEP_IDS, type PlanOptions, type PlanInputs } from './planner';
+export {
+  planConnection,
+  planHasChanges,
+  summarize,
+  assertNoManagedGroupChanged,
+  STEP_IDS,
+  type PlanOptions,
+  type PlanInputs,
+} from './planner';
 export { planTeardown } from './teardown';
 export { linkGroupIngressRule, portRule, overridingDrops } from './wantedRules';
 export { liveChecks, networkLinkDetected, linkInboundCidr, targetLive } from './liveChecks';

@@ -6,9 +6,13 @@
 import type { SecurityGroup } from '../model';
 
 /** The group to keep and the extra ones, among groups that share the link group's name. */
-export function chooseLinkGroup<G extends Pick<SecurityGroup, 'securityGroupId' | 'creationTime'>>(groups: readonly G[]): { keep?: G; extra: G[] } {
+export function chooseLinkGroup<G extends Pick<SecurityGroup, 'securityGroupId' | 'creationTime'>>(
+  groups: readonly G[],
+): { keep?: G; extra: G[] } {
   // An unknown creation time sorts last: a group just created and not yet listed is the newest.
-  const sorted = [...groups].sort((a, b) => (a.creationTime ?? '\uffff').localeCompare(b.creationTime ?? '\uffff') || a.securityGroupId.localeCompare(b.securityGroupId));
+  const sorted = [...groups].sort(
+    (a, b) => (a.creationTime ?? '\uffff').localeCompare(b.creationTime ?? '\uffff') || a.securityGroupId.localeCompare(b.securityGroupId),
+  );
   const [keep, ...extra] = sorted;
   return { keep, extra };
 }

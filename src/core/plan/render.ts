@@ -38,7 +38,13 @@ export function formatSummary(summary: PlanSummary): string {
 /** Adds several plans' counts (a spec file can hold several links). */
 export function addSummaries(summaries: readonly PlanSummary[]): PlanSummary {
   return summaries.reduce(
-    (a, b) => ({ add: a.add + b.add, change: a.change + b.change, remove: a.remove + b.remove, unchanged: a.unchanged + b.unchanged, manual: a.manual + b.manual }),
+    (a, b) => ({
+      add: a.add + b.add,
+      change: a.change + b.change,
+      remove: a.remove + b.remove,
+      unchanged: a.unchanged + b.unchanged,
+      manual: a.manual + b.manual,
+    }),
     { add: 0, change: 0, remove: 0, unchanged: 0, manual: 0 },
   );
 }

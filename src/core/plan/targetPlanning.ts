@@ -52,7 +52,11 @@ export interface LinkUsageContext {
 export type TargetPlanners = (kind: string) => TargetPlanning;
 
 /** The common fields of a target step. */
-export function targetStepBase(target: TargetSpec, ctx: TargetContext, change: 'grant' | 'revoke'): Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range' | 'targetIndex' | 'details' | 'operation'> {
+export function targetStepBase(
+  target: TargetSpec,
+  ctx: TargetContext,
+  change: 'grant' | 'revoke',
+): Pick<PlanStep, 'id' | 'phase' | 'dependsOn' | 'range' | 'targetIndex' | 'details' | 'operation'> {
   return {
     id: `target.${target.index}.${target.kind}`,
     phase: 'target',
@@ -83,7 +87,20 @@ export function targetWarning(code: LiveCheckCode, target: TargetSpec, text: str
 }
 
 /** A warning when the target is in another VPC than the link (the link reaches only its own VPC). */
-export function otherVpcCheck(target: TargetSpec, words: string, vpcId: string | undefined, ctx: TargetCheckContext, range: SourceRange): LiveCheck[] {
+export function otherVpcCheck(
+  target: TargetSpec,
+  words: string,
+  vpcId: string | undefined,
+  ctx: TargetCheckContext,
+  range: SourceRange,
+): LiveCheck[] {
   if (vpcId === undefined || vpcId === '' || vpcId === ctx.spec.vpcId) return [];
-  return [targetWarning('target-other-vpc', target, `${words} is in ${vpcId}, not in the link's VPC ${ctx.spec.vpcId}: the link only reaches addresses in ${ctx.spec.vpcId}.`, range)];
+  return [
+    targetWarning(
+      'target-other-vpc',
+      target,
+      `${words} is in ${vpcId}, not in the link's VPC ${ctx.spec.vpcId}: the link only reaches addresses in ${ctx.spec.vpcId}.`,
+      range,
+    ),
+  ];
 }

@@ -30,11 +30,18 @@ function linkRemovalStep(spec: ConnectionSpec, live: LiveState, inputs: PlanInpu
   const common = { id: TEARDOWN_STEP_IDS.networkLink, phase: 'network-link', dependsOn, range: spec.ranges.networkLinkName } as const;
   const detected = networkLinkDetected(live);
   if (live.networkLinkApi.state === 'ok') {
-    const operation = { kind: 'remove-network-link', networkLinkName: spec.networkLinkName, vpcId: spec.vpcId, vSwitchId: spec.vSwitchId } as const;
+    const operation = {
+      kind: 'remove-network-link',
+      networkLinkName: spec.networkLinkName,
+      vpcId: spec.vpcId,
+      vSwitchId: spec.vSwitchId,
+    } as const;
     const link = live.networkLink;
     if (link !== undefined && linkMatchesSpec(spec, live)) {
       return {
-        ...common, action: 'remove', operation,
+        ...common,
+        action: 'remove',
+        operation,
         title: `Remove network link "${link.name}" (${link.status}) and wait until MaxCompute's interfaces are gone from ${spec.vSwitchId}`,
         details: [linkConfigurationText(link), 'SQL and Spark that name the link stop reaching the VPC'],
         call: { product: 'MaxCompute', action: 'RemoveNetworkLink', params: { networkLinkName: link.name } },
@@ -42,34 +49,69 @@ function linkRemovalStep(spec: ConnectionSpec, live: LiveState, inputs: PlanInpu
     }
     if (link !== undefined) {
       return {
-        ...common, action: 'unchanged', operation: { kind: 'await-network-link-removal', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId },
+        ...common,
+        action: 'unchanged',
+        operation: { kind: 'await-network-link-removal', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId },
         title: `Network link "${link.name}" is not this spec's (${linkConfigurationText(link)}): left alone`,
         details: ['destroy never removes a link the spec does not describe'],
       };
     }
     if (!detected) {
-      return { ...common, action: 'unchanged', operation, details: [], title: `No network link "${spec.networkLinkName}" in ${spec.regionId}` };
+      return {
+        ...common,
+        action: 'unchanged',
+        operation,
+        details: [],
+        title: `No network link "${spec.networkLinkName}" in ${spec.regionId}`,
+      };
     }
     // Interfaces in the link group, but no link of this name: a link made by hand under another name.
   }
-  const reason = live.networkLinkApi.state === 'ok' ? `MaxCompute lists no link named "${spec.networkLinkName}", yet its interfaces use ${linkGroupLabel}` : `the link API cannot be used: ${live.networkLinkApi.reason}`;
+  const reason =
+    live.networkLinkApi.state === 'ok'
+      ? `MaxCompute lists no link named "${spec.networkLinkName}", yet its interfaces use ${linkGroupLabel}`
+      : `the link API cannot be used: ${live.networkLinkApi.reason}`;
   const url = networkLinkConsoleUrl(spec.regionId, inputs.emulatorEndpoint);
   const operation = { kind: 'await-network-link-removal', vpcId: spec.vpcId, vSwitchId: spec.vSwitchId } as const;
-  return detected ? {
-    ...common, action: 'manual', operation,
-    title: `Delete the network link that uses ${linkGroupLabel} in the MaxCompute console (${reason})`,
-    details: [`open ${url} → Network Connection, find the link in vSwitch ${spec.vSwitchId} with security group ${linkGroupLabel} and delete it`, `done when MaxCompute's network interfaces are gone from ${spec.vSwitchId}`],
-    handover: { url, fields: [{ label: 'Connection Name', value: spec.networkLinkName }, { label: 'VPC', value: spec.vpcId }, { label: 'vSwitch', value: spec.vSwitchId }] },
-  } : {
-    ...common, action: 'unchanged', operation, details: [],
-    title: `No network link detected in ${spec.vSwitchId} with ${linkGroupLabel}`,
-  };
+  return detected
+    ? {
+        ...common,
+        action: 'manual',
+        operation,
+        title: `Delete the network link that uses ${linkGroupLabel} in the MaxCompute console (${reason})`,
+        details: [
+          `open ${url} → Network Connection, find the link in vSwitch ${spec.vSwitchId} with security group ${linkGroupLabel} and delete it`,
+          `done when MaxCompute's network interfaces are gone from ${spec.vSwitchId}`,
+        ],
+        handover: {
+          url,
+          fields: [
+            { label: 'Connection Name', value: spec.networkLinkName },
+            { label: 'VPC', value: spec.vpcId },
+            { label: 'vSwitch', value: spec.vSwitchId },
+          ],
+        },
+      }
+    : {
+        ...common,
+        action: 'unchanged',
+        operation,
+        details: [],
+        title: `No network link detected in ${spec.vSwitchId} with ${linkGroupLabel}`,
+      };
 }
 
 /** Only the account rule refuses a teardown: a missing VPC or target just means less to remove. */
 function teardownChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
   if (live.vpc !== undefined && live.vpc.ownerId !== '' && live.vpc.ownerId !== live.callerAccountId) {
-    return [{ code: 'other-account', severity: 'error', message: `VPC ${spec.vpcId} belongs to account ${live.vpc.ownerId}, but you are signed in as ${live.callerAccountId}; sign in with the account that applied the link.`, range: spec.ranges.vpcId }];
+    return [
+      {
+        code: 'other-account',
+        severity: 'error',
+        message: `VPC ${spec.vpcId} belongs to account ${live.vpc.ownerId}, but you are signed in as ${live.callerAccountId}; sign in with the account that applied the link.`,
+        range: spec.ranges.vpcId,
+      },
+    ];
   }
   return [];
 }
@@ -77,7 +119,8 @@ function teardownChecks(spec: ConnectionSpec, live: LiveState): LiveCheck[] {
 function teardownSteps(spec: ConnectionSpec, live: LiveState, inputs: PlanInputs): PlanStep[] {
   const steps: PlanStep[] = [];
   const linkGroup = live.linkGroup?.group;
-  const linkGroupLabel = linkGroup === undefined ? 'the link\'s security group (not found)' : `${linkGroup.securityGroupId} (${linkGroup.name})`;
+  const linkGroupLabel =
+    linkGroup === undefined ? "the link's security group (not found)" : `${linkGroup.securityGroupId} (${linkGroup.name})`;
   const context = {
     regionId: spec.regionId,
     vpcId: spec.vpcId,
@@ -94,22 +137,43 @@ function teardownSteps(spec: ConnectionSpec, live: LiveState, inputs: PlanInputs
   const groupSpec = spec.securityGroup;
   if (groupSpec.mode === 'existing') {
     steps.push({
-      id: TEARDOWN_STEP_IDS.groupDelete, phase: 'security-group', action: 'unchanged', dependsOn: [TEARDOWN_STEP_IDS.networkLink], range: groupSpec.ranges.securityGroupId, details: ['apply did not create it, so teardown leaves it and its rules alone'],
+      id: TEARDOWN_STEP_IDS.groupDelete,
+      phase: 'security-group',
+      action: 'unchanged',
+      dependsOn: [TEARDOWN_STEP_IDS.networkLink],
+      range: groupSpec.ranges.securityGroupId,
+      details: ['apply did not create it, so teardown leaves it and its rules alone'],
       title: `Security group ${groupSpec.securityGroupId} is kept: the spec names an existing group`,
       operation: { kind: 'use-link-group', securityGroupId: groupSpec.securityGroupId },
     });
   } else if (linkGroup === undefined) {
     steps.push({
-      id: TEARDOWN_STEP_IDS.groupDelete, phase: 'security-group', action: 'unchanged', dependsOn: [TEARDOWN_STEP_IDS.networkLink], range: groupSpec.ranges.name, details: [],
+      id: TEARDOWN_STEP_IDS.groupDelete,
+      phase: 'security-group',
+      action: 'unchanged',
+      dependsOn: [TEARDOWN_STEP_IDS.networkLink],
+      range: groupSpec.ranges.name,
+      details: [],
       title: `No security group "${groupSpec.name}" in ${spec.vpcId}: nothing to delete`,
       operation: { kind: 'delete-link-group', vpcId: spec.vpcId, name: groupSpec.name },
     });
   } else {
     steps.push({
-      id: TEARDOWN_STEP_IDS.groupDelete, phase: 'security-group', action: 'remove', dependsOn: [TEARDOWN_STEP_IDS.networkLink], range: groupSpec.ranges.name,
+      id: TEARDOWN_STEP_IDS.groupDelete,
+      phase: 'security-group',
+      action: 'remove',
+      dependsOn: [TEARDOWN_STEP_IDS.networkLink],
+      range: groupSpec.ranges.name,
       title: `Delete security group ${linkGroupLabel}`,
-      details: ['once no network interface uses it (removing the link releases MaxCompute\'s interfaces)', ...live.sameNameGroupIds.map((id) => `also ${id}: an extra empty group with the same name (left by two applies at once)`)],
-      call: { product: 'Ecs', action: 'DeleteSecurityGroup', params: { RegionId: spec.regionId, SecurityGroupId: linkGroup.securityGroupId } },
+      details: [
+        "once no network interface uses it (removing the link releases MaxCompute's interfaces)",
+        ...live.sameNameGroupIds.map((id) => `also ${id}: an extra empty group with the same name (left by two applies at once)`),
+      ],
+      call: {
+        product: 'Ecs',
+        action: 'DeleteSecurityGroup',
+        params: { RegionId: spec.regionId, SecurityGroupId: linkGroup.securityGroupId },
+      },
       operation: { kind: 'delete-link-group', vpcId: spec.vpcId, name: groupSpec.name },
     });
   }

@@ -5,12 +5,28 @@ import { normalizePolicy } from '../rules';
 
 /** The inbound rule the link's group needs: MaxCompute's traffic back into its ENIs is return traffic, so accept all of it from the source block. */
 export function linkGroupIngressRule(sourceCidr: string): SecurityGroupRule {
-  return { direction: 'ingress', policy: 'accept', protocol: 'ALL', portRange: '-1/-1', priority: 1, peerCidr: sourceCidr, description: 'MaxCompute network link return traffic' };
+  return {
+    direction: 'ingress',
+    policy: 'accept',
+    protocol: 'ALL',
+    portRange: '-1/-1',
+    priority: 1,
+    peerCidr: sourceCidr,
+    description: 'MaxCompute network link return traffic',
+  };
 }
 
 /** The inbound rule that lets the link's ENIs reach one TCP port of a cluster or instance. */
 export function portRule(linkGroupId: string, port: number): SecurityGroupRule {
-  return { direction: 'ingress', policy: 'accept', protocol: 'TCP', portRange: `${port}/${port}`, priority: 1, peerGroupId: linkGroupId, description: 'MaxCompute network link' };
+  return {
+    direction: 'ingress',
+    policy: 'accept',
+    protocol: 'TCP',
+    portRange: `${port}/${port}`,
+    priority: 1,
+    peerGroupId: linkGroupId,
+    description: 'MaxCompute network link',
+  };
 }
 
 /**

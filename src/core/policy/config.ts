@@ -32,7 +32,11 @@ const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        policy: { type: 'object', additionalProperties: false, properties: Object.fromEntries(POLICY_RULES.map((r) => [r.id, { anyOf: [severity, ruleObject] }])) },
+        policy: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(POLICY_RULES.map((r) => [r.id, { anyOf: [severity, ruleObject] }])),
+        },
       },
     },
   },
@@ -57,7 +61,8 @@ function words(file: string, error: ErrorObject): string {
     const known = error.instancePath === '/mcvpc/policy' ? ` (rules: ${POLICY_RULES.map((r) => r.id).join(', ')})` : '';
     return `${file}: ${at}: unknown key "${key}"${known}`;
   }
-  if (error.keyword === 'enum') return `${file}: ${at}: must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${file}: ${at}: must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
   return `${file}: ${at}: ${error.message ?? 'is not valid'}`;
 }
 
@@ -72,11 +77,16 @@ export function parsePolicyConfig(text: string, file: string): PolicySettings {
   validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(configSchema);
   if (!validator(data)) {
     // anyOf reports each branch; the most specific error (deepest path) says the most.
-    const errors = [...(validator.errors ?? [])].filter((e) => e.keyword !== 'anyOf').sort((a, b) => b.instancePath.length - a.instancePath.length);
+    const errors = [...(validator.errors ?? [])]
+      .filter((e) => e.keyword !== 'anyOf')
+      .sort((a, b) => b.instancePath.length - a.instancePath.length);
     throw new PolicyConfigError(errors.length > 0 ? words(file, errors[0]!) : `${file}: not a valid mcvpc config`);
   }
   const policy = defaultPolicy();
-  const written = ((data as { mcvpc: { policy?: Record<string, string | Partial<RuleSettings>> } }).mcvpc.policy ?? {}) as Record<PolicyRuleId, string | Partial<RuleSettings>>;
+  const written = ((data as { mcvpc: { policy?: Record<string, string | Partial<RuleSettings>> } }).mcvpc.policy ?? {}) as Record<
+    PolicyRuleId,
+    string | Partial<RuleSettings>
+  >;
   for (const [id, value] of Object.entries(written) as Array<[PolicyRuleId, string | Partial<RuleSettings>]>) {
     policy[id] = typeof value === 'string' ? { ...policy[id], severity: value as RuleSettings['severity'] } : { ...policy[id], ...value };
   }

@@ -8,7 +8,11 @@ import type { LiveCheck } from '../plan';
 import type { ConnectionSpec, ProblemSeverity, SourceRange } from '../specModel';
 import type { PolicyRuleId, PolicySettings } from './types';
 
-const RULE_OF_CHECK: Partial<Record<LiveCheck['code'], PolicyRuleId>> = { 'group-shared': 'MCVPC106', 'group-in-use': 'MCVPC106', 'group-managed': 'MCVPC105' };
+const RULE_OF_CHECK: Partial<Record<LiveCheck['code'], PolicyRuleId>> = {
+  'group-shared': 'MCVPC106',
+  'group-in-use': 'MCVPC106',
+  'group-managed': 'MCVPC105',
+};
 
 /** A live check as a rule (or the planner's own) finding. */
 export interface LiveFinding {
@@ -23,11 +27,13 @@ export interface LiveFinding {
 export function livePolicyFindings(spec: ConnectionSpec, checks: readonly LiveCheck[], settings: PolicySettings): LiveFinding[] {
   return checks.flatMap((check): LiveFinding[] => {
     const ruleId = RULE_OF_CHECK[check.code];
-    if (ruleId === undefined) return [{ ruleId: `live/${check.code}`, severity: check.severity, message: check.message, range: check.range }];
+    if (ruleId === undefined)
+      return [{ ruleId: `live/${check.code}`, severity: check.severity, message: check.message, range: check.range }];
     const rule = settings[ruleId];
     const group = spec.securityGroup;
     // A group the repository allows as a link's group may be shared: that is what allowing it says.
-    const allowed = ruleId === 'MCVPC106' && group.mode === 'existing' && (rule.allowedExistingGroups ?? []).includes(group.securityGroupId);
+    const allowed =
+      ruleId === 'MCVPC106' && group.mode === 'existing' && (rule.allowedExistingGroups ?? []).includes(group.securityGroupId);
     // A refusing check stays an error whatever the rule's severity: the plan cannot go on.
     const severity = check.severity === 'error' ? 'error' : rule.severity;
     if (severity === 'off' || (allowed && check.severity !== 'error')) return [];

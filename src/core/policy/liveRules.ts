@@ -26,15 +26,35 @@ type Found = Pick<PolicyFinding, 'path' | 'range' | 'message'>;
  * ModifyIpWhitelist's IpList; Lindorm UpdateInstanceIpWhiteList's SecurityIpList, whose
  * `Delete=true` "clears the whitelist"), so it is a Cover write unless it keeps every entry.
  */
-const WHITELIST_WRITES: Record<string, { by: 'mode' | 'whole-list'; group: string; defaultGroup: string; entries: string; ipOnly?: boolean; clears?: string }> = {
+const WHITELIST_WRITES: Record<
+  string,
+  { by: 'mode' | 'whole-list'; group: string; defaultGroup: string; entries: string; ipOnly?: boolean; clears?: string }
+> = {
   'rds/modifysecurityips': { by: 'mode', group: 'DBInstanceIPArrayName', defaultGroup: 'default', entries: 'SecurityIps' },
-  'polardb/modifydbclusteraccesswhitelist': { by: 'mode', group: 'DBClusterIPArrayName', defaultGroup: 'default', entries: 'SecurityIps', ipOnly: true },
+  'polardb/modifydbclusteraccesswhitelist': {
+    by: 'mode',
+    group: 'DBClusterIPArrayName',
+    defaultGroup: 'default',
+    entries: 'SecurityIps',
+    ipOnly: true,
+  },
   'hbase/modifyipwhitelist': { by: 'whole-list', group: 'GroupName', defaultGroup: 'default', entries: 'IpList' },
-  'hitsdb/updateinstanceipwhitelist': { by: 'whole-list', group: 'GroupName', defaultGroup: 'user', entries: 'SecurityIpList', clears: 'Delete' },
+  'hitsdb/updateinstanceipwhitelist': {
+    by: 'whole-list',
+    group: 'GroupName',
+    defaultGroup: 'user',
+    entries: 'SecurityIpList',
+    clears: 'Delete',
+  },
 };
 
 function listOf(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : [];
 }
 
 /** MCVPC104 on one step: a Cover write, or a whole-list write that drops an entry other than the link's own. */
@@ -52,7 +72,8 @@ function coverWrite(step: PlanStep, live: LiveState): string | undefined {
     if (mode === 'Append' || mode === 'Delete') return undefined;
     return `${where} writes with ModifyMode=${typeof mode === 'string' ? mode : '(absent: Cover, the default)'}, which replaces the group's whole list; only Append and Delete leave others' entries alone`;
   }
-  if (write.clears !== undefined && (params[write.clears] === true || params[write.clears] === 'true')) return `${where} sends ${write.clears}=true, which clears the whitelist`;
+  if (write.clears !== undefined && (params[write.clears] === true || params[write.clears] === 'true'))
+    return `${where} sends ${write.clears}=true, which clears the whitelist`;
   const held = step.targetIndex === undefined ? undefined : live.targets[step.targetIndex]?.whitelist?.find((g) => g.name === group);
   const written = new Set(listOf(params[write.entries]));
   const linkBlock = live.vSwitch?.cidrBlock;
@@ -64,7 +85,9 @@ function coverWrite(step: PlanStep, live: LiveState): string | undefined {
 /** The link group's range in the spec: its inboundSource when the spec creates it, else the id. */
 function linkGroupPlace(link: PolicyLink): { path: string; range: SourceRange } {
   const group = link.spec.securityGroup;
-  return group.mode === 'create' ? { path: 'securityGroup.create.inboundSource', range: group.ranges.inboundSource } : { path: 'securityGroup.id', range: group.ranges.securityGroupId };
+  return group.mode === 'create'
+    ? { path: 'securityGroup.create.inboundSource', range: group.ranges.inboundSource }
+    : { path: 'securityGroup.id', range: group.ranges.securityGroupId };
 }
 
 function ruleWords(rule: SecurityGroupRule): string {
@@ -89,10 +112,15 @@ function refusedPorts(rule: SecurityGroupRule, kind: string, settings: RuleSetti
   const allowed = settings.allowedPorts?.[kind];
   if (allowed === undefined) return undefined;
   const inside = new Set(allowed.filter((p) => p >= from && p <= to)).size;
-  return inside === to - from + 1 ? undefined : `ports ${all ? 'all' : `${from}-${to}`} beyond those this repository allows for ${kind} targets (${allowed.join(', ') || 'none'})`;
+  return inside === to - from + 1
+    ? undefined
+    : `ports ${all ? 'all' : `${from}-${to}`} beyond those this repository allows for ${kind} targets (${allowed.join(', ') || 'none'})`;
 }
 
-const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan: Plan, live: LiveState, settings: RuleSettings): Found[] }> = [
+const LIVE_RULES: ReadonlyArray<{
+  id: PolicyRuleId;
+  check(link: PolicyLink, plan: Plan, live: LiveState, settings: RuleSettings): Found[];
+}> = [
   {
     id: 'MCVPC101',
     check(link, _plan, live) {
@@ -101,7 +129,10 @@ const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan
       const place = linkGroupPlace(link);
       return group.ingress
         .filter((r) => accepts(r) && r.peerCidr !== undefined && isWholeInternet(r.peerCidr))
-        .map((r) => ({ ...place, message: `in the cloud, the link's group ${group.group.securityGroupId} admits the whole internet: ${ruleWords(r)}; revoke it` }));
+        .map((r) => ({
+          ...place,
+          message: `in the cloud, the link's group ${group.group.securityGroupId} admits the whole internet: ${ruleWords(r)}; revoke it`,
+        }));
     },
   },
   {
@@ -114,7 +145,11 @@ const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan
       if (group !== undefined) {
         for (const r of group.ingress.filter(accepts)) {
           const block = r.peerCidr === undefined || isWholeInternet(r.peerCidr) ? undefined : parseCidr(r.peerCidr);
-          if (block !== undefined && tooWide(block, min, vpc)) found.push({ ...linkGroupPlace(link), message: `in the cloud, the link's group ${group.group.securityGroupId} admits ${r.peerCidr}, wider than the link's VPC or /${min}: ${ruleWords(r)}` });
+          if (block !== undefined && tooWide(block, min, vpc))
+            found.push({
+              ...linkGroupPlace(link),
+              message: `in the cloud, the link's group ${group.group.securityGroupId} admits ${r.peerCidr}, wider than the link's VPC or /${min}: ${ruleWords(r)}`,
+            });
         }
       }
       for (const t of link.targets) {
@@ -123,7 +158,11 @@ const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan
         for (const ip of held?.ips ?? []) {
           const block = parseCidr(ip);
           if (block !== undefined && tooWide(block, min, vpc)) {
-            found.push({ path: `targets[${t.index}].whitelistGroup`, range: t.whitelistGroup.range, message: `in the cloud, whitelist group ${held!.name} of ${t.label} admits ${ip}, wider than the link's VPC${vpc === undefined ? '' : ` (${live.vpc!.cidrBlock})`} or /${min}; the link needs only its vSwitch's block` });
+            found.push({
+              path: `targets[${t.index}].whitelistGroup`,
+              range: t.whitelistGroup.range,
+              message: `in the cloud, whitelist group ${held!.name} of ${t.label} admits ${ip}, wider than the link's VPC${vpc === undefined ? '' : ` (${live.vpc!.cidrBlock})`} or /${min}; the link needs only its vSwitch's block`,
+            });
           }
         }
       }
@@ -141,10 +180,20 @@ const LIVE_RULES: ReadonlyArray<{ id: PolicyRuleId; check(link: PolicyLink, plan
       return link.targets.flatMap((t) => {
         const group: GroupWithIngress | undefined = live.targets[t.index]?.group;
         if (group === undefined) return [];
-        return group.ingress.filter((r) => accepts(r) && admitsLink(r)).flatMap((r): Found[] => {
-          const refused = refusedPorts(r, t.kind, settings);
-          return refused === undefined ? [] : [{ path: `targets[${t.index}]`, range: t.range, message: `in the cloud, ${t.label}'s security group ${group.group.securityGroupId} opens ${refused} to the link: ${ruleWords(r)}` }];
-        });
+        return group.ingress
+          .filter((r) => accepts(r) && admitsLink(r))
+          .flatMap((r): Found[] => {
+            const refused = refusedPorts(r, t.kind, settings);
+            return refused === undefined
+              ? []
+              : [
+                  {
+                    path: `targets[${t.index}]`,
+                    range: t.range,
+                    message: `in the cloud, ${t.label}'s security group ${group.group.securityGroupId} opens ${refused} to the link: ${ruleWords(r)}`,
+                  },
+                ];
+          });
       });
     },
   },
@@ -165,6 +214,12 @@ export function liveRuleFindings(link: PolicyLink, plan: Plan, live: LiveState, 
     const rule = settings[id];
     if (rule.severity === 'off') return [];
     const severity = rule.severity;
-    return check(link, plan, live, rule).map((f) => ({ ...f, ruleId: id, severity, networkLinkName: link.spec.networkLinkName, documentIndex: link.spec.documentIndex }));
+    return check(link, plan, live, rule).map((f) => ({
+      ...f,
+      ruleId: id,
+      severity,
+      networkLinkName: link.spec.networkLinkName,
+      documentIndex: link.spec.documentIndex,
+    }));
   });
 }

@@ -59,7 +59,13 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     check({ spec }) {
       const group = spec.securityGroup;
       if (group.mode !== 'create' || group.inboundSource.kind !== 'cidr' || !isWholeInternet(group.inboundSource.cidr)) return [];
-      return [finding('securityGroup.create.inboundSource', group.ranges.inboundSource, `${group.inboundSource.cidr} lets the whole internet into the link's security group; MaxCompute's return traffic comes from the VPC, so use vpc-cidr or vswitch-cidr`)];
+      return [
+        finding(
+          'securityGroup.create.inboundSource',
+          group.ranges.inboundSource,
+          `${group.inboundSource.cidr} lets the whole internet into the link's security group; MaxCompute's return traffic comes from the VPC, so use vpc-cidr or vswitch-cidr`,
+        ),
+      ];
     },
   },
   {
@@ -74,19 +80,26 @@ export const POLICY_RULES: readonly PolicyRule[] = [
       if (group.mode === 'create' && group.inboundSource.kind === 'cidr' && !isWholeInternet(group.inboundSource.cidr)) {
         blocks.push({ path: 'securityGroup.create.inboundSource', cidr: group.inboundSource.cidr, range: group.ranges.inboundSource });
       }
-      for (const t of targets) if (t.cidr !== undefined) blocks.push({ path: `targets[${t.index}].cidr`, cidr: t.cidr.value, range: t.cidr.range });
+      for (const t of targets)
+        if (t.cidr !== undefined) blocks.push({ path: `targets[${t.index}].cidr`, cidr: t.cidr.value, range: t.cidr.range });
       return blocks.flatMap(({ path, cidr, range }) => {
         const parsed = parseCidr(cidr);
         // A malformed block is validate's error; the whole internet is MCVPC101's.
         if (parsed === undefined || parsed.prefix >= min || (path.startsWith('targets') && isWholeInternet(cidr))) return [];
-        return [finding(path, range, `${cidr} is wider than /${min}, the widest block this repository allows; name the vSwitch's block or a narrower one`)];
+        return [
+          finding(
+            path,
+            range,
+            `${cidr} is wider than /${min}, the widest block this repository allows; name the vSwitch's block or a narrower one`,
+          ),
+        ];
       });
     },
   },
   {
     id: 'MCVPC103',
     name: 'only-needed-ports',
-    summary: "A target opens only the ports its kind needs: never a remote shell or desktop, and only the configured ports of a kind.",
+    summary: 'A target opens only the ports its kind needs: never a remote shell or desktop, and only the configured ports of a kind.',
     defaults: { severity: 'error', forbiddenPorts: ADMIN_PORTS, allowedPorts: {} },
     check({ targets }, settings) {
       const forbidden = new Set(settings.forbiddenPorts ?? ADMIN_PORTS);
@@ -94,8 +107,16 @@ export const POLICY_RULES: readonly PolicyRule[] = [
         const allowed = settings.allowedPorts?.[t.kind];
         return t.ports.flatMap(({ port, range }, i) => {
           const path = `targets[${t.index}].ports[${i}]`;
-          if (forbidden.has(port)) return [finding(path, range, `port ${port} is a remote shell or desktop port, which no MaxCompute job needs; remove it`)];
-          if (allowed !== undefined && !allowed.includes(port)) return [finding(path, range, `port ${port} is not among the ports this repository allows for ${t.kind} targets (${allowed.join(', ') || 'none'})`)];
+          if (forbidden.has(port))
+            return [finding(path, range, `port ${port} is a remote shell or desktop port, which no MaxCompute job needs; remove it`)];
+          if (allowed !== undefined && !allowed.includes(port))
+            return [
+              finding(
+                path,
+                range,
+                `port ${port} is not among the ports this repository allows for ${t.kind} targets (${allowed.join(', ') || 'none'})`,
+              ),
+            ];
           return [];
         });
       });
@@ -104,7 +125,8 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   {
     id: 'MCVPC104',
     name: 'no-cover-whitelist-writes',
-    summary: 'No whitelist write replaces a group\'s list: RDS and PolarDB entries are added and taken back with ModifyMode Append/Delete, never Cover; HBase and Lindorm, whose calls set a whole list, keep every entry the group held.',
+    summary:
+      "No whitelist write replaces a group's list: RDS and PolarDB entries are added and taken back with ModifyMode Append/Delete, never Cover; HBase and Lindorm, whose calls set a whole list, keep every entry the group held.",
     defaults: { severity: 'error' },
     liveOnly: true,
     // A spec has no knob that picks a write mode: the rule is a guarantee about plans, checked
@@ -119,18 +141,31 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     check({ spec }) {
       const group = spec.securityGroup;
       if (group.mode !== 'create' || !isMaxComputeManagedGroupName(group.name)) return [];
-      return [finding('securityGroup.create.name', group.ranges.name, `"${group.name}" is the name of a group MaxCompute manages for return traffic; the link's group must be a different one`)];
+      return [
+        finding(
+          'securityGroup.create.name',
+          group.ranges.name,
+          `"${group.name}" is the name of a group MaxCompute manages for return traffic; the link's group must be a different one`,
+        ),
+      ];
     },
   },
   {
     id: 'MCVPC106',
     name: 'dedicated-link-group',
-    summary: "The link's security group is used by nothing but the link: the spec creates it, or names an existing group the repository allows.",
+    summary:
+      "The link's security group is used by nothing but the link: the spec creates it, or names an existing group the repository allows.",
     defaults: { severity: 'warning', allowedExistingGroups: [] },
     check({ spec }, settings) {
       const group = spec.securityGroup;
       if (group.mode !== 'existing' || (settings.allowedExistingGroups ?? []).includes(group.securityGroupId)) return [];
-      return [finding('securityGroup.id', group.ranges.securityGroupId, `${group.securityGroupId} is an existing group: rules added for the link would also apply to whatever else uses it; let the spec create the link's own group, or allow this one in mcvpc.config.json`)];
+      return [
+        finding(
+          'securityGroup.id',
+          group.ranges.securityGroupId,
+          `${group.securityGroupId} is an existing group: rules added for the link would also apply to whatever else uses it; let the spec create the link's own group, or allow this one in mcvpc.config.json`,
+        ),
+      ];
     },
   },
 ];
@@ -150,7 +185,13 @@ export function checkPolicy(link: PolicyLink, settings: Readonly<Record<PolicyRu
     if (ruleSettings.severity === 'off') continue;
     const severity: ProblemSeverity = ruleSettings.severity;
     for (const f of rule.check(link, ruleSettings)) {
-      findings.push({ ...f, ruleId: rule.id, severity, networkLinkName: link.spec.networkLinkName, documentIndex: link.spec.documentIndex });
+      findings.push({
+        ...f,
+        ruleId: rule.id,
+        severity,
+        networkLinkName: link.spec.networkLinkName,
+        documentIndex: link.spec.documentIndex,
+      });
     }
   }
   return findings;

@@ -110,7 +110,14 @@ function checkSetting(parsed: ParsedDocument, setting: Setting, links: readonly 
   if (is(setting, ENI_INFO_KEY)) problems.push(...checkEniInfo(setting, links));
   if (is(setting, INTERNET_ACCESS_LIST_KEY)) {
     const bad = badInternetAccessEntries(setting.value);
-    if (bad.length > 0) problems.push({ code: 'internet-access-list', severity: 'error', message: `${INTERNET_ACCESS_LIST_KEY} takes host:port entries separated by commas; not: ${bad.map((b) => `"${b}"`).join(', ')}.`, range: setting.valueRange, fixes: [] });
+    if (bad.length > 0)
+      problems.push({
+        code: 'internet-access-list',
+        severity: 'error',
+        message: `${INTERNET_ACCESS_LIST_KEY} takes host:port entries separated by commas; not: ${bad.map((b) => `"${b}"`).join(', ')}.`,
+        range: setting.valueRange,
+        fixes: [],
+      });
   }
   if (LEGACY_VPC_KEYS.includes(setting.key)) problems.push(...checkLegacy(parsed, setting, links));
   return problems;
@@ -118,9 +125,21 @@ function checkSetting(parsed: ParsedDocument, setting: Setting, links: readonly 
 
 function checkLinkName(setting: Setting, links: readonly KnownLink[]): UsageProblem[] {
   const names = namedLinks(links).map((l) => l.name);
-  const fixFor = (name: string, preferred: boolean): UsageFix => ({ title: `Use the network link "${name}"`, edits: [replaceValue(setting, name)], preferred });
+  const fixFor = (name: string, preferred: boolean): UsageFix => ({
+    title: `Use the network link "${name}"`,
+    edits: [replaceValue(setting, name)],
+    preferred,
+  });
   if (setting.value === '' || /^<.*>$/.test(setting.value)) {
-    return [{ code: 'missing-link-name', severity: 'error', message: 'Name the network link here (as created in the MaxCompute console).', range: setting.statementRange, fixes: names.slice(0, 5).map((n) => fixFor(n, false)) }];
+    return [
+      {
+        code: 'missing-link-name',
+        severity: 'error',
+        message: 'Name the network link here (as created in the MaxCompute console).',
+        range: setting.statementRange,
+        fixes: names.slice(0, 5).map((n) => fixFor(n, false)),
+      },
+    ];
   }
   if (names.length === 0) return [];
   if (names.includes(setting.value)) return linkStatus(setting, links);
@@ -134,7 +153,14 @@ function checkLinkName(setting: Setting, links: readonly KnownLink[]): UsageProb
       severity: 'warning',
       message: `No known network link is named "${setting.value}"${near ? `; did you mean "${best}"?` : ` (known: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}).`}`,
       range: setting.valueRange,
-      fixes: closest.map((n, i) => fixFor(n, i === 0 && (n === sameButCase || (near && closest.filter((c) => editDistance(c.toLowerCase(), setting.value.toLowerCase()) <= 2).length === 1)))),
+      fixes: closest.map((n, i) =>
+        fixFor(
+          n,
+          i === 0 &&
+            (n === sameButCase ||
+              (near && closest.filter((c) => editDistance(c.toLowerCase(), setting.value.toLowerCase()) <= 2).length === 1)),
+        ),
+      ),
     },
   ];
 }
@@ -143,7 +169,15 @@ function checkLinkName(setting: Setting, links: readonly KnownLink[]): UsageProb
 function linkStatus(setting: Setting, links: readonly KnownLink[]): UsageProblem[] {
   const listed = links.find((l) => l.name === setting.value && l.status !== undefined);
   if (listed === undefined || isNetworkLinkReady({ status: listed.status! })) return [];
-  return [{ code: 'link-not-ready', severity: 'warning', message: `The network link "${setting.value}" is in status ${listed.status || '(none)'} in ${listed.regionId}, not SUCCESS: statements using it cannot reach the VPC until it is.`, range: setting.valueRange, fixes: [] }];
+  return [
+    {
+      code: 'link-not-ready',
+      severity: 'warning',
+      message: `The network link "${setting.value}" is in status ${listed.status || '(none)'} in ${listed.regionId}, not SUCCESS: statements using it cannot reach the VPC until it is.`,
+      range: setting.valueRange,
+      fixes: [],
+    },
+  ];
 }
 
 function noEffectInSpark(parsed: ParsedDocument, setting: Setting, links: readonly KnownLink[]): UsageProblem {
@@ -157,7 +191,18 @@ function noEffectInSpark(parsed: ParsedDocument, setting: Setting, links: readon
       setting,
       link === undefined
         ? []
-        : [{ title: `Replace with the ENI settings of "${link.name}" (${eniInfoValue(link)})`, edits: [replaceSetting(parsed, setting, [[ENI_ENABLE_KEY, 'true'], [ENI_INFO_KEY, eniInfoValue(link)]])], preferred: true }],
+        : [
+            {
+              title: `Replace with the ENI settings of "${link.name}" (${eniInfoValue(link)})`,
+              edits: [
+                replaceSetting(parsed, setting, [
+                  [ENI_ENABLE_KEY, 'true'],
+                  [ENI_INFO_KEY, eniInfoValue(link)],
+                ]),
+              ],
+              preferred: true,
+            },
+          ],
     ),
   };
 }
@@ -165,7 +210,13 @@ function noEffectInSpark(parsed: ParsedDocument, setting: Setting, links: readon
 function checkEniInfo(setting: Setting, links: readonly KnownLink[]): UsageProblem[] {
   const reading = readEniInfo(setting.value);
   const format = (message: string, fixed?: string): UsageProblem[] => [
-    { code: 'eni-info-format', severity: 'error', message, range: setting.valueRange, fixes: fixed === undefined ? [] : [{ title: `Change to ${fixed}`, edits: [replaceValue(setting, fixed)], preferred: true }] },
+    {
+      code: 'eni-info-format',
+      severity: 'error',
+      message,
+      range: setting.valueRange,
+      fixes: fixed === undefined ? [] : [{ title: `Change to ${fixed}`, edits: [replaceValue(setting, fixed)], preferred: true }],
+    },
   ];
   switch (reading.kind) {
     case 'spaces':
@@ -189,7 +240,10 @@ function checkEniInfo(setting: Setting, links: readonly KnownLink[]): UsageProbl
       severity: 'warning',
       message: `No known network link reaches ${reading.vpcId} in ${reading.regionId}: the job cannot reach that VPC until a link is created for it.`,
       range: setting.valueRange,
-      fixes: candidates.map((l) => ({ title: `Use ${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`, edits: [replaceValue(setting, eniInfoValue(l))] })),
+      fixes: candidates.map((l) => ({
+        title: `Use ${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`,
+        edits: [replaceValue(setting, eniInfoValue(l))],
+      })),
       vpc: { regionId: reading.regionId, vpcId: reading.vpcId, linked: false },
     },
   ];
@@ -206,9 +260,18 @@ function checkEniPair(parsed: ParsedDocument, links: readonly KnownLink[]): Usag
       {
         code: 'eni-enable-missing',
         severity: 'error',
-        message: enable === undefined ? `${ENI_INFO_KEY} is ignored without ${ENI_ENABLE_KEY}=true.` : `${ENI_ENABLE_KEY} is "${enable.value}": ${ENI_INFO_KEY} is ignored unless it is true.`,
+        message:
+          enable === undefined
+            ? `${ENI_INFO_KEY} is ignored without ${ENI_ENABLE_KEY}=true.`
+            : `${ENI_ENABLE_KEY} is "${enable.value}": ${ENI_INFO_KEY} is ignored unless it is true.`,
         range: enable === undefined ? info.keyRange : enable.valueRange,
-        fixes: eniFixes(info, [{ title: `Set ${ENI_ENABLE_KEY}=true`, edits: [enable === undefined ? addSettingsAfter(parsed, info, [[ENI_ENABLE_KEY, 'true']]) : replaceValue(enable, 'true')], preferred: true }]),
+        fixes: eniFixes(info, [
+          {
+            title: `Set ${ENI_ENABLE_KEY}=true`,
+            edits: [enable === undefined ? addSettingsAfter(parsed, info, [[ENI_ENABLE_KEY, 'true']]) : replaceValue(enable, 'true')],
+            preferred: true,
+          },
+        ]),
       },
     ];
   }
@@ -220,7 +283,14 @@ function checkEniPair(parsed: ParsedDocument, links: readonly KnownLink[]): Usag
         severity: 'error',
         message: `${ENI_ENABLE_KEY}=true needs ${ENI_INFO_KEY}=<regionId>:<vpcId>, the VPC of the network link.`,
         range: enable.keyRange,
-        fixes: eniFixes(enable, vpcs.map((l) => ({ title: `Add ${ENI_INFO_KEY}=${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`, edits: [addSettingsAfter(parsed, enable, [[ENI_INFO_KEY, eniInfoValue(l)]])], preferred: vpcs.length === 1 }))),
+        fixes: eniFixes(
+          enable,
+          vpcs.map((l) => ({
+            title: `Add ${ENI_INFO_KEY}=${eniInfoValue(l)}${l.name !== undefined ? ` (link "${l.name}")` : ''}`,
+            edits: [addSettingsAfter(parsed, enable, [[ENI_INFO_KEY, eniInfoValue(l)]])],
+            preferred: vpcs.length === 1,
+          })),
+        ),
       },
     ];
   }
@@ -238,13 +308,21 @@ function checkLegacy(parsed: ParsedDocument, setting: Setting, links: readonly K
       severity: hasEni ? 'warning' : 'info',
       message: `${setting.key} is the older way to reach a VPC; with a network link (ENI) it is not needed.`,
       range: setting.keyRange,
-      fixes: hasEni ? [{ title: `Remove ${setting.key} (not needed with ENI)`, edits: [removeSetting(parsed, setting)], preferred: true }] : [],
+      fixes: hasEni
+        ? [{ title: `Remove ${setting.key} (not needed with ENI)`, edits: [removeSetting(parsed, setting)], preferred: true }]
+        : [],
     });
     return problems;
   }
   const reading = readDomainList(setting.value);
   if (!reading.ok) {
-    problems.push({ code: 'domain-list-json', severity: 'error', message: `${VPC_DOMAIN_LIST_KEY} ${reading.reason}.`, range: setting.valueRange, fixes: [] });
+    problems.push({
+      code: 'domain-list-json',
+      severity: 'error',
+      message: `${VPC_DOMAIN_LIST_KEY} ${reading.reason}.`,
+      range: setting.valueRange,
+      fixes: [],
+    });
   }
   const regionId = reading.ok ? reading.regionId : undefined;
   const vpcId = reading.ok ? reading.vpcIds[0] : undefined;
@@ -259,16 +337,25 @@ function checkLegacy(parsed: ParsedDocument, setting: Setting, links: readonly K
       link !== undefined
         ? ` A network link reaches ${vpcId}${link.name !== undefined ? ` ("${link.name}")` : ''}.`
         : ` No known network link reaches ${vpcId} yet: create one before the job runs.`;
-    const eni: [string, string][] = [[ENI_ENABLE_KEY, 'true'], [ENI_INFO_KEY, `${regionId}:${vpcId}`]];
+    const eni: [string, string][] = [
+      [ENI_ENABLE_KEY, 'true'],
+      [ENI_INFO_KEY, `${regionId}:${vpcId}`],
+    ];
     [fix] = eniFixes(hasEni ? ({ ...setting, form: 'confLine' } as Setting) : setting, [
       {
         title: `Migrate to ENI (${regionId}:${vpcId})`,
-        edits: [hasEni ? removeSetting(parsed, setting) : replaceSetting(parsed, setting, eni), ...others.map((s) => removeSetting(parsed, s))],
+        edits: [
+          hasEni ? removeSetting(parsed, setting) : replaceSetting(parsed, setting, eni),
+          ...others.map((s) => removeSetting(parsed, s)),
+        ],
         preferred: true,
       },
     ]);
   }
-  const more = reading.ok && reading.vpcIds.length > 1 ? ` It names ${reading.vpcIds.length} VPCs; a network link reaches one, so the others need a route from that VPC.` : '';
+  const more =
+    reading.ok && reading.vpcIds.length > 1
+      ? ` It names ${reading.vpcIds.length} VPCs; a network link reaches one, so the others need a route from that VPC.`
+      : '';
   problems.push({
     code: 'legacy-vpc-key',
     severity: 'warning',
@@ -293,7 +380,16 @@ function checkSqlSets(parsed: ParsedDocument): UsageProblem[] {
         severity: 'info',
         message: 'DataWorks ODPS SQL nodes refuse a comment after a SET statement: put the comment on its own line.',
         range: set.trailingComment,
-        fixes: [{ title: 'Move the comment above the SET', edits: [{ range: lineRange(set.line, start, line.length), newText: '' }, { range: lineRange(set.line, 0, 0), newText: `${line.slice(set.trailingComment.start.character)}${parsed.doc.eol}` }], preferred: true }],
+        fixes: [
+          {
+            title: 'Move the comment above the SET',
+            edits: [
+              { range: lineRange(set.line, start, line.length), newText: '' },
+              { range: lineRange(set.line, 0, 0), newText: `${line.slice(set.trailingComment.start.character)}${parsed.doc.eol}` },
+            ],
+            preferred: true,
+          },
+        ],
       });
     }
   }
@@ -329,7 +425,13 @@ export function preferredEdits(problems: readonly UsageProblem[]): TextEdit[] {
   const overlaps = (a: TextEdit, b: TextEdit): boolean => key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end);
   for (const problem of problems) {
     const fix = problem.fixes.find((f) => f.preferred === true);
-    if (fix === undefined || fix.edits.some((e) => taken.some((t) => overlaps(e, t) || (key(e.range.start) === key(t.range.start) && key(e.range.end) === key(t.range.end))))) continue;
+    if (
+      fix === undefined ||
+      fix.edits.some((e) =>
+        taken.some((t) => overlaps(e, t) || (key(e.range.start) === key(t.range.start) && key(e.range.end) === key(t.range.end))),
+      )
+    )
+      continue;
     taken.push(...fix.edits);
   }
   return taken;

@@ -19,10 +19,19 @@ export interface UsageCompletion {
 
 /** Completions at the end of `linePrefix` (the cursor's line up to the cursor). */
 export function usageCompletions(linePrefix: string, links: readonly KnownLink[]): UsageCompletion[] {
-  const linkName = /(?:odps\.session\.networklink\s*=\s*|odps\.session\.networklink['"]\s*:\s*['"]|['"]networklink['"]\s*=\s*['"])([\w-]*)$/i.exec(linePrefix);
+  const linkName =
+    /(?:odps\.session\.networklink\s*=\s*|odps\.session\.networklink['"]\s*:\s*['"]|['"]networklink['"]\s*=\s*['"])([\w-]*)$/i.exec(
+      linePrefix,
+    );
   if (linkName !== null) {
     const from = linePrefix.length - linkName[1]!.length;
-    return namedLinks(links).map((l) => ({ label: l.name, insertText: l.name, replaceFrom: from, detail: `${eniInfoValue(l)} · ${l.source}`, kind: 'link' }));
+    return namedLinks(links).map((l) => ({
+      label: l.name,
+      insertText: l.name,
+      replaceFrom: from,
+      detail: `${eniInfoValue(l)} · ${l.source}`,
+      kind: 'link',
+    }));
   }
   const eni = new RegExp(`${ENI_INFO_KEY.replace(/\./g, '\\.')}(?:\\s*[=:]\\s*|\\s+|['"]\\s*,\\s*['"])([\\w:-]*)$`).exec(linePrefix);
   if (eni !== null) {
@@ -38,7 +47,14 @@ export function usageCompletions(linePrefix: string, links: readonly KnownLink[]
   const key = /spark\.hadoop\.odps\.cupid\.([\w.]*)$/.exec(linePrefix);
   if (key !== null) {
     const from = linePrefix.length - key[0].length;
-    return CUPID_KEYS.map((k) => ({ label: k.key, insertText: k.key, replaceFrom: from, detail: k.legacy === true ? 'legacy: not needed with ENI' : 'Spark on MaxCompute', documentation: k.doc, kind: 'key' }));
+    return CUPID_KEYS.map((k) => ({
+      label: k.key,
+      insertText: k.key,
+      replaceFrom: from,
+      detail: k.legacy === true ? 'legacy: not needed with ENI' : 'Spark on MaxCompute',
+      documentation: k.doc,
+      kind: 'key',
+    }));
   }
   return [];
 }

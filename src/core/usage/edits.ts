@@ -60,7 +60,10 @@ export function replaceSetting(parsed: ParsedDocument, setting: Setting, setting
   const separator = separatorOf(parsed, setting);
   const indent = /^\s*/.exec(parsed.doc.lines[setting.line]!)![0];
   if (setting.form === 'confLine') {
-    return { range: setting.statementRange, newText: settings.map(([k, v]) => sparkSettingText('sparkConf', k, v, separator)).join(`${parsed.doc.eol}${indent}`) };
+    return {
+      range: setting.statementRange,
+      newText: settings.map(([k, v]) => sparkSettingText('sparkConf', k, v, separator)).join(`${parsed.doc.eol}${indent}`),
+    };
   }
   const parts = settings.map(([k, v]) => inlineSetting(parsed.doc.lines[setting.line]!, setting, k, v).replace(/^ /, ''));
   return { range: setting.statementRange, newText: parts.join(setting.form === 'codeCall' ? '' : ' ') };

@@ -55,7 +55,10 @@ export const CUPID_KEYS: readonly { key: string; doc: string; legacy?: boolean }
   { key: ENI_ENABLE_KEY, doc: 'Send the job through the network link (ENI). Set to true, with eni.info.' },
   { key: ENI_INFO_KEY, doc: 'The VPC the link reaches, as <regionId>:<vpcId>.' },
   { key: INTERNET_ACCESS_LIST_KEY, doc: 'Public hosts the job may reach, host:port[,host:port…].' },
-  { key: 'spark.hadoop.odps.cupid.resources', doc: 'MaxCompute resources for the job, <project>.<resource>[,…]. Only in spark-defaults.conf or DataWorks.' },
+  {
+    key: 'spark.hadoop.odps.cupid.resources',
+    doc: 'MaxCompute resources for the job, <project>.<resource>[,…]. Only in spark-defaults.conf or DataWorks.',
+  },
   { key: VPC_DOMAIN_LIST_KEY, doc: 'Legacy VPC access (one-line JSON). Not needed with a network link (ENI).', legacy: true },
   { key: SMARTNAT_KEY, doc: 'Legacy VPC / public access through SmartNAT. Not needed with a network link (ENI).', legacy: true },
   { key: PVTZ_ROLE_ARN_KEY, doc: 'Legacy custom-domain access. Not needed with a network link (ENI).', legacy: true },
@@ -119,7 +122,8 @@ export const HBASE_VERSION_FLAG = 'odps.sql.hbase.version';
  * Why credentials are placeholders: a database password belongs in the statement a person runs
  * (or the DataWorks data source), never in a connection spec, a snippet or a log; mcvpc stores none.
  */
-export const CREDENTIALS_NOTE = '-- The MySQL user and password go into LOCATION only when you run this; keep them out of connection specs, repositories and logs.';
+export const CREDENTIALS_NOTE =
+  '-- The MySQL user and password go into LOCATION only when you run this; keep them out of connection specs, repositories and logs.';
 
 /**
  * Spark settings made in code (SparkConf.set / builder.config) may not take effect: verified, Spark
@@ -127,7 +131,8 @@ export const CREDENTIALS_NOTE = '-- The MySQL user and password go into LOCATION
  * "Other issues": settings in code may not take effect in yarn-cluster mode; put them in
  * spark-defaults.conf or --conf). The ENI keys are read when the job is submitted.
  */
-export const SPARK_CODE_SETTINGS_REASON = 'Spark on MaxCompute reads such settings when the job is submitted: set in code they may not take effect (Spark on MaxCompute FAQ); put them in spark-defaults.conf, spark-submit --conf or the DataWorks node\'s configuration.';
+export const SPARK_CODE_SETTINGS_REASON =
+  "Spark on MaxCompute reads such settings when the job is submitted: set in code they may not take effect (Spark on MaxCompute FAQ); put them in spark-defaults.conf, spark-submit --conf or the DataWorks node's configuration.";
 
 /**
  * PyODPS: `execute_sql(…, hints={…})` and `options.sql.settings` carry SQL runtime flags (verified:
@@ -135,7 +140,8 @@ export const SPARK_CODE_SETTINGS_REASON = 'Spark on MaxCompute reads such settin
  * `odps.session.networklink` works as such a hint — Alibaba documents it only as a SET (seed procedure
  * step 3). The snippets and the insert command say so.
  */
-export const PYODPS_HINT_NOTE = 'PyODPS passes hints as SQL flags (documented); odps.session.networklink as a hint is not documented by Alibaba — if the job does not reach the VPC, run the SET in a .sql file or DataWorks node.';
+export const PYODPS_HINT_NOTE =
+  'PyODPS passes hints as SQL flags (documented); odps.session.networklink as a hint is not documented by Alibaba — if the job does not reach the VPC, run the SET in a .sql file or DataWorks node.';
 
 /**
  * DataWorks ODPS SQL nodes: a SET (or USE) cannot run alone, and no comment may follow a SET on

@@ -19,7 +19,8 @@ import { namedLinks, type KnownLink } from './knownLinks';
 import { sqlSessionSet } from './lines';
 import { type DocumentLines, type TextEdit, type TextPosition, type TextRange } from './text';
 
-export type ForeignTableProblemCode = 'foreign-table-link-missing' | 'foreign-table-handler' | 'jdbc-location' | 'foreign-table-sets-missing' | 'jdbc-obsolete-property';
+export type ForeignTableProblemCode =
+  'foreign-table-link-missing' | 'foreign-table-handler' | 'jdbc-location' | 'foreign-table-sets-missing' | 'jdbc-obsolete-property';
 
 /** The same shape as checks.ts's UsageProblem (kept structural so this file needs nothing from it). */
 export interface ForeignTableProblem {
@@ -100,7 +101,11 @@ function findForeignTables(code: string): ForeignTable[] {
     const handler = quoted(/\bstored\s+by\s+(['"])([^'"]*)\1/i);
     const properties = new Map<string, Quoted>();
     for (const p of body.matchAll(/(['"])([\w.]+)\1\s*=\s*(['"])([^'"]*)\3/g)) {
-      properties.set(p[2]!.toLowerCase(), { value: p[4]!, at: start + p.index + p[0].length - p[4]!.length - 1, keyAt: start + p.index + 1 });
+      properties.set(p[2]!.toLowerCase(), {
+        value: p[4]!,
+        at: start + p.index + p[0].length - p[4]!.length - 1,
+        keyAt: start + p.index + 1,
+      });
     }
     const open = /\btblproperties\s*\(/i.exec(body);
     tables.push({
@@ -140,10 +145,12 @@ function positions(doc: DocumentLines): (offset: number) => TextPosition {
 
 /** Every SET of the text with where it ends, read once (a table's session is the SETs before it). */
 function allSets(code: string): { end: number; flag: string; value: string }[] {
-  return [...code.matchAll(/\bset\s+([\w.]+)\s*=\s*([^;\s]*)\s*;/gi)].map((m) => ({ end: m.index + m[0].length, flag: m[1]!.toLowerCase(), value: m[2]!.toLowerCase() }));
+  return [...code.matchAll(/\bset\s+([\w.]+)\s*=\s*([^;\s]*)\s*;/gi)].map((m) => ({
+    end: m.index + m[0].length,
+    flag: m[1]!.toLowerCase(),
+    value: m[2]!.toLowerCase(),
+  }));
 }
-
-
 
 /** Every problem of the foreign tables in a SQL text (the text as the document holds it, line endings included). */
 export function checkForeignTables(text: string, doc: DocumentLines, links: readonly KnownLink[]): ForeignTableProblem[] {
@@ -157,7 +164,8 @@ export function checkForeignTables(text: string, doc: DocumentLines, links: read
   const sets = new Map<string, string>();
   let nextSet = 0;
   for (const table of findForeignTables(code)) {
-    for (; nextSet < sessionSets.length && sessionSets[nextSet]!.end <= table.start; nextSet++) sets.set(sessionSets[nextSet]!.flag, sessionSets[nextSet]!.value);
+    for (; nextSet < sessionSets.length && sessionSets[nextSet]!.end <= table.start; nextSet++)
+      sets.set(sessionSets[nextSet]!.flag, sessionSets[nextSet]!.value);
     if (table.family === undefined || table.handler === undefined) continue;
     const what = range(table.start, table.keywordEnd);
     const { handler } = table;
@@ -169,10 +177,18 @@ export function checkForeignTables(text: string, doc: DocumentLines, links: read
         severity: 'error',
         message: `MaxCompute's ${table.family === 'jdbc' ? 'ApsaraDB for MySQL' : 'HBase / Lindorm'} foreign tables are STORED BY '${expected}', not '${handler.value}'${older}.`,
         range: range(handler.at, handler.at + handler.value.length),
-        fixes: [{ title: `Use ${expected}`, edits: [{ range: range(handler.at, handler.at + handler.value.length), newText: expected }], preferred: true }],
+        fixes: [
+          {
+            title: `Use ${expected}`,
+            edits: [{ range: range(handler.at, handler.at + handler.value.length), newText: expected }],
+            preferred: true,
+          },
+        ],
       });
     }
-    const missingSets = [HIVE_COMPATIBLE_FLAG, ...(table.family === 'hbase' && isLindorm(table) ? [HBASE_VERSION_FLAG] : [])].filter((flag) => sets.get(flag) !== (flag === HBASE_VERSION_FLAG ? 'lindorm' : 'true'));
+    const missingSets = [HIVE_COMPATIBLE_FLAG, ...(table.family === 'hbase' && isLindorm(table) ? [HBASE_VERSION_FLAG] : [])].filter(
+      (flag) => sets.get(flag) !== (flag === HBASE_VERSION_FLAG ? 'lindorm' : 'true'),
+    );
     if (missingSets.length > 0) {
       const lines = missingSets.map((flag) => sqlSessionSet(flag, flag === HBASE_VERSION_FLAG ? 'lindorm' : 'true'));
       const lineStart = table.start - pos(table.start).character;
@@ -181,12 +197,16 @@ export function checkForeignTables(text: string, doc: DocumentLines, links: read
         severity: 'warning',
         message: `This foreign table needs ${lines.join(' ')} before it, submitted with it (the external-table page's syntax).`,
         range: what,
-        fixes: [{ title: `Add ${lines.join(' ')}`, edits: [insertAt(lineStart, lines.map((l) => `${l}${doc.eol}`).join(''))], preferred: true }],
+        fixes: [
+          { title: `Add ${lines.join(' ')}`, edits: [insertAt(lineStart, lines.map((l) => `${l}${doc.eol}`).join(''))], preferred: true },
+        ],
       });
     }
     if (table.family === 'jdbc') problems.push(...checkJdbc(table, range, insertAt));
     if (!table.properties.has(TABLE_NETWORK_LINK_PROPERTY)) {
-      const names = namedLinks(links).map((l) => l.name).slice(0, 5);
+      const names = namedLinks(links)
+        .map((l) => l.name)
+        .slice(0, 5);
       const add = (name: string): TextEdit =>
         table.propertiesOpen !== undefined
           ? insertAt(table.propertiesOpen, `'${TABLE_NETWORK_LINK_PROPERTY}'='${name}'${table.properties.size > 0 ? ', ' : ''}`)
@@ -210,7 +230,11 @@ function isLindorm(table: ForeignTable): boolean {
   return /(^|[.,])ld-|lindorm/i.test(quorum);
 }
 
-function checkJdbc(table: ForeignTable, range: (from: number, to: number) => TextRange, insertAt: (offset: number, text: string) => TextEdit): ForeignTableProblem[] {
+function checkJdbc(
+  table: ForeignTable,
+  range: (from: number, to: number) => TextRange,
+  insertAt: (offset: number, text: string) => TextEdit,
+): ForeignTableProblem[] {
   const problems: ForeignTableProblem[] = [];
   const location = table.location;
   if (location === undefined || !location.value.startsWith('jdbc:mysql://')) {
@@ -218,7 +242,10 @@ function checkJdbc(table: ForeignTable, range: (from: number, to: number) => Tex
       code: 'jdbc-location',
       severity: 'error',
       message: `An ApsaraDB for MySQL foreign table needs LOCATION 'jdbc:mysql://<host>:<port>/<db>?useSSL=false&user=<user>&password=<password>&table=<table>'.`,
-      range: location === undefined ? range(table.start, table.keywordEnd) : range(location.at, location.at + Math.min(location.value.length, 13)),
+      range:
+        location === undefined
+          ? range(table.start, table.keywordEnd)
+          : range(location.at, location.at + Math.min(location.value.length, 13)),
       fixes: [],
     });
   } else {
@@ -229,7 +256,17 @@ function checkJdbc(table: ForeignTable, range: (from: number, to: number) => Tex
       const question = location.value.indexOf('?');
       // useSSL=false is the template's own value: adding it is certain; the table is the person's to name.
       const fix = missing.includes('useSSL')
-        ? [{ title: 'Add useSSL=false', edits: [question < 0 ? insertAt(location.at + location.value.length, '?useSSL=false') : insertAt(location.at + question + 1, 'useSSL=false&')], preferred: true }]
+        ? [
+            {
+              title: 'Add useSSL=false',
+              edits: [
+                question < 0
+                  ? insertAt(location.at + location.value.length, '?useSSL=false')
+                  : insertAt(location.at + question + 1, 'useSSL=false&'),
+              ],
+              preferred: true,
+            },
+          ]
         : [];
       problems.push({
         code: 'jdbc-location',

@@ -22,12 +22,19 @@ export interface KnownLinksSource {
 }
 
 /** The known links of connection specs (any object with the spec's three fields). */
-export function knownLinksOfSpecs(specs: readonly { networkLinkName: string; regionId: string; vpcId: string }[], source: string): KnownLink[] {
+export function knownLinksOfSpecs(
+  specs: readonly { networkLinkName: string; regionId: string; vpcId: string }[],
+  source: string,
+): KnownLink[] {
   return specs.map((s) => ({ name: s.networkLinkName, regionId: s.regionId, vpcId: s.vpcId, source }));
 }
 
 /** The known links of links MaxCompute lists (ListNetworkLinks): named, with their status. */
-export function knownLinksOfListed(listed: readonly { name: string; vpcId: string; status: string }[], regionId: string, source: string): KnownLink[] {
+export function knownLinksOfListed(
+  listed: readonly { name: string; vpcId: string; status: string }[],
+  regionId: string,
+  source: string,
+): KnownLink[] {
   return listed.map((l) => ({ name: l.name, regionId, vpcId: l.vpcId, source, status: l.status }));
 }
 
@@ -42,7 +49,8 @@ export function knownLinksOfDetected(detected: readonly { vpcId: string }[], reg
 /** Links with a name, one per name (the first wins), sorted by name. */
 export function namedLinks(links: readonly KnownLink[]): (KnownLink & { name: string })[] {
   const byName = new Map<string, KnownLink & { name: string }>();
-  for (const link of links) if (link.name !== undefined && !byName.has(link.name)) byName.set(link.name, link as KnownLink & { name: string });
+  for (const link of links)
+    if (link.name !== undefined && !byName.has(link.name)) byName.set(link.name, link as KnownLink & { name: string });
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -61,7 +69,8 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = current;
   }
   return previous[b.length]!;

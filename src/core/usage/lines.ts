@@ -84,7 +84,9 @@ export function sparkSettingText(dialect: Dialect, key: string, value: string, s
     case 'java':
       return `.config("${key}", "${value}")`;
     case 'sql':
-      throw new UsageFormError('Spark settings have no effect in SQL: put them in spark-defaults.conf, spark-submit --conf or the DataWorks Spark node\'s configuration.');
+      throw new UsageFormError(
+        "Spark settings have no effect in SQL: put them in spark-defaults.conf, spark-submit --conf or the DataWorks Spark node's configuration.",
+      );
   }
 }
 
@@ -94,8 +96,12 @@ export function sparkSettingText(dialect: Dialect, key: string, value: string, s
  * code they may not take effect.
  */
 export function sparkEniLines(dialect: Dialect, vpc: { regionId: string; vpcId: string }, separator = '='): string[] {
-  if (dialect === 'python' || dialect === 'scala' || dialect === 'java') throw new UsageFormError(`${ENI_ENABLE_KEY} and ${ENI_INFO_KEY} do not belong in code. ${SPARK_CODE_SETTINGS_REASON}`);
-  const lines = [sparkSettingText(dialect, ENI_ENABLE_KEY, 'true', separator), sparkSettingText(dialect, ENI_INFO_KEY, eniInfoValue(vpc), separator)];
+  if (dialect === 'python' || dialect === 'scala' || dialect === 'java')
+    throw new UsageFormError(`${ENI_ENABLE_KEY} and ${ENI_INFO_KEY} do not belong in code. ${SPARK_CODE_SETTINGS_REASON}`);
+  const lines = [
+    sparkSettingText(dialect, ENI_ENABLE_KEY, 'true', separator),
+    sparkSettingText(dialect, ENI_INFO_KEY, eniInfoValue(vpc), separator),
+  ];
   return dialect === 'shell' ? lines.map((l) => `${l} \\`) : lines;
 }
 
@@ -108,7 +114,9 @@ export function sqlNetworkLinkStatement(name: string): string {
 export function sqlNetworkLinkText(dialect: Dialect, name: string): string {
   if (dialect === 'sql') return sqlNetworkLinkStatement(name);
   if (dialect === 'python') return `hints={'${SQL_NETWORK_LINK_FLAG}': '${name}'}`;
-  throw new UsageFormError(`The SQL network-link flag belongs in a .sql file or PyODPS hints; Spark jobs use ${ENI_ENABLE_KEY} and ${ENI_INFO_KEY}.`);
+  throw new UsageFormError(
+    `The SQL network-link flag belongs in a .sql file or PyODPS hints; Spark jobs use ${ENI_ENABLE_KEY} and ${ENI_INFO_KEY}.`,
+  );
 }
 
 /** What a foreign table reads: RDS/PolarDB for MySQL (JDBC), ApsaraDB for HBase, Lindorm (HBase API). */
@@ -152,7 +160,8 @@ export function foreignTableSets(kind: ForeignTableKind): string[] {
  */
 export function foreignTableStatement(kind: ForeignTableKind, input: ForeignTableInput, snippet = false): string {
   let stop = 0;
-  const field = (value: string | undefined, sample: string): string => (value !== undefined ? value : snippet ? `\${${++stop}:${sample}}` : sample);
+  const field = (value: string | undefined, sample: string): string =>
+    value !== undefined ? value : snippet ? `\${${++stop}:${sample}}` : sample;
   const link = (): string => `'${TABLE_NETWORK_LINK_PROPERTY}'='${field(input.networkLinkName, 'network_link_name')}'`;
   const sets = foreignTableSets(kind);
   if (kind === 'rds') {
@@ -178,7 +187,10 @@ export function foreignTableStatement(kind: ForeignTableKind, input: ForeignTabl
       `);`,
     ].join('\n');
   }
-  const sample = kind === 'lindorm' ? { table: 'lindorm_events', quorum: 'ld-xxxx-proxy-lindorm.lindorm.rds.aliyuncs.com:30020' } : { table: 'hbase_events', quorum: 'hb-xxxx-master1-001.hbase.rds.aliyuncs.com:2181' };
+  const sample =
+    kind === 'lindorm'
+      ? { table: 'lindorm_events', quorum: 'ld-xxxx-proxy-lindorm.lindorm.rds.aliyuncs.com:30020' }
+      : { table: 'hbase_events', quorum: 'hb-xxxx-master1-001.hbase.rds.aliyuncs.com:2181' };
   return [
     ...sets,
     `CREATE EXTERNAL TABLE IF NOT EXISTS ${field(input.table, sample.table)} (`,

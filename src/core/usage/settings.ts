@@ -161,7 +161,10 @@ function submitConfs(line: string, index: number): Setting[] {
 /** `.config("k", "v")` / `.set("k", "v")` (SparkSession.builder, SparkConf). `quotes` is a regex class of the language's string quotes. */
 function codeCalls(line: string, index: number, quotes: string): Setting[] {
   // The value may hold escaped quotes (a JSON vpc.domain.list in a Scala string).
-  const re = new RegExp(`\\.(?:config|set)\\(\\s*(${quotes})([\\w.-]+)\\1\\s*,\\s*(${quotes})((?:\\\\.|(?!\\3)[^\\\\\\n])*)\\3\\s*\\)`, 'g');
+  const re = new RegExp(
+    `\\.(?:config|set)\\(\\s*(${quotes})([\\w.-]+)\\1\\s*,\\s*(${quotes})((?:\\\\.|(?!\\3)[^\\\\\\n])*)\\3\\s*\\)`,
+    'g',
+  );
   return [...line.matchAll(re)].map((m) => keyValueMatch('codeCall', m, index));
 }
 

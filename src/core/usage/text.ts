@@ -38,7 +38,8 @@ export function lineRange(line: number, start: number, end: number): TextRange {
 export function wholeLineRange(doc: DocumentLines, line: number): TextRange {
   if (line + 1 < doc.lines.length) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
   // The last line has no break after it: take the one before it instead.
-  if (line > 0) return { start: { line: line - 1, character: doc.lines[line - 1]!.length }, end: { line, character: doc.lines[line]!.length } };
+  if (line > 0)
+    return { start: { line: line - 1, character: doc.lines[line - 1]!.length }, end: { line, character: doc.lines[line]!.length } };
   return lineRange(line, 0, doc.lines[line]!.length);
 }
 

@@ -48,13 +48,19 @@ export function readDomainList(value: string): DomainListReading {
   try {
     json = JSON.parse(value);
   } catch {
-    return { ok: false, reason: 'is not one line of JSON (Spark reads the value up to the end of the line; compress the JSON into one line)' };
+    return {
+      ok: false,
+      reason: 'is not one line of JSON (Spark reads the value up to the end of the line; compress the JSON into one line)',
+    };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'must be a JSON object with "regionId" and "vpcs"' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, reason: 'must be a JSON object with "regionId" and "vpcs"' };
   const { regionId, vpcs } = json as { regionId?: unknown; vpcs?: unknown };
   if (typeof regionId !== 'string') return { ok: false, reason: 'has no "regionId" string' };
   if (!Array.isArray(vpcs)) return { ok: false, reason: 'has no "vpcs" list' };
-  const vpcIds = vpcs.flatMap((v: unknown) => (typeof v === 'object' && v !== null && typeof (v as { vpcId?: unknown }).vpcId === 'string' ? [(v as { vpcId: string }).vpcId] : []));
+  const vpcIds = vpcs.flatMap((v: unknown) =>
+    typeof v === 'object' && v !== null && typeof (v as { vpcId?: unknown }).vpcId === 'string' ? [(v as { vpcId: string }).vpcId] : [],
+  );
   return { ok: true, regionId, vpcIds };
 }
 

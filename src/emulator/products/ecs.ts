@@ -21,7 +21,18 @@ import { pageByNumber, pageByToken } from '../paging';
 import type { DefaultWorld, EmulatorProduct, ScaleWorld } from '../product';
 import { scaleId, SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
 import { ECS_INSTANCE_ACTIONS, instancesInGroup } from './ecsInstances';
-import { ECS_UNVERIFIED_CODES as UNVERIFIED_CODES, findSecurityGroup, NETWORK_INTERFACES, SECURITY_GROUPS, securityGroupNotFound, seedGroup, seedRule, type NetworkInterfaceRecord, type RuleRecord, type SecurityGroupRecord } from './ecsRecords';
+import {
+  ECS_UNVERIFIED_CODES as UNVERIFIED_CODES,
+  findSecurityGroup,
+  NETWORK_INTERFACES,
+  SECURITY_GROUPS,
+  securityGroupNotFound,
+  seedGroup,
+  seedRule,
+  type NetworkInterfaceRecord,
+  type RuleRecord,
+  type SecurityGroupRecord,
+} from './ecsRecords';
 import { PRIMARY_ENI_UNVERIFIED } from './primaryInterfaces';
 import { authorize, parseRule, requestedPermissions, revoke, type Direction } from './securityGroupRules';
 import { findVpc, scaleVpcId, VPC_SEED } from './vpc';
@@ -52,7 +63,8 @@ function parseGroupIdList(text: string): string[] {
   } catch {
     throw invalidParameter('SecurityGroupIds', 'it must be a JSON array of ids, like ["sg-1","sg-2"].');
   }
-  if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string')) throw invalidParameter('SecurityGroupIds', 'it must be a JSON array of id strings.');
+  if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
+    throw invalidParameter('SecurityGroupIds', 'it must be a JSON array of id strings.');
   if (parsed.length > 100) throw invalidParameter('SecurityGroupIds', 'at most 100 ids may be given.');
   return parsed as string[];
 }
@@ -65,7 +77,8 @@ function describeSecurityGroups(ctx: ActionContext): Record<string, unknown> {
   const ids = params.optional('SecurityGroupIds') ? parseGroupIdList(params.optional('SecurityGroupIds')!) : undefined;
   const name = params.optional('SecurityGroupName');
   const type = params.optional('SecurityGroupType');
-  if (type && type !== 'normal' && type !== 'enterprise') throw invalidParameter('SecurityGroupType', `"${type}" is not normal or enterprise.`);
+  if (type && type !== 'normal' && type !== 'enterprise')
+    throw invalidParameter('SecurityGroupType', `"${type}" is not normal or enterprise.`);
   const serviceManaged = params.boolean('ServiceManaged');
   const matches = ctx.account.securityGroups.filter(
     (g) =>
@@ -82,16 +95,35 @@ function describeSecurityGroups(ctx: ActionContext): Record<string, unknown> {
   const legacy = !params.has('MaxResults') && !params.has('NextToken') && (params.has('PageNumber') || params.has('PageSize'));
   if (legacy) {
     const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 50 });
-    return { RegionId: regionId, PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, NextToken: '', SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) } };
+    return {
+      RegionId: regionId,
+      PageNumber: page.pageNumber,
+      PageSize: page.pageSize,
+      TotalCount: page.totalCount,
+      NextToken: '',
+      SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) },
+    };
   }
   const page = pageByToken(matches, params, { defaultMaxResults: 10, minMaxResults: 1, maxMaxResults: 100 });
-  return { RegionId: regionId, NextToken: page.nextToken, TotalCount: page.totalCount, SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) } };
+  return {
+    RegionId: regionId,
+    NextToken: page.nextToken,
+    TotalCount: page.totalCount,
+    SecurityGroups: { SecurityGroup: page.items.map((g) => groupWire(g, ctx)) },
+  };
 }
 
 function permissionWire(r: RuleRecord, ctx: ActionContext): Record<string, unknown> {
   const peerGroup = r.peerGroupId ? ctx.account.securityGroups.find((g) => g.securityGroupId === r.peerGroupId) : undefined;
   const ingress = r.direction === 'ingress';
-  const side = (cidr?: string, ipv6?: string, groupId?: string, prefix?: string): Record<string, string> => ({ cidr: cidr ?? '', ipv6: ipv6 ?? '', groupId: groupId ?? '', groupName: groupId ? (peerGroup?.name ?? '') : '', owner: groupId ? ctx.account.accountId : '', prefix: prefix ?? '' });
+  const side = (cidr?: string, ipv6?: string, groupId?: string, prefix?: string): Record<string, string> => ({
+    cidr: cidr ?? '',
+    ipv6: ipv6 ?? '',
+    groupId: groupId ?? '',
+    groupName: groupId ? (peerGroup?.name ?? '') : '',
+    owner: groupId ? ctx.account.accountId : '',
+    prefix: prefix ?? '',
+  });
   const peer = side(r.peerCidr, r.peerIpv6Cidr, r.peerGroupId, r.peerPrefixListId);
   const local = side(r.localCidr);
   const source = ingress ? peer : local;
@@ -132,7 +164,8 @@ function describeSecurityGroupAttribute(ctx: ActionContext): Record<string, unkn
   const group = findSecurityGroup(ctx.account, params.required('SecurityGroupId'), regionId);
   if (!isVisible(group, ctx.now)) throw securityGroupNotFound(group.securityGroupId);
   const direction = params.optional('Direction') || 'all';
-  if (!['ingress', 'egress', 'all'].includes(direction)) throw invalidParameter('Direction', `"${direction}" is not ingress, egress or all.`);
+  if (!['ingress', 'egress', 'all'].includes(direction))
+    throw invalidParameter('Direction', `"${direction}" is not ingress, egress or all.`);
   const rules = group.rules.filter((r) => direction === 'all' || r.direction === direction);
   const page = pageByToken(rules, params, { defaultMaxResults: 500, minMaxResults: 10, maxMaxResults: 1000 });
   return {
@@ -158,11 +191,17 @@ function createSecurityGroup(ctx: ActionContext): Record<string, unknown> {
   const vpc = findVpc(ctx.account, params.required('VpcId'), regionId);
   const name = params.optional('SecurityGroupName') ?? '';
   if (name !== '' && (!GROUP_NAME.test(name) || /^https?:\/\//.test(name))) {
-    throw new ApiError(UNVERIFIED_CODES.groupName, `The specified SecurityGroupName "${name}" is not valid: 2-128 characters, starting with a letter; letters, digits, ":", "_", "." and "-".`);
+    throw new ApiError(
+      UNVERIFIED_CODES.groupName,
+      `The specified SecurityGroupName "${name}" is not valid: 2-128 characters, starting with a letter; letters, digits, ":", "_", "." and "-".`,
+    );
   }
   const description = params.optional('Description') ?? '';
   if (description !== '' && (description.length < 2 || description.length > 256 || /^https?:\/\//.test(description))) {
-    throw new ApiError(UNVERIFIED_CODES.groupDescription, 'The specified Description is not valid: 2-256 characters, not starting with http:// or https://.');
+    throw new ApiError(
+      UNVERIFIED_CODES.groupDescription,
+      'The specified Description is not valid: 2-256 characters, not starting with http:// or https://.',
+    );
   }
   const type = params.optional('SecurityGroupType') || 'normal';
   if (type !== 'normal' && type !== 'enterprise') throw invalidParameter('SecurityGroupType', `"${type}" is not normal or enterprise.`);
@@ -278,10 +317,20 @@ function describeNetworkInterfaces(ctx: ActionContext): Record<string, unknown> 
   const legacy = !params.has('MaxResults') && !params.has('NextToken') && (params.has('PageNumber') || params.has('PageSize'));
   if (legacy) {
     const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 1000 });
-    return { NextToken: '', TotalCount: page.totalCount, PageNumber: page.pageNumber, PageSize: page.pageSize, NetworkInterfaceSets: { NetworkInterfaceSet: page.items.map((e) => eniWire(e, ctx)) } };
+    return {
+      NextToken: '',
+      TotalCount: page.totalCount,
+      PageNumber: page.pageNumber,
+      PageSize: page.pageSize,
+      NetworkInterfaceSets: { NetworkInterfaceSet: page.items.map((e) => eniWire(e, ctx)) },
+    };
   }
   const page = pageByToken(matches, params, { defaultMaxResults: 10, minMaxResults: 10, maxMaxResults: 500 });
-  return { NextToken: page.nextToken, TotalCount: page.totalCount, NetworkInterfaceSets: { NetworkInterfaceSet: page.items.map((e) => eniWire(e, ctx)) } };
+  return {
+    NextToken: page.nextToken,
+    TotalCount: page.totalCount,
+    NetworkInterfaceSets: { NetworkInterfaceSet: page.items.map((e) => eniWire(e, ctx)) },
+  };
 }
 
 export const ECS_API: ProductApi = {

@@ -65,8 +65,18 @@ declare module '../state' {
 export const ECS_INSTANCES = collection({
   name: 'ecsInstances',
   schema: json.record<EcsInstanceRecord>({
-    instanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, name: json.string, description: json.string,
-    status: json.string, instanceType: json.string, privateIpAddresses: json.strings, securityGroupIds: json.strings, creationTime: json.string,
+    instanceId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    vSwitchId: json.string,
+    name: json.string,
+    description: json.string,
+    status: json.string,
+    instanceType: json.string,
+    privateIpAddresses: json.strings,
+    securityGroupIds: json.strings,
+    creationTime: json.string,
     tags: json.arrayOf(json.record<{ key: string; value: string }>({ key: json.string, value: json.string })),
   }),
   addedLater: true,
@@ -107,7 +117,9 @@ function instanceWire(i: EcsInstanceRecord): Record<string, unknown> {
           Type: 'Primary',
           MacAddress: primary.macAddress,
           PrimaryIpAddress: primary.privateIpAddress,
-          PrivateIpSets: { PrivateIpSet: i.privateIpAddresses.map((ip, n) => ({ PrivateIpAddress: ip, Primary: n === 0, PrivateDnsName: '' })) },
+          PrivateIpSets: {
+            PrivateIpSet: i.privateIpAddresses.map((ip, n) => ({ PrivateIpAddress: ip, Primary: n === 0, PrivateDnsName: '' })),
+          },
           Ipv6Sets: { Ipv6Set: [] },
           Ipv4PrefixSets: { Ipv4PrefixSet: [] },
           Ipv6PrefixSets: { Ipv6PrefixSet: [] },
@@ -130,14 +142,20 @@ function jsonList(name: string, text: string | undefined): string[] | undefined 
   } catch {
     throw invalidParameter(name, 'it must be a JSON array, like ["i-1","i-2"].');
   }
-  if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string')) throw invalidParameter(name, 'it must be a JSON array of strings.');
+  if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
+    throw invalidParameter(name, 'it must be a JSON array of strings.');
   if (parsed.length > 100) throw invalidParameter(name, 'at most 100 values may be given.');
   return parsed as string[];
 }
 
 /** `*` matches any run of characters; everything else literally. */
 function nameMatcher(pattern: string): (name: string) => boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return (name) => regex.test(name);
 }
 
@@ -167,7 +185,13 @@ function describeInstances(ctx: ActionContext): Record<string, unknown> {
   const legacy = !params.has('MaxResults') && !params.has('NextToken') && (params.has('PageNumber') || params.has('PageSize'));
   if (legacy) {
     const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 100 });
-    return { NextToken: '', PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, Instances: { Instance: page.items.map(instanceWire) } };
+    return {
+      NextToken: '',
+      PageNumber: page.pageNumber,
+      PageSize: page.pageSize,
+      TotalCount: page.totalCount,
+      Instances: { Instance: page.items.map(instanceWire) },
+    };
   }
   // MaxResults outside 10-100 is brought into range rather than refused (API doc).
   const asked = params.integer('MaxResults', 10, -1_000_000, 1_000_000);
@@ -190,7 +214,11 @@ function deleteSecurityGroup(ctx: ActionContext): Record<string, unknown> {
     throw new ApiError('DependencyViolation', ECS_INSTANCES_UNVERIFIED.eniInUseMessage, DEPENDENCY_VIOLATION_STATUS);
   }
   if (account.securityGroups.some((g) => g.securityGroupId !== id && g.rules.some((r) => r.peerGroupId === id))) {
-    throw new ApiError('DependencyViolation', 'The specified security group has been authorized in another one.', DEPENDENCY_VIOLATION_STATUS);
+    throw new ApiError(
+      'DependencyViolation',
+      'The specified security group has been authorized in another one.',
+      DEPENDENCY_VIOLATION_STATUS,
+    );
   }
   account.securityGroups = account.securityGroups.filter((g) => g !== group);
   return {};
@@ -240,7 +268,10 @@ function seedRows({ main }: DefaultWorld): void {
     privateIpAddresses: [m.ecsPrivateIp],
     securityGroupIds: [m.ecsGroupId],
     creationTime: SEED_CREATED,
-    tags: [{ key: 'service', value: 'kafka' }, { key: 'ports', value: m.ecsPorts.join(',') }],
+    tags: [
+      { key: 'service', value: 'kafka' },
+      { key: 'ports', value: m.ecsPorts.join(',') },
+    ],
   });
 }
 

@@ -97,9 +97,21 @@ declare module '../state' {
 
 const RULE = json.record<RuleRecord>(
   {
-    ruleId: json.string, direction: json.string, ipProtocol: json.string, portRange: json.string, sourcePortRange: json.string, policy: json.string, priority: json.number,
-    nicType: json.string, peerCidr: json.string, peerIpv6Cidr: json.string, peerGroupId: json.string, peerPrefixListId: json.string, localCidr: json.string,
-    description: json.string, createTime: json.string,
+    ruleId: json.string,
+    direction: json.string,
+    ipProtocol: json.string,
+    portRange: json.string,
+    sourcePortRange: json.string,
+    policy: json.string,
+    priority: json.number,
+    nicType: json.string,
+    peerCidr: json.string,
+    peerIpv6Cidr: json.string,
+    peerGroupId: json.string,
+    peerPrefixListId: json.string,
+    localCidr: json.string,
+    description: json.string,
+    createTime: json.string,
   },
   ['peerCidr', 'peerIpv6Cidr', 'peerGroupId', 'peerPrefixListId', 'localCidr'],
 );
@@ -112,8 +124,17 @@ export function securityGroupNotFound(securityGroupId: string): ApiError {
 export const SECURITY_GROUPS = collection({
   name: 'securityGroups',
   schema: json.record<SecurityGroupRecord>({
-    securityGroupId: json.string, regionId: json.string, vpcId: json.string, name: json.string, description: json.string, type: json.string, innerAccessPolicy: json.string,
-    serviceManaged: json.boolean, creationTime: json.string, visibleAt: json.number, rules: json.arrayOf(RULE),
+    securityGroupId: json.string,
+    regionId: json.string,
+    vpcId: json.string,
+    name: json.string,
+    description: json.string,
+    type: json.string,
+    innerAccessPolicy: json.string,
+    serviceManaged: json.boolean,
+    creationTime: json.string,
+    visibleAt: json.number,
+    rules: json.arrayOf(RULE),
   }),
   finder: { idField: 'securityGroupId', notFound: securityGroupNotFound },
 });
@@ -122,9 +143,23 @@ export const NETWORK_INTERFACES = collection({
   name: 'networkInterfaces',
   schema: json.record<NetworkInterfaceRecord>(
     {
-      networkInterfaceId: json.string, regionId: json.string, vpcId: json.string, vSwitchId: json.string, zoneId: json.string, name: json.string, description: json.string,
-      privateIpAddress: json.string, macAddress: json.string, securityGroupIds: json.strings, serviceManaged: json.boolean, serviceId: json.string, type: json.string,
-      status: json.string, creationTime: json.string, visibleAt: json.number, instanceId: json.string,
+      networkInterfaceId: json.string,
+      regionId: json.string,
+      vpcId: json.string,
+      vSwitchId: json.string,
+      zoneId: json.string,
+      name: json.string,
+      description: json.string,
+      privateIpAddress: json.string,
+      macAddress: json.string,
+      securityGroupIds: json.strings,
+      serviceManaged: json.boolean,
+      serviceId: json.string,
+      type: json.string,
+      status: json.string,
+      creationTime: json.string,
+      visibleAt: json.number,
+      instanceId: json.string,
     },
     ['instanceId'],
   ),
@@ -136,7 +171,15 @@ export function findSecurityGroup(account: AccountState, securityGroupId: string
 }
 
 /** A seeded security group (no description, visible at once), added to the account. */
-export function seedGroup(account: AccountState, securityGroupId: string, vpcId: string, regionId: string, name: string, type: 'normal' | 'enterprise', rules: RuleRecord[] = []): SecurityGroupRecord {
+export function seedGroup(
+  account: AccountState,
+  securityGroupId: string,
+  vpcId: string,
+  regionId: string,
+  name: string,
+  type: 'normal' | 'enterprise',
+  rules: RuleRecord[] = [],
+): SecurityGroupRecord {
   const record: SecurityGroupRecord = {
     securityGroupId,
     regionId,
@@ -155,6 +198,25 @@ export function seedGroup(account: AccountState, securityGroupId: string, vpcId:
 }
 
 /** A seeded Accept rule of priority 1 on the intranet NIC. */
-export function seedRule(ruleId: string, direction: 'ingress' | 'egress', ipProtocol: string, portRange: string, peerCidr: string, description: string): RuleRecord {
-  return { ruleId, direction, ipProtocol, portRange, sourcePortRange: '', policy: 'Accept', priority: 1, nicType: 'intranet', peerCidr, description, createTime: SEED_CREATED };
+export function seedRule(
+  ruleId: string,
+  direction: 'ingress' | 'egress',
+  ipProtocol: string,
+  portRange: string,
+  peerCidr: string,
+  description: string,
+): RuleRecord {
+  return {
+    ruleId,
+    direction,
+    ipProtocol,
+    portRange,
+    sourcePortRange: '',
+    policy: 'Accept',
+    priority: 1,
+    nicType: 'intranet',
+    peerCidr,
+    description,
+    createTime: SEED_CREATED,
+  };
 }

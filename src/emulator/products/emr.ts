@@ -34,8 +34,16 @@ export const EMR_UNVERIFIED_CODES = { clusterNotFound: 'Cluster.NotFound' } as c
 export const EMR_CLUSTERS = collection({
   name: 'emrClusters',
   schema: json.record<EmrClusterRecord>({
-    clusterId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, securityGroupId: json.string, name: json.string, clusterType: json.string,
-    state: json.string, releaseVersion: json.string, createTime: json.number,
+    clusterId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    securityGroupId: json.string,
+    name: json.string,
+    clusterType: json.string,
+    state: json.string,
+    releaseVersion: json.string,
+    createTime: json.number,
   }),
   finder: { idField: 'clusterId', notFound: (id) => notFound(EMR_UNVERIFIED_CODES.clusterNotFound, 'ClusterId', id) },
 });

@@ -46,9 +46,18 @@ const UNVERIFIED_CODES = HBASE_UNVERIFIED_CODES;
 export const HBASE_CLUSTERS = collection({
   name: 'hbaseClusters',
   schema: json.record<HBaseClusterRecord>({
-    clusterId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, name: json.string, engine: json.string,
-    majorVersion: json.string, status: json.string, createdTime: json.string,
-    whitelist: json.arrayOf(json.record<HBaseWhitelistGroup>({ groupName: json.string, ipVersion: json.number, ips: json.strings })), securityGroupIds: json.strings,
+    clusterId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    vSwitchId: json.string,
+    name: json.string,
+    engine: json.string,
+    majorVersion: json.string,
+    status: json.string,
+    createdTime: json.string,
+    whitelist: json.arrayOf(json.record<HBaseWhitelistGroup>({ groupName: json.string, ipVersion: json.number, ips: json.strings })),
+    securityGroupIds: json.strings,
   }),
   finder: { idField: 'clusterId', notFound: (id) => notFound(UNVERIFIED_CODES.clusterNotFound, 'ClusterId', id) },
 });
@@ -90,7 +99,12 @@ function describeInstances(ctx: ActionContext): Record<string, unknown> {
     (c) => (!regionId || c.regionId === regionId) && (!clusterId || c.clusterId === clusterId) && (!name || c.name.includes(name)),
   );
   const page = pageByNumber(matches, params, { defaultPageSize: 10, maxPageSize: 100 });
-  return { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount, Instances: { Instance: page.items.map(instanceWire) } };
+  return {
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    TotalCount: page.totalCount,
+    Instances: { Instance: page.items.map(instanceWire) },
+  };
 }
 
 /** The ZooKeeper quorum HBase clients connect to: three hosts on 2181 (the Apache default). */
@@ -113,7 +127,9 @@ function describeClusterConnection(ctx: ActionContext): Record<string, unknown> 
 
 function describeIpWhitelist(ctx: ActionContext): Record<string, unknown> {
   const cluster = findCluster(ctx);
-  return { Groups: { Group: cluster.whitelist.map((g) => ({ GroupName: g.groupName, IpVersion: g.ipVersion, IpList: { Ip: [...g.ips] } })) } };
+  return {
+    Groups: { Group: cluster.whitelist.map((g) => ({ GroupName: g.groupName, IpVersion: g.ipVersion, IpList: { Ip: [...g.ips] } })) },
+  };
 }
 
 function modifyIpWhitelist(ctx: ActionContext): Record<string, unknown> {

@@ -45,7 +45,10 @@ function getRole(ctx: ActionContext): Record<string, unknown> {
       RoleName: role.roleName,
       Arn: `acs:ram::${ctx.account.accountId}:role/${role.roleName.toLowerCase()}`,
       Description: role.description,
-      AssumeRolePolicyDocument: JSON.stringify({ Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['odps.aliyuncs.com'] } }], Version: '1' }),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['odps.aliyuncs.com'] } }],
+        Version: '1',
+      }),
       MaxSessionDuration: 3600,
       CreateDate: role.createDate,
       UpdateDate: role.createDate,
@@ -67,7 +70,13 @@ function getCallerIdentity(ctx: ActionContext): Record<string, unknown> {
       RoleId: roleId,
     };
   }
-  return { AccountId: account.accountId, UserId: account.accountId, Arn: `acs:ram::${account.accountId}:root`, IdentityType: 'Account', PrincipalId: account.accountId };
+  return {
+    AccountId: account.accountId,
+    UserId: account.accountId,
+    Arn: `acs:ram::${account.accountId}:root`,
+    IdentityType: 'Account',
+    PrincipalId: account.accountId,
+  };
 }
 
 export const RAM_API: ProductApi = {
@@ -88,7 +97,12 @@ export const STS_API: ProductApi = {
 export const IDENTITY_SEED = { main: { roleName: NETWORK_LINK_ROLE_NAME } } as const;
 
 function seedRole(account: AccountState, roleName: string): void {
-  account.ramRoles.push({ roleName, roleId: `3${account.accountId.slice(0, 17).padEnd(18, '7')}`, description: 'MaxCompute uses this role to create network interfaces in your VPC.', createDate: SEED_CREATED });
+  account.ramRoles.push({
+    roleName,
+    roleId: `3${account.accountId.slice(0, 17).padEnd(18, '7')}`,
+    description: 'MaxCompute uses this role to create network interfaces in your VPC.',
+    createDate: SEED_CREATED,
+  });
 }
 
 /** RAM roles and who the caller is (STS); the accounts' keys and temporary credentials are the state's own (auth.ts). */

@@ -21,7 +21,10 @@ export const PRODUCTS = [vpc, ecs, rds, hbase, emr, polardb, lindorm, ecsInstanc
 /** Every API the products serve, routed by version + action. */
 export const PRODUCT_APIS: readonly ProductApi[] = PRODUCTS.flatMap((p) => p.apis);
 
-const PRODUCT_ERROR_STATUS: Readonly<Record<string, number>> = Object.assign({}, ...PRODUCTS.map((p) => ('errorStatus' in p ? p.errorStatus : {})));
+const PRODUCT_ERROR_STATUS: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...PRODUCTS.map((p) => ('errorStatus' in p ? p.errorStatus : {})),
+);
 
 /** The HTTP status of an error code: a product's own where it declares one, else the gateway's (statusForCode). */
 export function errorStatus(code: string): number {

@@ -88,11 +88,22 @@ export const LINDORM_UNVERIFIED = {
 export const LINDORM_INSTANCES = collection({
   name: 'lindormInstances',
   schema: json.record<LindormInstanceRecord>({
-    instanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, alias: json.string, status: json.string,
-    engineType: json.number, serviceType: json.string, createMilliseconds: json.number,
+    instanceId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    vSwitchId: json.string,
+    alias: json.string,
+    status: json.string,
+    engineType: json.number,
+    serviceType: json.string,
+    createMilliseconds: json.number,
     whitelist: json.arrayOf(json.record<LindormWhitelistGroup>({ groupName: json.string, ips: json.strings })),
   }),
-  finder: { idField: 'instanceId', notFound: (id) => new ApiError(LINDORM_UNVERIFIED.unknownInstanceCode, `The instance is invalid: "${id}" does not exist.`) },
+  finder: {
+    idField: 'instanceId',
+    notFound: (id) => new ApiError(LINDORM_UNVERIFIED.unknownInstanceCode, `The instance is invalid: "${id}" does not exist.`),
+  },
   addedLater: true,
 });
 
@@ -106,7 +117,10 @@ export const LINDORM_DEFAULT_GROUP = 'user';
 
 /** `2021-09-16 14:13:13`, the list's CreateTime format (SDK example). */
 function localTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 function summaryWire(i: LindormInstanceRecord, account: AccountState): Record<string, unknown> {
@@ -172,7 +186,10 @@ function updateWhitelist(ctx: ActionContext): Record<string, unknown> {
   if (!params.has('SecurityIpList')) throw missingParameter('SecurityIpList');
   const groupName = params.optional('GroupName') || LINDORM_DEFAULT_GROUP;
   if (!LINDORM_UNVERIFIED.groupNamePattern.test(groupName)) {
-    throw new ApiError(LINDORM_UNVERIFIED.parameterCode, `The parameter is invalid: GroupName "${groupName}" may contain only letters, digits and "_".`);
+    throw new ApiError(
+      LINDORM_UNVERIFIED.parameterCode,
+      `The parameter is invalid: GroupName "${groupName}" may contain only letters, digits and "_".`,
+    );
   }
   if (params.boolean('Delete') === true) {
     // "Clear all IP addresses and CIDR blocks in the whitelist": scope unverified, modelled widest (constants.ts).
@@ -182,7 +199,11 @@ function updateWhitelist(ctx: ActionContext): Record<string, unknown> {
   const ips = [...new Set(params.commaList('SecurityIpList') ?? [])];
   if (ips.length === 0) throw missingParameter('SecurityIpList');
   for (const ip of ips) {
-    if (!parseBlock(ip)) throw new ApiError(LINDORM_UNVERIFIED.parameterCode, `The parameter is invalid: SecurityIpList entry "${ip}" is not an IPv4 address or CIDR block.`);
+    if (!parseBlock(ip))
+      throw new ApiError(
+        LINDORM_UNVERIFIED.parameterCode,
+        `The parameter is invalid: SecurityIpList entry "${ip}" is not an IPv4 address or CIDR block.`,
+      );
   }
   const group = instance.whitelist.find((g) => g.groupName === groupName);
   if (group) group.ips = ips;

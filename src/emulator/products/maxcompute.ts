@@ -33,19 +33,39 @@ export const NETWORK_LINKS = collection({
   name: 'networkLinks',
   schema: json.record<NetworkLinkRecord>(
     {
-      name: json.string, regionId: json.string, type: json.string, vpcId: json.string, vSwitchId: json.string, securityGroupId: json.string,
-      networkInterfaceIds: json.strings, status: json.string, createTime: json.string, readyAt: json.number, endStatus: json.string, releaseAt: json.number,
+      name: json.string,
+      regionId: json.string,
+      type: json.string,
+      vpcId: json.string,
+      vSwitchId: json.string,
+      securityGroupId: json.string,
+      networkInterfaceIds: json.strings,
+      status: json.string,
+      createTime: json.string,
+      readyAt: json.number,
+      endStatus: json.string,
+      releaseAt: json.number,
       failure: json.string,
     },
     ['type', 'readyAt', 'endStatus', 'releaseAt', 'failure'],
   ),
-  finder: { idField: 'name', notFound: (name, regionId) => new ApiError(LINK_NOT_FOUND, `The network link "${name}" does not exist in ${regionId ?? ''}.`, 404) },
+  finder: {
+    idField: 'name',
+    notFound: (name, regionId) => new ApiError(LINK_NOT_FOUND, `The network link "${name}" does not exist in ${regionId ?? ''}.`, 404),
+  },
 });
 
 /** The wire form of a link: the fields GetNetworkLink documents. */
 function wireLink(link: NetworkLinkRecord, withProperties: boolean): Record<string, unknown> {
   const status = link.status === LINK_READY_BEFORE_API ? LINK_READY : link.status;
-  const wire: Record<string, unknown> = { name: link.name, type: link.type ?? LINK_TYPE_PASSTHROUGH, region: link.regionId, createTime: Date.parse(link.createTime), status, vpcId: link.vpcId };
+  const wire: Record<string, unknown> = {
+    name: link.name,
+    type: link.type ?? LINK_TYPE_PASSTHROUGH,
+    region: link.regionId,
+    createTime: Date.parse(link.createTime),
+    status,
+    vpcId: link.vpcId,
+  };
   // [unverified] The list's page says to call GetNetworkLink for the properties: the list leaves them out.
   if (withProperties) wire.passthroughProperties = { vSwitchId: link.vSwitchId, securityGroup: link.securityGroupId };
   return wire;
@@ -57,7 +77,8 @@ function findLink(ctx: RoaContext): NetworkLinkRecord {
 
 function text(body: Record<string, unknown>, field: string, where = ''): string {
   const value = body[field];
-  if (typeof value !== 'string' || value.trim() === '') throw new ApiError('InvalidArgument', `The parameter "${where}${field}" is required.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ApiError('InvalidArgument', `The parameter "${where}${field}" is required.`);
   return value.trim();
 }
 
@@ -68,20 +89,30 @@ function asApiError(err: unknown): unknown {
 
 function createLink(ctx: RoaContext): string {
   const body = ctx.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('InvalidArgument', 'The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError('InvalidArgument', 'The request body must be a JSON object.');
   const fields = body as Record<string, unknown>;
   const type = text(fields, 'type');
   if (type === 'REVERSEACCESS') throw new ApiError('InvalidArgument', 'The emulator creates PASSTHROUGH links only.');
-  if (type !== LINK_TYPE_PASSTHROUGH) throw new ApiError('InvalidArgument', `The parameter "type" must be PASSTHROUGH or REVERSEACCESS, not "${type.slice(0, 40)}".`);
+  if (type !== LINK_TYPE_PASSTHROUGH)
+    throw new ApiError('InvalidArgument', `The parameter "type" must be PASSTHROUGH or REVERSEACCESS, not "${type.slice(0, 40)}".`);
   const region = text(fields, 'region');
-  if (region !== ctx.regionId) throw new ApiError('InvalidArgument', `The parameter "region" is ${region.slice(0, 40)}, but this endpoint serves ${ctx.regionId}.`);
+  if (region !== ctx.regionId)
+    throw new ApiError('InvalidArgument', `The parameter "region" is ${region.slice(0, 40)}, but this endpoint serves ${ctx.regionId}.`);
   const pass = fields.passthroughProperties;
-  if (typeof pass !== 'object' || pass === null) throw new ApiError('InvalidArgument', 'The parameter "passthroughProperties" is required for a PASSTHROUGH link.');
+  if (typeof pass !== 'object' || pass === null)
+    throw new ApiError('InvalidArgument', 'The parameter "passthroughProperties" is required for a PASSTHROUGH link.');
   const properties = pass as Record<string, unknown>;
   try {
     requestNetworkLink(
       ctx.account,
-      { regionId: region, name: text(fields, 'name'), vpcId: text(fields, 'vpcId'), vSwitchId: text(properties, 'vSwitchId', 'passthroughProperties.'), securityGroupId: text(properties, 'securityGroup', 'passthroughProperties.') },
+      {
+        regionId: region,
+        name: text(fields, 'name'),
+        vpcId: text(fields, 'vpcId'),
+        vSwitchId: text(properties, 'vSwitchId', 'passthroughProperties.'),
+        securityGroupId: text(properties, 'securityGroup', 'passthroughProperties.'),
+      },
       ctx.now,
       ctx.linkSchedule,
     );
@@ -112,11 +143,28 @@ export const MAXCOMPUTE_API: ProductApi = {
   roaRoutes: [
     { action: 'CreateNetworkLink', method: 'POST', path: /^\/api\/v1\/tenants\/networklinks\/?$/, mutates: true, handle: createLink },
     {
-      action: 'ListNetworkLinks', method: 'GET', path: /^\/api\/v1\/tenants\/networklinks\/?$/, mutates: false,
-      handle: (ctx) => ({ networkLinkInfoList: ctx.account.networkLinks.filter((l) => l.regionId === ctx.regionId).map((l) => wireLink(l, false)) }),
+      action: 'ListNetworkLinks',
+      method: 'GET',
+      path: /^\/api\/v1\/tenants\/networklinks\/?$/,
+      mutates: false,
+      handle: (ctx) => ({
+        networkLinkInfoList: ctx.account.networkLinks.filter((l) => l.regionId === ctx.regionId).map((l) => wireLink(l, false)),
+      }),
     },
-    { action: 'GetNetworkLink', method: 'GET', path: new RegExp(`^/api/v1/tenants/networklinks/${NAME}$`), mutates: false, handle: (ctx) => wireLink(findLink(ctx), true) },
-    { action: 'RemoveNetworkLink', method: 'DELETE', path: new RegExp(`^/api/v1/tenants/networklinks/${NAME}$`), mutates: true, handle: removeLink },
+    {
+      action: 'GetNetworkLink',
+      method: 'GET',
+      path: new RegExp(`^/api/v1/tenants/networklinks/${NAME}$`),
+      mutates: false,
+      handle: (ctx) => wireLink(findLink(ctx), true),
+    },
+    {
+      action: 'RemoveNetworkLink',
+      method: 'DELETE',
+      path: new RegExp(`^/api/v1/tenants/networklinks/${NAME}$`),
+      mutates: true,
+      handle: removeLink,
+    },
   ],
 };
 
@@ -136,7 +184,13 @@ export const MAXCOMPUTE_SEED = {
 function seedRows({ main }: DefaultWorld): void {
   const m = { ...VPC_SEED.main, ...MAXCOMPUTE_SEED.main };
   seedGroup(main, m.linkedGroupId, m.linkedVpcId, HZ, 'mc-link-sg', 'normal');
-  createNetworkLink(main, { regionId: HZ, name: m.linkName, vpcId: m.linkedVpcId, vSwitchId: m.linkedVSwitchId, securityGroupId: m.linkedGroupId }, SEED_TIME, 0, seedId);
+  createNetworkLink(
+    main,
+    { regionId: HZ, name: m.linkName, vpcId: m.linkedVpcId, vSwitchId: m.linkedVSwitchId, securityGroupId: m.linkedGroupId },
+    SEED_TIME,
+    0,
+    seedId,
+  );
 }
 
 /** MaxCompute's network links: the API (here), the console's and the links' life (networkLink.ts). */

@@ -121,35 +121,72 @@ export function parseNetworkLinkRequest(body: Record<string, unknown>): NetworkL
 }
 
 /** Checks a request as the console would; returns the resolved vSwitch and group. */
-export function validateNetworkLink(account: AccountState, req: NetworkLinkRequest): { vSwitch: VSwitchRecord; group: SecurityGroupRecord } {
+export function validateNetworkLink(
+  account: AccountState,
+  req: NetworkLinkRequest,
+): { vSwitch: VSwitchRecord; group: SecurityGroupRecord } {
   if (!LINK_NAME_PATTERN.test(req.name)) {
-    throw new ConsoleError(400, 'InvalidNetworkLinkName', `Connection name "${req.name}" is invalid: it must start with a letter and contain 3 to 64 letters, digits, "_" or "-".`);
+    throw new ConsoleError(
+      400,
+      'InvalidNetworkLinkName',
+      `Connection name "${req.name}" is invalid: it must start with a letter and contain 3 to 64 letters, digits, "_" or "-".`,
+    );
   }
   if (account.networkLinks.some((l) => l.regionId === req.regionId && l.name === req.name)) {
     throw new ConsoleError(400, 'NetworkLink.AlreadyExists', `A network connection named "${req.name}" already exists in ${req.regionId}.`);
   }
   const vpc = account.vpcs.find((v) => v.vpcId === req.vpcId && v.regionId === req.regionId);
-  if (!vpc) throw new ConsoleError(404, 'InvalidVpcId.NotFound', `VPC ${req.vpcId} does not exist in ${req.regionId} for account ${account.accountId}.`);
+  if (!vpc)
+    throw new ConsoleError(
+      404,
+      'InvalidVpcId.NotFound',
+      `VPC ${req.vpcId} does not exist in ${req.regionId} for account ${account.accountId}.`,
+    );
   const vSwitch = account.vSwitches.find((s) => s.vSwitchId === req.vSwitchId && s.regionId === req.regionId);
   if (!vSwitch) throw new ConsoleError(404, 'InvalidVSwitchId.NotFound', `vSwitch ${req.vSwitchId} does not exist in ${req.regionId}.`);
   if (vSwitch.vpcId !== vpc.vpcId) {
-    throw new ConsoleError(400, 'InvalidVSwitchId.VpcMismatch', `vSwitch ${vSwitch.vSwitchId} belongs to ${vSwitch.vpcId}, not to ${vpc.vpcId}.`);
+    throw new ConsoleError(
+      400,
+      'InvalidVSwitchId.VpcMismatch',
+      `vSwitch ${vSwitch.vSwitchId} belongs to ${vSwitch.vpcId}, not to ${vpc.vpcId}.`,
+    );
   }
   const zoneProblem = linkZoneProblem(req.regionId, vSwitch.zoneId);
   if (zoneProblem) throw new ConsoleError(400, 'ZoneNotSupported', zoneProblem);
   const group = account.securityGroups.find((g) => g.securityGroupId === req.securityGroupId && g.regionId === req.regionId);
-  if (!group) throw new ConsoleError(404, 'InvalidSecurityGroupId.NotFound', `Security group ${req.securityGroupId} does not exist in ${req.regionId}.`);
+  if (!group)
+    throw new ConsoleError(
+      404,
+      'InvalidSecurityGroupId.NotFound',
+      `Security group ${req.securityGroupId} does not exist in ${req.regionId}.`,
+    );
   if (group.vpcId !== vpc.vpcId) {
-    throw new ConsoleError(400, 'InvalidSecurityGroupId.VpcMismatch', `Security group ${group.securityGroupId} belongs to ${group.vpcId}, not to ${vpc.vpcId}.`);
+    throw new ConsoleError(
+      400,
+      'InvalidSecurityGroupId.VpcMismatch',
+      `Security group ${group.securityGroupId} belongs to ${group.vpcId}, not to ${vpc.vpcId}.`,
+    );
   }
   if (group.type !== 'normal') {
-    throw new ConsoleError(400, 'InvalidSecurityGroup.NotBasic', `Security group ${group.securityGroupId} is an advanced group; a network connection needs a basic security group (advanced groups deny outbound traffic by default).`);
+    throw new ConsoleError(
+      400,
+      'InvalidSecurityGroup.NotBasic',
+      `Security group ${group.securityGroupId} is an advanced group; a network connection needs a basic security group (advanced groups deny outbound traffic by default).`,
+    );
   }
   if (isManagedGroupName(group.name)) {
-    throw new ConsoleError(400, 'InvalidSecurityGroup.ManagedByMaxCompute', `Security group ${group.securityGroupId} (${group.name}) is managed by MaxCompute; create a separate basic group for the connection.`);
+    throw new ConsoleError(
+      400,
+      'InvalidSecurityGroup.ManagedByMaxCompute',
+      `Security group ${group.securityGroupId} (${group.name}) is managed by MaxCompute; create a separate basic group for the connection.`,
+    );
   }
   if (!account.ramRoles.some((r) => r.roleName === NETWORK_LINK_ROLE_NAME)) {
-    throw new ConsoleError(400, 'NoPermission.RoleNotAuthorized', `Account ${account.accountId} has not authorized MaxCompute to create network interfaces: the RAM role ${NETWORK_LINK_ROLE_NAME} is missing. Click "Authorize" in the console first.`);
+    throw new ConsoleError(
+      400,
+      'NoPermission.RoleNotAuthorized',
+      `Account ${account.accountId} has not authorized MaxCompute to create network interfaces: the RAM role ${NETWORK_LINK_ROLE_NAME} is missing. Click "Authorize" in the console first.`,
+    );
   }
   return { vSwitch, group };
 }
@@ -165,7 +202,8 @@ function allocateIps(account: AccountState, vSwitch: VSwitchRecord, count: numbe
     const ip = formatAddress(cidr.network + offset);
     if (!used.has(ip)) free.push(ip);
   }
-  if (free.length < count) throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has fewer than ${count} free IP addresses.`);
+  if (free.length < count)
+    throw new ConsoleError(400, 'InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} has fewer than ${count} free IP addresses.`);
   return free;
 }
 
@@ -224,7 +262,13 @@ function provision(account: AccountState, link: NetworkLinkRecord, now: number, 
 }
 
 /** Validates and creates a link at once, as the console does: ENIs, managed groups and the link record. Mutates the account. */
-export function createNetworkLink(account: AccountState, req: NetworkLinkRequest, now: number, visibilityDelayMs: number, ids: IdMaker = randomIds): NetworkLinkRecord {
+export function createNetworkLink(
+  account: AccountState,
+  req: NetworkLinkRequest,
+  now: number,
+  visibilityDelayMs: number,
+  ids: IdMaker = randomIds,
+): NetworkLinkRecord {
   const { vSwitch } = validateNetworkLink(account, req);
   allocateIps(account, vSwitch, NETWORK_LINK_ENI_COUNT);
   const link = linkRecord(req, now);
@@ -234,7 +278,17 @@ export function createNetworkLink(account: AccountState, req: NetworkLinkRequest
 }
 
 function linkRecord(req: NetworkLinkRequest, now: number): NetworkLinkRecord {
-  return { name: req.name, regionId: req.regionId, type: LINK_TYPE_PASSTHROUGH, vpcId: req.vpcId, vSwitchId: req.vSwitchId, securityGroupId: req.securityGroupId, networkInterfaceIds: [], status: LINK_CREATING, createTime: isoSeconds(now) };
+  return {
+    name: req.name,
+    regionId: req.regionId,
+    type: LINK_TYPE_PASSTHROUGH,
+    vpcId: req.vpcId,
+    vSwitchId: req.vSwitchId,
+    securityGroupId: req.securityGroupId,
+    networkInterfaceIds: [],
+    status: LINK_CREATING,
+    createTime: isoSeconds(now),
+  };
 }
 
 /** How a requested link goes on: SUCCESS after `readyInMs`, or `endStatus` instead (a fault). */
@@ -289,9 +343,20 @@ export function settleNetworkLinks(account: AccountState, now: number, visibilit
 }
 
 /** RemoveNetworkLink: the link is DELETING until `releaseInMs` has passed, then gone with its interfaces. */
-export function beginNetworkLinkRemoval(account: AccountState, regionId: string, name: string, now: number, releaseInMs: number): NetworkLinkRecord {
+export function beginNetworkLinkRemoval(
+  account: AccountState,
+  regionId: string,
+  name: string,
+  now: number,
+  releaseInMs: number,
+): NetworkLinkRecord {
   const link = account.networkLinks.find((l) => l.regionId === regionId && l.name === name);
-  if (!link) throw new ConsoleError(404, 'NetworkLink.NotFound', `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`);
+  if (!link)
+    throw new ConsoleError(
+      404,
+      'NetworkLink.NotFound',
+      `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`,
+    );
   link.status = LINK_DELETING;
   delete link.readyAt;
   link.releaseAt = now + releaseInMs;
@@ -309,7 +374,12 @@ function releaseLink(account: AccountState, link: NetworkLinkRecord): void {
 /** Removes a link and its ENIs at once, as the console does (the return-traffic groups stay, as they are per VPC); ConsoleError 404 when absent. */
 export function removeNetworkLink(account: AccountState, regionId: string, name: string): NetworkLinkRecord {
   const link = account.networkLinks.find((l) => l.regionId === regionId && l.name === name);
-  if (!link) throw new ConsoleError(404, 'NetworkLink.NotFound', `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`);
+  if (!link)
+    throw new ConsoleError(
+      404,
+      'NetworkLink.NotFound',
+      `No network connection named "${name}" exists in ${regionId} for account ${account.accountId}.`,
+    );
   releaseLink(account, link);
   return link;
 }

@@ -64,10 +64,24 @@ const CLUSTER_NOT_FOUND_STATUS = 404;
 export const POLARDB_CLUSTERS = collection({
   name: 'polardbClusters',
   schema: json.record<PolarDbClusterRecord>({
-    dbClusterId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, description: json.string, dbType: json.string,
-    dbVersion: json.string, status: json.string, nodeClass: json.string, createTime: json.string, ipArrays: json.arrayOf(IP_ARRAY), securityGroupIds: json.strings,
+    dbClusterId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    vSwitchId: json.string,
+    description: json.string,
+    dbType: json.string,
+    dbVersion: json.string,
+    status: json.string,
+    nodeClass: json.string,
+    createTime: json.string,
+    ipArrays: json.arrayOf(IP_ARRAY),
+    securityGroupIds: json.strings,
   }),
-  finder: { idField: 'dbClusterId', notFound: () => new ApiError(CLUSTER_NOT_FOUND, 'The DBClusterId provided does not exist in our records.', CLUSTER_NOT_FOUND_STATUS) },
+  finder: {
+    idField: 'dbClusterId',
+    notFound: () => new ApiError(CLUSTER_NOT_FOUND, 'The DBClusterId provided does not exist in our records.', CLUSTER_NOT_FOUND_STATUS),
+  },
   addedLater: true,
 });
 
@@ -128,8 +142,20 @@ function clusterWire(c: PolarDbClusterRecord): Record<string, unknown> {
     DBNodeNumber: 2,
     DBNodes: {
       DBNode: [
-        { DBNodeId: `pi-${c.dbClusterId.slice(3)}w`, DBNodeRole: 'Writer', DBNodeClass: c.nodeClass, RegionId: c.regionId, ZoneId: c.zoneId },
-        { DBNodeId: `pi-${c.dbClusterId.slice(3)}r`, DBNodeRole: 'Reader', DBNodeClass: c.nodeClass, RegionId: c.regionId, ZoneId: c.zoneId },
+        {
+          DBNodeId: `pi-${c.dbClusterId.slice(3)}w`,
+          DBNodeRole: 'Writer',
+          DBNodeClass: c.nodeClass,
+          RegionId: c.regionId,
+          ZoneId: c.zoneId,
+        },
+        {
+          DBNodeId: `pi-${c.dbClusterId.slice(3)}r`,
+          DBNodeRole: 'Reader',
+          DBNodeClass: c.nodeClass,
+          RegionId: c.regionId,
+          ZoneId: c.zoneId,
+        },
       ],
     },
     Category: 'Normal',
@@ -171,14 +197,23 @@ function describeDBClusters(ctx: ActionContext): Record<string, unknown> {
       (!description || c.description.includes(description)),
   );
   const items = matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-  return { PageNumber: pageNumber, PageRecordCount: items.length, TotalRecordCount: matches.length, Items: { DBCluster: items.map(clusterWire) } };
+  return {
+    PageNumber: pageNumber,
+    PageRecordCount: items.length,
+    TotalRecordCount: matches.length,
+    Items: { DBCluster: items.map(clusterWire) },
+  };
 }
 
 function describeAccessWhitelist(ctx: ActionContext): Record<string, unknown> {
   const cluster = findPolarDbCluster(ctx.account, ctx.params.required('DBClusterId'));
   return {
     Items: {
-      DBClusterIPArray: cluster.ipArrays.map((a) => ({ DBClusterIPArrayName: a.name, DBClusterIPArrayAttribute: a.attribute, SecurityIps: a.ips.join(',') })),
+      DBClusterIPArray: cluster.ipArrays.map((a) => ({
+        DBClusterIPArrayName: a.name,
+        DBClusterIPArrayAttribute: a.attribute,
+        SecurityIps: a.ips.join(','),
+      })),
     },
     DBClusterSecurityGroups: {
       DBClusterSecurityGroup: cluster.securityGroupIds.map((id) => ({
@@ -193,7 +228,10 @@ function describeAccessWhitelist(ctx: ActionContext): Record<string, unknown> {
 function checkEntry(entry: string): void {
   const block = parseBlock(entry);
   if (!block || block.prefix < 1) {
-    throw new ApiError(UNVERIFIED_CODES.polardbSecurityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or a CIDR block with a prefix of 1 to 32.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.polardbSecurityIps,
+      `The specified SecurityIps entry "${entry}" is not an IPv4 address or a CIDR block with a prefix of 1 to 32.`,
+    );
   }
 }
 
@@ -201,17 +239,24 @@ function modifyIpWhitelist(ctx: ActionContext, cluster: PolarDbClusterRecord): v
   const { params } = ctx;
   const name = params.optional('DBClusterIPArrayName') || DEFAULT_GROUP;
   if (!GROUP_NAME.test(name)) {
-    throw new ApiError(UNVERIFIED_CODES.polardbIpArrayName, `The specified DBClusterIPArrayName "${name}" is not valid: 2-120 lowercase letters and digits, starting with a letter and ending with a letter or digit.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.polardbIpArrayName,
+      `The specified DBClusterIPArrayName "${name}" is not valid: 2-120 lowercase letters and digits, starting with a letter and ending with a letter or digit.`,
+    );
   }
   const mode = params.optional('ModifyMode') || 'Cover';
-  if (mode !== 'Cover' && mode !== 'Append' && mode !== 'Delete') throw invalidParameter('ModifyMode', `"${mode}" is not Cover, Append or Delete.`);
+  if (mode !== 'Cover' && mode !== 'Append' && mode !== 'Delete')
+    throw invalidParameter('ModifyMode', `"${mode}" is not Cover, Append or Delete.`);
   const entries = [...new Set(params.commaList('SecurityIps') ?? [])];
   if (entries.length === 0) throw missingParameter('SecurityIps');
   entries.forEach(checkEntry);
   const existing = cluster.ipArrays.find((a) => a.name === name);
   if (mode === 'Delete') {
     if (!existing) {
-      throw new ApiError(UNVERIFIED_CODES.polardbIpArrayNotFound, `The whitelist group "${name}" does not exist on ${cluster.dbClusterId}.`);
+      throw new ApiError(
+        UNVERIFIED_CODES.polardbIpArrayNotFound,
+        `The whitelist group "${name}" does not exist on ${cluster.dbClusterId}.`,
+      );
     }
     const doomed = new Set(entries);
     existing.ips = existing.ips.filter((ip) => !doomed.has(ip));
@@ -220,11 +265,17 @@ function modifyIpWhitelist(ctx: ActionContext, cluster: PolarDbClusterRecord): v
   }
   const next = mode === 'Cover' ? entries : [...new Set([...(existing?.ips ?? []), ...entries])];
   if (!existing && cluster.ipArrays.length >= POLARDB_MAX_IP_ARRAYS) {
-    throw new ApiError(UNVERIFIED_CODES.polardbIpArrayQuota, `${cluster.dbClusterId} already has ${POLARDB_MAX_IP_ARRAYS} whitelist groups, the most a cluster can have.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.polardbIpArrayQuota,
+      `${cluster.dbClusterId} already has ${POLARDB_MAX_IP_ARRAYS} whitelist groups, the most a cluster can have.`,
+    );
   }
   const total = cluster.ipArrays.filter((a) => a !== existing).reduce((n, a) => n + a.ips.length, 0) + next.length;
   if (total > POLARDB_MAX_SECURITY_IPS) {
-    throw new ApiError(UNVERIFIED_CODES.polardbSecurityIpsQuota, `The cluster would have ${total} whitelist entries; at most ${POLARDB_MAX_SECURITY_IPS} are allowed over all groups.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.polardbSecurityIpsQuota,
+      `The cluster would have ${total} whitelist entries; at most ${POLARDB_MAX_SECURITY_IPS} are allowed over all groups.`,
+    );
   }
   if (existing) existing.ips = next;
   else cluster.ipArrays.push({ name, attribute: params.optional('DBClusterIPArrayAttribute') ?? '', ips: next });
@@ -235,7 +286,10 @@ function modifySecurityGroups(ctx: ActionContext, cluster: PolarDbClusterRecord)
   if (!ctx.params.has('SecurityGroupIds')) throw missingParameter('SecurityGroupIds');
   const ids = [...new Set(ctx.params.commaList('SecurityGroupIds') ?? [])];
   if (ids.length > POLARDB_MAX_SECURITY_GROUPS) {
-    throw new ApiError(UNVERIFIED_CODES.polardbGroupQuota, `At most ${POLARDB_MAX_SECURITY_GROUPS} security groups can be associated with a cluster; ${ids.length} were given.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.polardbGroupQuota,
+      `At most ${POLARDB_MAX_SECURITY_GROUPS} security groups can be associated with a cluster; ${ids.length} were given.`,
+    );
   }
   for (const id of ids) findSecurityGroup(ctx.account, id, cluster.regionId);
   // ModifyMode applies to IP whitelists only (API doc): the given set replaces the cluster's.

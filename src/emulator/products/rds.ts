@@ -47,9 +47,21 @@ export const IP_ARRAY = json.record<IpArrayRecord>({ name: json.string, attribut
 export const RDS_INSTANCES = collection({
   name: 'rdsInstances',
   schema: json.record<RdsInstanceRecord>({
-    dbInstanceId: json.string, regionId: json.string, zoneId: json.string, vpcId: json.string, vSwitchId: json.string, description: json.string, engine: json.string,
-    engineVersion: json.string, instanceClass: json.string, port: json.number, status: json.string, connectionString: json.string, createTime: json.string,
-    ipArrays: json.arrayOf(IP_ARRAY), securityGroupIds: json.strings,
+    dbInstanceId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    vpcId: json.string,
+    vSwitchId: json.string,
+    description: json.string,
+    engine: json.string,
+    engineVersion: json.string,
+    instanceClass: json.string,
+    port: json.number,
+    status: json.string,
+    connectionString: json.string,
+    createTime: json.string,
+    ipArrays: json.arrayOf(IP_ARRAY),
+    securityGroupIds: json.strings,
   }),
   finder: { idField: 'dbInstanceId', notFound: (id) => notFound('InvalidDBInstanceId.NotFound', 'DBInstanceId', id) },
 });
@@ -132,10 +144,21 @@ function describeDBInstances(ctx: ActionContext): Record<string, unknown> {
   );
   if (params.has('MaxResults') || params.has('NextToken')) {
     const page = pageByToken(matches, params, { defaultMaxResults: 30, minMaxResults: 1, maxMaxResults: 100 });
-    return { NextToken: page.nextToken, PageRecordCount: page.items.length, TotalRecordCount: page.totalCount, Items: { DBInstance: page.items.map(instanceWire) } };
+    return {
+      NextToken: page.nextToken,
+      PageRecordCount: page.items.length,
+      TotalRecordCount: page.totalCount,
+      Items: { DBInstance: page.items.map(instanceWire) },
+    };
   }
   const page = pageByNumber(matches, params, { defaultPageSize: 30, maxPageSize: 100 });
-  return { PageNumber: page.pageNumber, PageRecordCount: page.items.length, TotalRecordCount: page.totalCount, NextToken: '', Items: { DBInstance: page.items.map(instanceWire) } };
+  return {
+    PageNumber: page.pageNumber,
+    PageRecordCount: page.items.length,
+    TotalRecordCount: page.totalCount,
+    NextToken: '',
+    Items: { DBInstance: page.items.map(instanceWire) },
+  };
 }
 
 function describeIpArrays(ctx: ActionContext): Record<string, unknown> {
@@ -155,7 +178,8 @@ function describeIpArrays(ctx: ActionContext): Record<string, unknown> {
 
 /** An IPv4 address or CIDR block; RDS's other forms (`%`, IPv6 groups) are not modelled. */
 function checkWhitelistEntry(entry: string): void {
-  if (!parseBlock(entry)) throw new ApiError(UNVERIFIED_CODES.securityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or CIDR block.`);
+  if (!parseBlock(entry))
+    throw new ApiError(UNVERIFIED_CODES.securityIps, `The specified SecurityIps entry "${entry}" is not an IPv4 address or CIDR block.`);
 }
 
 /** Group names: lowercase letter first, then lowercase letters, digits or `_`; 2–120 characters. */
@@ -169,18 +193,26 @@ function modifySecurityIps(ctx: ActionContext): Record<string, unknown> {
   entries.forEach(checkWhitelistEntry);
   const name = params.optional('DBInstanceIPArrayName') || RDS_DEFAULT_IP_ARRAY_NAME;
   if (!IP_ARRAY_NAME.test(name)) {
-    throw new ApiError(UNVERIFIED_CODES.ipArrayName, `The specified DBInstanceIPArrayName "${name}" is not valid: 2-120 characters, lowercase letters, digits and "_", starting with a letter.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.ipArrayName,
+      `The specified DBInstanceIPArrayName "${name}" is not valid: 2-120 characters, lowercase letters, digits and "_", starting with a letter.`,
+    );
   }
   const mode = params.optional('ModifyMode') || 'Cover';
-  if (mode !== 'Cover' && mode !== 'Append' && mode !== 'Delete') throw invalidParameter('ModifyMode', `"${mode}" is not Cover, Append or Delete.`);
+  if (mode !== 'Cover' && mode !== 'Append' && mode !== 'Delete')
+    throw invalidParameter('ModifyMode', `"${mode}" is not Cover, Append or Delete.`);
   const existing = instance.ipArrays.find((a) => a.name === name);
   let next: string[];
   if (mode === 'Delete') {
-    if (!existing) throw new ApiError(UNVERIFIED_CODES.ipArrayNotFound, `The whitelist group "${name}" does not exist on ${instance.dbInstanceId}.`);
+    if (!existing)
+      throw new ApiError(UNVERIFIED_CODES.ipArrayNotFound, `The whitelist group "${name}" does not exist on ${instance.dbInstanceId}.`);
     const doomed = new Set(entries);
     next = existing.ips.filter((ip) => !doomed.has(ip));
     if (next.length === 0) {
-      throw new ApiError(UNVERIFIED_CODES.securityIpsDeleteAll, `Deleting these entries would leave whitelist group "${name}" empty; at least one entry must remain.`);
+      throw new ApiError(
+        UNVERIFIED_CODES.securityIpsDeleteAll,
+        `Deleting these entries would leave whitelist group "${name}" empty; at least one entry must remain.`,
+      );
     }
   } else {
     if (entries.length === 0) throw missingParameter('SecurityIps');
@@ -188,7 +220,10 @@ function modifySecurityIps(ctx: ActionContext): Record<string, unknown> {
   }
   const total = instance.ipArrays.filter((a) => a.name !== name).reduce((n, a) => n + a.ips.length, 0) + next.length;
   if (total > RDS_MAX_SECURITY_IPS) {
-    throw new ApiError(UNVERIFIED_CODES.securityIpsQuota, `The instance would have ${total} whitelist entries; at most ${RDS_MAX_SECURITY_IPS} are allowed.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.securityIpsQuota,
+      `The instance would have ${total} whitelist entries; at most ${RDS_MAX_SECURITY_IPS} are allowed.`,
+    );
   }
   if (existing) existing.ips = next;
   else instance.ipArrays.push({ name, attribute: params.optional('DBInstanceIPArrayAttribute') ?? '', ips: next });
@@ -219,7 +254,9 @@ function describeNetInfo(ctx: ActionContext): Record<string, unknown> {
           VPCId: instance.vpcId,
           VSwitchId: instance.vSwitchId,
           Upgradeable: 'Disabled',
-          SecurityIPGroups: { securityIPGroup: instance.ipArrays.map((a) => ({ SecurityIPGroupName: a.name, SecurityIPs: a.ips.join(',') })) },
+          SecurityIPGroups: {
+            securityIPGroup: instance.ipArrays.map((a) => ({ SecurityIPGroupName: a.name, SecurityIPs: a.ips.join(',') })),
+          },
           DBInstanceWeights: { DBInstanceWeight: [] },
         },
       ],
@@ -230,7 +267,12 @@ function describeNetInfo(ctx: ActionContext): Record<string, unknown> {
 function relations(ctx: ActionContext, instance: RdsInstanceRecord, withName: boolean): Record<string, unknown>[] {
   return instance.securityGroupIds.map((id) => {
     const group = ctx.account.securityGroups.find((g) => g.securityGroupId === id);
-    return { SecurityGroupId: id, ...(withName ? { SecurityGroupName: group?.name ?? '' } : {}), RegionId: instance.regionId, NetworkType: 'VPC' };
+    return {
+      SecurityGroupId: id,
+      ...(withName ? { SecurityGroupName: group?.name ?? '' } : {}),
+      RegionId: instance.regionId,
+      NetworkType: 'VPC',
+    };
   });
 }
 
@@ -246,7 +288,10 @@ function modifySecurityGroupConfiguration(ctx: ActionContext): Record<string, un
   if (!params.has('SecurityGroupId')) throw missingParameter('SecurityGroupId');
   const ids = [...new Set(params.commaList('SecurityGroupId') ?? [])];
   if (ids.length > RDS_MAX_SECURITY_GROUPS) {
-    throw new ApiError(UNVERIFIED_CODES.rdsGroupQuota, `At most ${RDS_MAX_SECURITY_GROUPS} security groups can be bound to an instance; ${ids.length} were given.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.rdsGroupQuota,
+      `At most ${RDS_MAX_SECURITY_GROUPS} security groups can be bound to an instance; ${ids.length} were given.`,
+    );
   }
   for (const id of ids) findSecurityGroup(ctx.account, id, instance.regionId);
   instance.securityGroupIds = ids;

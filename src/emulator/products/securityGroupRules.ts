@@ -9,7 +9,13 @@ import { ApiError, invalidParameter, missingParameter } from '../errors';
 import { isoSeconds, newResourceId } from '../ids';
 import type { Params } from '../params';
 import type { AccountState } from '../state';
-import { BASIC_GROUP_MAX_GROUP_RULES, ECS_UNVERIFIED_CODES as UNVERIFIED_CODES, findSecurityGroup, type RuleRecord, type SecurityGroupRecord } from './ecsRecords';
+import {
+  BASIC_GROUP_MAX_GROUP_RULES,
+  ECS_UNVERIFIED_CODES as UNVERIFIED_CODES,
+  findSecurityGroup,
+  type RuleRecord,
+  type SecurityGroupRecord,
+} from './ecsRecords';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -19,9 +25,26 @@ export type RuleRequest = Omit<RuleRecord, 'ruleId' | 'createTime'>;
 const PROTOCOLS = new Set(['TCP', 'UDP', 'ICMP', 'GRE', 'ALL', 'ICMPV6']);
 /** Fields of one permission; the legacy flat form uses the same names without `Permissions.N.`. */
 const PERMISSION_FIELDS = [
-  'IpProtocol', 'PortRange', 'SourcePortRange', 'Policy', 'Priority', 'NicType', 'Description',
-  'SourceCidrIp', 'Ipv6SourceCidrIp', 'SourceGroupId', 'SourcePrefixListId', 'SourceGroupOwnerId', 'SourceGroupOwnerAccount',
-  'DestCidrIp', 'Ipv6DestCidrIp', 'DestGroupId', 'DestPrefixListId', 'DestGroupOwnerId', 'DestGroupOwnerAccount', 'PortRangeListId',
+  'IpProtocol',
+  'PortRange',
+  'SourcePortRange',
+  'Policy',
+  'Priority',
+  'NicType',
+  'Description',
+  'SourceCidrIp',
+  'Ipv6SourceCidrIp',
+  'SourceGroupId',
+  'SourcePrefixListId',
+  'SourceGroupOwnerId',
+  'SourceGroupOwnerAccount',
+  'DestCidrIp',
+  'Ipv6DestCidrIp',
+  'DestGroupId',
+  'DestPrefixListId',
+  'DestGroupOwnerId',
+  'DestGroupOwnerAccount',
+  'PortRangeListId',
 ];
 
 /** The permissions of a request: `Permissions.N.*` when present, else the legacy flat parameters. */
@@ -48,17 +71,27 @@ function validPortRange(protocol: string, range: string): boolean {
 }
 
 function checkCidr(name: string, value: string): string {
-  if (!parseBlock(value)) throw new ApiError(UNVERIFIED_CODES.cidr, `The specified ${name} "${value}" is not a valid IPv4 address or CIDR block.`);
+  if (!parseBlock(value))
+    throw new ApiError(UNVERIFIED_CODES.cidr, `The specified ${name} "${value}" is not a valid IPv4 address or CIDR block.`);
   return value;
 }
 
 /** Validates one permission for a rule in `direction` of `group`. */
-export function parseRule(account: AccountState, group: SecurityGroupRecord, direction: Direction, fields: Record<string, string>, label: string): RuleRequest {
+export function parseRule(
+  account: AccountState,
+  group: SecurityGroupRecord,
+  direction: Direction,
+  fields: Record<string, string>,
+  label: string,
+): RuleRequest {
   const protocolText = fields.IpProtocol;
   if (!protocolText) throw missingParameter(`${label}IpProtocol`);
   const ipProtocol = protocolText.toUpperCase();
   if (!PROTOCOLS.has(ipProtocol)) {
-    throw new ApiError(UNVERIFIED_CODES.ipProtocol, `The specified ${label}IpProtocol "${protocolText}" is not valid; use TCP, UDP, ICMP, ICMPv6, GRE or ALL.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.ipProtocol,
+      `The specified ${label}IpProtocol "${protocolText}" is not valid; use TCP, UDP, ICMP, ICMPv6, GRE or ALL.`,
+    );
   }
   const portRange = fields.PortRange;
   if (!portRange) throw missingParameter(`${label}PortRange`);
@@ -72,7 +105,10 @@ export function parseRule(account: AccountState, group: SecurityGroupRecord, dir
   }
   const priorityText = fields.Priority ?? '1';
   if (!/^\d+$/.test(priorityText) || Number(priorityText) < 1 || Number(priorityText) > 100) {
-    throw new ApiError(UNVERIFIED_CODES.priority, `The specified ${label}Priority "${priorityText}" is not valid: it must be an integer from 1 to 100.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.priority,
+      `The specified ${label}Priority "${priorityText}" is not valid: it must be an integer from 1 to 100.`,
+    );
   }
   const policyText = (fields.Policy ?? 'accept').toLowerCase();
   if (policyText !== 'accept' && policyText !== 'drop') {
@@ -101,11 +137,17 @@ export function parseRule(account: AccountState, group: SecurityGroupRecord, dir
   else if (prefixList) rule.peerPrefixListId = prefixList;
   else if (groupId) {
     if (group.type === 'enterprise') {
-      throw new ApiError(UNVERIFIED_CODES.advancedGroupReference, `Security group ${group.securityGroupId} is an advanced group; advanced groups cannot authorize other security groups.`);
+      throw new ApiError(
+        UNVERIFIED_CODES.advancedGroupReference,
+        `Security group ${group.securityGroupId} is an advanced group; advanced groups cannot authorize other security groups.`,
+      );
     }
     const other = findSecurityGroup(account, groupId, group.regionId);
     if (other.type === 'enterprise') {
-      throw new ApiError(UNVERIFIED_CODES.advancedGroupReference, `Security group ${groupId} is an advanced group; advanced groups cannot be authorized by other security groups.`);
+      throw new ApiError(
+        UNVERIFIED_CODES.advancedGroupReference,
+        `Security group ${groupId} is an advanced group; advanced groups cannot be authorized by other security groups.`,
+      );
     }
     rule.peerGroupId = groupId;
     rule.nicType = 'intranet';
@@ -141,9 +183,13 @@ export function authorize(group: SecurityGroupRecord, rules: RuleRequest[], now:
     existing.add(identity);
     added.push({ ...rule, ruleId: newResourceId('sgr', group.regionId), createTime: isoSeconds(now) });
   }
-  const groupRules = group.rules.filter((r) => r.peerGroupId !== undefined).length + added.filter((r) => r.peerGroupId !== undefined).length;
+  const groupRules =
+    group.rules.filter((r) => r.peerGroupId !== undefined).length + added.filter((r) => r.peerGroupId !== undefined).length;
   if (group.type === 'normal' && groupRules > BASIC_GROUP_MAX_GROUP_RULES) {
-    throw new ApiError(UNVERIFIED_CODES.groupRuleQuota, `Security group ${group.securityGroupId} would have ${groupRules} rules that authorize security groups; a basic group allows at most ${BASIC_GROUP_MAX_GROUP_RULES}.`);
+    throw new ApiError(
+      UNVERIFIED_CODES.groupRuleQuota,
+      `Security group ${group.securityGroupId} would have ${groupRules} rules that authorize security groups; a basic group allows at most ${BASIC_GROUP_MAX_GROUP_RULES}.`,
+    );
   }
   group.rules.push(...added);
 }
@@ -159,7 +205,10 @@ export function revoke(account: AccountState, group: SecurityGroupRecord, direct
   if (ruleIds.length > 0) {
     for (const ruleId of ruleIds) {
       if (!group.rules.some((r) => r.ruleId === ruleId && r.direction === direction)) {
-        throw new ApiError('InvalidParam.SecurityGroupRuleId', `The specified SecurityGroupRuleId "${ruleId}" does not exist in ${direction} rules of ${group.securityGroupId}.`);
+        throw new ApiError(
+          'InvalidParam.SecurityGroupRuleId',
+          `The specified SecurityGroupRuleId "${ruleId}" does not exist in ${direction} rules of ${group.securityGroupId}.`,
+        );
       }
     }
     const doomed = new Set(ruleIds);

@@ -44,7 +44,17 @@ declare module '../state' {
 export const VPCS = collection({
   name: 'vpcs',
   schema: json.record<VpcRecord>(
-    { vpcId: json.string, regionId: json.string, name: json.string, cidrBlock: json.string, description: json.string, isDefault: json.boolean, creationTime: json.string, visibleAt: json.number, ownerId: json.string },
+    {
+      vpcId: json.string,
+      regionId: json.string,
+      name: json.string,
+      cidrBlock: json.string,
+      description: json.string,
+      isDefault: json.boolean,
+      creationTime: json.string,
+      visibleAt: json.number,
+      ownerId: json.string,
+    },
     ['ownerId'],
   ),
   finder: { idField: 'vpcId', notFound: (id) => notFound('InvalidVpcId.NotFound', 'VpcId', id) },
@@ -53,8 +63,15 @@ export const VPCS = collection({
 export const VSWITCHES = collection({
   name: 'vSwitches',
   schema: json.record<VSwitchRecord>({
-    vSwitchId: json.string, vpcId: json.string, regionId: json.string, zoneId: json.string, name: json.string, cidrBlock: json.string,
-    availableIpAddressCount: json.number, creationTime: json.string, visibleAt: json.number,
+    vSwitchId: json.string,
+    vpcId: json.string,
+    regionId: json.string,
+    zoneId: json.string,
+    name: json.string,
+    cidrBlock: json.string,
+    availableIpAddressCount: json.number,
+    creationTime: json.string,
+    visibleAt: json.number,
   }),
 });
 
@@ -240,9 +257,27 @@ function seedVpc(account: AccountState, vpcId: string, regionId: string, name: s
   if (!account.regionIds.includes(regionId)) account.regionIds.push(regionId);
 }
 
-function seedVSwitch(account: AccountState, vSwitchId: string, vpcId: string, regionId: string, zoneId: string, name: string, cidrBlock: string): void {
+function seedVSwitch(
+  account: AccountState,
+  vSwitchId: string,
+  vpcId: string,
+  regionId: string,
+  zoneId: string,
+  name: string,
+  cidrBlock: string,
+): void {
   const prefix = Number(cidrBlock.split('/')[1]);
-  account.vSwitches.push({ vSwitchId, vpcId, regionId, zoneId, name, cidrBlock, availableIpAddressCount: 2 ** (32 - prefix) - 6, creationTime: SEED_CREATED, visibleAt: 0 });
+  account.vSwitches.push({
+    vSwitchId,
+    vpcId,
+    regionId,
+    zoneId,
+    name,
+    cidrBlock,
+    availableIpAddressCount: 2 ** (32 - prefix) - 6,
+    creationTime: SEED_CREATED,
+    visibleAt: 0,
+  });
 }
 
 function seedRows({ main, second }: DefaultWorld): void {
@@ -270,7 +305,16 @@ function scaleRows(world: ScaleWorld): void {
   const perVpc = seed.vSwitchesPerVpc + seed.securityGroupsPerVpc;
   for (let v = 0; v < seed.vpcs; v++) {
     const vpcId = scaleVpcId(world, v);
-    main.vpcs.push({ vpcId, regionId: seed.regionId, name: `scale-vpc-${v}`, cidrBlock: `10.${v % 256}.0.0/16`, description: '', isDefault: false, creationTime: SEED_CREATED, visibleAt: 0 });
+    main.vpcs.push({
+      vpcId,
+      regionId: seed.regionId,
+      name: `scale-vpc-${v}`,
+      cidrBlock: `10.${v % 256}.0.0/16`,
+      description: '',
+      isDefault: false,
+      creationTime: SEED_CREATED,
+      visibleAt: 0,
+    });
     for (let w = 0; w < seed.vSwitchesPerVpc; w++) {
       main.vSwitches.push({
         vSwitchId: scaleId('vsw', seed.regionId, v * perVpc + w),

@@ -57,5 +57,7 @@ export async function convergeList(change: ListChange, options: ConvergeOptions)
     wrote = true;
     options.settleMs ??= Date.now() - began;
   }
-  throw new ConvergenceError(`The change "${change.doneText}" could not be confirmed: after ${attempts} attempts another writer kept changing the same list. Run apply again when the other change is done.`);
+  throw new ConvergenceError(
+    `The change "${change.doneText}" could not be confirmed: after ${attempts} attempts another writer kept changing the same list. Run apply again when the other change is done.`,
+  );
 }

@@ -13,7 +13,15 @@ import { foreignTableHandler, foreignTableSets, type ForeignTableKind } from '..
 import type { FormOffer, ServiceBinding, ServicePresentation, ServiceResource, TargetCloud, TargetKindModule, TargetSchema } from '../kind';
 import { fillConsoleUrl } from './consoleUrl';
 import { placementHop, serviceAccessHop } from './reachability';
-import { planServiceGrant, planServiceRevoke, serviceAccessFacts, serviceLinkAccess, type ServiceAccessCalls, type ServiceAccessLive, type ServiceAccessTarget } from './serviceAccess';
+import {
+  planServiceGrant,
+  planServiceRevoke,
+  serviceAccessFacts,
+  serviceLinkAccess,
+  type ServiceAccessCalls,
+  type ServiceAccessLive,
+  type ServiceAccessTarget,
+} from './serviceAccess';
 import { applyServiceAccess, type ServiceAccessOps } from './serviceApply';
 import { accessOf, accessProblems, accessRanges, SERVICE_FORM_ACCESS, serviceFormItem, stringField } from './serviceSpec';
 
@@ -105,7 +113,10 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     if ('whitelistAndGroups' in reads) return reads.whitelistAndGroups(cloud, regionId, id, options);
     const readGroups = reads.securityGroups;
     if (readGroups === undefined) return { whitelist: await reads.whitelist(cloud, regionId, id, options), securityGroupIds: [] };
-    const [whitelist, securityGroupIds] = await Promise.all([reads.whitelist(cloud, regionId, id, options), readGroups(cloud, regionId, id, options)]);
+    const [whitelist, securityGroupIds] = await Promise.all([
+      reads.whitelist(cloud, regionId, id, options),
+      readGroups(cloud, regionId, id, options),
+    ]);
     return { whitelist, securityGroupIds };
   };
   const liveOf = async (cloud: TargetCloud, regionId: string, resource: R, options: ReadOptions): Promise<L> => {
@@ -118,23 +129,44 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     return liveOf(cloud, regionId, resource, options);
   };
   /** What apply re-reads before and after each change. */
-  const applyReads = (cloud: TargetCloud, regionId: string, id: string, options: ReadOptions): Pick<ServiceAccessOps, 'readWhitelist' | 'readSecurityGroups'> => {
+  const applyReads = (
+    cloud: TargetCloud,
+    regionId: string,
+    id: string,
+    options: ReadOptions,
+  ): Pick<ServiceAccessOps, 'readWhitelist' | 'readSecurityGroups'> => {
     if ('whitelistAndGroups' in reads) {
-      return { readWhitelist: async () => (await readLive(cloud, regionId, id, options)).whitelist, readSecurityGroups: async () => (await readLive(cloud, regionId, id, options)).securityGroupIds };
+      return {
+        readWhitelist: async () => (await readLive(cloud, regionId, id, options)).whitelist,
+        readSecurityGroups: async () => (await readLive(cloud, regionId, id, options)).securityGroupIds,
+      };
     }
     const readGroups = reads.securityGroups;
-    return { readWhitelist: () => reads.whitelist(cloud, regionId, id, options), readSecurityGroups: readGroups && (() => readGroups(cloud, regionId, id, options)) };
+    return {
+      readWhitelist: () => reads.whitelist(cloud, regionId, id, options),
+      readSecurityGroups: readGroups && (() => readGroups(cloud, regionId, id, options)),
+    };
   };
 
   return {
     kind,
     noun,
-    schema: { definition: facts.schema.definition, kindWords: facts.schema.kindWords, example: { kind, [idField]: facts.schema.exampleId } },
+    schema: {
+      definition: facts.schema.definition,
+      kindWords: facts.schema.kindWords,
+      example: { kind, [idField]: facts.schema.exampleId },
+    },
     defaultPorts: facts.defaultPorts,
 
     buildSpec(fields, common) {
       // The computed keys lose their names in TypeScript's eyes: the shape is S by construction.
-      return { ...common, kind, [idProperty]: stringField(fields, idField), access: accessOf(fields), ranges: { ...common.ranges, [idProperty]: fields.range(idField), ...accessRanges(fields) } } as S;
+      return {
+        ...common,
+        kind,
+        [idProperty]: stringField(fields, idField),
+        access: accessOf(fields),
+        ranges: { ...common.ranges, [idProperty]: fields.range(idField), ...accessRanges(fields) },
+      } as S;
     },
     derivedLabel: (data) => `${kind} ${String(data[idField] ?? '')}`,
     specProblems: (target, fields) => accessProblems(target.access, target.ranges.whitelistGroup, fields),
@@ -147,12 +179,27 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     liveChecks(target, live, ctx) {
       const what = words(idOf(target));
       const range = target.ranges[idProperty];
-      if (live.resource === undefined) return [targetError('target-not-found', target, `${what} was not found in ${ctx.spec.regionId}.${facts.notFoundNote === undefined ? '' : ` ${facts.notFoundNote}`}`, range)];
+      if (live.resource === undefined)
+        return [
+          targetError(
+            'target-not-found',
+            target,
+            `${what} was not found in ${ctx.spec.regionId}.${facts.notFoundNote === undefined ? '' : ` ${facts.notFoundNote}`}`,
+            range,
+          ),
+        ];
       const checks = otherVpcCheck(target, what, live.resource.vpcId, ctx, range);
       const max = facts.maxSecurityGroups;
       const bound = ctx.linkGroupId !== undefined && live.securityGroupIds.includes(ctx.linkGroupId);
       if (max !== undefined && target.access.mode === 'securityGroup' && !bound && live.securityGroupIds.length >= max) {
-        checks.push(targetError('too-many-security-groups', target, `${what} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${max}; use access: whitelist, or remove one.`, target.ranges.access));
+        checks.push(
+          targetError(
+            'too-many-security-groups',
+            target,
+            `${what} already has ${live.securityGroupIds.length} security groups (${live.securityGroupIds.join(', ')}), the most it accepts is ${max}; use access: whitelist, or remove one.`,
+            target.ranges.access,
+          ),
+        );
       }
       return checks;
     },
@@ -163,12 +210,17 @@ export function managedServiceKind<K extends string, Id extends string, R extend
     apply(target, change, ctx) {
       const { cloud, regionId } = ctx;
       const id = idOf(target);
-      return applyServiceAccess(target.access, change, {
-        label: words(id),
-        ...applyReads(cloud, regionId, id, { signal: ctx.signal }),
-        ...facts.writers(cloud, regionId, id),
-        maxSecurityGroups: facts.maxSecurityGroups,
-      }, ctx);
+      return applyServiceAccess(
+        target.access,
+        change,
+        {
+          label: words(id),
+          ...applyReads(cloud, regionId, id, { signal: ctx.signal }),
+          ...facts.writers(cloud, regionId, id),
+          maxSecurityGroups: facts.maxSecurityGroups,
+        },
+        ctx,
+      );
     },
 
     // The handler and SETs come from the same templates as the inserted statement (core/usage/lines.ts).
@@ -180,7 +232,11 @@ export function managedServiceKind<K extends string, Id extends string, R extend
       const what = words(idOf(target));
       const placement = placementHop(what, live.resource !== undefined, live.resource?.vpcId, link);
       if (placement.verdict === 'fail' || live.resource === undefined) return { ports: [], addresses: [], hops: [placement] };
-      return { ports: [...(facts.portsOf?.(live.resource) ?? facts.defaultPorts)], addresses: [], hops: [placement, serviceAccessHop(target, live, link, what)] };
+      return {
+        ports: [...(facts.portsOf?.(live.resource) ?? facts.defaultPorts)],
+        addresses: [],
+        hops: [placement, serviceAccessHop(target, live, link, what)],
+      };
     },
 
     service: {
@@ -197,7 +253,11 @@ export function managedServiceKind<K extends string, Id extends string, R extend
         ...(hasSecurityGroups ? { access: SERVICE_FORM_ACCESS } : {}),
       }),
       formItem: (resource, choice) => serviceFormItem(kind, idField, resource[idProperty], hasSecurityGroups ? choice.access : 'whitelist'),
-      present: (resource) => ({ id: resource[idProperty], ...facts.present(resource), consoleUrl: fillConsoleUrl(facts.consoleUrl, resource.regionId, resource[idProperty]) }),
+      present: (resource) => ({
+        id: resource[idProperty],
+        ...facts.present(resource),
+        consoleUrl: fillConsoleUrl(facts.consoleUrl, resource.regionId, resource[idProperty]),
+      }),
     },
   };
 }

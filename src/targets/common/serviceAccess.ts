@@ -5,7 +5,18 @@
  * block, the group already bound — only the calls differ, which each kind supplies.
  */
 import type { LinkAccess, LinkSource } from '../../core/access';
-import { KNOWN_AFTER_APPLY, entriesCovering, namedSuffix, targetStepBase, whitelistEntryCovering, type PlanStep, type PlannedCall, type TargetContext, type TargetLive, type WhitelistGroup } from '../../core/plan';
+import {
+  KNOWN_AFTER_APPLY,
+  entriesCovering,
+  namedSuffix,
+  targetStepBase,
+  whitelistEntryCovering,
+  type PlanStep,
+  type PlannedCall,
+  type TargetContext,
+  type TargetLive,
+  type WhitelistGroup,
+} from '../../core/plan';
 import type { TargetAccess, TargetSpec } from '../../core/specModel';
 
 /** What was read of a whitelist/security-group service. */
@@ -36,7 +47,12 @@ export interface ServiceAccessCalls {
 }
 
 /** The step that opens the service to the link. */
-export function planServiceGrant(target: ServiceAccessTarget, live: ServiceAccessLive<unknown>, ctx: TargetContext, calls: ServiceAccessCalls): PlanStep {
+export function planServiceGrant(
+  target: ServiceAccessTarget,
+  live: ServiceAccessLive<unknown>,
+  ctx: TargetContext,
+  calls: ServiceAccessCalls,
+): PlanStep {
   const label = `${calls.label}${namedSuffix(target)}`;
   const base = targetStepBase(target, ctx, 'grant');
   if (target.access.mode === 'whitelist') {
@@ -70,7 +86,12 @@ export function planServiceGrant(target: ServiceAccessTarget, live: ServiceAcces
 }
 
 /** The step that takes back what the grant added: the block's own entry, or the link's group. */
-export function planServiceRevoke(target: ServiceAccessTarget, live: ServiceAccessLive<unknown>, ctx: TargetContext, calls: ServiceAccessCalls): PlanStep {
+export function planServiceRevoke(
+  target: ServiceAccessTarget,
+  live: ServiceAccessLive<unknown>,
+  ctx: TargetContext,
+  calls: ServiceAccessCalls,
+): PlanStep {
   const label = `${calls.label}${namedSuffix(target)}`;
   const base = targetStepBase(target, ctx, 'revoke');
   if (live.resource === undefined) return { ...base, action: 'unchanged', title: `${label}: not found, nothing to remove` };
@@ -79,14 +100,21 @@ export function planServiceRevoke(target: ServiceAccessTarget, live: ServiceAcce
     const group = live.whitelist.find((w) => w.name === groupName);
     // Only the exact entry apply added: a containing block may be someone else's.
     if (group === undefined || ctx.vSwitchCidr === '' || !group.ips.includes(ctx.vSwitchCidr)) {
-      return { ...base, action: 'unchanged', title: `${label}: whitelist group ${groupName} holds no ${ctx.vSwitchCidr || 'entry of the link'}` };
+      return {
+        ...base,
+        action: 'unchanged',
+        title: `${label}: whitelist group ${groupName} holds no ${ctx.vSwitchCidr || 'entry of the link'}`,
+      };
     }
     const others = group.ips.filter((ip) => ip !== ctx.vSwitchCidr);
     return {
       ...base,
       action: 'remove',
       title: `${label}: remove ${ctx.vSwitchCidr} from whitelist group ${groupName}`,
-      details: [`entries kept: ${others.join(', ') || '(none)'}`, ...(others.length === 0 ? [calls.lastEntryNote ?? `the group is left empty, not deleted`] : [])],
+      details: [
+        `entries kept: ${others.join(', ') || '(none)'}`,
+        ...(others.length === 0 ? [calls.lastEntryNote ?? `the group is left empty, not deleted`] : []),
+      ],
       call: calls.whitelistRemove(groupName, group, ctx.vSwitchCidr),
     };
   }
@@ -119,10 +147,14 @@ export function serviceLinkAccess(live: ServiceAccessLive<unknown>, source: Link
     return { link, verdict: 'allowed', reason: `the link's security group ${source.securityGroupId} is bound to the ${boundTo}` };
   }
   if (source.vSwitchCidr === undefined && source.securityGroupId === undefined) {
-    return { link, verdict: 'unknown', reason: 'the link\'s vSwitch and security group are not known yet' };
+    return { link, verdict: 'unknown', reason: "the link's vSwitch and security group are not known yet" };
   }
-  const block = source.vSwitchCidr ?? 'the link vSwitch\'s block';
-  return { link, verdict: 'blocked', reason: `no whitelist group covers ${block}${source.securityGroupId !== undefined ? ` and ${source.securityGroupId} is not bound` : ''}` };
+  const block = source.vSwitchCidr ?? "the link vSwitch's block";
+  return {
+    link,
+    verdict: 'blocked',
+    reason: `no whitelist group covers ${block}${source.securityGroupId !== undefined ? ` and ${source.securityGroupId} is not bound` : ''}`,
+  };
 }
 
 /** Markdown lines for a tooltip: the whitelist groups and security groups. */

@@ -23,7 +23,12 @@ export interface ServiceAccessOps {
 }
 
 /** Grant or revoke, verified by reading back. */
-export function applyServiceAccess(access: TargetAccess, change: 'grant' | 'revoke', ops: ServiceAccessOps, ctx: TargetApplyContext): Promise<StepOutcome> {
+export function applyServiceAccess(
+  access: TargetAccess,
+  change: 'grant' | 'revoke',
+  ops: ServiceAccessOps,
+  ctx: TargetApplyContext,
+): Promise<StepOutcome> {
   const options = { throwIfCancelled: () => ctx.throwIfCancelled() };
   if (access.mode === 'whitelist') {
     const groupName = access.whitelistGroup;
@@ -34,51 +39,68 @@ export function applyServiceAccess(access: TargetAccess, change: 'grant' | 'revo
       return group?.ips;
     };
     if (change === 'grant') {
-      return convergeList({
-        read,
-        satisfied: (ips) => ips !== undefined && entriesCovering(ips, cidr).length > 0,
-        write: () => ops.addToWhitelist(groupName, group, cidr),
-        doneText: `${cidr} added to whitelist group ${groupName} of ${ops.label}`,
-        alreadyText: `whitelist group ${groupName} of ${ops.label} already allows ${cidr}`,
-      }, options);
+      return convergeList(
+        {
+          read,
+          satisfied: (ips) => ips !== undefined && entriesCovering(ips, cidr).length > 0,
+          write: () => ops.addToWhitelist(groupName, group, cidr),
+          doneText: `${cidr} added to whitelist group ${groupName} of ${ops.label}`,
+          alreadyText: `whitelist group ${groupName} of ${ops.label} already allows ${cidr}`,
+        },
+        options,
+      );
     }
-    return convergeList({
-      read,
-      // Only the exact entry apply added: a containing block may be someone else's.
-      satisfied: (ips) => cidr === '' || ips === undefined || !ips.includes(cidr),
-      write: () => ops.removeFromWhitelist(groupName, group!, cidr),
-      doneText: `${cidr} removed from whitelist group ${groupName} of ${ops.label}`,
-      alreadyText: `whitelist group ${groupName} of ${ops.label} holds no ${cidr || 'entry of the link'}`,
-    }, options);
+    return convergeList(
+      {
+        read,
+        // Only the exact entry apply added: a containing block may be someone else's.
+        satisfied: (ips) => cidr === '' || ips === undefined || !ips.includes(cidr),
+        write: () => ops.removeFromWhitelist(groupName, group!, cidr),
+        doneText: `${cidr} removed from whitelist group ${groupName} of ${ops.label}`,
+        alreadyText: `whitelist group ${groupName} of ${ops.label} holds no ${cidr || 'entry of the link'}`,
+      },
+      options,
+    );
   }
   const linkGroupId = ctx.linkGroupId;
-  if (ops.readSecurityGroups === undefined || ops.writeSecurityGroups === undefined) throw new Error(`${ops.label} has no security-group access.`);
+  if (ops.readSecurityGroups === undefined || ops.writeSecurityGroups === undefined)
+    throw new Error(`${ops.label} has no security-group access.`);
   if (linkGroupId === undefined) {
-    if (change === 'revoke') return Promise.resolve({ status: 'already', detail: `the link's security group is gone: nothing bound to ${ops.label}` });
+    if (change === 'revoke')
+      return Promise.resolve({ status: 'already', detail: `the link's security group is gone: nothing bound to ${ops.label}` });
     throw new Error('The link group is not known yet; the link-group step must run first.');
   }
   const readGroups = ops.readSecurityGroups;
   const writeGroups = ops.writeSecurityGroups;
   if (change === 'grant') {
-    return convergeList({
-      read: readGroups,
-      satisfied: (ids) => ids !== undefined && ids.includes(linkGroupId),
-      write: async (current) => {
-        const ids = current ?? [];
-        if (ops.maxSecurityGroups !== undefined && ids.length >= ops.maxSecurityGroups) {
-          throw new ApplyRefusal('TooManySecurityGroups', `${ops.label} already has ${ids.length} security groups (${ids.join(', ')}); at most ${ops.maxSecurityGroups} are allowed.`);
-        }
-        await writeGroups([...ids, linkGroupId]);
+    return convergeList(
+      {
+        read: readGroups,
+        satisfied: (ids) => ids !== undefined && ids.includes(linkGroupId),
+        write: async (current) => {
+          const ids = current ?? [];
+          if (ops.maxSecurityGroups !== undefined && ids.length >= ops.maxSecurityGroups) {
+            throw new ApplyRefusal(
+              'TooManySecurityGroups',
+              `${ops.label} already has ${ids.length} security groups (${ids.join(', ')}); at most ${ops.maxSecurityGroups} are allowed.`,
+            );
+          }
+          await writeGroups([...ids, linkGroupId]);
+        },
+        doneText: `${linkGroupId} added to the security groups of ${ops.label}`,
+        alreadyText: `${ops.label} already has security group ${linkGroupId}`,
       },
-      doneText: `${linkGroupId} added to the security groups of ${ops.label}`,
-      alreadyText: `${ops.label} already has security group ${linkGroupId}`,
-    }, options);
+      options,
+    );
   }
-  return convergeList({
-    read: readGroups,
-    satisfied: (ids) => ids === undefined || !ids.includes(linkGroupId),
-    write: (current) => writeGroups((current ?? []).filter((id) => id !== linkGroupId)),
-    doneText: `${linkGroupId} removed from the security groups of ${ops.label}`,
-    alreadyText: `${linkGroupId} is not bound to ${ops.label}`,
-  }, options);
+  return convergeList(
+    {
+      read: readGroups,
+      satisfied: (ids) => ids === undefined || !ids.includes(linkGroupId),
+      write: (current) => writeGroups((current ?? []).filter((id) => id !== linkGroupId)),
+      doneText: `${linkGroupId} removed from the security groups of ${ops.label}`,
+      alreadyText: `${linkGroupId} is not bound to ${ops.label}`,
+    },
+    options,
+  );
 }

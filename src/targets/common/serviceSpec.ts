@@ -25,10 +25,22 @@ export function accessRanges(fields: TargetFields): { access: SourceRange; white
 export function accessProblems(access: TargetAccess, whitelistGroupRange: SourceRange, fields: TargetFields): TargetProblem[] {
   const problems: TargetProblem[] = [];
   if (access.mode === 'securityGroup' && fields.data.whitelistGroup !== undefined) {
-    problems.push({ severity: 'warning', code: 'ignored-property', field: 'whitelistGroup', range: whitelistGroupRange, message: 'is ignored because access is securityGroup; remove it, or set access: whitelist' });
+    problems.push({
+      severity: 'warning',
+      code: 'ignored-property',
+      field: 'whitelistGroup',
+      range: whitelistGroupRange,
+      message: 'is ignored because access is securityGroup; remove it, or set access: whitelist',
+    });
   }
   if (access.mode === 'whitelist' && SHARED_WHITELIST_GROUPS.includes(access.whitelistGroup)) {
-    problems.push({ severity: 'warning', code: 'shared-whitelist-group', field: 'whitelistGroup', range: whitelistGroupRange, message: `"${access.whitelistGroup}" is shared with other clients; a dedicated group such as maxcompute lets you remove MaxCompute's access cleanly` });
+    problems.push({
+      severity: 'warning',
+      code: 'shared-whitelist-group',
+      field: 'whitelistGroup',
+      range: whitelistGroupRange,
+      message: `"${access.whitelistGroup}" is shared with other clients; a dedicated group such as maxcompute lets you remove MaxCompute's access cleanly`,
+    });
   }
   return problems;
 }
@@ -43,10 +55,17 @@ export function stringField(fields: TargetFields, name: string): string {
 /** The form's access choice for whitelist/security-group services: the vSwitch block first (ENI addresses change). */
 export const SERVICE_FORM_ACCESS = {
   modes: ['whitelist', 'securityGroup'] as Array<'whitelist' | 'securityGroup'>,
-  why: 'Whitelist the link vSwitch\'s CIDR block (recommended: MaxCompute\'s network interface addresses change), or add the link\'s security group to the service.',
+  why: "Whitelist the link vSwitch's CIDR block (recommended: MaxCompute's network interface addresses change), or add the link's security group to the service.",
 };
 
 /** The target item of a whitelist/security-group service: `{ kind, <idField>: id, access[, whitelistGroup] }`. */
-export function serviceFormItem(kind: string, idField: string, id: string, access: 'whitelist' | 'securityGroup' | undefined): Record<string, unknown> {
-  return access === 'securityGroup' ? { kind, [idField]: id, access: 'securityGroup' } : { kind, [idField]: id, access: 'whitelist', whitelistGroup: DEFAULT_WHITELIST_GROUP };
+export function serviceFormItem(
+  kind: string,
+  idField: string,
+  id: string,
+  access: 'whitelist' | 'securityGroup' | undefined,
+): Record<string, unknown> {
+  return access === 'securityGroup'
+    ? { kind, [idField]: id, access: 'securityGroup' }
+    : { kind, [idField]: id, access: 'whitelist', whitelistGroup: DEFAULT_WHITELIST_GROUP };
 }

@@ -30,21 +30,42 @@ function normalizedCidr(text: string): string {
 export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
   kind: 'custom',
   noun: 'address block',
-  schema: { definition, kindWords: 'custom (any address block and ports in the VPC)', example: { kind: 'custom', name: 'kafka', cidr: '192.168.10.0/24', ports: [9092] } },
+  schema: {
+    definition,
+    kindWords: 'custom (any address block and ports in the VPC)',
+    example: { kind: 'custom', name: 'kafka', cidr: '192.168.10.0/24', ports: [9092] },
+  },
   defaultPorts: [],
 
   buildSpec(fields, common) {
     const { ports, ranges } = portsOf(fields, []);
-    return { ...common, kind: 'custom', cidr: stringField(fields, 'cidr'), ports, ranges: { ...common.ranges, cidr: fields.range('cidr'), ...ranges } };
+    return {
+      ...common,
+      kind: 'custom',
+      cidr: stringField(fields, 'cidr'),
+      ports,
+      ranges: { ...common.ranges, cidr: fields.range('cidr'), ...ranges },
+    };
   },
   derivedLabel: (data) => `custom ${String(data.cidr ?? '')}`,
   specProblems(target): TargetProblem[] {
     const reason = cidrProblem(target.cidr);
     if (reason === undefined) return [];
     // Host bits set is only untidy (the cloud normalizes the block); a malformed block is an error.
-    return [{ severity: parseCidr(target.cidr) === undefined ? 'error' : 'warning', code: 'invalid-cidr', field: 'cidr', range: target.ranges.cidr, message: reason }];
+    return [
+      {
+        severity: parseCidr(target.cidr) === undefined ? 'error' : 'warning',
+        code: 'invalid-cidr',
+        field: 'cidr',
+        range: target.ranges.cidr,
+        message: reason,
+      },
+    ];
   },
-  identity: (target) => ({ words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.cidr }),
+  identity: (target) => ({
+    words: `address block ${normalizedCidr(target.cidr)} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`,
+    range: target.ranges.cidr,
+  }),
   targetPorts: (target) => target.ports,
   resourceIdOf: () => undefined,
   addressBlockItem: (name, cidr, ports) => ({ kind: 'custom', name, cidr, ports: [...ports] }),
@@ -55,22 +76,38 @@ export const customKind: TargetKindModule<CustomTargetSpec, CustomLive> = {
     ...targetStepBase(target, ctx, 'grant'),
     action: 'manual',
     title: `"${target.label}" (${target.cidr}): if the server has its own access control, allow ${ctx.vSwitchCidr} on TCP ${target.ports.join(', ')}`,
-    details: [`MaxCompute's network interfaces take addresses in ${ctx.vSwitchCidr} and sit in security group ${ctx.linkGroupLabel}; this cannot be checked from the cloud API (seed doc, optional step 4).`],
+    details: [
+      `MaxCompute's network interfaces take addresses in ${ctx.vSwitchCidr} and sit in security group ${ctx.linkGroupLabel}; this cannot be checked from the cloud API (seed doc, optional step 4).`,
+    ],
   }),
   planRevoke: (target, _live, ctx) => ({
     ...targetStepBase(target, ctx, 'revoke'),
     action: 'manual',
-    title: `"${target.label}" (${target.cidr}): if you allowed ${ctx.vSwitchCidr || 'the link vSwitch\'s block'} on the server itself, remove it there`,
+    title: `"${target.label}" (${target.cidr}): if you allowed ${ctx.vSwitchCidr || "the link vSwitch's block"} on the server itself, remove it there`,
     details: ['nothing about this target can be read or changed through the cloud API'],
   }),
   modifiedGroups: () => [],
-  apply: (target, change) => Promise.resolve({ status: 'manual', detail: `"${target.label}" (${target.cidr}): ${change === 'grant' ? 'allow' : 'remove'} the link's block on the server itself, if it has its own access control` }),
+  apply: (target, change) =>
+    Promise.resolve({
+      status: 'manual',
+      detail: `"${target.label}" (${target.cidr}): ${change === 'grant' ? 'allow' : 'remove'} the link's block on the server itself, if it has its own access control`,
+    }),
   usageHints: () => [],
   reachability: (target, _live, link) => ({
     ports: [...target.ports],
     addresses: blockEnds(normalizedCidr(target.cidr)),
     hops: [
-      { id: 'access', title: `"${target.label}" (${target.cidr}) admits the link`, verdict: 'unknown', reason: `Whether the server itself admits ${link.vSwitchCidr ?? 'the link vSwitch\'s block'} on TCP ${target.ports.join(', ')} cannot be read from the cloud API.`, evidence: [textEvidence(`custom target ${target.cidr}: no API describes its access control`)], fix: { kind: 'manual', summary: `If the server has its own access control, allow ${link.vSwitchCidr ?? 'the link vSwitch\'s block'} on TCP ${target.ports.join(', ')} there.` } },
+      {
+        id: 'access',
+        title: `"${target.label}" (${target.cidr}) admits the link`,
+        verdict: 'unknown',
+        reason: `Whether the server itself admits ${link.vSwitchCidr ?? "the link vSwitch's block"} on TCP ${target.ports.join(', ')} cannot be read from the cloud API.`,
+        evidence: [textEvidence(`custom target ${target.cidr}: no API describes its access control`)],
+        fix: {
+          kind: 'manual',
+          summary: `If the server has its own access control, allow ${link.vSwitchCidr ?? "the link vSwitch's block"} on TCP ${target.ports.join(', ')} there.`,
+        },
+      },
     ],
   }),
 };

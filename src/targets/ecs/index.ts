@@ -35,7 +35,12 @@ export interface EcsLive extends TargetLive {
   group?: GroupWithIngress;
 }
 
-async function readInstance(cloud: TargetCloud, regionId: string, instanceId: string, options: ReadOptions): Promise<EcsInstance | undefined> {
+async function readInstance(
+  cloud: TargetCloud,
+  regionId: string,
+  instanceId: string,
+  options: ReadOptions,
+): Promise<EcsInstance | undefined> {
   const r = await unlessNotFound(cloud.ecs.describeInstances({ RegionId: regionId, InstanceIds: JSON.stringify([instanceId]) }, options));
   const wire = (r?.Instances?.Instance ?? []).find((i) => i.InstanceId === instanceId);
   return wire === undefined ? undefined : toEcsInstance(wire, regionId);
@@ -61,7 +66,11 @@ function owner(target: EcsTargetSpec, groupId: string): string {
 export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   kind: 'ecs',
   noun: 'ECS instance',
-  schema: { definition, kindWords: 'ecs (a service on an ECS instance)', example: { kind: 'ecs', instance: 'i-bp1abc2def3ghi4jk', ports: [9092] } },
+  schema: {
+    definition,
+    kindWords: 'ecs (a service on an ECS instance)',
+    example: { kind: 'ecs', instance: 'i-bp1abc2def3ghi4jk', ports: [9092] },
+  },
   // The service decides; the spec must say (ports is required).
   defaultPorts: [],
 
@@ -79,12 +88,18 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
   },
   derivedLabel: (data) => `ecs ${String(data.instance ?? '')}`,
   specProblems: () => [],
-  identity: (target) => ({ words: `ECS instance ${target.instanceId} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`, range: target.ranges.instanceId }),
+  identity: (target) => ({
+    words: `ECS instance ${target.instanceId} on ports ${[...target.ports].sort((a, b) => a - b).join(', ')}`,
+    range: target.ranges.instanceId,
+  }),
   targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.instanceId,
 
   async readLive(cloud, regionId, target, reads, options) {
-    const instance = reads.ecsInstance === undefined ? await readInstance(cloud, regionId, target.instanceId, options) : await unlessNotFound(reads.ecsInstance(target.instanceId));
+    const instance =
+      reads.ecsInstance === undefined
+        ? await readInstance(cloud, regionId, target.instanceId, options)
+        : await unlessNotFound(reads.ecsInstance(target.instanceId));
     const live: EcsLive = { kind: 'ecs', instance };
     const groupId = ruleGroupId(instance, target.securityGroupId);
     if (instance !== undefined && groupId !== undefined) live.group = await groupOf(reads, groupId);
@@ -93,16 +108,47 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
 
   liveChecks(target, live, ctx) {
     const instance = live.instance;
-    if (instance === undefined) return [targetError('target-not-found', target, `ECS instance ${target.instanceId} was not found in ${ctx.spec.regionId}.`, target.ranges.instanceId)];
+    if (instance === undefined)
+      return [
+        targetError(
+          'target-not-found',
+          target,
+          `ECS instance ${target.instanceId} was not found in ${ctx.spec.regionId}.`,
+          target.ranges.instanceId,
+        ),
+      ];
     if (target.securityGroupId === undefined && instance.securityGroupIds.length > 1) {
-      return [targetError('target-group-missing', target, `ECS instance ${target.instanceId} is in ${instance.securityGroupIds.length} security groups (${instance.securityGroupIds.join(', ')}); name the one that should admit the link with securityGroup.`, target.ranges.instanceId)];
+      return [
+        targetError(
+          'target-group-missing',
+          target,
+          `ECS instance ${target.instanceId} is in ${instance.securityGroupIds.length} security groups (${instance.securityGroupIds.join(', ')}); name the one that should admit the link with securityGroup.`,
+          target.ranges.instanceId,
+        ),
+      ];
     }
     if (target.securityGroupId !== undefined && !instance.securityGroupIds.includes(target.securityGroupId)) {
-      return [targetError('target-group-missing', target, `security group ${target.securityGroupId} is not one of ECS instance ${target.instanceId}'s groups (${instance.securityGroupIds.join(', ') || 'none'}).`, target.ranges.securityGroup)];
+      return [
+        targetError(
+          'target-group-missing',
+          target,
+          `security group ${target.securityGroupId} is not one of ECS instance ${target.instanceId}'s groups (${instance.securityGroupIds.join(', ') || 'none'}).`,
+          target.ranges.securityGroup,
+        ),
+      ];
     }
     if (live.group === undefined) {
       const which = ruleGroupId(instance, target.securityGroupId);
-      return [targetError('target-group-missing', target, which === undefined ? `ECS instance ${target.instanceId} is in no security group.` : `security group ${which} was not found in ${ctx.spec.regionId}.`, target.ranges.instanceId)];
+      return [
+        targetError(
+          'target-group-missing',
+          target,
+          which === undefined
+            ? `ECS instance ${target.instanceId} is in no security group.`
+            : `security group ${which} was not found in ${ctx.spec.regionId}.`,
+          target.ranges.instanceId,
+        ),
+      ];
     }
     return [
       ...otherVpcCheck(target, `ECS instance ${target.instanceId}`, instance.vpcId, ctx, target.ranges.instanceId),
@@ -110,29 +156,50 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
     ];
   },
   planGrant(target, live, ctx) {
-    if (live.group === undefined) throw new Error(`ECS target ${target.index} has no security group; the live checks should have refused the plan.`);
+    if (live.group === undefined)
+      throw new Error(`ECS target ${target.index} has no security group; the live checks should have refused the plan.`);
     return planPortGrant(target, owner(target, live.group.group.securityGroupId), live.group, target.ports, ctx);
   },
-  planRevoke: (target, live, ctx) => planPortRevoke(target, owner(target, live.group?.group.securityGroupId ?? target.securityGroupId ?? '(unknown)'), live.group, target.ports, ctx),
+  planRevoke: (target, live, ctx) =>
+    planPortRevoke(
+      target,
+      owner(target, live.group?.group.securityGroupId ?? target.securityGroupId ?? '(unknown)'),
+      live.group,
+      target.ports,
+      ctx,
+    ),
   modifiedGroups: (live) => (live.group === undefined ? [] : [live.group.group]),
 
   async apply(target, change, ctx) {
-    const instance = target.securityGroupId === undefined ? await readInstance(ctx.cloud, ctx.regionId, target.instanceId, { signal: ctx.signal }) : undefined;
+    const instance =
+      target.securityGroupId === undefined
+        ? await readInstance(ctx.cloud, ctx.regionId, target.instanceId, { signal: ctx.signal })
+        : undefined;
     return applyPortRules(ruleGroupId(instance, target.securityGroupId), target.ports, change, ctx);
   },
 
-  usageHints: (target, link) => [`-- ${target.label}: UDFs and Spark reach ${target.instanceId} on TCP ${target.ports.join(', ')} once SET odps.session.networklink=${link.networkLinkName}; (or the Spark ENI lines) is in force`],
+  usageHints: (target, link) => [
+    `-- ${target.label}: UDFs and Spark reach ${target.instanceId} on TCP ${target.ports.join(', ')} once SET odps.session.networklink=${link.networkLinkName}; (or the Spark ENI lines) is in force`,
+  ],
   reachability: (target, live, link) => {
     const words = `ECS instance ${target.instanceId}`;
     const placement = placementHop(words, live.instance !== undefined, live.instance?.vpcId, link);
     if (placement.verdict === 'fail' || live.instance === undefined) return { ports: [], addresses: [], hops: [placement] };
-    const access = portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], target.ports.map((p) => [p]), link);
+    const access = portAccessHop(
+      target,
+      words,
+      live.group?.group,
+      live.group?.ingress ?? [],
+      target.ports.map((p) => [p]),
+      link,
+    );
     return { ports: [...target.ports], addresses: [...live.instance.privateIpAddresses], hops: [placement, access] };
   },
 
   service: {
     listScope: 'vpc',
-    list: (cloud: Cloud, _regionId, vpcId, options) => cloud.fetchAll(cloud.lists.ecsInstances(vpcId === undefined ? {} : { VpcId: vpcId }), options),
+    list: (cloud: Cloud, _regionId, vpcId, options) =>
+      cloud.fetchAll(cloud.lists.ecsInstances(vpcId === undefined ? {} : { VpcId: vpcId }), options),
     async readAccess(_cloud, _regionId, instance, reads) {
       const live: EcsLive = { kind: 'ecs', instance };
       const groupId = ruleGroupId(instance, undefined);
@@ -140,11 +207,29 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
       return live;
     },
     // Ports: the spec's when a spec names the instance; else the tree cannot know which ports matter.
-    linkAccess: (live, source, ports) => (ports === undefined || ports.length === 0 ? { link: source.label, verdict: 'unknown', reason: 'which ports the service listens on is known only from a spec' } : portLinkAccess(live.group?.group, live.group?.ingress ?? [], ports, source)),
-    accessFacts: (live) => (live.group === undefined ? [] : [`- Security group \`${live.group.group.securityGroupId}\`: ${live.group.ingress.length} inbound rules`]),
+    linkAccess: (live, source, ports) =>
+      ports === undefined || ports.length === 0
+        ? { link: source.label, verdict: 'unknown', reason: 'which ports the service listens on is known only from a spec' }
+        : portLinkAccess(live.group?.group, live.group?.ingress ?? [], ports, source),
+    accessFacts: (live) =>
+      live.group === undefined
+        ? []
+        : [`- Security group \`${live.group.group.securityGroupId}\`: ${live.group.ingress.length} inbound rules`],
     // The service decides its ports: a few common ones to tick, none ticked by default.
-    formOffer: () => ({ ports: [{ port: 9092, label: 'Kafka', checked: false }, { port: 3306, label: 'MySQL', checked: false }, { port: 8123, label: 'ClickHouse HTTP', checked: false }, { port: 9000, label: 'ClickHouse native', checked: false }] }),
-    formItem: (instance, choice) => ({ kind: 'ecs', instance: instance.instanceId, ports: [...choice.ports], ...(instance.securityGroupIds.length > 1 ? { securityGroup: instance.securityGroupIds[0] } : {}) }),
+    formOffer: () => ({
+      ports: [
+        { port: 9092, label: 'Kafka', checked: false },
+        { port: 3306, label: 'MySQL', checked: false },
+        { port: 8123, label: 'ClickHouse HTTP', checked: false },
+        { port: 9000, label: 'ClickHouse native', checked: false },
+      ],
+    }),
+    formItem: (instance, choice) => ({
+      kind: 'ecs',
+      instance: instance.instanceId,
+      ports: [...choice.ports],
+      ...(instance.securityGroupIds.length > 1 ? { securityGroup: instance.securityGroupIds[0] } : {}),
+    }),
     idOf: (instance) => instance.instanceId,
     matches: (target, instance) => target.instanceId === instance.instanceId,
     present: (instance) => ({
@@ -152,7 +237,11 @@ export const ecsKind: TargetKindModule<EcsTargetSpec, EcsLive, EcsInstance> = {
       label: instance.name || instance.instanceId,
       kindText: 'ECS',
       icon: 'vm',
-      facts: [`- Status: ${instance.status}`, `- Private IP: ${instance.privateIpAddresses.map((ip) => `\`${ip}\``).join(', ') || 'none'}`, `- Security groups: ${instance.securityGroupIds.map((id) => `\`${id}\``).join(', ') || 'none'}`],
+      facts: [
+        `- Status: ${instance.status}`,
+        `- Private IP: ${instance.privateIpAddresses.map((ip) => `\`${ip}\``).join(', ') || 'none'}`,
+        `- Security groups: ${instance.securityGroupIds.map((id) => `\`${id}\``).join(', ') || 'none'}`,
+      ],
       consoleUrl: fillConsoleUrl(CONSOLE_URL, instance.regionId, instance.instanceId),
     }),
   },

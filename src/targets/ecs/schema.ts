@@ -3,7 +3,8 @@ import type { SchemaObject } from '../kind';
 
 export const definition: SchemaObject = {
   description: 'A self-managed service on an ECS instance (Kafka, ClickHouse, MySQL on ECS…).',
-  markdownDescription: 'A self-managed service on an ECS instance, given by `instance: i-…` and the TCP `ports` it listens on. The instance\'s security group gets one inbound rule per port with the link\'s security group as source. Name the group with `securityGroup` when the instance has several.',
+  markdownDescription:
+    "A self-managed service on an ECS instance, given by `instance: i-…` and the TCP `ports` it listens on. The instance's security group gets one inbound rule per port with the link's security group as source. Name the group with `securityGroup` when the instance has several.",
   type: 'object',
   required: ['kind', 'instance', 'ports'],
   additionalProperties: false,
@@ -25,7 +26,7 @@ export const definition: SchemaObject = {
     },
     securityGroup: {
       allOf: [{ $ref: '#/definitions/securityGroupId' }],
-      description: 'The instance\'s security group that receives the rules; needed only when the instance has several.',
+      description: "The instance's security group that receives the rules; needed only when the instance has several.",
       examples: ['sg-bp1abc2def3ghi4jkl5'],
     },
   },

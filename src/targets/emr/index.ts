@@ -78,7 +78,13 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     const data = fields.data;
     const clusterField = data.cluster !== undefined ? 'cluster' : 'securityGroup';
     const { ports, portsDefaulted, ranges } = portsOf(fields, DEFAULT_EMR_PORTS);
-    const spec: EmrTargetSpec = { ...common, kind: 'emr', ports, portsDefaulted, ranges: { ...common.ranges, cluster: fields.range(clusterField), ...ranges } };
+    const spec: EmrTargetSpec = {
+      ...common,
+      kind: 'emr',
+      ports,
+      portsDefaulted,
+      ranges: { ...common.ranges, cluster: fields.range(clusterField), ...ranges },
+    };
     if (typeof data.cluster === 'string') spec.clusterId = data.cluster;
     if (typeof data.securityGroup === 'string') spec.securityGroupId = data.securityGroup;
     return spec;
@@ -86,7 +92,10 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
   derivedLabel: (data) => `emr ${String(data.cluster ?? data.securityGroup ?? '')}`,
   // Port range and uniqueness are in the schema: nothing more to check.
   specProblems: () => [],
-  identity: (target) => ({ words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`, range: target.ranges.cluster }),
+  identity: (target) => ({
+    words: target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`,
+    range: target.ranges.cluster,
+  }),
   targetPorts: (target) => target.ports,
   resourceIdOf: (target) => target.clusterId ?? target.securityGroupId,
 
@@ -103,33 +112,60 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
 
   liveChecks(target, live, ctx) {
     if (target.clusterId !== undefined && live.cluster === undefined) {
-      return [targetError('target-not-found', target, `EMR cluster ${target.clusterId} was not found in ${ctx.spec.regionId}.`, target.ranges.cluster)];
+      return [
+        targetError(
+          'target-not-found',
+          target,
+          `EMR cluster ${target.clusterId} was not found in ${ctx.spec.regionId}.`,
+          target.ranges.cluster,
+        ),
+      ];
     }
     if (live.group === undefined) {
       const which = target.securityGroupId ?? live.cluster?.securityGroupId;
-      const message = which === undefined ? `EMR cluster ${target.clusterId} reports no security group (NodeAttributes.SecurityGroupId); name it with securityGroup.` : `security group ${which} was not found in ${ctx.spec.regionId}.`;
+      const message =
+        which === undefined
+          ? `EMR cluster ${target.clusterId} reports no security group (NodeAttributes.SecurityGroupId); name it with securityGroup.`
+          : `security group ${which} was not found in ${ctx.spec.regionId}.`;
       return [targetError('target-group-missing', target, message, target.ranges.cluster)];
     }
     const group = live.group.group;
     return [
-      ...otherVpcCheck(target, target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `the EMR security group ${target.securityGroupId}`, live.cluster?.vpcId ?? group.vpcId, ctx, target.ranges.cluster),
+      ...otherVpcCheck(
+        target,
+        target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `the EMR security group ${target.securityGroupId}`,
+        live.cluster?.vpcId ?? group.vpcId,
+        ctx,
+        target.ranges.cluster,
+      ),
       ...portGroupChecks(target, group, live.group.ingress, target.ports, ctx, target.ranges.ports),
     ];
   },
   planGrant(target, live, ctx) {
-    if (live.group === undefined) throw new Error(`EMR target ${target.index} has no security group; the live checks should have refused the plan.`);
+    if (live.group === undefined)
+      throw new Error(`EMR target ${target.index} has no security group; the live checks should have refused the plan.`);
     return planPortGrant(target, owner(target, live.group.group.securityGroupId), live.group, target.ports, ctx);
   },
-  planRevoke: (target, live, ctx) => planPortRevoke(target, owner(target, live.group?.group.securityGroupId ?? target.securityGroupId ?? '(unknown)'), live.group, target.ports, ctx),
+  planRevoke: (target, live, ctx) =>
+    planPortRevoke(
+      target,
+      owner(target, live.group?.group.securityGroupId ?? target.securityGroupId ?? '(unknown)'),
+      live.group,
+      target.ports,
+      ctx,
+    ),
   modifiedGroups: (live) => (live.group === undefined ? [] : [live.group.group]),
 
   async apply(target, change, ctx) {
     let groupId = target.securityGroupId;
-    if (groupId === undefined && target.clusterId !== undefined) groupId = (await readCluster(ctx.cloud, ctx.regionId, target.clusterId, { signal: ctx.signal }))?.securityGroupId;
+    if (groupId === undefined && target.clusterId !== undefined)
+      groupId = (await readCluster(ctx.cloud, ctx.regionId, target.clusterId, { signal: ctx.signal }))?.securityGroupId;
     return applyPortRules(groupId, target.ports, change, ctx);
   },
 
-  usageHints: (target, link) => [`# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`],
+  usageHints: (target, link) => [
+    `# ${target.label}: Spark jobs reach HiveMetaStore/HDFS with spark.hadoop.odps.cupid.eni.enable=true and spark.hadoop.odps.cupid.eni.info=${link.regionId}:${link.vpcId}`,
+  ],
   reachability: (target, live, link) => {
     const words = target.clusterId !== undefined ? `EMR cluster ${target.clusterId}` : `EMR security group ${target.securityGroupId ?? ''}`;
     const found = target.clusterId !== undefined ? live.cluster !== undefined : live.group !== undefined;
@@ -137,7 +173,11 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     if (placement.verdict === 'fail') return { ports: [], addresses: [], hops: [placement] };
     // Default ports: NameNode may listen on 9000 and a Hadoop 3 DataNode on 9866 instead.
     const needs = target.portsDefaulted ? target.ports.map((p) => HADOOP_ALTERNATIVES[p] ?? [p]) : target.ports.map((p) => [p]);
-    return { ports: [...target.ports], addresses: [], hops: [placement, portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], needs, link)] };
+    return {
+      ports: [...target.ports],
+      addresses: [],
+      hops: [placement, portAccessHop(target, words, live.group?.group, live.group?.ingress ?? [], needs, link)],
+    };
   },
 
   service: {
@@ -145,7 +185,11 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     // ListClusters gives no VPC: GetCluster per cluster says where it is and which group guards it.
     async list(cloud: Cloud, regionId, _vpcId, options) {
       const clusters = await cloud.fetchAll(cloud.lists.emrClusters(), options);
-      return Promise.all(clusters.map(async (c) => toEmrCluster((await cloud.emr.getCluster({ ClusterId: c.clusterId }, options)).Cluster, c.regionId || regionId)));
+      return Promise.all(
+        clusters.map(async (c) =>
+          toEmrCluster((await cloud.emr.getCluster({ ClusterId: c.clusterId }, options)).Cluster, c.regionId || regionId),
+        ),
+      );
     },
     async readAccess(_cloud, _regionId, cluster, reads) {
       const live: EmrLive = { kind: 'emr', cluster };
@@ -156,18 +200,25 @@ export const emrKind: TargetKindModule<EmrTargetSpec, EmrLive, EmrCluster> = {
     accessFacts: (live) => {
       if (live.group === undefined) return [];
       const inbound = live.group.ingress.length;
-      return [`- Group type: ${live.group.group.type === 'enterprise' ? 'advanced' : 'basic'}, ${inbound} inbound rule${inbound === 1 ? '' : 's'}`];
+      return [
+        `- Group type: ${live.group.group.type === 'enterprise' ? 'advanced' : 'basic'}, ${inbound} inbound rule${inbound === 1 ? '' : 's'}`,
+      ];
     },
     idOf: (cluster) => cluster.clusterId,
     formOffer: () => ({ ports: EMR_FORM_PORTS.map((p) => ({ ...p, checked: DEFAULT_EMR_PORTS.includes(p.port) })) }),
     formItem: (cluster, choice) => ({ kind: 'emr', cluster: cluster.clusterId, ports: [...choice.ports] }),
-    matches: (target, cluster) => target.clusterId === cluster.clusterId || (target.securityGroupId !== undefined && target.securityGroupId === cluster.securityGroupId),
+    matches: (target, cluster) =>
+      target.clusterId === cluster.clusterId ||
+      (target.securityGroupId !== undefined && target.securityGroupId === cluster.securityGroupId),
     present: (cluster) => ({
       id: cluster.clusterId,
       label: cluster.name || cluster.clusterId,
       kindText: `EMR ${cluster.clusterType}`.trim(),
       icon: 'server',
-      facts: [`- State: ${cluster.state}`, `- Cluster security group: ${cluster.securityGroupId !== undefined ? `\`${cluster.securityGroupId}\`` : 'unknown'}`],
+      facts: [
+        `- State: ${cluster.state}`,
+        `- Cluster security group: ${cluster.securityGroupId !== undefined ? `\`${cluster.securityGroupId}\`` : 'unknown'}`,
+      ],
       consoleUrl: fillConsoleUrl(CONSOLE_URL, cluster.regionId, cluster.clusterId),
     }),
   },

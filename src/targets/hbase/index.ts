@@ -31,12 +31,28 @@ class UnreadableWhitelist extends Error {
 }
 
 function calls(clusterId: string): ServiceAccessCalls {
-  const write = (groupName: string, group: WhitelistGroup | undefined, ips: string[]) => ({ product: 'HBase', action: 'ModifyIpWhitelist', params: { ClusterId: clusterId, GroupName: groupName, IpVersion: String(group?.ipVersion ?? 4), IpList: ips.join(',') } });
+  const write = (groupName: string, group: WhitelistGroup | undefined, ips: string[]) => ({
+    product: 'HBase',
+    action: 'ModifyIpWhitelist',
+    params: { ClusterId: clusterId, GroupName: groupName, IpVersion: String(group?.ipVersion ?? 4), IpList: ips.join(',') },
+  });
   return {
     label: `HBase ${clusterId}`,
-    whitelistAdd: (groupName, group, cidr) => ({ call: write(groupName, group, [...(group?.ips ?? []), cidr]), keeps: 'the list is re-read and merged right before writing, and read back after' }),
-    whitelistRemove: (groupName, group, entry) => write(groupName, group, group.ips.filter((ip) => ip !== entry)),
-    groupsSet: (groupIds) => ({ product: 'HBase', action: 'ModifySecurityGroups', params: { ClusterId: clusterId, SecurityGroupIds: groupIds.join(',') } }),
+    whitelistAdd: (groupName, group, cidr) => ({
+      call: write(groupName, group, [...(group?.ips ?? []), cidr]),
+      keeps: 'the list is re-read and merged right before writing, and read back after',
+    }),
+    whitelistRemove: (groupName, group, entry) =>
+      write(
+        groupName,
+        group,
+        group.ips.filter((ip) => ip !== entry),
+      ),
+    groupsSet: (groupIds) => ({
+      product: 'HBase',
+      action: 'ModifySecurityGroups',
+      params: { ClusterId: clusterId, SecurityGroupIds: groupIds.join(',') },
+    }),
   };
 }
 
@@ -71,7 +87,9 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
       return (r.Groups?.Group ?? []).map((g) => {
         const ips = whitelistEntries(g.IpList);
         if (ips === undefined) {
-          throw new UnreadableWhitelist(`The whitelist group ${g.GroupName} of HBase cluster ${clusterId} came back in a shape this version cannot read (IpList neither a list nor holding Ip or IP); nothing was written.`);
+          throw new UnreadableWhitelist(
+            `The whitelist group ${g.GroupName} of HBase cluster ${clusterId} came back in a shape this version cannot read (IpList neither a list nor holding Ip or IP); nothing was written.`,
+          );
         }
         return { name: g.GroupName, ips, ipVersion: Number(g.IpVersion ?? 4) };
       });
@@ -84,14 +102,26 @@ export const hbaseKind: TargetKindModule<HBaseTargetSpec, HBaseLive, HBaseCluste
   calls,
   writers(cloud, regionId, clusterId) {
     const writeList = async (groupName: string, current: WhitelistGroup | undefined, ips: string[]): Promise<void> => {
-      await cloud.hbase.modifyIpWhitelist({ RegionId: regionId, ClusterId: clusterId, GroupName: groupName, IpVersion: String(current?.ipVersion ?? 4), IpList: ips.join(',') });
+      await cloud.hbase.modifyIpWhitelist({
+        RegionId: regionId,
+        ClusterId: clusterId,
+        GroupName: groupName,
+        IpVersion: String(current?.ipVersion ?? 4),
+        IpList: ips.join(','),
+      });
     };
     return {
       // ModifyIpWhitelist replaces the list: `current` was read right before, and convergeList reads back.
       addToWhitelist: (groupName, current, cidr) => writeList(groupName, current, [...(current?.ips ?? []), cidr]),
       // [unverified] An empty IpList (the link's entry was the last) leaves the group empty: the reference does not say; the emulator allows it.
-      removeFromWhitelist: (groupName, current, entry) => writeList(groupName, current, current.ips.filter((ip) => ip !== entry)),
-      writeSecurityGroups: async (ids) => void (await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: clusterId, SecurityGroupIds: ids.join(',') })),
+      removeFromWhitelist: (groupName, current, entry) =>
+        writeList(
+          groupName,
+          current,
+          current.ips.filter((ip) => ip !== entry),
+        ),
+      writeSecurityGroups: async (ids) =>
+        void (await cloud.hbase.modifySecurityGroups({ RegionId: regionId, ClusterId: clusterId, SecurityGroupIds: ids.join(',') })),
     };
   },
   usage: { tables: 'HBase foreign tables over', foreignTable: 'hbase' },

@@ -23,7 +23,7 @@ import { changedList, guardedWhitelistWrite, LINDORM_NO_ACCESS_ENTRY } from './w
  * call above, which does not know them (GetLindormInstance answers Instance.IsNotValid).
  */
 export const LINDORM_V2_NOTE =
-  'If it is a Lindorm V2 instance (the newer generation, with its own whitelist API UpdateLindormV2WhiteIpList), mcvpc does not support it yet: that API is not verified here, and the V1 whitelist call must not be used on it. Add the link vSwitch\'s CIDR block to its whitelist in the Lindorm console.';
+  "If it is a Lindorm V2 instance (the newer generation, with its own whitelist API UpdateLindormV2WhiteIpList), mcvpc does not support it yet: that API is not verified here, and the V1 whitelist call must not be used on it. Add the link vSwitch's CIDR block to its whitelist in the Lindorm console.";
 
 /**
  * Lindorm answers a missing instance with 400 Instance.IsNotValid or Instance.IsDeleted (documented
@@ -45,7 +45,11 @@ export type LindormLive = ManagedServiceLive<'lindorm', LindormInstance>;
 
 /** The calls the plan shows (exported for the decision's test). */
 export function lindormCalls(instanceId: string): ServiceAccessCalls {
-  const write = (groupName: string, ips: string[]): PlannedCall => ({ product: 'hitsdb', action: 'UpdateInstanceIpWhiteList', params: { InstanceId: instanceId, GroupName: groupName, SecurityIpList: ips.join(',') } });
+  const write = (groupName: string, ips: string[]): PlannedCall => ({
+    product: 'hitsdb',
+    action: 'UpdateInstanceIpWhiteList',
+    params: { InstanceId: instanceId, GroupName: groupName, SecurityIpList: ips.join(',') },
+  });
   return {
     label: `Lindorm ${instanceId}`,
     whitelistAdd: (groupName, group, cidr) => ({
@@ -79,7 +83,12 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
   calls: lindormCalls,
   writers(cloud, regionId, instanceId) {
     const write = async (groupName: string, ips: string[]): Promise<void> => {
-      await cloud.lindorm.updateInstanceIpWhiteList({ RegionId: regionId, InstanceId: instanceId, GroupName: groupName, SecurityIpList: ips.join(',') });
+      await cloud.lindorm.updateInstanceIpWhiteList({
+        RegionId: regionId,
+        InstanceId: instanceId,
+        GroupName: groupName,
+        SecurityIpList: ips.join(','),
+      });
     };
     const readAll = () => readWhitelist(cloud, regionId, instanceId, {});
     const label = `Lindorm instance ${instanceId}`;
@@ -97,7 +106,10 @@ export const lindormKind: TargetKindModule<LindormTargetSpec, LindormLive, Lindo
   listScope: 'region',
   list: (cloud, _regionId, _vpcId, options) => cloud.fetchAll(cloud.lists.lindormInstances(), options),
   // [unverified] ports: see defaultPorts.
-  formPorts: () => [{ port: 30020, label: 'LindormTable (HBase API)' }, { port: 33060, label: 'LindormTable (MySQL protocol)' }],
+  formPorts: () => [
+    { port: 30020, label: 'LindormTable (HBase API)' },
+    { port: 33060, label: 'LindormTable (MySQL protocol)' },
+  ],
   present: (instance) => ({
     label: instance.name || instance.instanceId,
     kindText: 'Lindorm',

@@ -3,7 +3,8 @@ import type { SchemaObject } from '../kind';
 
 export const definition: SchemaObject = {
   description: 'A Lindorm instance (the successor of ApsaraDB for HBase).',
-  markdownDescription: 'A Lindorm instance, given by `instance: ld-…`. MaxCompute gets in through the instance\'s IP whitelist: the link vSwitch\'s CIDR block is added to `whitelistGroup` (every group is read before and after the write; other entries are kept, and removal leaves the group holding `127.0.0.1`, which admits no one). Lindorm V2 instances are not supported yet: their whitelist API is not verified here.',
+  markdownDescription:
+    "A Lindorm instance, given by `instance: ld-…`. MaxCompute gets in through the instance's IP whitelist: the link vSwitch's CIDR block is added to `whitelistGroup` (every group is read before and after the write; other entries are kept, and removal leaves the group holding `127.0.0.1`, which admits no one). Lindorm V2 instances are not supported yet: their whitelist API is not verified here.",
   type: 'object',
   required: ['kind', 'instance'],
   additionalProperties: false,

@@ -32,7 +32,12 @@ export function changedList(current: readonly string[], change: WhitelistChange)
  * What changed between two reads of every group beyond `change` in `groupName`: one sentence per
  * group, empty when the other groups are byte-identical and ours differs only by the change.
  */
-export function unrelatedChanges(before: readonly WhitelistGroup[], after: readonly WhitelistGroup[], groupName: string, change: WhitelistChange): string[] {
+export function unrelatedChanges(
+  before: readonly WhitelistGroup[],
+  after: readonly WhitelistGroup[],
+  groupName: string,
+  change: WhitelistChange,
+): string[] {
   const found: string[] = [];
   const list = (g: WhitelistGroup | undefined): string => (g === undefined ? '(no group)' : g.ips.join(',') || '(empty)');
   const names = [...new Set([...before.map((g) => g.name), ...after.map((g) => g.name)])];

@@ -35,9 +35,16 @@ function calls(clusterId: string): ServiceAccessCalls {
   });
   return {
     label: `PolarDB ${clusterId}`,
-    whitelistAdd: (groupName, _group, cidr) => ({ call: modifyIps(groupName, cidr, 'Append'), keeps: 'ModifyMode=Append: no existing entry is replaced or removed' }),
+    whitelistAdd: (groupName, _group, cidr) => ({
+      call: modifyIps(groupName, cidr, 'Append'),
+      keeps: 'ModifyMode=Append: no existing entry is replaced or removed',
+    }),
     whitelistRemove: (groupName, _group, entry) => modifyIps(groupName, entry, 'Delete'),
-    groupsSet: (groupIds) => ({ product: 'polardb', action: 'ModifyDBClusterAccessWhitelist', params: { DBClusterId: clusterId, WhiteListType: 'SecurityGroup', SecurityGroupIds: groupIds.join(',') } }),
+    groupsSet: (groupIds) => ({
+      product: 'polardb',
+      action: 'ModifyDBClusterAccessWhitelist',
+      params: { DBClusterId: clusterId, WhiteListType: 'SecurityGroup', SecurityGroupIds: groupIds.join(',') },
+    }),
   };
 }
 
@@ -69,12 +76,25 @@ export const polardbKind: TargetKindModule<PolarDbTargetSpec, PolarDbLive, Polar
   calls,
   writers(cloud, regionId, clusterId) {
     const modifyIps = async (groupName: string, cidr: string, mode: 'Append' | 'Delete'): Promise<void> => {
-      await cloud.polardb.modifyDBClusterAccessWhitelist({ RegionId: regionId, DBClusterId: clusterId, WhiteListType: 'IP', ModifyMode: mode, DBClusterIPArrayName: groupName, SecurityIps: cidr });
+      await cloud.polardb.modifyDBClusterAccessWhitelist({
+        RegionId: regionId,
+        DBClusterId: clusterId,
+        WhiteListType: 'IP',
+        ModifyMode: mode,
+        DBClusterIPArrayName: groupName,
+        SecurityIps: cidr,
+      });
     };
     return {
       addToWhitelist: (groupName, _current, cidr) => modifyIps(groupName, cidr, 'Append'),
       removeFromWhitelist: (groupName, _current, entry) => modifyIps(groupName, entry, 'Delete'),
-      writeSecurityGroups: async (ids) => void (await cloud.polardb.modifyDBClusterAccessWhitelist({ RegionId: regionId, DBClusterId: clusterId, WhiteListType: 'SecurityGroup', SecurityGroupIds: ids.join(',') })),
+      writeSecurityGroups: async (ids) =>
+        void (await cloud.polardb.modifyDBClusterAccessWhitelist({
+          RegionId: regionId,
+          DBClusterId: clusterId,
+          WhiteListType: 'SecurityGroup',
+          SecurityGroupIds: ids.join(','),
+        })),
     };
   },
   maxSecurityGroups: POLARDB_MAX_SECURITY_GROUPS,

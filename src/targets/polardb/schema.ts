@@ -3,7 +3,8 @@ import type { SchemaObject } from '../kind';
 
 export const definition: SchemaObject = {
   description: 'A PolarDB cluster (MySQL, PostgreSQL or Oracle compatible).',
-  markdownDescription: 'A PolarDB cluster, given by `cluster: pc-…`. MaxCompute gets in through an IP whitelist group (`access: whitelist`, the default: the link vSwitch\'s CIDR block is appended, never replacing an entry) or by adding the link\'s security group to the cluster (`access: securityGroup`; at most 3 groups per cluster).',
+  markdownDescription:
+    "A PolarDB cluster, given by `cluster: pc-…`. MaxCompute gets in through an IP whitelist group (`access: whitelist`, the default: the link vSwitch's CIDR block is appended, never replacing an entry) or by adding the link's security group to the cluster (`access: securityGroup`; at most 3 groups per cluster).",
   type: 'object',
   required: ['kind', 'cluster'],
   additionalProperties: false,
@@ -20,13 +21,16 @@ export const definition: SchemaObject = {
     },
     access: { $ref: '#/definitions/access' },
     whitelistGroup: {
-      $comment: 'ModifyDBClusterAccessWhitelist: DBClusterIPArrayName starts with a letter and has 2-120 lower-case letters and digits (SDK model description).',
-      description: 'Name of the cluster\'s IP whitelist group that holds MaxCompute\'s block (created when absent). A dedicated group (default maxcompute) lets you remove MaxCompute\'s access without touching other entries.',
+      $comment:
+        'ModifyDBClusterAccessWhitelist: DBClusterIPArrayName starts with a letter and has 2-120 lower-case letters and digits (SDK model description).',
+      description:
+        "Name of the cluster's IP whitelist group that holds MaxCompute's block (created when absent). A dedicated group (default maxcompute) lets you remove MaxCompute's access without touching other entries.",
       type: 'string',
       minLength: 2,
       maxLength: 120,
       pattern: '^[a-z][a-z0-9]+$',
-      patternErrorMessage: 'A PolarDB whitelist group name starts with a lower-case letter and has only lower-case letters and digits (2-120).',
+      patternErrorMessage:
+        'A PolarDB whitelist group name starts with a lower-case letter and has only lower-case letters and digits (2-120).',
       default: 'maxcompute',
       examples: ['maxcompute'],
     },

@@ -31,13 +31,24 @@ export type RdsTargetSpec = ManagedServiceSpec<'rds', 'instanceId'>;
 export type RdsLive = ManagedServiceLive<'rds', RdsInstance>;
 
 function calls(instanceId: string): ServiceAccessCalls {
-  const modifyIps = (groupName: string, cidr: string, mode: 'Append' | 'Delete'): PlannedCall => ({ product: 'Rds', action: 'ModifySecurityIps', params: { DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: cidr, ModifyMode: mode } });
+  const modifyIps = (groupName: string, cidr: string, mode: 'Append' | 'Delete'): PlannedCall => ({
+    product: 'Rds',
+    action: 'ModifySecurityIps',
+    params: { DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: cidr, ModifyMode: mode },
+  });
   return {
     label: `RDS ${instanceId}`,
-    whitelistAdd: (groupName, _group, cidr) => ({ call: modifyIps(groupName, cidr, 'Append'), keeps: 'ModifyMode=Append: no existing entry is replaced or removed' }),
+    whitelistAdd: (groupName, _group, cidr) => ({
+      call: modifyIps(groupName, cidr, 'Append'),
+      keeps: 'ModifyMode=Append: no existing entry is replaced or removed',
+    }),
     whitelistRemove: (groupName, _group, entry) => modifyIps(groupName, entry, 'Delete'),
     lastEntryNote: `RDS keeps at least one entry in a group and has no call that deletes one: ${RDS_NO_ACCESS_ENTRY} (admits no one) is appended first, and the group stays`,
-    groupsSet: (groupIds) => ({ product: 'Rds', action: 'ModifySecurityGroupConfiguration', params: { DBInstanceId: instanceId, SecurityGroupId: groupIds.join(',') } }),
+    groupsSet: (groupIds) => ({
+      product: 'Rds',
+      action: 'ModifySecurityGroupConfiguration',
+      params: { DBInstanceId: instanceId, SecurityGroupId: groupIds.join(',') },
+    }),
   };
 }
 
@@ -68,7 +79,14 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = ma
   },
   calls,
   writers(cloud, regionId, instanceId) {
-    const modify = (groupName: string, ips: string, mode: 'Append' | 'Delete') => cloud.rds.modifySecurityIps({ RegionId: regionId, DBInstanceId: instanceId, DBInstanceIPArrayName: groupName, SecurityIps: ips, ModifyMode: mode });
+    const modify = (groupName: string, ips: string, mode: 'Append' | 'Delete') =>
+      cloud.rds.modifySecurityIps({
+        RegionId: regionId,
+        DBInstanceId: instanceId,
+        DBInstanceIPArrayName: groupName,
+        SecurityIps: ips,
+        ModifyMode: mode,
+      });
     return {
       // ModifySecurityIps Append and Delete change only the given entries: atomic on the server.
       addToWhitelist: async (groupName, _current, cidr) => void (await modify(groupName, cidr, 'Append')),
@@ -77,7 +95,12 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = ma
         await modify(groupName, entry, 'Delete');
       },
       // [unverified] An empty SecurityGroupId unbinds the last group (teardown of an instance bound only to the link's group).
-      writeSecurityGroups: async (ids) => void (await cloud.rds.modifySecurityGroupConfiguration({ RegionId: regionId, DBInstanceId: instanceId, SecurityGroupId: ids.join(',') })),
+      writeSecurityGroups: async (ids) =>
+        void (await cloud.rds.modifySecurityGroupConfiguration({
+          RegionId: regionId,
+          DBInstanceId: instanceId,
+          SecurityGroupId: ids.join(','),
+        })),
     };
   },
   maxSecurityGroups: RDS_MAX_SECURITY_GROUPS,
@@ -86,7 +109,8 @@ export const rdsKind: TargetKindModule<RdsTargetSpec, RdsLive, RdsInstance> = ma
   consoleUrl: 'https://rdsnext.console.aliyun.com/detail/{id}/basicInfo?region={regionId}',
 
   listScope: 'vpc',
-  list: (cloud, _regionId, vpcId, options) => cloud.fetchAll(cloud.lists.rdsInstances(vpcId === undefined ? {} : { VpcId: vpcId }), options),
+  list: (cloud, _regionId, vpcId, options) =>
+    cloud.fetchAll(cloud.lists.rdsInstances(vpcId === undefined ? {} : { VpcId: vpcId }), options),
   // The instance listens on one port.
   formPorts: (instance) => [{ port: instance.port, label: `${instance.engine} port` }],
   present: (instance) => ({

@@ -12,7 +12,20 @@ import type { ConnectionSpec } from '../../connectionSpec/types';
 import { describeError, formatDescribedError } from '../shell/errorReporting';
 import type { CommandDeps } from '../shell/commandDeps';
 import { contextFromTree } from './model/contextFromTree';
-import { applying, copyableValues, finished, linkStatusWords, planFailed, planned, planning, progress, stepFinished, stepStarted, waitingForConsole, type RunState } from './model/formRun';
+import {
+  applying,
+  copyableValues,
+  finished,
+  linkStatusWords,
+  planFailed,
+  planned,
+  planning,
+  progress,
+  stepFinished,
+  stepStarted,
+  waitingForConsole,
+  type RunState,
+} from './model/formRun';
 import { formSpecText } from './model/formSpec';
 import { isEditable, loadingState, reduce, withContext, type FormPreset } from './model/formState';
 import { formView } from './model/formView';
@@ -78,12 +91,25 @@ export class FormSession implements vscode.Disposable {
       const details = await this.deps.explorer.vpcDetails(this.profile, regionId, vpcId === '' ? undefined : vpcId);
       const { networkLinkNameProblem } = await import('../../connectionSpec');
       const declared = await this.deps.explorer.specs.declared();
-      const knownLinkNames = declared.filter((d) => d.spec.regionId === regionId && (d.spec.profile === undefined || d.spec.profile === this.profile)).map((d) => d.spec.networkLinkName);
-      const context = contextFromTree(details, { profile: this.profile, regionId, regions: this.deps.session.settings().regions, knownLinkNames, linkNameProblem: networkLinkNameProblem });
+      const knownLinkNames = declared
+        .filter((d) => d.spec.regionId === regionId && (d.spec.profile === undefined || d.spec.profile === this.profile))
+        .map((d) => d.spec.networkLinkName);
+      const context = contextFromTree(details, {
+        profile: this.profile,
+        regionId,
+        regions: this.deps.session.settings().regions,
+        knownLinkNames,
+        linkNameProblem: networkLinkNameProblem,
+      });
       this.update(withContext(this.state, context, preset));
     } catch (error) {
       this.deps.log.error(`Create Network Link: reading ${this.state.choices.vpcId}: ${formatDescribedError(describeError(error))}`);
-      this.update(planFailed({ ...this.state, phase: 'edit' }, `Could not read ${this.state.choices.vpcId || this.state.choices.regionId}: ${describeError(error).message}`));
+      this.update(
+        planFailed(
+          { ...this.state, phase: 'edit' },
+          `Could not read ${this.state.choices.vpcId || this.state.choices.regionId}: ${describeError(error).message}`,
+        ),
+      );
     }
   }
 
@@ -179,20 +205,28 @@ export class FormSession implements vscode.Disposable {
       const text = formSpecText(this.state);
       const result = parseSpecFile(text, `${this.state.choices.name}.mcvpc.yaml`);
       const [spec] = result.specs;
-      if (spec === undefined || hasErrors(result.problems)) throw new Error(`The form's choices do not make a valid spec: ${result.problems.map((p) => p.message).join('; ')}`);
+      if (spec === undefined || hasErrors(result.problems))
+        throw new Error(`The form's choices do not make a valid spec: ${result.problems.map((p) => p.message).join('; ')}`);
       const { planSpec } = await import('../../engine');
       const cloud = (await this.deps.session.open()).withRegion(spec.regionId);
       const { plan } = await planSpec(cloud, spec, { emulatorEndpoint: this.deps.session.settings().endpoint });
       this.spec = spec;
       this.specText = text;
       this.plan = plan;
-      this.deps.log.info(`Create Network Link: plan for ${spec.networkLinkName}: ${plan.refused ? 'refused' : 'ok'}, fingerprint ${plan.fingerprint}`);
+      this.deps.log.info(
+        `Create Network Link: plan for ${spec.networkLinkName}: ${plan.refused ? 'refused' : 'ok'}, fingerprint ${plan.fingerprint}`,
+      );
       this.update(planned(this.state, plan));
       return plan;
     } catch (error) {
       const described = describeError(error);
       this.deps.log.error(`Create Network Link: planning failed: ${formatDescribedError(described)}`);
-      this.update(planFailed(this.state, `${described.message}${described.code !== undefined ? ` (${described.code}${described.requestId !== undefined ? `, RequestId ${described.requestId}` : ''})` : ''}`));
+      this.update(
+        planFailed(
+          this.state,
+          `${described.message}${described.code !== undefined ? ` (${described.code}${described.requestId !== undefined ? `, RequestId ${described.requestId}` : ''})` : ''}`,
+        ),
+      );
       return undefined;
     }
   }
@@ -228,7 +262,8 @@ export class FormSession implements vscode.Disposable {
         pollMaxMs: 5_000,
         onEvent: (event) => {
           if (event.type === 'step-started') this.update(stepStarted(this.state, event.step.id));
-          if (event.type === 'step-finished') this.update(stepFinished(this.state, event.step.id, event.result.status, event.result.error, event.result.detail));
+          if (event.type === 'step-finished')
+            this.update(stepFinished(this.state, event.step.id, event.result.status, event.result.error, event.result.detail));
           if (event.type === 'link-status') {
             // MaxCompute is creating the link: its status verbatim, and how long apply keeps waiting.
             clearInterval(ticker);
@@ -238,14 +273,16 @@ export class FormSession implements vscode.Disposable {
           }
           if (event.type === 'waiting-for-console') {
             this.deps.explorer.setPendingLink(pendingKey, { spec, file: `mcvpc-form:/${spec.networkLinkName}` });
-            const words = (): string => `${event.reason !== undefined ? `MaxCompute's link API cannot be used here (${event.reason}): create the link in the console with the values below. ` : ''}${waitWords(event.deadline)}`;
+            const words = (): string =>
+              `${event.reason !== undefined ? `MaxCompute's link API cannot be used here (${event.reason}): create the link in the console with the values below. ` : ''}${waitWords(event.deadline)}`;
             this.update(waitingForConsole(this.state, event.handover ?? (event.step.handover as ConsoleHandover), words()));
             clearInterval(ticker);
             ticker = setInterval(() => this.update(progress(this.state, words())), 15_000);
           }
         },
       });
-      for (const step of report.steps) if (step.status === 'not-started' || step.status === 'cancelled') this.state = stepFinished(this.state, step.stepId, step.status);
+      for (const step of report.steps)
+        if (step.status === 'not-started' || step.status === 'cancelled') this.state = stepFinished(this.state, step.stepId, step.status);
       this.update(finished(this.state, report.outcome, report.outcome === 'done' ? usageLines(spec) : []));
       this.deps.log.info(`Create Network Link: apply ${spec.networkLinkName}: ${report.outcome}`);
       this.announce(report.outcome);
@@ -266,13 +303,21 @@ export class FormSession implements vscode.Disposable {
     if (this.listeners.size > 0) return;
     const show = 'Show';
     const words = outcome === 'done' ? `Network link ${this.linkName} is ready.` : `Network link ${this.linkName}: ${outcome}.`;
-    void vscode.window.showInformationMessage(words, show).then((choice) => (choice === show ? vscode.commands.executeCommand('mcvpc.createNetworkLink', { formSession: this }) : undefined));
+    void vscode.window
+      .showInformationMessage(words, show)
+      .then((choice) => (choice === show ? vscode.commands.executeCommand('mcvpc.createNetworkLink', { formSession: this }) : undefined));
   }
 
   private async saveSpec(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const suggested = folder !== undefined ? vscode.Uri.joinPath(folder, `${this.state.choices.name}.mcvpc.yaml`) : undefined;
-    const uri = this.saveTarget ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { 'Connection spec': ['mcvpc.yaml'] }, title: 'Save the network link as a spec' }));
+    const uri =
+      this.saveTarget ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: suggested,
+        filters: { 'Connection spec': ['mcvpc.yaml'] },
+        title: 'Save the network link as a spec',
+      }));
     if (uri === undefined) return;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(this.specText));
     this.update({ ...this.state, savedSpec: vscode.workspace.asRelativePath(uri) });

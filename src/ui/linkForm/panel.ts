@@ -48,10 +48,15 @@ class FormPanels {
     }
     const extensionUri = vscode.extensions.getExtension(ExtensionId)!.extensionUri;
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, session.linkName !== '' ? `Network link ${session.linkName}` : 'Create Network Link', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [root],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      session.linkName !== '' ? `Network link ${session.linkName}` : 'Create Network Link',
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [root],
+      },
+    );
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mcvpc.svg');
     entry.panel = panel;
     const webview = panel.webview;

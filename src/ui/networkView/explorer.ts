@@ -92,7 +92,14 @@ export class NetworkExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
 
   /** The links the view has seen in the cloud so far (connected or detected), for completion and checks. */
   seenLinks(): NetworkLinkView[] {
-    return [...this.known.values()].flatMap((node) => (node.kind === 'networkLink' && node.link.state !== 'waiting-for-console' && node.link.state !== 'not-created' && node.link.state !== 'spec-has-problems' ? [node.link] : []));
+    return [...this.known.values()].flatMap((node) =>
+      node.kind === 'networkLink' &&
+      node.link.state !== 'waiting-for-console' &&
+      node.link.state !== 'not-created' &&
+      node.link.state !== 'spec-has-problems'
+        ? [node.link]
+        : [],
+    );
   }
 
   /** Redraws the view from what is cached (a filter changed): no call is made again. */

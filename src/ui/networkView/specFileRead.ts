@@ -13,8 +13,12 @@ export type SpecFileRead = { text: string } | { refused: string };
 /** Reads a spec file when it is a regular file of at most MAX_SPEC_FILE_BYTES; throws as `fs.readFile` does when it is gone. */
 export async function readWorkspaceSpec(uri: vscode.Uri): Promise<SpecFileRead> {
   const stat = await vscode.workspace.fs.stat(uri);
-  if ((stat.type & vscode.FileType.File) === 0) return { refused: 'This is not a regular file (a folder, a pipe or a device); a spec file is not read from it.' };
-  if (stat.size > MAX_SPEC_FILE_BYTES) return { refused: `This file is ${stat.size} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB), so it is not read. Split it into several files.` };
+  if ((stat.type & vscode.FileType.File) === 0)
+    return { refused: 'This is not a regular file (a folder, a pipe or a device); a spec file is not read from it.' };
+  if (stat.size > MAX_SPEC_FILE_BYTES)
+    return {
+      refused: `This file is ${stat.size} bytes; a MaxCompute VPC Connect spec may be at most ${MAX_SPEC_FILE_BYTES} bytes (1 MiB), so it is not read. Split it into several files.`,
+    };
   return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
 }
 

@@ -128,10 +128,15 @@ export class SpecIndex implements vscode.Disposable {
     );
     // A document with errors gives no spec; its link stays in the view, marked (the diagnostics say what is wrong).
     const errorsByDocument = new Map<number, number>();
-    for (const p of problems) if (p.severity === 'error' && p.documentIndex !== undefined) errorsByDocument.set(p.documentIndex, (errorsByDocument.get(p.documentIndex) ?? 0) + 1);
+    for (const p of problems)
+      if (p.severity === 'error' && p.documentIndex !== undefined)
+        errorsByDocument.set(p.documentIndex, (errorsByDocument.get(p.documentIndex) ?? 0) + 1);
     const unreadable = problems.some((p) => FILE_REFUSALS.has(p.code));
     const valid = new Set(specs.map((s) => s.documentIndex));
-    const invalid = errorsByDocument.size === 0 || unreadable ? [] : linkSketches(text).filter((s) => !valid.has(s.documentIndex) && errorsByDocument.has(s.documentIndex));
+    const invalid =
+      errorsByDocument.size === 0 || unreadable
+        ? []
+        : linkSketches(text).filter((s) => !valid.has(s.documentIndex) && errorsByDocument.has(s.documentIndex));
     this.invalidByFile.set(
       key,
       invalid.map((sketch) => ({ ...sketch, file: key, problemCount: errorsByDocument.get(sketch.documentIndex) ?? 0 })),

@@ -18,7 +18,11 @@ export interface PlannedLink {
 }
 
 /** Plans a declared link (or, for `destroy`, its teardown) with a cancellable notification; undefined when cancelled. */
-export async function planDeclaredLink(session: CloudSession, declared: DeclaredLink, purpose: PlanPurpose = 'apply'): Promise<PlannedLink | undefined> {
+export async function planDeclaredLink(
+  session: CloudSession,
+  declared: DeclaredLink,
+  purpose: PlanPurpose = 'apply',
+): Promise<PlannedLink | undefined> {
   const { spec } = declared;
   const { planSpec, planSpecTeardown } = await import('../../engine');
   const planner = purpose === 'destroy' ? planSpecTeardown : planSpec;
@@ -26,7 +30,11 @@ export async function planDeclaredLink(session: CloudSession, declared: Declared
   const cloud = (await session.open()).withRegion(spec.regionId);
   const endpoint = session.settings().endpoint;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Planning ${purpose === 'destroy' ? 'the removal of ' : ''}network link ${spec.networkLinkName}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Planning ${purpose === 'destroy' ? 'the removal of ' : ''}network link ${spec.networkLinkName}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));

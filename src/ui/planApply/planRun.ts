@@ -39,7 +39,9 @@ export async function runPlanWithProgress(deps: CommandDeps, spec: ConnectionSpe
             onEvent: (event) => {
               if (event.type === 'step-started') progress.report({ message: event.step.title });
               if (event.type === 'step-finished') {
-                deps.log.info(`${words.log} ${spec.networkLinkName}: ${event.result.status} — ${event.result.title}${event.result.error !== undefined ? ` (${event.result.error.code}, RequestId ${event.result.error.requestId ?? 'none'})` : ''}`);
+                deps.log.info(
+                  `${words.log} ${spec.networkLinkName}: ${event.result.status} — ${event.result.title}${event.result.error !== undefined ? ` (${event.result.error.code}, RequestId ${event.result.error.requestId ?? 'none'})` : ''}`,
+                );
                 progress.report({ increment: 100 / Math.max(1, total) });
               }
             },
@@ -59,11 +61,18 @@ export function reportOutcome(deps: CommandDeps, spec: ConnectionSpec, report: A
   const { command } = WORDS[purpose];
   if (report.outcome === 'failed') {
     const failed = report.steps.find((s) => s.status === 'failed');
-    const why = failed?.error !== undefined ? `${failed.title}: ${failed.error.message} (${failed.error.code}${failed.error.requestId !== undefined ? `, RequestId ${failed.error.requestId}` : ''})` : 'see the log';
+    const why =
+      failed?.error !== undefined
+        ? `${failed.title}: ${failed.error.message} (${failed.error.code}${failed.error.requestId !== undefined ? `, RequestId ${failed.error.requestId}` : ''})`
+        : 'see the log';
     const showLog = 'Show Log';
-    void vscode.window.showErrorMessage(`${command} ${spec.networkLinkName} failed — ${why}. Running ${command} again continues where it stopped.`, showLog).then((c) => (c === showLog ? deps.log.show(true) : undefined));
+    void vscode.window
+      .showErrorMessage(`${command} ${spec.networkLinkName} failed — ${why}. Running ${command} again continues where it stopped.`, showLog)
+      .then((c) => (c === showLog ? deps.log.show(true) : undefined));
   } else if (report.outcome === 'cancelled') {
-    void vscode.window.showWarningMessage(`${command} ${spec.networkLinkName} was cancelled; the steps done so far are kept. Running ${command} again continues.`);
+    void vscode.window.showWarningMessage(
+      `${command} ${spec.networkLinkName} was cancelled; the steps done so far are kept. Running ${command} again continues.`,
+    );
   } else if (report.outcome === 'waiting-for-console' && report.handover !== undefined) {
     void showConsoleHandover(spec.networkLinkName, report.handover, purpose);
   } else {

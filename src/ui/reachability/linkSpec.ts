@@ -28,12 +28,23 @@ const NOWHERE: SourceRange = { start: { line: 0, column: 0, offset: 0 }, end: { 
 
 /** A detected link as a spec of its own: the group it uses, no targets (only the link's hops). */
 function detectedSpec(link: NetworkLinkView): ConnectionSpec {
-  if (link.securityGroupId === undefined) throw new Error('This link\'s security group is not known, so it cannot be checked.');
-  const ranges = Object.fromEntries(['version', 'kind', 'networkLinkName', 'description', 'profile', 'regionId', 'vpcId', 'vSwitchId', 'securityGroup', 'targets'].map((k) => [k, NOWHERE])) as ConnectionSpec['ranges'];
+  if (link.securityGroupId === undefined) throw new Error("This link's security group is not known, so it cannot be checked.");
+  const ranges = Object.fromEntries(
+    ['version', 'kind', 'networkLinkName', 'description', 'profile', 'regionId', 'vpcId', 'vSwitchId', 'securityGroup', 'targets'].map(
+      (k) => [k, NOWHERE],
+    ),
+  ) as ConnectionSpec['ranges'];
   return {
-    documentIndex: 0, version: 'mcvpc/v1', networkLinkName: link.name ?? `unnamed link in ${link.vSwitchId}`, regionId: link.regionId, vpcId: link.vpcId, vSwitchId: link.vSwitchId,
+    documentIndex: 0,
+    version: 'mcvpc/v1',
+    networkLinkName: link.name ?? `unnamed link in ${link.vSwitchId}`,
+    regionId: link.regionId,
+    vpcId: link.vpcId,
+    vSwitchId: link.vSwitchId,
     securityGroup: { mode: 'existing', securityGroupId: link.securityGroupId, range: NOWHERE, ranges: { securityGroupId: NOWHERE } },
-    targets: [], range: NOWHERE, ranges,
+    targets: [],
+    range: NOWHERE,
+    ranges,
   };
 }
 
@@ -58,7 +69,9 @@ async function specForService(serviceId: string): Promise<LinkToCheck> {
     const spec = specs.find((s) => s.targets.some((t) => targetKind(t.kind).resourceIdOf(t) === serviceId));
     if (spec !== undefined) return { spec, file: uri };
   }
-  throw new Error(`No *.mcvpc.yaml spec in the workspace names ${serviceId} as a target; the doctor checks a target through the link that must reach it.`);
+  throw new Error(
+    `No *.mcvpc.yaml spec in the workspace names ${serviceId} as a target; the doctor checks a target through the link that must reach it.`,
+  );
 }
 
 /** The link the command argument stands for. */
@@ -66,12 +79,20 @@ export async function linkToCheck(arg: unknown): Promise<LinkToCheck> {
   const node = arg as Partial<ExplorerNode> | undefined;
   if (node?.kind === 'networkLink') {
     const link = (node as Extract<ExplorerNode, { kind: 'networkLink' }>).link;
-    return link.declared !== undefined ? { spec: link.declared.spec, file: vscode.Uri.parse(link.declared.file) } : { spec: detectedSpec(link) };
+    return link.declared !== undefined
+      ? { spec: link.declared.spec, file: vscode.Uri.parse(link.declared.file) }
+      : { spec: detectedSpec(link) };
   }
   if (node?.kind === 'service') return specForService((node as Extract<ExplorerNode, { kind: 'service' }>).presentation.id);
   const lens = arg as Partial<SpecLensArgument> | undefined;
-  const uri = typeof lens?.uri === 'string' ? vscode.Uri.parse(lens.uri) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (uri === undefined) throw new Error('Run "Check Reachability" on a network link or service in the Network view, or in a *.mcvpc.yaml spec.');
+  const uri =
+    typeof lens?.uri === 'string'
+      ? vscode.Uri.parse(lens.uri)
+      : arg instanceof vscode.Uri
+        ? arg
+        : vscode.window.activeTextEditor?.document.uri;
+  if (uri === undefined)
+    throw new Error('Run "Check Reachability" on a network link or service in the Network view, or in a *.mcvpc.yaml spec.');
   const specs = await specsOf(uri);
   const index = typeof lens?.documentIndex === 'number' ? lens.documentIndex : 0;
   const spec = specs.find((s) => s.documentIndex === index) ?? specs[0];

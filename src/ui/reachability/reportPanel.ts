@@ -29,7 +29,9 @@ function openUsageFiles(spec: LinkToCheck['spec']): UsageFile[] {
     const dialect = dialectOfLanguage(d.languageId) ?? dialectOfPath(d.uri.path);
     const text = d.getText();
     const mentions = text.includes(spec.networkLinkName) || text.includes(spec.vpcId);
-    return dialect === undefined || d.uri.scheme === 'output' || !mentions ? [] : [{ path: vscode.workspace.asRelativePath(d.uri), text, dialect }];
+    return dialect === undefined || d.uri.scheme === 'output' || !mentions
+      ? []
+      : [{ path: vscode.workspace.asRelativePath(d.uri), text, dialect }];
   });
 }
 
@@ -37,18 +39,21 @@ function openUsageFiles(spec: LinkToCheck['spec']): UsageFile[] {
 export async function checkLink(session: CloudSession, target: LinkToCheck): Promise<Checked | undefined> {
   const { doctorSpec } = await import('../../engine');
   const cloud = (await session.open()).withRegion(target.spec.regionId);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking reachability of ${target.spec.networkLinkName}`, cancellable: true }, async (_progress, token) => {
-    const controller = new AbortController();
-    const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
-    try {
-      return await doctorSpec(cloud, target.spec, { signal: controller.signal, usageFiles: openUsageFiles(target.spec) });
-    } catch (error) {
-      if (token.isCancellationRequested) return undefined;
-      throw error;
-    } finally {
-      listener.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Checking reachability of ${target.spec.networkLinkName}`, cancellable: true },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
+      try {
+        return await doctorSpec(cloud, target.spec, { signal: controller.signal, usageFiles: openUsageFiles(target.spec) });
+      } catch (error) {
+        if (token.isCancellationRequested) return undefined;
+        throw error;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
 }
 
 /** The words of the confirmation: every step, with what it changes. */
@@ -60,15 +65,28 @@ class ReportPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private checked: Checked;
 
-  constructor(private readonly session: CloudSession, private readonly target: LinkToCheck, checked: Checked, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly session: CloudSession,
+    private readonly target: LinkToCheck,
+    checked: Checked,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.checked = checked;
-    this.panel = vscode.window.createWebviewPanel('mcvpc.reachability', `Reachability: ${target.spec.networkLinkName}`, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+    this.panel = vscode.window.createWebviewPanel(
+      'mcvpc.reachability',
+      `Reachability: ${target.spec.networkLinkName}`,
+      vscode.ViewColumn.Beside,
+      { enableScripts: true, localResourceRoots: [] },
+    );
     this.panel.onDidDispose(() => this.dispose());
-    this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      this.log.error(`Reachability: ${message}`);
-      void vscode.window.showErrorMessage(`Check Reachability: ${message}`);
-    }));
+    this.panel.webview.onDidReceiveMessage(
+      (raw: unknown) =>
+        void this.onMessage(raw).catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          this.log.error(`Reachability: ${message}`);
+          void vscode.window.showErrorMessage(`Check Reachability: ${message}`);
+        }),
+    );
     this.render();
   }
 
@@ -84,7 +102,11 @@ class ReportPanel implements vscode.Disposable {
 
   private render(busy?: string): void {
     lastReport = this.checked.report;
-    this.panel.webview.html = renderReportHtml(this.checked.report, { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, busy });
+    this.panel.webview.html = renderReportHtml(this.checked.report, {
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: this.panel.webview.cspSource,
+      busy,
+    });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -109,14 +131,26 @@ class ReportPanel implements vscode.Disposable {
   async fix(report: DoctorReport): Promise<ApplyReport | undefined> {
     const steps = fixSteps(report);
     if (steps.length === 0) return undefined;
-    const answer = await vscode.window.showWarningMessage(`Apply ${steps.length} change(s) to fix ${this.target.spec.networkLinkName}?`, { modal: true, detail: confirmationText(steps) }, 'Apply');
+    const answer = await vscode.window.showWarningMessage(
+      `Apply ${steps.length} change(s) to fix ${this.target.spec.networkLinkName}?`,
+      { modal: true, detail: confirmationText(steps) },
+      'Apply',
+    );
     if (answer !== 'Apply') return undefined;
     const { applyDoctorFix } = await import('../../engine');
     const cloud = (await this.session.open()).withRegion(this.target.spec.regionId);
     this.render('Applying the fix…');
     const result = await applyDoctorFix(cloud, this.target.spec, { ...this.checked, report }, {});
-    this.log.info(`doctor fix for ${this.target.spec.networkLinkName}: ${result.outcome} (${result.steps.map((s) => `${s.stepId} ${s.status}`).join(', ')})`);
-    if (result.outcome !== 'done') void vscode.window.showErrorMessage(`The fix ended ${result.outcome}: ${result.steps.filter((s) => s.error).map((s) => `${s.title}: ${s.error!.message}`).join('; ')}`);
+    this.log.info(
+      `doctor fix for ${this.target.spec.networkLinkName}: ${result.outcome} (${result.steps.map((s) => `${s.stepId} ${s.status}`).join(', ')})`,
+    );
+    if (result.outcome !== 'done')
+      void vscode.window.showErrorMessage(
+        `The fix ended ${result.outcome}: ${result.steps
+          .filter((s) => s.error)
+          .map((s) => `${s.title}: ${s.error!.message}`)
+          .join('; ')}`,
+      );
     await this.recheck();
     return result;
   }

@@ -25,12 +25,23 @@ export interface McvpcTestApi {
 }
 
 /** Builds the API over the extension's services. */
-export function createTestApi(session: CloudSession, explorer: NetworkExplorer, commandFailures: () => readonly CommandFailure[], spec: SpecLanguage): McvpcTestApi {
+export function createTestApi(
+  session: CloudSession,
+  explorer: NetworkExplorer,
+  commandFailures: () => readonly CommandFailure[],
+  spec: SpecLanguage,
+): McvpcTestApi {
   return {
     commandFailures,
     latestSpecParse: (uri) => {
       const parsed = spec.diagnostics.all().find((p) => p.uri.toString() === uri);
-      return parsed === undefined ? undefined : { version: parsed.version, problems: parsed.result.problems.length, ...(parsed.handledMs === undefined ? {} : { handledMs: parsed.handledMs }) };
+      return parsed === undefined
+        ? undefined
+        : {
+            version: parsed.version,
+            problems: parsed.result.problems.length,
+            ...(parsed.handledMs === undefined ? {} : { handledMs: parsed.handledMs }),
+          };
     },
     getCallerIdentity: () => session.callerIdentity(),
     getExplorerChildren: (node) => explorer.getChildren(node),

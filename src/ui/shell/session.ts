@@ -116,7 +116,10 @@ export class CloudSession implements vscode.Disposable {
       const stored = nothingFound ? await this.storedKey?.read() : undefined;
       if (stored === undefined) throw error;
       this.logger.info('using the AccessKey stored in secret storage');
-      return createCloud({ ...options, env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: stored.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: stored.accessKeySecret } });
+      return createCloud({
+        ...options,
+        env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: stored.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: stored.accessKeySecret },
+      });
     });
     this.logger.info('cloud session opened', {
       profile: cloud.accountProfile,

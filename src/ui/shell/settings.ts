@@ -14,7 +14,9 @@ export interface ExtensionSettings {
 }
 
 /** Reads `mcvpc.*`; values of the wrong shape fall back to the defaults package.json declares. */
-export function readSettings(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration(SettingsSection)): ExtensionSettings {
+export function readSettings(
+  config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration(SettingsSection),
+): ExtensionSettings {
   const text = (key: string): string | undefined => {
     const value = config.get<unknown>(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -26,7 +28,9 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
   const regions = config.get<unknown>(SettingKey.regions);
   return {
     profile: text(SettingKey.profile),
-    regions: Array.isArray(regions) ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim()))] : ['cn-hangzhou'],
+    regions: Array.isArray(regions)
+      ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim()))]
+      : ['cn-hangzhou'],
     endpoint: text(SettingKey.endpoint),
     pageSize: integer(SettingKey.pageSize, 50, 1, 50),
     requestTimeoutMs: integer(SettingKey.requestTimeoutMs, 10_000, 1000, 120_000),

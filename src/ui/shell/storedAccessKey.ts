@@ -23,7 +23,9 @@ export class StoredAccessKey {
     if (text === undefined) return undefined;
     try {
       const value = JSON.parse(text) as Partial<AccessKeyPair>;
-      return typeof value.accessKeyId === 'string' && typeof value.accessKeySecret === 'string' ? { accessKeyId: value.accessKeyId, accessKeySecret: value.accessKeySecret } : undefined;
+      return typeof value.accessKeyId === 'string' && typeof value.accessKeySecret === 'string'
+        ? { accessKeyId: value.accessKeyId, accessKeySecret: value.accessKeySecret }
+        : undefined;
     } catch {
       return undefined;
     }

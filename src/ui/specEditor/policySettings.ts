@@ -67,7 +67,8 @@ export class PolicySettingsCache implements vscode.Disposable {
     }
     // The workspace folder (or an untitled document's none) ends the search.
     const parent = vscode.Uri.joinPath(folder, '..');
-    if (root === undefined || folder.toString() === root.toString() || parent.toString() === folder.toString()) return { settings: defaultPolicy() };
+    if (root === undefined || folder.toString() === root.toString() || parent.toString() === folder.toString())
+      return { settings: defaultPolicy() };
     return this.forFolder(parent, root);
   }
 }

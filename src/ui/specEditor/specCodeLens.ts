@@ -55,10 +55,25 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider {
       const node = specLinkNode(spec, document.uri.toString(), spec.profile ?? profile);
       const doctor: SpecLensArgument = { uri: document.uri.toString(), documentIndex: spec.documentIndex };
       return [
-        new vscode.CodeLens(range, { title: `Plan ${spec.networkLinkName}`, command: CommandId.planLink, arguments: [node], tooltip: 'What Apply would change, read from the live state' }),
+        new vscode.CodeLens(range, {
+          title: `Plan ${spec.networkLinkName}`,
+          command: CommandId.planLink,
+          arguments: [node],
+          tooltip: 'What Apply would change, read from the live state',
+        }),
         new vscode.CodeLens(range, { title: 'Apply…', command: CommandId.applyLink, arguments: [node] }),
-        new vscode.CodeLens(range, { title: 'Usage', command: CommandId.copyUsage, arguments: [node], tooltip: 'Copy the SQL and Spark lines that use this link' }),
-        new vscode.CodeLens(range, { title: 'Check Reachability', command: CommandId.checkReachability, arguments: [doctor], tooltip: 'Explain, hop by hop, whether MaxCompute can reach each target' }),
+        new vscode.CodeLens(range, {
+          title: 'Usage',
+          command: CommandId.copyUsage,
+          arguments: [node],
+          tooltip: 'Copy the SQL and Spark lines that use this link',
+        }),
+        new vscode.CodeLens(range, {
+          title: 'Check Reachability',
+          command: CommandId.checkReachability,
+          arguments: [doctor],
+          tooltip: 'Explain, hop by hop, whether MaxCompute can reach each target',
+        }),
       ];
     });
   }

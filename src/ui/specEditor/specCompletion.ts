@@ -59,7 +59,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       if (c.documentation !== undefined) item.documentation = new vscode.MarkdownString(c.documentation);
       if (c.unusable) item.tags = [vscode.CompletionItemTag.Deprecated];
       // A key that opens a mapping or a list: ask again on the next line.
-      if (c.kind === 'property' && c.insertText.includes('\n')) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
+      if (c.kind === 'property' && c.insertText.includes('\n'))
+        item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
       return item;
     });
   }

@@ -22,7 +22,11 @@ export function toRange(range: SpecProblem['range']): vscode.Range {
 }
 
 function severityOf(severity: SpecProblem['severity']): vscode.DiagnosticSeverity {
-  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  return severity === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : severity === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
 }
 
 /** A policy rule's finding: its id links to the rule's documentation. */
@@ -80,7 +84,8 @@ export class SpecDiagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document, parseDelayMs(event.document.getText().length), performance.now());
+        if (event.contentChanges.length > 0)
+          this.schedule(event.document, parseDelayMs(event.document.getText().length), performance.now());
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // An untitled spec has no file to keep problems for; a file's are read from disk again.
@@ -172,7 +177,19 @@ export class SpecDiagnostics implements vscode.Disposable {
       });
     }
     const rules = policy === undefined ? [] : policyProblems(spec.result, policy.settings).map(toPolicyDiagnostic);
-    const configError = policy?.error === undefined ? [] : [Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${policy.error}; the policy rules' defaults apply`, vscode.DiagnosticSeverity.Warning), { source: 'mcvpc', code: 'config' })];
+    const configError =
+      policy?.error === undefined
+        ? []
+        : [
+            Object.assign(
+              new vscode.Diagnostic(
+                new vscode.Range(0, 0, 0, 0),
+                `${policy.error}; the policy rules' defaults apply`,
+                vscode.DiagnosticSeverity.Warning,
+              ),
+              { source: 'mcvpc', code: 'config' },
+            ),
+          ];
     this.collection.set(spec.uri, [...shown, ...rules, ...configError, ...(this.live.get(key) ?? [])]);
   }
 

@@ -18,14 +18,23 @@ async function factsFor(catalog: SpecCatalog, field: IdField, id: string, region
     case 'linkGroup':
     case 'targetGroup': {
       const groups = await catalog.securityGroups(regionId);
-      const rules = groups.some((g) => g.securityGroupId === id) ? await catalog.groupRules(regionId, id).catch(() => undefined) : undefined;
+      const rules = groups.some((g) => g.securityGroupId === id)
+        ? await catalog.groupRules(regionId, id).catch(() => undefined)
+        : undefined;
       return { groups, rules };
     }
     case 'service': {
       const services = await catalog.services(regionId);
       const found = services.find((s) => s.kind === field.kind && field.kind.service!.idOf(s.resource) === id);
       const kind = targetKind(field.kind.kind);
-      const serviceLive = found === undefined ? undefined : await catalog.read(regionId, `access/${kind.kind}/${id}`, (cloud, signal) => kind.service!.readAccess(cloud, regionId, found.resource, catalog.sharedReads(regionId), { signal })).catch(() => undefined);
+      const serviceLive =
+        found === undefined
+          ? undefined
+          : await catalog
+              .read(regionId, `access/${kind.kind}/${id}`, (cloud, signal) =>
+                kind.service!.readAccess(cloud, regionId, found.resource, catalog.sharedReads(regionId), { signal }),
+              )
+              .catch(() => undefined);
       return { services, serviceLive };
     }
   }
@@ -45,7 +54,10 @@ export class SpecHoverProvider implements vscode.HoverProvider {
     if (ctx?.mode !== 'value') return undefined;
     const field = idFieldAt(await this.schema(), ctx);
     if (field === undefined) return undefined;
-    const id = text.slice(ctx.replaceStart, ctx.replaceEnd).trim().replace(/^["']|["']$/g, '');
+    const id = text
+      .slice(ctx.replaceStart, ctx.replaceEnd)
+      .trim()
+      .replace(/^["']|["']$/g, '');
     const regionId = field.resource === 'region' ? id : ctx.root.region;
     if (regionId === undefined) return undefined;
     let facts: HoverFacts;

@@ -37,7 +37,9 @@ export function registerSpecLanguage(context: vscode.ExtensionContext, session: 
     vscode.languages.registerCompletionItemProvider(SPEC_SELECTOR, new SpecCompletionProvider(catalog, schema), ':', ' '),
     vscode.languages.registerHoverProvider(SPEC_SELECTOR, new SpecHoverProvider(catalog, schema)),
     vscode.languages.registerCodeLensProvider(SPEC_SELECTOR, lenses),
-    vscode.languages.registerCodeActionsProvider(SPEC_SELECTOR, new SpecCodeActionProvider(live), { providedCodeActionKinds: SpecCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(SPEC_SELECTOR, new SpecCodeActionProvider(live), {
+      providedCodeActionKinds: SpecCodeActionProvider.kinds,
+    }),
     // A refresh of the Network view reads the cloud again: so do the live checks.
     explorer.onDidChangeTreeData((node) => {
       if (node !== undefined) return;

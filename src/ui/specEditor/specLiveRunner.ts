@@ -84,9 +84,17 @@ export class SpecLiveRunner implements vscode.Disposable {
           this.catalog.services(regionId),
           Promise.all(spec.targets.map((t): Promise<TargetLive> => this.catalog.targetLive(regionId, t))),
         ]);
-        const group = spec.securityGroup.mode === 'existing' ? groups.find((g) => g.securityGroupId === (spec.securityGroup as { securityGroupId: string }).securityGroupId) : groups.find((g) => g.vpcId === spec.vpcId && g.name === (spec.securityGroup as { name: string }).name);
+        const group =
+          spec.securityGroup.mode === 'existing'
+            ? groups.find((g) => g.securityGroupId === (spec.securityGroup as { securityGroupId: string }).securityGroupId)
+            : groups.find((g) => g.vpcId === spec.vpcId && g.name === (spec.securityGroup as { name: string }).name);
         const rules = group === undefined ? [] : await this.catalog.groupRules(regionId, group.securityGroupId);
-        const findings = editorLiveFindings(spec, { vpcs, vSwitches, groups, services, targets, linkGroupIngress: rules.filter((r) => r.direction === 'ingress') }, targetPlanners, parsed.text);
+        const findings = editorLiveFindings(
+          spec,
+          { vpcs, vSwitches, groups, services, targets, linkGroupIngress: rules.filter((r) => r.direction === 'ingress') },
+          targetPlanners,
+          parsed.text,
+        );
         for (const { check, fix } of findings) {
           const diagnostic = new vscode.Diagnostic(toRange(check.range), check.message, vscode.DiagnosticSeverity.Warning);
           diagnostic.source = 'mcvpc (live)';

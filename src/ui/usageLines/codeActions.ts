@@ -16,7 +16,9 @@ export function registerUsageCodeActions(diagnostics: UsageDiagnostics): vscode.
       provideCodeActions(document, range) {
         const actions: vscode.CodeAction[] = [];
         // By line: a light bulb or Ctrl+. asks with the cursor's empty range, which may sit just past the marked text.
-        const here = diagnostics.diagnostics(document.uri).filter((d) => d.diagnostic.range.start.line <= range.end.line && range.start.line <= d.diagnostic.range.end.line);
+        const here = diagnostics
+          .diagnostics(document.uri)
+          .filter((d) => d.diagnostic.range.start.line <= range.end.line && range.start.line <= d.diagnostic.range.end.line);
         for (const { diagnostic, problem } of here) {
           for (const fix of problem.fixes) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { COMPLETION_TRIGGERS, usageCompletions, type KnownLinksSource } from '../../core/usage';
 import { dialectOf, USAGE_DOCUMENTS } from './documents';
 
-const KINDS = { link: vscode.CompletionItemKind.Reference, vpc: vscode.CompletionItemKind.Value, key: vscode.CompletionItemKind.Property } as const;
+const KINDS = {
+  link: vscode.CompletionItemKind.Reference,
+  vpc: vscode.CompletionItemKind.Value,
+  key: vscode.CompletionItemKind.Property,
+} as const;
 
 /** Registers the completion provider. */
 export function registerUsageCompletion(links: KnownLinksSource): vscode.Disposable {

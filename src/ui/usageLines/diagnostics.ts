@@ -7,7 +7,11 @@ import { checkUsage, type KnownLinksSource, type UsageProblem } from '../../core
 import { dialectOf, toRange } from './documents';
 
 const DEBOUNCE_MS = 250;
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
 
 /** A published diagnostic and the problem it shows, so a code action finds its fixes. */
 export interface UsageDiagnostic {

@@ -9,17 +9,27 @@ export async function chooseLink(arg: unknown, links: KnownLinksSource, needName
   const node = arg as Partial<ExplorerNode> | undefined;
   if (node !== undefined && typeof node === 'object' && node.kind === 'networkLink') {
     const { link } = node as Extract<ExplorerNode, { kind: 'networkLink' }>;
-    if (needName && link.name === undefined) throw new Error(`"${what}" needs the link's name, and MaxCompute lists no link with these interfaces: pick a link MaxCompute lists, or declare this one in a *.mcvpc.yaml spec.`);
+    if (needName && link.name === undefined)
+      throw new Error(
+        `"${what}" needs the link's name, and MaxCompute lists no link with these interfaces: pick a link MaxCompute lists, or declare this one in a *.mcvpc.yaml spec.`,
+      );
     return { name: link.name, regionId: link.regionId, vpcId: link.vpcId, source: 'Network view' };
   }
   const known = await links.knownLinks();
   const choices = needName ? namedLinks(known) : known;
   if (choices.length === 0) {
-    throw new Error(`No network link is known${needName ? ' by name' : ''}: declare one in a *.mcvpc.yaml spec of the workspace${needName ? '' : ', or expand a VPC in the Network view'}.`);
+    throw new Error(
+      `No network link is known${needName ? ' by name' : ''}: declare one in a *.mcvpc.yaml spec of the workspace${needName ? '' : ', or expand a VPC in the Network view'}.`,
+    );
   }
   if (choices.length === 1) return choices[0];
   const picked = await vscode.window.showQuickPick(
-    choices.map((link) => ({ label: link.name ?? eniInfoValue(link), description: link.name !== undefined ? eniInfoValue(link) : undefined, detail: link.source, link })),
+    choices.map((link) => ({
+      label: link.name ?? eniInfoValue(link),
+      description: link.name !== undefined ? eniInfoValue(link) : undefined,
+      detail: link.source,
+      link,
+    })),
     { title: what, placeHolder: 'The network link to use' },
   );
   return picked?.link;
@@ -29,7 +39,8 @@ export async function chooseLink(arg: unknown, links: KnownLinksSource, needName
 export function activeEditor(what: string): { editor: vscode.TextEditor; dialect: Dialect } {
   const editor = vscode.window.activeTextEditor;
   const dialect = editor === undefined ? undefined : dialectOf(editor.document);
-  if (editor === undefined || dialect === undefined) throw new Error(`Open a .sql, spark-defaults.conf, shell, Python, Scala or Java file to "${what}" into.`);
+  if (editor === undefined || dialect === undefined)
+    throw new Error(`Open a .sql, spark-defaults.conf, shell, Python, Scala or Java file to "${what}" into.`);
   return { editor, dialect };
 }
 

@@ -6,7 +6,11 @@ import { registerUsageCompletion } from './completion';
 import { UsageDiagnostics } from './diagnostics';
 
 /** Everything goes into `context.subscriptions`. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, links: KnownLinksSource, linksChanged: vscode.Event<void>): void {
+export function registerLanguageFeatures(
+  context: vscode.ExtensionContext,
+  links: KnownLinksSource,
+  linksChanged: vscode.Event<void>,
+): void {
   const diagnostics = new UsageDiagnostics(links, linksChanged);
   context.subscriptions.push(diagnostics, registerUsageCodeActions(diagnostics), registerUsageCompletion(links));
 }

@@ -28,7 +28,10 @@ function problemCount(uri: vscode.Uri): number {
 async function timed(uri: vscode.Uri, expected: number, press: () => Thenable<unknown>): Promise<{ ready: number; event: number }> {
   let listener: vscode.Disposable | undefined;
   const changed = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics with ${expected} problems within 30 s (now ${problemCount(uri)})`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no diagnostics with ${expected} problems within 30 s (now ${problemCount(uri)})`)),
+      30_000,
+    );
     listener = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((u) => u.toString() === uri.toString()) || problemCount(uri) !== expected) return;
       clearTimeout(timer);
@@ -60,7 +63,10 @@ describe('keystroke to diagnostics', () => {
     /** The extension's own part of the last keystroke: from its change event to its problems set. */
     const handledMs = (): number => {
       const parsed = api.latestSpecParse(uri.toString());
-      assert.ok(parsed?.handledMs !== undefined && parsed.version === editor.document.version, `the extension timed the parse of this very edit (its latest parse: ${JSON.stringify(parsed)}, the editor's version ${editor.document.version})`);
+      assert.ok(
+        parsed?.handledMs !== undefined && parsed.version === editor.document.version,
+        `the extension timed the parse of this very edit (its latest parse: ${JSON.stringify(parsed)}, the editor's version ${editor.document.version})`,
+      );
       return parsed.handledMs;
     };
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -97,7 +103,12 @@ describe('keystroke to diagnostics', () => {
     const measured = hostMeasurements();
     measured.lines = text.split('\n').length;
     measured.samples = ready.length;
-    for (const [name, samples] of [['ready', ready], ['event', events], ['handled', handled], ['travelled', travelled]] as const) {
+    for (const [name, samples] of [
+      ['ready', ready],
+      ['event', events],
+      ['handled', handled],
+      ['travelled', travelled],
+    ] as const) {
       samples.sort((a, b) => a - b);
       measured[`${name}MedianMs`] = (samples[(samples.length >> 1) - 1]! + samples[samples.length >> 1]!) / 2;
       measured[`${name}P90Ms`] = samples[Math.min(samples.length - 1, Math.floor(0.9 * samples.length))]!;

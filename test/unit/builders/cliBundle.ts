@@ -13,7 +13,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /** The build's own options for one of the files it writes. */
 export async function shippedOptions(outfile: string): Promise<BuildOptions> {
-  const { buildOptions } = (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as typeof import('../../../scripts/build.mjs');
+  const { buildOptions } = (await import(
+    pathToFileURL(join(ROOT, 'scripts/build.mjs')).href
+  )) as typeof import('../../../scripts/build.mjs');
   const options = buildOptions().find((o) => o.outfile === outfile);
   if (options === undefined) throw new Error(`scripts/build.mjs no longer builds ${outfile}`);
   return options;

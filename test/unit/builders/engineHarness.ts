@@ -24,9 +24,15 @@ export interface SpecTextOptions {
 
 /** A spec over the default seed: main VPC, vSwitch in cn-hangzhou-h, a group to create. */
 export function specText(options: SpecTextOptions = {}): string {
-  const group = options.groupId !== undefined
-    ? [`securityGroup:`, `  id: ${options.groupId}`]
-    : [`securityGroup:`, `  create:`, `    name: ${options.groupName ?? 'maxcompute-link'}`, `    inboundSource: ${options.inboundSource ?? 'vswitch-cidr'}`];
+  const group =
+    options.groupId !== undefined
+      ? [`securityGroup:`, `  id: ${options.groupId}`]
+      : [
+          `securityGroup:`,
+          `  create:`,
+          `    name: ${options.groupName ?? 'maxcompute-link'}`,
+          `    inboundSource: ${options.inboundSource ?? 'vswitch-cidr'}`,
+        ];
   const targets = options.targets === undefined || options.targets.length === 0 ? [] : ['targets:', ...options.targets];
   return [
     'version: mcvpc/v1',
@@ -44,7 +50,9 @@ export function specText(options: SpecTextOptions = {}): string {
 
 export const TARGETS = {
   rdsWhitelist: [`  - kind: rds`, `    instance: ${M.rdsInstanceId}`, `    access: whitelist`, `    whitelistGroup: maxcompute`].join('\n'),
-  rdsDefaultWhitelist: [`  - kind: rds`, `    instance: ${M.rdsInstanceId}`, `    access: whitelist`, `    whitelistGroup: default`].join('\n'),
+  rdsDefaultWhitelist: [`  - kind: rds`, `    instance: ${M.rdsInstanceId}`, `    access: whitelist`, `    whitelistGroup: default`].join(
+    '\n',
+  ),
   rdsSecurityGroup: [`  - kind: rds`, `    instance: ${M.rdsInstanceId}`, `    access: securityGroup`].join('\n'),
   hbaseWhitelist: [`  - kind: hbase`, `    cluster: ${M.hbaseClusterId}`].join('\n'),
   hbaseSecurityGroup: [`  - kind: hbase`, `    cluster: ${M.hbaseClusterId}`, `    access: securityGroup`].join('\n'),
@@ -60,12 +68,26 @@ export function parseOne(text: string): ConnectionSpec {
   return specs[0]!;
 }
 
-async function control(emu: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${emu.endpoint}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function control(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${emu.endpoint}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-interface EmuGroup { securityGroupId: string; name: string; vpcId: string; rules: Array<Record<string, unknown>> }
+interface EmuGroup {
+  securityGroupId: string;
+  name: string;
+  vpcId: string;
+  rules: Array<Record<string, unknown>>;
+}
 interface EmuAccount {
   accountId: string;
   securityGroups: EmuGroup[];
@@ -94,7 +116,14 @@ export async function groupIdByName(emu: Emulator, name: string): Promise<string
 
 /** Does the console step: creates the network link through the emulator's console endpoint. */
 export async function createLinkInConsole(emu: Emulator, spec: ConnectionSpec, securityGroupId: string): Promise<void> {
-  const { status, json } = await control(emu, 'POST', '/__emulator/console/network-links', { accountId: M.accountId, regionId: spec.regionId, name: spec.networkLinkName, vpcId: spec.vpcId, vSwitchId: spec.vSwitchId, securityGroupId });
+  const { status, json } = await control(emu, 'POST', '/__emulator/console/network-links', {
+    accountId: M.accountId,
+    regionId: spec.regionId,
+    name: spec.networkLinkName,
+    vpcId: spec.vpcId,
+    vSwitchId: spec.vSwitchId,
+    securityGroupId,
+  });
   assert.equal(status, 201, JSON.stringify(json));
 }
 
@@ -112,15 +141,36 @@ export async function linkFootprint(emu: Emulator): Promise<unknown> {
     .map((g) => ({
       name: g.name,
       rules: g.rules
-        .map((r) => `${String(r.direction)} ${String(r.policy)} ${String(r.ipProtocol)} ${String(r.portRange)} p${String(r.priority)} ${r.peerCidr !== undefined ? String(r.peerCidr) : nameOf(String(r.peerGroupId))}`)
+        .map(
+          (r) =>
+            `${String(r.direction)} ${String(r.policy)} ${String(r.ipProtocol)} ${String(r.portRange)} p${String(r.priority)} ${r.peerCidr !== undefined ? String(r.peerCidr) : nameOf(String(r.peerGroupId))}`,
+        )
         .sort(),
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || JSON.stringify(a.rules).localeCompare(JSON.stringify(b.rules)));
-  const enis = account.networkInterfaces.filter((n) => n.serviceManaged).map((n) => `${n.vSwitchId} ${n.securityGroupIds.map(nameOf).join(',')}`).sort();
-  const rds = account.rdsInstances.map((i) => ({ id: i.dbInstanceId, ipArrays: i.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(), groups: i.securityGroupIds.map(nameOf) }));
-  const hbase = account.hbaseClusters.map((c) => ({ id: c.clusterId, whitelist: c.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort(), groups: c.securityGroupIds.map(nameOf) }));
-  const polardb = (account.polardbClusters ?? []).map((c) => ({ id: c.dbClusterId, ipArrays: c.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(), groups: c.securityGroupIds.map(nameOf) }));
-  const lindorm = (account.lindormInstances ?? []).map((i) => ({ id: i.instanceId, whitelist: i.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort() }));
+  const enis = account.networkInterfaces
+    .filter((n) => n.serviceManaged)
+    .map((n) => `${n.vSwitchId} ${n.securityGroupIds.map(nameOf).join(',')}`)
+    .sort();
+  const rds = account.rdsInstances.map((i) => ({
+    id: i.dbInstanceId,
+    ipArrays: i.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(),
+    groups: i.securityGroupIds.map(nameOf),
+  }));
+  const hbase = account.hbaseClusters.map((c) => ({
+    id: c.clusterId,
+    whitelist: c.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort(),
+    groups: c.securityGroupIds.map(nameOf),
+  }));
+  const polardb = (account.polardbClusters ?? []).map((c) => ({
+    id: c.dbClusterId,
+    ipArrays: c.ipArrays.map((a) => `${a.name}: ${a.ips.join(',')}`).sort(),
+    groups: c.securityGroupIds.map(nameOf),
+  }));
+  const lindorm = (account.lindormInstances ?? []).map((i) => ({
+    id: i.instanceId,
+    whitelist: i.whitelist.map((w) => `${w.groupName}: ${w.ips.join(',')}`).sort(),
+  }));
   const ecs = (account.ecsInstances ?? []).map((i) => ({ id: i.instanceId, groups: i.securityGroupIds.map(nameOf) }));
   return { groups, enis, rds, hbase, polardb, lindorm, ecs };
 }
@@ -130,6 +180,10 @@ export { DEFAULT_SEED };
 /** Does the teardown's console step: deletes the network link through the emulator's console endpoint. */
 export async function deleteLinkInConsole(emu: Emulator, spec: ConnectionSpec): Promise<void> {
   const query = new URLSearchParams({ accountId: M.accountId, regionId: spec.regionId });
-  const { status, json } = await control(emu, 'DELETE', `/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?${query}`);
+  const { status, json } = await control(
+    emu,
+    'DELETE',
+    `/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?${query}`,
+  );
   assert.equal(status, 200, JSON.stringify(json));
 }

@@ -21,14 +21,19 @@ async function planAndApply(emu: Emulator, spec: ConnectionSpec): Promise<string
 }
 
 /** Two applies of one spec at once: how many groups carry the link's name afterwards, and whether both runs finished. */
-export async function raceOneSpec(emu: Emulator, latencyMs: number): Promise<{ groups: number; outcomes: string[]; links: Array<{ name: string; securityGroupId: string }>; groupIds: string[] }> {
+export async function raceOneSpec(
+  emu: Emulator,
+  latencyMs: number,
+): Promise<{ groups: number; outcomes: string[]; links: Array<{ name: string; securityGroupId: string }>; groupIds: string[] }> {
   emu.setFaults({ latencyMs });
   const spec = parseOne(specText({ groupName: 'maxcompute-race', targets: [TARGETS.rdsWhitelist] }));
   const outcomes = await Promise.all([planAndApply(emu, spec), planAndApply(emu, spec)]);
   emu.setFaults({});
   const account = await mainAccount(emu);
   const groupIds = account.securityGroups.filter((g) => g.name === 'maxcompute-race').map((g) => g.securityGroupId);
-  const links = (account as unknown as { networkLinks: Array<{ name: string; securityGroupId: string }> }).networkLinks.filter((l) => l.name === spec.networkLinkName).map((l) => ({ name: l.name, securityGroupId: l.securityGroupId }));
+  const links = (account as unknown as { networkLinks: Array<{ name: string; securityGroupId: string }> }).networkLinks
+    .filter((l) => l.name === spec.networkLinkName)
+    .map((l) => ({ name: l.name, securityGroupId: l.securityGroupId }));
   return { groups: groupIds.length, outcomes, links, groupIds };
 }
 
@@ -44,7 +49,9 @@ export async function raceTwoSpecs(emu: Emulator, latencyMs: number): Promise<{ 
   const outcomes = await Promise.all([planAndApply(emu, a), planAndApply(emu, b)]);
   emu.setFaults({});
   const account = await mainAccount(emu);
-  const shared = account.hbaseClusters.find((c) => c.clusterId === DEFAULT_SEED.main.hbaseClusterId)?.whitelist.find((g) => g.groupName === 'shared')?.ips ?? [];
+  const shared =
+    account.hbaseClusters.find((c) => c.clusterId === DEFAULT_SEED.main.hbaseClusterId)?.whitelist.find((g) => g.groupName === 'shared')
+      ?.ips ?? [];
   // The vSwitch blocks of app-h and app-j: both must be there.
   const wanted = ['192.168.1.0/24', '192.168.2.0/24'];
   return { lost: wanted.filter((cidr) => !shared.includes(cidr)), outcomes };

@@ -43,7 +43,8 @@ export async function applyAll(cloud: Cloud, spec: ConnectionSpec): Promise<void
 export async function destroyAll(cloud: Cloud, spec: ConnectionSpec): Promise<void> {
   const report = await destroyOnce(cloud, spec);
   assert.equal(report.outcome, 'done', `${spec.networkLinkName}: ${failures(report)}`);
-  for (const step of report.steps.filter((s) => s.stepId.startsWith('target.'))) assert.ok(['done', 'already', 'manual'].includes(step.status), JSON.stringify(step));
+  for (const step of report.steps.filter((s) => s.stepId.startsWith('target.')))
+    assert.ok(['done', 'already', 'manual'].includes(step.status), JSON.stringify(step));
 }
 
 interface Footprint {
@@ -72,19 +73,26 @@ export async function footprintAfterTeardown(emu: Emulator, start: unknown): Pro
     assert.match(group.name, /^MaxCompute-(backup-)?vpc-/, `teardown left security group ${group.name}`);
     assert.deepEqual(group.rules, [], `${group.name} has no rule`);
   }
-  const emptied = (lists: string[], startLists: string[]): string[] => lists.filter((line) => {
-    const [name, entries] = line.split(': ');
-    const existed = startLists.some((s) => s.startsWith(`${name}: `));
-    if (existed) return true;
-    assert.ok((entries ?? '').split(',').every((e) => NO_ACCESS.has(e)), `whitelist group ${line} admits someone after teardown`);
-    return false;
-  });
+  const emptied = (lists: string[], startLists: string[]): string[] =>
+    lists.filter((line) => {
+      const [name, entries] = line.split(': ');
+      const existed = startLists.some((s) => s.startsWith(`${name}: `));
+      if (existed) return true;
+      assert.ok(
+        (entries ?? '').split(',').every((e) => NO_ACCESS.has(e)),
+        `whitelist group ${line} admits someone after teardown`,
+      );
+      return false;
+    });
   return {
     ...now,
     groups: now.groups.filter((g) => !newGroups.includes(g)),
     rds: now.rds.map((r) => ({ ...r, ipArrays: emptied(r.ipArrays, before.rds.find((b) => b.id === r.id)?.ipArrays ?? []) })),
     hbase: now.hbase.map((h) => ({ ...h, whitelist: emptied(h.whitelist, before.hbase.find((b) => b.id === h.id)?.whitelist ?? []) })),
     polardb: now.polardb.map((c) => ({ ...c, ipArrays: emptied(c.ipArrays, before.polardb.find((b) => b.id === c.id)?.ipArrays ?? []) })),
-    lindorm: now.lindorm.map((i) => ({ ...i, whitelist: emptied(i.whitelist, before.lindorm.find((b) => b.id === i.id)?.whitelist ?? []) })),
+    lindorm: now.lindorm.map((i) => ({
+      ...i,
+      whitelist: emptied(i.whitelist, before.lindorm.find((b) => b.id === i.id)?.whitelist ?? []),
+    })),
   };
 }

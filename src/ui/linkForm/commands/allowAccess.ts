@@ -21,7 +21,10 @@ export function allowAccessCommand(deps: CommandDeps): CommandHandler {
     const usable = details.links.filter((l) => l.securityGroupId !== undefined);
     if (usable.length === 0) {
       const create = 'Create Network Link…';
-      const answer = await vscode.window.showInformationMessage(`${details.vpc.vpcId} has no network link yet. Create one that reaches ${node.presentation.label}?`, create);
+      const answer = await vscode.window.showInformationMessage(
+        `${details.vpc.vpcId} has no network link yet. Create one that reaches ${node.presentation.label}?`,
+        create,
+      );
       if (answer !== create) return undefined;
       return formPanels(deps).open({ profile: node.profile, regionId: node.regionId, vpcId, preset: { targetKeys: [key] } });
     }
@@ -31,7 +34,12 @@ export function allowAccessCommand(deps: CommandDeps): CommandHandler {
         ? usable.find((l) => wanted === undefined || l.name === wanted)
         : (
             await vscode.window.showQuickPick(
-              usable.map((l) => ({ label: l.name ?? '(unnamed link)', description: `${l.vSwitchId} · ${l.securityGroupId ?? ''}`, detail: linkStateText(l.state), link: l })),
+              usable.map((l) => ({
+                label: l.name ?? '(unnamed link)',
+                description: `${l.vSwitchId} · ${l.securityGroupId ?? ''}`,
+                detail: linkStateText(l.state),
+                link: l,
+              })),
               { title: `Allow access to ${node.presentation.label}`, placeHolder: 'The network link MaxCompute uses' },
             )
           )?.link;
@@ -40,7 +48,10 @@ export function allowAccessCommand(deps: CommandDeps): CommandHandler {
       profile: node.profile,
       regionId: node.regionId,
       vpcId,
-      preset: { targetKeys: [key], existingLink: { name: link.name ?? '', vSwitchId: link.vSwitchId, securityGroupId: link.securityGroupId } },
+      preset: {
+        targetKeys: [key],
+        existingLink: { name: link.name ?? '', vSwitchId: link.vSwitchId, securityGroupId: link.securityGroupId },
+      },
     });
   };
 }

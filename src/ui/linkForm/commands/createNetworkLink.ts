@@ -12,11 +12,20 @@ type Kind<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
 /** The VPCs the Network view lists (its regions' first pages), to pick one from the palette. */
 async function pickVpc(deps: CommandDeps): Promise<Kind<'vpc'> | undefined> {
   const roots = await deps.explorer.getChildren();
-  const regions = (roots[0]?.kind === 'profile' ? await deps.explorer.getChildren(roots[0]) : roots).filter((n): n is Kind<'region'> => n.kind === 'region');
-  const vpcs = (await Promise.all(regions.map((r) => deps.explorer.getChildren(r)))).flat().filter((n): n is Kind<'vpc'> => n.kind === 'vpc');
-  if (vpcs.length === 0) throw new Error('No VPC is listed in the Network view\'s regions: add a region, or create a VPC first.');
+  const regions = (roots[0]?.kind === 'profile' ? await deps.explorer.getChildren(roots[0]) : roots).filter(
+    (n): n is Kind<'region'> => n.kind === 'region',
+  );
+  const vpcs = (await Promise.all(regions.map((r) => deps.explorer.getChildren(r))))
+    .flat()
+    .filter((n): n is Kind<'vpc'> => n.kind === 'vpc');
+  if (vpcs.length === 0) throw new Error("No VPC is listed in the Network view's regions: add a region, or create a VPC first.");
   const picked = await vscode.window.showQuickPick(
-    vpcs.map((node) => ({ label: node.vpc.name || node.vpc.vpcId, description: `${node.vpc.vpcId} · ${node.vpc.cidrBlock}`, detail: node.regionId, node })),
+    vpcs.map((node) => ({
+      label: node.vpc.name || node.vpc.vpcId,
+      description: `${node.vpc.vpcId} · ${node.vpc.cidrBlock}`,
+      detail: node.regionId,
+      node,
+    })),
     { title: 'Create Network Link', placeHolder: 'The VPC MaxCompute should reach' },
   );
   return picked?.node;
@@ -38,11 +47,17 @@ export function createNetworkLinkCommand(deps: CommandDeps): CommandHandler {
     }
     if (node?.kind === 'vSwitch') {
       const vSwitch = node as Kind<'vSwitch'>;
-      return panels.open({ profile: vSwitch.profile, regionId: vSwitch.regionId, vpcId: vSwitch.vSwitch.vpcId, preset: { vSwitchId: vSwitch.vSwitch.vSwitchId } });
+      return panels.open({
+        profile: vSwitch.profile,
+        regionId: vSwitch.regionId,
+        vpcId: vSwitch.vSwitch.vpcId,
+        preset: { vSwitchId: vSwitch.vSwitch.vSwitchId },
+      });
     }
     const vpc = node?.kind === 'vpc' ? (node as Kind<'vpc'>) : node === undefined ? await pickVpc(deps) : undefined;
     if (vpc === undefined) {
-      if (node !== undefined) throw new Error('Run "Create Network Link" on a VPC or vSwitch of the MaxCompute VPC Network view, or from the palette.');
+      if (node !== undefined)
+        throw new Error('Run "Create Network Link" on a VPC or vSwitch of the MaxCompute VPC Network view, or from the palette.');
       return undefined;
     }
     return panels.open({ profile: vpc.profile, regionId: vpc.regionId, vpcId: vpc.vpc.vpcId });

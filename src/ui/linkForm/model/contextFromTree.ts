@@ -30,7 +30,18 @@ function services(details: VpcDetails): FormService[] {
     const kind = targetKind(node.service.kind);
     if (kind.service === undefined) return [];
     const current = node.access.summary === 'no-link' ? undefined : accessSummaryText(node.access);
-    return [{ key: `${kind.kind}:${node.presentation.id}`, kind: kind.kind, noun: kind.noun, resource: node.service, label: node.presentation.label, detail: `${node.presentation.kindText} · ${node.presentation.id}`, offer: kind.service.formOffer(node.service), current }];
+    return [
+      {
+        key: `${kind.kind}:${node.presentation.id}`,
+        kind: kind.kind,
+        noun: kind.noun,
+        resource: node.service,
+        label: node.presentation.label,
+        detail: `${node.presentation.kindText} · ${node.presentation.id}`,
+        offer: kind.service.formOffer(node.service),
+        current,
+      },
+    ];
   });
 }
 
@@ -45,7 +56,12 @@ export function contextFromTree(details: VpcDetails, extras: ContextExtras): For
     vSwitches: details.vSwitches,
     groups: details.groups,
     groupUsers: groupUsers(details),
-    links: details.links.map((l) => ({ name: l.name, vSwitchId: l.vSwitchId, securityGroupId: l.securityGroupId, state: linkStateText(l.state) })),
+    links: details.links.map((l) => ({
+      name: l.name,
+      vSwitchId: l.vSwitchId,
+      securityGroupId: l.securityGroupId,
+      state: linkStateText(l.state),
+    })),
     knownLinkNames: extras.knownLinkNames,
     services: services(details),
     callerAccountId: extras.callerAccountId,

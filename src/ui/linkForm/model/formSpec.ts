@@ -13,7 +13,9 @@ import { parsePorts, type FormChoices, type FormState } from './formState';
 /** A YAML scalar: plain when it is safe, else a JSON string (JSON strings are YAML). */
 function scalar(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_./-][A-Za-z0-9_.:/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d.]*)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** One target item's lines (`  - kind: rds` …). */
@@ -21,7 +23,9 @@ function itemLines(item: Record<string, unknown>, comment?: string): string[] {
   const lines: string[] = [];
   if (comment !== undefined) lines.push(`  # ${yamlCommentText(comment)}`);
   Object.entries(item).forEach(([key, value], index) => {
-    const text = Array.isArray(value) ? `[${value.map((v) => scalar(v as string | number)).join(', ')}]` : scalar(value as string | number | boolean);
+    const text = Array.isArray(value)
+      ? `[${value.map((v) => scalar(v as string | number)).join(', ')}]`
+      : scalar(value as string | number | boolean);
     lines.push(`${index === 0 ? '  - ' : '    '}${key}: ${text}`);
   });
   return lines;
@@ -35,13 +39,17 @@ export function targetItems(context: FormContext, choices: FormChoices): Array<{
     if (choice?.selected !== true) continue;
     const binding = targetKind(service.kind).service;
     if (binding === undefined) continue;
-    items.push({ item: binding.formItem(service.resource, { ports: choice.ports, access: choice.access }), comment: `${service.label} (${service.detail})` });
+    items.push({
+      item: binding.formItem(service.resource, { ports: choice.ports, access: choice.access }),
+      comment: `${service.label} (${service.detail})`,
+    });
   }
   const cidr = choices.customCidr.trim();
   const ports = parsePorts(choices.customPorts);
   if (cidr !== '' && ports !== undefined && ports.length > 0 && context.addressBlockKind !== undefined) {
     const kind = targetKind(context.addressBlockKind);
-    if (kind.addressBlockItem !== undefined) items.push({ item: kind.addressBlockItem(`block-${cidr.replace(/[./]/g, '-')}`, cidr, ports), comment: 'a custom address block' });
+    if (kind.addressBlockItem !== undefined)
+      items.push({ item: kind.addressBlockItem(`block-${cidr.replace(/[./]/g, '-')}`, cidr, ports), comment: 'a custom address block' });
   }
   return items;
 }
@@ -69,8 +77,14 @@ export function formSpecText(state: FormState): string {
     lines.push(`  id: ${scalar(choices.existingGroupId)}`);
   } else {
     const source = choices.inboundSource === 'cidr' ? choices.inboundCidr.trim() : choices.inboundSource;
-    lines.push('  create:', `    name: ${scalar(choices.groupName)}`, `    description: ${scalar(`MaxCompute network link ${choices.name}`)}`, `    inboundSource: ${scalar(source)}`);
-    if (choices.inboundSource === 'cidr' && choices.wholeInternetConfirmed) lines.push('    allowWholeInternet: true   # confirmed in the form');
+    lines.push(
+      '  create:',
+      `    name: ${scalar(choices.groupName)}`,
+      `    description: ${scalar(`MaxCompute network link ${choices.name}`)}`,
+      `    inboundSource: ${scalar(source)}`,
+    );
+    if (choices.inboundSource === 'cidr' && choices.wholeInternetConfirmed)
+      lines.push('    allowWholeInternet: true   # confirmed in the form');
   }
   const items = targetItems(context, choices);
   if (items.length > 0) {

@@ -90,7 +90,11 @@ function firstSupportedVSwitch(context: FormContext): string {
 }
 
 function defaultTargetChoice(service: FormService, selected: boolean): TargetChoice {
-  return { selected, ports: service.offer.ports.filter((p) => p.checked || p.fixed === true).map((p) => p.port), access: service.offer.access?.modes[0] };
+  return {
+    selected,
+    ports: service.offer.ports.filter((p) => p.checked || p.fixed === true).map((p) => p.port),
+    access: service.offer.access?.modes[0],
+  };
 }
 
 /** The state before the VPC's context is read. */
@@ -119,7 +123,12 @@ export function loadingState(regionId: string, vpcId: string): FormState {
 /** The form with a VPC's context: defaults that follow the procedure (a new basic group, a supported vSwitch), and a preset. */
 export function withContext(state: FormState, context: FormContext, preset: FormPreset = {}): FormState {
   const existingLink = preset.existingLink ?? state.existingLink;
-  const name = existingLink !== undefined ? existingLink.name : (state.choices.name !== '' && state.choices.vpcId === context.vpc.vpcId ? state.choices.name : suggestedName(context));
+  const name =
+    existingLink !== undefined
+      ? existingLink.name
+      : state.choices.name !== '' && state.choices.vpcId === context.vpc.vpcId
+        ? state.choices.name
+        : suggestedName(context);
   const vSwitchId = existingLink?.vSwitchId ?? preset.vSwitchId ?? firstSupportedVSwitch(context);
   const ticked = new Set(preset.targetKeys ?? []);
   const targets = Object.fromEntries(context.services.map((s) => [s.key, defaultTargetChoice(s, ticked.has(s.key))]));
@@ -145,13 +154,31 @@ export function withContext(state: FormState, context: FormContext, preset: Form
 }
 
 /** The fields that make the link itself: fixed when the form adds access to an existing link. */
-const LINK_FIELDS: readonly FormField[] = ['name', 'regionId', 'vpcId', 'vSwitchId', 'groupMode', 'groupName', 'inboundSource', 'inboundCidr', 'existingGroupId'];
+const LINK_FIELDS: readonly FormField[] = [
+  'name',
+  'regionId',
+  'vpcId',
+  'vSwitchId',
+  'groupMode',
+  'groupName',
+  'inboundSource',
+  'inboundCidr',
+  'existingGroupId',
+];
 
 /** Checks of the last plan that a changed field makes stale. */
 const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
   vSwitchId: ['zone-unsupported', 'vswitch-not-found', 'vswitch-other-vpc'],
   existingGroupId: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed', 'group-shared'],
-  groupMode: ['group-not-found', 'group-other-vpc', 'group-advanced', 'group-managed', 'group-shared', 'group-name-ambiguous', 'group-in-use'],
+  groupMode: [
+    'group-not-found',
+    'group-other-vpc',
+    'group-advanced',
+    'group-managed',
+    'group-shared',
+    'group-name-ambiguous',
+    'group-in-use',
+  ],
   groupName: ['group-name-ambiguous', 'group-in-use'],
 };
 
@@ -162,7 +189,8 @@ const CHECKS_OF_FIELD: Partial<Record<FormField, string[]>> = {
 export function setField(state: FormState, field: FormField, value: string): FormState {
   if (!isEditable(state)) return state;
   // A detected link's name is known only to the person (MaxCompute does not tell it): that one field stays open.
-  if (state.existingLink !== undefined && LINK_FIELDS.includes(field) && !(field === 'name' && state.existingLink.name === '')) return state;
+  if (state.existingLink !== undefined && LINK_FIELDS.includes(field) && !(field === 'name' && state.existingLink.name === ''))
+    return state;
   const choices = { ...state.choices };
   const stale = new Set(CHECKS_OF_FIELD[field] ?? []);
   const checks = state.checks.filter((c) => !stale.has(c.code));
@@ -183,7 +211,8 @@ export function setField(state: FormState, field: FormField, value: string): For
       break;
     case 'name':
       // The group's suggested name follows the link's until the person edits it.
-      if (choices.groupName === `maxcompute-${choices.name}`.replace(/[^A-Za-z0-9:_.-]/g, '-').slice(0, 128)) choices.groupName = `maxcompute-${value}`.replace(/[^A-Za-z0-9:_.-]/g, '-').slice(0, 128);
+      if (choices.groupName === `maxcompute-${choices.name}`.replace(/[^A-Za-z0-9:_.-]/g, '-').slice(0, 128))
+        choices.groupName = `maxcompute-${value}`.replace(/[^A-Za-z0-9:_.-]/g, '-').slice(0, 128);
       choices.name = value;
       break;
     case 'inboundCidr':
@@ -216,13 +245,18 @@ export function reduce(state: FormState, message: WebviewMessage): FormState {
       if (current === undefined || service === undefined) return state;
       let next: TargetChoice = current;
       if (message.type === 'setTarget') next = { ...current, selected: message.selected };
-      if (message.type === 'setTargetAccess' && service.offer.access?.modes.includes(message.access)) next = { ...current, access: message.access };
+      if (message.type === 'setTargetAccess' && service.offer.access?.modes.includes(message.access))
+        next = { ...current, access: message.access };
       if (message.type === 'setTargetPort') {
         const offered = service.offer.ports.find((p) => p.port === message.port);
         if (offered === undefined || offered.fixed === true) return state;
         const ports = message.selected ? [...new Set([...current.ports, message.port])] : current.ports.filter((p) => p !== message.port);
         // Keep the kind's order (the defaults first) rather than the order of clicks.
-        next = { ...current, ports: service.offer.ports.map((p) => p.port).filter((p) => ports.includes(p)), selected: current.selected || message.selected };
+        next = {
+          ...current,
+          ports: service.offer.ports.map((p) => p.port).filter((p) => ports.includes(p)),
+          selected: current.selected || message.selected,
+        };
       }
       return back({ ...state, choices: { ...state.choices, targets: { ...state.choices.targets, [message.key]: next } } });
     }
@@ -246,10 +280,13 @@ export function existingGroupProblem(context: FormContext, groupId: string): str
   const group = context.groups.find((g) => g.securityGroupId === groupId);
   if (group === undefined) return `${groupId} is not a security group of ${context.vpc.vpcId}.`;
   if (group.vpcId !== context.vpc.vpcId) return `${groupId} belongs to ${group.vpcId}, not to ${context.vpc.vpcId}.`;
-  if (group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name)) return `${group.name} is MaxCompute's own return-traffic group: it must never be modified or reused.`;
-  if (group.type === 'enterprise') return `${group.name} is an advanced group: it denies outbound traffic by default, so MaxCompute could not reach the services. Use a basic group.`;
+  if (group.managedByMaxCompute || isMaxComputeManagedGroupName(group.name))
+    return `${group.name} is MaxCompute's own return-traffic group: it must never be modified or reused.`;
+  if (group.type === 'enterprise')
+    return `${group.name} is an advanced group: it denies outbound traffic by default, so MaxCompute could not reach the services. Use a basic group.`;
   const users = context.groupUsers[groupId] ?? [];
-  if (users.length > 0) return `${group.name} is in use by ${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''}: the procedure wants a group of its own, not one already in use.`;
+  if (users.length > 0)
+    return `${group.name} is in use by ${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''}: the procedure wants a group of its own, not one already in use.`;
   return undefined;
 }
 
@@ -279,24 +316,48 @@ export function validate(state: FormState): FormValidation {
   };
 
   if (state.existingLink === undefined) set('name', linkNameProblem(choices.name, context));
-  else if (state.existingLink.name === '') set('name', choices.name === '' ? 'Enter the name this link was given in the MaxCompute console (SQL and Spark use it).' : context.linkNameProblem(choices.name));
+  else if (state.existingLink.name === '')
+    set(
+      'name',
+      choices.name === ''
+        ? 'Enter the name this link was given in the MaxCompute console (SQL and Spark use it).'
+        : context.linkNameProblem(choices.name),
+    );
   if (context.callerAccountId !== undefined && context.vpc.ownerId !== '' && context.vpc.ownerId !== context.callerAccountId) {
-    set('vpcId', `${context.vpc.vpcId} belongs to account ${context.vpc.ownerId}, not to ${context.callerAccountId} (this profile): MaxCompute, the VPC and the services must be in the same Alibaba Cloud account.`);
+    set(
+      'vpcId',
+      `${context.vpc.vpcId} belongs to account ${context.vpc.ownerId}, not to ${context.callerAccountId} (this profile): MaxCompute, the VPC and the services must be in the same Alibaba Cloud account.`,
+    );
   }
   const vSwitch = context.vSwitches.find((s) => s.vSwitchId === choices.vSwitchId);
-  if (choices.vSwitchId === '') set('vSwitchId', context.vSwitches.length === 0 ? `${context.vpc.vpcId} has no vSwitch: create one in a zone that supports network links.` : 'Choose the vSwitch MaxCompute puts its network interfaces in.');
+  if (choices.vSwitchId === '')
+    set(
+      'vSwitchId',
+      context.vSwitches.length === 0
+        ? `${context.vpc.vpcId} has no vSwitch: create one in a zone that supports network links.`
+        : 'Choose the vSwitch MaxCompute puts its network interfaces in.',
+    );
   else if (vSwitch === undefined) set('vSwitchId', `${choices.vSwitchId} is not a vSwitch of ${context.vpc.vpcId}.`);
   else set('vSwitchId', zoneSupportProblem(context.regionId, vSwitch.zoneId));
 
   if (state.existingLink === undefined) {
     if (choices.groupMode === 'existing') {
-      set('existingGroupId', choices.existingGroupId === '' ? 'Choose an unused basic security group of this VPC, or create a new one.' : existingGroupProblem(context, choices.existingGroupId));
+      set(
+        'existingGroupId',
+        choices.existingGroupId === ''
+          ? 'Choose an unused basic security group of this VPC, or create a new one.'
+          : existingGroupProblem(context, choices.existingGroupId),
+      );
     } else {
       set('groupName', groupNameProblem(choices.groupName, context));
       if (choices.inboundSource === 'cidr') {
-        const problem = choices.inboundCidr.trim() === '' ? 'Enter the CIDR block return traffic comes from, e.g. the VPC\'s.' : cidrProblem(choices.inboundCidr.trim());
+        const problem =
+          choices.inboundCidr.trim() === ''
+            ? "Enter the CIDR block return traffic comes from, e.g. the VPC's."
+            : cidrProblem(choices.inboundCidr.trim());
         set('inboundCidr', problem);
-        if (problem === undefined && isWholeInternet(choices.inboundCidr.trim()) && !choices.wholeInternetConfirmed) result.needsWholeInternetConfirmation = true;
+        if (problem === undefined && isWholeInternet(choices.inboundCidr.trim()) && !choices.wholeInternetConfirmed)
+          result.needsWholeInternetConfirmation = true;
       }
     }
   }
@@ -311,11 +372,21 @@ export function validate(state: FormState): FormValidation {
   if (choices.customCidr.trim() !== '' || choices.customPorts.trim() !== '') {
     chosen++;
     const cidr = choices.customCidr.trim();
-    set('customCidr', cidr === '' ? 'Enter the address block (CIDR) of the service.' : cidrProblem(cidr) ?? (isWholeInternet(cidr) ? 'A target of 0.0.0.0/0 is not an address in the VPC.' : undefined));
+    set(
+      'customCidr',
+      cidr === ''
+        ? 'Enter the address block (CIDR) of the service.'
+        : (cidrProblem(cidr) ?? (isWholeInternet(cidr) ? 'A target of 0.0.0.0/0 is not an address in the VPC.' : undefined)),
+    );
     const ports = parsePorts(choices.customPorts);
     set('customPorts', ports === undefined || ports.length === 0 ? 'Enter TCP ports between 1 and 65535, separated by commas.' : undefined);
   }
-  if (chosen === 0) result.todo.push(state.existingLink === undefined ? 'Choose at least one service in the VPC (or a custom address block) for the link to reach.' : `Choose the services ${state.existingLink.name} should reach.`);
+  if (chosen === 0)
+    result.todo.push(
+      state.existingLink === undefined
+        ? 'Choose at least one service in the VPC (or a custom address block) for the link to reach.'
+        : `Choose the services ${state.existingLink.name} should reach.`,
+    );
 
   for (const check of state.checks) {
     if (check.severity !== 'error') continue;
@@ -331,7 +402,13 @@ export function validate(state: FormState): FormValidation {
 export function canPlan(state: FormState, validation: FormValidation = validate(state)): boolean {
   if (state.phase !== 'edit' && state.phase !== 'plan') return false;
   const blocking = validation.problems.filter((p) => !state.context?.readProblems.includes(p));
-  return Object.keys(validation.fields).length === 0 && Object.keys(validation.targets).length === 0 && blocking.length === 0 && validation.todo.length === 0 && !validation.needsWholeInternetConfirmation;
+  return (
+    Object.keys(validation.fields).length === 0 &&
+    Object.keys(validation.targets).length === 0 &&
+    blocking.length === 0 &&
+    validation.todo.length === 0 &&
+    !validation.needsWholeInternetConfirmation
+  );
 }
 
 /** MaxCompute's naming rule (the spec's, src/connectionSpec/linkName.ts, handed in with the context) and uniqueness among the region's links. */
@@ -339,15 +416,18 @@ function linkNameProblem(name: string, context: FormContext): string | undefined
   if (name.trim() === '') return 'Enter a name: SQL uses it in SET odps.session.networklink=<name>;';
   const rule = context.linkNameProblem(name);
   if (rule !== undefined) return rule;
-  if (context.knownLinkNames.includes(name)) return `A network link named ${name} is already declared in ${context.regionId}; choose another name.`;
+  if (context.knownLinkNames.includes(name))
+    return `A network link named ${name} is already declared in ${context.regionId}; choose another name.`;
   return undefined;
 }
 
 function groupNameProblem(name: string, context: FormContext): string | undefined {
   if (name.length < 2 || name.length > 128) return 'A security group name has 2–128 characters.';
-  if (!/^[A-Za-z][A-Za-z0-9:_.-]*$/.test(name)) return 'A security group name starts with a letter and contains only letters, digits, :, _, . and -.';
+  if (!/^[A-Za-z][A-Za-z0-9:_.-]*$/.test(name))
+    return 'A security group name starts with a letter and contains only letters, digits, :, _, . and -.';
   if (isMaxComputeManagedGroupName(name)) return `${name} is the name of MaxCompute's own return-traffic groups; choose another.`;
   const same = context.groups.filter((g) => g.name === name && g.vpcId === context.vpc.vpcId);
-  if (same.length > 1) return `${same.length} groups in ${context.vpc.vpcId} are named ${name}: the plan could not tell which is the link's. Choose another name.`;
+  if (same.length > 1)
+    return `${same.length} groups in ${context.vpc.vpcId} are named ${name}: the plan could not tell which is the link's. Choose another name.`;
   return undefined;
 }

@@ -8,7 +8,11 @@ import { canPlan, existingGroupProblem, validate } from './formState';
 function groupOptions(context: FormContext): OptionView[] {
   return context.groups.map((g) => {
     const problem = existingGroupProblem(context, g.securityGroupId);
-    return { value: g.securityGroupId, label: `${g.name || g.securityGroupId} (${g.securityGroupId}, ${g.type === 'enterprise' ? 'advanced' : 'basic'})`, reason: problem };
+    return {
+      value: g.securityGroupId,
+      label: `${g.name || g.securityGroupId} (${g.securityGroupId}, ${g.type === 'enterprise' ? 'advanced' : 'basic'})`,
+      reason: problem,
+    };
   });
 }
 
@@ -19,8 +23,14 @@ function fieldViews(state: RunState, errors: Partial<Record<FormField, string>>)
   const vpc = context?.vpc;
   const vSwitch = context?.vSwitches.find((s) => s.vSwitchId === choices.vSwitchId);
   return {
-    name: field('name', choices.name, { readonly: fixed && state.existingLink?.name !== '', hint: 'A letter first, then letters, digits, _ or -. SQL uses it: SET odps.session.networklink=<name>;' }),
-    regionId: field('regionId', choices.regionId, { readonly: fixed, options: (context?.regions ?? [choices.regionId]).map((r) => ({ value: r, label: r })) }),
+    name: field('name', choices.name, {
+      readonly: fixed && state.existingLink?.name !== '',
+      hint: 'A letter first, then letters, digits, _ or -. SQL uses it: SET odps.session.networklink=<name>;',
+    }),
+    regionId: field('regionId', choices.regionId, {
+      readonly: fixed,
+      options: (context?.regions ?? [choices.regionId]).map((r) => ({ value: r, label: r })),
+    }),
     vpcId: field('vpcId', choices.vpcId, {
       readonly: fixed,
       options: (context?.vpcs ?? []).map((v) => ({ value: v.vpcId, label: `${v.name || v.vpcId} (${v.vpcId}, ${v.cidrBlock})` })),
@@ -30,9 +40,17 @@ function fieldViews(state: RunState, errors: Partial<Record<FormField, string>>)
       readonly: fixed,
       options: (context?.vSwitches ?? []).map((s) => {
         const problem = context === undefined ? undefined : zoneSupportProblem(context.regionId, s.zoneId);
-        return { value: s.vSwitchId, label: `${s.name || s.vSwitchId} (${s.vSwitchId}, ${s.zoneId}, ${s.cidrBlock})`, disabled: problem !== undefined, reason: problem };
+        return {
+          value: s.vSwitchId,
+          label: `${s.name || s.vSwitchId} (${s.vSwitchId}, ${s.zoneId}, ${s.cidrBlock})`,
+          disabled: problem !== undefined,
+          reason: problem,
+        };
       }),
-      hint: vSwitch !== undefined ? `MaxCompute's network interfaces take addresses in ${vSwitch.cidrBlock} (zone ${vSwitch.zoneId}).` : 'Zones without network-link support are greyed out.',
+      hint:
+        vSwitch !== undefined
+          ? `MaxCompute's network interfaces take addresses in ${vSwitch.cidrBlock} (zone ${vSwitch.zoneId}).`
+          : 'Zones without network-link support are greyed out.',
     }),
     groupMode: field('groupMode', choices.groupMode, {
       readonly: fixed,
@@ -41,20 +59,22 @@ function fieldViews(state: RunState, errors: Partial<Record<FormField, string>>)
         { value: 'existing', label: 'Use an existing security group' },
       ],
     }),
-    groupName: field('groupName', choices.groupName, { hint: 'A basic group: it allows outbound traffic by default, which MaxCompute needs to reach the services.' }),
+    groupName: field('groupName', choices.groupName, {
+      hint: 'A basic group: it allows outbound traffic by default, which MaxCompute needs to reach the services.',
+    }),
     inboundSource: field('inboundSource', choices.inboundSource, {
       options: [
         { value: 'vswitch-cidr', label: `The vSwitch's CIDR block${vSwitch !== undefined ? ` (${vSwitch.cidrBlock})` : ''}` },
         { value: 'vpc-cidr', label: `The VPC's CIDR block${vpc !== undefined ? ` (${vpc.cidrBlock})` : ''}` },
         { value: 'cidr', label: 'Another CIDR block…' },
       ],
-      hint: 'One inbound rule: allow, priority 1, all protocols, ports -1/-1 — the return traffic of MaxCompute\'s connections.',
+      hint: "One inbound rule: allow, priority 1, all protocols, ports -1/-1 — the return traffic of MaxCompute's connections.",
     }),
     inboundCidr: field('inboundCidr', choices.inboundCidr),
     existingGroupId: field('existingGroupId', choices.existingGroupId, {
       readonly: fixed,
       options: context === undefined ? [] : groupOptions(context),
-      hint: 'It must be basic, in this VPC, not one of MaxCompute\'s own groups, and not used by other instances.',
+      hint: "It must be basic, in this VPC, not one of MaxCompute's own groups, and not used by other instances.",
     }),
     customCidr: field('customCidr', choices.customCidr, { hint: 'Any address block in the VPC, e.g. a self-managed service on ECS.' }),
     customPorts: field('customPorts', choices.customPorts, { hint: 'TCP ports, separated by commas: 9200, 31000' }),
@@ -74,8 +94,16 @@ function targetGroups(state: RunState, errors: Record<string, string>): TargetGr
       label: service.label,
       detail: service.detail,
       selected: choice?.selected ?? false,
-      ports: service.offer.ports.map((p) => ({ port: p.port, label: p.label, selected: choice?.ports.includes(p.port) ?? false, fixed: p.fixed === true })),
-      access: service.offer.access !== undefined ? { value: choice?.access ?? service.offer.access.modes[0]!, why: service.offer.access.why } : undefined,
+      ports: service.offer.ports.map((p) => ({
+        port: p.port,
+        label: p.label,
+        selected: choice?.ports.includes(p.port) ?? false,
+        fixed: p.fixed === true,
+      })),
+      access:
+        service.offer.access !== undefined
+          ? { value: choice?.access ?? service.offer.access.modes[0]!, why: service.offer.access.why }
+          : undefined,
       current: service.current,
       error: errors[service.key],
     });
@@ -88,7 +116,10 @@ export function formView(state: RunState): FormView {
   const validation = validate(state);
   const { context, choices } = state;
   const title = state.existingLink !== undefined ? `Allow access from network link ${state.existingLink.name}` : 'Create network link';
-  const where = context !== undefined ? `${context.vpc.name || context.vpc.vpcId} (${context.vpc.vpcId}) in ${context.regionId}` : `${choices.vpcId} in ${choices.regionId}`;
+  const where =
+    context !== undefined
+      ? `${context.vpc.name || context.vpc.vpcId} (${context.vpc.vpcId}) in ${context.regionId}`
+      : `${choices.vpcId} in ${choices.regionId}`;
   const view: FormView = {
     phase: state.phase,
     title,
@@ -99,10 +130,16 @@ export function formView(state: RunState): FormView {
     todo: validation.todo,
     canPlan: canPlan(state, validation),
   };
-  if (choices.groupMode === 'create' && choices.inboundSource === 'cidr' && (validation.needsWholeInternetConfirmation || choices.wholeInternetConfirmed)) view.wholeInternet = { confirmed: choices.wholeInternetConfirmed };
+  if (
+    choices.groupMode === 'create' &&
+    choices.inboundSource === 'cidr' &&
+    (validation.needsWholeInternetConfirmation || choices.wholeInternetConfirmed)
+  )
+    view.wholeInternet = { confirmed: choices.wholeInternetConfirmed };
   const run = state.run;
   if (run !== undefined) {
-    if (run.steps.length > 0 || run.checks.length > 0) view.plan = { steps: run.steps, summary: run.summary, refused: run.refused, checks: run.checks };
+    if (run.steps.length > 0 || run.checks.length > 0)
+      view.plan = { steps: run.steps, summary: run.summary, refused: run.refused, checks: run.checks };
     view.progress = run.progress;
     view.handover = run.handover;
     view.usage = run.usage;

@@ -17,7 +17,13 @@ export interface PageSources {
 
 /** The Content-Security-Policy of the page. */
 export function contentSecurityPolicy(sources: Pick<PageSources, 'cspSource' | 'nonce'>): string {
-  return [`default-src 'none'`, `script-src 'nonce-${sources.nonce}'`, `style-src ${sources.cspSource}`, `font-src ${sources.cspSource}`, `img-src ${sources.cspSource}`].join('; ');
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${sources.nonce}'`,
+    `style-src ${sources.cspSource}`,
+    `font-src ${sources.cspSource}`,
+    `img-src ${sources.cspSource}`,
+  ].join('; ');
 }
 
 function escapeHtml(text: string): string {

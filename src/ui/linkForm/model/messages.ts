@@ -12,7 +12,8 @@ const MAX_TEXT = 1000;
 export function parseWebviewMessage(data: unknown): { message: WebviewMessage } | { problem: string } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { problem: 'not an object' };
   const m = data as Record<string, unknown>;
-  const text = (key: string, max = MAX_TEXT): string | undefined => (typeof m[key] === 'string' && (m[key] as string).length <= max ? (m[key] as string) : undefined);
+  const text = (key: string, max = MAX_TEXT): string | undefined =>
+    typeof m[key] === 'string' && (m[key] as string).length <= max ? (m[key] as string) : undefined;
   const flag = (key: string): boolean | undefined => (typeof m[key] === 'boolean' ? (m[key] as boolean) : undefined);
   const bad = (what: string): { problem: string } => ({ problem: `${String(m.type)}: ${what}` });
   switch (m.type) {
@@ -37,7 +38,8 @@ export function parseWebviewMessage(data: unknown): { message: WebviewMessage } 
       if (m.type === 'setTargetPort') {
         const selected = flag('selected');
         const port = m.port;
-        if (selected === undefined || typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return bad('port or selected is invalid');
+        if (selected === undefined || typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+          return bad('port or selected is invalid');
         return { message: { type: 'setTargetPort', key, port, selected } };
       }
       if (m.access !== 'whitelist' && m.access !== 'securityGroup') return bad('access is neither whitelist nor securityGroup');

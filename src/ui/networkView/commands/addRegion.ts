@@ -20,9 +20,15 @@ async function availableRegions(deps: CommandDeps): Promise<{ regions: RegionCho
     const answer = await cloud.vpc.describeRegions({ AcceptLanguage: 'en-US' });
     const regions = (answer.Regions?.Region ?? []).map((r) => ({ regionId: r.RegionId, name: r.LocalName ?? '' }));
     if (regions.length > 0) return { regions };
-    return { regions: SUPPORTED_REGIONS.map((r) => ({ regionId: r.regionId, name: r.name })), fallbackReason: 'DescribeRegions returned no region' };
+    return {
+      regions: SUPPORTED_REGIONS.map((r) => ({ regionId: r.regionId, name: r.name })),
+      fallbackReason: 'DescribeRegions returned no region',
+    };
   } catch (error) {
-    return { regions: SUPPORTED_REGIONS.map((r) => ({ regionId: r.regionId, name: r.name })), fallbackReason: describeError(error).message };
+    return {
+      regions: SUPPORTED_REGIONS.map((r) => ({ regionId: r.regionId, name: r.name })),
+      fallbackReason: describeError(error).message,
+    };
   }
 }
 
@@ -30,8 +36,12 @@ async function availableRegions(deps: CommandDeps): Promise<{ regions: RegionCho
 export function addRegionCommand(deps: CommandDeps): CommandHandler {
   return async (): Promise<string[]> => {
     const shown = new Set(currentRegions());
-    const { regions, fallbackReason } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MaxCompute VPC: listing regions' }, () => availableRegions(deps));
-    if (fallbackReason !== undefined) deps.log.warn(`Add region: DescribeRegions failed (${fallbackReason}); offering the regions where network links are supported.`);
+    const { regions, fallbackReason } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'MaxCompute VPC: listing regions' },
+      () => availableRegions(deps),
+    );
+    if (fallbackReason !== undefined)
+      deps.log.warn(`Add region: DescribeRegions failed (${fallbackReason}); offering the regions where network links are supported.`);
     const items = regions
       .filter((r) => !shown.has(r.regionId))
       .sort((a, b) => Number(isRegionSupported(b.regionId)) - Number(isRegionSupported(a.regionId)) || a.regionId.localeCompare(b.regionId))

@@ -19,7 +19,11 @@ export function revealInSpecCommand(deps: CommandDeps): CommandHandler {
         ? refs[0]
         : (
             await vscode.window.showQuickPick(
-              refs.map((ref) => ({ label: ref.networkLinkName, description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file))} · ${ref.field}`, ref })),
+              refs.map((ref) => ({
+                label: ref.networkLinkName,
+                description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file))} · ${ref.field}`,
+                ref,
+              })),
               { title: 'Specs that name this resource' },
             )
           )?.ref;

@@ -21,7 +21,15 @@ export interface ServiceAccess {
 
 /** The source of a link's traffic, given its vSwitch's CIDR block. */
 export function linkSource(link: NetworkLinkView, vSwitchCidr: string | undefined): LinkSource {
-  return linkSourceOf({ name: link.name, vSwitchId: link.vSwitchId, securityGroupId: link.securityGroupId, interfaceAddresses: link.networkInterfaces.map((eni) => eni.privateIpAddress) }, vSwitchCidr);
+  return linkSourceOf(
+    {
+      name: link.name,
+      vSwitchId: link.vSwitchId,
+      securityGroupId: link.securityGroupId,
+      interfaceAddresses: link.networkInterfaces.map((eni) => eni.privateIpAddress),
+    },
+    vSwitchCidr,
+  );
 }
 
 /** A service's access from every link of its VPC, judged by `judge`; the summary is the best link's verdict. */

@@ -36,7 +36,14 @@ export class CallCache {
   /** Drops every entry whose key starts with one of the prefixes, aborting calls still in flight. */
   invalidate(...prefixes: string[]): void {
     for (const [key, entry] of this.entries) {
-      if (prefixes.some((prefix) => key === prefix || key.startsWith(prefix.endsWith('/') || prefix.endsWith('#') ? prefix : `${prefix}/`) || key.startsWith(`${prefix}#`))) {
+      if (
+        prefixes.some(
+          (prefix) =>
+            key === prefix ||
+            key.startsWith(prefix.endsWith('/') || prefix.endsWith('#') ? prefix : `${prefix}/`) ||
+            key.startsWith(`${prefix}#`),
+        )
+      ) {
         entry.controller.abort(new Error('refreshed'));
         this.entries.delete(key);
       }

@@ -29,5 +29,7 @@ export const CONSOLE_URL_PATTERNS: Readonly<Record<Exclude<ConsoleResource['kind
 export function consoleUrl(resource: ConsoleResource, emulatorEndpoint?: string): string {
   if (resource.kind === 'networkLink') return networkLinkConsoleUrl(resource.regionId, emulatorEndpoint);
   if (resource.kind === 'service') return resource.url;
-  return CONSOLE_URL_PATTERNS[resource.kind].replace('{regionId}', encodeURIComponent(resource.regionId)).replace('{id}', encodeURIComponent(resource.id));
+  return CONSOLE_URL_PATTERNS[resource.kind]
+    .replace('{regionId}', encodeURIComponent(resource.regionId))
+    .replace('{id}', encodeURIComponent(resource.id));
 }

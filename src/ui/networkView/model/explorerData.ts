@@ -120,7 +120,10 @@ export class ExplorerData {
         // Fetch now, so a failure is the command's (the children then come from the cache).
         await this.pageFetcher(node.parentId)?.(node.cursor);
       } catch (error) {
-        this.cursors.set(node.parentId, (this.cursors.get(node.parentId) ?? []).filter((c) => c !== node.cursor));
+        this.cursors.set(
+          node.parentId,
+          (this.cursors.get(node.parentId) ?? []).filter((c) => c !== node.cursor),
+        );
         throw error;
       } finally {
         this.loading.delete(key);
@@ -184,7 +187,12 @@ export class ExplorerData {
     const vpcs = (await this.loadedPages(region.id, this.vpcListing(cloud), cloud)).flatMap((p) => p.items);
     // No VPC named (the region changed in the form): the region's first.
     const vpc = vpcId === undefined ? vpcs[0] : vpcs.find((v) => v.vpcId === vpcId);
-    if (vpc === undefined) throw new Error(vpcId === undefined ? `No VPC in ${regionId} for profile ${profile}.` : `${vpcId} is not among the VPCs listed in ${regionId} for profile ${profile}.`);
+    if (vpc === undefined)
+      throw new Error(
+        vpcId === undefined
+          ? `No VPC in ${regionId} for profile ${profile}.`
+          : `${vpcId} is not among the VPCs listed in ${regionId} for profile ${profile}.`,
+      );
     const [vSwitches, securityGroups, networkLinks, services] = vpcGroupNodes(vpcNode(region, vpc));
     vpcId = vpc.vpcId;
     const readProblems: string[] = [];
@@ -196,11 +204,28 @@ export class ExplorerData {
     const [switches, groups, interfaces, linkViews, serviceNodes] = await Promise.all([
       this.allItems(vSwitches!.id, this.vSwitchListing(cloud, vpcId), cloud),
       this.allItems(securityGroups!.id, this.securityGroupListing(cloud, vpcId), cloud),
-      settled('Could not read the network interfaces (groups in use are not marked)', this.vpcInterfaces(cloud, networkLinks!.id.slice(0, networkLinks!.id.lastIndexOf('/')), vpcId), []),
-      settled('Could not look for the VPC\'s network links', this.linkViews(networkLinks!).then((r) => r.links), []),
+      settled(
+        'Could not read the network interfaces (groups in use are not marked)',
+        this.vpcInterfaces(cloud, networkLinks!.id.slice(0, networkLinks!.id.lastIndexOf('/')), vpcId),
+        [],
+      ),
+      settled(
+        "Could not look for the VPC's network links",
+        this.linkViews(networkLinks!).then((r) => r.links),
+        [],
+      ),
       settled('Could not list the services', this.services(services!), []),
     ]);
-    return { vpcs, vpc, vSwitches: switches, groups, interfaces, links: linkViews, services: serviceNodes.filter((n): n is ServiceNode => n.kind === 'service'), readProblems };
+    return {
+      vpcs,
+      vpc,
+      vSwitches: switches,
+      groups,
+      interfaces,
+      links: linkViews,
+      services: serviceNodes.filter((n): n is ServiceNode => n.kind === 'service'),
+      readProblems,
+    };
   }
 
   private async roots(): Promise<ExplorerNode[]> {
@@ -219,7 +244,11 @@ export class ExplorerData {
     const { regions } = this.source.settings();
     return [
       ...regions.map((regionId) =>
-        regionNode(profile, regionId, { supported: isRegionSupported(regionId), filter: this.source.regionFilter?.(profile, regionId), only: regions.length === 1 }),
+        regionNode(profile, regionId, {
+          supported: isRegionSupported(regionId),
+          filter: this.source.regionFilter?.(profile, regionId),
+          only: regions.length === 1,
+        }),
       ),
       addRegionNode(profile),
     ];
@@ -248,7 +277,9 @@ export class ExplorerData {
       case 'securityGroup':
         return this.rules(node);
       case 'service':
-        return node.access.perLink.map((access, index) => noteNode(node.id, `access-${index}`, `${access.link}: ${access.verdict}`, access.reason));
+        return node.access.perLink.map((access, index) =>
+          noteNode(node.id, `access-${index}`, `${access.link}: ${access.verdict}`, access.reason),
+        );
       default:
         return [];
     }
@@ -268,7 +299,8 @@ export class ExplorerData {
 
   /** Every loaded page of a parent's listing (the first, then each "Load more"), from the cache. */
   private async loadedPages<T>(parent: string, listing: Listing<T>, cloud: Cloud): Promise<Page<T>[]> {
-    const fetchOne = (cursor?: PageCursor): Promise<Page<T>> => this.calls.get(`${parent}#${cursor ?? ''}`, (signal) => cloud.fetchPage(listing, cursor, { signal }));
+    const fetchOne = (cursor?: PageCursor): Promise<Page<T>> =>
+      this.calls.get(`${parent}#${cursor ?? ''}`, (signal) => cloud.fetchPage(listing, cursor, { signal }));
     this.pageFetchers.set(parent, fetchOne);
     return Promise.all([undefined, ...(this.cursors.get(parent) ?? [])].map((cursor) => fetchOne(cursor)));
   }
@@ -304,7 +336,10 @@ export class ExplorerData {
   private securityGroupListing(cloud: Cloud, vpcId: string): PageNumberListing<SecurityGroup> {
     // Page numbers (deprecated but accepted): their page size may be anything from 1 to 50,
     // while NextToken paging wants MaxResults of at least 10, which a small mcvpc.pageSize breaks.
-    return { ...(cloud.lists.securityGroups({ VpcId: vpcId }, 'page-number') as PageNumberListing<SecurityGroup>), pageSize: this.source.settings().pageSize };
+    return {
+      ...(cloud.lists.securityGroups({ VpcId: vpcId }, 'page-number') as PageNumberListing<SecurityGroup>),
+      pageSize: this.source.settings().pageSize,
+    };
   }
 
   private async vpcs(region: RegionNode): Promise<ExplorerNode[]> {
@@ -312,19 +347,39 @@ export class ExplorerData {
     const pages = await this.loadedPages(region.id, this.vpcListing(cloud), cloud);
     const filter = this.source.regionFilter?.(region.profile, region.regionId)?.trim().toLowerCase();
     const { nodes, shown } = this.pageNodes(region.id, pages, (vpc) => vpcNode(region, vpc));
-    if (shown === 0) return [noteNode(region.id, 'empty', `No VPCs in ${region.regionId}`, 'Create a VPC in the VPC console (or switch profile or region), then refresh.')];
+    if (shown === 0)
+      return [
+        noteNode(
+          region.id,
+          'empty',
+          `No VPCs in ${region.regionId}`,
+          'Create a VPC in the VPC console (or switch profile or region), then refresh.',
+        ),
+      ];
     if (filter === undefined || filter === '') return nodes;
-    const kept = nodes.filter((n) => n.kind !== 'vpc' || n.vpc.vpcId.toLowerCase().includes(filter) || n.vpc.name.toLowerCase().includes(filter));
+    const kept = nodes.filter(
+      (n) => n.kind !== 'vpc' || n.vpc.vpcId.toLowerCase().includes(filter) || n.vpc.name.toLowerCase().includes(filter),
+    );
     const matching = kept.filter((n) => n.kind === 'vpc').length;
     const more = kept.some((n) => n.kind === 'loadMore') ? '; "Load more" searches further' : '';
-    return [noteNode(region.id, 'filter', `Filter "${filter}": ${matching} of ${shown} loaded VPCs`, `Showing VPCs whose name or ID contains "${filter}"${more}. Clear the filter from the region's menu.`), ...kept];
+    return [
+      noteNode(
+        region.id,
+        'filter',
+        `Filter "${filter}": ${matching} of ${shown} loaded VPCs`,
+        `Showing VPCs whose name or ID contains "${filter}"${more}. Clear the filter from the region's menu.`,
+      ),
+      ...kept,
+    ];
   }
 
   private async vSwitches(group: VpcGroupNode): Promise<ExplorerNode[]> {
     const cloud = await this.regionCloud(group.regionId);
     const pages = await this.loadedPages(group.id, this.vSwitchListing(cloud, group.vpcId), cloud);
     const { nodes, shown } = this.pageNodes(group.id, pages, (s) => vSwitchNode(group, s, zoneSupportProblem(group.regionId, s.zoneId)));
-    return shown === 0 ? [noteNode(group.id, 'empty', 'No vSwitches', 'A network link needs a vSwitch in a zone that supports it.')] : nodes;
+    return shown === 0
+      ? [noteNode(group.id, 'empty', 'No vSwitches', 'A network link needs a vSwitch in a zone that supports it.')]
+      : nodes;
   }
 
   private async securityGroups(group: VpcGroupNode): Promise<ExplorerNode[]> {
@@ -336,7 +391,17 @@ export class ExplorerData {
 
   private async rules(node: SecurityGroupNode): Promise<ExplorerNode[]> {
     const rules = await this.groupRules(node.profile, node.regionId, node.group.securityGroupId);
-    if (rules.length === 0) return [noteNode(node.id, 'empty', 'No rules', node.group.type === 'enterprise' ? 'Advanced group: all traffic is denied by default.' : 'Basic group: inbound denied except from members, outbound allowed.')];
+    if (rules.length === 0)
+      return [
+        noteNode(
+          node.id,
+          'empty',
+          'No rules',
+          node.group.type === 'enterprise'
+            ? 'Advanced group: all traffic is denied by default.'
+            : 'Basic group: inbound denied except from members, outbound allowed.',
+        ),
+      ];
     const sorted = [...rules].sort((a, b) => (a.direction === b.direction ? a.priority - b.priority : a.direction === 'ingress' ? -1 : 1));
     return sorted.map((rule, index) => ruleNode(node, rule, index));
   }
@@ -344,7 +409,9 @@ export class ExplorerData {
   /** A group's rules, both directions; shared by the rules node and the services' access. */
   private async groupRules(profile: string, regionId: string, securityGroupId: string): Promise<SecurityGroupRule[]> {
     const cloud = await this.regionCloud(regionId);
-    return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, (signal) => readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }));
+    return this.calls.get(`${regionKey(profile, regionId)}/~rules/${securityGroupId}`, (signal) =>
+      readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }),
+    );
   }
 
   /**
@@ -355,7 +422,10 @@ export class ExplorerData {
    */
   private vpcInterfaces(cloud: Cloud, nodeId: string, vpcId: string): Promise<NetworkInterface[]> {
     return this.calls.get(`${nodeId}/networkLinks#interfaces`, (signal) =>
-      askedBothWays((flag) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId, ...flag }), { signal }), (n) => n.networkInterfaceId),
+      askedBothWays(
+        (flag) => cloud.fetchAll(cloud.lists.networkInterfaces({ VpcId: vpcId, ...flag }), { signal }),
+        (n) => n.networkInterfaceId,
+      ),
     ) as Promise<NetworkInterface[]>;
   }
 
@@ -406,13 +476,32 @@ export class ExplorerData {
     const nodes: ExplorerNode[] = [];
     if (linkApi.state !== 'ok') {
       const why = linkApi.state === 'denied' ? 'permission denied' : 'not offered in this region';
-      nodes.push(noteNode(group.id, 'link-api', `Link names unavailable (${why})`, `MaxCompute's ListNetworkLinks could not be asked: ${linkApi.reason}\nLinks are recognised by the network interfaces they leave behind, and named only where a spec declares them.`));
+      nodes.push(
+        noteNode(
+          group.id,
+          'link-api',
+          `Link names unavailable (${why})`,
+          `MaxCompute's ListNetworkLinks could not be asked: ${linkApi.reason}\nLinks are recognised by the network interfaces they leave behind, and named only where a spec declares them.`,
+        ),
+      );
     }
     if (links.length === 0) {
-      const asked = linkApi.state === 'ok' ? 'MaxCompute lists none in this VPC, none is declared in a *.mcvpc.yaml spec of this workspace, and no network interface of one is here.' : 'None declared in a *.mcvpc.yaml spec of this workspace, and none detected (MaxCompute leaves service-managed network interfaces and MaxCompute-vpc-<vpcId> groups behind).';
+      const asked =
+        linkApi.state === 'ok'
+          ? 'MaxCompute lists none in this VPC, none is declared in a *.mcvpc.yaml spec of this workspace, and no network interface of one is here.'
+          : 'None declared in a *.mcvpc.yaml spec of this workspace, and none detected (MaxCompute leaves service-managed network interfaces and MaxCompute-vpc-<vpcId> groups behind).';
       return [...nodes, noteNode(group.id, 'empty', 'No network links', asked)];
     }
-    return [...nodes, ...links.map((link) => networkLinkNode(group, link, vSwitches.find((s) => s.vSwitchId === link.vSwitchId)))];
+    return [
+      ...nodes,
+      ...links.map((link) =>
+        networkLinkNode(
+          group,
+          link,
+          vSwitches.find((s) => s.vSwitchId === link.vSwitchId),
+        ),
+      ),
+    ];
   }
 
   private async services(group: VpcGroupNode): Promise<ExplorerNode[]> {
@@ -425,13 +514,20 @@ export class ExplorerData {
         const binding = kind.service!;
         // Region-wide listings are shared by the VPCs of the region (and refreshed with any of them).
         const key = binding.listScope === 'region' ? `${region}/~${kind.kind}` : `${group.id}#${kind.kind}`;
-        return this.calls.get(key, (signal) => binding.list(cloud, group.regionId, binding.listScope === 'vpc' ? group.vpcId : undefined, { signal })) as Promise<ServiceResource[]>;
+        return this.calls.get(key, (signal) =>
+          binding.list(cloud, group.regionId, binding.listScope === 'vpc' ? group.vpcId : undefined, { signal }),
+        ) as Promise<ServiceResource[]>;
       }),
     ]);
     const sources: LinkSource[] =
-      linksRead.status === 'fulfilled' ? linksRead.value.links.map((link) => linkSource(link, linksRead.value.vSwitches.find((s) => s.vSwitchId === link.vSwitchId)?.cidrBlock)) : [];
+      linksRead.status === 'fulfilled'
+        ? linksRead.value.links.map((link) =>
+            linkSource(link, linksRead.value.vSwitches.find((s) => s.vSwitchId === link.vSwitchId)?.cidrBlock),
+          )
+        : [];
     const nodes: ExplorerNode[] = [];
-    if (linksRead.status === 'rejected') nodes.push(this.failure(group.id, 'Could not read the network links (access unknown)', linksRead.reason, 'error-links'));
+    if (linksRead.status === 'rejected')
+      nodes.push(this.failure(group.id, 'Could not read the network links (access unknown)', linksRead.reason, 'error-links'));
     for (const [index, kind] of kinds.entries()) {
       const settled = listed[index]!;
       if (settled.status === 'rejected') {
@@ -439,37 +535,56 @@ export class ExplorerData {
         continue;
       }
       const inVpc = settled.value.filter((s) => s.vpcId === group.vpcId);
-      nodes.push(...(await Promise.all(inVpc.map((service) => this.serviceNode(group, kind, service, sources, linksRead.status === 'rejected')))));
+      nodes.push(
+        ...(await Promise.all(inVpc.map((service) => this.serviceNode(group, kind, service, sources, linksRead.status === 'rejected')))),
+      );
     }
     if (nodes.length === 0) return [noteNode(group.id, 'empty', `No ${kinds.map((k) => k.noun).join(', ')} in this VPC`)];
     return nodes;
   }
 
   /** A service with its access settings (shown in its tooltip) and what they mean for each link of the VPC. */
-  private async serviceNode(group: VpcGroupNode, kind: AnyTargetKind, service: ServiceResource, sources: LinkSource[], linksUnknown: boolean): Promise<ExplorerNode> {
+  private async serviceNode(
+    group: VpcGroupNode,
+    kind: AnyTargetKind,
+    service: ServiceResource,
+    sources: LinkSource[],
+    linksUnknown: boolean,
+  ): Promise<ExplorerNode> {
     const binding = kind.service!;
     const presentation = binding.present(service);
     let live: TargetLive;
     try {
       const cloud = await this.regionCloud(group.regionId);
-      live = await this.calls.get(`${group.id}/${presentation.id}#access`, (signal) => binding.readAccess(cloud, group.regionId, service, this.sharedReads(group, cloud), { signal }));
+      live = await this.calls.get(`${group.id}/${presentation.id}#access`, (signal) =>
+        binding.readAccess(cloud, group.regionId, service, this.sharedReads(group, cloud), { signal }),
+      );
     } catch (error) {
       const described = this.source.describeError(error);
       this.source.logFailure?.(`Reading the access settings of ${presentation.id}`, described);
       return serviceNode(group, service, presentation, unreadableAccess(described.message));
     }
     const facts = binding.accessFacts(live);
-    if (linksUnknown) return serviceNode(group, service, presentation, { ...unreadableAccess('the VPC\'s network links could not be read'), facts });
+    if (linksUnknown)
+      return serviceNode(group, service, presentation, { ...unreadableAccess("the VPC's network links could not be read"), facts });
     // The ports a declared spec asks for (EMR's own list, an ECS service's ports); else the kind's defaults.
-    const declared = (await this.source.declaredLinks()).flatMap((d) => d.spec.targets).filter((t) => t.kind === kind.kind && binding.matches(t, service));
+    const declared = (await this.source.declaredLinks())
+      .flatMap((d) => d.spec.targets)
+      .filter((t) => t.kind === kind.kind && binding.matches(t, service));
     const ports = declared.length > 0 ? [...new Set(declared.flatMap((t) => kind.targetPorts(t)))] : undefined;
-    return serviceNode(group, service, presentation, { ...serviceAccess(sources, (source) => binding.linkAccess(live, source, ports)), facts });
+    return serviceNode(group, service, presentation, {
+      ...serviceAccess(sources, (source) => binding.linkAccess(live, source, ports)),
+      facts,
+    });
   }
 
   /** Group reads through the tree's cache, shared with the security-group and rule nodes. */
   private sharedReads(group: VpcGroupNode, cloud: Cloud): SharedReads {
     return {
-      group: async (securityGroupId) => (await this.allItems(`${parentId(group.id)}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud)).find((g) => g.securityGroupId === securityGroupId),
+      group: async (securityGroupId) =>
+        (await this.allItems(`${parentId(group.id)}/securityGroups`, this.securityGroupListing(cloud, group.vpcId), cloud)).find(
+          (g) => g.securityGroupId === securityGroupId,
+        ),
       groupRules: (securityGroupId) => this.groupRules(group.profile, group.regionId, securityGroupId),
     };
   }

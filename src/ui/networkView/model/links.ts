@@ -47,7 +47,15 @@ export interface InvalidDeclaredLink {
  * listed link explains: flagged). Without it: `connected`, `waiting-for-console`,
  * `detected-unnamed`. `spec-has-problems` for a declared link whose document has errors.
  */
-export type LinkState = 'connected' | 'in-progress' | 'no-interfaces' | 'not-created' | 'unlisted-interfaces' | 'waiting-for-console' | 'detected-unnamed' | 'spec-has-problems';
+export type LinkState =
+  | 'connected'
+  | 'in-progress'
+  | 'no-interfaces'
+  | 'not-created'
+  | 'unlisted-interfaces'
+  | 'waiting-for-console'
+  | 'detected-unnamed'
+  | 'spec-has-problems';
 
 /** A link as the explorer shows it. */
 export interface NetworkLinkView {
@@ -119,11 +127,22 @@ export function matchLinks(input: {
   const declared = input.declared
     .filter((d) => d.spec.regionId === regionId && specAppliesTo(d.spec, input.profile))
     .sort((a, b) => a.spec.networkLinkName.localeCompare(b.spec.networkLinkName) || a.file.localeCompare(b.file));
-  const groupName = (id: string | undefined): string | undefined => (id === undefined ? undefined : groups.find((g) => g.securityGroupId === id)?.name);
+  const groupName = (id: string | undefined): string | undefined =>
+    id === undefined ? undefined : groups.find((g) => g.securityGroupId === id)?.name;
   if (input.listed !== undefined && refused === undefined) {
     // A name is one link in the region: the listed link wins wherever a spec puts it.
     for (const link of input.listed) seenNames.add(link.name);
-    for (const link of input.listed.filter((l) => l.vpcId === vpcId)) views.push(listedView(link, declared.find((d) => d.spec.networkLinkName === link.name), input.detected, explained, groupName, returnGroupsPresent));
+    for (const link of input.listed.filter((l) => l.vpcId === vpcId))
+      views.push(
+        listedView(
+          link,
+          declared.find((d) => d.spec.networkLinkName === link.name),
+          input.detected,
+          explained,
+          groupName,
+          returnGroupsPresent,
+        ),
+      );
   }
   for (const link of declared.filter((d) => d.spec.vpcId === vpcId)) {
     const { spec } = link;
@@ -132,13 +151,34 @@ export function matchLinks(input: {
     seenNames.add(spec.networkLinkName);
     const group = declaredGroup(spec, groups);
     // Asked, the API is the truth: interfaces alone do not make a declared link created.
-    const match = input.listed !== undefined && refused === undefined ? undefined : group.id === undefined ? undefined : input.detected.find((d) => d.vSwitchId === spec.vSwitchId && d.securityGroupId === group.id);
+    const match =
+      input.listed !== undefined && refused === undefined
+        ? undefined
+        : group.id === undefined
+          ? undefined
+          : input.detected.find((d) => d.vSwitchId === spec.vSwitchId && d.securityGroupId === group.id);
     if (match !== undefined) explained.add(match);
-    const state: LinkState = input.listed !== undefined && refused === undefined ? 'not-created' : match !== undefined ? 'connected' : 'waiting-for-console';
-    views.push({ key: `declared:${spec.networkLinkName}`, state, name: spec.networkLinkName, regionId, vpcId, vSwitchId: spec.vSwitchId, securityGroupId: group.id, securityGroupName: group.name, declared: link, networkInterfaces: match?.networkInterfaces ?? [], returnGroupsPresent, ...(refused !== undefined ? { linkApi: refused } : {}) });
+    const state: LinkState =
+      input.listed !== undefined && refused === undefined ? 'not-created' : match !== undefined ? 'connected' : 'waiting-for-console';
+    views.push({
+      key: `declared:${spec.networkLinkName}`,
+      state,
+      name: spec.networkLinkName,
+      regionId,
+      vpcId,
+      vSwitchId: spec.vSwitchId,
+      securityGroupId: group.id,
+      securityGroupName: group.name,
+      declared: link,
+      networkInterfaces: match?.networkInterfaces ?? [],
+      returnGroupsPresent,
+      ...(refused !== undefined ? { linkApi: refused } : {}),
+    });
   }
   views.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-  const invalid = (input.invalid ?? []).filter((d) => d.regionId === regionId && d.vpcId === vpcId && (d.profile === undefined || d.profile === input.profile));
+  const invalid = (input.invalid ?? []).filter(
+    (d) => d.regionId === regionId && d.vpcId === vpcId && (d.profile === undefined || d.profile === input.profile),
+  );
   for (const link of invalid) {
     const name = link.name ?? `(unnamed, ${link.file.split('/').pop() ?? link.file})`;
     if (seenNames.has(name)) continue;
@@ -168,7 +208,11 @@ export function matchLinks(input: {
       securityGroupName: groupName(found.securityGroupId),
       networkInterfaces: found.networkInterfaces,
       returnGroupsPresent,
-      ...(listedAsked ? { problem: `MaxCompute's network interfaces are in ${found.vSwitchId} with ${found.securityGroupId}, but MaxCompute lists no link with them (a link being removed, or one of another region's list).` } : {}),
+      ...(listedAsked
+        ? {
+            problem: `MaxCompute's network interfaces are in ${found.vSwitchId} with ${found.securityGroupId}, but MaxCompute lists no link with them (a link being removed, or one of another region's list).`,
+          }
+        : {}),
       ...(refused !== undefined ? { linkApi: refused } : {}),
     });
   }
@@ -176,19 +220,35 @@ export function matchLinks(input: {
 }
 
 /** A listed link, checked against the detection (PASSTHROUGH) and the spec that names it. */
-function listedView(link: NetworkLink, declared: DeclaredLink | undefined, detected: readonly DetectedLink[], explained: Set<DetectedLink>, groupName: (id: string | undefined) => string | undefined, returnGroupsPresent: boolean): NetworkLinkView {
+function listedView(
+  link: NetworkLink,
+  declared: DeclaredLink | undefined,
+  detected: readonly DetectedLink[],
+  explained: Set<DetectedLink>,
+  groupName: (id: string | undefined) => string | undefined,
+  returnGroupsPresent: boolean,
+): NetworkLinkView {
   const passthrough = link.type === PASSTHROUGH;
-  const match = passthrough ? detected.find((d) => d.vSwitchId === link.vSwitchId && d.securityGroupId === link.securityGroupId) : undefined;
+  const match = passthrough
+    ? detected.find((d) => d.vSwitchId === link.vSwitchId && d.securityGroupId === link.securityGroupId)
+    : undefined;
   if (match !== undefined) explained.add(match);
   const ready = isNetworkLinkReady(link);
   const state: LinkState = !ready ? 'in-progress' : match !== undefined || !passthrough ? 'connected' : 'no-interfaces';
   const problems: string[] = [];
-  if (state === 'no-interfaces') problems.push(`MaxCompute lists ${link.name} as ${NETWORK_LINK_READY_STATUS}, but none of its network interfaces is in ${link.vSwitchId ?? '(no vSwitch)'} with ${link.securityGroupId ?? '(no group)'}.`);
+  if (state === 'no-interfaces')
+    problems.push(
+      `MaxCompute lists ${link.name} as ${NETWORK_LINK_READY_STATUS}, but none of its network interfaces is in ${link.vSwitchId ?? '(no vSwitch)'} with ${link.securityGroupId ?? '(no group)'}.`,
+    );
   if (declared !== undefined && passthrough) {
     const { spec } = declared;
     const specGroup = spec.securityGroup.mode === 'existing' ? spec.securityGroup.securityGroupId : undefined;
-    const differs = spec.vpcId !== link.vpcId || spec.vSwitchId !== link.vSwitchId || (specGroup !== undefined && specGroup !== link.securityGroupId);
-    if (differs) problems.push(`The spec declares VPC ${spec.vpcId}, vSwitch ${spec.vSwitchId}${specGroup !== undefined ? `, group ${specGroup}` : ''}; MaxCompute has VPC ${link.vpcId}, vSwitch ${link.vSwitchId ?? '?'}, group ${link.securityGroupId ?? '?'}.`);
+    const differs =
+      spec.vpcId !== link.vpcId || spec.vSwitchId !== link.vSwitchId || (specGroup !== undefined && specGroup !== link.securityGroupId);
+    if (differs)
+      problems.push(
+        `The spec declares VPC ${spec.vpcId}, vSwitch ${spec.vSwitchId}${specGroup !== undefined ? `, group ${specGroup}` : ''}; MaxCompute has VPC ${link.vpcId}, vSwitch ${link.vSwitchId ?? '?'}, group ${link.securityGroupId ?? '?'}.`,
+      );
   }
   return {
     key: `listed:${link.name}`,

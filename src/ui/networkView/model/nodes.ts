@@ -174,8 +174,20 @@ export function profileNode(profile: string, source: string, mode: string, profi
 }
 
 /** The node of a region listed for `profile`. */
-export function regionNode(profile: string, regionId: string, options: { supported: boolean; filter?: string; only?: boolean }): RegionNode {
-  return { kind: 'region', id: `${profile}/${regionId}`, profile, regionId, networkLinksSupported: options.supported, filter: options.filter, only: options.only ?? false };
+export function regionNode(
+  profile: string,
+  regionId: string,
+  options: { supported: boolean; filter?: string; only?: boolean },
+): RegionNode {
+  return {
+    kind: 'region',
+    id: `${profile}/${regionId}`,
+    profile,
+    regionId,
+    networkLinksSupported: options.supported,
+    filter: options.filter,
+    only: options.only ?? false,
+  };
 }
 
 /** The node of a VPC found under `region`. */
@@ -188,23 +200,52 @@ export const VPC_GROUPS: readonly VpcGroupKind[] = ['vSwitches', 'securityGroups
 
 /** The group nodes of a VPC, in display order. */
 export function vpcGroupNodes(vpc: VpcNode): VpcGroupNode[] {
-  return VPC_GROUPS.map((group) => ({ kind: 'vpcGroup', id: `${vpc.id}/${group}`, profile: vpc.profile, regionId: vpc.regionId, vpcId: vpc.vpc.vpcId, group }));
+  return VPC_GROUPS.map((group) => ({
+    kind: 'vpcGroup',
+    id: `${vpc.id}/${group}`,
+    profile: vpc.profile,
+    regionId: vpc.regionId,
+    vpcId: vpc.vpc.vpcId,
+    group,
+  }));
 }
 
 /** A vSwitch under its VPC's vSwitches group. */
 export function vSwitchNode(parent: VpcGroupNode, vSwitch: VSwitch, zoneProblem: string | undefined): VSwitchNode {
-  return { kind: 'vSwitch', id: `${parent.id}/${vSwitch.vSwitchId}`, profile: parent.profile, regionId: parent.regionId, vSwitch, zoneProblem };
+  return {
+    kind: 'vSwitch',
+    id: `${parent.id}/${vSwitch.vSwitchId}`,
+    profile: parent.profile,
+    regionId: parent.regionId,
+    vSwitch,
+    zoneProblem,
+  };
 }
 
 /** A security group under its VPC's security-groups group; locked when MaxCompute manages it. */
 export function securityGroupNode(parent: VpcGroupNode, group: SecurityGroup, locked: boolean): SecurityGroupNode {
-  return { kind: 'securityGroup', id: `${parent.id}/${group.securityGroupId}`, profile: parent.profile, regionId: parent.regionId, group, locked };
+  return {
+    kind: 'securityGroup',
+    id: `${parent.id}/${group.securityGroupId}`,
+    profile: parent.profile,
+    regionId: parent.regionId,
+    group,
+    locked,
+  };
 }
 
 /** A rule under its group; `index` keeps rules without a RuleId apart. */
 export function ruleNode(parent: SecurityGroupNode, rule: SecurityGroupRule, index: number): RuleNode {
   const key = rule.ruleId ?? `${rule.direction}-${index}`;
-  return { kind: 'rule', id: `${parent.id}/${key}`, profile: parent.profile, regionId: parent.regionId, securityGroupId: parent.group.securityGroupId, rule, locked: parent.locked };
+  return {
+    kind: 'rule',
+    id: `${parent.id}/${key}`,
+    profile: parent.profile,
+    regionId: parent.regionId,
+    securityGroupId: parent.group.securityGroupId,
+    rule,
+    locked: parent.locked,
+  };
 }
 
 /** A link under its VPC's network-links group. */
@@ -213,8 +254,21 @@ export function networkLinkNode(parent: VpcGroupNode, link: NetworkLinkView, vSw
 }
 
 /** A service under its VPC's services group. */
-export function serviceNode(parent: VpcGroupNode, service: ServiceResource, presentation: ServicePresentation, access: ServiceAccess): ServiceNode {
-  return { kind: 'service', id: `${parent.id}/${presentation.id}`, profile: parent.profile, regionId: parent.regionId, service, presentation, access };
+export function serviceNode(
+  parent: VpcGroupNode,
+  service: ServiceResource,
+  presentation: ServicePresentation,
+  access: ServiceAccess,
+): ServiceNode {
+  return {
+    kind: 'service',
+    id: `${parent.id}/${presentation.id}`,
+    profile: parent.profile,
+    regionId: parent.regionId,
+    service,
+    presentation,
+    access,
+  };
 }
 
 /** The "Load more" node of a parent's listing. */

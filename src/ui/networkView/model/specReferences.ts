@@ -34,8 +34,10 @@ export function specReferences(node: ExplorerNode, declared: readonly DeclaredLi
         break;
       case 'securityGroup': {
         const group = spec.securityGroup;
-        if (group.mode === 'existing' && group.securityGroupId === node.group.securityGroupId) add(group.ranges.securityGroupId, 'securityGroup.id');
-        if (group.mode === 'create' && group.name === node.group.name && spec.vpcId === node.group.vpcId) add(group.ranges.name, 'securityGroup.create.name');
+        if (group.mode === 'existing' && group.securityGroupId === node.group.securityGroupId)
+          add(group.ranges.securityGroupId, 'securityGroup.id');
+        if (group.mode === 'create' && group.name === node.group.name && spec.vpcId === node.group.vpcId)
+          add(group.ranges.name, 'securityGroup.create.name');
         for (const target of spec.targets) {
           if (targetKind(target.kind).resourceIdOf(target) === node.group.securityGroupId) add(target.range, `targets[${target.index}]`);
         }
@@ -44,7 +46,8 @@ export function specReferences(node: ExplorerNode, declared: readonly DeclaredLi
       case 'service': {
         const service = node.service;
         for (const target of spec.targets) {
-          if (target.kind === service.kind && targetKind(target.kind).service?.matches(target, service) === true) add(target.range, `targets[${target.index}]`);
+          if (target.kind === service.kind && targetKind(target.kind).service?.matches(target, service) === true)
+            add(target.range, `targets[${target.index}]`);
         }
         break;
       }

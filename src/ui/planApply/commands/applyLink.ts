@@ -28,7 +28,11 @@ export function applyLinkCommand(deps: CommandDeps): CommandHandler {
     if (!confirmed) {
       const applyLabel = 'Apply';
       const changes = planHasChanges(plan) ? formatSummary(plan.summary) : 'No changes';
-      const answer = await vscode.window.showWarningMessage(`Apply the plan for ${spec.networkLinkName}?`, { modal: true, detail: `${changes}. Region ${spec.regionId}, VPC ${spec.vpcId}.` }, applyLabel);
+      const answer = await vscode.window.showWarningMessage(
+        `Apply the plan for ${spec.networkLinkName}?`,
+        { modal: true, detail: `${changes}. Region ${spec.regionId}, VPC ${spec.vpcId}.` },
+        applyLabel,
+      );
       if (answer !== applyLabel) return undefined;
     }
     const report = await runPlanWithProgress(deps, spec, plan);

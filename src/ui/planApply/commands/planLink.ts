@@ -11,7 +11,9 @@ export function planLinkCommand(deps: CommandDeps): CommandHandler {
     const planned = await planDeclaredLink(deps.session, node.link.declared);
     if (planned === undefined) return undefined;
     await showPlanDocument(planned);
-    deps.log.info(`plan for ${planned.spec.networkLinkName}: ${planned.plan.refused ? 'refused' : 'ok'}, fingerprint ${planned.plan.fingerprint}`);
+    deps.log.info(
+      `plan for ${planned.spec.networkLinkName}: ${planned.plan.refused ? 'refused' : 'ok'}, fingerprint ${planned.plan.fingerprint}`,
+    );
     return planned.text;
   };
 }

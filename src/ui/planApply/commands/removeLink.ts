@@ -17,7 +17,8 @@ export function removeLinkCommand(deps: CommandDeps): CommandHandler {
   return async (arg?: unknown, options?: unknown): Promise<string | undefined> => {
     const node = nodeArgument(arg, ['networkLink'], 'Remove Network Link');
     const declared = node.link.declared;
-    if (declared === undefined) throw new Error('Only a link declared in a *.mcvpc.yaml spec can be removed: the spec says what apply added.');
+    if (declared === undefined)
+      throw new Error('Only a link declared in a *.mcvpc.yaml spec can be removed: the spec says what apply added.');
     const planned = await planDeclaredLink(deps.session, declared, 'destroy');
     if (planned === undefined) return undefined;
     await showPlanDocument(planned);
@@ -33,13 +34,27 @@ export function removeLinkCommand(deps: CommandDeps): CommandHandler {
     const confirmed = (options as { confirmed?: boolean } | undefined)?.confirmed === true;
     if (!confirmed) {
       const removeLabel = 'Remove';
-      const detail = [...removalLines(plan), '', `${formatSummary(plan.summary)} Region ${spec.regionId}, VPC ${spec.vpcId}. Nothing else is touched.`].join('\n');
-      const answer = await vscode.window.showWarningMessage(`Remove network link ${spec.networkLinkName}?`, { modal: true, detail }, removeLabel);
+      const detail = [
+        ...removalLines(plan),
+        '',
+        `${formatSummary(plan.summary)} Region ${spec.regionId}, VPC ${spec.vpcId}. Nothing else is touched.`,
+      ].join('\n');
+      const answer = await vscode.window.showWarningMessage(
+        `Remove network link ${spec.networkLinkName}?`,
+        { modal: true, detail },
+        removeLabel,
+      );
       if (answer !== removeLabel) return undefined;
     }
     const report = await runPlanWithProgress(deps, spec, plan);
     deps.explorer.refresh(deps.explorer.nodeById(node.id.slice(0, node.id.lastIndexOf('/networkLinks/'))));
-    reportOutcome(deps, spec, report, 'destroy', `${spec.networkLinkName} is removed: its access on the targets and its security group are gone.`);
+    reportOutcome(
+      deps,
+      spec,
+      report,
+      'destroy',
+      `${spec.networkLinkName} is removed: its access on the targets and its security group are gone.`,
+    );
     return report.outcome;
   };
 }

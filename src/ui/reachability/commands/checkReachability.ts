@@ -11,7 +11,9 @@ export function checkReachabilityCommand(deps: CommandDeps): CommandHandler {
     const checked = await checkLink(deps.session, target);
     if (checked === undefined) return undefined;
     showReport(deps.session, target, checked, deps.log);
-    deps.log.info(`reachability of ${target.spec.networkLinkName}: ${checked.report.verdict} (${checked.report.counts.fail} fail, ${checked.report.counts.warn} warn, ${checked.report.counts.unknown} unknown)`);
+    deps.log.info(
+      `reachability of ${target.spec.networkLinkName}: ${checked.report.verdict} (${checked.report.counts.fail} fail, ${checked.report.counts.warn} warn, ${checked.report.counts.unknown} unknown)`,
+    );
     return checked.report;
   };
 }

@@ -30,7 +30,12 @@ function where(hop: Hop): string {
 function fixHtml(hop: Hop): string {
   if (hop.fix === undefined || hop.verdict === 'pass') return '';
   if (hop.fix.kind === 'manual') return `<div class="fix">By hand: ${escape(hop.fix.summary)}</div>`;
-  const steps = hop.fix.steps.map((s) => `<li>${escape(s.title)}${s.details.length > 0 ? `<ul>${s.details.map((d) => `<li><code>${escape(d)}</code></li>`).join('')}</ul>` : ''}</li>`).join('');
+  const steps = hop.fix.steps
+    .map(
+      (s) =>
+        `<li>${escape(s.title)}${s.details.length > 0 ? `<ul>${s.details.map((d) => `<li><code>${escape(d)}</code></li>`).join('')}</ul>` : ''}</li>`,
+    )
+    .join('');
   return `<div class="fix">${escape(hop.fix.summary)} <button data-fix="${escape(hop.id)}">Fix</button><ul>${steps}</ul></div>`;
 }
 

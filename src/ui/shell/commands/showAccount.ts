@@ -13,11 +13,16 @@ export function showAccountCommand(deps: CommandDeps): CommandHandler {
       { location: vscode.ProgressLocation.Window, title: 'MaxCompute VPC: asking STS who you are' },
       () => deps.session.callerIdentity(),
     );
-    deps.log.info(`caller identity: account ${identity.accountId}, ${identity.arn ?? 'no ARN'}, profile ${identity.profile}, region ${identity.regionId}, RequestId ${identity.requestId}`);
+    deps.log.info(
+      `caller identity: account ${identity.accountId}, ${identity.arn ?? 'no ARN'}, profile ${identity.profile}, region ${identity.regionId}, RequestId ${identity.requestId}`,
+    );
     const copy = 'Copy Account ID';
     // Not awaited: the command resolves with the identity while the notification stays up.
     void vscode.window
-      .showInformationMessage(`Account ${identity.accountId} (${identity.arn ?? identity.userId ?? 'unknown principal'}) — profile "${identity.profile}", region ${identity.regionId}`, copy)
+      .showInformationMessage(
+        `Account ${identity.accountId} (${identity.arn ?? identity.userId ?? 'unknown principal'}) — profile "${identity.profile}", region ${identity.regionId}`,
+        copy,
+      )
       .then((choice) => (choice === copy ? vscode.env.clipboard.writeText(identity.accountId) : undefined));
     return identity;
   };

@@ -14,7 +14,11 @@ export function signInCommand(deps: CommandDeps): CommandHandler {
     if ((await storedKey.read()) !== undefined) {
       const replace = 'Replace It';
       const forget = 'Forget It';
-      const answer = await vscode.window.showInformationMessage('An AccessKey is already stored for MaxCompute VPC Connect.', replace, forget);
+      const answer = await vscode.window.showInformationMessage(
+        'An AccessKey is already stored for MaxCompute VPC Connect.',
+        replace,
+        forget,
+      );
       if (answer === forget) {
         await storedKey.remove();
         deps.session.reset();
@@ -32,7 +36,7 @@ export function signInCommand(deps: CommandDeps): CommandHandler {
     if (accessKeyId === undefined) return false;
     const accessKeySecret = await vscode.window.showInputBox({
       title: 'Sign in with an AccessKey (2/2)',
-      prompt: 'AccessKey secret (kept in VS Code\'s secret storage, never in settings)',
+      prompt: "AccessKey secret (kept in VS Code's secret storage, never in settings)",
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim().length >= 8 ? undefined : 'The secret is too short.'),

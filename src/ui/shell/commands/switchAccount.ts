@@ -8,7 +8,11 @@ export function switchAccountCommand(deps: CommandDeps): CommandHandler {
   return async () => {
     const settings = deps.session.settings();
     const choices = [
-      { label: '$(account) Switch profile…', description: settings.profile ?? 'the aliyun CLI current profile', command: CommandId.switchProfile },
+      {
+        label: '$(account) Switch profile…',
+        description: settings.profile ?? 'the aliyun CLI current profile',
+        command: CommandId.switchProfile,
+      },
       { label: '$(globe) Switch region…', description: settings.regions.join(', ') || 'none', command: CommandId.switchRegion },
       { label: '$(info) Show account', description: 'STS GetCallerIdentity', command: CommandId.showAccount },
     ];

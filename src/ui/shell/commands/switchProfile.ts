@@ -10,7 +10,10 @@ export function switchProfileCommand(deps: CommandDeps): CommandHandler {
     let chosen = typeof name === 'string' ? name : undefined;
     if (chosen === undefined) {
       const profiles = await listProfiles();
-      if (profiles.length === 0) throw new Error('No aliyun CLI profile found in ~/.aliyun/config.json and no access key in the environment: run "aliyun configure".');
+      if (profiles.length === 0)
+        throw new Error(
+          'No aliyun CLI profile found in ~/.aliyun/config.json and no access key in the environment: run "aliyun configure".',
+        );
       const active = (await deps.session.open().catch(() => undefined))?.accountProfile;
       const pick = await vscode.window.showQuickPick(
         profiles.map((p) => ({

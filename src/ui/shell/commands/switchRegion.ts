@@ -11,9 +11,15 @@ export function switchRegionCommand(_deps: CommandDeps): CommandHandler {
     let chosen = typeof regionId === 'string' ? regionId : undefined;
     if (chosen === undefined) {
       const addLabel = '$(add) Add region…';
-      const pick = await vscode.window.showQuickPick([...regions.map((r, i) => ({ label: r, description: i === 0 ? 'current' : undefined })), { label: addLabel, description: undefined }], {
-        title: 'Switch the MaxCompute VPC region',
-      });
+      const pick = await vscode.window.showQuickPick(
+        [
+          ...regions.map((r, i) => ({ label: r, description: i === 0 ? 'current' : undefined })),
+          { label: addLabel, description: undefined },
+        ],
+        {
+          title: 'Switch the MaxCompute VPC region',
+        },
+      );
       if (pick === undefined) return undefined;
       if (pick.label === addLabel) {
         const added = await vscode.commands.executeCommand<string[] | undefined>(CommandId.addRegion);

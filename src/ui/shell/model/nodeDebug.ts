@@ -12,5 +12,8 @@ export function clearLeakyNodeDebug(env: NodeJS.ProcessEnv = process.env): strin
   if (removed.length === 0) return undefined;
   if (value === undefined) delete env.NODE_DEBUG;
   else env.NODE_DEBUG = value;
-  return nodeDebugNotice(removed, 'cleared for the processes MaxCompute VPC Connect starts; start VS Code without it, as Node already prints them for this extension host');
+  return nodeDebugNotice(
+    removed,
+    'cleared for the processes MaxCompute VPC Connect starts; start VS Code without it, as Node already prints them for this extension host',
+  );
 }

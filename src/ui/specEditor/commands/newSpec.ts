@@ -22,7 +22,13 @@ interface Pick<T> extends vscode.QuickPickItem {
 }
 
 async function pick<T>(items: Array<Pick<T>>, placeHolder: string, title: string): Promise<T> {
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
   if (chosen === undefined) throw new vscode.CancellationError();
   return chosen.value;
 }
@@ -79,7 +85,10 @@ function vpcOf(arg: unknown): { regionId: string; vpcId: string } | undefined {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The command's handler; resolves to the saved file's URI (undefined when cancelled). */
@@ -89,23 +98,44 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
     const catalog = new SpecCatalog(() => deps.session.openSession);
     const fromVpc = vpcOf(arg);
 
-    const regionId = fromVpc?.regionId ?? (await pick(regionChoices(cloud.regionId), 'Region of the VPC (regions where MaxCompute network links exist)', 'New Connection Spec'));
+    const regionId =
+      fromVpc?.regionId ??
+      (await pick(
+        regionChoices(cloud.regionId),
+        'Region of the VPC (regions where MaxCompute network links exist)',
+        'New Connection Spec',
+      ));
     const vpcs = await catalog.vpcs(regionId);
     if (vpcs.length === 0) throw new Error(`No VPCs in ${regionId} for this profile.`);
-    const vpcId = fromVpc?.vpcId ?? (await pick(vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })), 'VPC that holds the services', `New Connection Spec in ${regionId}`));
+    const vpcId =
+      fromVpc?.vpcId ??
+      (await pick(
+        vpcs.map((v) => ({ label: v.name || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock}`, value: v.vpcId })),
+        'VPC that holds the services',
+        `New Connection Spec in ${regionId}`,
+      ));
     const vpc = vpcs.find((v) => v.vpcId === vpcId);
     // Every later step says which VPC the spec is for (from a VPC node, no earlier step did).
     const title = `New Connection Spec for ${vpc?.name || vpcId} (${regionId})`;
 
     const vSwitches = (await catalog.vSwitches(regionId)).filter((s) => s.vpcId === vpcId);
     const choices = vSwitchChoices(regionId, vSwitches);
-    if (!choices.some((c) => c.refusal === undefined)) throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
-    const { vSwitch } = await pickRefusing(choices, 'vSwitch for the link\'s network interfaces (zones with network-link support first)', title);
+    if (!choices.some((c) => c.refusal === undefined))
+      throw new Error(`VPC ${vpcId} has no vSwitch in a zone that supports network links; create one first.`);
+    const { vSwitch } = await pickRefusing(
+      choices,
+      "vSwitch for the link's network interfaces (zones with network-link support first)",
+      title,
+    );
 
     // The form's rule: the link's group is basic, the VPC's, not MaxCompute's, and used by no other network interface.
     const { interfaces } = await deps.explorer.vpcDetails(cloud.accountProfile, regionId, vpcId);
     const basic = (await catalog.securityGroups(regionId)).filter((g) => canBeLinkGroup(g, vpcId));
-    const { value: group } = await pickRefusing(groupChoices(basic, interfaces), 'Security group for the link\'s network interfaces (a new one keeps the link\'s rules apart)', title);
+    const { value: group } = await pickRefusing(
+      groupChoices(basic, interfaces),
+      "Security group for the link's network interfaces (a new one keeps the link's rules apart)",
+      title,
+    );
 
     const services = (await catalog.services(regionId)).filter((s) => s.resource.vpcId === vpcId);
     const chosen = await vscode.window.showQuickPick(
@@ -140,19 +170,30 @@ export function newSpecCommand(deps: CommandDeps): CommandHandler {
       vpc: { id: vpcId, words: [vpc?.name, vpc?.cidrBlock].filter((w) => w).join(', ') },
       vSwitch: { id: vSwitch.vSwitchId, words: `${vSwitch.name}, zone ${vSwitch.zoneId} (supports network links)` },
       group: group === 'new' ? { mode: 'create', name: `maxcompute-${name.replace(/_/g, '-').toLowerCase()}` } : group,
-      targets: chosen.map(({ service, shown }) => ({ kind: service.kind.kind, idField: idFieldOf(service.kind) ?? 'id', id: shown.id, words: `${shown.label}, ${shown.kindText}` })),
+      targets: chosen.map(({ service, shown }) => ({
+        kind: service.kind.kind,
+        idField: idFieldOf(service.kind) ?? 'id',
+        id: shown.id,
+        words: `${shown.label}, ${shown.kindText}`,
+      })),
     });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     // The filter names `yaml`, not `mcvpc.yaml`: a dialog compares it with the typed name's last
     // extension (`.yaml`) and would append `.mcvpc.yaml` to `orders.mcvpc.yaml` (seen in code-server).
-    const chosenUri = await vscode.window.showSaveDialog({ defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`), filters: { 'Connection spec (*.mcvpc.yaml)': ['yaml'] }, title: 'Save the connection spec' });
+    const chosenUri = await vscode.window.showSaveDialog({
+      defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, `${name}.mcvpc.yaml`),
+      filters: { 'Connection spec (*.mcvpc.yaml)': ['yaml'] },
+      title: 'Save the connection spec',
+    });
     if (chosenUri === undefined) return undefined;
     const saveAs = specSavePath(chosenUri.path);
     const target = chosenUri.with({ path: saveAs.path });
     if (saveAs.renamed) {
       // The dialog asked about overwriting the name it was given, not this one.
       if (await exists(target)) throw new Error(`${target.fsPath} already exists; choose another name for the spec.`);
-      void vscode.window.showInformationMessage(`Saved as ${posix.basename(target.path)}: connection specs are read from *.mcvpc.yaml files.`);
+      void vscode.window.showInformationMessage(
+        `Saved as ${posix.basename(target.path)}: connection specs are read from *.mcvpc.yaml files.`,
+      );
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(target);

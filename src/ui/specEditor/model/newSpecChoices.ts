@@ -24,7 +24,8 @@ export interface VSwitchChoice {
  * vSwitch they expected is not offered, and choosing it is refused rather than failing later.
  */
 export function vSwitchChoices(regionId: string, vSwitches: readonly VSwitch[]): VSwitchChoice[] {
-  const byZoneThenName = (a: VSwitch, b: VSwitch): number => a.zoneId.localeCompare(b.zoneId) || (a.name || a.vSwitchId).localeCompare(b.name || b.vSwitchId);
+  const byZoneThenName = (a: VSwitch, b: VSwitch): number =>
+    a.zoneId.localeCompare(b.zoneId) || (a.name || a.vSwitchId).localeCompare(b.name || b.vSwitchId);
   const supported: VSwitchChoice[] = [];
   const unsupported: VSwitchChoice[] = [];
   for (const s of [...vSwitches].sort(byZoneThenName)) {
@@ -84,7 +85,11 @@ export function groupChoices(groups: readonly SecurityGroup[], interfaces: reado
     const name = g.name || g.securityGroupId;
     const by = users.get(g.securityGroupId);
     if (by === undefined) {
-      usable.push({ label: name, description: `${g.securityGroupId} · basic`, value: { mode: 'existing', id: g.securityGroupId, words: g.name } });
+      usable.push({
+        label: name,
+        description: `${g.securityGroupId} · basic`,
+        value: { mode: 'existing', id: g.securityGroupId, words: g.name },
+      });
       continue;
     }
     const who = usersInWords(by);
@@ -96,7 +101,11 @@ export function groupChoices(groups: readonly SecurityGroup[], interfaces: reado
       refusal: `${name} guards ${who}: the link's group must guard the link's network interfaces alone. Choose a group no one uses, or a new one.`,
     });
   }
-  return [{ label: '$(add) A new basic security group', description: 'created by Apply, open to the VPC\'s block', value: 'new' }, ...usable, ...inUse];
+  return [
+    { label: '$(add) A new basic security group', description: "created by Apply, open to the VPC's block", value: 'new' },
+    ...usable,
+    ...inUse,
+  ];
 }
 
 /**
@@ -129,6 +138,10 @@ export function proposedLinkName(vpcName: string | undefined, regionId: string, 
 
 /** The regions with network links, the profile's own region first (where the user most likely works). */
 export function regionChoices(profileRegionId: string | undefined): Array<{ label: string; description: string; value: string }> {
-  const rows = SUPPORTED_REGIONS.map((r) => ({ label: r.regionId, description: r.regionId === profileRegionId ? `${r.name} · the profile's region` : r.name, value: r.regionId }));
+  const rows = SUPPORTED_REGIONS.map((r) => ({
+    label: r.regionId,
+    description: r.regionId === profileRegionId ? `${r.name} · the profile's region` : r.name,
+    value: r.regionId,
+  }));
   return [...rows.filter((r) => r.value === profileRegionId), ...rows.filter((r) => r.value !== profileRegionId)];
 }

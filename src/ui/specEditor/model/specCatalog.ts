@@ -49,7 +49,9 @@ export class SpecCatalog {
   }
 
   groupRules(regionId: string, securityGroupId: string): Promise<SecurityGroupRule[]> {
-    return this.read(regionId, `rules/${securityGroupId}`, (cloud, signal) => readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }));
+    return this.read(regionId, `rules/${securityGroupId}`, (cloud, signal) =>
+      readGroupRules(cloud, regionId, securityGroupId, 'all', { signal }),
+    );
   }
 
   /** The services of every kind that has resources, region-wide; a kind whose listing fails is left out. */
@@ -57,7 +59,11 @@ export class SpecCatalog {
     const listed = await Promise.all(
       serviceKinds().map(async (kind) => {
         try {
-          const resources = await this.read(regionId, `services/${kind.kind}`, (cloud, signal) => kind.service!.list(cloud, regionId, undefined, { signal }) as Promise<ServiceResource[]>);
+          const resources = await this.read(
+            regionId,
+            `services/${kind.kind}`,
+            (cloud, signal) => kind.service!.list(cloud, regionId, undefined, { signal }) as Promise<ServiceResource[]>,
+          );
           return resources.map((resource) => ({ kind, resource }));
         } catch {
           return [];
@@ -71,7 +77,9 @@ export class SpecCatalog {
   targetLive(regionId: string, target: TargetSpec): Promise<TargetLive> {
     const kind = targetKind(target.kind);
     const id = kind.resourceIdOf(target) ?? `#${target.index}`;
-    return this.read(regionId, `live/${target.kind}/${id}`, (cloud, signal) => kind.readLive(cloud, regionId, target, this.sharedReads(regionId), { signal }));
+    return this.read(regionId, `live/${target.kind}/${id}`, (cloud, signal) =>
+      kind.readLive(cloud, regionId, target, this.sharedReads(regionId), { signal }),
+    );
   }
 
   /** Group reads through this catalog's cache. */

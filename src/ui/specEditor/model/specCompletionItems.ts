@@ -86,7 +86,14 @@ function keyItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
       const isObject = value?.type === 'object' || value?.properties !== undefined;
       const isList = value?.type === 'array';
       const insertText = isObject ? `${key}:\n${indentOf(ctx, 2)}` : isList ? `${key}:\n${indentOf(ctx, 2)}- ` : `${key}: `;
-      return { label: key, insertText, detail: required.has(key) ? 'required' : undefined, documentation: describe(value), kind: 'property' as const, sortText: `${required.has(key) ? 0 : 1}${key}` };
+      return {
+        label: key,
+        insertText,
+        detail: required.has(key) ? 'required' : undefined,
+        documentation: describe(value),
+        kind: 'property' as const,
+        sortText: `${required.has(key) ? 0 : 1}${key}`,
+      };
     });
 }
 
@@ -105,10 +112,23 @@ function valueItems(root: SchemaObject, ctx: CursorContext): SpecCompletion[] {
   if (node === undefined) return [];
   if (ctx.path.length === 3 && ctx.path[0] === 'targets' && ctx.path[2] === 'kind') {
     // A target's kind: every kind of the table, in its own words.
-    return TARGET_KINDS.map((k, i) => ({ label: k.kind, insertText: k.kind, detail: k.noun, documentation: describe(k.schema.definition), kind: 'value' as const, sortText: String(i).padStart(3, '0') }));
+    return TARGET_KINDS.map((k, i) => ({
+      label: k.kind,
+      insertText: k.kind,
+      detail: k.noun,
+      documentation: describe(k.schema.definition),
+      kind: 'value' as const,
+      sortText: String(i).padStart(3, '0'),
+    }));
   }
   const values = fixedValues(node);
-  return values.map((v, i) => ({ label: String(v), insertText: String(v), documentation: describe(node), kind: 'value' as const, sortText: String(i).padStart(3, '0') }));
+  return values.map((v, i) => ({
+    label: String(v),
+    insertText: String(v),
+    documentation: describe(node),
+    kind: 'value' as const,
+    sortText: String(i).padStart(3, '0'),
+  }));
 }
 
 /** The id, plus `  # what it is` when the line has no comment yet (as the samples write it). */
@@ -118,7 +138,14 @@ function withComment(ctx: CursorContext, id: string, comment: string): string {
 }
 
 function regionItems(ctx: CursorContext): SpecCompletion[] {
-  return SUPPORTED_REGIONS.map((r, i) => ({ label: r.regionId, insertText: withComment(ctx, r.regionId, r.name), detail: r.name, documentation: `Zones with network links: ${r.zoneIds.join(', ')}`, kind: 'resource' as const, sortText: String(i).padStart(3, '0') }));
+  return SUPPORTED_REGIONS.map((r, i) => ({
+    label: r.regionId,
+    insertText: withComment(ctx, r.regionId, r.name),
+    detail: r.name,
+    documentation: `Zones with network links: ${r.zoneIds.join(', ')}`,
+    kind: 'resource' as const,
+    sortText: String(i).padStart(3, '0'),
+  }));
 }
 
 function vpcItems(ctx: CursorContext, vpcs: readonly Vpc[]): SpecCompletion[] {
@@ -144,7 +171,10 @@ function vSwitchItems(ctx: CursorContext, regionId: string, vSwitches: readonly 
         label: s.vSwitchId,
         insertText: withComment(ctx, s.vSwitchId, `${s.name || s.vSwitchId}, ${zone}`),
         detail: `${s.name || '(no name)'} · ${s.zoneId}${problem === undefined ? '' : ' · not supported'} · ${s.cidrBlock}`,
-        documentation: problem === undefined ? `vSwitch **${text(s.name || s.vSwitchId)}** ${code(s.cidrBlock)} in ${text(s.zoneId)}: network links can be created here.` : `**Not usable for a network link.** ${text(problem)}`,
+        documentation:
+          problem === undefined
+            ? `vSwitch **${text(s.name || s.vSwitchId)}** ${code(s.cidrBlock)} in ${text(s.zoneId)}: network links can be created here.`
+            : `**Not usable for a network link.** ${text(problem)}`,
         kind: 'resource' as const,
         sortText: `${problem === undefined ? 0 : 1}${s.name}`,
         filterText: `${s.vSwitchId} ${s.name}`,
@@ -155,19 +185,21 @@ function vSwitchItems(ctx: CursorContext, regionId: string, vSwitches: readonly 
 
 function groupItems(ctx: CursorContext, groups: readonly SecurityGroup[], forLink: boolean): SpecCompletion[] {
   const vpcId = ctx.root.vpc;
-  return groups
-    .filter((g) => (vpcId === undefined || g.vpcId === vpcId) && !isMaxComputeGroup(g))
-    // The link's own group must be basic: advanced groups deny outbound traffic by default.
-    .filter((g) => !forLink || g.type === 'normal')
-    .map((g) => ({
-      label: g.securityGroupId,
-      insertText: withComment(ctx, g.securityGroupId, g.name),
-      detail: `${g.name || '(no name)'} · ${g.type === 'normal' ? 'basic' : 'advanced'}`,
-      documentation: g.description === '' ? undefined : text(g.description),
-      kind: 'resource' as const,
-      sortText: `0${g.name}`,
-      filterText: `${g.securityGroupId} ${g.name}`,
-    }));
+  return (
+    groups
+      .filter((g) => (vpcId === undefined || g.vpcId === vpcId) && !isMaxComputeGroup(g))
+      // The link's own group must be basic: advanced groups deny outbound traffic by default.
+      .filter((g) => !forLink || g.type === 'normal')
+      .map((g) => ({
+        label: g.securityGroupId,
+        insertText: withComment(ctx, g.securityGroupId, g.name),
+        detail: `${g.name || '(no name)'} · ${g.type === 'normal' ? 'basic' : 'advanced'}`,
+        documentation: g.description === '' ? undefined : text(g.description),
+        kind: 'resource' as const,
+        sortText: `0${g.name}`,
+        filterText: `${g.securityGroupId} ${g.name}`,
+      }))
+  );
 }
 
 function serviceItems(ctx: CursorContext, kind: AnyTargetKind, services: readonly CatalogService[]): SpecCompletion[] {

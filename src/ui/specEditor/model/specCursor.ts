@@ -65,7 +65,12 @@ function readLine(text: string, start: number): Line {
     return { ...line, dash, keyColumn: indent + (key[2]?.length ?? 0), key: key[3], value: stripComment(key[4] ?? '') };
   }
   const item = ITEM_LINE.exec(code);
-  if (item) return { ...line, dash: item[1]!.length, keyColumn: item[2] !== undefined ? item[1]!.length + code.slice(item[1]!.length).search(/[^-\s]/) : undefined };
+  if (item)
+    return {
+      ...line,
+      dash: item[1]!.length,
+      keyColumn: item[2] !== undefined ? item[1]!.length + code.slice(item[1]!.length).search(/[^-\s]/) : undefined,
+    };
   return line;
 }
 
@@ -170,7 +175,8 @@ function rootFields(lines: Line[], index: number): Record<string, string> {
   const fields: Record<string, string> = {};
   for (; i < lines.length && !lines[i]!.documentMarker; i++) {
     const line = lines[i]!;
-    if (line.keyColumn === 0 && line.dash === undefined && line.key !== undefined && line.value) fields[line.key] = line.value.replace(/^["']|["']$/g, '');
+    if (line.keyColumn === 0 && line.dash === undefined && line.key !== undefined && line.value)
+      fields[line.key] = line.value.replace(/^["']|["']$/g, '');
   }
   return fields;
 }

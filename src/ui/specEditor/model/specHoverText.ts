@@ -43,14 +43,18 @@ export function hoverFor(field: IdField, id: string, regionId: string, facts: Ho
   switch (field.resource) {
     case 'region': {
       const region = SUPPORTED_REGIONS.find((r) => r.regionId === id);
-      if (region === undefined) return { lines: [`**${text(id)}**`, `$(warning) MaxCompute network links are not available in this region.`] };
+      if (region === undefined)
+        return { lines: [`**${text(id)}**`, `$(warning) MaxCompute network links are not available in this region.`] };
       return { lines: [`**${region.name}** ${code(id)}`, `Zones with network links: ${region.zoneIds.join(', ')}`] };
     }
     case 'vpc': {
       const vpc = facts.vpcs?.find((v) => v.vpcId === id);
       if (vpc === undefined) return notFound('VPC', id, regionId);
       return {
-        lines: [`**${text(vpc.name || vpc.vpcId)}** ${code(vpc.vpcId)} — VPC`, `- CIDR: ${code(vpc.cidrBlock)}\n- Status: ${text(vpc.status)}\n- vSwitches: ${vpc.vSwitchIds.length}${vpc.isDefault ? '\n- Default VPC' : ''}`],
+        lines: [
+          `**${text(vpc.name || vpc.vpcId)}** ${code(vpc.vpcId)} — VPC`,
+          `- CIDR: ${code(vpc.cidrBlock)}\n- Status: ${text(vpc.status)}\n- vSwitches: ${vpc.vSwitchIds.length}${vpc.isDefault ? '\n- Default VPC' : ''}`,
+        ],
         consoleUrl: consoleUrl({ kind: 'vpc', regionId, id }),
       };
     }
@@ -60,7 +64,10 @@ export function hoverFor(field: IdField, id: string, regionId: string, facts: Ho
       const problem = zoneSupportProblem(regionId, vSwitch.zoneId);
       const support = problem === undefined ? '$(pass) supports network links' : `$(error) ${text(problem)}`;
       return {
-        lines: [`**${text(vSwitch.name || vSwitch.vSwitchId)}** ${code(vSwitch.vSwitchId)} — vSwitch of ${code(vSwitch.vpcId)}`, `- CIDR: ${code(vSwitch.cidrBlock)}\n- Zone: ${text(vSwitch.zoneId)}: ${support}\n- Status: ${text(vSwitch.status)}\n- Free IP addresses: ${vSwitch.availableIpAddressCount}`],
+        lines: [
+          `**${text(vSwitch.name || vSwitch.vSwitchId)}** ${code(vSwitch.vSwitchId)} — vSwitch of ${code(vSwitch.vpcId)}`,
+          `- CIDR: ${code(vSwitch.cidrBlock)}\n- Zone: ${text(vSwitch.zoneId)}: ${support}\n- Status: ${text(vSwitch.status)}\n- Free IP addresses: ${vSwitch.availableIpAddressCount}`,
+        ],
         consoleUrl: consoleUrl({ kind: 'vSwitch', regionId, id }),
       };
     }
@@ -72,9 +79,13 @@ export function hoverFor(field: IdField, id: string, regionId: string, facts: Ho
       const egress = (facts.rules ?? []).filter((r) => r.direction === 'egress');
       const shown = [...ingress, ...egress].slice(0, MAX_RULES).map((r) => `- ${text(describeRule(r))}`);
       const more = ingress.length + egress.length > MAX_RULES ? [`- … ${ingress.length + egress.length - MAX_RULES} more`] : [];
-      const lines = [`**${text(group.name || group.securityGroupId)}** ${code(group.securityGroupId)} — ${group.type === 'normal' ? 'basic' : 'advanced'} security group in ${code(group.vpcId)}`];
-      if (group.managedByMaxCompute) lines.push('$(lock) One of MaxCompute\'s return-traffic groups: never modify it, never use it for a link.');
-      else if (field.resource === 'linkGroup' && group.type !== 'normal') lines.push('$(error) Advanced groups deny outbound traffic by default: a network link needs a basic group.');
+      const lines = [
+        `**${text(group.name || group.securityGroupId)}** ${code(group.securityGroupId)} — ${group.type === 'normal' ? 'basic' : 'advanced'} security group in ${code(group.vpcId)}`,
+      ];
+      if (group.managedByMaxCompute)
+        lines.push("$(lock) One of MaxCompute's return-traffic groups: never modify it, never use it for a link.");
+      else if (field.resource === 'linkGroup' && group.type !== 'normal')
+        lines.push('$(error) Advanced groups deny outbound traffic by default: a network link needs a basic group.');
       lines.push(facts.rules === undefined ? 'Rules: not read' : `Rules: ${ingress.length} inbound, ${egress.length} outbound`);
       if (shown.length > 0) lines.push([...shown, ...more].join('\n'));
       return { lines, consoleUrl: consoleUrl({ kind: 'securityGroup', regionId, id }) };
@@ -86,7 +97,10 @@ export function hoverFor(field: IdField, id: string, regionId: string, facts: Ho
       const shown = binding.present(found.resource);
       const access = facts.serviceLive === undefined ? [] : binding.accessFacts(facts.serviceLive);
       return {
-        lines: [`**${text(shown.label)}** ${code(shown.id)} — ${text(shown.kindText)}${found.resource.vpcId ? ` in ${code(found.resource.vpcId)}` : ''}`, [...shown.facts, ...access].map(markdownInert).join('\n')].filter((l) => l !== ''),
+        lines: [
+          `**${text(shown.label)}** ${code(shown.id)} — ${text(shown.kindText)}${found.resource.vpcId ? ` in ${code(found.resource.vpcId)}` : ''}`,
+          [...shown.facts, ...access].map(markdownInert).join('\n'),
+        ].filter((l) => l !== ''),
         consoleUrl: shown.consoleUrl,
       };
     }

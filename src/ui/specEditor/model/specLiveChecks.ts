@@ -4,7 +4,14 @@
  * shown as warnings; with a quick fix where one is obvious (the existing resource with the
  * closest id or name; a supported vSwitch of the same VPC; a usable basic group). Pure. No vscode.
  */
-import { canBeLinkGroup, isMaxComputeManagedGroupName, type SecurityGroup, type SecurityGroupRule, type VSwitch, type Vpc } from '../../../core/model';
+import {
+  canBeLinkGroup,
+  isMaxComputeManagedGroupName,
+  type SecurityGroup,
+  type SecurityGroupRule,
+  type VSwitch,
+  type Vpc,
+} from '../../../core/model';
 import { liveChecks, type LiveCheck, type LiveCheckCode, type LiveState, type TargetLive, type TargetPlanners } from '../../../core/plan';
 import type { ConnectionSpec, SourceRange } from '../../../core/specModel';
 import { isZoneSupported } from '../../../core/zones';
@@ -82,7 +89,10 @@ export function editDistance(a: string, b: string): number {
 export function closest<T>(written: string, candidates: readonly T[], id: (c: T) => string, name: (c: T) => string): T | undefined {
   let best: { candidate: T; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance = Math.min(editDistance(written, id(candidate)), name(candidate) === '' ? Infinity : editDistance(written, name(candidate)));
+    const distance = Math.min(
+      editDistance(written, id(candidate)),
+      name(candidate) === '' ? Infinity : editDistance(written, name(candidate)),
+    );
     if (best === undefined || distance < best.distance) best = { candidate, distance };
   }
   return best?.candidate;
@@ -97,17 +107,33 @@ function contains(outer: SourceRange, inner: SourceRange): boolean {
 }
 
 function fixFor(check: LiveCheck, spec: ConnectionSpec, input: EditorLiveInput, written: string): QuickFix | undefined {
-  const replace = (id: string, words: string): QuickFix => ({ title: `Use ${id}${words === '' ? '' : ` (${words})`}`, range: check.range, newText: id });
+  const replace = (id: string, words: string): QuickFix => ({
+    title: `Use ${id}${words === '' ? '' : ` (${words})`}`,
+    range: check.range,
+    newText: id,
+  });
   const supported = (): VSwitch | undefined =>
-    input.vSwitches.filter((s) => s.vpcId === spec.vpcId && isZoneSupported(spec.regionId, s.zoneId)).sort((a, b) => b.availableIpAddressCount - a.availableIpAddressCount)[0];
+    input.vSwitches
+      .filter((s) => s.vpcId === spec.vpcId && isZoneSupported(spec.regionId, s.zoneId))
+      .sort((a, b) => b.availableIpAddressCount - a.availableIpAddressCount)[0];
   switch (check.code) {
     case 'vpc-not-found': {
-      const vpc = closest(written, input.vpcs, (v) => v.vpcId, (v) => v.name);
+      const vpc = closest(
+        written,
+        input.vpcs,
+        (v) => v.vpcId,
+        (v) => v.name,
+      );
       return vpc && replace(vpc.vpcId, vpc.name);
     }
     case 'vswitch-not-found': {
       const inVpc = input.vSwitches.filter((s) => s.vpcId === spec.vpcId);
-      const vSwitch = closest(written, inVpc, (s) => s.vSwitchId, (s) => s.name);
+      const vSwitch = closest(
+        written,
+        inVpc,
+        (s) => s.vSwitchId,
+        (s) => s.name,
+      );
       return vSwitch && replace(vSwitch.vSwitchId, `${vSwitch.name}, ${vSwitch.zoneId}`);
     }
     case 'vswitch-other-vpc':
@@ -120,14 +146,24 @@ function fixFor(check: LiveCheck, spec: ConnectionSpec, input: EditorLiveInput, 
     case 'group-managed':
     case 'group-other-vpc': {
       if (spec.securityGroup.mode !== 'existing') return undefined;
-      const group = closest(written, usableGroups(spec, input.groups), (g) => g.securityGroupId, (g) => g.name);
+      const group = closest(
+        written,
+        usableGroups(spec, input.groups),
+        (g) => g.securityGroupId,
+        (g) => g.name,
+      );
       return group && replace(group.securityGroupId, group.name);
     }
     case 'target-not-found': {
       const target = spec.targets.find((t) => contains(t.range, check.range));
       if (target === undefined) return undefined;
       const ofKind = input.services.filter((s) => s.kind.kind === target.kind && s.kind.service !== undefined);
-      const found = closest(written, ofKind, (s) => s.kind.service!.idOf(s.resource), (s) => s.kind.service!.present(s.resource).label);
+      const found = closest(
+        written,
+        ofKind,
+        (s) => s.kind.service!.idOf(s.resource),
+        (s) => s.kind.service!.present(s.resource).label,
+      );
       if (found === undefined) return undefined;
       const shown = found.kind.service!.present(found.resource);
       return replace(shown.id, shown.label === shown.id ? '' : shown.label);

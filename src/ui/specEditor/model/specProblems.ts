@@ -8,7 +8,15 @@ import { policyFindings } from '../../../connectionSpec/policyLinks';
 import type { ProblemSeverity, SourceRange, SpecFileResult, SpecProblem, SpecProblemCode } from '../../../connectionSpec/types';
 
 /** Problems that come from the JSON Schema, which Red Hat YAML also reports. */
-export const SCHEMA_PROBLEM_CODES: ReadonlySet<SpecProblemCode> = new Set<SpecProblemCode>(['missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'wrong-id-kind', 'invalid-port', 'duplicate-port']);
+export const SCHEMA_PROBLEM_CODES: ReadonlySet<SpecProblemCode> = new Set<SpecProblemCode>([
+  'missing-property',
+  'unknown-property',
+  'wrong-type',
+  'invalid-value',
+  'wrong-id-kind',
+  'invalid-port',
+  'duplicate-port',
+]);
 
 /** The problems to show: all of them, or all but the schema's while Red Hat YAML shows those. */
 export function editorProblems(problems: readonly SpecProblem[], redHatYamlActive: boolean): SpecProblem[] {
@@ -38,5 +46,11 @@ export interface PolicyProblem {
 
 /** The policy rules' findings on a parsed spec file, with the repository's settings. */
 export function policyProblems(result: SpecFileResult, settings: PolicySettings): PolicyProblem[] {
-  return policyFindings(result.specs, settings).map((f) => ({ ruleId: f.ruleId, docUrl: `${RULES_DOC_URL}#${ruleAnchor(f.ruleId)}`, severity: f.severity, message: `${f.path}: ${f.message}`, range: f.range }));
+  return policyFindings(result.specs, settings).map((f) => ({
+    ruleId: f.ruleId,
+    docUrl: `${RULES_DOC_URL}#${ruleAnchor(f.ruleId)}`,
+    severity: f.severity,
+    message: `${f.path}: ${f.message}`,
+    range: f.range,
+  }));
 }

@@ -41,11 +41,17 @@ export function scaffoldSpec(choices: ScaffoldChoices): string {
     'securityGroup:',
     ...(choices.group.mode === 'existing'
       ? [commented(`  id: ${choices.group.id}`, choices.group.words)]
-      : ['  create:', `    name: ${choices.group.name}`, `    description: MaxCompute network link ${choices.name}`, '    inboundSource: vpc-cidr']),
+      : [
+          '  create:',
+          `    name: ${choices.group.name}`,
+          `    description: MaxCompute network link ${choices.name}`,
+          '    inboundSource: vpc-cidr',
+        ]),
   ];
   if (choices.targets.length > 0) {
     lines.push('targets:');
-    for (const target of choices.targets) lines.push(`  - kind: ${target.kind}`, commented(`    ${target.idField}: ${target.id}`, target.words));
+    for (const target of choices.targets)
+      lines.push(`  - kind: ${target.kind}`, commented(`    ${target.idField}: ${target.id}`, target.words));
   }
   return `${lines.join('\n')}\n`;
 }

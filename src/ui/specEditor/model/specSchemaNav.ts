@@ -14,7 +14,8 @@ function deref(root: SchemaObject, node: SchemaObject | undefined): SchemaObject
     const name = (current.$ref as string).replace('#/definitions/', '');
     const target = (root.definitions as Record<string, SchemaObject> | undefined)?.[name];
     // Keep the referring node's own words (a property's description beats the definition's).
-    current = target === undefined ? undefined : { ...target, ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== '$ref')) };
+    current =
+      target === undefined ? undefined : { ...target, ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== '$ref')) };
   }
   return current;
 }
@@ -31,7 +32,11 @@ export function resolveSchema(root: SchemaObject, node: SchemaObject | undefined
       if (kind !== undefined && wanted === kind) branch = resolveSchema(root, part.then as SchemaObject, kind);
     } else branch = resolveSchema(root, part, kind);
     if (branch === undefined) continue;
-    merged = { ...branch, ...merged, properties: { ...((branch.properties as Properties) ?? {}), ...((merged.properties as Properties) ?? {}) } };
+    merged = {
+      ...branch,
+      ...merged,
+      properties: { ...((branch.properties as Properties) ?? {}), ...((merged.properties as Properties) ?? {}) },
+    };
   }
   return merged;
 }
@@ -41,7 +46,10 @@ export function schemaAt(root: SchemaObject, path: CursorPath, kind?: string): S
   let node = resolveSchema(root, root, kind);
   for (const segment of path) {
     if (node === undefined) return undefined;
-    const next = typeof segment === 'number' ? (node.items as SchemaObject | undefined) : ((node.properties as Properties | undefined)?.[segment] ?? undefined);
+    const next =
+      typeof segment === 'number'
+        ? (node.items as SchemaObject | undefined)
+        : ((node.properties as Properties | undefined)?.[segment] ?? undefined);
     node = resolveSchema(root, next, kind);
   }
   return node;
@@ -58,7 +66,9 @@ export function propertiesOf(node: SchemaObject | undefined): Properties {
  */
 export function idFieldOf(kind: AnyTargetKind): string | undefined {
   const properties = (kind.schema.definition.properties as Properties | undefined) ?? {};
-  return Object.keys(kind.schema.example).find((field) => field !== 'kind' && typeof kind.schema.example[field] === 'string' && typeof properties[field]?.pattern === 'string');
+  return Object.keys(kind.schema.example).find(
+    (field) => field !== 'kind' && typeof kind.schema.example[field] === 'string' && typeof properties[field]?.pattern === 'string',
+  );
 }
 
 /** True when a schema node is a security group id (`#/definitions/securityGroupId`). */

@@ -9,10 +9,15 @@ export function copyUsageCommand(_deps: CommandDeps): CommandHandler {
   return async (arg?: unknown): Promise<string> => {
     const node = nodeArgument(arg, ['networkLink'], 'Copy SQL/Spark Usage');
     const name = node.link.name;
-    if (name === undefined) throw new Error('These interfaces belong to no link MaxCompute lists, and no spec in the workspace names them: there is no name to use.');
+    if (name === undefined)
+      throw new Error(
+        'These interfaces belong to no link MaxCompute lists, and no spec in the workspace names them: there is no name to use.',
+      );
     const text = formatLinkUsage({ networkLinkName: name, regionId: node.link.regionId, vpcId: node.link.vpcId });
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(`Copied the SQL and Spark lines for ${name}${node.link.state === 'connected' ? '' : ' (the link is not connected yet)'}.`);
+    void vscode.window.showInformationMessage(
+      `Copied the SQL and Spark lines for ${name}${node.link.state === 'connected' ? '' : ' (the link is not connected yet)'}.`,
+    );
     return text;
   };
 }

@@ -27,7 +27,11 @@ async function pickKind(): Promise<ForeignTableKind | undefined> {
     [
       { label: 'ApsaraDB RDS for MySQL', description: 'JDBC storage handler', tableKind: 'rds' as const },
       { label: 'ApsaraDB for HBase', description: 'Hive HBase storage handler', tableKind: 'hbase' as const },
-      { label: 'Lindorm (LindormTable, HBase API)', description: 'Hive HBase storage handler, odps.sql.hbase.version=lindorm', tableKind: 'lindorm' as const },
+      {
+        label: 'Lindorm (LindormTable, HBase API)',
+        description: 'Hive HBase storage handler, odps.sql.hbase.version=lindorm',
+        tableKind: 'lindorm' as const,
+      },
     ],
     { title: WHAT, placeHolder: 'What the foreign table reads' },
   );

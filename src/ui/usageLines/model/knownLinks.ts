@@ -16,7 +16,12 @@ export class WorkspaceKnownLinks implements KnownLinksSource {
       name: l.name,
       regionId: l.regionId,
       vpcId: l.vpcId,
-      source: l.listed !== undefined ? 'listed by MaxCompute' : l.state === 'connected' ? 'connected (detected in the cloud)' : 'detected in the cloud',
+      source:
+        l.listed !== undefined
+          ? 'listed by MaxCompute'
+          : l.state === 'connected'
+            ? 'connected (detected in the cloud)'
+            : 'detected in the cloud',
       // A listed link's status makes a SET naming it a warning until it is SUCCESS.
       ...(l.listed !== undefined ? { status: l.listed.status } : {}),
     }));

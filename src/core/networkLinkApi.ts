@@ -75,7 +75,9 @@ export function sameLinkConfiguration(
 export function linkConfigurationText(
   link: Pick<NetworkLink, 'type' | 'vpcId' | 'vSwitchId' | 'securityGroupId' | 'reverseTargets' | 'zoneId'>,
 ): string {
+  // Fields GetNetworkLink left out are said to be unknown, not printed as blanks.
+  const vpc = link.vpcId || '(VPC not given)';
   if (link.type !== PASSTHROUGH)
-    return `${link.type} in ${link.vpcId}${link.reverseTargets ? ` to ${link.reverseTargets}` : ''}${link.zoneId ? ` (zone ${link.zoneId})` : ''}`;
-  return `VPC ${link.vpcId}, vSwitch ${link.vSwitchId ?? '?'}, security group ${link.securityGroupId ?? '?'}`;
+    return `${link.type || '(type not given)'} in ${vpc}${link.reverseTargets ? ` to ${link.reverseTargets}` : ''}${link.zoneId ? ` (zone ${link.zoneId})` : ''}`;
+  return `VPC ${vpc}, vSwitch ${link.vSwitchId ?? '?'}, security group ${link.securityGroupId ?? '?'}`;
 }

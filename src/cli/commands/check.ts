@@ -72,7 +72,6 @@ const OPTIONS = {
   format: { type: 'string', placeholder: 'text|json|sarif', parse: oneOf(['text', 'json', 'sarif'] as const) },
   profile: { type: 'string', placeholder: 'PROFILE' },
   live: { type: 'boolean' },
-  help: { type: 'boolean' },
 } as const;
 
 interface CheckArgs {
@@ -83,9 +82,9 @@ interface CheckArgs {
   live: boolean;
 }
 
-function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
+/** The arguments (`--help` never reaches here: main.ts answers it for every command). */
+function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const { values, positionals } = parseCommandLine('check', argv, OPTIONS);
-  if (values.help === true) return 'help';
   if (values.json === true && values.format !== undefined && values.format !== 'json')
     throw new UsageError(`--json and --format ${String(values.format)} ask for two outputs; give one.`);
   return {
@@ -326,12 +325,7 @@ export const checkCommand = {
   help: USAGE,
   async run(argv: string[]): Promise<number> {
     try {
-      const args = parseCheckArgs(argv);
-      if (args === 'help') {
-        process.stdout.write(`${USAGE}\n`);
-        return CHECK_EXIT.clean;
-      }
-      return await run(args);
+      return await run(parseCheckArgs(argv));
     } catch (err) {
       if (err instanceof UsageError) throw err;
       process.stderr.write(`mcvpc check: ${describeFailure(err)}\n`);

@@ -56,7 +56,7 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<TestRunRe
       cleanup,
       // The in-host suites compare what the extension sees with the emulator's accounts (names and ids, no secrets).
       env: (emulator) => ({
-        // The extension must print no credential whatever DEBUG says (test/integration/debug.test.ts);
+        // The extension must print no credential whatever DEBUG says (test/unit/cli.debug.test.ts checks the SDK bundle it loads);
         // httpx:* rather than * keeps code-server's own debug output out of its log.
         DEBUG: 'httpx:*',
         [RESULT_FILE_ENV]: resultFile,

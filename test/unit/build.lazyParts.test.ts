@@ -1,6 +1,6 @@
 /**
  * The extension bundle as scripts/build.mjs makes it leaves the spec parser, the OpenAPI SDK and
- * the YAML library to files required on first use (scripts/lib/lazy-spec.mjs, lazy-bundles.mjs):
+ * the YAML library to files required on first use (scripts/lib/lazySpec.mjs, lazyBundles.mjs):
  * activation must not read them. The plugins key on folder and package names, so a rename that
  * the plugin does not follow silently puts them back into dist/extension.js; this test says so.
  */

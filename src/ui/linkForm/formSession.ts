@@ -345,7 +345,7 @@ function waitWords(deadline: number): string {
   return `Waiting for the link to appear in the VPC (checking by itself for ${minutes} more minute${minutes === 1 ? '' : 's'})…`;
 }
 
-/** The lines that use the link (src/core/usage.ts), each to copy. */
+/** The lines that use the link (src/core/usage/lines.ts), each to copy. */
 function usageLines(spec: ConnectionSpec): CopyValueView[] {
   const usage = linkUsage(spec);
   return [

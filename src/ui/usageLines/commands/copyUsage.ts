@@ -1,4 +1,4 @@
-/** mcvpc.copyUsage: the SQL, foreign-table and Spark lines that use a declared link, to the clipboard (core/usage.ts). */
+/** mcvpc.copyUsage: the SQL, foreign-table and Spark lines that use a declared link, to the clipboard (core/usage/lines.ts). */
 import * as vscode from 'vscode';
 import { formatLinkUsage } from '../../../core/usage';
 import type { CommandDeps, CommandHandler } from '../../shell/commandDeps';

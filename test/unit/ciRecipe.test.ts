@@ -16,7 +16,7 @@ import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
-import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { DEFAULT_SEED, parseOne, specText, TARGETS, replaceRdsBlockByHand } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
@@ -126,20 +126,7 @@ describe('the CI recipe (docs/ci)', function () {
     assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
     assert.equal(await step(), 0, outputs.at(-1));
     assert.deepEqual((await sarif()).runs[0]!.results, []);
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: '10.8.0.0/24',
-      ModifyMode: 'Append',
-    });
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: '192.168.1.0/24',
-      ModifyMode: 'Delete',
-    });
+    await replaceRdsBlockByHand(cloud);
     assert.equal(await step(), 2, outputs.at(-1));
     assert.deepEqual(
       (await sarif()).runs[0]!.results.map((r) => r.ruleId),

@@ -15,7 +15,7 @@ import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
-import { DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS, replaceRdsBlockByHand } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const POLICY = join(ROOT, 'test', 'fixtures', 'policy');
@@ -347,20 +347,7 @@ describe('mcvpc check', function () {
       await writeFile(join(dir, 'orders.mcvpc.yaml'), text);
       const spec = parseOne(text);
       assert.equal((await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST)).outcome, 'done');
-      await cloud.rds.modifySecurityIps({
-        RegionId: 'cn-hangzhou',
-        DBInstanceId: M.rdsInstanceId,
-        DBInstanceIPArrayName: 'maxcompute',
-        SecurityIps: '10.8.0.0/24',
-        ModifyMode: 'Append',
-      });
-      await cloud.rds.modifySecurityIps({
-        RegionId: 'cn-hangzhou',
-        DBInstanceId: M.rdsInstanceId,
-        DBInstanceIPArrayName: 'maxcompute',
-        SecurityIps: '192.168.1.0/24',
-        ModifyMode: 'Delete',
-      });
+      await replaceRdsBlockByHand(cloud);
       const run = await mcvpc(['orders.mcvpc.yaml', '--format', 'sarif', '--profile', 'ci'], 'doctor');
       assert.equal(run.code, 2, run.stderr);
       const log = assertValidSarif(run.stdout);

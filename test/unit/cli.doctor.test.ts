@@ -13,7 +13,7 @@ import { applyPlan, planSpec } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { bundledCliForSuite } from './builders/cliBundle';
 import { cloudFor, emulator } from './cloud.harness';
-import { DEFAULT_SEED, parseOne, specText, TARGETS } from './builders/engineHarness';
+import { DEFAULT_SEED, parseOne, specText, TARGETS, replaceRdsBlockByHand } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
@@ -93,20 +93,7 @@ describe('mcvpc doctor', function () {
     const text = specText({ targets: [TARGETS.rdsWhitelist] });
     const spec = parseOne(text);
     await healthyLink(emu, cloud, spec);
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: '10.8.0.0/24',
-      ModifyMode: 'Append',
-    });
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: '192.168.1.0/24',
-      ModifyMode: 'Delete',
-    });
+    await replaceRdsBlockByHand(cloud);
     const path = await file(text);
     const failing = await mcvpc(['doctor', path]);
     assert.equal(failing.code, 2, failing.stdout + failing.stderr);

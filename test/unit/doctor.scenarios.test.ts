@@ -14,7 +14,15 @@ import { buildSeed } from '../../src/emulator/seed';
 import { applyDoctorFix, applyPlan, doctorSpec, planSpec, type ApplyReport, type DoctorState } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { cloudFor, emulator, tempDir } from './cloud.harness';
-import { createLinkInConsole, DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS } from './builders/engineHarness';
+import {
+  createLinkInConsole,
+  DEFAULT_SEED,
+  groupIdByName,
+  parseOne,
+  specText,
+  TARGETS,
+  replaceRdsBlockByHand,
+} from './builders/engineHarness';
 
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
@@ -122,20 +130,7 @@ describe('doctor: broken setups found and repaired', function () {
     const spec = parseOne(specText({ targets: [TARGETS.rdsWhitelist] }));
     await healthyLink(emu, cloud, spec);
     // Someone replaced the block by an office address (a group cannot be left empty).
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: '10.8.0.0/24',
-      ModifyMode: 'Append',
-    });
-    await cloud.rds.modifySecurityIps({
-      RegionId: 'cn-hangzhou',
-      DBInstanceId: M.rdsInstanceId,
-      DBInstanceIPArrayName: 'maxcompute',
-      SecurityIps: VSW_H,
-      ModifyMode: 'Delete',
-    });
+    await replaceRdsBlockByHand(cloud, VSW_H);
     const state = await doctorSpec(cloud, spec);
     expectHop(state.report, 'target.0.access', 'fail', `No whitelist group covers ${VSW_H}`);
     await fixAndRecheck(cloud, spec, state);

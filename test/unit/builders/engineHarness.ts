@@ -4,6 +4,7 @@
  * link changes (ids of created groups replaced by their names, so two runs compare equal).
  */
 import { strict as assert } from 'node:assert';
+import type { Cloud } from '../../../src/cloud';
 import type { Emulator } from '../../../src/emulator';
 import { DEFAULT_SEED } from '../../../src/emulator/seed';
 import { hasErrors, parseSpecFile } from '../../../src/connectionSpec';
@@ -186,4 +187,15 @@ export async function deleteLinkInConsole(emu: Emulator, spec: ConnectionSpec): 
     `/__emulator/console/network-links/${encodeURIComponent(spec.networkLinkName)}?${query}`,
   );
   assert.equal(status, 200, JSON.stringify(json));
+}
+
+/**
+ * A person replaces the link's block in the RDS whitelist group "maxcompute" by an office address
+ * (through the API, as the console does; a group cannot be left empty): the drift and the failing
+ * hop that the doctor, check and the CI recipe must report.
+ */
+export async function replaceRdsBlockByHand(cloud: Cloud, block = '192.168.1.0/24'): Promise<void> {
+  const group = { RegionId: 'cn-hangzhou', DBInstanceId: DEFAULT_SEED.main.rdsInstanceId, DBInstanceIPArrayName: 'maxcompute' };
+  await cloud.rds.modifySecurityIps({ ...group, SecurityIps: '10.8.0.0/24', ModifyMode: 'Append' });
+  await cloud.rds.modifySecurityIps({ ...group, SecurityIps: block, ModifyMode: 'Delete' });
 }

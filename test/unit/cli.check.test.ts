@@ -4,7 +4,6 @@
  * profile the drift of applied links against the emulator.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import type { Cloud } from '../../src/cloud';
 import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import { bundledCliForSuite } from './builders/cliBundle';
+import { cleanEnv, runMcvpc, writeAliyunProfile, type Run } from './builders/cliProcess';
 import { cloudFor, emulator } from './cloud.harness';
 import { DEFAULT_SEED, groupIdByName, parseOne, specText, TARGETS, replaceRdsBlockByHand } from './builders/engineHarness';
 
@@ -21,12 +21,6 @@ const ROOT = join(__dirname, '..', '..');
 const POLICY = join(ROOT, 'test', 'fixtures', 'policy');
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface SarifResult {
   ruleId: string;
@@ -55,22 +49,13 @@ describe('mcvpc check', function () {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  function mcvpc(args: string[], command = 'check'): Promise<Run> {
-    return new Promise((resolve) => {
-      execFile(process.execPath, [bundle.path, command, ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-      });
-    });
-  }
+  const mcvpc = (args: string[], command = 'check'): Promise<Run> => runMcvpc(bundle.path, [command, ...args], { cwd: dir, env });
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-check-'));
     // A repository root: the config search stops here.
     await mkdir(join(dir, '.git'));
-    const keep = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
-    );
-    env = { ...keep, HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_LOCK_DIR: join(dir, 'locks') };
+    env = cleanEnv({ HOME: dir, MCVPC_LOCK_DIR: join(dir, 'locks') });
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -223,16 +208,7 @@ describe('mcvpc check', function () {
       await writeProfile(M.accessKeySecret);
     });
     /** The profile lives where the aliyun CLI keeps it, as a CI job would write it from its secrets. */
-    async function writeProfile(secret: string): Promise<void> {
-      await mkdir(join(dir, '.aliyun'), { recursive: true });
-      await writeFile(
-        join(dir, '.aliyun', 'config.json'),
-        JSON.stringify({
-          current: 'ci',
-          profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: secret, region_id: 'cn-hangzhou' }],
-        }),
-      );
-    }
+    const writeProfile = (secret: string): Promise<void> => writeAliyunProfile(dir, { regionId: 'cn-hangzhou', secret });
     afterEach(() => emu.close());
 
     it('tells "not applied" from drift: a whitelist entry removed by hand is drift of that target (exit 2); the same entries in another order are not', async () => {

@@ -3,7 +3,6 @@
  * every exit code, --json, and --fix with and without confirmation.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +11,13 @@ import type { Emulator } from '../../src/emulator';
 import { applyPlan, planSpec } from '../../src/engine';
 import type { ConnectionSpec } from '../../src/connectionSpec/types';
 import { bundledCliForSuite } from './builders/cliBundle';
+import { cleanEnv, runMcvpc, type Run } from './builders/cliProcess';
 import { cloudFor, emulator } from './cloud.harness';
 import { DEFAULT_SEED, parseOne, specText, TARGETS, replaceRdsBlockByHand } from './builders/engineHarness';
 
 const ROOT = join(__dirname, '..', '..');
 const M = DEFAULT_SEED.main;
 const FAST = { pollInitialMs: 20, pollMaxMs: 100, visibilityTimeoutMs: 3000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 async function healthyLink(_emu: Emulator, cloud: Cloud, spec: ConnectionSpec): Promise<void> {
   const done = await applyPlan(cloud, spec, (await planSpec(cloud, spec)).plan, FAST);
@@ -42,32 +36,20 @@ describe('mcvpc doctor', function () {
     emu = await emulator();
     cloud = await cloudFor(emu);
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-doctor-'));
-    const keep = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
-    );
-    env = {
-      ...keep,
+    env = cleanEnv({
       HOME: dir,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
       MCVPC_ENDPOINT: emu.endpoint,
-    };
+    });
   });
   afterEach(async () => {
     await emu.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  function mcvpc(args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-      // stdin closed: not a terminal, so --fix without --auto-approve must refuse.
-      const child = execFile(process.execPath, [bundle.path, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-      });
-      child.stdin?.end();
-    });
-  }
+  // stdin closed: not a terminal, so --fix without --auto-approve must refuse.
+  const mcvpc = (args: string[]): Promise<Run> => runMcvpc(bundle.path, args, { cwd: ROOT, env });
 
   async function file(text: string): Promise<string> {
     const path = join(dir, 'link.mcvpc.yaml');

@@ -4,25 +4,19 @@
  * written spec validates and `mcvpc plan` on it exits 0 (no change); refusals exit 1 with the reason.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { hasErrors, parseSpecFile } from '../../src/connectionSpec';
 import { bundledCliForSuite } from './builders/cliBundle';
+import { cleanEnv, runMcvpc, writeAliyunProfile, type Run } from './builders/cliProcess';
 import { cloudFor, emulator } from './cloud.harness';
 import { startEmulator } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 
 const M = DEFAULT_SEED.main;
 const HZ = DEFAULT_SEED.regionId;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe('mcvpc import', function () {
   this.timeout(120_000);
@@ -34,18 +28,8 @@ describe('mcvpc import', function () {
   beforeEach(async () => {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-import-'));
-    await mkdir(join(dir, 'home', '.aliyun'), { recursive: true });
-    await writeFile(
-      join(dir, 'home', '.aliyun', 'config.json'),
-      JSON.stringify({
-        current: 'ci',
-        profiles: [{ name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: HZ }],
-      }),
-    );
-    const keep = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
-    );
-    env = { ...keep, HOME: join(dir, 'home'), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint };
+    await writeAliyunProfile(join(dir, 'home'), { regionId: HZ });
+    env = cleanEnv({ HOME: join(dir, 'home'), MCVPC_ENDPOINT: emu.endpoint });
   });
   afterEach(async () => {
     await emu?.close();
@@ -53,13 +37,7 @@ describe('mcvpc import', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function mcvpc(args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-      execFile(process.execPath, [bundle.path, ...args], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-      });
-    });
-  }
+  const mcvpc = (args: string[]): Promise<Run> => runMcvpc(bundle.path, args, { cwd: dir, env });
 
   /** Accepts all inbound traffic from `cidr` in the group: the link group's return-traffic rule, as apply adds it. */
   async function returnRule(groupId: string, cidr: string): Promise<void> {

@@ -4,23 +4,17 @@
  * `linkedVpcId` has the network link `existing_link`, which ListNetworkLinks lists; `vpcId` has none).
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { bundledCliForSuite } from './builders/cliBundle';
+import { cleanEnv, runMcvpc, writeAliyunProfile, type Run } from './builders/cliProcess';
 import { cloudFor, emulator, requestsFor } from './cloud.harness';
 import { DEFAULT_SEED } from '../../src/emulator/seed';
 
 const M = DEFAULT_SEED.main;
 const HZ = DEFAULT_SEED.regionId;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 const sparkConf = (vpcId: string, regionId = HZ): string =>
   `spark.hadoop.odps.cupid.eni.enable=true\nspark.hadoop.odps.cupid.eni.info=${regionId}:${vpcId}\n`;
@@ -45,21 +39,9 @@ describe('mcvpc lint --profile', function () {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-lintprofile-'));
     // The profile lives where the aliyun CLI keeps it: $HOME/.aliyun/config.json.
-    await mkdir(join(dir, 'home', '.aliyun'), { recursive: true });
-    await writeFile(
-      join(dir, 'home', '.aliyun', 'config.json'),
-      JSON.stringify({
-        current: 'ci',
-        profiles: [
-          { name: 'ci', mode: 'AK', access_key_id: M.accessKeyId, access_key_secret: M.accessKeySecret, region_id: 'cn-shanghai' },
-        ],
-      }),
-    );
+    await writeAliyunProfile(join(dir, 'home'), { regionId: 'cn-shanghai' });
     await mkdir(join(dir, 'jobs'));
-    const keep = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
-    );
-    env = { ...keep, HOME: join(dir, 'home'), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', MCVPC_ENDPOINT: emu.endpoint };
+    env = cleanEnv({ HOME: join(dir, 'home'), MCVPC_ENDPOINT: emu.endpoint });
   });
   afterEach(async () => {
     await emu?.close();
@@ -67,18 +49,7 @@ describe('mcvpc lint --profile', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function mcvpc(args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [bundle.path, 'lint', ...args],
-        { cwd: join(dir, 'jobs'), env, timeout: 60_000 },
-        (error, stdout, stderr) => {
-          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-        },
-      );
-    });
-  }
+  const mcvpc = (args: string[]): Promise<Run> => runMcvpc(bundle.path, ['lint', ...args], { cwd: join(dir, 'jobs'), env });
 
   function noSecret(run: Run): void {
     assert.ok(!`${run.stdout}${run.stderr}`.includes(M.accessKeySecret), 'the secret never reaches the output');

@@ -12,7 +12,7 @@ import {
 } from '../../core/model';
 import type { Listing, ListingFilter, NextTokenListing } from '../paging';
 import { defineProduct } from './definition';
-import { ecsInstanceApi, ecsInstanceListings, type EcsInstanceApi, type EcsInstanceListings } from './ecsInstances';
+import { ecsInstanceApi, ecsInstanceListings, type EcsInstanceApi, type EcsInstanceListings, type EcsTags } from './ecsInstances';
 import { mutation, query, type Operation, type WireResponse } from './operation';
 
 export const ECS_PRODUCT: Product = {
@@ -30,9 +30,6 @@ export const ECS_PRODUCT: Product = {
 };
 
 /** ECS tags use TagKey/TagValue, unlike the other products' Key/Value. */
-export interface EcsTags {
-  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
-}
 
 /** MaxResults is at most 100 for DescribeSecurityGroups; PageSize (deprecated paging) at most 50. */
 export const SECURITY_GROUPS_MAX_RESULTS = 100;

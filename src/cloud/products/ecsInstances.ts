@@ -23,10 +23,14 @@
 import type { Caller, Product } from '../caller';
 import type { NetworkInterface } from '../../core/model';
 import type { ListingFilter, NextTokenListing } from '../paging';
-import type { EcsTags } from './ecs';
 import { idempotentMutation, query, type Operation, type WireResponse } from './operation';
 
 /** An ECS instance in a VPC, e.g. one running a self-managed service (Kafka, ClickHouse, MySQL). */
+/** Tags as ECS answers them (instances, groups and interfaces alike). */
+export interface EcsTags {
+  Tag?: Array<{ TagKey?: string; TagValue?: string }>;
+}
+
 export interface EcsInstance {
   kind: 'ecs';
   instanceId: string;

@@ -29,31 +29,11 @@ import { Params } from '../params';
 import { collection, json, type DefaultWorld, type EmulatorProduct } from '../product';
 import { SEED_CREATED, SEED_REGION, seedId } from '../seedFacts';
 import type { AccountState } from '../state';
-import { findSecurityGroup, securityGroupNotFound, seedGroup, seedRule } from './ecsRecords';
+import { findSecurityGroup, securityGroupNotFound, seedGroup, seedRule, type EcsInstanceRecord } from './ecsRecords';
 import { PRIMARY_ENI_UNVERIFIED, primaryInterfaceId, primaryInterfaceOf, syncPrimaryInterfaces } from './primaryInterfaces';
 import { VPC_SEED } from './vpc';
 
-/**
- * An ECS instance in a VPC. Its primary network interface is a NetworkInterfaceRecord of the
- * account, kept in step with this record (vSwitch, address, security groups) by
- * syncPrimaryInterfaces in primaryInterfaces.ts: the instance is the one truth for its groups.
- */
-export interface EcsInstanceRecord {
-  instanceId: string;
-  regionId: string;
-  zoneId: string;
-  vpcId: string;
-  vSwitchId: string;
-  name: string;
-  description: string;
-  /** `Pending`, `Running`, `Starting`, `Stopping` or `Stopped`. */
-  status: string;
-  instanceType: string;
-  privateIpAddresses: string[];
-  securityGroupIds: string[];
-  creationTime: string;
-  tags: Array<{ key: string; value: string }>;
-}
+export type { EcsInstanceRecord } from './ecsRecords';
 
 declare module '../state' {
   interface AccountState {

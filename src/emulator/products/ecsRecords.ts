@@ -9,6 +9,28 @@ import { collection, json } from '../product';
 import { SEED_CREATED } from '../seedFacts';
 import type { AccountState } from '../state';
 
+/**
+ * An ECS instance in a VPC. Its primary network interface is a NetworkInterfaceRecord of the
+ * account, kept in step with this record (vSwitch, address, security groups) by
+ * syncPrimaryInterfaces in primaryInterfaces.ts; its collection and routes are ecsInstances.ts's: the instance is the one truth for its groups.
+ */
+export interface EcsInstanceRecord {
+  instanceId: string;
+  regionId: string;
+  zoneId: string;
+  vpcId: string;
+  vSwitchId: string;
+  name: string;
+  description: string;
+  /** `Pending`, `Running`, `Starting`, `Stopping` or `Stopped`. */
+  status: string;
+  instanceType: string;
+  privateIpAddresses: string[];
+  securityGroupIds: string[];
+  creationTime: string;
+  tags: Array<{ key: string; value: string }>;
+}
+
 export interface RuleRecord {
   ruleId: string;
   direction: 'ingress' | 'egress';

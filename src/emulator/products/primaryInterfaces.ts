@@ -15,8 +15,7 @@
  */
 import { macAddressFor, seededResourceId } from '../ids';
 import type { AccountState } from '../state';
-import type { NetworkInterfaceRecord } from './ecsRecords';
-import type { EcsInstanceRecord } from './ecsInstances';
+import type { EcsInstanceRecord, NetworkInterfaceRecord } from './ecsRecords';
 
 /**
  * ECS primary network interfaces (DescribeNetworkInterfaces) where the SDK models and API doc

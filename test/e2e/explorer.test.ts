@@ -66,6 +66,11 @@ describe('the Network view, expanded as a person would', () => {
 
     const linked = await row(page, 'mcvpc-linked');
     await expand(linked);
+    // Its children come after a read: until they are drawn, the last "Security groups" row is mcvpc-app's.
+    await assertEventually(
+      async () => (await networkTreeRows(page).filter({ hasText: 'Security groups' }).count()) === 2,
+      "the linked VPC's rows",
+    );
     await expand(await row(page, 'Security groups', 'last'));
     const managed = await row(page, /^MaxCompute-vpc(?!-)/);
     assert.match(await managed.innerText(), /managed by MaxCompute · do not modify/);

@@ -17,7 +17,7 @@ const LINK = 'removal_link';
 const GROUP_NAME = 'maxcompute-removal-test';
 
 describe('Remove Network Link… (in the extension host, default seed)', () => {
-  it('takes back what Apply added, hands over the console deletion, then deletes the link group', async () => {
+  it("takes back what Apply added, removes the network link through MaxCompute's API and deletes the link group, in one run", async () => {
     const { api } = await activatedExtension();
     const file = await writeWorkspaceSpec('removal-test.mcvpc.yaml', [
       'version: mcvpc/v1',
@@ -72,8 +72,8 @@ describe('Remove Network Link… (in the extension host, default seed)', () => {
         'the link group is deleted',
       );
       await vscode.commands.executeCommand('mcvpc.refreshNode', links);
-      const third = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
-      assert.equal(third, 'done', 'nothing left to remove');
+      const again = await vscode.commands.executeCommand<string | undefined>('mcvpc.removeLink', await linkNode(), { confirmed: true });
+      assert.equal(again, 'done', 'nothing left to remove');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);

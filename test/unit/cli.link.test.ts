@@ -5,13 +5,14 @@
  * pointing at an emulator started by the test.
  */
 import { strict as assert } from 'node:assert';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../src/emulator';
 import { emulator, cloudFor } from './cloud.harness';
 import { bundledCliForSuite } from './builders/cliBundle';
+import { cleanEnv, runMcvpc, type Run } from './builders/cliProcess';
 import { acquireLinkLock, planSpecTeardown, savedPlanFile } from '../../src/engine';
 import { createLinkInConsole, DEFAULT_SEED, groupIdByName, mainAccount, parseOne, specText, TARGETS } from './builders/engineHarness';
 
@@ -24,12 +25,6 @@ async function truncate300MB(file: string): Promise<void> {
   await truncate(file, 300 * 1024 * 1024);
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('mcvpc validate / plan / apply / destroy / usage', function () {
   this.timeout(120_000);
   let emu: Emulator;
@@ -38,19 +33,8 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   const bundle = bundledCliForSuite('cli');
 
   /** Runs mcvpc asynchronously (the emulator lives in this process's event loop). */
-  function mcvpc(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [bundle.path, ...args],
-        { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 },
-        (error, stdout, stderr) => {
-          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
-          resolve({ code, stdout, stderr });
-        },
-      );
-    });
-  }
+  const mcvpc = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> =>
+    runMcvpc(bundle.path, args, { cwd: ROOT, env: { ...env, ...extraEnv } });
 
   async function specFile(name: string, text: string): Promise<string> {
     const file = join(dir, name);
@@ -65,19 +49,14 @@ describe('mcvpc validate / plan / apply / destroy / usage', function () {
   beforeEach(async () => {
     emu = await emulator();
     dir = await mkdtemp(join(tmpdir(), 'mcvpc-cli-'));
-    const keep = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(ALIBABA_CLOUD_|ALIBABACLOUD_|ALICLOUD_|MCVPC_)/.test(k)),
-    );
-    env = {
-      ...keep,
+    env = cleanEnv({
       HOME: dir,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       ALIBABA_CLOUD_ACCESS_KEY_ID: M.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: M.accessKeySecret,
       MCVPC_ENDPOINT: emu.endpoint,
       // Each test's own locks: a run of another checkout on this machine must not hold this one's link.
       MCVPC_LOCK_DIR: join(dir, 'locks'),
-    };
+    });
   });
   afterEach(async () => {
     await emu.close();

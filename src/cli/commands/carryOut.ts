@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { addSummaries, formatSummary, planHasChanges, type PlanPurpose } from '../../core/plan';
+import { mapWithConcurrency } from '../../cloud/paging';
 import { applyPlan, type ApplyReport } from '../../engine';
 import type { CloudSessions } from '../cloudSessions';
 import { EXIT, type LinkCommandArgs } from '../linkArgs';
@@ -78,15 +79,13 @@ export async function carryOut(
     controller.abort();
   };
   process.on('SIGINT', onInterrupt);
-  // In the file's order, whatever order they finish in; a link not started (cancelled) has none.
-  const byLink: Array<ApplyReport | undefined> = planned.map(() => undefined);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < planned.length && !controller.signal.aborted) {
-      const index = next++;
-      const { spec, plan } = planned[index]!;
+  let byLink: Array<ApplyReport | undefined> = [];
+  try {
+    // In the file's order, whatever order they finish in; a link not started (cancelled) has none.
+    byLink = await mapWithConcurrency([...planned], LINKS_AT_ONCE, async ({ spec, plan }) => {
+      if (controller.signal.aborted) return undefined;
       const cloud = await sessions.forSpec(spec);
-      byLink[index] = await applyPlan(cloud, spec, plan, {
+      return applyPlan(cloud, spec, plan, {
         signal: controller.signal,
         waitForConsoleMs: (args.waitForConsoleSeconds ?? 0) * 1000,
         ...(args.linkTimeoutSeconds !== undefined ? { linkWaitMs: args.linkTimeoutSeconds * 1000 } : {}),
@@ -95,10 +94,7 @@ export async function carryOut(
           if (line !== undefined) process.stderr.write(`${line}\n`);
         },
       });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(LINKS_AT_ONCE, planned.length) }, worker));
+    });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
